@@ -1,0 +1,47 @@
+# actip's entry points. Meson + Ninja do the building; this file installs what is
+# missing (scripts/deps.sh), picks the build directory and runs the jobs.
+#   make demo    build, load data/demo, write out/report-2021.{json,md,html}, print the tables
+#   make check   build with AddressSanitizer + UndefinedBehaviorSanitizer and run every test
+#   make bench   time import and report against the sqlite3 shell (bench/run.sh)
+
+BUILD       ?= build
+CHECK_BUILD ?= build-check
+ACTIP       := $(BUILD)/src/cli/actip
+YEAR        ?= 2021
+DEMO_DB     ?= out/demo.db
+
+.PHONY: all deps build demo check bench clean
+
+all: build
+
+deps:
+	@./scripts/deps.sh
+
+build: deps
+	@test -f $(BUILD)/build.ninja || meson setup $(BUILD) --buildtype=release -Dtests=disabled
+	@ninja -C $(BUILD)
+
+demo: build
+	@mkdir -p out
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(ACTIP) import --db $(DEMO_DB) data/demo
+	$(ACTIP) report --db $(DEMO_DB) --year $(YEAR) --format json -o out/report-$(YEAR).json
+	$(ACTIP) report --db $(DEMO_DB) --year $(YEAR) --format md -o out/report-$(YEAR).md
+	$(ACTIP) report --db $(DEMO_DB) --year $(YEAR) --format html -o out/report-$(YEAR).html
+	@cat out/report-$(YEAR).md
+	@echo "Wrote out/report-$(YEAR).json, out/report-$(YEAR).md and out/report-$(YEAR).html"
+
+check: deps
+	@test -f $(CHECK_BUILD)/build.ninja || meson setup $(CHECK_BUILD) --buildtype=debug \
+		-Db_sanitize=address,undefined -Db_lundef=false -Dtests=enabled \
+		-Dc_args=-fno-sanitize-recover=all
+	@ninja -C $(CHECK_BUILD)
+	@meson test -C $(CHECK_BUILD) --print-errorlogs --num-processes 2; \
+		status=$$?; python3 scripts/test-summary.py $(CHECK_BUILD)/meson-logs/testlog.json; \
+		exit $$status
+
+bench: build
+	@bench/run.sh $(ACTIP)
+
+clean:
+	rm -rf $(BUILD) $(CHECK_BUILD) out

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Installs the Debian packages actip needs to build, test and run, when they are missing.
+# Called by `make demo`, `make check` and `make bench`; uses apt-get as root or through sudo.
+set -eu
+
+PKGS="build-essential meson ninja-build pkg-config python3 sqlite3 time \
+libsqlite3-dev libcsv-dev libutf8proc-dev libjansson-dev libcmocka-dev"
+
+missing=""
+for p in $PKGS; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+echo "actip: installing Debian packages:$missing" >&2
+if [ "$(id -u)" -eq 0 ]; then
+	SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+	SUDO="sudo"
+else
+	echo "actip: need root or sudo to install:$missing" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -q --no-install-recommends $missing

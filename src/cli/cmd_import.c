@@ -1,0 +1,85 @@
+/* `actip import [--db FILE] PATH...` */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "import/import.h"
+
+/* Parses options, runs the import, prints errors or the summary. */
+int cmd_import(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"template", required_argument, NULL, 't'},
+		{"max-errors", required_argument, NULL, 'm'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"no-progress", no_argument, NULL, 'P'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const cli_command *self = cli_find("import");
+	const char *db = getenv("ACTIP_DB") ? getenv("ACTIP_DB") : "actip.db";
+	import_opts o = {0};
+	o.max_errors = 100;
+	o.progress = isatty(2);
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "d:t:m:qh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 't': o.template_name = optarg; break;
+		case 'm': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || n < 1 || n > 100000)
+				return cli_usage_error(self, "--max-errors takes a number from 1 to 100000");
+			o.max_errors = (size_t)n;
+			break;
+		}
+		case 'q': o.quiet = true; break;
+		case 'P': o.progress = false; break;
+		case 'h': cli_print_command_help(self); return EXIT_OK_;
+		default: return cli_usage_error(self, "unknown option");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error(self, "name at least one file or directory to import");
+	o.paths = (const char *const *)argv + optind;
+	o.npaths = argc - optind;
+	o.summary = stdout;
+
+	store st;
+	actip_err err = {{0}};
+	if (store_open(&st, db, 0, &err) < 0) {
+		fprintf(stderr, "actip: %s\n", err.msg);
+		return EXIT_FAILURE_;
+	}
+	diag_list diag;
+	diag_init(&diag, o.max_errors, 200);
+	int rc = import_run(&st, &o, &diag, &err);
+	store_close(&st);
+	if (rc == ACTIP_EINPUT || diag.errors) {
+		diag_print(&diag, DIAG_ERROR, stderr);
+		diag_print(&diag, DIAG_WARNING, stderr);
+		if (err.msg[0])
+			fprintf(stderr, "actip: %s\n", err.msg);
+		fprintf(stderr, "actip: %zu error%s; nothing was imported\n", diag.errors,
+			diag.errors == 1 ? "" : "s");
+		diag_free(&diag);
+		return EXIT_INPUT;
+	}
+	if (rc < 0) {
+		diag_print(&diag, DIAG_WARNING, stderr);
+		fprintf(stderr, "actip: %s; nothing was imported\n", err.msg);
+		diag_free(&diag);
+		return EXIT_FAILURE_;
+	}
+	if (diag.warnings) {
+		fprintf(stdout, "%zu warning%s:\n", diag.warnings, diag.warnings == 1 ? "" : "s");
+		diag_print(&diag, DIAG_WARNING, stdout);
+	}
+	diag_free(&diag);
+	return EXIT_OK_;
+}

@@ -1,0 +1,96 @@
+/* `actip report [--db FILE] --year Y --format json|md|html [-o FILE]`. The output is
+ * written to a temporary file next to the target and renamed into place, so a reader
+ * never sees half a report. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/text.h"
+#include "report/report.h"
+
+/* Parses options, computes the tables and writes them. */
+int cmd_report(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"year", required_argument, NULL, 'y'},
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const cli_command *self = cli_find("report");
+	const char *db = getenv("ACTIP_DB") ? getenv("ACTIP_DB") : "actip.db";
+	const char *outpath = NULL;
+	const report_format *fmt = report_format_find("md");
+	int year = 0, c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "d:y:f:o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'y':
+			if (text_parse_year(optarg, &year) < 0)
+				return cli_usage_error(self, "--year takes a year such as 2021");
+			break;
+		case 'f':
+			if (!(fmt = report_format_find(optarg)))
+				return cli_usage_error(self, "--format is one of %s", report_format_names());
+			break;
+		case 'o': outpath = optarg; break;
+		case 'h': cli_print_command_help(self); return EXIT_OK_;
+		default: return cli_usage_error(self, "unknown option");
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(self, "unexpected argument '%s'", argv[optind]);
+	if (!year)
+		return cli_usage_error(self, "--year is required");
+
+	store st;
+	actip_err err = {{0}};
+	if (store_open(&st, db, STORE_READONLY, &err) < 0) {
+		fprintf(stderr, "actip: %s\n", err.msg);
+		return EXIT_FAILURE_;
+	}
+	report_tables *rt = malloc(sizeof *rt);
+	if (!rt || report_tables_compute(&st, year, rt, &err) < 0) {
+		fprintf(stderr, "actip: %s\n", rt ? err.msg : "out of memory");
+		free(rt);
+		store_close(&st);
+		return EXIT_FAILURE_;
+	}
+	store_close(&st);
+
+	int rc = EXIT_OK_;
+	if (!outpath || strcmp(outpath, "-") == 0) {
+		if (fmt->write(stdout, rt, &err) < 0 || fflush(stdout) != 0) {
+			fprintf(stderr, "actip: %s\n", err.msg[0] ? err.msg : "cannot write the report");
+			rc = EXIT_FAILURE_;
+		}
+		free(rt);
+		return rc;
+	}
+	char *tmp = NULL;
+	if (asprintf(&tmp, "%s.tmp.%ld", outpath, (long)getpid()) < 0) {
+		free(rt);
+		return EXIT_FAILURE_;
+	}
+	FILE *f = fopen(tmp, "w");
+	if (!f) {
+		fprintf(stderr, "actip: %s: cannot create the file\n", outpath);
+		rc = EXIT_FAILURE_;
+	} else {
+		int w = fmt->write(f, rt, &err);
+		if (fclose(f) != 0 || w < 0 || rename(tmp, outpath) != 0) {
+			fprintf(stderr, "actip: %s: cannot write the report\n", outpath);
+			unlink(tmp);
+			rc = EXIT_FAILURE_;
+		}
+	}
+	free(tmp);
+	free(rt);
+	return rc;
+}

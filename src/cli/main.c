@@ -1,0 +1,227 @@
+/* actip's entry point and its command table. The table below is the single source of
+ * the command reference: `actip --help`, `actip help CMD`, `actip CMD --help` and the
+ * man page (`actip man`, rendered to actip.1 by the build) all print from it. */
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "config.h"
+
+static int cmd_help(int argc, char **argv);
+static int cmd_man(int argc, char **argv);
+static int cmd_version(int argc, char **argv);
+
+const cli_command cli_commands[] = {
+	{"import", cmd_import, "[--db FILE] [--template NAME] [--max-errors N] PATH...",
+	 "store data-collection CSV files in the database, all or nothing",
+	 "Reads the CSV templates of the data-collection specification (framework, partners, "
+	 "projects, project_status, activities, participants, feedback, achievements, "
+	 "expenditure). A directory imports every template file in it; a file's template is "
+	 "told by its name (participants.csv, 2021-participants.csv, participants_kh.csv) or "
+	 "by --template.\n\n"
+	 "The whole run is one transaction: if any file has an error, nothing is stored and "
+	 "every error is listed (up to --max-errors) as FILE:LINE: COLUMN: message, where LINE "
+	 "is the line the record starts on. Importing the same files again changes nothing. "
+	 "The participants (and the feedback) a run gives for an activity replace those "
+	 "stored for it before; activities the run does not mention keep theirs.",
+	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db); created when missing"},
+	  {"--template NAME", "read every file as this template"},
+	  {"--max-errors N", "list at most N errors (default 100)"},
+	  {"--quiet", "print no summary"},
+	  {"--no-progress", "no progress bar, even on a terminal"}}},
+	{"report", cmd_report, "[--db FILE] --year Y [--format json|md|html] [-o FILE]",
+	 "compute the annual report's tables for a year",
+	 "Computes Tables 1 to 5 of the annual progress report for year Y from the stored "
+	 "records: activities by country and type, capacity development events over three "
+	 "years, event participants and people trained by country and sex, and feedback on "
+	 "capacity development events. Percentages are exact ratios rounded half away from "
+	 "zero. json is the machine-readable form of the annual-report specification; md and "
+	 "html are for people (html is one self-contained file).",
+	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db)"},
+	  {"--year Y", "the report year (required)"},
+	  {"--format F", "json, md or html (default md)"},
+	  {"-o, --output FILE", "write to FILE instead of standard output"}}},
+	{"help", cmd_help, "[COMMAND]", "show help for actip or one command", NULL, {{NULL, NULL}}},
+	{"man", cmd_man, "", "print the manual page in roff", NULL, {{NULL, NULL}}},
+	{"version", cmd_version, "", "print the version", NULL, {{NULL, NULL}}},
+	{NULL, NULL, NULL, NULL, NULL, {{NULL, NULL}}},
+};
+
+/* By name. */
+const cli_command *cli_find(const char *name)
+{
+	for (const cli_command *c = cli_commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+/* Prints text wrapped at 78 columns with an indent. */
+static void wrap(FILE *out, const char *text, int indent)
+{
+	const char *p = text;
+	while (*p) {
+		const char *para_end = strstr(p, "\n\n");
+		size_t plen = para_end ? (size_t)(para_end - p) : strlen(p);
+		int col = 0;
+		const char *w = p, *end = p + plen;
+		while (w < end) {
+			while (w < end && *w == ' ')
+				w++;
+			const char *we = w;
+			while (we < end && *we != ' ')
+				we++;
+			int wl = (int)(we - w);
+			if (wl == 0)
+				break;
+			if (col == 0)
+				col = fprintf(out, "%*s", indent, "");
+			else if (col + 1 + wl > 78) {
+				fputc('\n', out);
+				col = fprintf(out, "%*s", indent, "");
+			} else
+				col += fprintf(out, " ");
+			col += fprintf(out, "%.*s", wl, w);
+			w = we;
+		}
+		fputc('\n', out);
+		p = para_end ? para_end + 2 : end;
+		if (para_end)
+			fputc('\n', out);
+	}
+}
+
+/* The overview: usage and the list of commands. */
+static void print_overview(FILE *out)
+{
+	fprintf(out, "actip %s - plan, monitor and report the implementation of the ASEAN Convention\n"
+		     "Against Trafficking in Persons (ACTIP)\n\nUsage: actip COMMAND [OPTIONS]\n\n"
+		     "Commands:\n", ACTIP_VERSION);
+	for (const cli_command *c = cli_commands; c->name; c++)
+		fprintf(out, "  %-10s %s\n", c->name, c->summary);
+	fprintf(out, "\nRun 'actip help COMMAND' for a command's options.\n"
+		     "Exit status: 0 success, 1 input rejected, 2 usage error, 3 I/O or database failure.\n");
+}
+
+/* One command's help. */
+void cli_print_command_help(const cli_command *c)
+{
+	printf("Usage: actip %s %s\n\n", c->name, c->synopsis);
+	wrap(stdout, c->description ? c->description : c->summary, 2);
+	if (c->options[0].flag) {
+		printf("\nOptions:\n");
+		for (int i = 0; c->options[i].flag; i++)
+			printf("  %-20s %s\n", c->options[i].flag, c->options[i].help);
+	}
+}
+
+/* Short usage and a hint on stderr. */
+int cli_usage_error(const cli_command *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "actip %s: ", c->name);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nUsage: actip %s %s\nTry 'actip help %s'.\n", c->name, c->synopsis,
+		c->name);
+	return EXIT_USAGE;
+}
+
+/* Writes text with roff's special characters escaped. */
+static void roff(FILE *out, const char *s)
+{
+	bool line_start = true;
+	for (; *s; s++) {
+		if (line_start && (*s == '.' || *s == '\''))
+			fputs("\\&", out);
+		if (*s == '\\')
+			fputs("\\e", out);
+		else if (*s == '-')
+			fputs("\\-", out);
+		else if (*s == '\n' && s[1] == '\n') {
+			fputs("\n.PP\n", out);
+			s++;
+			line_start = true;
+			continue;
+		} else
+			fputc(*s, out);
+		line_start = *s == '\n';
+	}
+}
+
+/* actip help [COMMAND] */
+static int cmd_help(int argc, char **argv)
+{
+	if (argc < 2) {
+		print_overview(stdout);
+		return EXIT_OK_;
+	}
+	const cli_command *c = cli_find(argv[1]);
+	if (!c) {
+		fprintf(stderr, "actip: no command '%s'\n", argv[1]);
+		print_overview(stderr);
+		return EXIT_USAGE;
+	}
+	cli_print_command_help(c);
+	return EXIT_OK_;
+}
+
+/* actip man: the manual page, from the same table. */
+static int cmd_man(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	printf(".TH ACTIP 1 \"\" \"actip %s\" \"User Commands\"\n.SH NAME\nactip \\- plan, monitor "
+	       "and report the implementation of the ASEAN Convention Against Trafficking in "
+	       "Persons\n.SH SYNOPSIS\n.B actip\n.I COMMAND\n[\n.I OPTIONS\n]\n.SH COMMANDS\n",
+	       ACTIP_VERSION);
+	for (const cli_command *c = cli_commands; c->name; c++) {
+		printf(".SS \"actip %s ", c->name);
+		roff(stdout, c->synopsis);
+		printf("\"\n");
+		roff(stdout, c->description ? c->description : c->summary);
+		printf("\n");
+		for (int i = 0; c->options[i].flag; i++) {
+			printf(".TP\n.B ");
+			roff(stdout, c->options[i].flag);
+			printf("\n");
+			roff(stdout, c->options[i].help);
+			printf("\n");
+		}
+	}
+	printf(".SH ENVIRONMENT\n.TP\n.B ACTIP_DB\nthe database used when \\-\\-db is not given\n"
+	       ".SH EXIT STATUS\n0 success, 1 input rejected (errors are listed as FILE:LINE: "
+	       "COLUMN: message), 2 usage error, 3 I/O or database failure.\n");
+	return EXIT_OK_;
+}
+
+/* actip version */
+static int cmd_version(int argc, char **argv)
+{
+	(void)argc, (void)argv;
+	printf("actip %s\n", ACTIP_VERSION);
+	return EXIT_OK_;
+}
+
+/* Looks the command up and runs it with its own argv. */
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		print_overview(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		print_overview(stdout);
+		return EXIT_OK_;
+	}
+	if (strcmp(argv[1], "--version") == 0)
+		return cmd_version(0, NULL);
+	const cli_command *c = cli_find(argv[1]);
+	if (!c) {
+		fprintf(stderr, "actip: no command '%s'\nTry 'actip --help'.\n", argv[1]);
+		return EXIT_USAGE;
+	}
+	return c->run(argc - 1, argv + 1);
+}

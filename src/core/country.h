@@ -1,0 +1,24 @@
+/* The countries actip knows: the ASEAN member states, Timor-Leste, and `ASEAN` as the
+ * code for regional activities and ASEAN bodies. One table gives each code its display
+ * name, the names accepted on input and its rank in report order (by English short
+ * name, ASEAN/regional after the countries). */
+#ifndef ACTIP_CORE_COUNTRY_H
+#define ACTIP_CORE_COUNTRY_H
+
+typedef struct country {
+	const char *code;     /* ISO 3166-1 alpha-2, or "ASEAN" */
+	const char *name;     /* display name, e.g. "Lao PDR" */
+	const char *aliases[3]; /* other accepted names, NULL-terminated */
+	int rank;             /* report order */
+} country;
+
+/* The table, terminated by an entry whose code is NULL. */
+extern const country country_table[];
+
+/* Looks up a code or an English short name, case-insensitively; NULL if unknown. */
+const country *country_find(const char *s);
+
+/* Looks up a canonical code exactly; NULL if unknown. */
+const country *country_by_code(const char *code);
+
+#endif

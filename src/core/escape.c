@@ -1,0 +1,75 @@
+/* Escape functions for HTML text, HTML attributes, Markdown cells and CSV fields. */
+#include "core/escape.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+/* HTML text. */
+void esc_html_text(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		default: fputc(*s, out);
+		}
+	}
+}
+
+/* HTML attribute value inside double quotes. */
+void esc_html_attr(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '"': fputs("&quot;", out); break;
+		case '\'': fputs("&#39;", out); break;
+		default: fputc(*s, out);
+		}
+	}
+}
+
+/* Markdown table cell. */
+void esc_md_cell(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '\r': break;
+		case '\n': fputc(' ', out); break;
+		case '\\': case '`': case '*': case '_': case '[': case ']': case '|':
+		case '#': case '!': case '~':
+			fputc('\\', out);
+			fputc(*s, out);
+			break;
+		default: fputc(*s, out);
+		}
+	}
+}
+
+/* CSV field with formula-injection guard. */
+void esc_csv_field(FILE *out, const char *s)
+{
+	bool formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+		       s[0] == '\t' || s[0] == '\r';
+	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL || s[0] == ' ' ||
+		     (s[0] && s[strlen(s) - 1] == ' ');
+	if (!quote) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	if (formula)
+		fputc('\'', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}

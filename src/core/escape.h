@@ -1,0 +1,24 @@
+/* One escape function per output context. Nothing is written into HTML, Markdown or
+ * CSV except through these; JSON is written by jansson, whose encoder escapes strings
+ * (and the JSON writers ask it to escape U+2028/U+2029 too, see report/emit_json.c). */
+#ifndef ACTIP_CORE_ESCAPE_H
+#define ACTIP_CORE_ESCAPE_H
+
+#include <stdio.h>
+
+/* HTML text content: & < > escaped. */
+void esc_html_text(FILE *out, const char *s);
+
+/* HTML attribute value (inside double quotes): & < > " ' escaped. */
+void esc_html_attr(FILE *out, const char *s);
+
+/* Markdown table cell: characters with meaning in Markdown (\ ` * _ [ ] < > | # etc.)
+ * are backslash-escaped, HTML-significant ones entity-escaped, and line breaks become
+ * spaces so a cell stays on its row. */
+void esc_md_cell(FILE *out, const char *s);
+
+/* CSV field (RFC 4180): quoted when needed, and a text cell that a spreadsheet would
+ * read as a formula (leading = + - @ tab CR) gets a leading apostrophe. */
+void esc_csv_field(FILE *out, const char *s);
+
+#endif

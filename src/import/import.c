@@ -1,0 +1,608 @@
+/* The import driver: finds the files of a run and their templates, reads each with the
+ * line-aware CSV reader, maps its header to the template's columns, parses and checks
+ * every value by type, rejects duplicate keys within a file, and hands good rows to
+ * the template's handler, all inside one BEGIN IMMEDIATE transaction that is committed
+ * only when the whole run is free of errors. */
+#include "import/import.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/country.h"
+#include "core/num.h"
+#include "core/text.h"
+#include "import/csvread.h"
+#include "import/template.h"
+
+/* One file of a run. */
+typedef struct job {
+	char *path;
+	const template *tpl;
+	int order; /* position among the arguments, for a stable sort */
+	long rows, changed, replaced;
+} job;
+
+typedef struct run_state {
+	importer im;
+	const import_opts *o;
+	bool header_ok;
+	size_t progress_total;
+	bool progress_shown;
+	const char *progress_label;
+} run_state;
+
+/* ---- which template a file is ------------------------------------------------- */
+
+/* The template a file name stands for: "participants.csv", "2021_participants.csv" or
+ * "participants-kh.csv" all mean participants. Longer names are tried first so that
+ * "project_status" is not taken for "projects". */
+const char *import_template_for(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	char name[256];
+	snprintf(name, sizeof name, "%s", base);
+	text_lower_ascii(name);
+	size_t n = strlen(name);
+	if (n > 4 && strcmp(name + n - 4, ".csv") == 0)
+		name[n -= 4] = '\0';
+	const char *best = NULL;
+	size_t bestlen = 0;
+	for (int i = 0; i < template_count; i++) {
+		const char *t = template_table[i].name;
+		size_t tl = strlen(t);
+		bool match = strcmp(name, t) == 0;
+		if (!match && n > tl) {
+			char after = name[tl], before = name[n - tl - 1];
+			match = (strncmp(name, t, tl) == 0 && (after == '-' || after == '_')) ||
+				(strcmp(name + n - tl, t) == 0 && (before == '-' || before == '_'));
+		}
+		if (match && tl > bestlen) {
+			best = t;
+			bestlen = tl;
+		}
+	}
+	return best;
+}
+
+/* ---- value parsing ------------------------------------------------------------ */
+
+/* Shortens a value for an error message. */
+static const char *shown(const char *s, char *buf, size_t size)
+{
+	size_t n = strlen(s);
+	if (n < 48)
+		return s;
+	size_t cut = 40;
+	while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+		cut--; /* do not split a UTF-8 sequence */
+	snprintf(buf, size, "%.*s...", (int)cut, s);
+	return buf;
+}
+
+/* True for a valid identifier: letters, digits and . _ - /, at most 64 bytes. */
+static bool valid_code(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 64)
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr("._-/", *s))
+			return false;
+	return true;
+}
+
+/* True for something@somewhere without spaces. */
+static bool valid_email(const char *s)
+{
+	const char *at = strchr(s, '@');
+	if (!at || at == s || !at[1] || strchr(at + 1, '@'))
+		return false;
+	for (; *s; s++)
+		if (isspace((unsigned char)*s) || (unsigned char)*s < 0x20)
+			return false;
+	return true;
+}
+
+/* Parses one trimmed field into v by the column's type. Returns 0 or reports an
+ * error and returns -1. */
+static int parse_value(importer *im, const colspec *c, char *s, long line, value *v)
+{
+	char buf[64];
+	memset(v, 0, sizeof *v);
+	if (*s == '\0') {
+		if (c->required) {
+			diag_add(im->diag, DIAG_ERROR, im->file, line, c->name, "required value is empty");
+			return -1;
+		}
+		if (c->type == T_YESNO)
+			v->n = -1;
+		return 0;
+	}
+	unsigned maxlen = c->maxlen ? c->maxlen : 4000;
+	if (strlen(s) > maxlen) {
+		diag_add(im->diag, DIAG_ERROR, im->file, line, c->name,
+			 "value is longer than %u bytes", maxlen);
+		return -1;
+	}
+	v->set = true;
+	v->s = s;
+	const char *why = NULL;
+	switch (c->type) {
+	case T_TEXT:
+		break;
+	case T_CODE:
+		if (!valid_code(s))
+			why = "is not a valid code (letters, digits and . _ - /, at most 64)";
+		break;
+	case T_CODES: {
+		/* every ;-separated part must be a code; blanks between ; are ignored */
+		char *copy = strdup(s), *save = NULL;
+		if (!copy)
+			return -1;
+		for (char *p = strtok_r(copy, ";", &save); p && !why; p = strtok_r(NULL, ";", &save))
+			if (*text_trim(p) && !valid_code(p))
+				why = "is not a ;-separated list of codes";
+		free(copy);
+		break;
+	}
+	case T_COUNTRY: {
+		const country *k = country_find(s);
+		if (!k)
+			why = "is not a known country (use BN KH ID LA MY MM PH SG TH VN TL, "
+			      "an English short name such as Cambodia, or ASEAN)";
+		else
+			v->s = k->code;
+		break;
+	}
+	case T_DATE: {
+		int y, m, d;
+		if (text_parse_date(s, &y, &m, &d) < 0)
+			why = "is not a real date in the form YYYY-MM-DD";
+		v->year = y;
+		break;
+	}
+	case T_YEAR: {
+		int y;
+		if (text_parse_year(s, &y) < 0)
+			why = "is not a year (YYYY)";
+		v->n = y;
+		break;
+	}
+	case T_COUNT:
+		if (text_parse_count(s, &v->n) < 0)
+			why = "is not a whole number";
+		break;
+	case T_DECIMAL:
+		if (text_parse_decimal_micro(s, &v->n) < 0)
+			why = "is not a decimal number such as 1234.50";
+		break;
+	case T_YESNO: {
+		int yn;
+		if (text_parse_yesno(s, &yn) < 0)
+			why = "is not yes or no";
+		v->n = yn;
+		if (yn < 0)
+			v->set = false;
+		break;
+	}
+	case T_SEX:
+		if (text_parse_sex(s, &v->s) < 0)
+			why = "is not female, male or other";
+		break;
+	case T_ENUM: {
+		why = "is not one of the allowed values";
+		for (int i = 0; c->allowed[i]; i++)
+			if (text_ieq(s, c->allowed[i])) {
+				v->s = c->allowed[i];
+				why = NULL;
+				break;
+			}
+		if (why) {
+			char list[256] = "";
+			for (int i = 0; c->allowed[i]; i++) {
+				strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
+				strncat(list, c->allowed[i], sizeof list - strlen(list) - 1);
+			}
+			diag_add(im->diag, DIAG_ERROR, im->file, line, c->name,
+				 "'%s' is not one of: %s", shown(s, buf, sizeof buf), list);
+			return -1;
+		}
+		break;
+	}
+	case T_EMAIL:
+		if (!valid_email(s))
+			why = "is not an e-mail address";
+		break;
+	case T_CURRENCY:
+		if (strlen(s) != 3 || !isalpha((unsigned char)s[0]) || !isalpha((unsigned char)s[1]) ||
+		    !isalpha((unsigned char)s[2]))
+			why = "is not a three-letter currency code such as USD";
+		for (char *p = s; *p; p++)
+			*p = (char)toupper((unsigned char)*p);
+		break;
+	}
+	if (why) {
+		diag_add(im->diag, DIAG_ERROR, im->file, line, c->name, "'%s' %s",
+			 shown(s, buf, sizeof buf), why);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- records ------------------------------------------------------------------ */
+
+/* Maps the header's names to the template's columns; reports missing required
+ * columns, duplicated names and (as warnings) unknown ones. */
+static int map_header(run_state *rs, const csvr_record *rec)
+{
+	importer *im = &rs->im;
+	const template *t = im->tpl;
+	bool ok = true;
+	for (int c = 0; c < t->ncols; c++)
+		im->colmap[c] = -1;
+	for (size_t i = 0; i < rec->n; i++) {
+		char *name = text_trim(rec->fields[i]);
+		int found = -1;
+		for (int c = 0; c < t->ncols; c++)
+			if (text_ieq(name, t->cols[c].name))
+				found = c;
+		if (found < 0) {
+			if (*name)
+				diag_add(im->diag, DIAG_WARNING, im->file, rec->line, name,
+					 "column not in the %s template; ignored", t->name);
+			continue;
+		}
+		if (im->colmap[found] >= 0) {
+			diag_add(im->diag, DIAG_ERROR, im->file, rec->line, t->cols[found].name,
+				 "column appears twice in the header");
+			ok = false;
+		}
+		im->colmap[found] = (int)i;
+	}
+	for (int c = 0; c < t->ncols; c++)
+		if (t->cols[c].required && im->colmap[c] < 0) {
+			diag_add(im->diag, DIAG_ERROR, im->file, rec->line, t->cols[c].name,
+				 "missing required column (the %s template needs it)", t->name);
+			ok = false;
+		}
+	return ok ? 0 : -1;
+}
+
+/* Builds the key of a keyed template's row ("" parts for blanks). */
+static void row_key(const template *t, const tplrow *r, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (int k = 0; k < 3 && t->key_cols[k] >= 0; k++) {
+		const value *v = &r->v[t->key_cols[k]];
+		char part[80];
+		if (t->cols[t->key_cols[k]].type == T_YEAR)
+			snprintf(part, sizeof part, "%lld", (long long)v->n);
+		else
+			snprintf(part, sizeof part, "%s", v->set ? v->s : "");
+		if (k)
+			strncat(buf, " / ", size - strlen(buf) - 1);
+		strncat(buf, part, size - strlen(buf) - 1);
+	}
+}
+
+/* The reader's callback: header mapping, then one row at a time. */
+static int on_record(void *ud, const csvr_record *rec)
+{
+	run_state *rs = ud;
+	importer *im = &rs->im;
+	const template *t = im->tpl;
+	if (rec->header) {
+		rs->header_ok = map_header(rs, rec) == 0;
+		return rs->header_ok ? 0 : 1;
+	}
+	tplrow row;
+	row.line = rec->line;
+	row.file = im->file;
+	bool ok = true, key_ok = true;
+	for (int c = 0; c < t->ncols; c++) {
+		int f = im->colmap[c];
+		char *s = f >= 0 ? text_trim(rec->fields[f]) : (char *)"";
+		long line = f >= 0 ? rec->lines[f] : rec->line;
+		bool good = parse_value(im, &t->cols[c], s, line, &row.v[c]) == 0 &&
+			    template_check_ref(im, &t->cols[c], &row.v[c], line);
+		if (!good) {
+			ok = false;
+			for (int k = 0; k < 3 && t->key_cols[k] >= 0; k++)
+				if (t->key_cols[k] == c)
+					key_ok = false;
+		}
+	}
+	if (t->key_cols[0] >= 0 && key_ok) {
+		char key[256];
+		int64_t first;
+		row_key(t, &row, key, sizeof key);
+		if (strmap_get(&im->keys, key, &first)) {
+			diag_add(im->diag, DIAG_ERROR, im->file, rec->line, t->cols[t->key_cols[0]].name,
+				 "duplicate key '%s' (first on line %lld)", key, (long long)first);
+			return 0;
+		}
+		if (strmap_put(&im->keys, key, rec->line) < 0)
+			return 1;
+	}
+	if (!ok)
+		return 0;
+	if (t->handle(im, &row) < 0 || im->db_failed)
+		return 1;
+	return 0;
+}
+
+/* Draws a progress bar for a large file on a terminal. */
+static void on_progress(void *ud, size_t done, size_t total)
+{
+	run_state *rs = ud;
+	if (!rs->o->progress || total < (4u << 20))
+		return;
+	int pct = (int)(done * 100 / total), width = 30, fill = pct * width / 100;
+	fprintf(stderr, "\r%-24.24s [%.*s%*s] %3d%%", rs->progress_label, fill,
+		"##############################", width - fill, "", pct);
+	if (done >= total)
+		fputc('\n', stderr);
+	rs->progress_shown = true;
+}
+
+/* Reads one file into the open transaction. */
+static void import_file(run_state *rs, job *j, FILE *in, size_t size)
+{
+	importer *im = &rs->im;
+	im->file = j->path;
+	im->tpl = j->tpl;
+	im->rows = im->changed = im->replaced = 0;
+	im->last_activity_ok = -1;
+	strmap_free(&im->keys);
+	rs->progress_label = j->path;
+	csvr_opts co = {j->path, on_record, on_progress, rs, im->diag};
+	csvr_read(in, size, &co);
+	if (j->tpl->end_file)
+		j->tpl->end_file(im);
+	j->rows = im->rows;
+	j->changed = im->changed;
+	j->replaced = im->replaced;
+}
+
+/* ---- the run ------------------------------------------------------------------ */
+
+/* Appends a job. */
+static int add_job(job **jobs, int *n, const char *path, const template *t)
+{
+	job *nj = realloc(*jobs, (size_t)(*n + 1) * sizeof *nj);
+	if (!nj)
+		return -1;
+	*jobs = nj;
+	memset(&nj[*n], 0, sizeof nj[*n]);
+	nj[*n].path = strdup(path);
+	nj[*n].tpl = t;
+	nj[*n].order = *n;
+	if (!nj[*n].path)
+		return -1;
+	(*n)++;
+	return 0;
+}
+
+/* Orders jobs by template (referenced records first), then by argument order. */
+static int job_cmp(const void *a, const void *b)
+{
+	const job *x = a, *y = b;
+	if (x->tpl != y->tpl)
+		return x->tpl < y->tpl ? -1 : 1;
+	return x->order - y->order;
+}
+
+/* Sorts names for a deterministic directory order. */
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Collects the template files of a directory. */
+static int collect_dir(const char *dir, job **jobs, int *n, const template *forced,
+		       diag_list *diag)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		diag_add(diag, DIAG_ERROR, dir, 0, "-", "cannot open the directory");
+		return 0;
+	}
+	char **names = NULL;
+	size_t nn = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+		if (l < 5 || text_ieq(e->d_name + l - 4, ".csv") == false || e->d_name[0] == '.')
+			continue;
+		char **nn2 = realloc(names, (nn + 1) * sizeof *names);
+		if (!nn2)
+			break;
+		names = nn2;
+		names[nn] = strdup(e->d_name);
+		if (names[nn])
+			nn++;
+	}
+	closedir(d);
+	qsort(names, nn, sizeof *names, name_cmp);
+	for (size_t i = 0; i < nn; i++) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+			 names[i]);
+		const char *tn = import_template_for(names[i]);
+		const template *t = forced ? forced : tn ? template_find(tn) : NULL;
+		if (t)
+			add_job(jobs, n, path, t);
+		else
+			diag_add(diag, DIAG_WARNING, path, 0, "-",
+				 "not a template file name; skipped");
+		free(names[i]);
+	}
+	free(names);
+	return 0;
+}
+
+/* Prints the run's summary. */
+static void print_summary(FILE *out, const job *jobs, int n, double secs)
+{
+	long total = 0;
+	for (int i = 0; i < n; i++) {
+		char rows[32], ch[32];
+		num_format_count(rows, sizeof rows, jobs[i].rows);
+		num_format_count(ch, sizeof ch, jobs[i].changed);
+		fprintf(out, "  %-40s %-15s %10s rows", jobs[i].path, jobs[i].tpl->name, rows);
+		if (jobs[i].replaced)
+			fprintf(out, " (for %ld activities, replacing what they had)", jobs[i].replaced);
+		else
+			fprintf(out, " (%s new or changed)", ch);
+		fputc('\n', out);
+		total += jobs[i].rows;
+	}
+	char t[32];
+	num_format_count(t, sizeof t, total);
+	fprintf(out, "stored %s rows from %d file%s in %.2f s\n", t, n, n == 1 ? "" : "s", secs);
+}
+
+/* One run: collect, read, commit or roll back. */
+int import_run(store *st, const import_opts *o, diag_list *diag, actip_err *err)
+{
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	const template *forced = NULL;
+	if (o->template_name && !(forced = template_find(o->template_name)))
+		return err_set(err, ACTIP_EINPUT, "unknown template '%s'", o->template_name);
+	job *jobs = NULL;
+	int njobs = 0;
+	for (int i = 0; i < o->npaths; i++) {
+		const char *p = o->paths[i];
+		struct stat sb;
+		if (strcmp(p, "-") != 0 && stat(p, &sb) != 0) {
+			diag_add(diag, DIAG_ERROR, p, 0, "-", "no such file or directory");
+			continue;
+		}
+		if (strcmp(p, "-") != 0 && S_ISDIR(sb.st_mode)) {
+			collect_dir(p, &jobs, &njobs, forced, diag);
+			continue;
+		}
+		const char *tn = import_template_for(p);
+		const template *t = forced ? forced : tn ? template_find(tn) : NULL;
+		if (!t)
+			diag_add(diag, DIAG_ERROR, p, 0, "-",
+				 "cannot tell which template this file is: name it after one "
+				 "(e.g. participants.csv) or pass --template");
+		else
+			add_job(&jobs, &njobs, p, t);
+	}
+	if (njobs == 0 && diag->errors == 0)
+		diag_add(diag, DIAG_ERROR, o->npaths ? o->paths[0] : "-", 0, "-",
+			 "no template files to import");
+	if (diag->errors) {
+		for (int i = 0; i < njobs; i++)
+			free(jobs[i].path);
+		free(jobs);
+		return ACTIP_EINPUT;
+	}
+	qsort(jobs, (size_t)njobs, sizeof *jobs, job_cmp);
+
+	run_state rs;
+	memset(&rs, 0, sizeof rs);
+	rs.o = o;
+	rs.im.st = st;
+	rs.im.diag = diag;
+	int rc = ACTIP_OK;
+	if (template_prepare(&rs.im, err) < 0 || store_begin(st, err) < 0) {
+		rc = ACTIP_ERR;
+		goto done;
+	}
+	for (int i = 0; i < njobs; i++) {
+		bool std_in = strcmp(jobs[i].path, "-") == 0;
+		FILE *in = std_in ? stdin : fopen(jobs[i].path, "rb");
+		if (!in) {
+			diag_add(diag, DIAG_ERROR, jobs[i].path, 0, "-", "cannot open the file");
+			continue;
+		}
+		struct stat sb;
+		size_t size = fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0;
+		if (std_in) { /* diagnostics name the stream by its label */
+			char *label = strdup(o->label ? o->label : "<stdin>");
+			if (label) {
+				free(jobs[i].path);
+				jobs[i].path = label;
+			}
+		}
+		import_file(&rs, &jobs[i], in, size);
+		if (!std_in)
+			fclose(in);
+		if (rs.im.db_failed)
+			break;
+	}
+	if (diag->errors || rs.im.db_failed) {
+		store_rollback(st);
+		rc = rs.im.db_failed ? err_set(err, ACTIP_ERR, "%s: the database refused a write",
+					       st->path)
+				     : ACTIP_EINPUT;
+		goto done;
+	}
+	template_finalize(&rs.im);
+	if (store_commit(st, err) < 0) {
+		rc = ACTIP_ERR;
+		goto done;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (!o->quiet)
+		print_summary(o->summary ? o->summary : stdout, jobs, njobs,
+			      (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+done:
+	template_finalize(&rs.im);
+	strmap_free(&rs.im.keys);
+	strmap_free(&rs.im.att_seq);
+	strmap_free(&rs.im.fb_seq);
+	free(rs.im.pending);
+	for (int i = 0; i < njobs; i++)
+		free(jobs[i].path);
+	free(jobs);
+	return rc;
+}
+
+/* Imports one stream as a named template. */
+int import_stream(store *st, FILE *in, const char *label, const char *template_name,
+		  diag_list *diag, actip_err *err)
+{
+	const template *t = template_find(template_name);
+	if (!t)
+		return err_set(err, ACTIP_EINPUT, "unknown template '%s'", template_name);
+	run_state rs;
+	memset(&rs, 0, sizeof rs);
+	import_opts o = {0};
+	o.quiet = true;
+	rs.o = &o;
+	rs.im.st = st;
+	rs.im.diag = diag;
+	job j = {(char *)label, t, 0, 0, 0, 0};
+	int rc = ACTIP_OK;
+	if (template_prepare(&rs.im, err) < 0 || store_begin(st, err) < 0) {
+		rc = ACTIP_ERR;
+		goto done;
+	}
+	import_file(&rs, &j, in, 0);
+	if (diag->errors || rs.im.db_failed) {
+		store_rollback(st);
+		rc = rs.im.db_failed ? ACTIP_ERR : ACTIP_EINPUT;
+		goto done;
+	}
+	template_finalize(&rs.im);
+	if (store_commit(st, err) < 0)
+		rc = ACTIP_ERR;
+done:
+	template_finalize(&rs.im);
+	strmap_free(&rs.im.keys);
+	strmap_free(&rs.im.att_seq);
+	strmap_free(&rs.im.fb_seq);
+	free(rs.im.pending);
+	return rc;
+}

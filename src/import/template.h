@@ -1,0 +1,134 @@
+/* The data-collection templates of spec/data-collection.md, as data: each template is
+ * a list of typed columns plus one row handler. The generic part (import.c) maps the
+ * header to the columns, parses and checks each value by its type, and hands the
+ * handler a row of typed values; the handler checks references and writes the row.
+ * Adding a template means adding a table entry, not another chain of ifs. */
+#ifndef ACTIP_IMPORT_TEMPLATE_H
+#define ACTIP_IMPORT_TEMPLATE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/strmap.h"
+#include "import/diag.h"
+#include "store/store.h"
+
+typedef enum {
+	T_TEXT,     /* free text, one line or several */
+	T_CODE,     /* identifier: letters, digits and . _ - / */
+	T_CODES,    /* ;-separated identifiers */
+	T_COUNTRY,  /* country code or name, stored as the code */
+	T_DATE,     /* YYYY-MM-DD */
+	T_YEAR,     /* YYYY */
+	T_COUNT,    /* whole number >= 0 */
+	T_DECIMAL,  /* decimal number >= 0 */
+	T_YESNO,    /* yes/no, blank = not answered */
+	T_SEX,      /* female/male/other */
+	T_ENUM,     /* one word of a list, any case */
+	T_EMAIL,    /* something@somewhere */
+	T_CURRENCY, /* ISO 4217 three-letter code */
+} coltype;
+
+enum { TPL_MAX_COLS = 16 };
+
+/* What a column's value must name among the stored records (or this run's). */
+typedef enum {
+	REF_NONE,
+	REF_PROJECT,    /* projects.csv code */
+	REF_ACTIVITY,   /* activities.csv activity_id */
+	REF_PARTNER,    /* partners.csv code */
+	REF_FRAMEWORK,  /* framework.csv code(s); with T_CODES, every one of them */
+} ref_kind;
+
+typedef struct colspec {
+	const char *name;
+	coltype type;
+	bool required;
+	const char *const *allowed; /* T_ENUM words */
+	unsigned maxlen;            /* bytes; 0 = type default */
+	ref_kind ref;
+} colspec;
+
+/* One parsed value. `set` is false for a blank optional value. */
+typedef struct value {
+	bool set;
+	const char *s;   /* trimmed text; canonical form for enums, countries, sex */
+	int64_t n;       /* T_COUNT, T_YEAR, T_YESNO (1/0), T_DECIMAL (millionths) */
+	int year;        /* T_DATE */
+} value;
+
+typedef struct importer importer;
+
+typedef struct tplrow {
+	value v[TPL_MAX_COLS];
+	long line;
+	const char *file;
+} tplrow;
+
+typedef struct template {
+	const char *name;        /* also the file name without .csv */
+	const colspec *cols;
+	int ncols;
+	int key_cols[3];         /* columns whose values must be unique in one file; -1 ends */
+	int (*handle)(importer *im, const tplrow *r);
+	void (*end_file)(importer *im); /* checks needing the whole file; may be NULL */
+} template;
+
+/* The statements the handlers use, prepared once per run. */
+typedef enum {
+	S_FRAMEWORK_UPSERT, S_FRAMEWORK_EXISTS,
+	S_PARTNER_UPSERT, S_PARTNER_EXISTS,
+	S_PROJECT_UPSERT, S_PROJECT_COUNTRY, S_PROJECT_OUTCOMES_DEL, S_PROJECT_OUTCOME_INS,
+	S_STATUS_UPSERT,
+	S_ACTIVITY_UPSERT, S_ACTIVITY_EXISTS, S_ACTIVITY_OUTCOMES_DEL, S_ACTIVITY_OUTCOME_INS,
+	S_ATTENDANCE_DEL, S_ATTENDANCE_INS,
+	S_FEEDBACK_DEL, S_FEEDBACK_INS,
+	S_ACHIEVEMENT_UPSERT, S_ACHIEVEMENT_OUTCOMES_DEL, S_ACHIEVEMENT_OUTCOME_INS,
+	S_EXPENDITURE_UPSERT,
+	S__COUNT
+} stmt_id;
+
+typedef struct pending_ref {
+	long line;
+	char *value;
+} pending_ref;
+
+/* The state of one import run. */
+struct importer {
+	store *st;
+	diag_list *diag;
+	sqlite3_stmt *stmt[S__COUNT];
+	const char *file;         /* label of the file being read */
+	const template *tpl;
+	int colmap[TPL_MAX_COLS]; /* template column -> CSV field, -1 when absent */
+	strmap keys;              /* keys seen in the current file -> line */
+	strmap att_seq;           /* activity -> next attendance seq, this run */
+	strmap fb_seq;            /* activity -> next feedback seq, this run */
+	pending_ref *pending;     /* framework parents, checked at end of file */
+	size_t npending, cappending;
+	long rows, changed;       /* counters for the current file */
+	long replaced;            /* activities whose participants/feedback were replaced */
+	bool db_failed;           /* a database error: the run must fail */
+	char last_activity[80];   /* cache of the last activity looked up */
+	int last_activity_ok;     /* its answer: 1, 0, or -1 for no cache */
+};
+
+/* The templates in the order a run processes them (referenced before referencing). */
+extern const template template_table[];
+extern const int template_count;
+
+/* Finds a template by name; NULL when unknown. */
+const template *template_find(const char *name);
+
+/* Prepares all statements. */
+int template_prepare(importer *im, actip_err *err);
+
+/* Finalizes all statements. */
+void template_finalize(importer *im);
+
+/* Checks that the value of column c names a known record; reports an error and
+ * returns false when it does not. */
+bool template_check_ref(importer *im, const colspec *c, const value *v, long line);
+
+#endif

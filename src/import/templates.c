@@ -1,0 +1,688 @@
+/* The data-collection templates (spec/data-collection.md, all but the work-plan ones)
+ * and their row handlers. Each handler receives a row whose values already passed
+ * their type checks; it checks references to other records, writes the row with bound
+ * parameters, and reports anything wrong as FILE:LINE: COLUMN diagnostics. */
+#include "import/template.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+
+/* ---- allowed words ---------------------------------------------------------- */
+
+static const char *const LEVELS[] = {"goal", "eopo", "intermediate", "immediate", NULL};
+static const char *const PARTNER_KINDS[] = {"government", "ngo", "un", "research",
+					    "asean_body", NULL};
+static const char *const FOCUS[] = {"national", "regional", "victim_rights_gesi",
+				    "inclusive_policy", NULL};
+static const char *const PROJECT_STATUS[] = {"completed", "partly_completed", "some_delays",
+					     "major_delay", "on_hold", "not_started", NULL};
+static const char *const ACTIVITY_TYPES[] = {"capacity_development", "meeting", "other",
+					     "staff_event", NULL};
+static const char *const MODES[] = {"in_person", "online", "hybrid", NULL};
+static const char *const UNDERSTANDING[] = {"excellent", "good", "fair", "poor", NULL};
+
+/* ---- columns ---------------------------------------------------------------- */
+
+enum { FW_CODE, FW_LEVEL, FW_PARENT, FW_TITLE };
+static const colspec framework_cols[] = {
+	{"code", T_CODE, true, NULL, 0, REF_NONE},
+	{"level", T_ENUM, true, LEVELS, 0, REF_NONE},
+	{"parent", T_CODE, false, NULL, 0, REF_NONE}, /* checked at end of file */
+	{"title", T_TEXT, true, NULL, 2000, REF_NONE},
+};
+
+enum { PA_CODE, PA_NAME, PA_KIND, PA_COUNTRY, PA_STARTED, PA_FOCUS };
+static const colspec partner_cols[] = {
+	{"code", T_CODE, true, NULL, 0, REF_NONE},
+	{"name", T_TEXT, true, NULL, 500, REF_NONE},
+	{"kind", T_ENUM, true, PARTNER_KINDS, 0, REF_NONE},
+	{"country", T_COUNTRY, false, NULL, 0, REF_NONE},
+	{"started_on", T_DATE, false, NULL, 0, REF_NONE},
+	{"focus", T_TEXT, false, NULL, 4000, REF_NONE},
+};
+
+enum { PR_CODE, PR_TITLE, PR_COUNTRY, PR_FOCUS, PR_PARTNER, PR_OUTCOMES, PR_START, PR_END };
+static const colspec project_cols[] = {
+	{"code", T_CODE, true, NULL, 0, REF_NONE},
+	{"title", T_TEXT, true, NULL, 1000, REF_NONE},
+	{"country", T_COUNTRY, true, NULL, 0, REF_NONE},
+	{"focus", T_ENUM, false, FOCUS, 0, REF_NONE},
+	{"partner", T_TEXT, false, NULL, 500, REF_NONE},
+	{"outcomes", T_CODES, false, NULL, 0, REF_FRAMEWORK},
+	{"start_year", T_YEAR, false, NULL, 0, REF_NONE},
+	{"end_year", T_YEAR, false, NULL, 0, REF_NONE},
+};
+
+enum { PS_PROJECT, PS_YEAR, PS_STATUS, PS_NOTE };
+static const colspec status_cols[] = {
+	{"project", T_CODE, true, NULL, 0, REF_PROJECT},
+	{"year", T_YEAR, true, NULL, 0, REF_NONE},
+	{"status", T_ENUM, true, PROJECT_STATUS, 0, REF_NONE},
+	{"note", T_TEXT, false, NULL, 4000, REF_NONE},
+};
+
+enum { AC_ID, AC_PROJECT, AC_COUNTRY, AC_TYPE, AC_TITLE, AC_START, AC_END, AC_MODE,
+       AC_OUTCOMES };
+static const colspec activity_cols[] = {
+	{"activity_id", T_CODE, true, NULL, 0, REF_NONE},
+	{"project", T_CODE, false, NULL, 0, REF_PROJECT},
+	{"country", T_COUNTRY, true, NULL, 0, REF_NONE},
+	{"type", T_ENUM, true, ACTIVITY_TYPES, 0, REF_NONE},
+	{"title", T_TEXT, true, NULL, 1000, REF_NONE},
+	{"start_date", T_DATE, true, NULL, 0, REF_NONE},
+	{"end_date", T_DATE, false, NULL, 0, REF_NONE},
+	{"mode", T_ENUM, false, MODES, 0, REF_NONE},
+	{"outcomes", T_CODES, false, NULL, 0, REF_FRAMEWORK},
+};
+
+enum { AT_ACTIVITY, AT_PERSON, AT_EMAIL, AT_NAME, AT_SEX, AT_COUNTRY, AT_ORG, AT_STAFF,
+       AT_DISABILITY };
+static const colspec attendance_cols[] = {
+	{"activity_id", T_CODE, true, NULL, 0, REF_ACTIVITY},
+	{"person_id", T_TEXT, false, NULL, 128, REF_NONE},
+	{"email", T_EMAIL, false, NULL, 254, REF_NONE},
+	{"full_name", T_TEXT, false, NULL, 300, REF_NONE},
+	{"sex", T_SEX, true, NULL, 0, REF_NONE},
+	{"country", T_COUNTRY, true, NULL, 0, REF_NONE},
+	{"organisation", T_TEXT, false, NULL, 500, REF_NONE},
+	{"staff", T_YESNO, false, NULL, 0, REF_NONE},
+	{"disability", T_YESNO, false, NULL, 0, REF_NONE},
+};
+
+enum { FB_ACTIVITY, FB_SEX, FB_SATISFIED, FB_OBJECTIVES, FB_EXPECTATIONS, FB_LEARNING,
+       FB_RELEVANT, FB_UNDERSTANDING };
+static const colspec feedback_cols[] = {
+	{"activity_id", T_CODE, true, NULL, 0, REF_ACTIVITY},
+	{"sex", T_SEX, false, NULL, 0, REF_NONE},
+	{"satisfied", T_YESNO, false, NULL, 0, REF_NONE},
+	{"met_objectives", T_YESNO, false, NULL, 0, REF_NONE},
+	{"met_expectations", T_YESNO, false, NULL, 0, REF_NONE},
+	{"improved_learning", T_YESNO, false, NULL, 0, REF_NONE},
+	{"relevant", T_YESNO, false, NULL, 0, REF_NONE},
+	{"understanding", T_ENUM, false, UNDERSTANDING, 0, REF_NONE},
+};
+
+enum { AH_ID, AH_PROJECT, AH_COUNTRY, AH_PARTNER, AH_DATE, AH_OUTCOMES, AH_TEXT, AH_TOTAL,
+       AH_FEMALE, AH_MALE, AH_OTHER };
+static const colspec achievement_cols[] = {
+	{"achievement_id", T_CODE, true, NULL, 0, REF_NONE},
+	{"project", T_CODE, false, NULL, 0, REF_PROJECT},
+	{"country", T_COUNTRY, false, NULL, 0, REF_NONE},
+	{"partner", T_CODE, false, NULL, 0, REF_PARTNER},
+	{"date", T_DATE, true, NULL, 0, REF_NONE},
+	{"outcomes", T_CODES, false, NULL, 0, REF_FRAMEWORK},
+	{"text", T_TEXT, true, NULL, 100000, REF_NONE},
+	{"total", T_COUNT, false, NULL, 0, REF_NONE},
+	{"female", T_COUNT, false, NULL, 0, REF_NONE},
+	{"male", T_COUNT, false, NULL, 0, REF_NONE},
+	{"other", T_COUNT, false, NULL, 0, REF_NONE},
+};
+
+enum { EX_YEAR, EX_AMOUNT, EX_CURRENCY, EX_CATEGORY };
+static const colspec expenditure_cols[] = {
+	{"year", T_YEAR, true, NULL, 0, REF_NONE},
+	{"amount", T_DECIMAL, true, NULL, 0, REF_NONE},
+	{"currency", T_CURRENCY, true, NULL, 0, REF_NONE},
+	{"category", T_CODE, false, NULL, 0, REF_NONE},
+};
+
+/* ---- statements ------------------------------------------------------------- */
+
+/* The SQL of each statement, indexed by stmt_id. Upserts only write when something
+ * differs, so sqlite3_changes() tells new-or-changed rows from unchanged ones. */
+static const char *const SQL[S__COUNT] = {
+	[S_FRAMEWORK_UPSERT] =
+	"INSERT INTO framework(code, level, parent, title) VALUES (?1, ?2, ?3, ?4)"
+	" ON CONFLICT(code) DO UPDATE SET level = excluded.level, parent = excluded.parent,"
+	" title = excluded.title WHERE (level, parent, title) IS NOT"
+	" (excluded.level, excluded.parent, excluded.title)",
+	[S_FRAMEWORK_EXISTS] = "SELECT 1 FROM framework WHERE code = ?1",
+	[S_PARTNER_UPSERT] =
+	"INSERT INTO partner(code, name, kind, country, started_on, focus)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+	" ON CONFLICT(code) DO UPDATE SET name = excluded.name, kind = excluded.kind,"
+	" country = excluded.country, started_on = excluded.started_on, focus = excluded.focus"
+	" WHERE (name, kind, country, started_on, focus) IS NOT (excluded.name, excluded.kind,"
+	" excluded.country, excluded.started_on, excluded.focus)",
+	[S_PARTNER_EXISTS] = "SELECT 1 FROM partner WHERE code = ?1",
+	[S_PROJECT_UPSERT] =
+	"INSERT INTO project(code, title, country, focus, partner, start_year, end_year)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+	" ON CONFLICT(code) DO UPDATE SET title = excluded.title, country = excluded.country,"
+	" focus = excluded.focus, partner = excluded.partner, start_year = excluded.start_year,"
+	" end_year = excluded.end_year WHERE (title, country, focus, partner, start_year, end_year)"
+	" IS NOT (excluded.title, excluded.country, excluded.focus, excluded.partner,"
+	" excluded.start_year, excluded.end_year)",
+	[S_PROJECT_COUNTRY] = "SELECT country FROM project WHERE code = ?1",
+	[S_PROJECT_OUTCOMES_DEL] = "DELETE FROM project_outcome WHERE project = ?1",
+	[S_PROJECT_OUTCOME_INS] =
+	"INSERT OR IGNORE INTO project_outcome(project, outcome) VALUES (?1, ?2)",
+	[S_STATUS_UPSERT] =
+	"INSERT INTO project_status(project, year, status, note) VALUES (?1, ?2, ?3, ?4)"
+	" ON CONFLICT(project, year) DO UPDATE SET status = excluded.status, note = excluded.note"
+	" WHERE (status, note) IS NOT (excluded.status, excluded.note)",
+	[S_ACTIVITY_UPSERT] =
+	"INSERT INTO activity(id, project, country, type, title, start_date, end_date, year, mode)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+	" ON CONFLICT(id) DO UPDATE SET project = excluded.project, country = excluded.country,"
+	" type = excluded.type, title = excluded.title, start_date = excluded.start_date,"
+	" end_date = excluded.end_date, year = excluded.year, mode = excluded.mode"
+	" WHERE (project, country, type, title, start_date, end_date, mode) IS NOT"
+	" (excluded.project, excluded.country, excluded.type, excluded.title,"
+	" excluded.start_date, excluded.end_date, excluded.mode)",
+	[S_ACTIVITY_EXISTS] = "SELECT 1 FROM activity WHERE id = ?1",
+	[S_ACTIVITY_OUTCOMES_DEL] = "DELETE FROM activity_outcome WHERE activity = ?1",
+	[S_ACTIVITY_OUTCOME_INS] =
+	"INSERT OR IGNORE INTO activity_outcome(activity, outcome) VALUES (?1, ?2)",
+	[S_ATTENDANCE_DEL] = "DELETE FROM attendance WHERE activity = ?1",
+	[S_ATTENDANCE_INS] =
+	"INSERT INTO attendance(activity, seq, person_key, person_id, email, full_name, sex,"
+	" country, organisation, staff, disability)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[S_FEEDBACK_DEL] = "DELETE FROM feedback WHERE activity = ?1",
+	[S_FEEDBACK_INS] =
+	"INSERT INTO feedback(activity, seq, sex, satisfied, met_objectives, met_expectations,"
+	" improved_learning, relevant, understanding) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[S_ACHIEVEMENT_UPSERT] =
+	"INSERT INTO achievement(id, project, country, partner, date, year, text, total, female,"
+	" male, other) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+	" ON CONFLICT(id) DO UPDATE SET project = excluded.project, country = excluded.country,"
+	" partner = excluded.partner, date = excluded.date, year = excluded.year,"
+	" text = excluded.text, total = excluded.total, female = excluded.female,"
+	" male = excluded.male, other = excluded.other"
+	" WHERE (project, country, partner, date, text, total, female, male, other) IS NOT"
+	" (excluded.project, excluded.country, excluded.partner, excluded.date, excluded.text,"
+	" excluded.total, excluded.female, excluded.male, excluded.other)",
+	[S_ACHIEVEMENT_OUTCOMES_DEL] = "DELETE FROM achievement_outcome WHERE achievement = ?1",
+	[S_ACHIEVEMENT_OUTCOME_INS] =
+	"INSERT OR IGNORE INTO achievement_outcome(achievement, outcome) VALUES (?1, ?2)",
+	[S_EXPENDITURE_UPSERT] =
+	"INSERT INTO expenditure(year, currency, category, amount_micro) VALUES (?1, ?2, ?3, ?4)"
+	" ON CONFLICT(year, currency, category) DO UPDATE SET amount_micro = excluded.amount_micro"
+	" WHERE amount_micro IS NOT excluded.amount_micro",
+};
+
+/* Prepares every statement. */
+int template_prepare(importer *im, actip_err *err)
+{
+	for (int i = 0; i < S__COUNT; i++)
+		if (store_prepare(im->st, SQL[i], &im->stmt[i], err) < 0)
+			return ACTIP_ERR;
+	return ACTIP_OK;
+}
+
+/* Finalizes every statement. */
+void template_finalize(importer *im)
+{
+	for (int i = 0; i < S__COUNT; i++) {
+		sqlite3_finalize(im->stmt[i]);
+		im->stmt[i] = NULL;
+	}
+}
+
+/* ---- helpers for handlers ---------------------------------------------------- */
+
+/* Text of a value, NULL when blank. */
+static const char *txt(const tplrow *r, int col)
+{
+	return r->v[col].set ? r->v[col].s : NULL;
+}
+
+/* Binds a value: NULL when blank, else the integer or the text by column type. */
+static void bind_int_or_null(sqlite3_stmt *s, int idx, const tplrow *r, int col)
+{
+	if (r->v[col].set)
+		sqlite3_bind_int64(s, idx, r->v[col].n);
+	else
+		sqlite3_bind_null(s, idx);
+}
+
+/* Steps a write statement; records a database error against the row. Returns the
+ * number of rows changed, or -1. */
+static int run(importer *im, stmt_id id, const tplrow *r)
+{
+	sqlite3_stmt *s = im->stmt[id];
+	int rc = sqlite3_step(s);
+	int changed = sqlite3_changes(im->st->db);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_DONE) {
+		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "-", "cannot store the row: %s",
+			 sqlite3_errmsg(im->st->db));
+		im->db_failed = true;
+		return -1;
+	}
+	return changed;
+}
+
+/* Runs a one-parameter lookup; returns 1 when it found a row (and copies the first
+ * column's text into out when given), 0 when not, -1 on a database error. */
+static int lookup(importer *im, stmt_id id, const char *key, char *out, size_t outsize)
+{
+	sqlite3_stmt *s = im->stmt[id];
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	int found = rc == SQLITE_ROW;
+	if (found && out) {
+		const unsigned char *t = sqlite3_column_text(s, 0);
+		snprintf(out, outsize, "%s", t ? (const char *)t : "");
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		im->db_failed = true;
+		return -1;
+	}
+	return found;
+}
+
+/* Rewrites the links from owner to the codes of a ;-separated list (already checked
+ * against the framework by template_check_ref). */
+static void link_outcomes(importer *im, const tplrow *r, int col, const char *owner,
+			  stmt_id del, stmt_id ins)
+{
+	sqlite3_bind_text(im->stmt[del], 1, owner, -1, SQLITE_STATIC);
+	if (run(im, del, r) < 0 || !r->v[col].set)
+		return;
+	char *list = strdup(r->v[col].s), *save = NULL;
+	if (!list) {
+		im->db_failed = true;
+		return;
+	}
+	for (char *c = strtok_r(list, ";", &save); c; c = strtok_r(NULL, ";", &save)) {
+		if (!*text_trim(c))
+			continue;
+		sqlite3_bind_text(im->stmt[ins], 1, owner, -1, SQLITE_STATIC);
+		sqlite3_bind_text(im->stmt[ins], 2, c, -1, SQLITE_STATIC);
+		if (run(im, ins, r) < 0)
+			break;
+	}
+	free(list);
+}
+
+/* Looks one code up by the reference kind's statement. */
+static int ref_lookup(importer *im, ref_kind k, const char *code)
+{
+	static const stmt_id by_kind[] = {
+		[REF_PROJECT] = S_PROJECT_COUNTRY, [REF_ACTIVITY] = S_ACTIVITY_EXISTS,
+		[REF_PARTNER] = S_PARTNER_EXISTS, [REF_FRAMEWORK] = S_FRAMEWORK_EXISTS,
+	};
+	return lookup(im, by_kind[k], code, NULL, 0);
+}
+
+/* Checks a column's reference; the last activity looked up is remembered, since the
+ * rows of one activity usually come together. */
+bool template_check_ref(importer *im, const colspec *c, const value *v, long line)
+{
+	static const char *const what[] = {
+		[REF_PROJECT] = "project", [REF_ACTIVITY] = "activity",
+		[REF_PARTNER] = "partner", [REF_FRAMEWORK] = "results-framework code",
+	};
+	static const char *const file[] = {
+		[REF_PROJECT] = "projects.csv", [REF_ACTIVITY] = "activities.csv",
+		[REF_PARTNER] = "partners.csv", [REF_FRAMEWORK] = "framework.csv",
+	};
+	if (c->ref == REF_NONE || !v->set)
+		return true;
+	if (c->ref == REF_ACTIVITY && im->last_activity_ok >= 0 &&
+	    strcmp(im->last_activity, v->s) == 0)
+		return im->last_activity_ok == 1;
+	bool ok = true;
+	if (c->type == T_CODES) {
+		char *list = strdup(v->s), *save = NULL;
+		if (!list)
+			return false;
+		for (char *p = strtok_r(list, ";", &save); p; p = strtok_r(NULL, ";", &save)) {
+			if (!*text_trim(p) || ref_lookup(im, c->ref, p) == 1)
+				continue;
+			diag_add(im->diag, DIAG_ERROR, im->file, line, c->name,
+				 "unknown %s '%s' (add it to %s)", what[c->ref], p, file[c->ref]);
+			ok = false;
+		}
+		free(list);
+		return ok;
+	}
+	ok = ref_lookup(im, c->ref, v->s) == 1;
+	if (c->ref == REF_ACTIVITY) {
+		snprintf(im->last_activity, sizeof im->last_activity, "%s", v->s);
+		im->last_activity_ok = ok;
+	}
+	if (!ok)
+		diag_add(im->diag, DIAG_ERROR, im->file, line, c->name, "unknown %s '%s' (add it to %s)",
+			 what[c->ref], v->s, file[c->ref]);
+	return ok;
+}
+
+/* Counts a stored row for the summary. */
+static void stored(importer *im, int changed)
+{
+	im->rows++;
+	if (changed > 0)
+		im->changed++;
+}
+
+/* ---- handlers ---------------------------------------------------------------- */
+
+/* framework.csv: parents are checked once the whole file is in (end_framework). */
+static int handle_framework(importer *im, const tplrow *r)
+{
+	sqlite3_stmt *s = im->stmt[S_FRAMEWORK_UPSERT];
+	store_bind_text(s, 1, txt(r, FW_CODE));
+	store_bind_text(s, 2, txt(r, FW_LEVEL));
+	store_bind_text(s, 3, txt(r, FW_PARENT));
+	store_bind_text(s, 4, txt(r, FW_TITLE));
+	int ch = run(im, S_FRAMEWORK_UPSERT, r);
+	if (ch < 0)
+		return -1;
+	stored(im, ch);
+	if (r->v[FW_PARENT].set) {
+		if (strcmp(r->v[FW_PARENT].s, r->v[FW_CODE].s) == 0) {
+			diag_add(im->diag, DIAG_ERROR, r->file, r->line, "parent",
+				 "a node cannot be its own parent");
+			return 0;
+		}
+		if (im->npending == im->cappending) {
+			size_t n = im->cappending ? im->cappending * 2 : 32;
+			pending_ref *p = realloc(im->pending, n * sizeof *p);
+			if (!p)
+				return -1;
+			im->pending = p;
+			im->cappending = n;
+		}
+		im->pending[im->npending].line = r->line;
+		im->pending[im->npending].value = strdup(r->v[FW_PARENT].s);
+		if (im->pending[im->npending].value)
+			im->npending++;
+	}
+	return 0;
+}
+
+/* After framework.csv: every parent must exist (in this file or stored before). */
+static void end_framework(importer *im)
+{
+	for (size_t i = 0; i < im->npending; i++) {
+		if (lookup(im, S_FRAMEWORK_EXISTS, im->pending[i].value, NULL, 0) != 1)
+			diag_add(im->diag, DIAG_ERROR, im->file, im->pending[i].line, "parent",
+				 "unknown results-framework code '%s'", im->pending[i].value);
+		free(im->pending[i].value);
+	}
+	im->npending = 0;
+}
+
+/* partners.csv */
+static int handle_partner(importer *im, const tplrow *r)
+{
+	sqlite3_stmt *s = im->stmt[S_PARTNER_UPSERT];
+	store_bind_text(s, 1, txt(r, PA_CODE));
+	store_bind_text(s, 2, txt(r, PA_NAME));
+	store_bind_text(s, 3, txt(r, PA_KIND));
+	store_bind_text(s, 4, txt(r, PA_COUNTRY));
+	store_bind_text(s, 5, txt(r, PA_STARTED));
+	store_bind_text(s, 6, txt(r, PA_FOCUS));
+	int ch = run(im, S_PARTNER_UPSERT, r);
+	if (ch < 0)
+		return -1;
+	stored(im, ch);
+	return 0;
+}
+
+/* projects.csv: the focus defaults by country; outcomes must be framework codes. */
+static int handle_project(importer *im, const tplrow *r)
+{
+	if (r->v[PR_START].set && r->v[PR_END].set && r->v[PR_START].n > r->v[PR_END].n) {
+		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "end_year",
+			 "end_year %lld is before start_year %lld", (long long)r->v[PR_END].n,
+			 (long long)r->v[PR_START].n);
+		return 0;
+	}
+	const char *focus = txt(r, PR_FOCUS);
+	if (!focus)
+		focus = strcmp(r->v[PR_COUNTRY].s, "ASEAN") == 0 ? "regional" : "national";
+	sqlite3_stmt *s = im->stmt[S_PROJECT_UPSERT];
+	store_bind_text(s, 1, txt(r, PR_CODE));
+	store_bind_text(s, 2, txt(r, PR_TITLE));
+	store_bind_text(s, 3, txt(r, PR_COUNTRY));
+	store_bind_text(s, 4, focus);
+	store_bind_text(s, 5, txt(r, PR_PARTNER));
+	bind_int_or_null(s, 6, r, PR_START);
+	bind_int_or_null(s, 7, r, PR_END);
+	int ch = run(im, S_PROJECT_UPSERT, r);
+	if (ch < 0)
+		return -1;
+	stored(im, ch);
+	link_outcomes(im, r, PR_OUTCOMES, r->v[PR_CODE].s, S_PROJECT_OUTCOMES_DEL,
+		      S_PROJECT_OUTCOME_INS);
+	return 0;
+}
+
+/* project_status.csv */
+static int handle_status(importer *im, const tplrow *r)
+{
+	sqlite3_stmt *s = im->stmt[S_STATUS_UPSERT];
+	store_bind_text(s, 1, txt(r, PS_PROJECT));
+	sqlite3_bind_int64(s, 2, r->v[PS_YEAR].n);
+	store_bind_text(s, 3, txt(r, PS_STATUS));
+	store_bind_text(s, 4, txt(r, PS_NOTE));
+	int ch = run(im, S_STATUS_UPSERT, r);
+	if (ch < 0)
+		return -1;
+	stored(im, ch);
+	return 0;
+}
+
+/* activities.csv: the year is the start date's; the end is not before the start. */
+static int handle_activity(importer *im, const tplrow *r)
+{
+	if (r->v[AC_END].set && strcmp(r->v[AC_END].s, r->v[AC_START].s) < 0) {
+		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "end_date",
+			 "end_date %s is before start_date %s", r->v[AC_END].s, r->v[AC_START].s);
+		return 0;
+	}
+	sqlite3_stmt *s = im->stmt[S_ACTIVITY_UPSERT];
+	store_bind_text(s, 1, txt(r, AC_ID));
+	store_bind_text(s, 2, txt(r, AC_PROJECT));
+	store_bind_text(s, 3, txt(r, AC_COUNTRY));
+	store_bind_text(s, 4, txt(r, AC_TYPE));
+	store_bind_text(s, 5, txt(r, AC_TITLE));
+	store_bind_text(s, 6, txt(r, AC_START));
+	store_bind_text(s, 7, txt(r, AC_END));
+	sqlite3_bind_int(s, 8, r->v[AC_START].year);
+	store_bind_text(s, 9, txt(r, AC_MODE));
+	int ch = run(im, S_ACTIVITY_UPSERT, r);
+	if (ch < 0)
+		return -1;
+	stored(im, ch);
+	link_outcomes(im, r, AC_OUTCOMES, r->v[AC_ID].s, S_ACTIVITY_OUTCOMES_DEL,
+		      S_ACTIVITY_OUTCOME_INS);
+	return 0;
+}
+
+/* The next sequence number of an activity's rows in this run. The first time a run
+ * meets an activity, the activity's stored rows are deleted: a run's rows for an
+ * activity replace what was stored before (data-collection.md). */
+static int next_seq(importer *im, strmap *seqs, stmt_id del, const char *activity,
+		    const tplrow *r, int64_t *seq)
+{
+	int64_t n;
+	if (!strmap_get(seqs, activity, &n)) {
+		sqlite3_bind_text(im->stmt[del], 1, activity, -1, SQLITE_STATIC);
+		if (run(im, del, r) < 0)
+			return -1;
+		n = 0;
+		im->replaced++;
+	}
+	*seq = n + 1;
+	if (strmap_put(seqs, activity, n + 1) < 0) {
+		im->db_failed = true;
+		return -1;
+	}
+	return 0;
+}
+
+/* The person key of data-collection.md: person_id, else e-mail, else the name key with
+ * sex and country, else none. Returns a malloc'd string, or NULL for none. */
+static char *person_key(const tplrow *r, bool *bad_name)
+{
+	*bad_name = false;
+	char *key = NULL;
+	if (r->v[AT_PERSON].set) {
+		if (asprintf(&key, "i:%s", r->v[AT_PERSON].s) < 0)
+			key = NULL;
+	} else if (r->v[AT_EMAIL].set) {
+		if (asprintf(&key, "e:%s", r->v[AT_EMAIL].s) >= 0)
+			text_lower_ascii(key);
+		else
+			key = NULL;
+	} else if (r->v[AT_NAME].set) {
+		char *nk = text_name_key(r->v[AT_NAME].s);
+		if (!nk) {
+			*bad_name = true;
+			return NULL;
+		}
+		if (asprintf(&key, "n:%s|%s|%s", nk, r->v[AT_SEX].s, r->v[AT_COUNTRY].s) < 0)
+			key = NULL;
+		free(nk);
+	}
+	return key;
+}
+
+/* participants.csv */
+static int handle_attendance(importer *im, const tplrow *r)
+{
+	const char *act = r->v[AT_ACTIVITY].s;
+	bool bad_name;
+	char *key = person_key(r, &bad_name);
+	if (bad_name) {
+		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "full_name",
+			 "the name has no letters to compare");
+		return 0;
+	}
+	int64_t seq;
+	if (next_seq(im, &im->att_seq, S_ATTENDANCE_DEL, act, r, &seq) < 0) {
+		free(key);
+		return -1;
+	}
+	sqlite3_stmt *s = im->stmt[S_ATTENDANCE_INS];
+	store_bind_text(s, 1, act);
+	sqlite3_bind_int64(s, 2, seq);
+	store_bind_text(s, 3, key);
+	store_bind_text(s, 4, txt(r, AT_PERSON));
+	store_bind_text(s, 5, txt(r, AT_EMAIL));
+	store_bind_text(s, 6, txt(r, AT_NAME));
+	store_bind_text(s, 7, txt(r, AT_SEX));
+	store_bind_text(s, 8, txt(r, AT_COUNTRY));
+	store_bind_text(s, 9, txt(r, AT_ORG));
+	sqlite3_bind_int(s, 10, r->v[AT_STAFF].set && r->v[AT_STAFF].n == 1);
+	bind_int_or_null(s, 11, r, AT_DISABILITY);
+	int ch = run(im, S_ATTENDANCE_INS, r);
+	free(key);
+	if (ch < 0)
+		return -1;
+	stored(im, ch);
+	return 0;
+}
+
+/* feedback.csv */
+static int handle_feedback(importer *im, const tplrow *r)
+{
+	const char *act = r->v[FB_ACTIVITY].s;
+	int64_t seq;
+	if (next_seq(im, &im->fb_seq, S_FEEDBACK_DEL, act, r, &seq) < 0)
+		return -1;
+	sqlite3_stmt *s = im->stmt[S_FEEDBACK_INS];
+	store_bind_text(s, 1, act);
+	sqlite3_bind_int64(s, 2, seq);
+	store_bind_text(s, 3, txt(r, FB_SEX));
+	for (int c = FB_SATISFIED; c <= FB_RELEVANT; c++)
+		bind_int_or_null(s, 4 + (c - FB_SATISFIED), r, c);
+	store_bind_text(s, 9, txt(r, FB_UNDERSTANDING));
+	int ch = run(im, S_FEEDBACK_INS, r);
+	if (ch < 0)
+		return -1;
+	stored(im, ch);
+	return 0;
+}
+
+/* achievements.csv: counts whose parts do not add up, and a country other than the
+ * project's, are warnings (the published text is recorded as printed). */
+static int handle_achievement(importer *im, const tplrow *r)
+{
+	char pcountry[16] = "";
+	if (r->v[AH_PROJECT].set &&
+	    lookup(im, S_PROJECT_COUNTRY, r->v[AH_PROJECT].s, pcountry, sizeof pcountry) < 0)
+		return -1;
+	if (pcountry[0] && r->v[AH_COUNTRY].set && strcmp(pcountry, r->v[AH_COUNTRY].s) != 0)
+		diag_add(im->diag, DIAG_WARNING, r->file, r->line, "country",
+			 "achievement in %s cites project %s of %s", r->v[AH_COUNTRY].s,
+			 r->v[AH_PROJECT].s, pcountry);
+	const value *t = &r->v[AH_TOTAL], *f = &r->v[AH_FEMALE], *m = &r->v[AH_MALE],
+		    *o = &r->v[AH_OTHER];
+	int64_t parts = (f->set ? f->n : 0) + (m->set ? m->n : 0) + (o->set ? o->n : 0);
+	if (t->set && (f->set || m->set || o->set) &&
+	    ((f->set && m->set && parts != t->n) || parts > t->n))
+		diag_add(im->diag, DIAG_WARNING, r->file, r->line, "total",
+			 "the parts add up to %lld but the total is %lld", (long long)parts,
+			 (long long)t->n);
+	sqlite3_stmt *s = im->stmt[S_ACHIEVEMENT_UPSERT];
+	store_bind_text(s, 1, txt(r, AH_ID));
+	store_bind_text(s, 2, txt(r, AH_PROJECT));
+	store_bind_text(s, 3, txt(r, AH_COUNTRY));
+	store_bind_text(s, 4, txt(r, AH_PARTNER));
+	store_bind_text(s, 5, txt(r, AH_DATE));
+	sqlite3_bind_int(s, 6, r->v[AH_DATE].year);
+	store_bind_text(s, 7, txt(r, AH_TEXT));
+	for (int c = AH_TOTAL; c <= AH_OTHER; c++)
+		bind_int_or_null(s, 8 + (c - AH_TOTAL), r, c);
+	int ch = run(im, S_ACHIEVEMENT_UPSERT, r);
+	if (ch < 0)
+		return -1;
+	stored(im, ch);
+	link_outcomes(im, r, AH_OUTCOMES, r->v[AH_ID].s, S_ACHIEVEMENT_OUTCOMES_DEL,
+		      S_ACHIEVEMENT_OUTCOME_INS);
+	return 0;
+}
+
+/* expenditure.csv */
+static int handle_expenditure(importer *im, const tplrow *r)
+{
+	sqlite3_stmt *s = im->stmt[S_EXPENDITURE_UPSERT];
+	sqlite3_bind_int64(s, 1, r->v[EX_YEAR].n);
+	store_bind_text(s, 2, txt(r, EX_CURRENCY));
+	sqlite3_bind_text(s, 3, r->v[EX_CATEGORY].set ? r->v[EX_CATEGORY].s : "", -1,
+			  SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 4, r->v[EX_AMOUNT].n);
+	int ch = run(im, S_EXPENDITURE_UPSERT, r);
+	if (ch < 0)
+		return -1;
+	stored(im, ch);
+	return 0;
+}
+
+/* ---- the table --------------------------------------------------------------- */
+
+#define COLS(a) a, (int)(sizeof a / sizeof a[0])
+
+const template template_table[] = {
+	{"framework", COLS(framework_cols), {FW_CODE, -1, -1}, handle_framework, end_framework},
+	{"partners", COLS(partner_cols), {PA_CODE, -1, -1}, handle_partner, NULL},
+	{"projects", COLS(project_cols), {PR_CODE, -1, -1}, handle_project, NULL},
+	{"project_status", COLS(status_cols), {PS_PROJECT, PS_YEAR, -1}, handle_status, NULL},
+	{"activities", COLS(activity_cols), {AC_ID, -1, -1}, handle_activity, NULL},
+	{"participants", COLS(attendance_cols), {-1, -1, -1}, handle_attendance, NULL},
+	{"feedback", COLS(feedback_cols), {-1, -1, -1}, handle_feedback, NULL},
+	{"achievements", COLS(achievement_cols), {AH_ID, -1, -1}, handle_achievement, NULL},
+	{"expenditure", COLS(expenditure_cols), {EX_YEAR, EX_CURRENCY, EX_CATEGORY},
+	 handle_expenditure, NULL},
+};
+const int template_count = (int)(sizeof template_table / sizeof template_table[0]);
+
+/* By name. */
+const template *template_find(const char *name)
+{
+	for (int i = 0; i < template_count; i++)
+		if (strcmp(template_table[i].name, name) == 0)
+			return &template_table[i];
+	return NULL;
+}

@@ -1,0 +1,87 @@
+/* The format table and the display rules shared by the human-readable formats. */
+#include "report/report.h"
+
+#include <string.h>
+
+#include "core/num.h"
+
+static const report_format formats[] = {
+	{"json", "json", report_write_json},
+	{"md", "md", report_write_md},
+	{"html", "html", report_write_html},
+};
+
+/* By name. */
+const report_format *report_format_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		if (strcmp(formats[i].name, name) == 0)
+			return &formats[i];
+	return NULL;
+}
+
+/* "json|md|html". */
+const char *report_format_names(void)
+{
+	return "json|md|html";
+}
+
+#define EN_DASH "\xE2\x80\x93"
+
+/* One displayed cell. */
+void report_cell_text(const rt_table *t, const rt_row *r, int c, char *buf, size_t size)
+{
+	if (r->null[c]) {
+		snprintf(buf, size, EN_DASH);
+		return;
+	}
+	switch (t->cols[c].kind) {
+	case COL_COUNT:
+		if (r->v[c] == 0)
+			snprintf(buf, size, EN_DASH);
+		else
+			num_format_count(buf, size, r->v[c]);
+		break;
+	case COL_PCT0:
+		snprintf(buf, size, "%lld%%", (long long)r->v[c]);
+		break;
+	case COL_PCT0_BARE:
+		snprintf(buf, size, "%lld", (long long)r->v[c]);
+		break;
+	}
+}
+
+/* "422 (151 female, 265 male, 6 other)", leaving out zero parts. */
+void report_respondents_text(const rt_row *r, char *buf, size_t size)
+{
+	static const char *const sex[] = {"female", "male", "other"};
+	char n[32];
+	num_format_count(n, sizeof n, r->v[0]);
+	size_t o = (size_t)snprintf(buf, size, "%s", n);
+	bool open = false;
+	for (int i = 0; i < 3 && o < size; i++) {
+		if (r->v[1 + i] == 0)
+			continue;
+		num_format_count(n, sizeof n, r->v[1 + i]);
+		o += (size_t)snprintf(buf + o, size - o, "%s%s %s", open ? ", " : " (", n, sex[i]);
+		open = true;
+	}
+	if (open && o < size)
+		snprintf(buf + o, size - o, ")");
+}
+
+/* Percentage row cell: two decimals with %, "100%" in the total column. */
+void report_pct_row_text(const rt_table *t, int c, char *buf, size_t size)
+{
+	if (t->pct_row_null) {
+		snprintf(buf, size, EN_DASH);
+		return;
+	}
+	if (c == 3) {
+		snprintf(buf, size, "100%%");
+		return;
+	}
+	char v[32];
+	num_format_scaled(v, sizeof v, t->pct_row[c], 2);
+	snprintf(buf, size, "%s%%", v);
+}

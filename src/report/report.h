@@ -1,0 +1,40 @@
+/* `actip report`: renders the report's tables in one of several formats. Formats are a
+ * table of (name, file extension, writer), so adding one is adding a row. The display
+ * rules shared by the human-readable formats (thousands separators, en dash for zero
+ * and for a missing percentage, % signs, the respondents breakdown of table 5) live
+ * here once. */
+#ifndef ACTIP_REPORT_REPORT_H
+#define ACTIP_REPORT_REPORT_H
+
+#include <stdio.h>
+
+#include "report/tables.h"
+
+typedef struct report_format {
+	const char *name;
+	const char *ext;
+	int (*write)(FILE *out, const report_tables *rt, actip_err *err);
+} report_format;
+
+/* Looks a format up by name ("json", "md", "html"); NULL when unknown. */
+const report_format *report_format_find(const char *name);
+
+/* The names of all formats, separated by '|', for usage messages. */
+const char *report_format_names(void);
+
+/* The text of one displayed cell (counts with separators, "–" for zero or no
+ * denominator, "%" where the column wants it). */
+void report_cell_text(const rt_table *t, const rt_row *r, int c, char *buf, size_t size);
+
+/* Table 5's respondents cell: "422 (151 female, 265 male, 6 other)". */
+void report_respondents_text(const rt_row *r, char *buf, size_t size);
+
+/* The Percentage row's cell for column c (0..2 shares, 3 the "100%"). */
+void report_pct_row_text(const rt_table *t, int c, char *buf, size_t size);
+
+/* Writers, one per format. */
+int report_write_json(FILE *out, const report_tables *rt, actip_err *err);
+int report_write_md(FILE *out, const report_tables *rt, actip_err *err);
+int report_write_html(FILE *out, const report_tables *rt, actip_err *err);
+
+#endif

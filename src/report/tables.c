@@ -1,0 +1,312 @@
+/* Computation of the report's five tables. Each table is a handful of aggregate
+ * queries with bound parameters; rows are gathered by key, empty rows dropped, and the
+ * rows put in report order: countries by English short name, ASEAN/regional, focus
+ * areas, Total.
+ *
+ * Who is one person, and with which sex and country, follows data-collection.md: the
+ * stored person_key (person_id, else e-mail, else name key + sex + country; a row with
+ * none is a person of its own), and the sex and country of the person's earliest
+ * attendance among those counted (activity start date, then activity id, then the
+ * row's order). That rule is applied to both Table 3 (each attendance is counted
+ * under its person's sex and country) and Table 4 (each person once). */
+#include "report/tables.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/country.h"
+#include "core/num.h"
+
+/* ---- rows --------------------------------------------------------------------- */
+
+/* Finds the row of key, adding it with its label and rank when new. */
+static rt_row *row_for(rt_table *t, const char *key)
+{
+	for (int i = 0; i < t->nrows; i++)
+		if (strcmp(t->rows[i].key, key) == 0)
+			return &t->rows[i];
+	if (t->nrows == RT_MAX_ROWS)
+		return NULL;
+	rt_row *r = &t->rows[t->nrows++];
+	memset(r, 0, sizeof *r);
+	snprintf(r->key, sizeof r->key, "%s", key);
+	const country *c = country_by_code(key);
+	if (c) {
+		r->label = c->name;
+		r->rank = c->rank;
+	} else if (strcmp(key, "victim_rights_gesi") == 0) {
+		r->label = "Victim rights and GESI";
+		r->rank = 60;
+	} else if (strcmp(key, "TOTAL") == 0) {
+		r->label = "Total";
+		r->rank = 99;
+	} else {
+		r->label = r->key;
+		r->rank = 70;
+	}
+	return r;
+}
+
+/* Orders rows by rank. */
+static int row_cmp(const void *a, const void *b)
+{
+	const rt_row *x = a, *y = b;
+	return x->rank - y->rank;
+}
+
+/* Drops rows whose cells are all zero or null, then sorts. */
+static void finish_rows(rt_table *t)
+{
+	int n = 0;
+	for (int i = 0; i < t->nrows; i++) {
+		bool any = false;
+		for (int c = 0; c < t->ncols; c++)
+			if (!t->rows[i].null[c] && t->rows[i].v[c] != 0)
+				any = true;
+		if (any)
+			t->rows[n++] = t->rows[i];
+	}
+	t->nrows = n;
+	qsort(t->rows, (size_t)n, sizeof t->rows[0], row_cmp);
+}
+
+/* Declares a column. */
+static void col(rt_table *t, const char *key, const char *label, col_kind kind)
+{
+	rt_col *c = &t->cols[t->ncols++];
+	c->key = key;
+	c->label = label;
+	c->kind = kind;
+	c->hidden = false;
+}
+
+/* Index of a column key, or -1. */
+static int col_index(const rt_table *t, const char *key)
+{
+	for (int i = 0; i < t->ncols; i++)
+		if (strcmp(t->cols[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+/* ---- queries ------------------------------------------------------------------ */
+
+/* Runs a query whose rows are (row key, column key, count) and adds each count to its
+ * cell and to the TOTAL row's. The statement's parameters ?1.. are the given ints. */
+static int fill(store *st, rt_table *t, const char *sql, const int *params, int nparams,
+		actip_err *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, sql, &s, err) < 0)
+		return ACTIP_ERR;
+	for (int i = 0; i < nparams; i++)
+		sqlite3_bind_int(s, i + 1, params[i]);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *rk = (const char *)sqlite3_column_text(s, 0);
+		const char *ck = (const char *)sqlite3_column_text(s, 1);
+		int ci = ck ? col_index(t, ck) : -1;
+		rt_row *r = rk ? row_for(t, rk) : NULL, *tot = row_for(t, "TOTAL");
+		if (ci < 0 || !r || !tot)
+			continue;
+		int64_t n = sqlite3_column_int64(s, 2);
+		r->v[ci] += n;
+		tot->v[ci] += n;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_error(st, "computing a report table", err);
+	return ACTIP_OK;
+}
+
+/* Sets the total column of every row to the sum of columns [0, n). */
+static void row_totals(rt_table *t, int n, int total_col)
+{
+	for (int i = 0; i < t->nrows; i++) {
+		int64_t sum = 0;
+		for (int c = 0; c < n; c++)
+			sum += t->rows[i].v[c];
+		t->rows[i].v[total_col] = sum;
+	}
+}
+
+/* Table 1: activities of the year by the activity's country and type. */
+static int table1(store *st, int year, rt_table *t, actip_err *err)
+{
+	t->id = "table1";
+	snprintf(t->title, sizeof t->title, "Number and type of activities supported, %d", year);
+	t->source = "Activity data collection.";
+	col(t, "capacity_development", "Capacity development", COL_COUNT);
+	col(t, "meeting", "Meetings", COL_COUNT);
+	col(t, "other", "Other", COL_COUNT);
+	col(t, "staff_event", "Staff events", COL_COUNT);
+	col(t, "total", "Total", COL_COUNT);
+	int p[] = {year};
+	if (fill(st, t,
+		 "SELECT country, type, count(*) FROM activity WHERE year = ?1 GROUP BY country, type",
+		 p, 1, err) < 0)
+		return ACTIP_ERR;
+	row_totals(t, 4, 4);
+	return ACTIP_OK;
+}
+
+/* Table 2: capacity development events by country for the year and the two before. */
+static int table2(store *st, int year, rt_table *t, actip_err *err)
+{
+	t->id = "table2";
+	snprintf(t->title, sizeof t->title,
+		 "Number of capacity development events supported, %d to %d", year - 2, year);
+	t->note = "Capacity development events conducted under country or regional programs, "
+		  "including webinars.";
+	t->source = "Activity data collection.";
+	for (int i = 0; i < 3; i++) {
+		snprintf(t->colbuf[i], sizeof t->colbuf[i], "%d", year - i);
+		col(t, t->colbuf[i], t->colbuf[i], COL_COUNT);
+	}
+	int p[] = {year};
+	return fill(st, t,
+		    "SELECT country, CAST(year AS TEXT), count(*) FROM activity"
+		    " WHERE type = 'capacity_development' AND year BETWEEN ?1 - 2 AND ?1"
+		    " GROUP BY country, year",
+		    p, 1, err);
+}
+
+/* Attendances of the year (non-staff; only capacity development when ?2 = 1), each
+ * attributed to its person's sex and country (earliest counted attendance), counted
+ * as attendances (?3 = 0) or as distinct persons (?3 = 1). */
+static const char *const PEOPLE_SQL =
+	"WITH att AS ("
+	"  SELECT COALESCE(a.person_key, 'row:' || a.activity || ':' || a.seq) AS pk,"
+	"         a.sex, a.country, v.start_date, v.id AS act, a.seq"
+	"  FROM activity v JOIN attendance a ON a.activity = v.id"
+	"  WHERE v.year = ?1 AND a.staff = 0"
+	"    AND (?2 = 0 OR v.type = 'capacity_development')),"
+	" ranked AS ("
+	"  SELECT sex, country, count(*) OVER (PARTITION BY pk) AS n,"
+	"         row_number() OVER (PARTITION BY pk ORDER BY start_date, act, seq) AS rn"
+	"  FROM att)"
+	" SELECT country, sex, sum(CASE WHEN ?3 = 1 THEN 1 ELSE n END)"
+	" FROM ranked WHERE rn = 1 GROUP BY country, sex";
+
+/* Tables 3 and 4: by country and sex, with % women and a Percentage row. */
+static int table_people(store *st, int year, bool trained, rt_table *t, actip_err *err)
+{
+	t->id = trained ? "table4" : "table3";
+	if (trained) {
+		snprintf(t->title, sizeof t->title, "Number of people trained by country of origin, %d",
+			 year);
+		t->note = "Excludes programme and donor staff. A person who attended more than one "
+			  "training event was counted once only within a year.";
+		t->source = "Activity data collection, and participant data collection.";
+	} else {
+		snprintf(t->title, sizeof t->title, "Number of event participants, %d", year);
+		t->note = "Numbers include all event participants, excluding programme and donor staff.";
+		t->source = "Participant data collection.";
+	}
+	col(t, "female", "Female", COL_COUNT);
+	col(t, "male", "Male", COL_COUNT);
+	col(t, "other", "Other", COL_COUNT);
+	col(t, "total", "Total", COL_COUNT);
+	col(t, "pct_women", trained ? "% of women trained" : "% women participants", COL_PCT0);
+	int p[] = {year, trained, trained};
+	if (fill(st, t, PEOPLE_SQL, p, 3, err) < 0)
+		return ACTIP_ERR;
+	row_totals(t, 3, 3);
+	for (int i = 0; i < t->nrows; i++) {
+		rt_row *r = &t->rows[i];
+		r->null[4] = !num_pct_scaled(r->v[0], r->v[3], 0, &r->v[4]);
+	}
+	t->has_pct_row = true;
+	rt_row *tot = row_for(t, "TOTAL");
+	t->pct_row_null = tot->v[3] == 0;
+	for (int c = 0; c < 3; c++)
+		if (!num_pct_scaled(tot->v[c], tot->v[3], 2, &t->pct_row[c]))
+			t->pct_row[c] = 0;
+	return ACTIP_OK;
+}
+
+/* Table 5: feedback on capacity development events by reporting group. */
+static int table5(store *st, int year, rt_table *t, actip_err *err)
+{
+	t->id = "table5";
+	snprintf(t->title, sizeof t->title,
+		 "Capacity development events - participant feedback on expectations and learning, %d",
+		 year);
+	t->source = "Activity data collection, and post-event feedback forms.";
+	t->respondents_col = true;
+	col(t, "respondents", "No. of respondents", COL_COUNT);
+	col(t, "female", "Female", COL_COUNT);
+	col(t, "male", "Male", COL_COUNT);
+	col(t, "other", "Other", COL_COUNT);
+	for (int c = 1; c <= 3; c++)
+		t->cols[c].hidden = true;
+	col(t, "satisfied_pct", "Overall satisfied with the event (%)", COL_PCT0_BARE);
+	col(t, "met_objectives_pct", "Event met its objectives (%)", COL_PCT0_BARE);
+	col(t, "met_expectations_pct", "Event met their expectations (%)", COL_PCT0_BARE);
+	col(t, "improved_learning_pct", "Event enhanced or improved their learning (%)",
+	    COL_PCT0_BARE);
+	sqlite3_stmt *s;
+	if (store_prepare(st,
+			  "SELECT CASE WHEN p.focus = 'victim_rights_gesi' THEN 'victim_rights_gesi'"
+			  "            ELSE v.country END AS grp,"
+			  " count(*), sum(f.sex = 'female'), sum(f.sex = 'male'), sum(f.sex = 'other'),"
+			  " sum(f.satisfied = 1), count(f.satisfied),"
+			  " sum(f.met_objectives = 1), count(f.met_objectives),"
+			  " sum(f.met_expectations = 1), count(f.met_expectations),"
+			  " sum(f.improved_learning = 1), count(f.improved_learning)"
+			  " FROM feedback f JOIN activity v ON v.id = f.activity"
+			  " LEFT JOIN project p ON p.code = v.project"
+			  " WHERE v.year = ?1 AND v.type = 'capacity_development'"
+			  " GROUP BY grp",
+			  &s, err) < 0)
+		return ACTIP_ERR;
+	sqlite3_bind_int(s, 1, year);
+	/* yes and answered per row and question; row RT_MAX_ROWS-1 unused */
+	int64_t yes[RT_MAX_ROWS][4] = {{0}}, answered[RT_MAX_ROWS][4] = {{0}};
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *g = (const char *)sqlite3_column_text(s, 0);
+		rt_row *r = g ? row_for(t, g) : NULL, *tot = row_for(t, "TOTAL");
+		if (!r || !tot)
+			continue;
+		int ri = (int)(r - t->rows), ti = (int)(tot - t->rows);
+		for (int c = 0; c < 4; c++) {
+			int64_t n = sqlite3_column_int64(s, 1 + c);
+			r->v[c] += n;
+			tot->v[c] += n;
+		}
+		for (int q = 0; q < 4; q++) {
+			int64_t y = sqlite3_column_int64(s, 5 + 2 * q), a = sqlite3_column_int64(s, 6 + 2 * q);
+			yes[ri][q] += y, answered[ri][q] += a;
+			yes[ti][q] += y, answered[ti][q] += a;
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_error(st, "computing table 5", err);
+	for (int i = 0; i < t->nrows; i++)
+		for (int q = 0; q < 4; q++)
+			t->rows[i].null[4 + q] =
+				!num_pct_scaled(yes[i][q], answered[i][q], 0, &t->rows[i].v[4 + q]);
+	return ACTIP_OK;
+}
+
+/* All five tables, each within one read transaction so they agree with each other. */
+int report_tables_compute(store *st, int year, report_tables *out, actip_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->year = year;
+	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return store_error(st, "starting a read transaction", err);
+	int rc = ACTIP_OK;
+	if (table1(st, year, &out->t[0], err) < 0 || table2(st, year, &out->t[1], err) < 0 ||
+	    table_people(st, year, false, &out->t[2], err) < 0 ||
+	    table_people(st, year, true, &out->t[3], err) < 0 ||
+	    table5(st, year, &out->t[4], err) < 0)
+		rc = ACTIP_ERR;
+	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	for (int i = 0; i < 5; i++)
+		finish_rows(&out->t[i]);
+	return rc;
+}

@@ -1,0 +1,182 @@
+/* Opening, migrating and transacting on the SQLite store.
+ *
+ * Migrations are SQL files under migrations/, embedded in the binary at build time
+ * (see meson.build) and applied in order inside one BEGIN IMMEDIATE transaction each;
+ * each file ends by setting PRAGMA user_version to its own number, so a crash between
+ * migrations leaves a database at a well-defined version. */
+#include "store/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+extern const unsigned char migration_001[];
+
+/* The migrations, in order; entry i brings user_version from i to i + 1. */
+static const unsigned char *const migrations[] = {migration_001};
+enum { N_MIGRATIONS = sizeof migrations / sizeof migrations[0] };
+
+/* The version this binary writes. */
+int store_schema_version(void)
+{
+	return N_MIGRATIONS;
+}
+
+/* Fills err with SQLite's last message. */
+int store_error(store *st, const char *doing, actip_err *err)
+{
+	return err_set(err, ACTIP_ERR, "%s: %s: %s", st->path ? st->path : "database", doing,
+		       st->db ? sqlite3_errmsg(st->db) : "not open");
+}
+
+/* Runs SQL without results. */
+static int exec(store *st, const char *sql, const char *doing, actip_err *err)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_error(st, doing, err);
+	return ACTIP_OK;
+}
+
+/* Reads PRAGMA user_version. */
+static int user_version(store *st, int *v, actip_err *err)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
+		return store_error(st, "reading the schema version", err);
+	*v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_finalize(s);
+	return ACTIP_OK;
+}
+
+/* Applies every migration past the file's version. */
+static int migrate(store *st, actip_err *err)
+{
+	int v;
+	if (user_version(st, &v, err) < 0)
+		return ACTIP_ERR;
+	if (v > N_MIGRATIONS)
+		return err_set(err, ACTIP_ERR,
+			       "%s: schema version %d is newer than this actip (%d); upgrade actip",
+			       st->path, v, N_MIGRATIONS);
+	for (int i = v; i < N_MIGRATIONS; i++) {
+		if (store_begin(st, err) < 0)
+			return ACTIP_ERR;
+		if (user_version(st, &v, err) < 0) {
+			store_rollback(st);
+			return ACTIP_ERR;
+		}
+		if (v > i) { /* another process migrated meanwhile */
+			store_rollback(st);
+			continue;
+		}
+		if (exec(st, (const char *)migrations[i], "applying a schema migration", err) < 0) {
+			store_rollback(st);
+			return ACTIP_ERR;
+		}
+		if (store_commit(st, err) < 0)
+			return ACTIP_ERR;
+	}
+	return ACTIP_OK;
+}
+
+/* Opens, configures and migrates. */
+int store_open(store *st, const char *path, int flags, actip_err *err)
+{
+	memset(st, 0, sizeof *st);
+	st->path = strdup(path);
+	if (!st->path)
+		return err_set(err, ACTIP_ENOMEM, "out of memory");
+	bool memory = strcmp(path, ":memory:") == 0;
+	if ((flags & (STORE_MUST_EXIST | STORE_READONLY)) && !memory) {
+		struct stat sb;
+		if (stat(path, &sb) != 0) {
+			err_set(err, ACTIP_ERR, "%s: no such database (create it with 'actip import --db %s FILES')",
+				path, path);
+			store_close(st);
+			return ACTIP_ERR;
+		}
+	}
+	int oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY
+					      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		store_error(st, "opening", err);
+		store_close(st);
+		return ACTIP_ERR;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, 10000);
+	const char *setup = (flags & STORE_READONLY)
+		? "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF;"
+		: "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+		  " PRAGMA trusted_schema=OFF;";
+	if (exec(st, setup, "configuring the connection", err) < 0) {
+		store_close(st);
+		return ACTIP_ERR;
+	}
+	if (flags & STORE_READONLY) {
+		int v = -1;
+		if (user_version(st, &v, err) < 0 || v != N_MIGRATIONS) {
+			if (v != N_MIGRATIONS)
+				err_set(err, ACTIP_ERR, "%s: schema version %d, this actip needs %d%s",
+					path, v, N_MIGRATIONS,
+					v < N_MIGRATIONS ? " (an import will migrate it)" : "");
+			store_close(st);
+			return ACTIP_ERR;
+		}
+		return ACTIP_OK;
+	}
+	if (migrate(st, err) < 0) {
+		store_close(st);
+		return ACTIP_ERR;
+	}
+	return ACTIP_OK;
+}
+
+/* Closes the connection and frees the path. */
+void store_close(store *st)
+{
+	if (st->db)
+		sqlite3_close(st->db);
+	free(st->path);
+	st->db = NULL;
+	st->path = NULL;
+}
+
+/* BEGIN IMMEDIATE. */
+int store_begin(store *st, actip_err *err)
+{
+	return exec(st, "BEGIN IMMEDIATE", "starting a transaction", err);
+}
+
+/* COMMIT; on failure the transaction is rolled back. */
+int store_commit(store *st, actip_err *err)
+{
+	if (exec(st, "COMMIT", "committing", err) < 0) {
+		store_rollback(st);
+		return ACTIP_ERR;
+	}
+	return ACTIP_OK;
+}
+
+/* ROLLBACK when a transaction is open. */
+void store_rollback(store *st)
+{
+	if (st->db && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Prepares one statement. */
+int store_prepare(store *st, const char *sql, sqlite3_stmt **stmt, actip_err *err)
+{
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL) != SQLITE_OK)
+		return store_error(st, "preparing a statement", err);
+	return ACTIP_OK;
+}
+
+/* Binds text or NULL. */
+int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
+{
+	if (!s || !*s)
+		return sqlite3_bind_null(stmt, idx);
+	return sqlite3_bind_text(stmt, idx, s, -1, SQLITE_TRANSIENT);
+}
