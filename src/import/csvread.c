@@ -169,8 +169,6 @@ static void on_record(int c, void *ud)
 	}
 	if (r->o->on_record(r->o->ud, &r->rec) != 0)
 		r->stop = true;
-	if (diag_full(r->o->diag))
-		r->stop = true;
 	clear_record(&r->rec);
 }
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Import behaviour end to end: re-importing is a no-op, a run's participants replace an
+# activity's stored ones, --template, stdin, and the summary.
+. "$(dirname "$0")/lib.sh"
+
+db="$TMP/a.db"
+out=$("$ACTIP" import --db "$db" "$FIX/good")
+check "first import succeeds" [ $? -eq 0 ]
+check "summary counts rows" grep -q 'stored 17 rows from 5 files' <<<"$out"
+first=$(dump "$db")
+out=$("$ACTIP" import --db "$db" "$FIX/good")
+check "re-import: same dump" [ "$(dump "$db")" = "$first" ]
+check "re-import: nothing new or changed" grep -q 'projects  *2 rows (0 new or changed)' <<<"$out"
+check "schema version recorded" [ "$(sqlite3 "$db" 'PRAGMA user_version')" = 1 ]
+check "WAL journal" [ "$(sqlite3 "$db" 'PRAGMA journal_mode')" = wal ]
+
+# Replacing one activity's participants keeps the others'.
+printf 'activity_id,full_name,sex,country\nKH-1,Only One,female,KH\n' > "$TMP/participants.csv"
+"$ACTIP" import --db "$db" "$TMP/participants.csv" >/dev/null
+check "KH-1 replaced" [ "$(sqlite3 "$db" "SELECT count(*) FROM attendance WHERE activity='KH-1'")" = 1 ]
+check "R-1 kept" [ "$(sqlite3 "$db" "SELECT count(*) FROM attendance WHERE activity='R-1'")" = 3 ]
+check "KH-2 kept" [ "$(sqlite3 "$db" "SELECT count(*) FROM attendance WHERE activity='KH-2'")" = 1 ]
+
+# --template and standard input.
+printf 'activity_id,sex,satisfied\nKH-2,male,yes\n' | "$ACTIP" import --db "$db" --template feedback - >/dev/null
+check "stdin with --template" [ "$(sqlite3 "$db" "SELECT count(*) FROM feedback WHERE activity='KH-2'")" = 1 ]
+printf 'activity_id,sex,satisfied\nKH-2,male,maybe\n' | "$ACTIP" import --db "$db" --template feedback - 2>"$TMP/err" >/dev/null
+check "stdin errors are labelled" grep -q '^<stdin>:2: satisfied:' "$TMP/err"
+
+# File names that say their template.
+cp "$FIX/good/feedback.csv" "$TMP/2021-feedback.csv"
+check "name with a prefix" "$ACTIP" import --db "$db" "$TMP/2021-feedback.csv" --quiet
+
+# Names are stored as typed.
+printf 'activity_id,full_name,sex,country\nKH-2,"O'"'"'Hara <script>",female,KH\nKH-2,ញ៉ែ,male,KH\n' > "$TMP/names-participants.csv"
+"$ACTIP" import --db "$db" "$TMP/names-participants.csv" >/dev/null
+check "names stored as typed" [ "$(sqlite3 "$db" "SELECT group_concat(full_name, '|') FROM attendance WHERE activity='KH-2'")" = "O'Hara <script>|ញ៉ែ" ]
+finish

@@ -1,0 +1,70 @@
+/* Unit tests of core/escape.c: HTML text and attributes, Markdown cells and CSV fields,
+ * including formula injection. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <cmocka.h>
+
+#include "core/escape.h"
+
+/* Runs an escape function into a string. */
+static char *run(void (*fn)(FILE *, const char *), const char *in)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	fn(f, in);
+	fclose(f);
+	return buf;
+}
+
+/* Checks fn(in) == want. */
+static void check(void (*fn)(FILE *, const char *), const char *in, const char *want)
+{
+	char *got = run(fn, in);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void html(void **state)
+{
+	(void)state;
+	check(esc_html_text, "<script>alert('x')</script> & O'Hara",
+	      "&lt;script&gt;alert('x')&lt;/script&gt; &amp; O'Hara");
+	check(esc_html_attr, "\"><img src=x onerror=1>'", "&quot;&gt;&lt;img src=x onerror=1&gt;&#39;");
+	check(esc_html_text, "\xE1\x9E\x89\xE1\x9F\x89\xE1\x9F\x82", "\xE1\x9E\x89\xE1\x9F\x89\xE1\x9F\x82");
+}
+
+static void markdown(void **state)
+{
+	(void)state;
+	check(esc_md_cell, "a|b", "a\\|b");
+	check(esc_md_cell, "*bold* _x_ [l](u) <b>", "\\*bold\\* \\_x\\_ \\[l\\](u) &lt;b&gt;");
+	check(esc_md_cell, "two\nlines", "two lines");
+}
+
+static void csv(void **state)
+{
+	(void)state;
+	check(esc_csv_field, "plain", "plain");
+	check(esc_csv_field, "a,b", "\"a,b\"");
+	check(esc_csv_field, "say \"hi\"", "\"say \"\"hi\"\"\"");
+	check(esc_csv_field, "=SUM(A1)", "\"'=SUM(A1)\"");
+	check(esc_csv_field, "+1", "\"'+1\"");
+	check(esc_csv_field, "-1", "\"'-1\"");
+	check(esc_csv_field, "@cmd", "\"'@cmd\"");
+	check(esc_csv_field, "\tx", "\"'\tx\"");
+	check(esc_csv_field, "\rx", "\"'\rx\"");
+	check(esc_csv_field, "line\nbreak", "\"line\nbreak\"");
+	check(esc_csv_field, "", "");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {cmocka_unit_test(html), cmocka_unit_test(markdown),
+					   cmocka_unit_test(csv)};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,193 @@
+/* Unit tests of report/tables.c on hand-worked data: the person rules (person_id,
+ * e-mail, name key; the earliest counted attendance decides sex and country), staff
+ * excluded, row order, rounding, the Percentage row, table 5's groups and "no
+ * denominator", and the display of cells. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "report/report.h"
+#include "tests/unit/fixture.h"
+
+static const char PARTICIPANTS[] =
+	"activity_id,person_id,email,full_name,sex,country,staff\n"
+	"K1,P-1,,,female,KH,\n"
+	"K2,P-1,,,female,KH,\n"
+	"K3,P-1,,,female,KH,\n"
+	"K0,P-1,,,female,KH,\n"          /* 2020: not counted in 2021 */
+	"A1,,ann@x.org,,male,VN,\n"       /* earliest: decides male VN */
+	"K2,,ANN@x.org,,female,KH,\n"     /* conflicting later row */
+	"K1,,,Sok Dara,male,KH,\n"
+	"K2,,,\"  SOK   dara \",male,KH,\n"
+	"K1,,,Sok Dara,female,KH,\n"      /* another sex: another person */
+	"K1,,,,other,LA,\n"               /* no identifier: a person of its own */
+	"K1,,,,other,LA,\n"
+	"K1,,,Staff Member,male,KH,yes\n"
+	"S1,,,Staff Member,male,KH,yes\n";
+
+static const char FEEDBACK[] =
+	"activity_id,sex,satisfied,met_objectives,met_expectations,improved_learning\n"
+	"K1,female,yes,yes,yes,yes\n"
+	"K1,male,no,yes,,yes\n"
+	"K1,,yes,no,no,\n"
+	"R1,other,yes,,,\n"
+	"A1,female,yes,yes,yes,yes\n"
+	"A1,female,no,no,no,no\n";
+
+static store st;
+
+/* Loads the fixture once. */
+static int setup(void **state)
+{
+	(void)state;
+	fx_open(&st);
+	assert_int_equal(fx_load(&st, "framework", FX_FRAMEWORK), 0);
+	assert_int_equal(fx_load(&st, "projects", FX_PROJECTS), 0);
+	assert_int_equal(fx_load(&st, "activities", FX_ACTIVITIES), 0);
+	assert_int_equal(fx_load(&st, "participants", PARTICIPANTS), 0);
+	assert_int_equal(fx_load(&st, "feedback", FEEDBACK), 0);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	store_close(&st);
+	return 0;
+}
+
+/* The row of key, failing the test when absent. */
+static const rt_row *row(const rt_table *t, const char *key)
+{
+	for (int i = 0; i < t->nrows; i++)
+		if (strcmp(t->rows[i].key, key) == 0)
+			return &t->rows[i];
+	fail_msg("no row %s in %s", key, t->id);
+	return NULL;
+}
+
+/* Asserts a row's cells. */
+static void cells(const rt_table *t, const char *key, const int64_t *want, int n)
+{
+	const rt_row *r = row(t, key);
+	for (int c = 0; c < n; c++) {
+		if (want[c] < 0)
+			assert_true(r->null[c]);
+		else {
+			assert_false(r->null[c]);
+			assert_int_equal(r->v[c], want[c]);
+		}
+	}
+}
+
+static report_tables rt;
+
+static void activities(void **state)
+{
+	(void)state;
+	actip_err err;
+	assert_int_equal(report_tables_compute(&st, 2021, &rt, &err), 0);
+	const rt_table *t1 = &rt.t[0];
+	assert_int_equal(t1->nrows, 3);
+	cells(t1, "KH", (int64_t[]){2, 1, 0, 0, 3}, 5);
+	cells(t1, "ASEAN", (int64_t[]){2, 0, 0, 1, 3}, 5);
+	cells(t1, "TOTAL", (int64_t[]){4, 1, 0, 1, 6}, 5);
+	assert_string_equal(t1->rows[0].key, "KH");
+	assert_string_equal(t1->rows[2].key, "TOTAL");
+	const rt_table *t2 = &rt.t[1];
+	assert_string_equal(t2->cols[0].key, "2021");
+	assert_string_equal(t2->cols[2].key, "2019");
+	cells(t2, "KH", (int64_t[]){2, 1, 0}, 3);
+	cells(t2, "TOTAL", (int64_t[]){4, 1, 0}, 3);
+}
+
+static void participants(void **state)
+{
+	(void)state;
+	const rt_table *t3 = &rt.t[2];
+	cells(t3, "KH", (int64_t[]){4, 2, 0, 6, 67}, 5);
+	cells(t3, "VN", (int64_t[]){0, 2, 0, 2, 0}, 5); /* Ann's two attendances, as male VN */
+	cells(t3, "LA", (int64_t[]){0, 0, 2, 2, 0}, 5);
+	cells(t3, "TOTAL", (int64_t[]){4, 4, 2, 10, 40}, 5);
+	assert_int_equal(t3->pct_row[0], 4000);
+	assert_int_equal(t3->pct_row[2], 2000);
+	/* rows in report order: Cambodia, Lao PDR, Vietnam, Total */
+	assert_string_equal(t3->rows[0].key, "KH");
+	assert_string_equal(t3->rows[1].key, "LA");
+	assert_string_equal(t3->rows[2].key, "VN");
+}
+
+static void trained(void **state)
+{
+	(void)state;
+	const rt_table *t4 = &rt.t[3];
+	cells(t4, "KH", (int64_t[]){2, 1, 0, 3, 67}, 5);
+	cells(t4, "VN", (int64_t[]){0, 1, 0, 1, 0}, 5);
+	cells(t4, "LA", (int64_t[]){0, 0, 2, 2, 0}, 5);
+	cells(t4, "TOTAL", (int64_t[]){2, 2, 2, 6, 33}, 5);
+	assert_int_equal(t4->pct_row[0], 3333);
+	assert_int_equal(t4->pct_row[1], 3333);
+}
+
+static void feedback(void **state)
+{
+	(void)state;
+	const rt_table *t5 = &rt.t[4];
+	cells(t5, "KH", (int64_t[]){3, 1, 1, 0, 67, 67, 50, 100}, 8);
+	cells(t5, "victim_rights_gesi", (int64_t[]){1, 0, 0, 1, 100, -1, -1, -1}, 8);
+	cells(t5, "ASEAN", (int64_t[]){2, 2, 0, 0, 50, 50, 50, 50}, 8);
+	cells(t5, "TOTAL", (int64_t[]){6, 3, 1, 1, 67, 60, 50, 75}, 8);
+	assert_string_equal(t5->rows[1].key, "ASEAN");
+	assert_string_equal(t5->rows[2].key, "victim_rights_gesi");
+}
+
+static void display(void **state)
+{
+	(void)state;
+	char b[128];
+	const rt_table *t5 = &rt.t[4];
+	report_respondents_text(row(t5, "KH"), b, sizeof b);
+	assert_string_equal(b, "3 (1 female, 1 male)");
+	report_respondents_text(row(t5, "TOTAL"), b, sizeof b);
+	assert_string_equal(b, "6 (3 female, 1 male, 1 other)");
+	report_cell_text(t5, row(t5, "victim_rights_gesi"), 5, b, sizeof b);
+	assert_string_equal(b, "\xE2\x80\x93");
+	report_cell_text(t5, row(t5, "KH"), 4, b, sizeof b);
+	assert_string_equal(b, "67");
+	const rt_table *t3 = &rt.t[2];
+	report_cell_text(t3, row(t3, "VN"), 0, b, sizeof b);
+	assert_string_equal(b, "\xE2\x80\x93"); /* zero */
+	report_cell_text(t3, row(t3, "KH"), 4, b, sizeof b);
+	assert_string_equal(b, "67%");
+	report_pct_row_text(t3, 0, b, sizeof b);
+	assert_string_equal(b, "40.00%");
+	report_pct_row_text(t3, 3, b, sizeof b);
+	assert_string_equal(b, "100%");
+}
+
+/* A year without records gives empty tables and no Percentage numbers. */
+static void empty_year(void **state)
+{
+	(void)state;
+	report_tables e;
+	actip_err err;
+	assert_int_equal(report_tables_compute(&st, 2030, &e, &err), 0);
+	for (int i = 0; i < 5; i++)
+		assert_int_equal(e.t[i].nrows, 0);
+	assert_true(e.t[2].pct_row_null);
+	char b[16];
+	report_pct_row_text(&e.t[2], 0, b, sizeof b);
+	assert_string_equal(b, "\xE2\x80\x93");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(activities), cmocka_unit_test(participants),
+		cmocka_unit_test(trained), cmocka_unit_test(feedback),
+		cmocka_unit_test(display), cmocka_unit_test(empty_year),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
