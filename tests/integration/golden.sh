@@ -1,2 +1,66 @@
 #!/usr/bin/env bash
-echo "checks: 0 passed, 0 failed"
+# The golden test: the 2021 JSON report of the bundled demo data equals the published
+# 2021 tables (../shared/reference/report-2021-tables.json) cell for cell.
+#
+# One deliberate exception: Table 3, Singapore, pct_women. 30 of 55 participants are
+# women, 54.545...%, which rounds half up to 55; the published report printed 54. The
+# specification says percentages are rounded half away from zero, so actip prints 55
+# and this test expects 55 there.
+. "$(dirname "$0")/lib.sh"
+
+ref="${SHARED:-$SRCDIR/../shared}/reference/report-2021-tables.json"
+if [ ! -f "$ref" ]; then
+	echo "reference tables not found at $ref"
+	not_ok "reference present"
+	finish
+	exit 1
+fi
+db="$TMP/demo.db"
+"$ACTIP" import --db "$db" --quiet "$SRCDIR/data/demo" || { not_ok "demo data imports"; finish; exit 1; }
+ok "demo data imports"
+"$ACTIP" report --db "$db" --year 2021 --format json -o "$TMP/report.json" || { not_ok "report runs"; finish; exit 1; }
+ok "report runs"
+python3 - "$TMP/report.json" "$ref" <<'PY'
+import json, sys
+got = json.load(open(sys.argv[1]))
+ref = json.load(open(sys.argv[2]))
+EXCEPTIONS = {("table3", "SG", "pct_women"): 55}  # the seed printed 54; see above
+
+def num(v):
+    """The reference's display form as a number: null is 0, "52%" is 52."""
+    if v is None:
+        return 0
+    if isinstance(v, str):
+        return float(v.rstrip("%"))
+    return v
+
+passed = failed = 0
+def check(cond, what):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("not ok -", what)
+
+for t in ("table1", "table2", "table3", "table4", "table5"):
+    g, r = got[t], ref[t]
+    check(g["columns"] == r["columns"], f"{t} columns {g['columns']} == {r['columns']}")
+    check(set(g["rows"]) == set(r["rows"]), f"{t} row keys {sorted(g['rows'])} == {sorted(r['rows'])}")
+    for key, cells in r["rows"].items():
+        row = g["rows"].get(key)
+        if row is None:
+            continue
+        for col, want in zip(r["columns"], cells):
+            want = EXCEPTIONS.get((t, key, col), num(want))
+            have = row[r["columns"].index(col)]
+            check(have == want, f"{t} {key} {col}: got {have}, want {want}")
+    if "percentage_row" in r:
+        want = [num(v) for v in r["percentage_row"][:3]]
+        check(g.get("percentage_row") == want, f"{t} percentage_row {g.get('percentage_row')} == {want}")
+print(f"checks: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
+PY
+status=$?
+echo "checks: $passed passed, $failed failed"
+exit $status
