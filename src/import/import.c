@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "import/csvread.h"
 #include "import/template.h"
+#include "store/stats.h"
 
 /* One file of a run. */
 typedef struct job {
@@ -549,7 +550,8 @@ int import_run(store *st, const import_opts *o, diag_list *diag, actip_err *err)
 		goto done;
 	}
 	template_finalize(&rs.im);
-	if (store_commit(st, err) < 0) {
+	if (store_stats_refresh(st, err) < 0 || store_commit(st, err) < 0) {
+		store_rollback(st);
 		rc = ACTIP_ERR;
 		goto done;
 	}
@@ -596,8 +598,10 @@ int import_stream(store *st, FILE *in, const char *label, const char *template_n
 		goto done;
 	}
 	template_finalize(&rs.im);
-	if (store_commit(st, err) < 0)
+	if (store_stats_refresh(st, err) < 0 || store_commit(st, err) < 0) {
+		store_rollback(st);
 		rc = ACTIP_ERR;
+	}
 done:
 	template_finalize(&rs.im);
 	strmap_free(&rs.im.keys);

@@ -8,7 +8,9 @@
  * none is a person of its own), and the sex and country of the person's earliest
  * attendance among those counted (activity start date, then activity id, then the
  * row's order). That rule is applied to both Table 3 (each attendance is counted
- * under its person's sex and country) and Table 4 (each person once). */
+ * under its person's sex and country) and Table 4 (each person once). Those two tables
+ * read the statistics stored by store/stats.c when they are current, and compute them
+ * from the raw records with the same query otherwise. */
 #include "report/tables.h"
 
 #include <stdio.h>
@@ -17,6 +19,7 @@
 
 #include "core/country.h"
 #include "core/num.h"
+#include "store/stats.h"
 
 /* ---- rows --------------------------------------------------------------------- */
 
@@ -92,10 +95,11 @@ static int col_index(const rt_table *t, const char *key)
 
 /* ---- queries ------------------------------------------------------------------ */
 
-/* Runs a query whose rows are (row key, column key, count) and adds each count to its
- * cell and to the TOTAL row's. The statement's parameters ?1.. are the given ints. */
+/* Runs a query whose rows are (row key, column key, counts...) and adds the count in
+ * result column value_col to its cell and to the TOTAL row's. The statement's
+ * parameters ?1.. are the given ints. */
 static int fill(store *st, rt_table *t, const char *sql, const int *params, int nparams,
-		actip_err *err)
+		int value_col, actip_err *err)
 {
 	sqlite3_stmt *s;
 	if (store_prepare(st, sql, &s, err) < 0)
@@ -110,7 +114,7 @@ static int fill(store *st, rt_table *t, const char *sql, const int *params, int 
 		rt_row *r = rk ? row_for(t, rk) : NULL, *tot = row_for(t, "TOTAL");
 		if (ci < 0 || !r || !tot)
 			continue;
-		int64_t n = sqlite3_column_int64(s, 2);
+		int64_t n = sqlite3_column_int64(s, value_col);
 		r->v[ci] += n;
 		tot->v[ci] += n;
 	}
@@ -145,7 +149,7 @@ static int table1(store *st, int year, rt_table *t, actip_err *err)
 	int p[] = {year};
 	if (fill(st, t,
 		 "SELECT country, type, count(*) FROM activity WHERE year = ?1 GROUP BY country, type",
-		 p, 1, err) < 0)
+		 p, 1, 2, err) < 0)
 		return ACTIP_ERR;
 	row_totals(t, 4, 4);
 	return ACTIP_OK;
@@ -169,28 +173,31 @@ static int table2(store *st, int year, rt_table *t, actip_err *err)
 		    "SELECT country, CAST(year AS TEXT), count(*) FROM activity"
 		    " WHERE type = 'capacity_development' AND year BETWEEN ?1 - 2 AND ?1"
 		    " GROUP BY country, year",
-		    p, 1, err);
+		    p, 1, 2, err);
 }
 
-/* Attendances of the year (non-staff; only capacity development when ?2 = 1), each
- * attributed to its person's sex and country (earliest counted attendance), counted
- * as attendances (?3 = 0) or as distinct persons (?3 = 1). */
-static const char *const PEOPLE_SQL =
-	"WITH att AS ("
-	"  SELECT COALESCE(a.person_key, 'row:' || a.activity || ':' || a.seq) AS pk,"
-	"         a.sex, a.country, v.start_date, v.id AS act, a.seq"
-	"  FROM activity v JOIN attendance a ON a.activity = v.id"
-	"  WHERE v.year = ?1 AND a.staff = 0"
-	"    AND (?2 = 0 OR v.type = 'capacity_development')),"
-	" ranked AS ("
-	"  SELECT sex, country, count(*) OVER (PARTITION BY pk) AS n,"
-	"         row_number() OVER (PARTITION BY pk ORDER BY start_date, act, seq) AS rn"
-	"  FROM att)"
-	" SELECT country, sex, sum(CASE WHEN ?3 = 1 THEN 1 ELSE n END)"
-	" FROM ranked WHERE rn = 1 GROUP BY country, sex";
+/* Adds a year's participant statistics to a table: attendances (Table 3) or persons
+ * (Table 4), by country and sex. */
+static void fill_people(rt_table *t, const stats_counts *c, bool trained)
+{
+	static const char *const sexes[] = {"female", "male", "other"};
+	for (int k = 0; k < STATS_COUNTRIES && country_table[k].code; k++)
+		for (int x = 0; x < STATS_SEXES; x++) {
+			const stats_cell *cell = &c->cell[trained][k][x];
+			int64_t n = trained ? cell->persons : cell->attendances;
+			if (n == 0)
+				continue;
+			rt_row *r = row_for(t, country_table[k].code), *tot = row_for(t, "TOTAL");
+			int ci = col_index(t, sexes[x]);
+			if (!r || !tot || ci < 0)
+				continue;
+			r->v[ci] += n;
+			tot->v[ci] += n;
+		}
+}
 
 /* Tables 3 and 4: by country and sex, with % women and a Percentage row. */
-static int table_people(store *st, int year, bool trained, rt_table *t, actip_err *err)
+static void table_people(const stats_counts *people, int year, bool trained, rt_table *t)
 {
 	t->id = trained ? "table4" : "table3";
 	if (trained) {
@@ -209,9 +216,7 @@ static int table_people(store *st, int year, bool trained, rt_table *t, actip_er
 	col(t, "other", "Other", COL_COUNT);
 	col(t, "total", "Total", COL_COUNT);
 	col(t, "pct_women", trained ? "% of women trained" : "% women participants", COL_PCT0);
-	int p[] = {year, trained, trained};
-	if (fill(st, t, PEOPLE_SQL, p, 3, err) < 0)
-		return ACTIP_ERR;
+	fill_people(t, people, trained);
 	row_totals(t, 3, 3);
 	for (int i = 0; i < t->nrows; i++) {
 		rt_row *r = &t->rows[i];
@@ -223,7 +228,6 @@ static int table_people(store *st, int year, bool trained, rt_table *t, actip_er
 	for (int c = 0; c < 3; c++)
 		if (!num_pct_scaled(tot->v[c], tot->v[3], 2, &t->pct_row[c]))
 			t->pct_row[c] = 0;
-	return ACTIP_OK;
 }
 
 /* Table 5: feedback on capacity development events by reporting group. */
@@ -300,11 +304,18 @@ int report_tables_compute(store *st, int year, report_tables *out, actip_err *er
 	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return store_error(st, "starting a read transaction", err);
 	int rc = ACTIP_OK;
-	if (table1(st, year, &out->t[0], err) < 0 || table2(st, year, &out->t[1], err) < 0 ||
-	    table_people(st, year, false, &out->t[2], err) < 0 ||
-	    table_people(st, year, true, &out->t[3], err) < 0 ||
+	bool fresh;
+	stats_counts people;
+	if (store_stats_fresh(st, year, &fresh, err) < 0 ||
+	    (fresh ? store_stats_read(st, year, &people, err)
+		   : store_stats_compute(st, year, &people, err)) < 0 ||
+	    table1(st, year, &out->t[0], err) < 0 || table2(st, year, &out->t[1], err) < 0 ||
 	    table5(st, year, &out->t[4], err) < 0)
 		rc = ACTIP_ERR;
+	if (rc == ACTIP_OK) {
+		table_people(&people, year, false, &out->t[2]);
+		table_people(&people, year, true, &out->t[3]);
+	}
 	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	for (int i = 0; i < 5; i++)
 		finish_rows(&out->t[i]);

@@ -1,0 +1,50 @@
+/* Per-year participant statistics: the counts behind Tables 3 and 4.
+ *
+ * store_stats_compute ranks a year's attendances by person in one pass: SQLite streams
+ * the year's non-staff attendances sorted by person key (its sorter spills to disk,
+ * so memory stays bounded whatever the size), and for each person this code keeps the
+ * earliest attendance overall and the earliest at a capacity development activity
+ * (activity start date, then activity id, then row order). All of a person's
+ * attendances are counted under the sex and country of the earliest one.
+ *
+ * The results are also stored (migration 002): writers call store_stats_refresh
+ * before they commit, which recomputes the years that triggers flagged as dirty;
+ * readers use the stored numbers when store_stats_fresh says they are current and
+ * compute them otherwise. */
+#ifndef ACTIP_STORE_STATS_H
+#define ACTIP_STORE_STATS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+enum { STATS_COUNTRIES = 16, STATS_SEXES = 3 };
+
+typedef struct stats_cell {
+	int64_t attendances;
+	int64_t persons;
+} stats_cell;
+
+/* [0] every event (Table 3), [1] capacity development only (Table 4); by the index of
+ * the country in country_table and by sex (female, male, other). */
+typedef struct stats_counts {
+	stats_cell cell[2][STATS_COUNTRIES][STATS_SEXES];
+} stats_counts;
+
+/* Computes a year's counts from the raw records. */
+int store_stats_compute(store *st, int year, stats_counts *out, actip_err *err);
+
+/* Reads a year's stored counts (call only when fresh). */
+int store_stats_read(store *st, int year, stats_counts *out, actip_err *err);
+
+/* Recomputes and stores every dirty year inside the caller's write transaction. */
+int store_stats_refresh(store *st, actip_err *err);
+
+/* Sets *fresh to true when year's stored statistics are current. */
+int store_stats_fresh(store *st, int year, bool *fresh, actip_err *err);
+
+/* Index of a sex word (female 0, male 1, other 2), or -1. */
+int stats_sex_index(const char *sex);
+
+#endif
