@@ -162,14 +162,14 @@ static int parse_value(importer *im, const colspec *c, char *s, long line, value
 		break;
 	}
 	case T_DATE: {
-		int y, m, d;
+		int y = 0, m, d;
 		if (text_parse_date(s, &y, &m, &d) < 0)
 			why = "is not a real date in the form YYYY-MM-DD";
 		v->year = y;
 		break;
 	}
 	case T_YEAR: {
-		int y;
+		int y = 0;
 		if (text_parse_year(s, &y) < 0)
 			why = "is not a year (YYYY)";
 		v->n = y;
@@ -184,7 +184,7 @@ static int parse_value(importer *im, const colspec *c, char *s, long line, value
 			why = "is not a decimal number such as 1234.50";
 		break;
 	case T_YESNO: {
-		int yn;
+		int yn = -1;
 		if (text_parse_yesno(s, &yn) < 0)
 			why = "is not yes or no";
 		v->n = yn;

@@ -10,51 +10,35 @@ extern const unsigned char asset_report_css[];
 /* One table as a figure. */
 static void table_html(FILE *out, const rt_table *t, int n)
 {
-	char buf[160];
-	fprintf(out, "<figure class=\"table\" id=\"%s\">\n<figcaption><span class=\"n\">Table %d</span>",
-		t->id, n);
+	static const char *const row_class[] = {
+		[DISP_ROW] = "", [DISP_TOTAL] = " class=\"total\"", [DISP_PERCENTAGE] = " class=\"pct\"",
+	};
+	const char *keys[RT_MAX_COLS], *labels[RT_MAX_COLS];
+	int ncols = report_disp_headings(t, keys, labels);
+	fputs("<figure class=\"table\" id=\"", out);
+	esc_html_attr(out, t->id);
+	fprintf(out, "\">\n<figcaption><span class=\"n\">Table %d</span>", n);
 	esc_html_text(out, t->title);
 	fputs("</figcaption>\n<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">Country/region</th>",
 	      out);
-	for (int c = 0; c < t->ncols; c++) {
-		if (t->cols[c].hidden)
-			continue;
-		fprintf(out, "<th scope=\"col\" data-col=\"");
-		esc_html_attr(out, t->cols[c].key);
+	for (int c = 0; c < ncols; c++) {
+		fputs("<th scope=\"col\" data-col=\"", out);
+		esc_html_attr(out, keys[c]);
 		fputs("\">", out);
-		esc_html_text(out, t->cols[c].label);
+		esc_html_text(out, labels[c]);
 		fputs("</th>", out);
 	}
 	fputs("</tr></thead>\n<tbody>\n", out);
-	for (int i = 0; i < t->nrows; i++) {
-		const rt_row *r = &t->rows[i];
-		fprintf(out, "<tr%s data-key=\"", r->rank == 99 ? " class=\"total\"" : "");
-		esc_html_attr(out, r->key);
+	disp_row d;
+	for (int i = 0; report_disp_row(t, i, &d); i++) {
+		fprintf(out, "<tr%s data-key=\"", row_class[d.kind]);
+		esc_html_attr(out, d.key);
 		fputs("\"><th scope=\"row\">", out);
-		esc_html_text(out, r->label);
+		esc_html_text(out, d.label);
 		fputs("</th>", out);
-		for (int c = 0; c < t->ncols; c++) {
-			if (t->cols[c].hidden)
-				continue;
-			if (c == 0 && t->respondents_col)
-				report_respondents_text(r, buf, sizeof buf);
-			else
-				report_cell_text(t, r, c, buf, sizeof buf);
+		for (int c = 0; c < d.ncells; c++) {
 			fputs("<td>", out);
-			esc_html_text(out, buf);
-			fputs("</td>", out);
-		}
-		fputs("</tr>\n", out);
-	}
-	if (t->has_pct_row) {
-		fputs("<tr class=\"pct\" data-key=\"percentage\"><th scope=\"row\">Percentage</th>", out);
-		for (int c = 0; c < t->ncols; c++) {
-			if (c < 4)
-				report_pct_row_text(t, c, buf, sizeof buf);
-			else
-				buf[0] = '\0';
-			fputs("<td>", out);
-			esc_html_text(out, buf);
+			esc_html_text(out, d.cells[c]);
 			fputs("</td>", out);
 		}
 		fputs("</tr>\n", out);

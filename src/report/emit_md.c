@@ -6,50 +6,29 @@
 /* One table. */
 static void table_md(FILE *out, const rt_table *t, int n)
 {
-	char buf[160];
+	const char *keys[RT_MAX_COLS], *labels[RT_MAX_COLS];
+	int ncols = report_disp_headings(t, keys, labels);
 	fprintf(out, "**Table %d** ", n);
 	esc_md_cell(out, t->title);
 	fputs("\n\n| Country/region |", out);
-	for (int c = 0; c < t->ncols; c++) {
-		if (t->cols[c].hidden)
-			continue;
+	for (int c = 0; c < ncols; c++) {
 		fputc(' ', out);
-		esc_md_cell(out, t->cols[c].label);
+		esc_md_cell(out, labels[c]);
 		fputs(" |", out);
 	}
 	fputs("\n|:---|", out);
-	for (int c = 0; c < t->ncols; c++)
-		if (!t->cols[c].hidden)
-			fputs("---:|", out);
+	for (int c = 0; c < ncols; c++)
+		fputs("---:|", out);
 	fputc('\n', out);
-	for (int i = 0; i < t->nrows; i++) {
-		const rt_row *r = &t->rows[i];
-		bool total = r->rank == 99;
+	disp_row d;
+	for (int i = 0; report_disp_row(t, i, &d); i++) {
+		bool total = d.kind == DISP_TOTAL;
 		fputs(total ? "| **" : "| ", out);
-		esc_md_cell(out, r->label);
+		esc_md_cell(out, d.label);
 		fputs(total ? "** |" : " |", out);
-		for (int c = 0; c < t->ncols; c++) {
-			if (t->cols[c].hidden)
-				continue;
-			if (c == 0 && t->respondents_col)
-				report_respondents_text(r, buf, sizeof buf);
-			else
-				report_cell_text(t, r, c, buf, sizeof buf);
+		for (int c = 0; c < d.ncells; c++) {
 			fputc(' ', out);
-			esc_md_cell(out, buf);
-			fputs(" |", out);
-		}
-		fputc('\n', out);
-	}
-	if (t->has_pct_row) {
-		fputs("| Percentage |", out);
-		for (int c = 0; c < t->ncols; c++) {
-			if (c < 4)
-				report_pct_row_text(t, c, buf, sizeof buf);
-			else
-				buf[0] = '\0';
-			fputc(' ', out);
-			esc_md_cell(out, buf);
+			esc_md_cell(out, d.cells[c]);
 			fputs(" |", out);
 		}
 		fputc('\n', out);

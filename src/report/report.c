@@ -85,3 +85,52 @@ void report_pct_row_text(const rt_table *t, int c, char *buf, size_t size)
 	num_format_scaled(v, sizeof v, t->pct_row[c], 2);
 	snprintf(buf, size, "%s%%", v);
 }
+
+/* The visible columns' keys and labels. */
+int report_disp_headings(const rt_table *t, const char **keys, const char **labels)
+{
+	int n = 0;
+	for (int c = 0; c < t->ncols; c++) {
+		if (t->cols[c].hidden)
+			continue;
+		keys[n] = t->cols[c].key;
+		labels[n] = t->cols[c].label;
+		n++;
+	}
+	return n;
+}
+
+/* One row as display strings: data rows, the Total row, then the Percentage row. */
+bool report_disp_row(const rt_table *t, int i, disp_row *out)
+{
+	out->ncells = 0;
+	if (i < t->nrows) {
+		const rt_row *r = &t->rows[i];
+		out->kind = strcmp(r->key, "TOTAL") == 0 ? DISP_TOTAL : DISP_ROW;
+		out->key = r->key;
+		out->label = r->label;
+		for (int c = 0; c < t->ncols; c++) {
+			if (t->cols[c].hidden)
+				continue;
+			char *cell = out->cells[out->ncells++];
+			if (c == 0 && t->respondents_col)
+				report_respondents_text(r, cell, sizeof out->cells[0]);
+			else
+				report_cell_text(t, r, c, cell, sizeof out->cells[0]);
+		}
+		return true;
+	}
+	if (i > t->nrows || !t->has_pct_row)
+		return false;
+	out->kind = DISP_PERCENTAGE;
+	out->key = "percentage";
+	out->label = "Percentage";
+	for (int c = 0; c < t->ncols; c++) {
+		char *cell = out->cells[out->ncells++];
+		if (c < 4)
+			report_pct_row_text(t, c, cell, sizeof out->cells[0]);
+		else
+			cell[0] = '\0';
+	}
+	return true;
+}

@@ -6,6 +6,7 @@
 #ifndef ACTIP_REPORT_REPORT_H
 #define ACTIP_REPORT_REPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "report/tables.h"
@@ -21,6 +22,25 @@ const report_format *report_format_find(const char *name);
 
 /* The names of all formats, separated by '|', for usage messages. */
 const char *report_format_names(void);
+
+/* One displayed row of a table, cells already formatted. */
+typedef enum { DISP_ROW, DISP_TOTAL, DISP_PERCENTAGE } disp_kind;
+
+typedef struct disp_row {
+	disp_kind kind;
+	const char *key;   /* row key, or "percentage" */
+	const char *label;
+	int ncells;
+	char cells[RT_MAX_COLS][80];
+} disp_row;
+
+/* The displayed headings of a table (the visible columns): fills keys and labels and
+ * returns their number. */
+int report_disp_headings(const rt_table *t, const char **keys, const char **labels);
+
+/* Formats row i of a table for display (i == t->nrows is the Percentage row of tables
+ * 3 and 4). Returns false when there is no such row. */
+bool report_disp_row(const rt_table *t, int i, disp_row *out);
 
 /* The text of one displayed cell (counts with separators, "–" for zero or no
  * denominator, "%" where the column wants it). */

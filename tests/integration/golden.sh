@@ -62,5 +62,26 @@ print(f"checks: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
 PY
 status=$?
-echo "checks: $passed passed, $failed failed"
-exit $status
+
+# The display rules (annual-report.md, "Display"), as people read them.
+"$ACTIP" report --db "$db" --year 2021 --format md -o "$TMP/report.md"
+"$ACTIP" report --db "$db" --year 2021 --format html -o "$TMP/report.html"
+for line in \
+	'| Cambodia | 20 | 3 | 11 | – | 34 |' \
+	'| Myanmar | – | 2 | – | – | 2 |' \
+	'| **Total** | 110 | 181 | 68 | 9 | 368 |' \
+	'| Singapore | 30 | 25 | – | 55 | 55% |' \
+	'| Cambodia | 380 | 677 | – | 1,057 | 36% |' \
+	'| Percentage | 54.26% | 45.54% | 0.20% | 100% |  |' \
+	'| Percentage | 51.44% | 48.41% | 0.15% | 100% |  |' \
+	'| Cambodia | 422 (151 female, 265 male, 6 other) | 99 | 98 | 97 | 97 |' \
+	'| Lao PDR | 216 (96 female, 120 male) | 97 | 94 | 94 | 94 |' \
+	'| Victim rights and GESI | 61 (38 female, 23 male) | 100 | 95 | 90 | 95 |' \
+	'| **Total** | 2,560 (1,422 female, 1,130 male, 8 other) | 98 | 95 | 93 | 95 |'; do
+	check "markdown shows: $line" grep -qxF -- "$line" "$TMP/report.md"
+done
+check "html: Table 3 total row" grep -qF '<tr class="total" data-key="TOTAL"><th scope="row">Total</th><td>4,646</td><td>3,899</td><td>17</td><td>8,562</td><td>54%</td></tr>' "$TMP/report.html"
+check "html: self-contained (no external references)" bash -c "! grep -qiE '(src|href)=\"(https?:)?//' '$TMP/report.html'"
+check "html: ASEAN row label" grep -qF '<th scope="row">ASEAN/regional</th>' "$TMP/report.html"
+finish
+[ "$status" -eq 0 ]
