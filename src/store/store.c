@@ -108,7 +108,7 @@ int store_open(store *st, const char *path, int flags, actip_err *err)
 	const char *setup = (flags & STORE_READONLY)
 		? "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF;"
 		: "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-		  " PRAGMA trusted_schema=OFF; PRAGMA cache_size=-32768;";
+		  " PRAGMA trusted_schema=OFF; PRAGMA cache_size=" STORE_WRITE_CACHE ";";
 	if (exec(st, setup, "configuring the connection", err) < 0) {
 		store_close(st);
 		return ACTIP_ERR;

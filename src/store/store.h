@@ -18,6 +18,10 @@ typedef struct store {
 
 enum { STORE_READONLY = 1, STORE_MUST_EXIST = 2 };
 
+/* Page cache of a write connection, in KiB (negative, as PRAGMA cache_size takes it):
+ * large enough that a big import does not spill pages to the WAL mid-transaction. */
+#define STORE_WRITE_CACHE "-32768"
+
 /* The schema version this binary writes. */
 int store_schema_version(void);
 

@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Benchmark summary: turns the measurements bench/run.sh recorded into the results
+table (medians, ratio, peak RSS) and the targets with whether each is met.
+
+    bench/summary.py RESULTS.tsv
+
+RESULTS.tsv lines: N <tab> run <tab> step <tab> seconds <tab> peak_rss_kb, where step is
+actip_import, actip_report, sqlite_import, sqlite_report or report_alone; and
+N <tab> - <tab> check <tab> agree|disagree <tab> -.
+Targets are reported, never enforced: the exit status is 0.
+"""
+import statistics
+import sys
+from collections import defaultdict
+
+TARGET_RATIO = 0.5        # actip import+report <= 0.5 x sqlite3 shell import+queries
+TARGET_REPORT_S = 0.25    # actip report alone on the stored 1M database
+TARGET_REPORT_N = 1000000
+TARGET_RSS_MB = 64        # actip peak RSS, import and report
+
+
+def main(argv):
+    runs = defaultdict(lambda: defaultdict(dict))    # N -> step -> run -> (s, kb)
+    check = {}
+    with open(argv[0], encoding="utf-8") as f:
+        for line in f:
+            n, run, step, val, kb = line.rstrip("\n").split("\t")
+            n = int(n)
+            if step == "check":
+                check[n] = val
+            else:
+                runs[n][step][run] = (float(val), int(kb))
+    sizes = sorted(runs)
+
+    def med(n, step):
+        v = [s for s, _ in runs[n][step].values()]
+        return statistics.median(v) if v else None
+
+    def med_total(n, a, b):
+        common = sorted(set(runs[n][a]) & set(runs[n][b]))
+        v = [runs[n][a][r][0] + runs[n][b][r][0] for r in common]
+        return statistics.median(v) if v else None
+
+    def peak_mb(n, step):
+        v = [kb for _, kb in runs[n][step].values()]
+        return max(v) / 1024 if v else None
+
+    m = {}
+    for n in sizes:
+        m[n] = {
+            "ai": med(n, "actip_import"), "ar": med(n, "actip_report"),
+            "at": med_total(n, "actip_import", "actip_report"),
+            "si": med(n, "sqlite_import"), "sr": med(n, "sqlite_report"),
+            "st": med_total(n, "sqlite_import", "sqlite_report"),
+            "alone": med(n, "report_alone"),
+            "rss_i": peak_mb(n, "actip_import"), "rss_r": peak_mb(n, "actip_report"),
+            "rss_a": peak_mb(n, "report_alone"),
+            "srss_i": peak_mb(n, "sqlite_import"), "srss_r": peak_mb(n, "sqlite_report"),
+            "runs": len(runs[n]["actip_import"]), "alone_runs": len(runs[n]["report_alone"]),
+        }
+        x = m[n]
+        x["ratio"] = x["at"] / x["st"] if x["at"] is not None and x["st"] else None
+        x["rss"] = max(v for v in (x["rss_i"], x["rss_r"], x["rss_a"]) if v is not None)
+
+    def s(v, fmt="%.3f"):
+        return "-" if v is None else fmt % v
+
+    lines = [
+        ("actip import (s)", "ai", "%.3f"),
+        ("actip report (s)", "ar", "%.3f"),
+        ("actip total (s)", "at", "%.3f"),
+        ("sqlite3 import (s)", "si", "%.3f"),
+        ("sqlite3 queries (s)", "sr", "%.3f"),
+        ("sqlite3 total (s)", "st", "%.3f"),
+        ("ratio actip / sqlite3", "ratio", "%.2f"),
+        ("actip report alone (s)", "alone", "%.3f"),
+        ("actip peak RSS import (MB)", "rss_i", "%.1f"),
+        ("actip peak RSS report (MB)", "rss_r", "%.1f"),
+        ("sqlite3 peak RSS import (MB)", "srss_i", "%.1f"),
+        ("sqlite3 peak RSS queries (MB)", "srss_r", "%.1f"),
+    ]
+    w0 = max(len(l[0]) for l in lines)
+    cols = ["N=%d" % n for n in sizes]
+    cw = max([12] + [len(c) for c in cols])
+    print("Results (medians over runs; RSS = max over runs)")
+    print("  " + " " * w0 + "".join("  %*s" % (cw, c) for c in cols))
+    for label, key, fmt in lines:
+        print("  %-*s" % (w0, label) + "".join("  %*s" % (cw, s(m[n][key], fmt)) for n in sizes))
+    print("  %-*s" % (w0, "runs (timed / report alone)")
+          + "".join("  %*s" % (cw, "%d / %d" % (m[n]["runs"], m[n]["alone_runs"])) for n in sizes))
+    print("  %-*s" % (w0, "tables 3 and 4 vs sqlite3")
+          + "".join("  %*s" % (cw, check.get(n, "-")) for n in sizes))
+
+    print()
+    print("Targets (reported, not enforced)")
+    rows = []
+    for n in sizes:
+        x = m[n]
+        if x["ratio"] is not None:
+            rows.append(("N=%d: actip import+report <= %.2f x sqlite3" % (n, TARGET_RATIO),
+                         "%.3f s vs %.3f s = %.2f x" % (x["at"], x["st"], x["ratio"]),
+                         x["ratio"] <= TARGET_RATIO))
+    if TARGET_REPORT_N in m and m[TARGET_REPORT_N]["alone"] is not None:
+        a = m[TARGET_REPORT_N]["alone"]
+        rows.append(("report alone, stored 1M db <= %.2f s" % TARGET_REPORT_S,
+                     "%.3f s" % a, a <= TARGET_REPORT_S))
+    else:
+        rows.append(("report alone, stored 1M db <= %.2f s" % TARGET_REPORT_S,
+                     "not measured (N=%d not in BENCH_SIZES)" % TARGET_REPORT_N, None))
+    for n in sizes:
+        rows.append(("N=%d: actip peak RSS <= %d MB" % (n, TARGET_RSS_MB),
+                     "%.1f MB" % m[n]["rss"], m[n]["rss"] <= TARGET_RSS_MB))
+    wt = max(len(r[0]) for r in rows)
+    wv = max(len(r[1]) for r in rows)
+    for label, val, ok in rows:
+        verdict = "-" if ok is None else ("met" if ok else "NOT MET")
+        print("  %-*s  %-*s  %s" % (wt, label, wv, val, verdict))
+    bad = [n for n in sizes if check.get(n) not in (None, "agree")]
+    if bad:
+        print()
+        print("WARNING: actip's tables 3/4 differ from the sqlite3 shell's for N = "
+              + ", ".join(str(n) for n in bad) + " (differences listed above)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
