@@ -41,6 +41,7 @@ static int exec(store *st, const char *sql, const char *doing, actip_err *err)
 static int user_version(store *st, int *v, actip_err *err)
 {
 	sqlite3_stmt *s;
+	*v = 0;
 	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
 		return store_error(st, "reading the schema version", err);
 	*v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
