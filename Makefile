@@ -1,7 +1,8 @@
 # actip's entry points. Meson + Ninja do the building; this file installs what is
 # missing (scripts/deps.sh), picks the build directory and runs the jobs.
 #   make demo    build, load data/demo, write out/report-2021.{json,md,html}, print the tables
-#   make check   build with AddressSanitizer + UndefinedBehaviorSanitizer and run every test
+#   make check   build the release binary (its -O3 warnings too), then build with
+#                AddressSanitizer + UndefinedBehaviorSanitizer and run every test
 #   make bench   time import and report against the sqlite3 shell (bench/run.sh)
 
 BUILD       ?= build
@@ -31,7 +32,7 @@ demo: build
 	@cat out/report-$(YEAR).md
 	@echo "Wrote out/report-$(YEAR).json, out/report-$(YEAR).md and out/report-$(YEAR).html"
 
-check: deps
+check: build
 	@test -f $(CHECK_BUILD)/build.ninja || meson setup $(CHECK_BUILD) --buildtype=debug \
 		-Db_sanitize=address,undefined -Db_lundef=false -Dtests=enabled \
 		-Dc_args=-fno-sanitize-recover=all
