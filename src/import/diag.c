@@ -63,12 +63,6 @@ void diag_add(diag_list *d, diag_kind kind, const char *file, long line, const c
 	}
 }
 
-/* The error cap is reached. */
-int diag_full(const diag_list *d)
-{
-	return d->errors >= d->max_errors;
-}
-
 /* Prints FILE:LINE: COLUMN: message lines. */
 void diag_print(const diag_list *d, diag_kind kind, FILE *out)
 {

@@ -31,9 +31,6 @@ void diag_free(diag_list *d);
 void diag_add(diag_list *d, diag_kind kind, const char *file, long line, const char *column,
 	      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
-/* True once the error cap is reached (later errors are only counted). */
-int diag_full(const diag_list *d);
-
 /* Prints the entries of one kind as FILE:LINE: COLUMN: message, then a count of any
  * that the cap dropped. */
 void diag_print(const diag_list *d, diag_kind kind, FILE *out);

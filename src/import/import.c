@@ -469,7 +469,72 @@ static void print_summary(FILE *out, const job *jobs, int n, double secs)
 	fprintf(out, "stored %s rows from %d file%s in %.2f s\n", t, n, n == 1 ? "" : "s", secs);
 }
 
-/* One run: collect, read, commit or roll back. */
+/* Reads the jobs into one transaction and commits it only when no file had an error.
+ * A job whose path is "-" reads `stream` and is labelled `label` in diagnostics. */
+static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE *stream,
+		    const char *label, diag_list *diag, actip_err *err)
+{
+	run_state rs;
+	memset(&rs, 0, sizeof rs);
+	rs.o = o;
+	rs.im.st = st;
+	rs.im.diag = diag;
+	int rc = ACTIP_OK;
+	if (template_prepare(&rs.im, err) < 0 || store_begin(st, err) < 0) {
+		rc = ACTIP_ERR;
+		goto done;
+	}
+	for (int i = 0; i < njobs && !rs.im.db_failed; i++) {
+		bool is_stream = strcmp(jobs[i].path, "-") == 0;
+		FILE *in = is_stream ? stream : fopen(jobs[i].path, "rb");
+		if (!in) {
+			diag_add(diag, DIAG_ERROR, jobs[i].path, 0, "-", "cannot open the file");
+			continue;
+		}
+		struct stat sb;
+		size_t size = fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0;
+		if (is_stream) { /* diagnostics name the stream by its label */
+			char *l = strdup(label);
+			if (l) {
+				free(jobs[i].path);
+				jobs[i].path = l;
+			}
+		}
+		import_file(&rs, &jobs[i], in, size);
+		if (!is_stream)
+			fclose(in);
+	}
+	if (rs.im.db_failed) {
+		store_rollback(st);
+		rc = err_set(err, ACTIP_ERR, "%s: the database refused a write", st->path);
+	} else if (diag->errors) {
+		store_rollback(st);
+		rc = ACTIP_EINPUT;
+	} else {
+		template_finalize(&rs.im); /* no statement may be active at COMMIT */
+		if (store_stats_refresh(st, err) < 0 || store_commit(st, err) < 0) {
+			store_rollback(st);
+			rc = ACTIP_ERR;
+		}
+	}
+done:
+	template_finalize(&rs.im);
+	strmap_free(&rs.im.keys);
+	strmap_free(&rs.im.att_seq);
+	strmap_free(&rs.im.fb_seq);
+	free(rs.im.pending);
+	return rc;
+}
+
+/* Frees the jobs. */
+static void free_jobs(job *jobs, int njobs)
+{
+	for (int i = 0; i < njobs; i++)
+		free(jobs[i].path);
+	free(jobs);
+}
+
+/* One run: collect the files and their templates, read them, commit or roll back. */
 int import_run(store *st, const import_opts *o, diag_list *diag, actip_err *err)
 {
 	struct timespec t0, t1;
@@ -503,71 +568,16 @@ int import_run(store *st, const import_opts *o, diag_list *diag, actip_err *err)
 		diag_add(diag, DIAG_ERROR, o->npaths ? o->paths[0] : "-", 0, "-",
 			 "no template files to import");
 	if (diag->errors) {
-		for (int i = 0; i < njobs; i++)
-			free(jobs[i].path);
-		free(jobs);
+		free_jobs(jobs, njobs);
 		return ACTIP_EINPUT;
 	}
 	qsort(jobs, (size_t)njobs, sizeof *jobs, job_cmp);
-
-	run_state rs;
-	memset(&rs, 0, sizeof rs);
-	rs.o = o;
-	rs.im.st = st;
-	rs.im.diag = diag;
-	int rc = ACTIP_OK;
-	if (template_prepare(&rs.im, err) < 0 || store_begin(st, err) < 0) {
-		rc = ACTIP_ERR;
-		goto done;
-	}
-	for (int i = 0; i < njobs; i++) {
-		bool std_in = strcmp(jobs[i].path, "-") == 0;
-		FILE *in = std_in ? stdin : fopen(jobs[i].path, "rb");
-		if (!in) {
-			diag_add(diag, DIAG_ERROR, jobs[i].path, 0, "-", "cannot open the file");
-			continue;
-		}
-		struct stat sb;
-		size_t size = fstat(fileno(in), &sb) == 0 && S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0;
-		if (std_in) { /* diagnostics name the stream by its label */
-			char *label = strdup(o->label ? o->label : "<stdin>");
-			if (label) {
-				free(jobs[i].path);
-				jobs[i].path = label;
-			}
-		}
-		import_file(&rs, &jobs[i], in, size);
-		if (!std_in)
-			fclose(in);
-		if (rs.im.db_failed)
-			break;
-	}
-	if (diag->errors || rs.im.db_failed) {
-		store_rollback(st);
-		rc = rs.im.db_failed ? err_set(err, ACTIP_ERR, "%s: the database refused a write",
-					       st->path)
-				     : ACTIP_EINPUT;
-		goto done;
-	}
-	template_finalize(&rs.im);
-	if (store_stats_refresh(st, err) < 0 || store_commit(st, err) < 0) {
-		store_rollback(st);
-		rc = ACTIP_ERR;
-		goto done;
-	}
+	int rc = run_jobs(st, o, jobs, njobs, stdin, o->label ? o->label : "<stdin>", diag, err);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	if (!o->quiet)
+	if (rc == ACTIP_OK && !o->quiet)
 		print_summary(o->summary ? o->summary : stdout, jobs, njobs,
 			      (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
-done:
-	template_finalize(&rs.im);
-	strmap_free(&rs.im.keys);
-	strmap_free(&rs.im.att_seq);
-	strmap_free(&rs.im.fb_seq);
-	free(rs.im.pending);
-	for (int i = 0; i < njobs; i++)
-		free(jobs[i].path);
-	free(jobs);
+	free_jobs(jobs, njobs);
 	return rc;
 }
 
@@ -578,35 +588,15 @@ int import_stream(store *st, FILE *in, const char *label, const char *template_n
 	const template *t = template_find(template_name);
 	if (!t)
 		return err_set(err, ACTIP_EINPUT, "unknown template '%s'", template_name);
-	run_state rs;
-	memset(&rs, 0, sizeof rs);
 	import_opts o = {0};
 	o.quiet = true;
-	rs.o = &o;
-	rs.im.st = st;
-	rs.im.diag = diag;
-	job j = {(char *)label, t, 0, 0, 0, 0};
-	int rc = ACTIP_OK;
-	if (template_prepare(&rs.im, err) < 0 || store_begin(st, err) < 0) {
-		rc = ACTIP_ERR;
-		goto done;
+	job *jobs = NULL;
+	int njobs = 0;
+	if (add_job(&jobs, &njobs, "-", t) < 0) {
+		free_jobs(jobs, njobs);
+		return err_set(err, ACTIP_ENOMEM, "out of memory");
 	}
-	import_file(&rs, &j, in, 0);
-	if (diag->errors || rs.im.db_failed) {
-		store_rollback(st);
-		rc = rs.im.db_failed ? ACTIP_ERR : ACTIP_EINPUT;
-		goto done;
-	}
-	template_finalize(&rs.im);
-	if (store_stats_refresh(st, err) < 0 || store_commit(st, err) < 0) {
-		store_rollback(st);
-		rc = ACTIP_ERR;
-	}
-done:
-	template_finalize(&rs.im);
-	strmap_free(&rs.im.keys);
-	strmap_free(&rs.im.att_seq);
-	strmap_free(&rs.im.fb_seq);
-	free(rs.im.pending);
+	int rc = run_jobs(st, &o, jobs, njobs, in, label, diag, err);
+	free_jobs(jobs, njobs);
 	return rc;
 }

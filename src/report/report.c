@@ -20,10 +20,17 @@ const report_format *report_format_find(const char *name)
 	return NULL;
 }
 
-/* "json|md|html". */
+/* "json|md|html", from the table above. */
 const char *report_format_names(void)
 {
-	return "json|md|html";
+	static char names[64];
+	if (!names[0])
+		for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+			if (i)
+				strncat(names, "|", sizeof names - strlen(names) - 1);
+			strncat(names, formats[i].name, sizeof names - strlen(names) - 1);
+		}
+	return names;
 }
 
 #define EN_DASH "\xE2\x80\x93"

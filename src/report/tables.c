@@ -180,7 +180,6 @@ static int table2(store *st, int year, rt_table *t, actip_err *err)
  * (Table 4), by country and sex. */
 static void fill_people(rt_table *t, const stats_counts *c, bool trained)
 {
-	static const char *const sexes[] = {"female", "male", "other"};
 	for (int k = 0; k < STATS_COUNTRIES && country_table[k].code; k++)
 		for (int x = 0; x < STATS_SEXES; x++) {
 			const stats_cell *cell = &c->cell[trained][k][x];
@@ -188,7 +187,7 @@ static void fill_people(rt_table *t, const stats_counts *c, bool trained)
 			if (n == 0)
 				continue;
 			rt_row *r = row_for(t, country_table[k].code), *tot = row_for(t, "TOTAL");
-			int ci = col_index(t, sexes[x]);
+			int ci = col_index(t, stats_sexes[x]);
 			if (!r || !tot || ci < 0)
 				continue;
 			r->v[ci] += n;

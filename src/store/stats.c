@@ -7,13 +7,13 @@
 
 #include "core/country.h"
 
-static const char *const SEXES[STATS_SEXES] = {"female", "male", "other"};
+const char *const stats_sexes[STATS_SEXES] = {"female", "male", "other"};
 
 /* Index of a sex word. */
 int stats_sex_index(const char *sex)
 {
 	for (int i = 0; i < STATS_SEXES; i++)
-		if (sex && strcmp(sex, SEXES[i]) == 0)
+		if (sex && strcmp(sex, stats_sexes[i]) == 0)
 			return i;
 	return -1;
 }
@@ -177,7 +177,7 @@ static int refresh_year(store *st, int year, sqlite3_stmt *del, sqlite3_stmt *in
 				sqlite3_bind_int(ins, 1, year);
 				sqlite3_bind_int(ins, 2, t);
 				sqlite3_bind_text(ins, 3, country_table[k].code, -1, SQLITE_STATIC);
-				sqlite3_bind_text(ins, 4, SEXES[x], -1, SQLITE_STATIC);
+				sqlite3_bind_text(ins, 4, stats_sexes[x], -1, SQLITE_STATIC);
 				sqlite3_bind_int64(ins, 5, cell->attendances);
 				sqlite3_bind_int64(ins, 6, cell->persons);
 				if (step_once(st, ins, "storing statistics", err) < 0)

@@ -44,6 +44,9 @@ int store_stats_refresh(store *st, actip_err *err);
 /* Sets *fresh to true when year's stored statistics are current. */
 int store_stats_fresh(store *st, int year, bool *fresh, actip_err *err);
 
+/* The sex words in index order: female, male, other. */
+extern const char *const stats_sexes[STATS_SEXES];
+
 /* Index of a sex word (female 0, male 1, other 2), or -1. */
 int stats_sex_index(const char *sex);
 
