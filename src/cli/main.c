@@ -43,6 +43,22 @@ const cli_command cli_commands[] = {
 	  {"--year Y", "the report year (required)"},
 	  {"--format F", "json, md or html (default md)"},
 	  {"-o, --output FILE", "write to FILE instead of standard output"}}},
+	{"check", cmd_check, "[--db FILE] [--year Y] [--format text|json]",
+	 "run the data-quality rules and list what they find",
+	 "Runs the database's integrity and foreign-key checks and the data-quality rules "
+	 "for year Y: counts whose parts do not add to their total, project codes whose "
+	 "letter names another country (setting project_code_letters), achievements citing "
+	 "another country's project, a person recorded with two sexes or countries, more "
+	 "feedback respondents than participants, respondents of a sex no participant has, "
+	 "activities outside their project's years, capacity development events without "
+	 "participants, printed shares that do not add to 100%, printed percentages that "
+	 "disagree with their own numbers, published figures that differ from the records, "
+	 "and two partners claiming the same people. The same findings make the annual "
+	 "report's data-quality annex. The exit status is 1 when an error-severity rule "
+	 "fails, 0 otherwise (warnings alone do not fail).",
+	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db)"},
+	  {"--year Y", "the year to check (default: the latest year with activities)"},
+	  {"--format F", "text (default) or json"}}},
 	{"help", cmd_help, "[COMMAND]", "show help for actip or one command", NULL, {{NULL, NULL}}},
 	{"man", cmd_man, "", "print the manual page in roff", NULL, {{NULL, NULL}}},
 	{"version", cmd_version, "", "print the version", NULL, {{NULL, NULL}}},

@@ -55,7 +55,7 @@ const char *import_template_for(const char *path)
 	const char *best = NULL;
 	size_t bestlen = 0;
 	for (int i = 0; i < template_count; i++) {
-		const char *t = template_table[i].name;
+		const char *t = template_table[i]->name;
 		size_t tl = strlen(t);
 		bool match = strcmp(name, t) == 0;
 		if (!match && n > tl) {
@@ -279,7 +279,7 @@ static int map_header(run_state *rs, const csvr_record *rec)
 static void row_key(const template *t, const tplrow *r, char *buf, size_t size)
 {
 	buf[0] = '\0';
-	for (int k = 0; k < 3 && t->key_cols[k] >= 0; k++) {
+	for (int k = 0; k < TPL_MAX_KEY && t->key_cols[k] >= 0; k++) {
 		const value *v = &r->v[t->key_cols[k]];
 		char part[80];
 		if (t->cols[t->key_cols[k]].type == T_YEAR)
@@ -314,7 +314,7 @@ static int on_record(void *ud, const csvr_record *rec)
 			    template_check_ref(im, &t->cols[c], &row.v[c], line);
 		if (!good) {
 			ok = false;
-			for (int k = 0; k < 3 && t->key_cols[k] >= 0; k++)
+			for (int k = 0; k < TPL_MAX_KEY && t->key_cols[k] >= 0; k++)
 				if (t->key_cols[k] == c)
 					key_ok = false;
 		}
@@ -390,12 +390,22 @@ static int add_job(job **jobs, int *n, const char *path, const template *t)
 	return 0;
 }
 
+/* A template's position in template_table (the order a run processes them). */
+static int tpl_rank(const template *t)
+{
+	for (int i = 0; i < template_count; i++)
+		if (template_table[i] == t)
+			return i;
+	return template_count;
+}
+
 /* Orders jobs by template (referenced records first), then by argument order. */
 static int job_cmp(const void *a, const void *b)
 {
 	const job *x = a, *y = b;
-	if (x->tpl != y->tpl)
-		return x->tpl < y->tpl ? -1 : 1;
+	int rx = tpl_rank(x->tpl), ry = tpl_rank(y->tpl);
+	if (rx != ry)
+		return rx < ry ? -1 : 1;
 	return x->order - y->order;
 }
 
@@ -522,6 +532,7 @@ done:
 	strmap_free(&rs.im.keys);
 	strmap_free(&rs.im.att_seq);
 	strmap_free(&rs.im.fb_seq);
+	strmap_free(&rs.im.fig_seq);
 	free(rs.im.pending);
 	return rc;
 }

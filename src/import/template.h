@@ -30,7 +30,13 @@ typedef enum {
 	T_CURRENCY, /* ISO 4217 three-letter code */
 } coltype;
 
-enum { TPL_MAX_COLS = 16 };
+enum { TPL_MAX_COLS = 16, TPL_MAX_KEY = 5 };
+
+/* A template's key columns, ended by -1: KEYS(A, B) is {A, B, -1}. */
+#define KEYS(...) {__VA_ARGS__, -1}
+
+/* A column list and its length, for a template's initializer. */
+#define COLS(a) a, (int)(sizeof a / sizeof a[0])
 
 /* What a column's value must name among the stored records (or this run's). */
 typedef enum {
@@ -39,6 +45,7 @@ typedef enum {
 	REF_ACTIVITY,   /* activities.csv activity_id */
 	REF_PARTNER,    /* partners.csv code */
 	REF_FRAMEWORK,  /* framework.csv code(s); with T_CODES, every one of them */
+	REF_ACHIEVEMENT,/* achievements.csv achievement_id */
 } ref_kind;
 
 typedef struct colspec {
@@ -70,7 +77,7 @@ typedef struct template {
 	const char *name;        /* also the file name without .csv */
 	const colspec *cols;
 	int ncols;
-	int key_cols[3];         /* columns whose values must be unique in one file; -1 ends */
+	int key_cols[TPL_MAX_KEY + 1]; /* columns unique in one file; -1 ends (see KEYS) */
 	int (*handle)(importer *im, const tplrow *r);
 	void (*end_file)(importer *im); /* checks needing the whole file; may be NULL */
 } template;
@@ -86,6 +93,8 @@ typedef enum {
 	S_FEEDBACK_DEL, S_FEEDBACK_INS,
 	S_ACHIEVEMENT_UPSERT, S_ACHIEVEMENT_OUTCOMES_DEL, S_ACHIEVEMENT_OUTCOME_INS,
 	S_EXPENDITURE_UPSERT,
+	S_ACHIEVEMENT_EXISTS, S_FIGURE_DEL, S_FIGURE_UPSERT,
+	S_PUBLISHED_UPSERT, S_SETTING_UPSERT,
 	S__COUNT
 } stmt_id;
 
@@ -105,6 +114,7 @@ struct importer {
 	strmap keys;              /* keys seen in the current file -> line */
 	strmap att_seq;           /* activity -> next attendance seq, this run */
 	strmap fb_seq;            /* activity -> next feedback seq, this run */
+	strmap fig_seq;           /* achievement -> next figure seq, this run */
 	pending_ref *pending;     /* framework parents, checked at end of file */
 	size_t npending, cappending;
 	long rows, changed;       /* counters for the current file */
@@ -115,8 +125,12 @@ struct importer {
 };
 
 /* The templates in the order a run processes them (referenced before referencing). */
-extern const template template_table[];
+extern const template *const template_table[];
 extern const int template_count;
+
+/* The templates of results and reconciliation (templates_results.c). */
+extern const template tpl_achievements, tpl_achievement_figures, tpl_expenditure,
+	tpl_published, tpl_settings;
 
 /* Finds a template by name; NULL when unknown. */
 const template *template_find(const char *name);
@@ -130,5 +144,33 @@ void template_finalize(importer *im);
 /* Checks that the value of column c names a known record; reports an error and
  * returns false when it does not. */
 bool template_check_ref(importer *im, const colspec *c, const value *v, long line);
+
+/* Helpers shared by the template handlers (templates.c). */
+
+/* Text of a value, NULL when blank. */
+const char *tpl_txt(const tplrow *r, int col);
+
+/* Binds column col's integer, or NULL when blank. */
+void tpl_bind_int_or_null(sqlite3_stmt *s, int idx, const tplrow *r, int col);
+
+/* Steps write statement id; records a database error against the row. Returns the
+ * number of rows changed, or -1. */
+int tpl_run(importer *im, stmt_id id, const tplrow *r);
+
+/* Runs a one-parameter lookup; 1 found (first column copied to out when given), 0 not
+ * found, -1 database error. */
+int tpl_lookup(importer *im, stmt_id id, const char *key, char *out, size_t outsize);
+
+/* Rewrites the outcome links of owner from column col's ;-separated codes. */
+void tpl_link_outcomes(importer *im, const tplrow *r, int col, const char *owner,
+		       stmt_id del, stmt_id ins);
+
+/* Counts a stored row (changed > 0 means new or different). */
+void tpl_stored(importer *im, int changed);
+
+/* The first time a run meets owner, runs `del` for it (its rows are replaced); gives
+ * the next sequence number for owner's rows. */
+int tpl_next_seq(importer *im, strmap *seqs, stmt_id del, const char *owner,
+		 const tplrow *r, int64_t *seq);
 
 #endif

@@ -1,7 +1,9 @@
-/* The data-collection templates (spec/data-collection.md, all but the work-plan ones)
- * and their row handlers. Each handler receives a row whose values already passed
- * their type checks; it checks references to other records, writes the row with bound
- * parameters, and reports anything wrong as FILE:LINE: COLUMN diagnostics. */
+/* The programme templates of spec/data-collection.md (framework, partners, projects,
+ * project status, activities, participants, feedback) with their row handlers, the
+ * prepared statements of every template, and the helpers handlers share. Each handler
+ * receives a row whose values already passed their type checks; it checks references
+ * to other records, writes the row with bound parameters, and reports anything wrong
+ * as FILE:LINE: COLUMN diagnostics. */
 #include "import/template.h"
 
 #include <stdlib.h>
@@ -104,30 +106,6 @@ static const colspec feedback_cols[] = {
 	{"understanding", T_ENUM, false, UNDERSTANDING, 0, REF_NONE},
 };
 
-enum { AH_ID, AH_PROJECT, AH_COUNTRY, AH_PARTNER, AH_DATE, AH_OUTCOMES, AH_TEXT, AH_TOTAL,
-       AH_FEMALE, AH_MALE, AH_OTHER };
-static const colspec achievement_cols[] = {
-	{"achievement_id", T_CODE, true, NULL, 0, REF_NONE},
-	{"project", T_CODE, false, NULL, 0, REF_PROJECT},
-	{"country", T_COUNTRY, false, NULL, 0, REF_NONE},
-	{"partner", T_CODE, false, NULL, 0, REF_PARTNER},
-	{"date", T_DATE, true, NULL, 0, REF_NONE},
-	{"outcomes", T_CODES, false, NULL, 0, REF_FRAMEWORK},
-	{"text", T_TEXT, true, NULL, 100000, REF_NONE},
-	{"total", T_COUNT, false, NULL, 0, REF_NONE},
-	{"female", T_COUNT, false, NULL, 0, REF_NONE},
-	{"male", T_COUNT, false, NULL, 0, REF_NONE},
-	{"other", T_COUNT, false, NULL, 0, REF_NONE},
-};
-
-enum { EX_YEAR, EX_AMOUNT, EX_CURRENCY, EX_CATEGORY };
-static const colspec expenditure_cols[] = {
-	{"year", T_YEAR, true, NULL, 0, REF_NONE},
-	{"amount", T_DECIMAL, true, NULL, 0, REF_NONE},
-	{"currency", T_CURRENCY, true, NULL, 0, REF_NONE},
-	{"category", T_CODE, false, NULL, 0, REF_NONE},
-};
-
 /* ---- statements ------------------------------------------------------------- */
 
 /* The SQL of each statement, indexed by stmt_id. Upserts only write when something
@@ -202,6 +180,22 @@ static const char *const SQL[S__COUNT] = {
 	"INSERT INTO expenditure(year, currency, category, amount_micro) VALUES (?1, ?2, ?3, ?4)"
 	" ON CONFLICT(year, currency, category) DO UPDATE SET amount_micro = excluded.amount_micro"
 	" WHERE amount_micro IS NOT excluded.amount_micro",
+	[S_ACHIEVEMENT_EXISTS] = "SELECT 1 FROM achievement WHERE id = ?1",
+	[S_FIGURE_DEL] = "DELETE FROM achievement_figure WHERE achievement = ?1",
+	[S_FIGURE_UPSERT] =
+	"INSERT INTO achievement_figure(achievement, figset, label, share_micro, count, parts)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+	" ON CONFLICT(achievement, figset, label) DO UPDATE SET share_micro = excluded.share_micro,"
+	" count = excluded.count, parts = excluded.parts",
+	[S_PUBLISHED_UPSERT] =
+	"INSERT INTO published(year, section, row, col, label, value_micro, source)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+	" ON CONFLICT(year, section, row, col, label) DO UPDATE SET"
+	" value_micro = excluded.value_micro, source = excluded.source"
+	" WHERE (value_micro, source) IS NOT (excluded.value_micro, excluded.source)",
+	[S_SETTING_UPSERT] =
+	"INSERT INTO setting(key, value) VALUES (?1, ?2)"
+	" ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value",
 };
 
 /* Prepares every statement. */
@@ -225,13 +219,13 @@ void template_finalize(importer *im)
 /* ---- helpers for handlers ---------------------------------------------------- */
 
 /* Text of a value, NULL when blank. */
-static const char *txt(const tplrow *r, int col)
+const char *tpl_txt(const tplrow *r, int col)
 {
 	return r->v[col].set ? r->v[col].s : NULL;
 }
 
 /* Binds a value: NULL when blank, else the integer or the text by column type. */
-static void bind_int_or_null(sqlite3_stmt *s, int idx, const tplrow *r, int col)
+void tpl_bind_int_or_null(sqlite3_stmt *s, int idx, const tplrow *r, int col)
 {
 	if (r->v[col].set)
 		sqlite3_bind_int64(s, idx, r->v[col].n);
@@ -241,7 +235,7 @@ static void bind_int_or_null(sqlite3_stmt *s, int idx, const tplrow *r, int col)
 
 /* Steps a write statement; records a database error against the row. Returns the
  * number of rows changed, or -1. */
-static int run(importer *im, stmt_id id, const tplrow *r)
+int tpl_run(importer *im, stmt_id id, const tplrow *r)
 {
 	sqlite3_stmt *s = im->stmt[id];
 	int rc = sqlite3_step(s);
@@ -259,7 +253,7 @@ static int run(importer *im, stmt_id id, const tplrow *r)
 
 /* Runs a one-parameter lookup; returns 1 when it found a row (and copies the first
  * column's text into out when given), 0 when not, -1 on a database error. */
-static int lookup(importer *im, stmt_id id, const char *key, char *out, size_t outsize)
+int tpl_lookup(importer *im, stmt_id id, const char *key, char *out, size_t outsize)
 {
 	sqlite3_stmt *s = im->stmt[id];
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
@@ -280,11 +274,11 @@ static int lookup(importer *im, stmt_id id, const char *key, char *out, size_t o
 
 /* Rewrites the links from owner to the codes of a ;-separated list (already checked
  * against the framework by template_check_ref). */
-static void link_outcomes(importer *im, const tplrow *r, int col, const char *owner,
+void tpl_link_outcomes(importer *im, const tplrow *r, int col, const char *owner,
 			  stmt_id del, stmt_id ins)
 {
 	sqlite3_bind_text(im->stmt[del], 1, owner, -1, SQLITE_STATIC);
-	if (run(im, del, r) < 0 || !r->v[col].set)
+	if (tpl_run(im, del, r) < 0 || !r->v[col].set)
 		return;
 	char *list = strdup(r->v[col].s), *save = NULL;
 	if (!list) {
@@ -296,7 +290,7 @@ static void link_outcomes(importer *im, const tplrow *r, int col, const char *ow
 			continue;
 		sqlite3_bind_text(im->stmt[ins], 1, owner, -1, SQLITE_STATIC);
 		sqlite3_bind_text(im->stmt[ins], 2, c, -1, SQLITE_STATIC);
-		if (run(im, ins, r) < 0)
+		if (tpl_run(im, ins, r) < 0)
 			break;
 	}
 	free(list);
@@ -308,8 +302,9 @@ static int ref_lookup(importer *im, ref_kind k, const char *code)
 	static const stmt_id by_kind[] = {
 		[REF_PROJECT] = S_PROJECT_COUNTRY, [REF_ACTIVITY] = S_ACTIVITY_EXISTS,
 		[REF_PARTNER] = S_PARTNER_EXISTS, [REF_FRAMEWORK] = S_FRAMEWORK_EXISTS,
+		[REF_ACHIEVEMENT] = S_ACHIEVEMENT_EXISTS,
 	};
-	return lookup(im, by_kind[k], code, NULL, 0);
+	return tpl_lookup(im, by_kind[k], code, NULL, 0);
 }
 
 /* Checks a column's reference; the last activity looked up is remembered, since the
@@ -319,10 +314,12 @@ bool template_check_ref(importer *im, const colspec *c, const value *v, long lin
 	static const char *const what[] = {
 		[REF_PROJECT] = "project", [REF_ACTIVITY] = "activity",
 		[REF_PARTNER] = "partner", [REF_FRAMEWORK] = "results-framework code",
+		[REF_ACHIEVEMENT] = "achievement",
 	};
 	static const char *const file[] = {
 		[REF_PROJECT] = "projects.csv", [REF_ACTIVITY] = "activities.csv",
 		[REF_PARTNER] = "partners.csv", [REF_FRAMEWORK] = "framework.csv",
+		[REF_ACHIEVEMENT] = "achievements.csv",
 	};
 	if (c->ref == REF_NONE || !v->set)
 		return true;
@@ -356,7 +353,7 @@ bool template_check_ref(importer *im, const colspec *c, const value *v, long lin
 }
 
 /* Counts a stored row for the summary. */
-static void stored(importer *im, int changed)
+void tpl_stored(importer *im, int changed)
 {
 	im->rows++;
 	if (changed > 0)
@@ -369,14 +366,14 @@ static void stored(importer *im, int changed)
 static int handle_framework(importer *im, const tplrow *r)
 {
 	sqlite3_stmt *s = im->stmt[S_FRAMEWORK_UPSERT];
-	store_bind_text(s, 1, txt(r, FW_CODE));
-	store_bind_text(s, 2, txt(r, FW_LEVEL));
-	store_bind_text(s, 3, txt(r, FW_PARENT));
-	store_bind_text(s, 4, txt(r, FW_TITLE));
-	int ch = run(im, S_FRAMEWORK_UPSERT, r);
+	store_bind_text(s, 1, tpl_txt(r, FW_CODE));
+	store_bind_text(s, 2, tpl_txt(r, FW_LEVEL));
+	store_bind_text(s, 3, tpl_txt(r, FW_PARENT));
+	store_bind_text(s, 4, tpl_txt(r, FW_TITLE));
+	int ch = tpl_run(im, S_FRAMEWORK_UPSERT, r);
 	if (ch < 0)
 		return -1;
-	stored(im, ch);
+	tpl_stored(im, ch);
 	if (r->v[FW_PARENT].set) {
 		if (strcmp(r->v[FW_PARENT].s, r->v[FW_CODE].s) == 0) {
 			diag_add(im->diag, DIAG_ERROR, r->file, r->line, "parent",
@@ -403,7 +400,7 @@ static int handle_framework(importer *im, const tplrow *r)
 static void end_framework(importer *im)
 {
 	for (size_t i = 0; i < im->npending; i++) {
-		if (lookup(im, S_FRAMEWORK_EXISTS, im->pending[i].value, NULL, 0) != 1)
+		if (tpl_lookup(im, S_FRAMEWORK_EXISTS, im->pending[i].value, NULL, 0) != 1)
 			diag_add(im->diag, DIAG_ERROR, im->file, im->pending[i].line, "parent",
 				 "unknown results-framework code '%s'", im->pending[i].value);
 		free(im->pending[i].value);
@@ -415,16 +412,16 @@ static void end_framework(importer *im)
 static int handle_partner(importer *im, const tplrow *r)
 {
 	sqlite3_stmt *s = im->stmt[S_PARTNER_UPSERT];
-	store_bind_text(s, 1, txt(r, PA_CODE));
-	store_bind_text(s, 2, txt(r, PA_NAME));
-	store_bind_text(s, 3, txt(r, PA_KIND));
-	store_bind_text(s, 4, txt(r, PA_COUNTRY));
-	store_bind_text(s, 5, txt(r, PA_STARTED));
-	store_bind_text(s, 6, txt(r, PA_FOCUS));
-	int ch = run(im, S_PARTNER_UPSERT, r);
+	store_bind_text(s, 1, tpl_txt(r, PA_CODE));
+	store_bind_text(s, 2, tpl_txt(r, PA_NAME));
+	store_bind_text(s, 3, tpl_txt(r, PA_KIND));
+	store_bind_text(s, 4, tpl_txt(r, PA_COUNTRY));
+	store_bind_text(s, 5, tpl_txt(r, PA_STARTED));
+	store_bind_text(s, 6, tpl_txt(r, PA_FOCUS));
+	int ch = tpl_run(im, S_PARTNER_UPSERT, r);
 	if (ch < 0)
 		return -1;
-	stored(im, ch);
+	tpl_stored(im, ch);
 	return 0;
 }
 
@@ -437,22 +434,22 @@ static int handle_project(importer *im, const tplrow *r)
 			 (long long)r->v[PR_START].n);
 		return 0;
 	}
-	const char *focus = txt(r, PR_FOCUS);
+	const char *focus = tpl_txt(r, PR_FOCUS);
 	if (!focus)
 		focus = strcmp(r->v[PR_COUNTRY].s, "ASEAN") == 0 ? "regional" : "national";
 	sqlite3_stmt *s = im->stmt[S_PROJECT_UPSERT];
-	store_bind_text(s, 1, txt(r, PR_CODE));
-	store_bind_text(s, 2, txt(r, PR_TITLE));
-	store_bind_text(s, 3, txt(r, PR_COUNTRY));
+	store_bind_text(s, 1, tpl_txt(r, PR_CODE));
+	store_bind_text(s, 2, tpl_txt(r, PR_TITLE));
+	store_bind_text(s, 3, tpl_txt(r, PR_COUNTRY));
 	store_bind_text(s, 4, focus);
-	store_bind_text(s, 5, txt(r, PR_PARTNER));
-	bind_int_or_null(s, 6, r, PR_START);
-	bind_int_or_null(s, 7, r, PR_END);
-	int ch = run(im, S_PROJECT_UPSERT, r);
+	store_bind_text(s, 5, tpl_txt(r, PR_PARTNER));
+	tpl_bind_int_or_null(s, 6, r, PR_START);
+	tpl_bind_int_or_null(s, 7, r, PR_END);
+	int ch = tpl_run(im, S_PROJECT_UPSERT, r);
 	if (ch < 0)
 		return -1;
-	stored(im, ch);
-	link_outcomes(im, r, PR_OUTCOMES, r->v[PR_CODE].s, S_PROJECT_OUTCOMES_DEL,
+	tpl_stored(im, ch);
+	tpl_link_outcomes(im, r, PR_OUTCOMES, r->v[PR_CODE].s, S_PROJECT_OUTCOMES_DEL,
 		      S_PROJECT_OUTCOME_INS);
 	return 0;
 }
@@ -461,14 +458,14 @@ static int handle_project(importer *im, const tplrow *r)
 static int handle_status(importer *im, const tplrow *r)
 {
 	sqlite3_stmt *s = im->stmt[S_STATUS_UPSERT];
-	store_bind_text(s, 1, txt(r, PS_PROJECT));
+	store_bind_text(s, 1, tpl_txt(r, PS_PROJECT));
 	sqlite3_bind_int64(s, 2, r->v[PS_YEAR].n);
-	store_bind_text(s, 3, txt(r, PS_STATUS));
-	store_bind_text(s, 4, txt(r, PS_NOTE));
-	int ch = run(im, S_STATUS_UPSERT, r);
+	store_bind_text(s, 3, tpl_txt(r, PS_STATUS));
+	store_bind_text(s, 4, tpl_txt(r, PS_NOTE));
+	int ch = tpl_run(im, S_STATUS_UPSERT, r);
 	if (ch < 0)
 		return -1;
-	stored(im, ch);
+	tpl_stored(im, ch);
 	return 0;
 }
 
@@ -481,20 +478,20 @@ static int handle_activity(importer *im, const tplrow *r)
 		return 0;
 	}
 	sqlite3_stmt *s = im->stmt[S_ACTIVITY_UPSERT];
-	store_bind_text(s, 1, txt(r, AC_ID));
-	store_bind_text(s, 2, txt(r, AC_PROJECT));
-	store_bind_text(s, 3, txt(r, AC_COUNTRY));
-	store_bind_text(s, 4, txt(r, AC_TYPE));
-	store_bind_text(s, 5, txt(r, AC_TITLE));
-	store_bind_text(s, 6, txt(r, AC_START));
-	store_bind_text(s, 7, txt(r, AC_END));
+	store_bind_text(s, 1, tpl_txt(r, AC_ID));
+	store_bind_text(s, 2, tpl_txt(r, AC_PROJECT));
+	store_bind_text(s, 3, tpl_txt(r, AC_COUNTRY));
+	store_bind_text(s, 4, tpl_txt(r, AC_TYPE));
+	store_bind_text(s, 5, tpl_txt(r, AC_TITLE));
+	store_bind_text(s, 6, tpl_txt(r, AC_START));
+	store_bind_text(s, 7, tpl_txt(r, AC_END));
 	sqlite3_bind_int(s, 8, r->v[AC_START].year);
-	store_bind_text(s, 9, txt(r, AC_MODE));
-	int ch = run(im, S_ACTIVITY_UPSERT, r);
+	store_bind_text(s, 9, tpl_txt(r, AC_MODE));
+	int ch = tpl_run(im, S_ACTIVITY_UPSERT, r);
 	if (ch < 0)
 		return -1;
-	stored(im, ch);
-	link_outcomes(im, r, AC_OUTCOMES, r->v[AC_ID].s, S_ACTIVITY_OUTCOMES_DEL,
+	tpl_stored(im, ch);
+	tpl_link_outcomes(im, r, AC_OUTCOMES, r->v[AC_ID].s, S_ACTIVITY_OUTCOMES_DEL,
 		      S_ACTIVITY_OUTCOME_INS);
 	return 0;
 }
@@ -502,13 +499,13 @@ static int handle_activity(importer *im, const tplrow *r)
 /* The next sequence number of an activity's rows in this run. The first time a run
  * meets an activity, the activity's stored rows are deleted: a run's rows for an
  * activity replace what was stored before (data-collection.md). */
-static int next_seq(importer *im, strmap *seqs, stmt_id del, const char *activity,
+int tpl_next_seq(importer *im, strmap *seqs, stmt_id del, const char *activity,
 		    const tplrow *r, int64_t *seq)
 {
 	int64_t n;
 	if (!strmap_get(seqs, activity, &n)) {
 		sqlite3_bind_text(im->stmt[del], 1, activity, -1, SQLITE_STATIC);
-		if (run(im, del, r) < 0)
+		if (tpl_run(im, del, r) < 0)
 			return -1;
 		n = 0;
 		im->replaced++;
@@ -560,7 +557,7 @@ static int handle_attendance(importer *im, const tplrow *r)
 		return 0;
 	}
 	int64_t seq;
-	if (next_seq(im, &im->att_seq, S_ATTENDANCE_DEL, act, r, &seq) < 0) {
+	if (tpl_next_seq(im, &im->att_seq, S_ATTENDANCE_DEL, act, r, &seq) < 0) {
 		free(key);
 		return -1;
 	}
@@ -568,19 +565,19 @@ static int handle_attendance(importer *im, const tplrow *r)
 	store_bind_text(s, 1, act);
 	sqlite3_bind_int64(s, 2, seq);
 	store_bind_text(s, 3, key);
-	store_bind_text(s, 4, txt(r, AT_PERSON));
-	store_bind_text(s, 5, txt(r, AT_EMAIL));
-	store_bind_text(s, 6, txt(r, AT_NAME));
-	store_bind_text(s, 7, txt(r, AT_SEX));
-	store_bind_text(s, 8, txt(r, AT_COUNTRY));
-	store_bind_text(s, 9, txt(r, AT_ORG));
+	store_bind_text(s, 4, tpl_txt(r, AT_PERSON));
+	store_bind_text(s, 5, tpl_txt(r, AT_EMAIL));
+	store_bind_text(s, 6, tpl_txt(r, AT_NAME));
+	store_bind_text(s, 7, tpl_txt(r, AT_SEX));
+	store_bind_text(s, 8, tpl_txt(r, AT_COUNTRY));
+	store_bind_text(s, 9, tpl_txt(r, AT_ORG));
 	sqlite3_bind_int(s, 10, r->v[AT_STAFF].set && r->v[AT_STAFF].n == 1);
-	bind_int_or_null(s, 11, r, AT_DISABILITY);
-	int ch = run(im, S_ATTENDANCE_INS, r);
+	tpl_bind_int_or_null(s, 11, r, AT_DISABILITY);
+	int ch = tpl_run(im, S_ATTENDANCE_INS, r);
 	free(key);
 	if (ch < 0)
 		return -1;
-	stored(im, ch);
+	tpl_stored(im, ch);
 	return 0;
 }
 
@@ -589,92 +586,45 @@ static int handle_feedback(importer *im, const tplrow *r)
 {
 	const char *act = r->v[FB_ACTIVITY].s;
 	int64_t seq;
-	if (next_seq(im, &im->fb_seq, S_FEEDBACK_DEL, act, r, &seq) < 0)
+	if (tpl_next_seq(im, &im->fb_seq, S_FEEDBACK_DEL, act, r, &seq) < 0)
 		return -1;
 	sqlite3_stmt *s = im->stmt[S_FEEDBACK_INS];
 	store_bind_text(s, 1, act);
 	sqlite3_bind_int64(s, 2, seq);
-	store_bind_text(s, 3, txt(r, FB_SEX));
+	store_bind_text(s, 3, tpl_txt(r, FB_SEX));
 	for (int c = FB_SATISFIED; c <= FB_RELEVANT; c++)
-		bind_int_or_null(s, 4 + (c - FB_SATISFIED), r, c);
-	store_bind_text(s, 9, txt(r, FB_UNDERSTANDING));
-	int ch = run(im, S_FEEDBACK_INS, r);
+		tpl_bind_int_or_null(s, 4 + (c - FB_SATISFIED), r, c);
+	store_bind_text(s, 9, tpl_txt(r, FB_UNDERSTANDING));
+	int ch = tpl_run(im, S_FEEDBACK_INS, r);
 	if (ch < 0)
 		return -1;
-	stored(im, ch);
-	return 0;
-}
-
-/* achievements.csv: counts whose parts do not add up, and a country other than the
- * project's, are warnings (the published text is recorded as printed). */
-static int handle_achievement(importer *im, const tplrow *r)
-{
-	char pcountry[16] = "";
-	if (r->v[AH_PROJECT].set &&
-	    lookup(im, S_PROJECT_COUNTRY, r->v[AH_PROJECT].s, pcountry, sizeof pcountry) < 0)
-		return -1;
-	if (pcountry[0] && r->v[AH_COUNTRY].set && strcmp(pcountry, r->v[AH_COUNTRY].s) != 0)
-		diag_add(im->diag, DIAG_WARNING, r->file, r->line, "country",
-			 "achievement in %s cites project %s of %s", r->v[AH_COUNTRY].s,
-			 r->v[AH_PROJECT].s, pcountry);
-	const value *t = &r->v[AH_TOTAL], *f = &r->v[AH_FEMALE], *m = &r->v[AH_MALE],
-		    *o = &r->v[AH_OTHER];
-	int64_t parts = (f->set ? f->n : 0) + (m->set ? m->n : 0) + (o->set ? o->n : 0);
-	if (t->set && (f->set || m->set || o->set) &&
-	    ((f->set && m->set && parts != t->n) || parts > t->n))
-		diag_add(im->diag, DIAG_WARNING, r->file, r->line, "total",
-			 "the parts add up to %lld but the total is %lld", (long long)parts,
-			 (long long)t->n);
-	sqlite3_stmt *s = im->stmt[S_ACHIEVEMENT_UPSERT];
-	store_bind_text(s, 1, txt(r, AH_ID));
-	store_bind_text(s, 2, txt(r, AH_PROJECT));
-	store_bind_text(s, 3, txt(r, AH_COUNTRY));
-	store_bind_text(s, 4, txt(r, AH_PARTNER));
-	store_bind_text(s, 5, txt(r, AH_DATE));
-	sqlite3_bind_int(s, 6, r->v[AH_DATE].year);
-	store_bind_text(s, 7, txt(r, AH_TEXT));
-	for (int c = AH_TOTAL; c <= AH_OTHER; c++)
-		bind_int_or_null(s, 8 + (c - AH_TOTAL), r, c);
-	int ch = run(im, S_ACHIEVEMENT_UPSERT, r);
-	if (ch < 0)
-		return -1;
-	stored(im, ch);
-	link_outcomes(im, r, AH_OUTCOMES, r->v[AH_ID].s, S_ACHIEVEMENT_OUTCOMES_DEL,
-		      S_ACHIEVEMENT_OUTCOME_INS);
-	return 0;
-}
-
-/* expenditure.csv */
-static int handle_expenditure(importer *im, const tplrow *r)
-{
-	sqlite3_stmt *s = im->stmt[S_EXPENDITURE_UPSERT];
-	sqlite3_bind_int64(s, 1, r->v[EX_YEAR].n);
-	store_bind_text(s, 2, txt(r, EX_CURRENCY));
-	sqlite3_bind_text(s, 3, r->v[EX_CATEGORY].set ? r->v[EX_CATEGORY].s : "", -1,
-			  SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 4, r->v[EX_AMOUNT].n);
-	int ch = run(im, S_EXPENDITURE_UPSERT, r);
-	if (ch < 0)
-		return -1;
-	stored(im, ch);
+	tpl_stored(im, ch);
 	return 0;
 }
 
 /* ---- the table --------------------------------------------------------------- */
 
-#define COLS(a) a, (int)(sizeof a / sizeof a[0])
 
-const template template_table[] = {
-	{"framework", COLS(framework_cols), {FW_CODE, -1, -1}, handle_framework, end_framework},
-	{"partners", COLS(partner_cols), {PA_CODE, -1, -1}, handle_partner, NULL},
-	{"projects", COLS(project_cols), {PR_CODE, -1, -1}, handle_project, NULL},
-	{"project_status", COLS(status_cols), {PS_PROJECT, PS_YEAR, -1}, handle_status, NULL},
-	{"activities", COLS(activity_cols), {AC_ID, -1, -1}, handle_activity, NULL},
-	{"participants", COLS(attendance_cols), {-1, -1, -1}, handle_attendance, NULL},
-	{"feedback", COLS(feedback_cols), {-1, -1, -1}, handle_feedback, NULL},
-	{"achievements", COLS(achievement_cols), {AH_ID, -1, -1}, handle_achievement, NULL},
-	{"expenditure", COLS(expenditure_cols), {EX_YEAR, EX_CURRENCY, EX_CATEGORY},
-	 handle_expenditure, NULL},
+/* The programme templates of this file. */
+static const template tpl_framework = {"framework", COLS(framework_cols), KEYS(FW_CODE),
+	handle_framework, end_framework};
+static const template tpl_partners = {"partners", COLS(partner_cols), KEYS(PA_CODE),
+	handle_partner, NULL};
+static const template tpl_projects = {"projects", COLS(project_cols), KEYS(PR_CODE),
+	handle_project, NULL};
+static const template tpl_project_status = {"project_status", COLS(status_cols),
+	KEYS(PS_PROJECT, PS_YEAR), handle_status, NULL};
+static const template tpl_activities = {"activities", COLS(activity_cols), KEYS(AC_ID),
+	handle_activity, NULL};
+static const template tpl_participants = {"participants", COLS(attendance_cols), KEYS(-1),
+	handle_attendance, NULL};
+static const template tpl_feedback = {"feedback", COLS(feedback_cols), KEYS(-1),
+	handle_feedback, NULL};
+
+const template *const template_table[] = {
+	&tpl_settings, &tpl_framework, &tpl_partners, &tpl_projects, &tpl_project_status,
+	&tpl_activities, &tpl_participants, &tpl_feedback, &tpl_achievements,
+	&tpl_achievement_figures, &tpl_expenditure, &tpl_published,
 };
 const int template_count = (int)(sizeof template_table / sizeof template_table[0]);
 
@@ -682,7 +632,7 @@ const int template_count = (int)(sizeof template_table / sizeof template_table[0
 const template *template_find(const char *name)
 {
 	for (int i = 0; i < template_count; i++)
-		if (strcmp(template_table[i].name, name) == 0)
-			return &template_table[i];
+		if (strcmp(template_table[i]->name, name) == 0)
+			return template_table[i];
 	return NULL;
 }
