@@ -4,7 +4,8 @@
 set -eu
 
 PKGS="build-essential meson ninja-build pkg-config python3 sqlite3 time \
-libsqlite3-dev libcsv-dev libutf8proc-dev libjansson-dev libcmocka-dev"
+libsqlite3-dev libcsv-dev libutf8proc-dev libjansson-dev libcmocka-dev \
+libcmark-dev libxlsxwriter-dev python3-openpyxl libxml2-utils"
 
 missing=""
 for p in $PKGS; do

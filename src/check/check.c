@@ -560,6 +560,8 @@ int check_run(store *st, int year, check_result *out, actip_err *err)
 {
 	memset(out, 0, sizeof *out);
 	out->year = year;
+	out->rules = check_rules;
+	out->nrules = check_rule_count;
 	checker c = {st, year, 0, out, err};
 	_Static_assert(sizeof check_rules / sizeof check_rules[0] <= 32, "fired[] too small");
 	for (c.rule = 0; c.rule < check_rule_count; c.rule++)

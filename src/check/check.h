@@ -34,7 +34,9 @@ typedef struct check_result {
 	check_finding *items;
 	size_t n, cap;
 	int errors, warnings;
-	int fired[32];       /* findings per rule, indexed as check_rules */
+	int fired[32];       /* findings per rule, indexed as rules */
+	const struct check_rule *rules; /* the rule table that was run (check_rules) */
+	int nrules;
 } check_result;
 
 extern const check_rule check_rules[];

@@ -9,9 +9,43 @@
 
 #include "cli/cli.h"
 #include "core/text.h"
+#include "check/check.h"
 #include "report/report.h"
 
-/* Parses options, computes the tables and writes them. */
+/* Writes the report to outpath ("-" or NULL: standard output), through a temporary
+ * file renamed into place. */
+static int write_report(const report_format *fmt, const annual_report *rt, const char *outpath,
+			actip_err *err)
+{
+	int rc = EXIT_OK_;
+	if (!outpath || strcmp(outpath, "-") == 0) {
+		if (fmt->write(stdout, rt, err) < 0 || fflush(stdout) != 0) {
+			fprintf(stderr, "actip: %s\n", err->msg[0] ? err->msg : "cannot write the report");
+			rc = EXIT_FAILURE_;
+		}
+		return rc;
+	}
+	char *tmp = NULL;
+	if (asprintf(&tmp, "%s.tmp.%ld", outpath, (long)getpid()) < 0) {
+		return EXIT_FAILURE_;
+	}
+	FILE *f = fopen(tmp, "w");
+	if (!f) {
+		fprintf(stderr, "actip: %s: cannot create the file\n", outpath);
+		rc = EXIT_FAILURE_;
+	} else {
+		int w = fmt->write(f, rt, err);
+		if (fclose(f) != 0 || w < 0 || rename(tmp, outpath) != 0) {
+			fprintf(stderr, "actip: %s: cannot write the report\n", outpath);
+			unlink(tmp);
+			rc = EXIT_FAILURE_;
+		}
+	}
+	free(tmp);
+	return rc;
+}
+
+/* Parses options, computes the report and writes it. */
 int cmd_report(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -55,42 +89,21 @@ int cmd_report(int argc, char **argv)
 		fprintf(stderr, "actip: %s\n", err.msg);
 		return EXIT_FAILURE_;
 	}
-	report_tables *rt = malloc(sizeof *rt);
-	if (!rt || report_tables_compute(&st, year, rt, &err) < 0) {
+	annual_report *rt = malloc(sizeof *rt);
+	check_result quality = {0};
+	if (!rt || (fmt->quality && check_run(&st, year, &quality, &err) < 0) ||
+	    annual_load(&st, year, fmt->quality ? &quality : NULL, rt, &err) < 0) {
 		fprintf(stderr, "actip: %s\n", rt ? err.msg : "out of memory");
+		check_result_free(&quality);
 		free(rt);
 		store_close(&st);
 		return EXIT_FAILURE_;
 	}
 	store_close(&st);
-
-	int rc = EXIT_OK_;
-	if (!outpath || strcmp(outpath, "-") == 0) {
-		if (fmt->write(stdout, rt, &err) < 0 || fflush(stdout) != 0) {
-			fprintf(stderr, "actip: %s\n", err.msg[0] ? err.msg : "cannot write the report");
-			rc = EXIT_FAILURE_;
-		}
-		free(rt);
-		return rc;
-	}
-	char *tmp = NULL;
-	if (asprintf(&tmp, "%s.tmp.%ld", outpath, (long)getpid()) < 0) {
-		free(rt);
-		return EXIT_FAILURE_;
-	}
-	FILE *f = fopen(tmp, "w");
-	if (!f) {
-		fprintf(stderr, "actip: %s: cannot create the file\n", outpath);
-		rc = EXIT_FAILURE_;
-	} else {
-		int w = fmt->write(f, rt, &err);
-		if (fclose(f) != 0 || w < 0 || rename(tmp, outpath) != 0) {
-			fprintf(stderr, "actip: %s: cannot write the report\n", outpath);
-			unlink(tmp);
-			rc = EXIT_FAILURE_;
-		}
-	}
-	free(tmp);
+	int rc = write_report(fmt, rt, outpath, &err);
+	annual_free(rt);
+	check_result_free(&quality);
 	free(rt);
 	return rc;
 }
+

@@ -6,6 +6,7 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "core/num.h"
 #include "report/report.h"
 
 /* One table as a JSON object. */
@@ -36,13 +37,79 @@ static json_t *table_json(const rt_table *t)
 	return o;
 }
 
+/* Project status: the counts of the sentence and each project's status. */
+static json_t *status_json(const annual_report *r)
+{
+	json_t *o = json_object(), *by = json_object();
+	json_object_set_new(o, "projects", json_integer(r->national));
+	json_object_set_new(o, "countries", json_integer(r->national_countries));
+	for (int k = 0; k < ANN_NSTATUS; k++)
+		json_object_set_new(o, ann_status_keys[k], json_integer(r->status_count[k]));
+	for (size_t i = 0; i < r->nprojects; i++) {
+		const ann_project *p = &r->projects[i];
+		json_t *list = json_object_get(by, p->country);
+		if (!list) {
+			list = json_array();
+			json_object_set_new(by, p->country, list);
+		}
+		json_array_append_new(list, json_pack("{s:s, s:s?}", "code", p->code, "status",
+						      p->status));
+	}
+	json_object_set_new(o, "by_country", by);
+	return o;
+}
+
+/* A whole percentage, or null. */
+static json_t *pct(int64_t v)
+{
+	return v < 0 ? json_null() : json_integer(v);
+}
+
+/* The country profiles. */
+static json_t *countries_json(const annual_report *r)
+{
+	json_t *o = json_object();
+	for (int i = 0; i < r->ncountries; i++) {
+		const ann_country *k = &r->countries[i];
+		json_t *c = json_object();
+		json_object_set_new(c, "projects", json_integer(k->projects));
+		json_object_set_new(c, "events", json_integer(k->events));
+		json_object_set_new(c, "participants", json_integer(k->participants));
+		json_object_set_new(c, "pct_women_participants", pct(k->pct_women_participants));
+		json_object_set_new(c, "capacity_development_events", json_integer(k->cd_events));
+		json_object_set_new(c, "people_trained", json_integer(k->trained));
+		json_object_set_new(c, "pct_women_trained", pct(k->pct_women_trained));
+		json_object_set_new(c, "satisfied_pct", pct(k->pct_satisfied));
+		json_object_set_new(o, k->code, c);
+	}
+	return o;
+}
+
+/* Expenditure by year, currency and category, as decimal strings (exact). */
+static json_t *spend_json(const annual_report *r)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < r->nspend; i++) {
+		const ann_spend *e = &r->spend[i];
+		char amount[40];
+		num_format_scaled(amount, sizeof amount, e->micro / 10000, 2);
+		json_array_append_new(a, json_pack("{s:i, s:s, s:s, s:s}", "year", e->year,
+			"currency", e->currency, "category", e->category, "amount", amount));
+	}
+	return a;
+}
+
 /* The whole report. */
-int report_write_json(FILE *out, const report_tables *rt, actip_err *err)
+int report_write_json(FILE *out, const annual_report *r, actip_err *err)
 {
 	json_t *root = json_object();
-	json_object_set_new(root, "year", json_integer(rt->year));
+	json_object_set_new(root, "year", json_integer(r->year));
 	for (int i = 0; i < 5; i++)
-		json_object_set_new(root, rt->t[i].id, table_json(&rt->t[i]));
+		json_object_set_new(root, r->tables.t[i].id, table_json(&r->tables.t[i]));
+	json_object_set_new(root, "project_status", status_json(r));
+	json_object_set_new(root, "countries", countries_json(r));
+	json_object_set_new(root, "achievements", json_integer((json_int_t)r->nach));
+	json_object_set_new(root, "expenditure", spend_json(r));
 	int rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII |
 				       JSON_REAL_PRECISION(12));
 	json_decref(root);

@@ -6,9 +6,9 @@
 #include "core/num.h"
 
 static const report_format formats[] = {
-	{"json", "json", report_write_json},
-	{"md", "md", report_write_md},
-	{"html", "html", report_write_html},
+	{"json", "json", report_write_json, false},
+	{"md", "md", report_write_md, true},
+	{"html", "html", report_write_html, true},
 };
 
 /* By name. */

@@ -9,12 +9,15 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "report/annual.h"
+#include "report/chart.h"
 #include "report/tables.h"
 
 typedef struct report_format {
 	const char *name;
 	const char *ext;
-	int (*write)(FILE *out, const report_tables *rt, actip_err *err);
+	int (*write)(FILE *out, const annual_report *r, actip_err *err);
+	bool quality;   /* includes the data-quality annex (runs the rules) */
 } report_format;
 
 /* Looks a format up by name ("json", "md", "html"); NULL when unknown. */
@@ -53,8 +56,16 @@ void report_respondents_text(const rt_row *r, char *buf, size_t size);
 void report_pct_row_text(const rt_table *t, int c, char *buf, size_t size);
 
 /* Writers, one per format. */
-int report_write_json(FILE *out, const report_tables *rt, actip_err *err);
-int report_write_md(FILE *out, const report_tables *rt, actip_err *err);
-int report_write_html(FILE *out, const report_tables *rt, actip_err *err);
+int report_write_json(FILE *out, const annual_report *r, actip_err *err);
+int report_write_md(FILE *out, const annual_report *r, actip_err *err);
+int report_write_html(FILE *out, const annual_report *r, actip_err *err);
+
+/* The report's figures. */
+enum { REPORT_NFIGS = 4 };
+
+/* Builds the four figures from the report; titles is their storage. Returns the
+ * number of figures. */
+int report_figures(const annual_report *r, chart figs[REPORT_NFIGS],
+		   char titles[REPORT_NFIGS][160]);
 
 #endif

@@ -1,0 +1,345 @@
+/* Loads the annual report's structure from the store (see annual.h). Every query is
+ * static SQL with the year bound; the country profiles are read off the computed
+ * tables. */
+#include "report/annual.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/country.h"
+#include "core/num.h"
+
+const char *const ann_status_keys[ANN_NSTATUS] = {
+	"completed", "partly_completed", "some_delays", "major_delay", "on_hold", "not_started",
+};
+const char *const ann_status_labels[ANN_NSTATUS] = {
+	"Completed", "Partly completed", "Some delays", "Major delay", "On hold", "Not started",
+};
+
+/* strdup of column i, NULL for SQL NULL. */
+static char *dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? strdup((const char *)t) : NULL;
+}
+
+/* Grows an array of elem-sized items to hold n + 1; returns the new slot or NULL. */
+static void *grow(void **arr, size_t *n, size_t elem)
+{
+	void *p = realloc(*arr, (*n + 1) * elem);
+	if (!p)
+		return NULL;
+	*arr = p;
+	memset((char *)p + *n * elem, 0, elem);
+	return (char *)p + (*n)++ * elem;
+}
+
+/* Runs sql (year bound to ?1) and calls row() for each result row. */
+static int each(store *st, int year, const char *sql, int (*row)(sqlite3_stmt *, annual_report *),
+		annual_report *r, actip_err *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, sql, &s, err) < 0)
+		return ACTIP_ERR;
+	sqlite3_bind_int(s, 1, year);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (row(s, r) < 0) {
+			sqlite3_finalize(s);
+			return err_set(err, ACTIP_ENOMEM, "out of memory");
+		}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_error(st, "reading the report's records", err);
+	return ACTIP_OK;
+}
+
+/* A project row. */
+static int project_row(sqlite3_stmt *s, annual_report *r)
+{
+	ann_project *p = grow((void **)&r->projects, &r->nprojects, sizeof *p);
+	if (!p)
+		return -1;
+	p->code = dup(s, 0);
+	p->title = dup(s, 1);
+	p->country = dup(s, 2);
+	p->focus = dup(s, 3);
+	p->partner = dup(s, 4);
+	p->status = dup(s, 5);
+	p->note = dup(s, 6);
+	p->status_ix = -1;
+	for (int i = 0; p->status && i < ANN_NSTATUS; i++)
+		if (strcmp(p->status, ann_status_keys[i]) == 0)
+			p->status_ix = i;
+	return p->code && p->title && p->country ? 0 : -1;
+}
+
+/* An achievement row. */
+static int achievement_row(sqlite3_stmt *s, annual_report *r)
+{
+	ann_achievement *a = grow((void **)&r->ach, &r->nach, sizeof *a);
+	if (!a)
+		return -1;
+	a->id = dup(s, 0);
+	a->project = dup(s, 1);
+	a->country = dup(s, 2);
+	a->partner = dup(s, 3);
+	a->date = dup(s, 4);
+	a->text = dup(s, 5);
+	a->outcomes = dup(s, 6);
+	for (int k = 0; k < 4; k++) {
+		a->has[k] = sqlite3_column_type(s, 7 + k) != SQLITE_NULL;
+		a->n[k] = sqlite3_column_int64(s, 7 + k);
+	}
+	return a->id && a->text ? 0 : -1;
+}
+
+/* A results-framework row. */
+static int node_row(sqlite3_stmt *s, annual_report *r)
+{
+	ann_node *n = grow((void **)&r->nodes, &r->nnodes, sizeof *n);
+	if (!n)
+		return -1;
+	n->code = dup(s, 0);
+	n->level = dup(s, 1);
+	n->parent = dup(s, 2);
+	n->title = dup(s, 3);
+	return n->code && n->title ? 0 : -1;
+}
+
+/* A partner row. */
+static int partner_row(sqlite3_stmt *s, annual_report *r)
+{
+	ann_partner *p = grow((void **)&r->partners, &r->npartners, sizeof *p);
+	if (!p)
+		return -1;
+	p->code = dup(s, 0);
+	p->name = dup(s, 1);
+	p->kind = dup(s, 2);
+	p->country = dup(s, 3);
+	p->started_on = dup(s, 4);
+	p->focus = dup(s, 5);
+	return p->code && p->name ? 0 : -1;
+}
+
+/* An expenditure row. */
+static int spend_row(sqlite3_stmt *s, annual_report *r)
+{
+	ann_spend *e = grow((void **)&r->spend, &r->nspend, sizeof *e);
+	if (!e)
+		return -1;
+	e->year = sqlite3_column_int(s, 0);
+	e->currency = dup(s, 1);
+	e->category = dup(s, 2);
+	e->micro = sqlite3_column_int64(s, 3);
+	return e->currency && e->category ? 0 : -1;
+}
+
+/* The row of table t keyed by key; NULL when absent. */
+static const rt_row *row_of(const rt_table *t, const char *key)
+{
+	for (int i = 0; i < t->nrows; i++)
+		if (strcmp(t->rows[i].key, key) == 0)
+			return &t->rows[i];
+	return NULL;
+}
+
+/* Fills the country profiles from the tables and the project list. */
+static void profiles(annual_report *r)
+{
+	const rt_table *t1 = &r->tables.t[0], *t3 = &r->tables.t[2], *t4 = &r->tables.t[3],
+		       *t5 = &r->tables.t[4];
+	for (const country *c = country_table; c->code; c++) {
+		int nproj = 0;
+		for (size_t i = 0; i < r->nprojects; i++)
+			if (strcmp(r->projects[i].country, c->code) == 0 &&
+			    strcmp(r->projects[i].focus, "national") == 0)
+				nproj++;
+		const rt_row *a = row_of(t1, c->code), *p = row_of(t3, c->code),
+			     *t = row_of(t4, c->code), *f = row_of(t5, c->code);
+		if (!nproj || strcmp(c->code, "ASEAN") == 0 || r->ncountries == 16)
+			continue;
+		ann_country *k = &r->countries[r->ncountries++];
+		snprintf(k->code, sizeof k->code, "%s", c->code);
+		k->name = c->name;
+		k->projects = nproj;
+		k->events = a ? a->v[4] : 0;
+		k->cd_events = a ? a->v[0] : 0;
+		k->participants = p ? p->v[3] : 0;
+		k->pct_women_participants = p && !p->null[4] ? p->v[4] : -1;
+		k->trained = t ? t->v[3] : 0;
+		k->pct_women_trained = t && !t->null[4] ? t->v[4] : -1;
+		k->pct_satisfied = f && !f->null[4] ? f->v[4] : -1;
+		k->pct_improved = f && !f->null[7] ? f->v[7] : -1;
+	}
+}
+
+/* The status counts of national projects. */
+static void status_summary(annual_report *r)
+{
+	char seen[16][8];
+	int nseen = 0;
+	for (size_t i = 0; i < r->nprojects; i++) {
+		const ann_project *p = &r->projects[i];
+		if (strcmp(p->focus, "national") != 0)
+			continue;
+		r->national++;
+		if (p->status_ix >= 0)
+			r->status_count[p->status_ix]++;
+		bool known = false;
+		for (int k = 0; k < nseen; k++)
+			known |= strcmp(seen[k], p->country) == 0;
+		if (!known && nseen < 16)
+			snprintf(seen[nseen++], sizeof seen[0], "%s", p->country);
+	}
+	r->national_countries = nseen;
+}
+
+int annual_load(store *st, int year, const check_result *quality, annual_report *out,
+		actip_err *err)
+{
+	memset(out, 0, sizeof *out);
+	out->year = year;
+	out->quality = quality;
+	if (report_tables_compute(st, year, &out->tables, err) < 0)
+		return ACTIP_ERR;
+	if (each(st, year,
+		 "SELECT p.code, p.title, p.country, p.focus, p.partner, s.status, s.note"
+		 " FROM project p JOIN project_status s ON s.project = p.code AND s.year = ?1"
+		 " JOIN country c ON c.code = p.country ORDER BY c.rank, p.code",
+		 project_row, out, err) < 0 ||
+	    each(st, year,
+		 "SELECT a.id, a.project, a.country, a.partner, a.date, a.text,"
+		 " (SELECT group_concat(outcome, ';') FROM (SELECT outcome FROM achievement_outcome"
+		 "  WHERE achievement = a.id ORDER BY outcome)),"
+		 " a.total, a.female, a.male, a.other"
+		 " FROM achievement a LEFT JOIN country c ON c.code = a.country"
+		 " WHERE a.year = ?1 ORDER BY coalesce(c.rank, 99), a.id",
+		 achievement_row, out, err) < 0 ||
+	    each(st, year,
+		 "SELECT code, level, parent, title FROM framework ORDER BY"
+		 " CASE level WHEN 'goal' THEN 0 WHEN 'eopo' THEN 1 ELSE 2 END, code", node_row, out, err) < 0 ||
+	    each(st, year,
+		 "SELECT code, name, kind, country, started_on, focus FROM partner"
+		 " WHERE kind = 'ngo' ORDER BY started_on, name", partner_row, out, err) < 0 ||
+	    each(st, year,
+		 "SELECT year, currency, category, amount_micro FROM expenditure"
+		 " WHERE year <= ?1 ORDER BY year, currency, category", spend_row, out, err) < 0) {
+		annual_free(out);
+		return ACTIP_ERR;
+	}
+	profiles(out);
+	status_summary(out);
+	return ACTIP_OK;
+}
+
+void annual_free(annual_report *r)
+{
+	for (size_t i = 0; i < r->nprojects; i++) {
+		ann_project *p = &r->projects[i];
+		free(p->code); free(p->title); free(p->country); free(p->focus);
+		free(p->partner); free(p->status); free(p->note);
+	}
+	for (size_t i = 0; i < r->nach; i++) {
+		ann_achievement *a = &r->ach[i];
+		free(a->id); free(a->project); free(a->country); free(a->partner);
+		free(a->date); free(a->text); free(a->outcomes);
+	}
+	for (size_t i = 0; i < r->nnodes; i++) {
+		free(r->nodes[i].code); free(r->nodes[i].level);
+		free(r->nodes[i].parent); free(r->nodes[i].title);
+	}
+	for (size_t i = 0; i < r->npartners; i++) {
+		ann_partner *p = &r->partners[i];
+		free(p->code); free(p->name); free(p->kind); free(p->country);
+		free(p->started_on); free(p->focus);
+	}
+	for (size_t i = 0; i < r->nspend; i++) {
+		free(r->spend[i].currency);
+		free(r->spend[i].category);
+	}
+	free(r->projects); free(r->ach); free(r->nodes); free(r->partners); free(r->spend);
+	r->projects = NULL; r->ach = NULL; r->nodes = NULL; r->partners = NULL; r->spend = NULL;
+	r->nprojects = r->nach = r->nnodes = r->npartners = r->nspend = 0;
+}
+
+void annual_status_sentence(const annual_report *r, char *buf, size_t size)
+{
+	char n[16], k[16], a[16], b[16], c[16], d[16];
+	num_format_words(n, sizeof n, r->national);
+	num_format_words(k, sizeof k, r->national_countries);
+	num_format_words(a, sizeof a, r->status_count[0]);
+	num_format_words(b, sizeof b, r->status_count[1]);
+	num_format_words(c, sizeof c, r->status_count[2]);
+	num_format_words(d, sizeof d, r->status_count[3]);
+	snprintf(buf, size,
+		 "Of the %s multi-year projects in %s countries, %s completed planned activities "
+		 "in %d, %s partly completed planned activities, %s experienced some delays and "
+		 "%s experienced major delay.", n, k, a, r->year, b, c, d);
+}
+
+bool annual_ach_serves(const ann_achievement *a, const char *code)
+{
+	if (!a->outcomes)
+		return false;
+	size_t len = strlen(code);
+	for (const char *p = a->outcomes; (p = strstr(p, code)); p += len)
+		if ((p == a->outcomes || p[-1] == ';') && (p[len] == ';' || p[len] == '\0'))
+			return true;
+	return false;
+}
+
+void annual_outcome_list(const char *codes, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (!codes)
+		return;
+	int total = 1;
+	for (const char *p = codes; *p; p++)
+		total += *p == ';';
+	int i = 0;
+	const char *p = codes;
+	while (*p) {
+		const char *e = strchr(p, ';');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		const char *sep = i == 0 ? "" : i == total - 1 ? " and " : ", ";
+		size_t used = strlen(buf);
+		snprintf(buf + used, size - used, "%s%.*s", sep, (int)len, p);
+		i++;
+		p += len;
+		if (*p == ';')
+			p++;
+	}
+}
+
+const char *annual_partner_name(const annual_report *r, const char *code)
+{
+	for (size_t i = 0; code && i < r->npartners; i++)
+		if (strcmp(r->partners[i].code, code) == 0)
+			return r->partners[i].name;
+	return code;
+}
+
+bool annual_ach_under(const annual_report *r, const ann_achievement *a, const char *eopo)
+{
+	if (annual_ach_serves(a, eopo))
+		return true;
+	for (size_t i = 0; i < r->nnodes; i++)
+		if (r->nodes[i].parent && strcmp(r->nodes[i].parent, eopo) == 0 &&
+		    annual_ach_serves(a, r->nodes[i].code))
+			return true;
+	return false;
+}
+
+bool annual_ach_regional(const annual_report *r, const ann_achievement *a)
+{
+	if (a->partner)
+		return false;
+	if (a->country && strcmp(a->country, "ASEAN") == 0)
+		return true;
+	for (size_t i = 0; a->project && i < r->nprojects; i++)
+		if (strcmp(r->projects[i].code, a->project) == 0)
+			return strcmp(r->projects[i].focus, "national") != 0;
+	return false;
+}

@@ -1,0 +1,98 @@
+/* The whole annual progress report as one neutral structure: the five tables, the
+ * project-status summary, a profile per country, achievements under the outcomes they
+ * serve, NGO partners and their results, expenditure by year and the data-quality
+ * findings. It is loaded once from the store; the HTML, Markdown and JSON writers only
+ * render it, so every format shows the same numbers and nothing is typed in twice.
+ * Country profiles take their numbers from the computed tables, not from a second
+ * query, so a profile cannot disagree with Table 3. */
+#ifndef ACTIP_REPORT_ANNUAL_H
+#define ACTIP_REPORT_ANNUAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "check/check.h"
+#include "report/tables.h"
+
+enum { ANN_NSTATUS = 6 };
+
+/* Project status words in report order. */
+extern const char *const ann_status_keys[ANN_NSTATUS];
+extern const char *const ann_status_labels[ANN_NSTATUS];
+
+typedef struct ann_project {
+	char *code, *title, *country, *focus, *partner, *status, *note;
+	int status_ix;      /* index in ann_status_keys, -1 without a status for the year */
+} ann_project;
+
+typedef struct ann_achievement {
+	char *id, *project, *country, *partner, *date, *text, *outcomes; /* outcomes ;-joined */
+	int64_t n[4];       /* total, female, male, other */
+	bool has[4];
+} ann_achievement;
+
+typedef struct ann_node {
+	char *code, *level, *parent, *title;
+} ann_node;
+
+typedef struct ann_partner {
+	char *code, *name, *kind, *country, *started_on, *focus;
+} ann_partner;
+
+typedef struct ann_spend {
+	int year;
+	char *currency, *category;
+	int64_t micro;
+} ann_spend;
+
+typedef struct ann_country {
+	char code[8];
+	const char *name;
+	int projects;                  /* projects with a status for the year */
+	int64_t events, participants, cd_events, trained;
+	int64_t pct_women_participants, pct_women_trained; /* whole %, -1 when none */
+	int64_t pct_satisfied, pct_improved;               /* whole %, -1 when none */
+} ann_country;
+
+typedef struct annual_report {
+	int year;
+	report_tables tables;
+	ann_project *projects;  size_t nprojects;  /* with a status for the year */
+	ann_achievement *ach;   size_t nach;       /* of the year, by country rank and id */
+	ann_node *nodes;        size_t nnodes;     /* the results framework */
+	ann_partner *partners;  size_t npartners;  /* NGO partners */
+	ann_spend *spend;       size_t nspend;
+	ann_country countries[16]; int ncountries; /* those with projects or events */
+	/* "Of the N multi-year projects in K countries, ..." (national projects) */
+	int national, national_countries, status_count[ANN_NSTATUS];
+	const check_result *quality;               /* may be NULL */
+} annual_report;
+
+/* Loads everything for year. quality (may be NULL) is kept by pointer. */
+int annual_load(store *st, int year, const check_result *quality, annual_report *out,
+		actip_err *err);
+
+/* Frees what annual_load allocated. */
+void annual_free(annual_report *r);
+
+/* The project-status sentence of spec/annual-report.md into buf (numbers below ten in
+ * words). */
+void annual_status_sentence(const annual_report *r, char *buf, size_t size);
+
+/* Achievements serving outcome code (directly). */
+bool annual_ach_serves(const ann_achievement *a, const char *code);
+
+/* True when a serves the end-of-programme outcome eopo or an outcome under it. */
+bool annual_ach_under(const annual_report *r, const ann_achievement *a, const char *eopo);
+
+/* True for an achievement of regional scope: in ASEAN, or of a project that is not
+ * national; partners' achievements have their own section. */
+bool annual_ach_regional(const annual_report *r, const ann_achievement *a);
+
+/* "O2.1, O2.2 and O2.3" from "O2.1;O2.2;O2.3" into buf. */
+void annual_outcome_list(const char *codes, char *buf, size_t size);
+
+/* The name of a partner code, or the code itself. */
+const char *annual_partner_name(const annual_report *r, const char *code);
+
+#endif
