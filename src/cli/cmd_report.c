@@ -1,4 +1,4 @@
-/* `actip report [--db FILE] --year Y --format json|md|html [-o FILE]`. The output is
+/* `actip report [--db FILE] --year Y --format json|md|html|xlsx|csv [-o PATH]`. The output is
  * written to a temporary file next to the target and renamed into place, so a reader
  * never sees half a report. */
 #include <getopt.h>
@@ -18,6 +18,22 @@ static int write_report(const report_format *fmt, const annual_report *rt, const
 			actip_err *err)
 {
 	int rc = EXIT_OK_;
+	if (fmt->write_path) {
+		/* xlsx: a temporary file renamed into place; csv: files in a directory */
+		char *tmp = NULL;
+		bool dir = !*fmt->ext;
+		if (!dir && asprintf(&tmp, "%s.tmp.%ld", outpath, (long)getpid()) < 0)
+			return EXIT_FAILURE_;
+		if (fmt->write_path(dir ? outpath : tmp, rt, err) < 0 ||
+		    (!dir && rename(tmp, outpath) != 0)) {
+			fprintf(stderr, "actip: %s\n", err->msg[0] ? err->msg : "cannot write the report");
+			if (tmp)
+				unlink(tmp);
+			rc = EXIT_FAILURE_;
+		}
+		free(tmp);
+		return rc;
+	}
 	if (!outpath || strcmp(outpath, "-") == 0) {
 		if (fmt->write(stdout, rt, err) < 0 || fflush(stdout) != 0) {
 			fprintf(stderr, "actip: %s\n", err->msg[0] ? err->msg : "cannot write the report");
@@ -82,6 +98,9 @@ int cmd_report(int argc, char **argv)
 		return cli_usage_error(self, "unexpected argument '%s'", argv[optind]);
 	if (!year)
 		return cli_usage_error(self, "--year is required");
+	if (fmt->write_path && (!outpath || strcmp(outpath, "-") == 0))
+		return cli_usage_error(self, "--format %s needs -o %s", fmt->name,
+				       *fmt->ext ? "FILE" : "DIRECTORY");
 
 	store st;
 	actip_err err = {{0}};

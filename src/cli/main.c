@@ -31,18 +31,26 @@ const cli_command cli_commands[] = {
 	  {"--max-errors N", "list at most N errors (default 100)"},
 	  {"--quiet", "print no summary"},
 	  {"--no-progress", "no progress bar, even on a terminal"}}},
-	{"report", cmd_report, "[--db FILE] --year Y [--format json|md|html] [-o FILE]",
-	 "compute the annual report's tables for a year",
+	{"report", cmd_report, "[--db FILE] --year Y [--format json|md|html|xlsx|csv] [-o PATH]",
+	 "compute the annual progress report for a year",
 	 "Computes Tables 1 to 5 of the annual progress report for year Y from the stored "
 	 "records: activities by country and type, capacity development events over three "
 	 "years, event participants and people trained by country and sex, and feedback on "
 	 "capacity development events. Percentages are exact ratios rounded half away from "
-	 "zero. json is the machine-readable form of the annual-report specification; md and "
-	 "html are for people (html is one self-contained file).",
+	 "zero. html (one self-contained file with inline SVG charts, printable on A4) and md "
+	 "are the whole report: project status, regional progress by end-of-programme "
+	 "outcome, a profile per country, NGO partners, the tables with their figures, "
+	 "expenditure and the data-quality annex (the findings of `actip check`). json is the "
+	 "machine-readable form of the annual-report specification (tables, project status, "
+	 "country profiles, expenditure). xlsx writes one sheet per table plus the "
+	 "achievements and the findings; csv writes table1.csv ... table5.csv, "
+	 "achievements.csv and quality.csv into the directory given by -o. In xlsx and csv a "
+	 "text cell beginning with = + - @, a tab or a CR gets a leading '.",
 	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db)"},
 	  {"--year Y", "the report year (required)"},
-	  {"--format F", "json, md or html (default md)"},
-	  {"-o, --output FILE", "write to FILE instead of standard output"}}},
+	  {"--format F", "json, md, html, xlsx or csv (default md)"},
+	  {"-o, --output PATH", "write to PATH instead of standard output (xlsx: a file, csv: a "
+	   "directory; both required)"}}},
 	{"check", cmd_check, "[--db FILE] [--year Y] [--format text|json]",
 	 "run the data-quality rules and list what they find",
 	 "Runs the database's integrity and foreign-key checks and the data-quality rules "

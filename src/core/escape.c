@@ -2,6 +2,7 @@
 #include "core/escape.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* HTML text. */
@@ -53,10 +54,23 @@ void esc_md_cell(FILE *out, const char *s)
 }
 
 /* CSV field with formula-injection guard. */
+bool esc_formula_risk(const char *s)
+{
+	return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+	       s[0] == '\r';
+}
+
+char *esc_sheet_text(const char *s)
+{
+	char *out = malloc(strlen(s) + 2);
+	if (out)
+		sprintf(out, "%s%s", esc_formula_risk(s) ? "'" : "", s);
+	return out;
+}
+
 void esc_csv_field(FILE *out, const char *s)
 {
-	bool formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-		       s[0] == '\t' || s[0] == '\r';
+	bool formula = esc_formula_risk(s);
 	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL || s[0] == ' ' ||
 		     (s[0] && s[strlen(s) - 1] == ' ');
 	if (!quote) {

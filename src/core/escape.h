@@ -4,6 +4,7 @@
 #ifndef ACTIP_CORE_ESCAPE_H
 #define ACTIP_CORE_ESCAPE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 /* HTML text content: & < > escaped. */
@@ -20,5 +21,13 @@ void esc_md_cell(FILE *out, const char *s);
 /* CSV field (RFC 4180): quoted when needed, and a text cell that a spreadsheet would
  * read as a formula (leading = + - @ tab CR) gets a leading apostrophe. */
 void esc_csv_field(FILE *out, const char *s);
+
+/* True when a spreadsheet could read text s as a formula (it begins with = + - @, a
+ * tab or a CR). */
+bool esc_formula_risk(const char *s);
+
+/* A malloc'd copy of s for a spreadsheet text cell, with a leading ' when
+ * esc_formula_risk(s); NULL when out of memory. */
+char *esc_sheet_text(const char *s);
 
 #endif

@@ -6,9 +6,11 @@
 #include "core/num.h"
 
 static const report_format formats[] = {
-	{"json", "json", report_write_json, false},
-	{"md", "md", report_write_md, true},
-	{"html", "html", report_write_html, true},
+	{"json", "json", report_write_json, false, NULL},
+	{"md", "md", report_write_md, true, NULL},
+	{"html", "html", report_write_html, true, NULL},
+	{"xlsx", "xlsx", NULL, true, report_write_xlsx},
+	{"csv", "", NULL, true, report_write_csv},
 };
 
 /* By name. */

@@ -18,6 +18,9 @@ typedef struct report_format {
 	const char *ext;
 	int (*write)(FILE *out, const annual_report *r, actip_err *err);
 	bool quality;   /* includes the data-quality annex (runs the rules) */
+	/* Formats that write files instead of a stream (NULL write): to path, which is a
+	 * file (xlsx) or a directory (csv). */
+	int (*write_path)(const char *path, const annual_report *r, actip_err *err);
 } report_format;
 
 /* Looks a format up by name ("json", "md", "html"); NULL when unknown. */
@@ -59,6 +62,9 @@ void report_pct_row_text(const rt_table *t, int c, char *buf, size_t size);
 int report_write_json(FILE *out, const annual_report *r, actip_err *err);
 int report_write_md(FILE *out, const annual_report *r, actip_err *err);
 int report_write_html(FILE *out, const annual_report *r, actip_err *err);
+
+int report_write_xlsx(const char *path, const annual_report *r, actip_err *err);
+int report_write_csv(const char *dir, const annual_report *r, actip_err *err);
 
 /* The report's figures. */
 enum { REPORT_NFIGS = 4 };

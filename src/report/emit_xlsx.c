@@ -1,0 +1,176 @@
+/* XLSX form of the report (libxlsxwriter): one sheet per table, then the achievements
+ * and the data-quality findings. Each table sheet has its title and source above the
+ * table, a bold header row frozen in place, and every number stored as a number with a
+ * number format: counts "#,##0" showing zero as an en dash, whole percentages as
+ * fractions formatted "0%", the Percentage row "0.00%", Table 5's percentages as
+ * plain whole numbers (the report prints them without a % sign). A percentage with no
+ * denominator is the text "–". Text cells from the records that a spreadsheet could
+ * take for a formula get a leading ' (esc_sheet_text). */
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "core/escape.h"
+#include "report/report.h"
+
+#define EN_DASH "\xE2\x80\x93"
+
+typedef struct fmts {
+	lxw_format *title, *head, *count, *pct, *pct2, *bare, *text, *wrap, *total;
+} fmts;
+
+/* Writes text through the formula guard. */
+static void text(lxw_worksheet *ws, int row, int col, const char *s, lxw_format *f)
+{
+	char *g = esc_sheet_text(s ? s : "");
+	if (g)
+		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, g, f);
+	free(g);
+}
+
+/* One table on its own sheet; every JSON column is a column (table 5's parts too). */
+static void table_sheet(lxw_workbook *wb, const fmts *F, const rt_table *t, int n)
+{
+	char name[16];
+	snprintf(name, sizeof name, "Table %d", n);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+	char title[200];
+	snprintf(title, sizeof title, "Table %d %s", n, t->title);
+	text(ws, 0, 0, title, F->title);
+	char src[400];
+	snprintf(src, sizeof src, "Source: %s%s%s", t->source, t->note ? " Note: " : "",
+		 t->note ? t->note : "");
+	text(ws, 1, 0, src, NULL);
+	const int hr = 3;
+	text(ws, hr, 0, "Country/region", F->head);
+	for (int c = 0; c < t->ncols; c++)
+		text(ws, hr, c + 1, t->cols[c].label, F->head);
+	worksheet_set_column(ws, 0, 0, 24, NULL);
+	worksheet_set_column(ws, 1, (lxw_col_t)t->ncols, 14, NULL);
+	worksheet_freeze_panes(ws, hr + 1, 1);
+	for (int i = 0; i < t->nrows; i++) {
+		const rt_row *r = &t->rows[i];
+		int row = hr + 1 + i;
+		bool total = strcmp(r->key, "TOTAL") == 0;
+		text(ws, row, 0, r->label, total ? F->total : NULL);
+		for (int c = 0; c < t->ncols; c++) {
+			lxw_col_t col = (lxw_col_t)(c + 1);
+			if (r->null[c]) {
+				text(ws, row, c + 1, EN_DASH, F->text);
+				continue;
+			}
+			switch (t->cols[c].kind) {
+			case COL_COUNT:
+				worksheet_write_number(ws, (lxw_row_t)row, col, (double)r->v[c], F->count);
+				break;
+			case COL_PCT0:
+				worksheet_write_number(ws, (lxw_row_t)row, col, (double)r->v[c] / 100.0, F->pct);
+				break;
+			case COL_PCT0_BARE:
+				worksheet_write_number(ws, (lxw_row_t)row, col, (double)r->v[c], F->bare);
+				break;
+			}
+		}
+	}
+	if (t->has_pct_row) {
+		int row = hr + 1 + t->nrows;
+		text(ws, row, 0, "Percentage", NULL);
+		for (int c = 0; c < 3; c++) {
+			if (t->pct_row_null)
+				text(ws, row, c + 1, EN_DASH, F->text);
+			else
+				worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)(c + 1),
+						       (double)t->pct_row[c] / 10000.0, F->pct2);
+		}
+	}
+}
+
+/* The achievements of the year: id, country, project, partner, outcomes, counts, text. */
+static void achievements_sheet(lxw_workbook *wb, const fmts *F, const annual_report *r)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Achievements");
+	static const char *const head[] = {"Id", "Country", "Project", "Partner", "Outcomes",
+					   "Total", "Female", "Male", "Other", "Text (Markdown)"};
+	char title[80];
+	snprintf(title, sizeof title, "Achievements recorded for %d", r->year);
+	text(ws, 0, 0, title, F->title);
+	for (int c = 0; c < 10; c++)
+		text(ws, 2, c, head[c], F->head);
+	worksheet_freeze_panes(ws, 3, 1);
+	worksheet_set_column(ws, 0, 4, 14, NULL);
+	worksheet_set_column(ws, 9, 9, 90, F->wrap);
+	for (size_t i = 0; i < r->nach; i++) {
+		const ann_achievement *a = &r->ach[i];
+		int row = 3 + (int)i;
+		text(ws, row, 0, a->id, NULL);
+		text(ws, row, 1, a->country, NULL);
+		text(ws, row, 2, a->project, NULL);
+		text(ws, row, 3, a->partner, NULL);
+		text(ws, row, 4, a->outcomes, NULL);
+		for (int k = 0; k < 4; k++)
+			if (a->has[k])
+				worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)(5 + k),
+						       (double)a->n[k], F->count);
+		text(ws, row, 9, a->text, F->wrap);
+	}
+}
+
+/* The data-quality findings. */
+static void quality_sheet(lxw_workbook *wb, const fmts *F, const annual_report *r)
+{
+	if (!r->quality)
+		return;
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Data quality");
+	text(ws, 0, 0, "Data-quality findings", F->title);
+	static const char *const head[] = {"Rule", "Severity", "Record", "Finding"};
+	for (int c = 0; c < 4; c++)
+		text(ws, 2, c, head[c], F->head);
+	worksheet_freeze_panes(ws, 3, 0);
+	worksheet_set_column(ws, 0, 2, 22, NULL);
+	worksheet_set_column(ws, 3, 3, 100, NULL);
+	for (size_t i = 0; i < r->quality->n; i++) {
+		const check_finding *f = &r->quality->items[i];
+		text(ws, 3 + (int)i, 0, f->rule->id, NULL);
+		text(ws, 3 + (int)i, 1, f->rule->severity == CHECK_ERROR ? "error" : "warning", NULL);
+		text(ws, 3 + (int)i, 2, f->subject, NULL);
+		text(ws, 3 + (int)i, 3, f->message, NULL);
+	}
+}
+
+int report_write_xlsx(const char *path, const annual_report *r, actip_err *err)
+{
+	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
+	lxw_workbook *wb = workbook_new_opt(path, &opt);
+	if (!wb)
+		return err_set(err, ACTIP_EIO, "%s: cannot create the workbook", path);
+	fmts F;
+	F.title = workbook_add_format(wb);
+	format_set_bold(F.title);
+	format_set_font_size(F.title, 13);
+	F.head = workbook_add_format(wb);
+	format_set_bold(F.head);
+	format_set_bottom(F.head, LXW_BORDER_THIN);
+	format_set_text_wrap(F.head);
+	F.count = workbook_add_format(wb);
+	format_set_num_format(F.count, "#,##0;-#,##0;\"" EN_DASH "\"");
+	F.pct = workbook_add_format(wb);
+	format_set_num_format(F.pct, "0%;-0%;\"" EN_DASH "\"");
+	F.pct2 = workbook_add_format(wb);
+	format_set_num_format(F.pct2, "0.00%");
+	F.bare = workbook_add_format(wb);
+	format_set_num_format(F.bare, "0;-0;\"" EN_DASH "\"");
+	F.text = workbook_add_format(wb);
+	format_set_align(F.text, LXW_ALIGN_RIGHT);
+	F.wrap = workbook_add_format(wb);
+	format_set_text_wrap(F.wrap);
+	F.total = workbook_add_format(wb);
+	format_set_bold(F.total);
+	for (int i = 0; i < 5; i++)
+		table_sheet(wb, &F, &r->tables.t[i], i + 1);
+	achievements_sheet(wb, &F, r);
+	quality_sheet(wb, &F, r);
+	lxw_error e = workbook_close(wb);
+	if (e != LXW_NO_ERROR)
+		return err_set(err, ACTIP_EIO, "%s: %s", path, lxw_strerror(e));
+	return ACTIP_OK;
+}
