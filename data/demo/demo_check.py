@@ -19,6 +19,7 @@ from pathlib import Path
 
 FILES = ["framework.csv", "projects.csv", "project_status.csv", "activities.csv",
          "participants.csv", "feedback.csv", "partners.csv", "expenditure.csv"]
+RESULT_FILES = ["achievements.csv", "achievement_figures.csv", "published.csv"]
 SEX_ALIASES = {"female": "female", "f": "female", "male": "male", "m": "male", "other": "other", "o": "other"}
 YES = {"yes", "y", "1", "true"}
 NO = {"no", "n", "0", "false"}
@@ -350,10 +351,89 @@ def check_feedback(d):
     return p, notes
 
 
+# The results files: references, parts, the published figures against the reference,
+# and the printed inconsistencies that must be kept (see README.md).
+def check_results(directory, d, ref):
+    p, notes = [], []
+    ach = read(directory, "achievements.csv")
+    figs = read(directory, "achievement_figures.csv")
+    pub = read(directory, "published.csv")
+    fw = {f["code"] for f in d.framework}
+    partners = {r["code"] for r in d.partners}
+    ids = Counter(a["achievement_id"] for a in ach)
+    p += ["achievements: duplicate id %s" % k for k, n in ids.items() if n > 1]
+    by_id = {a["achievement_id"]: a for a in ach}
+    for a in ach:
+        aid = a["achievement_id"]
+        if a["project"] and a["project"] not in d.proj:
+            p.append("achievement %s: unknown project %s" % (aid, a["project"]))
+        if a["partner"] and a["partner"] not in partners:
+            p.append("achievement %s: unknown partner %s" % (aid, a["partner"]))
+        p += ["achievement %s: unknown outcome %s" % (aid, o) for o in a["outcomes"].split(";") if o and o not in fw]
+        if datetime.date.fromisoformat(a["date"]).year != 2021:
+            p.append("achievement %s: date %s not in 2021" % (aid, a["date"]))
+        if not a["text"]:
+            p.append("achievement %s: no text" % aid)
+    p += ["figure of unknown achievement %s" % f["achievement_id"] for f in figs if f["achievement_id"] not in by_id]
+    keys = Counter((f["achievement_id"], f["set"], f["label"]) for f in figs)
+    p += ["figures: duplicate %s" % (k,) for k, n in keys.items() if n > 1]
+
+    def num(v):
+        return int(v) if v else 0
+
+    def expect(cond, what):
+        if cond:
+            notes.append("printed inconsistency kept: " + what)
+        else:
+            p.append("printed inconsistency missing: " + what)
+
+    hrdf = by_id.get("NGO-HRDF-02", {})
+    expect((num(hrdf.get("total")), num(hrdf.get("female")), num(hrdf.get("male"))) == (33, 27, 5),
+           "HRDF outreach 33 agriculture migrant workers (27 women and 5 men)")
+    zones = [num(f["count"]) for f in figs if f["achievement_id"] == "NGO-LPN-01" and f["set"] == "survey_by_zone"]
+    expect(num(by_id.get("NGO-LPN-01", {}).get("total")) == 216 and sum(zones) == 185,
+           "LPN headline 216 migrant workers, survey by zone 61 + 64 + 60 = 185")
+    la = by_id.get("LA-2021-A03", {})
+    expect(la.get("country") == "LA" and la.get("project") == "C204", "Lao PDR achievement citing project C204")
+    claims = {(a["partner"], num(a["total"]), num(a["female"])) for a in ach}
+    expect(("VSEA", 29, 29) in claims and ("BDCF", 29, 29) in claims,
+           "29 female victims credited to both VSEA (summary page) and Blue Dragon")
+    for fset, want in (("use", 98), ("usefulness", 99)):
+        got = sum(Decimal(f["share"]) for f in figs if f["achievement_id"] == "VN-2021-A08" and f["set"] == fset)
+        expect(got == want, "Vietnam TIP Journal survey '%s' shares add to %d%%" % (fset, want))
+    lists = defaultdict(list)
+    for r in pub:
+        if r["section"] == "projects":
+            lists[r["row"]].append(r["value"])
+    expect("C299" in lists.get("LA", []), "C299 in the printed Lao PDR project list")
+
+    # Every printed table cell equals the reference (which gives the printed form).
+    cells = {(r["section"], r["row"], r["column"]): Decimal(r["value"]) for r in pub if r["section"] != "projects"}
+    for t in ("table1", "table2", "table3", "table4", "table5"):
+        cols = ref[t]["columns"]
+        for row, vals in ref[t]["rows"].items():
+            for col, v in zip(cols, vals):
+                key = (t, row, col)
+                if v is None or (t == "table5" and col == "other" and v == 0):
+                    if key in cells:
+                        p.append("published %s: printed as empty in the report" % (key,))
+                    continue
+                if cells.pop(key, None) != ref_value(v):
+                    p.append("published %s: missing or not %s" % (key, v))
+    p += ["published %s: not in the reference" % (k,) for k in cells]
+    ref_lists = {k: v for k, v in ref["projects_by_country_2021"].items() if isinstance(v, list)}
+    ref_lists["ASEAN"] = ref_lists.pop("ASEAN") + ref_lists.pop("victim_rights_gesi")
+    for row, codes in ref_lists.items():
+        printed = [("L299" if row == "LA" and c == "C299" else c) for c in lists.get(row, [])]
+        if sorted(printed) != sorted(codes):
+            p.append("published project list %s: %s, reference %s" % (row, lists.get(row), codes))
+    return p, notes
+
+
 # Bytes-level format: UTF-8 without BOM, LF line ends.
 def check_format(directory):
     p = []
-    for name in FILES:
+    for name in FILES + RESULT_FILES:
         raw = (directory / name).read_bytes()
         if raw.startswith(b"\xef\xbb\xbf"):
             p.append("%s: starts with a byte-order mark" % name)
@@ -376,7 +456,9 @@ def main(directory):
     problems += more
     more, notes2 = check_feedback(d)
     problems += more
-    for n in notes + notes2:
+    more, notes3 = check_results(directory, d, ref)
+    problems += more
+    for n in notes + notes2 + notes3:
         print("note: " + n)
     for pr in problems:
         print("MISMATCH: " + pr)

@@ -32,11 +32,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import demo_tables as T  # noqa: E402
+import results  # noqa: E402
 
 SEED = 20211231
 SEXES = T.SEXES
 FILES = ["framework.csv", "projects.csv", "project_status.csv", "activities.csv",
-         "participants.csv", "feedback.csv", "partners.csv", "expenditure.csv"]
+         "participants.csv", "feedback.csv", "partners.csv", "expenditure.csv",
+         "achievements.csv", "achievement_figures.csv", "published.csv"]
 
 
 # ------------------------------------------------------------------ helpers
@@ -648,7 +650,7 @@ def participant_rows(people, acts):
     return [r[3] for r in rows]
 
 
-# Build everything and write the eight CSV files into out_dir.
+# Build everything and write the eleven CSV files into out_dir.
 def generate(out_dir):
     projects = {c: {"outcomes": o, "focus": f} for (c, _, _, f, _, o, _, _) in T.PROJECTS}
     acts = build_activities(projects)
@@ -681,9 +683,10 @@ def generate(out_dir):
     write_csv(out / "feedback.csv", ["activity_id", "sex"] + T.QUESTIONS + ["relevant", "understanding"], feedback)
     write_csv(out / "partners.csv", ["code", "name", "kind", "country", "started_on", "focus"], partners)
     write_csv(out / "expenditure.csv", ["year", "amount", "currency", "category"], expenditure)
+    results.write(out, write_csv)  # achievements, their figures, the published figures
     for name in FILES:
         with open(out / name, encoding="utf-8") as fh:
-            print("%-20s %6d rows" % (name, sum(1 for _ in fh) - 1))
+            print("%-24s %6d rows" % (name, sum(1 for _ in fh) - 1))
 
 
 # Command line: generate [DIR] or --check [DIR].

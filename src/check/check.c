@@ -315,6 +315,15 @@ static int rule_cd_participants(checker *c)
 
 /* ---- printed figures --------------------------------------------------------------- */
 
+/* A percentage in millionths as printed: "98", or "54.55" when it has decimals. */
+static void pct_text(char *buf, size_t size, int64_t micro)
+{
+	if (micro % 1000000 == 0)
+		snprintf(buf, size, "%lld", (long long)(micro / 1000000));
+	else
+		num_format_scaled(buf, size, num_div_round(micro, 10000), 2);
+}
+
 /* The shares of one answer set add to 100% within the tolerance setting. */
 static int rule_share_sum(checker *c)
 {
@@ -325,7 +334,9 @@ static int rule_share_sum(checker *c)
 	if (text_parse_decimal_micro(tol, &tol_micro) < 0)
 		tol_micro = 500000;
 	sqlite3_stmt *s = query(c,
-		"SELECT f.achievement, f.figset, sum(f.share_micro), group_concat(f.share_micro, ' ')"
+		"SELECT f.achievement, f.figset, sum(f.share_micro), (SELECT group_concat(share_micro,"
+		"  ' ') FROM (SELECT share_micro FROM achievement_figure g WHERE g.achievement ="
+		"  f.achievement AND g.figset = f.figset ORDER BY share_micro DESC))"
 		" FROM achievement_figure f JOIN achievement a ON a.id = f.achievement"
 		" WHERE a.year = ?1 GROUP BY f.achievement, f.figset"
 		" HAVING count(f.share_micro) = count(*) AND count(*) > 1 ORDER BY 1, 2");
@@ -338,13 +349,13 @@ static int rule_share_sum(checker *c)
 		if (off <= tol_micro)
 			continue;
 		char total[32], shares[256] = "";
-		num_format_scaled(total, sizeof total, num_div_round(sum, 10000), 2);
+		pct_text(total, sizeof total, sum);
 		/* the shares, as printed, joined with " + " */
 		char *list = strdup(col(s, 3)), *save = NULL;
 		for (char *p = list ? strtok_r(list, " ", &save) : NULL; p;
 		     p = strtok_r(NULL, " ", &save)) {
 			char one[32];
-			num_format_scaled(one, sizeof one, num_div_round(strtoll(p, NULL, 10), 10000), 2);
+			pct_text(one, sizeof one, strtoll(p, NULL, 10));
 			if (shares[0])
 				strncat(shares, " + ", sizeof shares - strlen(shares) - 1);
 			strncat(shares, one, sizeof shares - strlen(shares) - 1);
@@ -463,9 +474,7 @@ static int rule_published_cell(checker *c)
 		snprintf(subject, sizeof subject, "Table %c, %s, %s", section[5], row, ck);
 		int e = 0;
 		char ps[32];
-		num_format_scaled(ps, sizeof ps, num_div_round(printed, 10000), printed % 1000000 ? 2 : 0);
-		if (printed % 1000000 == 0)
-			snprintf(ps, sizeof ps, "%lld", (long long)(printed / 1000000));
+		pct_text(ps, sizeof ps, printed);
 		if (!t || ci < 0) {
 			e = add(c, subject, "printed %s, but the table has no column %s", ps, ck);
 		} else if (!r) {

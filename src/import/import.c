@@ -466,9 +466,10 @@ static void print_summary(FILE *out, const job *jobs, int n, double secs)
 		char rows[32], ch[32];
 		num_format_count(rows, sizeof rows, jobs[i].rows);
 		num_format_count(ch, sizeof ch, jobs[i].changed);
-		fprintf(out, "  %-40s %-15s %10s rows", jobs[i].path, jobs[i].tpl->name, rows);
+		fprintf(out, "  %-40s %-19s %10s rows", jobs[i].path, jobs[i].tpl->name, rows);
 		if (jobs[i].replaced)
-			fprintf(out, " (for %ld activities, replacing what they had)", jobs[i].replaced);
+			fprintf(out, " (for %ld %s, replacing what they had)", jobs[i].replaced,
+				jobs[i].tpl->replaces ? jobs[i].tpl->replaces : "records");
 		else
 			fprintf(out, " (%s new or changed)", ch);
 		fputc('\n', out);

@@ -80,6 +80,7 @@ typedef struct template {
 	int key_cols[TPL_MAX_KEY + 1]; /* columns unique in one file; -1 ends (see KEYS) */
 	int (*handle)(importer *im, const tplrow *r);
 	void (*end_file)(importer *im); /* checks needing the whole file; may be NULL */
+	const char *replaces;    /* what a file's rows replace, for the summary ("activities") */
 } template;
 
 /* The statements the handlers use, prepared once per run. */

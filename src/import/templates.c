@@ -607,19 +607,19 @@ static int handle_feedback(importer *im, const tplrow *r)
 
 /* The programme templates of this file. */
 static const template tpl_framework = {"framework", COLS(framework_cols), KEYS(FW_CODE),
-	handle_framework, end_framework};
+	handle_framework, end_framework, NULL};
 static const template tpl_partners = {"partners", COLS(partner_cols), KEYS(PA_CODE),
-	handle_partner, NULL};
+	handle_partner, NULL, NULL};
 static const template tpl_projects = {"projects", COLS(project_cols), KEYS(PR_CODE),
-	handle_project, NULL};
+	handle_project, NULL, NULL};
 static const template tpl_project_status = {"project_status", COLS(status_cols),
-	KEYS(PS_PROJECT, PS_YEAR), handle_status, NULL};
+	KEYS(PS_PROJECT, PS_YEAR), handle_status, NULL, NULL};
 static const template tpl_activities = {"activities", COLS(activity_cols), KEYS(AC_ID),
-	handle_activity, NULL};
+	handle_activity, NULL, NULL};
 static const template tpl_participants = {"participants", COLS(attendance_cols), KEYS(-1),
-	handle_attendance, NULL};
+	handle_attendance, NULL, "activities"};
 static const template tpl_feedback = {"feedback", COLS(feedback_cols), KEYS(-1),
-	handle_feedback, NULL};
+	handle_feedback, NULL, "activities"};
 
 const template *const template_table[] = {
 	&tpl_settings, &tpl_framework, &tpl_partners, &tpl_projects, &tpl_project_status,

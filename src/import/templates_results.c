@@ -71,7 +71,7 @@ static int handle_achievement(importer *im, const tplrow *r)
 }
 
 const template tpl_achievements = {"achievements", COLS(achievement_cols), KEYS(AH_ID),
-	handle_achievement, NULL};
+	handle_achievement, NULL, NULL};
 
 /* ---- achievement_figures.csv --------------------------------------------------- */
 
@@ -117,7 +117,7 @@ static int handle_figure(importer *im, const tplrow *r)
 }
 
 const template tpl_achievement_figures = {"achievement_figures", COLS(figure_cols),
-	KEYS(FG_ACHIEVEMENT, FG_SET, FG_LABEL), handle_figure, NULL};
+	KEYS(FG_ACHIEVEMENT, FG_SET, FG_LABEL), handle_figure, NULL, "achievements"};
 
 /* ---- expenditure.csv ----------------------------------------------------------- */
 
@@ -146,7 +146,7 @@ static int handle_expenditure(importer *im, const tplrow *r)
 }
 
 const template tpl_expenditure = {"expenditure", COLS(expenditure_cols),
-	KEYS(EX_YEAR, EX_CURRENCY, EX_CATEGORY), handle_expenditure, NULL};
+	KEYS(EX_YEAR, EX_CURRENCY, EX_CATEGORY), handle_expenditure, NULL, NULL};
 
 /* ---- published.csv ------------------------------------------------------------- */
 
@@ -213,7 +213,7 @@ static int handle_published(importer *im, const tplrow *r)
 }
 
 const template tpl_published = {"published", COLS(published_cols),
-	KEYS(PB_YEAR, PB_SECTION, PB_ROW, PB_COLUMN, PB_VALUE), handle_published, NULL};
+	KEYS(PB_YEAR, PB_SECTION, PB_ROW, PB_COLUMN, PB_VALUE), handle_published, NULL, NULL};
 
 /* ---- settings.csv -------------------------------------------------------------- */
 
@@ -248,4 +248,4 @@ static int handle_setting(importer *im, const tplrow *r)
 }
 
 const template tpl_settings = {"settings", COLS(setting_cols), KEYS(ST_KEY), handle_setting,
-	NULL};
+	NULL, NULL};

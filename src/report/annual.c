@@ -221,8 +221,9 @@ int annual_load(store *st, int year, const check_result *quality, annual_report 
 		 "SELECT code, level, parent, title FROM framework ORDER BY"
 		 " CASE level WHEN 'goal' THEN 0 WHEN 'eopo' THEN 1 ELSE 2 END, code", node_row, out, err) < 0 ||
 	    each(st, year,
-		 "SELECT code, name, kind, country, started_on, focus FROM partner"
-		 " WHERE kind = 'ngo' ORDER BY started_on, name", partner_row, out, err) < 0 ||
+		 "SELECT code, name, kind, country, started_on, focus FROM partner p"
+		 " WHERE kind = 'ngo' AND EXISTS (SELECT 1 FROM achievement a WHERE a.partner ="
+		 " p.code AND a.year = ?1) ORDER BY started_on, name", partner_row, out, err) < 0 ||
 	    each(st, year,
 		 "SELECT year, currency, category, amount_micro FROM expenditure"
 		 " WHERE year <= ?1 ORDER BY year, currency, category", spend_row, out, err) < 0) {
@@ -336,10 +337,20 @@ bool annual_ach_regional(const annual_report *r, const ann_achievement *a)
 {
 	if (a->partner)
 		return false;
-	if (a->country && strcmp(a->country, "ASEAN") == 0)
+	if (!a->country || strcmp(a->country, "ASEAN") == 0)
 		return true;
 	for (size_t i = 0; a->project && i < r->nprojects; i++)
 		if (strcmp(r->projects[i].code, a->project) == 0)
 			return strcmp(r->projects[i].focus, "national") != 0;
 	return false;
+}
+
+bool annual_ach_unplaced(const annual_report *r, const ann_achievement *a)
+{
+	if (!annual_ach_regional(r, a))
+		return false;
+	for (size_t i = 0; i < r->nnodes; i++)
+		if (strcmp(r->nodes[i].level, "eopo") == 0 && annual_ach_under(r, a, r->nodes[i].code))
+			return false;
+	return true;
 }

@@ -89,6 +89,10 @@ bool annual_ach_under(const annual_report *r, const ann_achievement *a, const ch
  * national; partners' achievements have their own section. */
 bool annual_ach_regional(const annual_report *r, const ann_achievement *a);
 
+/* True for a regional achievement that serves no end-of-programme outcome (listed
+ * after them, so that no achievement is left out of the report). */
+bool annual_ach_unplaced(const annual_report *r, const ann_achievement *a);
+
 /* "O2.1, O2.2 and O2.3" from "O2.1;O2.2;O2.3" into buf. */
 void annual_outcome_list(const char *codes, char *buf, size_t size);
 

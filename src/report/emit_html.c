@@ -75,10 +75,34 @@ static void figure_html(FILE *out, const chart *c, int n)
 	fputs("</figure>\n", out);
 }
 
-/* Markdown text rendered by cmark (safe mode: raw HTML is not passed through). */
+/* Markdown text rendered by cmark in safe mode (raw HTML and javascript: links are not
+ * passed through). Images become their alt text, so the report never fetches
+ * anything; links stay links. */
 static void markdown_html(FILE *out, const char *md)
 {
-	char *html = cmark_markdown_to_html(md, strlen(md), CMARK_OPT_DEFAULT);
+	cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+	char *html = NULL;
+	if (doc) {
+		cmark_node *images[64];
+		int n = 0;
+		cmark_iter *it = cmark_iter_new(doc);
+		cmark_event_type ev;
+		while (it && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+			if (ev == CMARK_EVENT_ENTER && n < 64 &&
+			    cmark_node_get_type(cmark_iter_get_node(it)) == CMARK_NODE_IMAGE)
+				images[n++] = cmark_iter_get_node(it);
+		cmark_iter_free(it);
+		for (int i = 0; i < n; i++) {
+			cmark_node *child;
+			while ((child = cmark_node_first_child(images[i])))
+				cmark_node_insert_before(images[i], child);
+			cmark_node_free(images[i]);
+		}
+		/* more than 64 images: render none of the text rather than fetch */
+		if (n < 64)
+			html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
+		cmark_node_free(doc);
+	}
 	if (html) {
 		fputs(html, out);
 		free(html);
@@ -132,7 +156,7 @@ static void achievement_html(FILE *out, const annual_report *r, const ann_achiev
 	if (a->outcomes) {
 		char list[256];
 		annual_outcome_list(a->outcomes, list, sizeof list);
-		fputs("<span>outcomes ", out);
+		fputs(strchr(a->outcomes, ';') ? "<span>outcomes " : "<span>outcome ", out);
 		esc_html_text(out, list);
 		fputs("</span>", out);
 	}
@@ -228,6 +252,17 @@ static void regional_html(FILE *out, const annual_report *r)
 			fputs("</ul>\n", out);
 		fputs("</article>\n", out);
 	}
+	bool any = false;
+	for (size_t a = 0; a < r->nach; a++) {
+		if (!annual_ach_unplaced(r, &r->ach[a]))
+			continue;
+		if (!any)
+			fputs("<h3>Other regional achievements</h3>\n<ul class=\"achievements\">\n", out);
+		any = true;
+		achievement_html(out, r, &r->ach[a]);
+	}
+	if (any)
+		fputs("</ul>\n", out);
 	fputs("</section>\n", out);
 }
 

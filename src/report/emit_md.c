@@ -88,7 +88,7 @@ static void achievement_md(FILE *out, const annual_report *r, const ann_achievem
 	if (a->outcomes) {
 		char list[256];
 		annual_outcome_list(a->outcomes, list, sizeof list);
-		fputs(" outcomes ", out);
+		fputs(strchr(a->outcomes, ';') ? " outcomes " : " outcome ", out);
 		esc_md_cell(out, list);
 	}
 	fputc('\n', out);
@@ -144,6 +144,17 @@ int report_write_md(FILE *out, const annual_report *r, actip_err *err)
 		if (any)
 			fputc('\n', out);
 	}
+
+	bool other = false;
+	for (size_t a = 0; a < r->nach; a++)
+		if (annual_ach_unplaced(r, &r->ach[a])) {
+			if (!other)
+				fputs("### Other regional achievements\n\n", out);
+			other = true;
+			achievement_md(out, r, &r->ach[a]);
+		}
+	if (other)
+		fputc('\n', out);
 
 	fputs("## Progress by country\n\n", out);
 	for (int i = 0; i < r->ncountries; i++) {
