@@ -29,8 +29,11 @@ demo: build
 	$(ACTIP) report --db $(DEMO_DB) --year $(YEAR) --format json -o out/report-$(YEAR).json
 	$(ACTIP) report --db $(DEMO_DB) --year $(YEAR) --format md -o out/report-$(YEAR).md
 	$(ACTIP) report --db $(DEMO_DB) --year $(YEAR) --format html -o out/report-$(YEAR).html
-	@cat out/report-$(YEAR).md
-	@echo "Wrote out/report-$(YEAR).json, out/report-$(YEAR).md and out/report-$(YEAR).html"
+	$(ACTIP) report --db $(DEMO_DB) --year $(YEAR) --format xlsx -o out/report-$(YEAR).xlsx
+	$(ACTIP) report --db $(DEMO_DB) --year $(YEAR) --format csv -o out/report-$(YEAR)-csv
+	@sed -n '/^## Selected indicator results/,/^## Expenditure/p' out/report-$(YEAR).md
+	$(ACTIP) check --db $(DEMO_DB) --year $(YEAR)
+	@echo "Wrote out/report-$(YEAR).{json,md,html,xlsx} and out/report-$(YEAR)-csv/ (open the HTML report in a browser)"
 
 check: build
 	@test -f $(CHECK_BUILD)/build.ninja || meson setup $(CHECK_BUILD) --buildtype=debug \

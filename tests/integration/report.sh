@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The whole annual report on the demo data: the HTML, XLSX and CSV forms agree with the
+# JSON form (report_check.py), the Markdown has every section, text from the records is
+# escaped in HTML and guarded against formula injection in CSV and XLSX, and the HTML
+# fetches nothing.
+source "$(dirname "$0")/lib.sh"
+
+db="$TMP/demo.db"
+"$ACTIP" import -q --db "$db" "$SRCDIR/data/demo" >/dev/null 2>&1
+for f in json md html; do
+	"$ACTIP" report --db "$db" --year 2021 --format $f -o "$TMP/r.$f"
+done
+"$ACTIP" report --db "$db" --year 2021 --format xlsx -o "$TMP/r.xlsx"
+"$ACTIP" report --db "$db" --year 2021 --format csv -o "$TMP/csv"
+# Debian's python3 has openpyxl (python3-openpyxl); a python3 earlier on PATH may not.
+PY=/usr/bin/python3
+out=$($PY "$SRCDIR/tests/integration/report_check.py" "$TMP/r.json" "$TMP/r.html" "$TMP/r.xlsx" "$TMP/csv" 2>&1)
+if [ $? = 0 ]; then ok "html, xlsx and csv agree with json"; else not_ok "html, xlsx and csv agree with json" "$out"; fi
+
+sentence='Of the 34 multi-year projects in six countries, 13 completed planned activities in 2021, 15 partly completed planned activities, five experienced some delays and one experienced major delay.'
+check "html: the project-status sentence of the seed" grep -qF "$sentence" "$TMP/r.html"
+check "md: the project-status sentence" grep -qF "$sentence" "$TMP/r.md"
+check "html: Cambodia's profile numbers" grep -q '<b>1,057</b>\|with 1,057 participants (36% women)' "$TMP/r.html"
+for h in '## Project status in 2021' '## Regional progress' '## Progress by country' '### Cambodia' \
+	 '## NGO partners and their results' '### Labour Protection Network' '## Selected indicator results' \
+	 '## Expenditure by year' '## Annex: data quality'; do
+	check "md: section '$h'" grep -qxF "$h" "$TMP/r.md"
+done
+check "html: four inline SVG figures with titles" [ "$(grep -c '<svg class="chart"[^>]*role="img"' "$TMP/r.html")" = 4 ]
+check "html: nothing fetched" bash -c "! grep -qiE '(src|srcset|poster|data)=\"(https?:)?//|<link[^>]+href=|@import|url\\((https?:)?//' '$TMP/r.html'"
+check "html: achievement Markdown rendered" grep -q '<li id="ach-NGO-LPN-01"><div class="md"><p>' "$TMP/r.html"
+check "annex: the seven known inconsistencies" bash -c "grep -c 'count-parts\\|achievement-country\\|published-list\\|feedback-sex\\|share-sum\\|figure-parts\\|published-cell\\|double-claim' '$TMP/csv/quality.csv' | grep -qx 11"
+"$ACTIP" report --db "$db" --year 2021 --format xlsx >/dev/null 2>&1; st=$?
+check "xlsx without -o is a usage error" [ "$st" = 2 ]
+
+# Hostile text from the records.
+evil='achievement_id,country,date,text,total\nX1,KH,2021-05-01,"=HYPERLINK(""http://evil.example"") <script>alert(1)</script> ![p](http://evil.example/p.png)",3\nX2,KH,2021-05-02,@SUM(A1) plain,\nX3,KH,2021-05-03,"-2+3",\nX4,KH,2021-05-04,"+cmd|calc",\n'
+printf "$evil" > "$TMP/achievements.csv"
+"$ACTIP" import -q --db "$db" "$TMP/achievements.csv" >/dev/null
+"$ACTIP" report --db "$db" --year 2021 --format html -o "$TMP/e.html"
+"$ACTIP" report --db "$db" --year 2021 --format xlsx -o "$TMP/e.xlsx"
+"$ACTIP" report --db "$db" --year 2021 --format csv -o "$TMP/ecsv"
+check "html: no script from the records" bash -c "! grep -q '<script>alert' '$TMP/e.html'"
+check "html: no image fetched from the records" bash -c "! grep -q 'evil.example/p.png' '$TMP/e.html'"
+check "csv: formula cells get a leading quote" bash -c "grep -qF 'X1,KH,,,,3,,,,\"'\''=HYPERLINK(' '$TMP/ecsv/achievements.csv' && grep -qF 'X2,KH,,,,,,,,\"'\''@SUM(A1) plain\"' '$TMP/ecsv/achievements.csv'"
+out=$($PY - "$TMP/e.xlsx" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Achievements"]
+texts = {r[0]: r[9] for r in ws.iter_rows(min_row=4, values_only=True)}
+bad = [k for k in ("X1", "X2", "X3", "X4") if not str(texts.get(k, "")).startswith("'")]
+cells = [c for row in ws.iter_rows() for c in row if c.data_type == "f"]
+print("unguarded:", bad, "formulas:", len(cells)) if bad or cells else print("ok")
+PY
+)
+check "xlsx: formula cells get a leading quote, none is a formula" [ "$out" = ok ]
+
+finish
