@@ -354,3 +354,27 @@ bool annual_ach_unplaced(const annual_report *r, const ann_achievement *a)
 			return false;
 	return true;
 }
+
+bool annual_ach_selected(const annual_report *r, const ann_achievement *a, ann_select sel,
+			 const char *code)
+{
+	switch (sel) {
+	case ANN_REGIONAL_UNDER:
+		return annual_ach_regional(r, a) && annual_ach_under(r, a, code);
+	case ANN_UNPLACED:
+		return annual_ach_unplaced(r, a);
+	case ANN_COUNTRY:
+		return a->country && strcmp(a->country, code) == 0 && !a->partner;
+	case ANN_PARTNER:
+		return a->partner && strcmp(a->partner, code) == 0;
+	}
+	return false;
+}
+
+int annual_count_serving(const annual_report *r, const char *code)
+{
+	int n = 0;
+	for (size_t a = 0; a < r->nach; a++)
+		n += annual_ach_serves(&r->ach[a], code);
+	return n;
+}

@@ -93,6 +93,21 @@ bool annual_ach_regional(const annual_report *r, const ann_achievement *a);
  * after them, so that no achievement is left out of the report). */
 bool annual_ach_unplaced(const annual_report *r, const ann_achievement *a);
 
+/* Which achievements a list of the report shows. */
+typedef enum {
+	ANN_REGIONAL_UNDER, /* regional ones serving end-of-programme outcome `code` */
+	ANN_UNPLACED,       /* regional ones serving no end-of-programme outcome */
+	ANN_COUNTRY,        /* of country `code`, not a partner's */
+	ANN_PARTNER,        /* of partner `code` */
+} ann_select;
+
+/* True when a belongs to the list sel (with code). */
+bool annual_ach_selected(const annual_report *r, const ann_achievement *a, ann_select sel,
+			 const char *code);
+
+/* The number of achievements that serve outcome code directly. */
+int annual_count_serving(const annual_report *r, const char *code);
+
 /* "O2.1, O2.2 and O2.3" from "O2.1;O2.2;O2.3" into buf. */
 void annual_outcome_list(const char *codes, char *buf, size_t size);
 

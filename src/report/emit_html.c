@@ -163,6 +163,23 @@ static void achievement_html(FILE *out, const annual_report *r, const ann_achiev
 	fputs("</p></li>\n", out);
 }
 
+/* The achievements of one list, under heading (HTML, trusted), when there are any. */
+static void ach_list(FILE *out, const annual_report *r, ann_select sel, const char *code,
+		     const char *heading)
+{
+	bool any = false;
+	for (size_t a = 0; a < r->nach; a++) {
+		if (!annual_ach_selected(r, &r->ach[a], sel, code))
+			continue;
+		if (!any)
+			fprintf(out, "%s<ul class=\"achievements\">\n", heading);
+		any = true;
+		achievement_html(out, r, &r->ach[a]);
+	}
+	if (any)
+		fputs("</ul>\n", out);
+}
+
 /* Project status: the sentence, a table by country and the figure. */
 static void status_html(FILE *out, const annual_report *r, const chart *fig)
 {
@@ -226,9 +243,7 @@ static void regional_html(FILE *out, const annual_report *r)
 			const ann_node *o = &r->nodes[i];
 			if (!o->parent || strcmp(o->parent, eo->code) != 0)
 				continue;
-			int n = 0;
-			for (size_t a = 0; a < r->nach; a++)
-				n += annual_ach_serves(&r->ach[a], o->code);
+			int n = annual_count_serving(r, o->code);
 			fputs("<tr id=\"outcome-", out);
 			esc_html_attr(out, o->code);
 			fputs("\"><th scope=\"row\"><span class=\"code\">", out);
@@ -238,31 +253,10 @@ static void regional_html(FILE *out, const annual_report *r)
 			fprintf(out, n ? "</th><td>%d</td></tr>\n" : "</th><td>&#8211;</td></tr>\n", n);
 		}
 		fputs("</tbody></table>\n", out);
-		bool any = false;
-		for (size_t a = 0; a < r->nach; a++) {
-			const ann_achievement *x = &r->ach[a];
-			if (!annual_ach_regional(r, x) || !annual_ach_under(r, x, eo->code))
-				continue;
-			if (!any)
-				fputs("<h4>Regional achievements</h4>\n<ul class=\"achievements\">\n", out);
-			any = true;
-			achievement_html(out, r, x);
-		}
-		if (any)
-			fputs("</ul>\n", out);
+		ach_list(out, r, ANN_REGIONAL_UNDER, eo->code, "<h4>Regional achievements</h4>\n");
 		fputs("</article>\n", out);
 	}
-	bool any = false;
-	for (size_t a = 0; a < r->nach; a++) {
-		if (!annual_ach_unplaced(r, &r->ach[a]))
-			continue;
-		if (!any)
-			fputs("<h3>Other regional achievements</h3>\n<ul class=\"achievements\">\n", out);
-		any = true;
-		achievement_html(out, r, &r->ach[a]);
-	}
-	if (any)
-		fputs("</ul>\n", out);
+	ach_list(out, r, ANN_UNPLACED, NULL, "<h3>Other regional achievements</h3>\n");
 	fputs("</section>\n", out);
 }
 
@@ -331,18 +325,7 @@ static void countries_html(FILE *out, const annual_report *r)
 			fputs("</li>\n", out);
 		}
 		fputs("</ul>\n", out);
-		bool any = false;
-		for (size_t a = 0; a < r->nach; a++) {
-			const ann_achievement *x = &r->ach[a];
-			if (!x->country || strcmp(x->country, k->code) != 0 || x->partner)
-				continue;
-			if (!any)
-				fputs("<h4>Achievements</h4>\n<ul class=\"achievements\">\n", out);
-			any = true;
-			achievement_html(out, r, x);
-		}
-		if (any)
-			fputs("</ul>\n", out);
+		ach_list(out, r, ANN_COUNTRY, k->code, "<h4>Achievements</h4>\n");
 		fputs("</article>\n", out);
 	}
 	fputs("</section>\n", out);
@@ -378,18 +361,7 @@ static void partners_html(FILE *out, const annual_report *r)
 			esc_html_text(out, p->focus);
 			fputs("</p>\n", out);
 		}
-		bool any = false;
-		for (size_t a = 0; a < r->nach; a++) {
-			const ann_achievement *x = &r->ach[a];
-			if (!x->partner || strcmp(x->partner, p->code) != 0)
-				continue;
-			if (!any)
-				fputs("<ul class=\"achievements\">\n", out);
-			any = true;
-			achievement_html(out, r, x);
-		}
-		if (any)
-			fputs("</ul>\n", out);
+		ach_list(out, r, ANN_PARTNER, p->code, "");
 		fputs("</article>\n", out);
 	}
 	fputs("</section>\n", out);

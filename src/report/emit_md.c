@@ -96,6 +96,24 @@ static void achievement_md(FILE *out, const annual_report *r, const ann_achievem
 
 
 
+/* The achievements of one list, after heading (Markdown, trusted), then a blank line;
+ * nothing when there are none. */
+static void ach_list(FILE *out, const annual_report *r, ann_select sel, const char *code,
+		     const char *heading)
+{
+	bool any = false;
+	for (size_t a = 0; a < r->nach; a++) {
+		if (!annual_ach_selected(r, &r->ach[a], sel, code))
+			continue;
+		if (!any)
+			fputs(heading, out);
+		any = true;
+		achievement_md(out, r, &r->ach[a]);
+	}
+	if (any)
+		fputc('\n', out);
+}
+
 /* The whole report. */
 int report_write_md(FILE *out, const annual_report *r, actip_err *err)
 {
@@ -123,9 +141,7 @@ int report_write_md(FILE *out, const annual_report *r, actip_err *err)
 			const ann_node *o = &r->nodes[i];
 			if (!o->parent || strcmp(o->parent, eo->code) != 0)
 				continue;
-			int n = 0;
-			for (size_t a = 0; a < r->nach; a++)
-				n += annual_ach_serves(&r->ach[a], o->code);
+			int n = annual_count_serving(r, o->code);
 			fputs("| ", out);
 			esc_md_cell(out, o->code);
 			fputc(' ', out);
@@ -133,28 +149,9 @@ int report_write_md(FILE *out, const annual_report *r, actip_err *err)
 			fprintf(out, n ? " | %d |\n" : " | – |\n", n);
 		}
 		fputc('\n', out);
-		bool any = false;
-		for (size_t a = 0; a < r->nach; a++)
-			if (annual_ach_regional(r, &r->ach[a]) && annual_ach_under(r, &r->ach[a], eo->code)) {
-				if (!any)
-					fputs("Regional achievements:\n\n", out);
-				any = true;
-				achievement_md(out, r, &r->ach[a]);
-			}
-		if (any)
-			fputc('\n', out);
+		ach_list(out, r, ANN_REGIONAL_UNDER, eo->code, "Regional achievements:\n\n");
 	}
-
-	bool other = false;
-	for (size_t a = 0; a < r->nach; a++)
-		if (annual_ach_unplaced(r, &r->ach[a])) {
-			if (!other)
-				fputs("### Other regional achievements\n\n", out);
-			other = true;
-			achievement_md(out, r, &r->ach[a]);
-		}
-	if (other)
-		fputc('\n', out);
+	ach_list(out, r, ANN_UNPLACED, NULL, "### Other regional achievements\n\n");
 
 	fputs("## Progress by country\n\n", out);
 	for (int i = 0; i < r->ncountries; i++) {
@@ -191,17 +188,8 @@ int report_write_md(FILE *out, const annual_report *r, actip_err *err)
 			}
 			fputc('\n', out);
 		}
-		bool any = false;
-		for (size_t a = 0; a < r->nach; a++) {
-			const ann_achievement *x = &r->ach[a];
-			if (!x->country || strcmp(x->country, k->code) != 0 || x->partner)
-				continue;
-			if (!any)
-				fputs("\nAchievements:\n\n", out);
-			any = true;
-			achievement_md(out, r, x);
-		}
 		fputc('\n', out);
+		ach_list(out, r, ANN_COUNTRY, k->code, "Achievements:\n\n");
 	}
 
 	if (r->npartners) {
@@ -215,10 +203,7 @@ int report_write_md(FILE *out, const annual_report *r, actip_err *err)
 				esc_md_cell(out, pa->focus);
 				fputs("\n\n", out);
 			}
-			for (size_t a = 0; a < r->nach; a++)
-				if (r->ach[a].partner && strcmp(r->ach[a].partner, pa->code) == 0)
-					achievement_md(out, r, &r->ach[a]);
-			fputc('\n', out);
+			ach_list(out, r, ANN_PARTNER, pa->code, "");
 		}
 	}
 
