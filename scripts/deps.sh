@@ -4,7 +4,7 @@
 set -eu
 
 PKGS="build-essential meson ninja-build pkg-config python3 sqlite3 time \
-libsqlite3-dev libcsv-dev libutf8proc-dev libjansson-dev libcmocka-dev"
+libsqlite3-dev libcsv-dev libutf8proc-dev libjansson-dev libcmocka-dev libxlsxwriter-dev"
 
 missing=""
 for p in $PKGS; do

@@ -1,4 +1,5 @@
-/* The data-collection templates (spec/data-collection.md, all but the work-plan ones)
+/* The data-collection templates (spec/data-collection.md; the work-plan ones live in
+ * workplan/wp_templates.c and are spliced into template_table below)
  * and their row handlers. Each handler receives a row whose values already passed
  * their type checks; it checks references to other records, writes the row with bound
  * parameters, and reports anything wrong as FILE:LINE: COLUMN diagnostics. */
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "workplan/wp_templates.h"
 
 /* ---- allowed words ---------------------------------------------------------- */
 
@@ -210,7 +212,7 @@ int template_prepare(importer *im, actip_err *err)
 	for (int i = 0; i < S__COUNT; i++)
 		if (store_prepare(im->st, SQL[i], &im->stmt[i], err) < 0)
 			return ACTIP_ERR;
-	return ACTIP_OK;
+	return wp_templates_prepare(im, err);
 }
 
 /* Finalizes every statement. */
@@ -220,6 +222,7 @@ void template_finalize(importer *im)
 		sqlite3_finalize(im->stmt[i]);
 		im->stmt[i] = NULL;
 	}
+	wp_templates_finalize(im);
 }
 
 /* ---- helpers for handlers ---------------------------------------------------- */
@@ -675,6 +678,7 @@ const template template_table[] = {
 	{"achievements", COLS(achievement_cols), {AH_ID, -1, -1}, handle_achievement, NULL},
 	{"expenditure", COLS(expenditure_cols), {EX_YEAR, EX_CURRENCY, EX_CATEGORY},
 	 handle_expenditure, NULL},
+#include "workplan/wp_template_entries.inc"
 };
 const int template_count = (int)(sizeof template_table / sizeof template_table[0]);
 
