@@ -46,7 +46,8 @@ static bool is_stop(const char *w)
 	return false;
 }
 
-/* Folds simple English plurals: -ies -> -y, -s -> (nothing), but not -ss / -us / -is. */
+/* Folds simple English inflections: plurals (-ies -> -y, -s dropped but not -ss / -us /
+ * -is), then -ing and -ed on longer words ("training" and "trained" -> "train"). */
 static void fold_plural(char *w)
 {
 	size_t n = strlen(w);
@@ -55,7 +56,24 @@ static void fold_plural(char *w)
 		return;
 	}
 	if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i')
-		w[n - 1] = '\0';
+		w[--n] = '\0';
+	if (n > 5 && strcmp(w + n - 3, "ing") == 0)
+		w[n - 3] = '\0';
+	else if (n > 4 && strcmp(w + n - 2, "ed") == 0)
+		w[n - 2] = '\0';
+}
+
+/* True for a byte that belongs to a word: ASCII letters and digits, any non-ASCII byte
+ * (letters of other scripts), and a hyphen between two word bytes ("front-line" is one
+ * word, so it meets "frontline"). */
+static bool word_byte(const char *p, const char *start)
+{
+	unsigned char c = (unsigned char)*p;
+	if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+		return true;
+	return c == '-' && p > start && p[1] && word_byte(p - 1, p - 1) && p[-1] != '-' &&
+	       ((unsigned char)p[1] >= 0x80 || (p[1] >= 'a' && p[1] <= 'z') ||
+		(p[1] >= '0' && p[1] <= '9'));
 }
 
 /* Interns a feature; returns its id, or -1 when out of memory. */
@@ -139,21 +157,19 @@ static int featurise(space *sp, const char *text, vec *words, vec *grams)
 	char *s = (char *)norm;
 	int rc = 0;
 	for (char *p = s; *p && rc == 0;) {
-		/* a word: ASCII letters and digits, and any non-ASCII byte (other scripts) */
-		while (*p && !((unsigned char)*p >= 0x80 || (*p >= 'a' && *p <= 'z') ||
-			       (*p >= '0' && *p <= '9')))
+		while (*p && !word_byte(p, s))
 			p++;
 		char *w = p;
-		while (*p && ((unsigned char)*p >= 0x80 || (*p >= 'a' && *p <= 'z') ||
-			      (*p >= '0' && *p <= '9')))
+		while (*p && word_byte(p, s))
 			p++;
 		if (p == w)
 			break;
-		char save = *p;
-		*p = '\0';
 		char word[128];
-		snprintf(word, sizeof word, "%s", w);
-		*p = save;
+		size_t k = 0;
+		for (char *q = w; q < p && k + 1 < sizeof word; q++)
+			if (*q != '-') /* hyphens join: "front-line" = "frontline" */
+				word[k++] = *q;
+		word[k] = '\0';
 		fold_plural(word);
 		if (strlen(word) < 2 || is_stop(word))
 			continue;

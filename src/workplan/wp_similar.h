@@ -1,6 +1,6 @@
 /* Near-duplicate action lines (seed 000 §17: "streamline these activities to avoid
  * duplication"). Each text is normalised (Unicode NFKC, case folding, accents removed),
- * cut into word tokens (English function words dropped, plural -s / -ies folded) and
+ * cut into word tokens (hyphens joined, English function words dropped, plurals and -ing / -ed folded) and
  * into the character trigrams of those words. Both feature sets are weighted by TF-IDF
  * over the texts compared (smoothed: idf = ln((1 + N) / (1 + df)) + 1), and the score of
  * a pair is the mean of the two cosine similarities. Word order, case and punctuation
@@ -11,7 +11,7 @@
 #define ACTIP_WORKPLAN_WP_SIMILAR_H
 
 /* Pairs scoring at least this are listed. */
-#define WP_SIMILAR_THRESHOLD 0.60
+#define WP_SIMILAR_THRESHOLD 0.50
 
 typedef struct wp_pair {
 	int a, b;      /* indexes into the texts, a < b */
