@@ -32,7 +32,7 @@ static void sheet_name(const char *title, int i, char *buf, size_t size)
 	if (n > 0 && ((unsigned char)clean[n - 1] & 0xC0) == 0xC0)
 		n--;
 	clean[n] = '\0';
-	snprintf(buf, size, "%d %s", i + 1, clean);
+	snprintf(buf, size, "%d %s", (i + 1) % 100, clean);
 }
 
 /* Writes the document to path. */
@@ -61,7 +61,7 @@ int wp_write_xlsx(const char *path, const wp_doc *d, actip_err *err)
 	format_set_text_wrap(total);
 	for (int i = 0; i < d->nsecs; i++) {
 		const wd_section *s = &d->secs[i];
-		char name[40];
+		char name[64];
 		sheet_name(s->title, i, name, sizeof name);
 		lxw_worksheet *ws = workbook_add_worksheet(wb, name);
 		if (!ws)
