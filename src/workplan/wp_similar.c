@@ -193,6 +193,8 @@ static int feat_cmp(const void *a, const void *b)
 static void weigh(space *sp, vec *v)
 {
 	double sum = 0;
+	if (v->n == 0)
+		return;
 	qsort(v->f, (size_t)v->n, sizeof *v->f, feat_cmp);
 	for (int i = 0; i < v->n; i++) {
 		double idf = log((1.0 + sp->n) / (1.0 + sp->df[v->f[i].id])) + 1.0;
