@@ -1,6 +1,7 @@
 # actip's entry points. Meson + Ninja do the building; this file installs what is
 # missing (scripts/deps.sh), picks the build directory and runs the jobs.
-#   make demo    build, load data/demo, write out/report-2021.{json,md,html}, print the tables
+#   make demo    build, load data/demo, write out/report-2021.{json,md,html}, print the tables;
+#                load data/demo/workplan and write the work plan's 2020-H2 report and reviews
 #   make check   build the release binary (its -O3 warnings too), then build with
 #                AddressSanitizer + UndefinedBehaviorSanitizer and run every test
 #   make bench   time import and report against the sqlite3 shell (bench/run.sh)
@@ -10,6 +11,9 @@ CHECK_BUILD ?= build-check
 ACTIP       := $(BUILD)/src/cli/actip
 YEAR        ?= 2021
 DEMO_DB     ?= out/demo.db
+WP_PLAN     ?= BOHOL-2017-2020
+WP_PERIOD   ?= 2020-H2
+WP_OUT      := out/workplan-$(WP_PLAN)-$(WP_PERIOD)
 
 .PHONY: all deps build demo check bench clean
 
@@ -34,6 +38,15 @@ demo: build
 	@sed -n '/^## Selected indicator results/,/^## Expenditure/p' out/report-$(YEAR).md
 	$(ACTIP) check --db $(DEMO_DB) --year $(YEAR)
 	@echo "Wrote out/report-$(YEAR).{json,md,html,xlsx} and out/report-$(YEAR)-csv/ (open the HTML report in a browser)"
+	$(ACTIP) import --db $(DEMO_DB) data/demo/workplan
+	$(ACTIP) workplan report --db $(DEMO_DB) --plan $(WP_PLAN) --period $(WP_PERIOD) --format json -o $(WP_OUT).json
+	$(ACTIP) workplan report --db $(DEMO_DB) --plan $(WP_PLAN) --period $(WP_PERIOD) --format md -o $(WP_OUT).md
+	$(ACTIP) workplan report --db $(DEMO_DB) --plan $(WP_PLAN) --period $(WP_PERIOD) --format html -o $(WP_OUT).html
+	$(ACTIP) workplan report --db $(DEMO_DB) --plan $(WP_PLAN) --period $(WP_PERIOD) --format xlsx -o $(WP_OUT).xlsx
+	$(ACTIP) workplan review --db $(DEMO_DB) --plan $(WP_PLAN) --kind midterm --format html -o out/workplan-$(WP_PLAN)-midterm.html
+	$(ACTIP) workplan review --db $(DEMO_DB) --plan $(WP_PLAN) --kind final --format html -o out/workplan-$(WP_PLAN)-final.html
+	@python3 data/demo/workplan/summary.py $(WP_OUT).json
+	@echo "Wrote $(WP_OUT).{json,md,html,xlsx}, out/workplan-$(WP_PLAN)-midterm.html and out/workplan-$(WP_PLAN)-final.html"
 
 check: build
 	@test -f $(CHECK_BUILD)/build.ninja || meson setup $(CHECK_BUILD) --buildtype=debug \

@@ -43,5 +43,6 @@ int cli_usage_error(const cli_command *c, const char *fmt, ...)
 int cmd_import(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_workplan(int argc, char **argv);
 
 #endif

@@ -18,7 +18,9 @@ const cli_command cli_commands[] = {
 	 "store data-collection CSV files in the database, all or nothing",
 	 "Reads the CSV templates of the data-collection specification (framework, partners, "
 	 "projects, project_status, activities, participants, feedback, achievements, "
-	 "expenditure). A directory imports every template file in it; a file's template is "
+	 "expenditure) and of the work plans (bodies, focal_points, plans, workplan, "
+	 "workplan_status, meetings, decisions, adoption_steps, consultation_inputs; see "
+	 "docs/workplan-templates.md). A directory imports every template file in it; a file's template is "
 	 "told by its name (participants.csv, 2021-participants.csv, participants_kh.csv) or "
 	 "by --template.\n\n"
 	 "The whole run is one transaction: if any file has an error, nothing is stored and "
@@ -67,6 +69,26 @@ const cli_command cli_commands[] = {
 	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db)"},
 	  {"--year Y", "the year to check (default: the latest year with activities)"},
 	  {"--format F", "text (default) or json"}}},
+	{"workplan", cmd_workplan,
+	 "report|review [--db FILE] --plan X (--period YYYY-Hn | --kind midterm|final) [--format json|md|html|xlsx] [-o FILE]",
+	 "monitor a cross-sectoral work plan: half-yearly report, mid-term and final reviews",
+	 "'workplan report' gives, for plan X and half-year P, the matrix of action lines with "
+	 "each line's state at P and the bodies' notes; completeness, timeliness, implementation "
+	 "and completion rates overall, by lead body and by pillar; SMART gaps; near-duplicate "
+	 "lines; ACTIP-article coverage; and overdue follow-up decisions "
+	 "(spec/workplan-monitoring.md, docs/workplan-monitoring.md).\n\n"
+	 "'workplan review' gives the mid-term review (as of the end of the plan's middle year) "
+	 "or the final review (as of its end): the rates of every half-year by pillar and by lead "
+	 "body, the lines never reported and the lines delayed for two or more periods.\n\n"
+	 "json is the machine-readable form; md, html (one self-contained file, printable on A4 "
+	 "landscape) and xlsx (needs -o) are for people.",
+	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db)"},
+	  {"--plan X", "the plan code, e.g. BOHOL-2017-2020 (required)"},
+	  {"--period P", "report: the half-year, YYYY-H1 or YYYY-H2 (required)"},
+	  {"--kind K", "review: midterm or final (required)"},
+	  {"--format F", "json, md, html or xlsx (default md)"},
+	  {"--on-time-days N", "a report is on time up to N days after the period (default 30)"},
+	  {"-o, --output FILE", "write to FILE instead of standard output"}}},
 	{"help", cmd_help, "[COMMAND]", "show help for actip or one command", NULL, {{NULL, NULL}}},
 	{"man", cmd_man, "", "print the manual page in roff", NULL, {{NULL, NULL}}},
 	{"version", cmd_version, "", "print the version", NULL, {{NULL, NULL}}},

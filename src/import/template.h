@@ -38,6 +38,9 @@ enum { TPL_MAX_COLS = 16, TPL_MAX_KEY = 5 };
 /* A column list and its length, for a template's initializer. */
 #define COLS(a) a, (int)(sizeof a / sizeof a[0])
 
+/* Room for the statements of the work-plan templates (workplan/wp_templates.c). */
+enum { WP_MAX_STMTS = 32 };
+
 /* What a column's value must name among the stored records (or this run's). */
 typedef enum {
 	REF_NONE,
@@ -109,6 +112,7 @@ struct importer {
 	store *st;
 	diag_list *diag;
 	sqlite3_stmt *stmt[S__COUNT];
+	sqlite3_stmt *wp_stmt[WP_MAX_STMTS]; /* the work-plan templates' own */
 	const char *file;         /* label of the file being read */
 	const template *tpl;
 	int colmap[TPL_MAX_COLS]; /* template column -> CSV field, -1 when absent */

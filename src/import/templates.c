@@ -3,13 +3,15 @@
  * prepared statements of every template, and the helpers handlers share. Each handler
  * receives a row whose values already passed their type checks; it checks references
  * to other records, writes the row with bound parameters, and reports anything wrong
- * as FILE:LINE: COLUMN diagnostics. */
+ * as FILE:LINE: COLUMN diagnostics. The work-plan templates live in
+ * workplan/wp_templates.c and are spliced into template_table below. */
 #include "import/template.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
+#include "workplan/wp_templates.h"
 
 /* ---- allowed words ---------------------------------------------------------- */
 
@@ -204,7 +206,7 @@ int template_prepare(importer *im, actip_err *err)
 	for (int i = 0; i < S__COUNT; i++)
 		if (store_prepare(im->st, SQL[i], &im->stmt[i], err) < 0)
 			return ACTIP_ERR;
-	return ACTIP_OK;
+	return wp_templates_prepare(im, err);
 }
 
 /* Finalizes every statement. */
@@ -214,6 +216,7 @@ void template_finalize(importer *im)
 		sqlite3_finalize(im->stmt[i]);
 		im->stmt[i] = NULL;
 	}
+	wp_templates_finalize(im);
 }
 
 /* ---- helpers for handlers ---------------------------------------------------- */
@@ -621,10 +624,17 @@ static const template tpl_participants = {"participants", COLS(attendance_cols),
 static const template tpl_feedback = {"feedback", COLS(feedback_cols), KEYS(-1),
 	handle_feedback, NULL, "activities"};
 
+/* The work-plan templates (workplan/wp_templates.c). */
+static const template wp_templates[] = {
+#include "workplan/wp_template_entries.inc"
+};
+
 const template *const template_table[] = {
 	&tpl_settings, &tpl_framework, &tpl_partners, &tpl_projects, &tpl_project_status,
 	&tpl_activities, &tpl_participants, &tpl_feedback, &tpl_achievements,
 	&tpl_achievement_figures, &tpl_expenditure, &tpl_published,
+	&wp_templates[0], &wp_templates[1], &wp_templates[2], &wp_templates[3], &wp_templates[4],
+	&wp_templates[5], &wp_templates[6], &wp_templates[7], &wp_templates[8],
 };
 const int template_count = (int)(sizeof template_table / sizeof template_table[0]);
 

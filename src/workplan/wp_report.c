@@ -1,0 +1,413 @@
+/* The work-plan report for one period as a document (wp_doc.h): the rates overall, by
+ * lead body and by pillar; the matrix with each line's state and the bodies' notes; SMART
+ * gaps; near-duplicate lines; ACTIP-article coverage; follow-up decisions; the adoption
+ * steps, consultation inputs and focal points. */
+#include "workplan/wp_doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "workplan/wp_similar.h"
+
+/* "SOMTC" -> "SOMTC (Senior Officials Meeting on Transnational Crime)". */
+static const char *body_label(wp_doc *d, const wp_plan *p, const char *code)
+{
+	const wp_body *b = wp_plan_body(p, code);
+	return b ? wd_str(d, "%s (%s)", code, b->name) : code;
+}
+
+/* The rate table's rows for one group: counts and the four rates. */
+static void rates_row(wp_doc *d, wd_table *t, const char *label, const wp_counts *c,
+		      wd_row_kind kind)
+{
+	wp_rates r = wp_compute_rates(c);
+	const char **row = wd_row(d, t, kind);
+	row[0] = label;
+	row[1] = wd_str(d, "%d", c->active);
+	row[2] = wd_str(d, "%d", c->expected);
+	row[3] = wd_str(d, "%d", c->received);
+	row[4] = wd_str(d, "%d", c->on_time);
+	row[5] = wd_rate(d, r.completeness);
+	row[6] = wd_rate(d, r.timeliness);
+	row[7] = wd_rate(d, r.implementation);
+	row[8] = wd_rate(d, r.completion);
+}
+
+/* Columns of a rates table. */
+static wd_table *rates_table(wp_doc *d, wd_section *s, const char *id, const char *caption,
+			     const char *first)
+{
+	wd_table *t = wd_table_add(d, s, id, caption, 9);
+	static const char *const heads[] = {"Active lines", "Expected", "Received", "On time",
+					    "Completeness", "Timeliness", "Implementation rate",
+					    "Completion rate"};
+	wd_col(t, 0, first, WD_TEXT);
+	for (int i = 0; i < 8; i++)
+		wd_col(t, i + 1, heads[i], WD_NUM);
+	return t;
+}
+
+/* Summary, by body, by pillar. */
+static void section_rates(wp_doc *d, const wp_plan *p, const wp_period_stats *st,
+			  const char *period)
+{
+	wd_section *s = wd_section_add(d, "rates", "Monitoring rates");
+	wp_rates r = wp_compute_rates(&st->all);
+	const wp_counts *c = &st->all;
+	wd_para(d, s,
+		"%d action lines are active in %s; %d were expected to report and %d did "
+		"(%d on time, that is at most %d days after the period ended). Completeness is %s, "
+		"timeliness %s, the implementation rate %s and the completion rate %s.",
+		c->active, period, c->expected, c->received, c->on_time, st->on_time_days,
+		wd_rate(d, r.completeness), wd_rate(d, r.timeliness), wd_rate(d, r.implementation),
+		wd_rate(d, r.completion));
+	wd_table *t = rates_table(d, s, "by-body", wd_str(d, "Reporting by lead body, %s", period),
+				  "Lead body");
+	for (int i = 0; i < st->nbodies; i++)
+		rates_row(d, t, body_label(d, p, st->bodies[i].body), &st->bodies[i].c, WD_ROW);
+	rates_row(d, t, "All lines", &st->all, WD_TOTAL);
+	t->note = "Completeness = received ÷ expected; timeliness = on time ÷ expected; "
+		  "implementation rate = completed or ongoing ÷ active lines not cancelled; "
+		  "completion rate = completed ÷ the same. A dash means there is no denominator.";
+
+	wd_table *q = wd_table_add(d, s, "by-pillar", wd_str(d, "Action lines by state, %s", period), 10);
+	static const char *const heads[] = {"Pillar", "Active", "Completed", "Ongoing", "Delayed",
+					    "Not started", "Cancelled", "Not reported",
+					    "Implementation rate", "Completion rate"};
+	for (int i = 0; i < 10; i++)
+		wd_col(q, i, heads[i], i ? WD_NUM : WD_TEXT);
+	static const wp_state order[] = {WS_COMPLETED, WS_ONGOING, WS_DELAYED, WS_NOT_STARTED,
+					 WS_CANCELLED, WS_NOT_REPORTED};
+	for (int g = 0; g <= WP__PILLARS; g++) {
+		const wp_counts *pc = g < WP__PILLARS ? &st->pillar[g] : &st->all;
+		if (g < WP__PILLARS && pc->active == 0)
+			continue;
+		wp_rates pr = wp_compute_rates(pc);
+		const char **row = wd_row(d, q, g < WP__PILLARS ? WD_ROW : WD_TOTAL);
+		row[0] = g < WP__PILLARS ? wp_pillar_title((wp_pillar)g) : "All pillars";
+		row[1] = wd_str(d, "%d", pc->active);
+		for (int k = 0; k < 6; k++)
+			row[2 + k] = wd_str(d, "%d", pc->state[order[k]]);
+		row[8] = wd_rate(d, pr.implementation);
+		row[9] = wd_rate(d, pr.completion);
+	}
+}
+
+/* "completed" -> "Completed", "not_started" -> "Not started". */
+static const char *state_text(wp_doc *d, wp_state s)
+{
+	static const char *const t[WS__COUNT] = {"Completed", "Ongoing", "Delayed", "Not started",
+						 "Cancelled", "Not reported"};
+	(void)d;
+	return s >= 0 && s < WS__COUNT ? t[s] : "?";
+}
+
+/* The latest lead report at or before pidx, for "as of" in the matrix. */
+static const wp_report *latest_lead(const wp_line *l, int pidx)
+{
+	const wp_report *r = NULL;
+	for (int i = 0; i < l->nreports && l->reports[i].pidx <= pidx; i++)
+		if (strcmp(l->reports[i].body, l->lead) == 0)
+			r = &l->reports[i];
+	return r;
+}
+
+/* The matrix: one group row per pillar, one row per line. */
+static void section_matrix(wp_doc *d, const wp_plan *p, int pidx, const char *period)
+{
+	wd_section *s = wd_section_add(d, "matrix", "Work-plan matrix");
+	wd_para(d, s,
+		"Each line's status is its state at %s: the status of the latest report by its "
+		"lead body for %s or earlier. Reports by cooperating bodies are shown with their "
+		"notes but do not set the state.", period, period);
+	wd_table *t = wd_table_add(d, s, "matrix-table", wd_str(d, "Implementation status, %s", period), 9);
+	static const char *const heads[] = {"No.", "APA provision", "Area of collaboration",
+					    "Programme / activity", "Expected output",
+					    "Lead / cooperating bodies", "Timeline", "Status",
+					    "Implementation status (bodies' notes)"};
+	static const wd_col_kind kinds[] = {WD_TEXT, WD_TEXT, WD_TEXT, WD_WIDE, WD_TEXT, WD_TEXT,
+					    WD_TEXT, WD_STATUS, WD_WIDE};
+	for (int i = 0; i < 9; i++)
+		wd_col(t, i, heads[i], kinds[i]);
+	int last = -1;
+	for (int i = 0; i < p->nlines; i++) {
+		const wp_line *l = &p->lines[i];
+		if ((int)l->pillar != last) {
+			last = (int)l->pillar;
+			wd_row(d, t, WD_GROUP)[0] = wp_pillar_title(l->pillar);
+		}
+		const char **row = wd_row(d, t, WD_ROW);
+		row[0] = l->id;
+		row[1] = l->provision;
+		row[2] = l->area;
+		row[3] = l->activity;
+		row[4] = l->output;
+		char coop[512] = "";
+		for (int k = 0; k < l->ncoop; k++) {
+			strncat(coop, k ? ", " : "", sizeof coop - strlen(coop) - 1);
+			strncat(coop, l->coop[k], sizeof coop - strlen(coop) - 1);
+		}
+		row[5] = coop[0] ? wd_str(d, "Lead: %s\nWith: %s", l->lead, coop)
+				 : wd_str(d, "Lead: %s", l->lead);
+		row[6] = l->start_year == l->end_year ? wd_str(d, "%d", l->start_year)
+						      : wd_str(d, "%d" WP_EN_DASH "%d", l->start_year,
+							       l->end_year);
+		wp_state st = wp_line_state(l, pidx);
+		const wp_report *lr = latest_lead(l, pidx);
+		char when[16];
+		if (!wp_line_active(l, pidx))
+			row[7] = wd_str(d, "%s\n(not active in %s)", state_text(d, st), period);
+		else if (lr && lr->pidx != pidx) {
+			wp_period_format(lr->pidx, when, sizeof when);
+			row[7] = wd_str(d, "%s\n(as of %s; no report for %s)", state_text(d, st), when,
+					period);
+		} else
+			row[7] = state_text(d, st);
+		/* the notes of every body that reported for P, lead first */
+		const char *notes = NULL;
+		for (int pass = 0; pass < 2; pass++)
+			for (int k = 0; k < l->nreports; k++) {
+				const wp_report *r = &l->reports[k];
+				bool is_lead = strcmp(r->body, l->lead) == 0;
+				if (r->pidx != pidx || is_lead != (pass == 0))
+					continue;
+				const char *one = wd_str(d, "%s (%s%s%s): %s", r->body,
+							 wp_state_name(r->status),
+							 r->reported_on ? ", " : "",
+							 r->reported_on ? r->reported_on : "",
+							 r->note ? r->note : "no note");
+				notes = notes ? wd_str(d, "%s\n%s", notes, one) : one;
+			}
+		row[8] = notes;
+	}
+}
+
+/* SMART gaps per line. */
+static void section_smart(wp_doc *d, const wp_plan *p)
+{
+	wd_section *s = wd_section_add(d, "smart", "SMART completeness");
+	int complete = 0;
+	for (int i = 0; i < p->nlines; i++)
+		complete += wp_line_smart_gaps(&p->lines[i]) == 0;
+	wd_para(d, s,
+		"A line is complete when it names an indicator, a target, its own timeline (start "
+		"and end years) and a lead body. %d of %d lines are complete; the others lack what "
+		"the table says.", complete, p->nlines);
+	wd_table *t = wd_table_add(d, s, "smart-table", "Lines with SMART gaps", 3);
+	wd_col(t, 0, "No.", WD_TEXT);
+	wd_col(t, 1, "Programme / activity", WD_WIDE);
+	wd_col(t, 2, "Missing", WD_TEXT);
+	for (int i = 0; i < p->nlines; i++) {
+		unsigned g = wp_line_smart_gaps(&p->lines[i]);
+		if (!g)
+			continue;
+		char names[80];
+		wp_smart_gap_names(g, names, sizeof names);
+		const char **row = wd_row(d, t, WD_ROW);
+		row[0] = p->lines[i].id;
+		row[1] = p->lines[i].activity;
+		row[2] = wd_str(d, "%s", names);
+	}
+}
+
+/* Near-duplicate lines. */
+static void section_duplicates(wp_doc *d, const wp_plan *p)
+{
+	wd_section *s = wd_section_add(d, "duplicates", "Near-duplicate action lines");
+	wd_para(d, s,
+		"Method: each line's activity text is normalised (Unicode NFKC, case folding, accents "
+		"removed), cut into words (English function words dropped, plurals folded) and into "
+		"the three-letter pieces of those words. Both are weighted by TF-IDF over the plan's "
+		"lines, and a pair's score is the mean of the two cosine similarities (0 to 1). "
+		"Word order, case and punctuation do not change the score; a different spelling or "
+		"a few different words lower it a little. Pairs scoring %.2f or more are listed.",
+		WP_SIMILAR_THRESHOLD);
+	const char **texts = calloc((size_t)(p->nlines ? p->nlines : 1), sizeof *texts);
+	wp_pair *pairs = NULL;
+	int n = 0;
+	if (!texts) {
+		d->failed = 1;
+		return;
+	}
+	for (int i = 0; i < p->nlines; i++)
+		texts[i] = p->lines[i].activity;
+	if (wp_similar_pairs(texts, p->nlines, WP_SIMILAR_THRESHOLD, &pairs, &n) < 0)
+		d->failed = 1;
+	free(texts);
+	if (n == 0) {
+		wd_para(d, s, "No pair of lines reaches the threshold.");
+		free(pairs);
+		return;
+	}
+	wd_table *t = wd_table_add(d, s, "duplicates-table",
+				   wd_str(d, "%d pair%s of similar lines", n, n == 1 ? "" : "s"), 5);
+	wd_col(t, 0, "Score", WD_NUM);
+	wd_col(t, 1, "Line", WD_TEXT);
+	wd_col(t, 2, "Programme / activity", WD_WIDE);
+	wd_col(t, 3, "Similar line", WD_TEXT);
+	wd_col(t, 4, "Programme / activity", WD_WIDE);
+	for (int k = 0; k < n; k++) {
+		const wp_line *a = &p->lines[pairs[k].a], *b = &p->lines[pairs[k].b];
+		const char **row = wd_row(d, t, WD_ROW);
+		row[0] = wd_str(d, "%.2f", pairs[k].score);
+		row[1] = wd_str(d, "%s\n%s", a->id, a->provision ? a->provision : "");
+		row[2] = a->activity;
+		row[3] = wd_str(d, "%s\n%s", b->id, b->provision ? b->provision : "");
+		row[4] = b->activity;
+	}
+	free(pairs);
+}
+
+/* ACTIP-article coverage by lines. */
+static void section_coverage(wp_doc *d, const wp_plan *p)
+{
+	wd_section *s = wd_section_add(d, "coverage", "ACTIP-article coverage");
+	wd_para(d, s,
+		"For each article of the Convention from %d to %d (criminalisation, prevention, "
+		"protection, law enforcement, cooperation and implementation), the action lines that "
+		"name it in actip_articles. Projects are not counted: the projects template has no "
+		"article column, so coverage is by action lines only.",
+		WP_ARTICLE_FIRST, WP_ARTICLE_LAST);
+	wd_table *t = wd_table_add(d, s, "coverage-table", "Action lines per article", 3);
+	wd_col(t, 0, "Article", WD_NUM);
+	wd_col(t, 1, "Lines", WD_NUM);
+	wd_col(t, 2, "Action lines", WD_TEXT);
+	const char *gaps = NULL;
+	for (int a = WP_ARTICLE_FIRST; a <= WP_ARTICLE_LAST; a++) {
+		const char *ids = NULL;
+		int n = 0;
+		for (int i = 0; i < p->nlines; i++)
+			for (int k = 0; k < p->lines[i].narticles; k++)
+				if (p->lines[i].articles[k] == a) {
+					ids = ids ? wd_str(d, "%s, %s", ids, p->lines[i].id) : p->lines[i].id;
+					n++;
+				}
+		const char **row = wd_row(d, t, WD_ROW);
+		row[0] = wd_str(d, "%d", a);
+		row[1] = wd_str(d, "%d", n);
+		row[2] = ids ? ids : "gap: no action line";
+		if (!n)
+			gaps = gaps ? wd_str(d, "%s, %d", gaps, a) : wd_str(d, "%d", a);
+	}
+	wd_para(d, s, "Articles without any action line (gaps): %s.", gaps ? gaps : "none");
+}
+
+/* Follow-up decisions, overdue as of the end of the period. */
+static void section_decisions(wp_doc *d, const wp_plan *p, int pidx)
+{
+	wd_section *s = wd_section_add(d, "follow-up", "Follow-up decisions");
+	long end = wp_period_end_day(pidx);
+	int overdue = 0;
+	for (int i = 0; i < p->ndecisions; i++)
+		overdue += wp_decision_overdue(&p->decisions[i], end);
+	char period[16];
+	wp_period_format(pidx, period, sizeof period);
+	wd_para(d, s,
+		"Decisions of the plan's meetings and who follows them up. A decision is overdue "
+		"when its due date is before the end of %s and it is neither done nor dropped: "
+		"%d of %d are overdue.", period, overdue, p->ndecisions);
+	if (!p->ndecisions)
+		return;
+	wd_table *t = wd_table_add(d, s, "decisions-table", "Key decisions and issues to follow up", 7);
+	static const char *const heads[] = {"Meeting", "No.", "Decision", "Timeline",
+					    "Follow-up by", "Status", "Overdue"};
+	for (int i = 0; i < 7; i++)
+		wd_col(t, i, heads[i], i == 1 ? WD_NUM : i == 2 ? WD_WIDE : i == 5 ? WD_STATUS : WD_TEXT);
+	for (int i = 0; i < p->ndecisions; i++) {
+		const wp_decision *x = &p->decisions[i];
+		const char **row = wd_row(d, t, WD_ROW);
+		row[0] = wd_str(d, "%s\n%s", x->meeting_title, x->held_on);
+		row[1] = wd_str(d, "%d", x->no);
+		row[2] = x->note ? wd_str(d, "%s\n(%s)", x->decision, x->note) : x->decision;
+		row[3] = x->due_on ? wd_str(d, "%s\n(due %s)", x->timeline ? x->timeline : "", x->due_on)
+				   : x->timeline;
+		const char *b = NULL;
+		for (int k = 0; k < x->nbodies; k++)
+			b = b ? wd_str(d, "%s, %s", b, x->bodies[k]) : x->bodies[k];
+		row[4] = b;
+		row[5] = x->done_on ? wd_str(d, "%s\n(%s)", x->status, x->done_on) : x->status;
+		row[6] = wp_decision_overdue(x, end) ? "overdue" : NULL;
+	}
+}
+
+/* Adoption steps, consultation inputs and focal points. */
+static void section_process(wp_doc *d, const wp_plan *p)
+{
+	wd_section *s = wd_section_add(d, "adoption", "Adoption of the plan");
+	if (!p->nsteps)
+		wd_para(d, s, "No adoption steps are recorded.");
+	else {
+		wd_table *t = wd_table_add(d, s, "adoption-table", "Adoption timeline", 5);
+		static const char *const heads[] = {"Step", "Body", "Planned", "Done", "Note"};
+		for (int i = 0; i < 5; i++)
+			wd_col(t, i, heads[i], i == 4 ? WD_WIDE : WD_TEXT);
+		for (int i = 0; i < p->nsteps; i++) {
+			const char **row = wd_row(d, t, WD_ROW);
+			row[0] = p->steps[i].step;
+			row[1] = p->steps[i].body;
+			row[2] = p->steps[i].due_on;
+			row[3] = p->steps[i].done_on;
+			row[4] = p->steps[i].note;
+		}
+	}
+	if (p->ninputs) {
+		wd_table *t = wd_table_add(d, s, "inputs-table", "Consultation inputs on the draft", 4);
+		static const char *const heads[] = {"Submitted", "Body", "Line", "Comment"};
+		for (int i = 0; i < 4; i++)
+			wd_col(t, i, heads[i], i == 3 ? WD_WIDE : WD_TEXT);
+		for (int i = 0; i < p->ninputs; i++) {
+			const char **row = wd_row(d, t, WD_ROW);
+			row[0] = p->inputs[i].submitted_on;
+			row[1] = p->inputs[i].body;
+			row[2] = p->inputs[i].item && *p->inputs[i].item ? p->inputs[i].item : "whole plan";
+			row[3] = p->inputs[i].comment;
+		}
+	}
+	wd_section *f = wd_section_add(d, "focal-points", "Bodies and focal points");
+	wd_table *t = wd_table_add(d, f, "focal-table", "Focal points", 4);
+	static const char *const heads[] = {"Body", "Focal point", "E-mail", "Role"};
+	for (int i = 0; i < 4; i++)
+		wd_col(t, i, heads[i], WD_TEXT);
+	for (int i = 0; i < p->nfocals; i++) {
+		const char **row = wd_row(d, t, WD_ROW);
+		row[0] = body_label(d, p, p->focals[i].body);
+		row[1] = p->focals[i].name;
+		row[2] = p->focals[i].email;
+		row[3] = p->focals[i].role;
+	}
+}
+
+/* The whole report. */
+wp_doc *wp_report_doc(const wp_plan *p, int pidx, int on_time_days)
+{
+	wp_doc *d = calloc(1, sizeof *d);
+	if (!d)
+		return NULL;
+	wp_period_stats st;
+	if (wp_compute_period(p, pidx, on_time_days, &st) < 0) {
+		free(d);
+		return NULL;
+	}
+	char period[16];
+	wp_period_format(pidx, period, sizeof period);
+	d->kind = "report";
+	d->title = wd_str(d, "%s: monitoring report %s", p->title, period);
+	d->subtitle = wd_str(d, "Plan %s, %d" WP_EN_DASH "%d%s%s. Status as of the end of %s.",
+			     p->plan, p->start_year, p->end_year,
+			     p->overseen_by ? "; overseen by " : "",
+			     p->overseen_by ? body_label(d, p, p->overseen_by) : "", period);
+	d->sheet_name = "Matrix";
+	section_rates(d, p, &st, period);
+	section_matrix(d, p, pidx, period);
+	section_smart(d, p);
+	section_duplicates(d, p);
+	section_coverage(d, p);
+	section_decisions(d, p, pidx);
+	section_process(d, p);
+	wp_period_stats_free(&st);
+	if (d->failed) {
+		wp_doc_free(d);
+		return NULL;
+	}
+	return d;
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The work-plan monitoring end to end: the demo work plan regenerates identically, imports
+# (twice, changing nothing the second time), and its 2020-H2 report (JSON, HTML, Markdown)
+# and mid-term and final reviews (JSON, HTML) equal the golden files under
+# tests/fixtures/workplan byte for byte. Usage errors exit 2, an unknown plan 1.
+# To accept new output after a deliberate change: UPDATE_GOLDEN=1 tests/integration/workplan.sh
+. "$(dirname "$0")/lib.sh"
+
+WP="$SRCDIR/data/demo/workplan"
+GOLD="$FIX/workplan"
+PLAN=BOHOL-2017-2020
+
+python3 "$WP/generate.py" "$TMP/regen" >/dev/null
+for f in "$WP"/*.csv; do
+	check "regenerated $(basename "$f") is identical" cmp -s "$f" "$TMP/regen/$(basename "$f")"
+done
+
+db="$TMP/wp.db"
+"$ACTIP" import --db "$db" --quiet "$WP" || { not_ok "demo work plan imports"; finish; exit 1; }
+ok "demo work plan imports"
+dump "$db" > "$TMP/first.sql"
+"$ACTIP" import --db "$db" --quiet "$WP"
+dump "$db" > "$TMP/second.sql"
+check "re-import changes nothing" cmp -s "$TMP/first.sql" "$TMP/second.sql"
+
+run() { # NAME ARGS...: writes $TMP/NAME
+	local name=$1; shift
+	"$ACTIP" workplan "$@" --db "$db" --plan "$PLAN" -o "$TMP/$name"
+}
+run report-2020-H2.json report --period 2020-H2 --format json
+run report-2020-H2.html report --period 2020-H2 --format html
+run report-2020-H2.md report --period 2020-H2 --format md
+run midterm.json review --kind midterm --format json
+run midterm.html review --kind midterm --format html
+run final.json review --kind final --format json
+run final.html review --kind final --format html
+for f in report-2020-H2.json report-2020-H2.html report-2020-H2.md midterm.json midterm.html final.json final.html; do
+	if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$TMP/$f" "$GOLD/$f"; fi
+	if cmp -s "$GOLD/$f" "$TMP/$f"; then ok "golden $f"; else not_ok "golden $f" "$(diff "$GOLD/$f" "$TMP/$f" | head -20)"; fi
+done
+
+# The numbers of the spec's JSON keys, as make demo prints them.
+check "2020-H2 rates" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+want = {"active": 30, "expected": 28, "received": 26, "on_time": 19, "completeness_pct": 92.9,
+        "timeliness_pct": 67.9, "implementation_rate_pct": 93.3, "completion_rate_pct": 73.3}
+sys.exit(0 if all(d[k] == v for k, v in want.items()) else 1)' "$TMP/report-2020-H2.json"
+
+"$ACTIP" workplan report --db "$db" --plan "$PLAN" --period 2020-H2 --format xlsx -o "$TMP/r.xlsx"
+check "xlsx written (a zip file)" bash -c "head -c 2 '$TMP/r.xlsx' | grep -q PK"
+check "html: self-contained" bash -c "! grep -qiE '(src|href)=\"(https?:)?//' '$TMP/report-2020-H2.html'"
+
+"$ACTIP" workplan report --db "$db" --plan "$PLAN" --period 2020-H3 >/dev/null 2>&1
+check "bad period: exit 2" [ $? -eq 2 ]
+"$ACTIP" workplan review --db "$db" --plan "$PLAN" >/dev/null 2>&1
+check "review without --kind: exit 2" [ $? -eq 2 ]
+"$ACTIP" workplan report --db "$db" --plan "$PLAN" --period 2020-H2 --format xlsx >/dev/null 2>&1
+check "xlsx to stdout: exit 2" [ $? -eq 2 ]
+"$ACTIP" workplan report --db "$db" --plan NOPE --period 2020-H2 >/dev/null 2>"$TMP/err"
+check "unknown plan: exit 1" [ $? -eq 1 ]
+check "unknown plan: names the stored plans" grep -q "stored: $PLAN" "$TMP/err"
+
+# Hostile text is escaped in every format.
+mkdir -p "$TMP/evil"
+printf 'code,name,kind\nX,"<script>alert(1)</script> | *x*",organ\n' > "$TMP/evil/bodies.csv"
+printf 'plan,title,start_year,end_year\nE,"<b>Plan</b>",2020,2020\n' > "$TMP/evil/plans.csv"
+printf 'item_id,plan,pillar,activity,lead_body\nE1,E,prevention,"=cmd|<img src=x onerror=alert(1)>",X\n' > "$TMP/evil/workplan.csv"
+"$ACTIP" import --db "$TMP/evil.db" --quiet "$TMP/evil"
+"$ACTIP" workplan report --db "$TMP/evil.db" --plan E --period 2020-H1 --format html > "$TMP/evil.html"
+check "html escapes data" bash -c "! grep -q '<script>alert\|<img src=x\|<b>Plan' '$TMP/evil.html'"
+"$ACTIP" workplan report --db "$TMP/evil.db" --plan E --period 2020-H1 --format json | python3 -c 'import json,sys; json.load(sys.stdin)'
+check "json stays valid" [ $? -eq 0 ]
+finish
