@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "store/settings.h"
 #include "core/text.h"
 #include "workplan/wp_doc.h"
 
@@ -156,8 +157,9 @@ int cmd_workplan(int argc, char **argv)
 		cli_print_command_help(self);
 		return EXIT_OK_;
 	}
+	/* on_time_days -1: not given, taken from the setting on_time_days (default 30) */
 	wp_opts o = {getenv("ACTIP_DB") ? getenv("ACTIP_DB") : "actip.db", NULL, NULL, "md", -1,
-		     WP_ON_TIME_DAYS, -1, false};
+		     -1, -1, false};
 	if (strcmp(argv[1], "review") == 0)
 		o.review = true;
 	else if (strcmp(argv[1], "report") != 0)
@@ -171,6 +173,15 @@ int cmd_workplan(int argc, char **argv)
 	if (store_open(&st, o.db, STORE_READONLY, &err) < 0) {
 		fprintf(stderr, "actip: %s\n", err.msg);
 		return EXIT_FAILURE_;
+	}
+	if (o.on_time_days < 0) {
+		char days[16];
+		if (settings_get(&st, "on_time_days", days, sizeof days, &err) < 0) {
+			fprintf(stderr, "actip: %s\n", err.msg);
+			store_close(&st);
+			return EXIT_FAILURE_;
+		}
+		o.on_time_days = atoi(days);
 	}
 	wp_plan *p = NULL;
 	rc = wp_plan_load(&st, o.plan, &p, &err);

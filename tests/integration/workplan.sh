@@ -71,4 +71,16 @@ printf 'item_id,plan,pillar,activity,lead_body\nE1,E,prevention,"=cmd|<img src=x
 check "html escapes data" bash -c "! grep -q '<script>alert\|<img src=x\|<b>Plan' '$TMP/evil.html'"
 "$ACTIP" workplan report --db "$TMP/evil.db" --plan E --period 2020-H1 --format json | python3 -c 'import json,sys; json.load(sys.stdin)'
 check "json stays valid" [ $? -eq 0 ]
+# The on-time window comes from the setting on_time_days unless --on-time-days is given.
+on_time() { python3 -c 'import json,sys; print(json.load(sys.stdin)["on_time"])'; }
+a=$("$ACTIP" workplan report --db "$db" --plan BOHOL-2017-2020 --period 2020-H2 --format json | on_time)
+b=$("$ACTIP" workplan report --db "$db" --plan BOHOL-2017-2020 --period 2020-H2 --on-time-days 0 --format json | on_time)
+cp "$db" "$TMP/set.db"
+printf 'key,value\non_time_days,0\n' > "$TMP/settings.csv"
+"$ACTIP" import --db "$TMP/set.db" --quiet "$TMP/settings.csv"
+c=$("$ACTIP" workplan report --db "$TMP/set.db" --plan BOHOL-2017-2020 --period 2020-H2 --format json | on_time)
+d=$("$ACTIP" workplan report --db "$TMP/set.db" --plan BOHOL-2017-2020 --period 2020-H2 --on-time-days 30 --format json | on_time)
+check "setting on_time_days narrows the window ($a on time at 30 days, $c at 0)" [ "$c" = "$b" -a "$c" -lt "$a" ]
+check "--on-time-days overrides the setting" [ "$d" = "$a" ]
+
 finish
