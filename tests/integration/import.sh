@@ -35,4 +35,15 @@ check "name with a prefix" "$ACTIP" import --db "$db" "$TMP/2021-feedback.csv" -
 printf 'activity_id,full_name,sex,country\nKH-2,"O'"'"'Hara <script>",female,KH\nKH-2,ញ៉ែ,male,KH\n' > "$TMP/names-participants.csv"
 "$ACTIP" import --db "$db" "$TMP/names-participants.csv" >/dev/null
 check "names stored as typed" [ "$(sqlite3 "$db" "SELECT group_concat(full_name, '|') FROM attendance WHERE activity='KH-2'")" = "O'Hara <script>|ញ៉ែ" ]
+# Editing a stored activity (its title, then its year) is stored, and the tables follow.
+db2="$TMP/edit.db"
+"$ACTIP" import -q --db "$db2" "$FIX/good"
+printf 'activity_id,project,country,type,title,start_date\nKH-2,C202,KH,meeting,Meeting renamed,2021-05-01\n' > "$TMP/activities.csv"
+check "editing a stored activity's title" "$ACTIP" import -q --db "$db2" "$TMP/activities.csv"
+check "the new title is stored" [ "$(sqlite3 "$db2" "SELECT title FROM activity WHERE id = 'KH-2'")" = "Meeting renamed" ]
+printf 'activity_id,project,country,type,title,start_date\nKH-2,C202,KH,meeting,Meeting renamed,2020-05-01\n' > "$TMP/activities.csv"
+check "moving a stored activity to another year" "$ACTIP" import -q --db "$db2" "$TMP/activities.csv"
+t1=$("$ACTIP" report --db "$db2" --year 2020 --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["table1"]["rows"]["TOTAL"][-1])')
+check "the 2020 tables count the moved activity" [ "$t1" = 1 ]
+
 finish

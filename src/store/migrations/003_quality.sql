@@ -38,4 +38,14 @@ CREATE TABLE published (
   PRIMARY KEY (year, section, row, col, label)
 ) WITHOUT ROWID;
 
+-- Fix of migration 002: inside the importer's UPSERT on activity, the outer statement's
+-- conflict handling overrides the trigger's INSERT OR IGNORE, so editing any stored
+-- activity failed with "UNIQUE constraint failed: stats_dirty.year". The same rule,
+-- written so that it never conflicts.
+DROP TRIGGER activity_dirty_upd;
+CREATE TRIGGER activity_dirty_upd AFTER UPDATE OF id, year, type, start_date ON activity BEGIN
+  INSERT INTO stats_dirty(year) SELECT y FROM (SELECT OLD.year AS y UNION SELECT NEW.year)
+    WHERE y NOT IN (SELECT year FROM stats_dirty);
+END;
+
 PRAGMA user_version = 3;
