@@ -103,8 +103,6 @@ def main():
         rows = {}
         for r in ws.iter_rows(min_row=5, values_only=True):
             rows[r[0]] = list(r[1:])
-        labels = {k: v for k, v in json.load(open(sys.argv[1]))["countries"].items()}
-        del labels
         for (key, vals), got in zip(t["rows"].items(), rows.values()):
             for c, v, g in zip(t["columns"], vals, got):
                 if c == "pct_women":
