@@ -4,7 +4,8 @@
 set -eu
 
 PKGS="build-essential meson ninja-build pkg-config python3 sqlite3 time \
-libsqlite3-dev libcsv-dev libutf8proc-dev libjansson-dev libcmocka-dev"
+libsqlite3-dev libcsv-dev libutf8proc-dev libjansson-dev libcmocka-dev \
+libmicrohttpd-dev libsodium-dev curl chromium"
 
 missing=""
 for p in $PKGS; do
@@ -12,6 +13,9 @@ for p in $PKGS; do
 		missing="$missing $p"
 	fi
 done
+# The browser tests need node and npm; a machine may have them from elsewhere than Debian.
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 [ -z "$missing" ] && exit 0
 
 echo "actip: installing Debian packages:$missing" >&2

@@ -42,5 +42,7 @@ int cli_usage_error(const cli_command *c, const char *fmt, ...)
 /* Handlers. */
 int cmd_import(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_user(int argc, char **argv);
 
 #endif

@@ -57,4 +57,7 @@ int report_write_json(FILE *out, const report_tables *rt, actip_err *err);
 int report_write_md(FILE *out, const report_tables *rt, actip_err *err);
 int report_write_html(FILE *out, const report_tables *rt, actip_err *err);
 
+/* The five tables as HTML figures only (for pages that have their own layout). */
+void report_write_html_tables(FILE *out, const report_tables *rt);
+
 #endif
