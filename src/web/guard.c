@@ -11,9 +11,20 @@
 	"json_object('project'," r ".project,'country'," r ".country,'type'," r ".type,'title'," r \
 	".title,'start_date'," r ".start_date,'end_date'," r ".end_date,'mode'," r ".mode)"
 
+/* Trigger statements avoid INSERT OR IGNORE: the importer's UPSERT would override the
+ * IGNORE (an outer statement's conflict clause wins inside triggers). */
+#define TOUCH_ROW(id, country, year) \
+	"INSERT INTO g_touched(activity, country, year) SELECT " id ", " country ", " year \
+	" WHERE NOT EXISTS (SELECT 1 FROM g_touched WHERE activity = " id " AND country IS " country \
+	" AND year IS " year ");"
+
 #define TOUCH(act) \
-	"INSERT OR IGNORE INTO g_touched(activity, country, year) SELECT " act \
-	", (SELECT country FROM main.activity WHERE id = " act "), (SELECT year FROM main.activity WHERE id = " act ");"
+	TOUCH_ROW(act, "(SELECT country FROM main.activity WHERE id = " act ")", \
+		  "(SELECT year FROM main.activity WHERE id = " act ")")
+
+#define ACT_FIRST(id, old) \
+	"INSERT INTO g_activity(id, old, new) SELECT " id ", " old ", NULL WHERE NOT EXISTS " \
+	"(SELECT 1 FROM g_activity WHERE id = " id ");"
 
 #define PEOPLE(act, kind, table, delta) \
 	"INSERT INTO g_people(activity, kind, old_n) SELECT " act ", '" kind "', (SELECT count(*) FROM main." table \
@@ -27,17 +38,14 @@ static const char install_sql[] =
 	"CREATE TEMP TABLE IF NOT EXISTS g_people(activity TEXT, kind TEXT, old_n INTEGER,"
 	" PRIMARY KEY(activity, kind));"
 	"CREATE TEMP TRIGGER IF NOT EXISTS g_act_ins AFTER INSERT ON main.activity BEGIN "
-	" INSERT OR IGNORE INTO g_touched VALUES (NEW.id, NEW.country, NEW.year);"
-	" INSERT OR IGNORE INTO g_activity(id, old, new) VALUES (NEW.id, NULL, NULL);"
+	TOUCH_ROW("NEW.id", "NEW.country", "NEW.year") ACT_FIRST("NEW.id", "NULL")
 	" UPDATE g_activity SET new = " ACT_JSON("NEW") " WHERE id = NEW.id; END;"
 	"CREATE TEMP TRIGGER IF NOT EXISTS g_act_upd AFTER UPDATE ON main.activity BEGIN "
-	" INSERT OR IGNORE INTO g_touched VALUES (OLD.id, OLD.country, OLD.year);"
-	" INSERT OR IGNORE INTO g_touched VALUES (NEW.id, NEW.country, NEW.year);"
-	" INSERT OR IGNORE INTO g_activity(id, old, new) VALUES (OLD.id, " ACT_JSON("OLD") ", NULL);"
+	TOUCH_ROW("OLD.id", "OLD.country", "OLD.year") TOUCH_ROW("NEW.id", "NEW.country", "NEW.year")
+	ACT_FIRST("OLD.id", ACT_JSON("OLD"))
 	" UPDATE g_activity SET new = " ACT_JSON("NEW") " WHERE id = NEW.id; END;"
 	"CREATE TEMP TRIGGER IF NOT EXISTS g_act_del AFTER DELETE ON main.activity BEGIN "
-	" INSERT OR IGNORE INTO g_touched VALUES (OLD.id, OLD.country, OLD.year);"
-	" INSERT OR IGNORE INTO g_activity(id, old, new) VALUES (OLD.id, " ACT_JSON("OLD") ", NULL);"
+	TOUCH_ROW("OLD.id", "OLD.country", "OLD.year") ACT_FIRST("OLD.id", ACT_JSON("OLD"))
 	" UPDATE g_activity SET new = NULL WHERE id = OLD.id; END;"
 	"CREATE TEMP TRIGGER IF NOT EXISTS g_att_ins AFTER INSERT ON main.attendance BEGIN "
 	TOUCH("NEW.activity") PEOPLE("NEW.activity", "participants", "attendance", "- 1") " END;"

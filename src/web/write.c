@@ -73,6 +73,9 @@ void web_write_csv(web_req *rq, const char *template_name, const char *csv, size
 		if (w->status == 422 && !w->diag.errors)
 			diag_add(&w->diag, DIAG_ERROR, label, 0, "-", "%s", w->message);
 	}
+	if (w->status == 500)
+		web_log(rq, "write of %s failed: %s%s%s", template_name, w->message,
+			w->diag.len ? "; " : "", w->diag.len ? w->diag.items[0].message : "");
 	if (w->status == 403 || w->status == 409) {
 		web_log(rq, "refused a write of %s: %s", template_name, w->message);
 		audit_write(rq->st, rq->user.name, rq->addr, "refused", "upload", template_name, NULL, NULL);
