@@ -62,3 +62,14 @@ bench: build
 
 clean:
 	rm -rf $(BUILD) $(CHECK_BUILD) out
+
+# serve-demo: the demo database, a new admin with a random password printed once, and
+# the web application on http://127.0.0.1:8080 (until Ctrl-C). Not part of `make demo`,
+# which must finish for CI; run it by hand after `make demo`.
+.PHONY: serve-demo
+serve-demo: demo
+	@$(ACTIP) user disable --db $(DEMO_DB) --name admin >/dev/null 2>&1 || true
+	@pw=$$(head -c 18 /dev/urandom | base64 | tr -d '/+=' | head -c 20); \
+	 echo "$$pw" | $(ACTIP) user add --db $(DEMO_DB) --name admin --role admin --password-stdin >/dev/null && \
+	 echo "Sign in at http://127.0.0.1:8080/ as admin with password: $$pw (shown once)"
+	$(ACTIP) serve --db $(DEMO_DB) --listen 127.0.0.1:8080

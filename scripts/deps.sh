@@ -5,7 +5,8 @@ set -eu
 
 PKGS="build-essential meson ninja-build pkg-config python3 sqlite3 time \
 libsqlite3-dev libcsv-dev libutf8proc-dev libjansson-dev libcmocka-dev \
-libcmark-dev libxlsxwriter-dev python3-openpyxl libxml2-utils"
+libcmark-dev libxlsxwriter-dev python3-openpyxl libxml2-utils \
+libmicrohttpd-dev libsodium-dev curl chromium"
 
 missing=""
 for p in $PKGS; do
@@ -13,6 +14,9 @@ for p in $PKGS; do
 		missing="$missing $p"
 	fi
 done
+# The browser tests need node and npm; a machine may have them from elsewhere than Debian.
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 [ -z "$missing" ] && exit 0
 
 echo "actip: installing Debian packages:$missing" >&2

@@ -89,6 +89,31 @@ const cli_command cli_commands[] = {
 	  {"--format F", "json, md, html or xlsx (default md)"},
 	  {"--on-time-days N", "a report is on time up to N days after the period (default 30)"},
 	  {"-o, --output FILE", "write to FILE instead of standard output"}}},
+	{"serve", cmd_serve, "[--db FILE] [--listen ADDR:PORT] [--body-limit BYTES] [--threads N] [--max-per-ip N]",
+	 "run the web application and its JSON API",
+	 "Serves the web application (sign-in, dashboard, activities, upload, periods, audit log) and the "
+	 "JSON API under /api/v1 (docs/api.md) until interrupted. Accounts come from 'actip user'; there is "
+	 "no default account. Limits: 15 s idle timeout, 60 s per request, 512 connections, 64 KiB of "
+	 "memory per connection. On plain HTTP the session cookie drops Secure and the __Host- prefix only "
+	 "when listening on a loopback address; elsewhere put a TLS proxy in front.",
+	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db); must exist"},
+	  {"--listen ADDR:PORT", "IPv4 address and port (default 127.0.0.1:8080; port 0 picks a free one)"},
+	  {"--body-limit BYTES", "largest request body (default 33554432); larger gets 413"},
+	  {"--threads N", "worker threads (default 4)"},
+	  {"--max-per-ip N", "connections from one address (default 128)"}}},
+	{"user", cmd_user, "add|passwd|disable|list [--db FILE] --name NAME [--role ROLE] [--body CODE] [--country CODE] --password-stdin",
+	 "manage the web application's accounts",
+	 "add creates an account: --role is admin, focal_point (with --body, its sectoral body), "
+	 "country_officer (with --country) or viewer. passwd sets a new password and ends the user's "
+	 "sessions; disable blocks the account and ends its sessions; list prints the accounts. The "
+	 "password is read as one line from standard input: 12 to 128 characters, not a common password. "
+	 "It is stored as an argon2id hash (libsodium).",
+	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db)"},
+	  {"--name NAME", "the user name"},
+	  {"--role ROLE", "admin, focal_point, country_officer or viewer (add)"},
+	  {"--body CODE", "a focal point's sectoral body, e.g. SOMTC"},
+	  {"--country CODE", "a country officer's country, e.g. KH"},
+	  {"--password-stdin", "read the password from standard input"}}},
 	{"help", cmd_help, "[COMMAND]", "show help for actip or one command", NULL, {{NULL, NULL}}},
 	{"man", cmd_man, "", "print the manual page in roff", NULL, {{NULL, NULL}}},
 	{"version", cmd_version, "", "print the version", NULL, {{NULL, NULL}}},

@@ -483,7 +483,7 @@ static void print_summary(FILE *out, const job *jobs, int n, double secs)
 /* Reads the jobs into one transaction and commits it only when no file had an error.
  * A job whose path is "-" reads `stream` and is labelled `label` in diagnostics. */
 static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE *stream,
-		    const char *label, diag_list *diag, actip_err *err)
+		    const char *label, import_hooks *hooks, diag_list *diag, actip_err *err)
 {
 	run_state rs;
 	memset(&rs, 0, sizeof rs);
@@ -523,6 +523,21 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 		rc = ACTIP_EINPUT;
 	} else {
 		template_finalize(&rs.im); /* no statement may be active at COMMIT */
+		if (hooks) {
+			for (int i = 0; i < njobs; i++) {
+				hooks->rows += jobs[i].rows;
+				hooks->changed += jobs[i].changed;
+				hooks->replaced += jobs[i].replaced;
+			}
+			if (hooks->before_commit && (rc = hooks->before_commit(st, hooks->ctx, err)) < 0) {
+				store_rollback(st);
+				goto done;
+			}
+			if (hooks->dry_run) {
+				store_rollback(st);
+				goto done;
+			}
+		}
 		if (store_stats_refresh(st, err) < 0 || store_commit(st, err) < 0) {
 			store_rollback(st);
 			rc = ACTIP_ERR;
@@ -584,7 +599,8 @@ int import_run(store *st, const import_opts *o, diag_list *diag, actip_err *err)
 		return ACTIP_EINPUT;
 	}
 	qsort(jobs, (size_t)njobs, sizeof *jobs, job_cmp);
-	int rc = run_jobs(st, o, jobs, njobs, stdin, o->label ? o->label : "<stdin>", diag, err);
+	int rc = run_jobs(st, o, jobs, njobs, stdin, o->label ? o->label : "<stdin>", NULL, diag,
+			  err);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (rc == ACTIP_OK && !o->quiet)
 		print_summary(o->summary ? o->summary : stdout, jobs, njobs,
@@ -597,6 +613,13 @@ int import_run(store *st, const import_opts *o, diag_list *diag, actip_err *err)
 int import_stream(store *st, FILE *in, const char *label, const char *template_name,
 		  diag_list *diag, actip_err *err)
 {
+	return import_stream_hooked(st, in, label, template_name, NULL, diag, err);
+}
+
+/* Imports one stream as a named template, with the caller's hooks. */
+int import_stream_hooked(store *st, FILE *in, const char *label, const char *template_name,
+			 import_hooks *hooks, diag_list *diag, actip_err *err)
+{
 	const template *t = template_find(template_name);
 	if (!t)
 		return err_set(err, ACTIP_EINPUT, "unknown template '%s'", template_name);
@@ -608,7 +631,7 @@ int import_stream(store *st, FILE *in, const char *label, const char *template_n
 		free_jobs(jobs, njobs);
 		return err_set(err, ACTIP_ENOMEM, "out of memory");
 	}
-	int rc = run_jobs(st, &o, jobs, njobs, in, label, diag, err);
+	int rc = run_jobs(st, &o, jobs, njobs, in, label, hooks, diag, err);
 	free_jobs(jobs, njobs);
 	return rc;
 }

@@ -31,6 +31,23 @@ int import_run(store *st, const import_opts *o, diag_list *diag, actip_err *err)
 int import_stream(store *st, FILE *in, const char *label, const char *template_name,
 		  diag_list *diag, actip_err *err);
 
+/* What a caller of import_stream_hooked may add to a run: a preview that rolls back
+ * instead of committing, and a check that runs inside the transaction once every row
+ * is written and may refuse the whole run (the web server's access and lock rules).
+ * The counts are filled on return. */
+typedef struct import_hooks {
+	bool dry_run;
+	int (*before_commit)(store *st, void *ctx, actip_err *err); /* < 0 refuses */
+	void *ctx;
+	long rows, changed, replaced; /* out: rows read, rows new or changed, activities replaced */
+} import_hooks;
+
+/* import_stream with hooks. Returns ACTIP_OK (stored, or checked when dry_run),
+ * ACTIP_EINPUT (errors in diag; nothing stored), or the status before_commit returned
+ * (nothing stored) or another failure status. */
+int import_stream_hooked(store *st, FILE *in, const char *label, const char *template_name,
+			 import_hooks *hooks, diag_list *diag, actip_err *err);
+
 /* The template a file name stands for ("participants-2021.csv" → "participants"),
  * or NULL. */
 const char *import_template_for(const char *path);

@@ -63,6 +63,13 @@ static void table_html(FILE *out, const rt_table *t, int n)
 	fputs("</p>\n</figure>\n", out);
 }
 
+/* The five tables without the document around them (the web dashboard). */
+void report_write_html_tables(FILE *out, const report_tables *rt)
+{
+	for (int i = 0; i < 5; i++)
+		table_html(out, &rt->t[i], i + 1);
+}
+
 /* A chart as a numbered figure. */
 static void figure_html(FILE *out, const chart *c, int n)
 {

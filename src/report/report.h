@@ -74,4 +74,7 @@ enum { REPORT_NFIGS = 4 };
 int report_figures(const annual_report *r, chart figs[REPORT_NFIGS],
 		   char titles[REPORT_NFIGS][160]);
 
+/* The five tables as HTML figures only (for pages that have their own layout). */
+void report_write_html_tables(FILE *out, const report_tables *rt);
+
 #endif

@@ -1,0 +1,487 @@
+/* The JSON API under /api/v1 (documented in docs/api.md): sign-in and sign-out, the
+ * report, uploads, the activity records, periods and the audit log. Writes go through
+ * write.h; JSON bodies are parsed with duplicate keys rejected and unknown fields
+ * refused; every answer is JSON written by jansson. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "core/text.h"
+#include "check/check.h"
+#include "report/annual.h"
+#include "report/report.h"
+#include "web/api.h"
+#include "web/data.h"
+#include "web/guard.h"
+#include "web/records.h"
+#include "web/server.h"
+#include "web/session.h"
+#include "web/write.h"
+
+static const size_t JSON_FLAGS = JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER;
+
+/* Sends a JSON value (stolen) with a status. */
+static void send_json(web_resp *rs, int status, json_t *v)
+{
+	rs->status = status;
+	rs->ctype = "application/json";
+	json_dumpf(v, rs->out, JSON_FLAGS);
+	json_decref(v);
+}
+
+/* The cookie that carries a session token (empty token: the cookie that deletes it). */
+void api_set_cookie(const web_req *rq, web_resp *rs, const char *token)
+{
+	snprintf(rs->set_cookie, sizeof rs->set_cookie, "%s=%s; %sHttpOnly; SameSite=Strict; Path=/%s",
+		 rq->cfg->secure_cookie ? "__Host-actip" : "actip", token,
+		 rq->cfg->secure_cookie ? "Secure; " : "", *token ? "" : "; Max-Age=0");
+}
+
+/* Signs in; shared with the sign-in page. Returns the auth result and, on success,
+ * sets the cookie and fills rq's session fields. */
+int api_sign_in(web_req *rq, web_resp *rs, const char *name, const char *pw)
+{
+	web_user u;
+	auth_result r = auth_login(rq->st, name, pw, rq->addr, rq->now, &u);
+	if (r != AUTH_OK) {
+		web_log(rq, "sign-in failed for '%.64s'%s", text_utf8_valid(name, strlen(name)) ? name : "?",
+			r == AUTH_LOCKED ? " (locked)" : "");
+		audit_write(rq->st, NULL, rq->addr, r == AUTH_LOCKED ? "login_locked" : "login_failed", "user",
+			    text_utf8_valid(name, strlen(name)) && strlen(name) <= 64 ? name : "?", NULL, NULL);
+		return r;
+	}
+	actip_err err;
+	if (session_create(rq->st, u.id, rq->now, rq->token, &err) < 0)
+		return AUTH_DBERR;
+	rq->user = u;
+	rq->authed = true;
+	session_hash_token(rq->token, rq->token_hash);
+	csrf_token(rq->token, rq->csrf);
+	api_set_cookie(rq, rs, rq->token);
+	web_log(rq, "signed in");
+	audit_write(rq->st, u.name, rq->addr, "login", "user", u.name, NULL, NULL);
+	return AUTH_OK;
+}
+
+/* POST /api/v1/session {"user", "password"}. */
+static void session_create_h(web_req *rq, web_resp *rs)
+{
+	static const char *const keys[] = {"user", "password", NULL};
+	json_t *o = req_json_object(rq, rs, keys);
+	if (!o)
+		return;
+	const char *name = json_string_value(json_object_get(o, "user"));
+	const char *pw = json_string_value(json_object_get(o, "password"));
+	int r = name && pw ? api_sign_in(rq, rs, name, pw) : AUTH_FAILED;
+	json_decref(o);
+	if (r == AUTH_DBERR)
+		return resp_json_error(rs, 500, "the database is not available");
+	if (r != AUTH_OK)
+		return resp_json_error(rs, 401, "wrong user name or password, or too many attempts");
+	send_json(rs, 200, json_pack("{ssssss}", "csrf", rq->csrf, "user", rq->user.name, "role",
+				     web_role_name(rq->user.role)));
+}
+
+/* DELETE /api/v1/session. */
+static void session_delete_h(web_req *rq, web_resp *rs)
+{
+	session_delete(rq->st, rq->token_hash);
+	audit_write(rq->st, rq->user.name, rq->addr, "logout", "user", rq->user.name, NULL, NULL);
+	api_set_cookie(rq, rs, "");
+	send_json(rs, 200, json_pack("{sb}", "signed_out", 1));
+}
+
+/* The year argument, or 0 when it is missing or bad. */
+static int year_arg(web_req *rq)
+{
+	const char *y = req_query(rq, "year");
+	int year = 0;
+	if (!y || text_parse_year(y, &year) < 0)
+		return 0;
+	return year;
+}
+
+/* Copies the file at path into rs's body; 0, or -1 if it cannot be read. */
+static int body_from_file(web_resp *rs, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		fwrite(chunk, 1, n, rs->out);
+	int bad = ferror(f);
+	fclose(f);
+	return bad ? -1 : 0;
+}
+
+/* Writes an xlsx report through a private temporary file (libxlsxwriter writes to a path). */
+static int xlsx_into(web_resp *rs, const report_format *f, const annual_report *r, actip_err *err)
+{
+	char tmp[] = "/tmp/actip-report-XXXXXX";
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	int rc = f->write_path(tmp, r, err);
+	if (rc == 0)
+		rc = body_from_file(rs, tmp);
+	unlink(tmp);
+	return rc;
+}
+
+/* Computes the report of a year into rs with one of the report's writers, exactly as
+ * `actip report --format F` does (also used by the downloads): json, html or xlsx. */
+void api_report_write(web_req *rq, web_resp *rs, int year, const char *format)
+{
+	const report_format *f = report_format_find(format);
+	annual_report *r = malloc(sizeof *r);
+	check_result quality = {0};
+	actip_err err = {{0}};
+	if (!f || !r || (f->quality && check_run(rq->st, year, &quality, &err) < 0) ||
+	    annual_load(rq->st, year, f->quality ? &quality : NULL, r, &err) < 0) {
+		check_result_free(&quality);
+		free(r);
+		return resp_json_error(rs, 500, "cannot compute the report");
+	}
+	rs->status = 200;
+	if (strcmp(format, "json") == 0)
+		rs->ctype = "application/json";
+	else if (strcmp(format, "xlsx") == 0)
+		rs->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	else
+		rs->ctype = "text/html; charset=utf-8";
+	int rc = f->write_path ? xlsx_into(rs, f, r, &err) : f->write(rs->out, r, &err);
+	if (rc < 0)
+		rs->status = 500;
+	annual_free(r);
+	check_result_free(&quality);
+	free(r);
+}
+
+/* GET /api/v1/report?year=Y. */
+static void report_h(web_req *rq, web_resp *rs)
+{
+	int year = year_arg(rq);
+	if (!year)
+		return resp_json_error(rs, 400, "year must be a year such as 2021");
+	api_report_write(rq, rs, year, "json");
+}
+
+/* Answers a write's outcome. */
+static void write_answer(web_resp *rs, web_write *w, const char *template_name, bool dry_run)
+{
+	if (w->status == 200)
+		send_json(rs, 200, json_pack("{sssIsIsIsbss}", "template", template_name, "rows", (json_int_t)w->rows,
+					     "changed", (json_int_t)w->changed, "replaced_activities",
+					     (json_int_t)w->replaced, "stored", !dry_run, "activities", w->touched));
+	else if (w->status == 422) {
+		rs->status = 422;
+		rs->ctype = "application/json";
+		web_write_errors_json(w, rs->out);
+	} else
+		resp_json_error(rs, w->status, w->message);
+	web_write_free(w);
+}
+
+/* POST /api/v1/import/{template}[?dry_run=1] with a text/csv body. */
+static void import_h(web_req *rq, web_resp *rs)
+{
+	if (!rq->content_type || strcasecmp(rq->content_type, "text/csv") != 0)
+		return resp_json_error(rs, 415, "send the file as a text/csv body");
+	const char *tpl = import_template_for(rq->params[0]);
+	if (!tpl || strcmp(tpl, rq->params[0]) != 0)
+		return resp_json_error(rs, 404, "no such template");
+	const char *dr = req_query(rq, "dry_run");
+	bool dry = dr && strcmp(dr, "1") == 0;
+	web_write w;
+	web_write_csv(rq, tpl, rq->body, rq->body_len, dry, &w);
+	write_answer(rs, &w, tpl, dry);
+}
+
+/* GET /api/v1/audit?limit=N. */
+static void audit_h(web_req *rq, web_resp *rs)
+{
+	const char *l = req_query(rq, "limit");
+	int64_t limit = 100;
+	if (l && (text_parse_count(l, &limit) < 0 || limit < 1 || limit > 1000))
+		return resp_json_error(rs, 400, "limit is a number from 1 to 1000");
+	rs->ctype = "application/json";
+	if (audit_list_json(rq->st, (int)limit, rs->out) < 0)
+		rs->status = 500;
+}
+
+/* An activity as JSON. */
+static json_t *act_json(const act_row *r)
+{
+	return json_pack("{ssss?ssssssssss?ss?sisIsI}", "activity_id", r->id, "project", r->project, "country",
+			 r->country, "type", r->type, "title", r->title, "start_date", r->start_date, "end_date",
+			 r->end_date, "mode", r->mode, "year", r->year, "participants", (json_int_t)r->participants,
+			 "feedback", (json_int_t)r->feedback);
+}
+
+/* Appends an activity to a JSON array. */
+static void act_append(const act_row *r, void *ctx)
+{
+	json_array_append_new(ctx, act_json(r));
+}
+
+/* GET /api/v1/activities?year&country&type&project. */
+static void activities_h(web_req *rq, web_resp *rs)
+{
+	act_filter f = {year_arg(rq), req_query(rq, "country"), req_query(rq, "type"), req_query(rq, "project")};
+	json_t *arr = json_array();
+	if (data_activities(rq->st, &f, 5000, act_append, arr) < 0) {
+		json_decref(arr);
+		return resp_json_error(rs, 500, "cannot read the activities");
+	}
+	send_json(rs, 200, json_pack("{so}", "activities", arr));
+}
+
+/* Keeps one activity. */
+static void act_keep(const act_row *r, void *ctx)
+{
+	*(json_t **)ctx = act_json(r);
+}
+
+/* GET /api/v1/activities/{id}: with participants (names only for those who may edit)
+ * and the feedback summary. */
+static void activity_h(web_req *rq, web_resp *rs)
+{
+	json_t *a = NULL;
+	int found = data_activity(rq->st, rq->params[0], act_keep, &a);
+	if (found <= 0)
+		return resp_json_error(rs, found < 0 ? 500 : 404, found < 0 ? "cannot read" : "no such activity");
+	bool names = data_may_edit(&rq->user, json_string_value(json_object_get(a, "country")));
+	json_t *people = json_array();
+	sqlite3_stmt *s;
+	if (data_participants(rq->st, rq->params[0], &s) == 0) {
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			json_t *p = json_pack("{ss?ss?ss?sb}", "sex", (const char *)sqlite3_column_text(s, 4), "country",
+					      (const char *)sqlite3_column_text(s, 5), "organisation",
+					      (const char *)sqlite3_column_text(s, 6), "staff", sqlite3_column_int(s, 7));
+			if (names) {
+				json_object_set_new(p, "person_id", sqlite3_column_text(s, 1) ? json_string((const char *)sqlite3_column_text(s, 1)) : json_null());
+				json_object_set_new(p, "email", sqlite3_column_text(s, 2) ? json_string((const char *)sqlite3_column_text(s, 2)) : json_null());
+				json_object_set_new(p, "full_name", sqlite3_column_text(s, 3) ? json_string((const char *)sqlite3_column_text(s, 3)) : json_null());
+			}
+			json_array_append_new(people, p);
+		}
+		sqlite3_finalize(s);
+	}
+	json_object_set_new(a, "participant_list", people);
+	fb_summary fs;
+	if (data_feedback_summary(rq->st, rq->params[0], &fs) == 0) {
+		static const char *const q[] = {"satisfied", "met_objectives", "met_expectations", "improved_learning",
+						"relevant"};
+		json_t *sum = json_pack("{sIsIsIsI}", "respondents", (json_int_t)fs.respondents, "female",
+					(json_int_t)fs.female, "male", (json_int_t)fs.male, "other", (json_int_t)fs.other);
+		for (int i = 0; i < 5; i++)
+			json_object_set_new(sum, q[i], fs.pct[i] < 0 ? json_null() : json_integer(fs.pct[i]));
+		json_object_set_new(a, "feedback_summary", sum);
+	}
+	send_json(rs, 200, a);
+}
+
+/* Writes one activity from a JSON object (create or edit). */
+static void activity_write(web_req *rq, web_resp *rs, const char *id, json_t *o)
+{
+	char *csv = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&csv, &len);
+	if (!f)
+		return resp_json_error(rs, 500, "out of memory");
+	rec_header(f, rec_activity_cols);
+	const char *bad = rec_row_json(f, id, rec_activity_cols, o);
+	fclose(f);
+	if (bad) {
+		char msg[160];
+		snprintf(msg, sizeof msg, "unknown field or wrong type: '%.80s'", bad);
+		free(csv);
+		return resp_json_error(rs, 400, msg);
+	}
+	web_write w;
+	web_write_csv(rq, "activities", csv, len, false, &w);
+	free(csv);
+	write_answer(rs, &w, "activities", false);
+}
+
+/* POST /api/v1/activities. */
+static void activity_create_h(web_req *rq, web_resp *rs)
+{
+	static const char *const keys[] = {"activity_id", "project", "country", "type", "title", "start_date",
+					   "end_date", "mode", NULL};
+	json_t *o = req_json_object(rq, rs, keys);
+	if (!o)
+		return;
+	const char *id = json_string_value(json_object_get(o, "activity_id"));
+	if (!id) {
+		json_decref(o);
+		return resp_json_error(rs, 400, "activity_id is required");
+	}
+	char *idc = strdup(id);
+	json_object_del(o, "activity_id");
+	if (idc)
+		activity_write(rq, rs, idc, o);
+	free(idc);
+	json_decref(o);
+}
+
+/* Ignores a row. */
+static void act_none(const act_row *r, void *ctx)
+{
+	(void)r;
+	(void)ctx;
+}
+
+/* PUT /api/v1/activities/{id}: every field given (a full replacement). */
+static void activity_update_h(web_req *rq, web_resp *rs)
+{
+	int found = data_activity(rq->st, rq->params[0], act_none, NULL);
+	if (found <= 0)
+		return resp_json_error(rs, found < 0 ? 500 : 404, found < 0 ? "cannot read" : "no such activity");
+	json_t *o = req_json_object(rq, rs, rec_activity_cols);
+	if (!o)
+		return;
+	activity_write(rq, rs, rq->params[0], o);
+	json_decref(o);
+}
+
+/* PUT /api/v1/activities/{id}/participants {"participants": [...]} and .../feedback
+ * {"feedback": [...]}: the list replaces what the activity had. */
+static void people_put(web_req *rq, web_resp *rs, const char *key, const char *template_name,
+		       const char *const *cols)
+{
+	int found = data_activity(rq->st, rq->params[0], act_none, NULL);
+	if (found <= 0)
+		return resp_json_error(rs, found < 0 ? 500 : 404, found < 0 ? "cannot read" : "no such activity");
+	const char *const keys[] = {key, NULL};
+	json_t *o = req_json_object(rq, rs, keys);
+	if (!o)
+		return;
+	json_t *arr = json_object_get(o, key);
+	if (!json_is_array(arr) || json_array_size(arr) == 0) {
+		json_decref(o);
+		return resp_json_error(rs, 400, "give a non-empty list");
+	}
+	char *csv = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&csv, &len);
+	const char *bad = f ? NULL : "(out of memory)";
+	if (f) {
+		rec_header(f, cols);
+		size_t i;
+		json_t *v;
+		json_array_foreach(arr, i, v) {
+			if ((bad = rec_row_json(f, rq->params[0], cols, v)))
+				break;
+		}
+		fclose(f);
+	}
+	json_decref(o);
+	if (bad) {
+		char msg[160];
+		snprintf(msg, sizeof msg, "unknown field or wrong type: '%.80s'", bad);
+		free(csv);
+		return resp_json_error(rs, 400, msg);
+	}
+	web_write w;
+	web_write_csv(rq, template_name, csv, len, false, &w);
+	free(csv);
+	write_answer(rs, &w, template_name, false);
+}
+
+/* PUT /api/v1/activities/{id}/participants. */
+static void participants_put_h(web_req *rq, web_resp *rs)
+{
+	people_put(rq, rs, "participants", "participants", rec_participant_cols);
+}
+
+/* PUT /api/v1/activities/{id}/feedback. */
+static void feedback_put_h(web_req *rq, web_resp *rs)
+{
+	people_put(rq, rs, "feedback", "feedback", rec_feedback_cols);
+}
+
+/* Approves (locks) or re-opens a period; shared with the periods page. Returns the
+ * HTTP status. */
+int api_period_set(web_req *rq, const char *year_text, bool approve)
+{
+	int year;
+	if (text_parse_year(year_text, &year) < 0)
+		return 400;
+	if (store_begin(rq->st, NULL) < 0)
+		return 500;
+	sqlite3_stmt *s;
+	const char *sql = approve ? "INSERT INTO period(year, approved_by, approved_at) VALUES (?1, ?2, "
+				    "strftime('%Y-%m-%dT%H:%M:%SZ','now')) ON CONFLICT(year) DO NOTHING"
+				  : "DELETE FROM period WHERE year = ?1 AND ?2 IS NOT NULL";
+	if (sqlite3_prepare_v2(rq->st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		store_rollback(rq->st);
+		return 500;
+	}
+	sqlite3_bind_int(s, 1, year);
+	sqlite3_bind_text(s, 2, rq->user.name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	int changed = sqlite3_changes(rq->st->db);
+	char key[8];
+	snprintf(key, sizeof key, "%d", year);
+	if (rc != SQLITE_DONE ||
+	    (changed && audit_write(rq->st, rq->user.name, rq->addr, approve ? "approve" : "reopen", "period", key,
+				    approve ? "{\"approved\":false}" : "{\"approved\":true}",
+				    approve ? "{\"approved\":true}" : "{\"approved\":false}") < 0) ||
+	    store_commit(rq->st, NULL) < 0) {
+		store_rollback(rq->st);
+		return 500;
+	}
+	return 200;
+}
+
+/* POST /api/v1/periods/{year} (approve) and DELETE (re-open). */
+static void period_h(web_req *rq, web_resp *rs, bool approve)
+{
+	int st = api_period_set(rq, rq->params[0], approve);
+	if (st != 200)
+		return resp_json_error(rs, st, st == 400 ? "not a year" : "cannot change the period");
+	send_json(rs, 200, json_pack("{sssb}", "period", rq->params[0], "approved", approve));
+}
+
+/* POST /api/v1/periods/{year}. */
+static void period_approve_h(web_req *rq, web_resp *rs)
+{
+	period_h(rq, rs, true);
+}
+
+/* DELETE /api/v1/periods/{year}. */
+static void period_reopen_h(web_req *rq, web_resp *rs)
+{
+	period_h(rq, rs, false);
+}
+
+/* GET /api/v1/me: who is signed in, and the CSRF token. */
+static void me_h(web_req *rq, web_resp *rs)
+{
+	send_json(rs, 200, json_pack("{ssssssssss}", "user", rq->user.name, "role", web_role_name(rq->user.role),
+				     "country", rq->user.country, "body", rq->user.body, "csrf", rq->csrf));
+}
+
+const web_route api_routes[] = {
+	{"POST", "/api/v1/session", session_create_h, R_PUBLIC | R_WRITE},
+	{"DELETE", "/api/v1/session", session_delete_h, R_WRITE},
+	{"GET", "/api/v1/me", me_h, 0},
+	{"GET", "/api/v1/report", report_h, 0},
+	{"POST", "/api/v1/import/{}", import_h, R_WRITE | R_EDITOR},
+	{"GET", "/api/v1/audit", audit_h, R_ADMIN},
+	{"GET", "/api/v1/activities", activities_h, 0},
+	{"POST", "/api/v1/activities", activity_create_h, R_WRITE | R_EDITOR},
+	{"GET", "/api/v1/activities/{}", activity_h, 0},
+	{"PUT", "/api/v1/activities/{}", activity_update_h, R_WRITE | R_EDITOR},
+	{"PUT", "/api/v1/activities/{}/participants", participants_put_h, R_WRITE | R_EDITOR},
+	{"PUT", "/api/v1/activities/{}/feedback", feedback_put_h, R_WRITE | R_EDITOR},
+	{"POST", "/api/v1/periods/{}", period_approve_h, R_WRITE | R_ADMIN},
+	{"DELETE", "/api/v1/periods/{}", period_reopen_h, R_WRITE | R_ADMIN},
+	{NULL, NULL, NULL, 0},
+};

@@ -1,0 +1,306 @@
+/* Passwords and sign-in: the password rules, argon2id hashing through libsodium with a
+ * semaphore so that at most one hash per core runs at a time (each takes 64 MiB at the
+ * INTERACTIVE limits), the lockout rules (per account and per address), and the
+ * account changes behind `actip user`. */
+#include <semaphore.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/text.h"
+#include "web/session.h"
+
+extern const unsigned char asset_common_passwords[];
+
+static unsigned long long ops_limit;
+static size_t mem_limit;
+static bool weak_kdf;
+static sem_t hash_slots;
+static char dummy_hash[crypto_pwhash_STRBYTES];
+
+/* Sets up libsodium, the limits, the semaphore and the dummy hash used to answer
+ * unknown names in the same time as known ones. */
+int auth_init(actip_err *err)
+{
+	if (sodium_init() < 0)
+		return err_set(err, ACTIP_ERR, "libsodium could not start");
+	ops_limit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
+	mem_limit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+	const char *weak = getenv("ACTIP_TEST_WEAK_KDF");
+	if (weak && *weak && strcmp(weak, "0") != 0) {
+#ifdef ACTIP_TEST_HOOKS
+		weak_kdf = true;
+		ops_limit = crypto_pwhash_OPSLIMIT_MIN;
+		mem_limit = crypto_pwhash_MEMLIMIT_MIN;
+#else
+		return err_set(err, ACTIP_ERR,
+			       "ACTIP_TEST_WEAK_KDF is set, but this is a release build: it is honoured "
+			       "only by test builds; unset it");
+#endif
+	}
+	static bool sem_ready;
+	if (!sem_ready) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		sem_init(&hash_slots, 0, cores > 0 ? (unsigned)cores : 1);
+		sem_ready = true;
+	}
+	char pw[33];
+	uint8_t r[16];
+	randombytes_buf(r, sizeof r);
+	sodium_bin2hex(pw, sizeof pw, r, sizeof r);
+	return auth_hash_password(pw, dummy_hash, err);
+}
+
+/* True under the weak test limits. */
+bool auth_weak_kdf(void)
+{
+	return weak_kdf;
+}
+
+/* Number of code points in valid UTF-8. */
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* True when pw (ASCII-lower-cased) is on the embedded list of common passwords. */
+static bool is_common(const char *pw)
+{
+	size_t n = strlen(pw);
+	char *low = strdup(pw);
+	if (!low)
+		return true; /* deny on any error */
+	text_lower_ascii(low);
+	const char *p = (const char *)asset_common_passwords;
+	bool found = false;
+	while (*p && !found) {
+		const char *e = strchr(p, '\n');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		found = l == n && memcmp(p, low, n) == 0;
+		p += l + (e != NULL);
+	}
+	sodium_memzero(low, n);
+	free(low);
+	return found;
+}
+
+/* The rules of security.md: length in characters, taken as typed, no composition rules. */
+const char *auth_password_problem(const char *pw)
+{
+	if (!pw || !text_utf8_valid(pw, strlen(pw)))
+		return "the password must be valid UTF-8 text";
+	size_t n = utf8_chars(pw);
+	if (n < PASSWORD_MIN)
+		return "the password must have at least 12 characters";
+	if (n > PASSWORD_MAX)
+		return "the password must have at most 128 characters";
+	if (is_common(pw))
+		return "this password is on the list of commonly used passwords; choose another";
+	return NULL;
+}
+
+/* One argon2id hash, waiting for a free core. */
+int auth_hash_password(const char *pw, char out[128], actip_err *err)
+{
+	sem_wait(&hash_slots);
+	int rc = crypto_pwhash_str(out, pw, strlen(pw), ops_limit, mem_limit);
+	sem_post(&hash_slots);
+	if (rc != 0)
+		return err_set(err, ACTIP_ENOMEM, "not enough memory to hash the password");
+	return ACTIP_OK;
+}
+
+/* Verifies a password against a stored hash, waiting for a free core. */
+static bool verify(const char *hash, const char *pw)
+{
+	sem_wait(&hash_slots);
+	int rc = crypto_pwhash_str_verify(hash, pw, strlen(pw));
+	sem_post(&hash_slots);
+	return rc == 0;
+}
+
+/* Loads a user by id or by name. */
+int auth_user_load(store *st, long long id, const char *name, web_user *user, bool *disabled)
+{
+	sqlite3_stmt *s;
+	const char *sql = id ? "SELECT id, name, role, body, country, disabled FROM app_user WHERE id = ?1"
+			     : "SELECT id, name, role, body, country, disabled FROM app_user WHERE name = ?1";
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (id)
+		sqlite3_bind_int64(s, 1, id);
+	else
+		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		memset(user, 0, sizeof *user);
+		user->id = sqlite3_column_int64(s, 0);
+		snprintf(user->name, sizeof user->name, "%s", (const char *)sqlite3_column_text(s, 1));
+		user->role = web_role_parse((const char *)sqlite3_column_text(s, 2));
+		if (sqlite3_column_text(s, 3))
+			snprintf(user->body, sizeof user->body, "%s", (const char *)sqlite3_column_text(s, 3));
+		if (sqlite3_column_text(s, 4))
+			snprintf(user->country, sizeof user->country, "%s",
+				 (const char *)sqlite3_column_text(s, 4));
+		if (disabled)
+			*disabled = sqlite3_column_int(s, 5) != 0;
+	}
+	sqlite3_finalize(s);
+	if (rc == SQLITE_ROW)
+		return user->role == ROLE_NONE ? -1 : 1;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Runs a statement with a text and an integer parameter: its one number, 0 when it
+ * returns no row, -1 on failure. */
+static long long count(store *st, const char *sql, const char *t, long long n)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(s, 1, t, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, n);
+	int rc = sqlite3_step(s);
+	long long v = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : rc == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* Records one failed attempt. */
+static void record_failure(store *st, const char *name, const char *addr, time_t now)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "INSERT INTO login_failure(user_name, addr, at) VALUES (?1, ?2, ?3)",
+			       -1, &s, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, addr, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, (long long)now);
+	sqlite3_step(s);
+	sqlite3_finalize(s);
+}
+
+/* Replaces a stored hash. */
+static int store_hash(store *st, long long id, const char *hash)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "UPDATE app_user SET pw_hash = ?2 WHERE id = ?1", -1, &s, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Sign-in with lockout. */
+auth_result auth_login(store *st, const char *name, const char *pw, const char *addr, time_t now,
+		       web_user *user)
+{
+	if (!name || !pw || !*name || strlen(name) > 64 || strlen(pw) > 4 * PASSWORD_MAX ||
+	    !text_utf8_valid(name, strlen(name)) || !text_utf8_valid(pw, strlen(pw)))
+		return AUTH_FAILED;
+	long long since = (long long)now - LOCKOUT_WINDOW_SECS;
+	long long by_user = count(st, "SELECT count(*) FROM login_failure WHERE user_name = ?1 AND at > ?2",
+				  name, since);
+	long long by_addr = count(st, "SELECT count(*) FROM login_failure WHERE addr = ?1 AND at > ?2",
+				  addr, since);
+	if (by_user < 0 || by_addr < 0)
+		return AUTH_DBERR;
+	if (by_user >= LOCKOUT_FAILURES || by_addr >= ADDR_FAILURES)
+		return AUTH_LOCKED;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "SELECT id, pw_hash, disabled FROM app_user WHERE name = ?1", -1, &s,
+			       NULL) != SQLITE_OK)
+		return AUTH_DBERR;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	char hash[crypto_pwhash_STRBYTES] = "";
+	long long id = 0;
+	int disabled = 1;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		snprintf(hash, sizeof hash, "%s", (const char *)sqlite3_column_text(s, 1));
+		disabled = sqlite3_column_int(s, 2);
+	}
+	sqlite3_finalize(s);
+	bool good = verify(id ? hash : dummy_hash, pw) && id && !disabled;
+	if (!good) {
+		record_failure(st, name, addr, now);
+		return AUTH_FAILED;
+	}
+	count(st, "DELETE FROM login_failure WHERE user_name = ?1 AND ?2 = ?2", name, 0);
+	if (crypto_pwhash_str_needs_rehash(hash, ops_limit, mem_limit) != 0) {
+		char nh[crypto_pwhash_STRBYTES];
+		actip_err err;
+		if (auth_hash_password(pw, nh, &err) == 0)
+			store_hash(st, id, nh);
+	}
+	return auth_user_load(st, id, NULL, user, NULL) == 1 ? AUTH_OK : AUTH_DBERR;
+}
+
+/* Adds an account. */
+int auth_user_add(store *st, const char *name, web_role role, const char *body,
+		  const char *country, const char *pw, actip_err *err)
+{
+	const char *why = auth_password_problem(pw);
+	if (why)
+		return err_set(err, ACTIP_EINPUT, "%s", why);
+	char hash[crypto_pwhash_STRBYTES];
+	if (auth_hash_password(pw, hash, err) < 0)
+		return ACTIP_ERR;
+	sqlite3_stmt *s;
+	if (store_prepare(st, "INSERT INTO app_user(name, role, body, country, pw_hash, created_at) "
+			      "VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+			  &s, err) < 0)
+		return ACTIP_ERR;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, web_role_name(role), -1, SQLITE_STATIC);
+	store_bind_text(s, 3, body);
+	store_bind_text(s, 4, country);
+	sqlite3_bind_text(s, 5, hash, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+		return err_set(err, ACTIP_EINPUT, "a user named '%s' exists already", name);
+	if (rc != SQLITE_DONE)
+		return store_error(st, "adding the user", err);
+	return ACTIP_OK;
+}
+
+/* Changes a password and ends the user's sessions. */
+int auth_user_passwd(store *st, const char *name, const char *pw, actip_err *err)
+{
+	web_user u;
+	const char *why = auth_password_problem(pw);
+	if (why)
+		return err_set(err, ACTIP_EINPUT, "%s", why);
+	int found = auth_user_load(st, 0, name, &u, NULL);
+	if (found <= 0)
+		return found < 0 ? store_error(st, "reading the user", err)
+				 : err_set(err, ACTIP_EINPUT, "no user named '%s'", name);
+	char hash[crypto_pwhash_STRBYTES];
+	if (auth_hash_password(pw, hash, err) < 0)
+		return ACTIP_ERR;
+	if (store_hash(st, u.id, hash) < 0 || session_delete_user(st, u.id) < 0)
+		return store_error(st, "changing the password", err);
+	return ACTIP_OK;
+}
+
+/* Disables an account and ends its sessions. */
+int auth_user_disable(store *st, const char *name, actip_err *err)
+{
+	web_user u;
+	int found = auth_user_load(st, 0, name, &u, NULL);
+	if (found <= 0)
+		return found < 0 ? store_error(st, "reading the user", err)
+				 : err_set(err, ACTIP_EINPUT, "no user named '%s'", name);
+	if (count(st, "UPDATE app_user SET disabled = 1 WHERE name = ?1 AND ?2 = ?2", name, 0) < 0 ||
+	    session_delete_user(st, u.id) < 0)
+		return store_error(st, "disabling the user", err);
+	return ACTIP_OK;
+}

@@ -1,0 +1,274 @@
+/* The write guards and the audit log (see guard.h). The SQL is static; the TEMP triggers
+ * live only on the web server's connections, so `actip import` on the command line is
+ * not affected by them. */
+#include <jansson.h>
+#include <string.h>
+
+#include "core/escape.h"
+#include "web/guard.h"
+
+#define ACT_JSON(r) \
+	"json_object('project'," r ".project,'country'," r ".country,'type'," r ".type,'title'," r \
+	".title,'start_date'," r ".start_date,'end_date'," r ".end_date,'mode'," r ".mode)"
+
+/* Trigger statements avoid INSERT OR IGNORE: the importer's UPSERT would override the
+ * IGNORE (an outer statement's conflict clause wins inside triggers). */
+#define TOUCH_ROW(id, country, year) \
+	"INSERT INTO g_touched(activity, country, year) SELECT " id ", " country ", " year \
+	" WHERE NOT EXISTS (SELECT 1 FROM g_touched WHERE activity = " id " AND country IS " country \
+	" AND year IS " year ");"
+
+#define TOUCH(act) \
+	TOUCH_ROW(act, "(SELECT country FROM main.activity WHERE id = " act ")", \
+		  "(SELECT year FROM main.activity WHERE id = " act ")")
+
+#define ACT_FIRST(id, old) \
+	"INSERT INTO g_activity(id, old, new) SELECT " id ", " old ", NULL WHERE NOT EXISTS " \
+	"(SELECT 1 FROM g_activity WHERE id = " id ");"
+
+#define PEOPLE(act, kind, table, delta) \
+	"INSERT INTO g_people(activity, kind, old_n) SELECT " act ", '" kind "', (SELECT count(*) FROM main." table \
+	" WHERE activity = " act ") " delta " WHERE NOT EXISTS (SELECT 1 FROM temp.g_people WHERE activity = " act \
+	" AND kind = '" kind "');"
+
+static const char install_sql[] =
+	"CREATE TEMP TABLE IF NOT EXISTS g_touched(activity TEXT, country TEXT, year INTEGER,"
+	" UNIQUE(activity, country, year));"
+	"CREATE TEMP TABLE IF NOT EXISTS g_activity(id TEXT PRIMARY KEY, old TEXT, new TEXT);"
+	"CREATE TEMP TABLE IF NOT EXISTS g_people(activity TEXT, kind TEXT, old_n INTEGER,"
+	" PRIMARY KEY(activity, kind));"
+	"CREATE TEMP TRIGGER IF NOT EXISTS g_act_ins AFTER INSERT ON main.activity BEGIN "
+	TOUCH_ROW("NEW.id", "NEW.country", "NEW.year") ACT_FIRST("NEW.id", "NULL")
+	" UPDATE g_activity SET new = " ACT_JSON("NEW") " WHERE id = NEW.id; END;"
+	"CREATE TEMP TRIGGER IF NOT EXISTS g_act_upd AFTER UPDATE ON main.activity BEGIN "
+	TOUCH_ROW("OLD.id", "OLD.country", "OLD.year") TOUCH_ROW("NEW.id", "NEW.country", "NEW.year")
+	ACT_FIRST("OLD.id", ACT_JSON("OLD"))
+	" UPDATE g_activity SET new = " ACT_JSON("NEW") " WHERE id = NEW.id; END;"
+	"CREATE TEMP TRIGGER IF NOT EXISTS g_act_del AFTER DELETE ON main.activity BEGIN "
+	TOUCH_ROW("OLD.id", "OLD.country", "OLD.year") ACT_FIRST("OLD.id", ACT_JSON("OLD"))
+	" UPDATE g_activity SET new = NULL WHERE id = OLD.id; END;"
+	"CREATE TEMP TRIGGER IF NOT EXISTS g_att_ins AFTER INSERT ON main.attendance BEGIN "
+	TOUCH("NEW.activity") PEOPLE("NEW.activity", "participants", "attendance", "- 1") " END;"
+	"CREATE TEMP TRIGGER IF NOT EXISTS g_att_del AFTER DELETE ON main.attendance BEGIN "
+	TOUCH("OLD.activity") PEOPLE("OLD.activity", "participants", "attendance", "+ 1") " END;"
+	"CREATE TEMP TRIGGER IF NOT EXISTS g_att_upd AFTER UPDATE ON main.attendance BEGIN "
+	TOUCH("OLD.activity") TOUCH("NEW.activity") PEOPLE("NEW.activity", "participants", "attendance", "+ 0") " END;"
+	"CREATE TEMP TRIGGER IF NOT EXISTS g_fb_ins AFTER INSERT ON main.feedback BEGIN "
+	TOUCH("NEW.activity") PEOPLE("NEW.activity", "feedback", "feedback", "- 1") " END;"
+	"CREATE TEMP TRIGGER IF NOT EXISTS g_fb_del AFTER DELETE ON main.feedback BEGIN "
+	TOUCH("OLD.activity") PEOPLE("OLD.activity", "feedback", "feedback", "+ 1") " END;"
+	"CREATE TEMP TRIGGER IF NOT EXISTS g_fb_upd AFTER UPDATE ON main.feedback BEGIN "
+	TOUCH("OLD.activity") TOUCH("NEW.activity") PEOPLE("NEW.activity", "feedback", "feedback", "+ 0") " END;";
+
+/* Installs the TEMP schema. */
+int guard_install(store *st, actip_err *err)
+{
+	if (sqlite3_exec(st->db, install_sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_error(st, "installing the write guards", err);
+	return ACTIP_OK;
+}
+
+/* Clears the trigger records. */
+int guard_reset(store *st)
+{
+	return sqlite3_exec(st->db, "DELETE FROM temp.g_touched; DELETE FROM temp.g_activity;"
+				    " DELETE FROM temp.g_people;", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* Templates by role: admins everything; country officers their country's activities,
+ * participants and feedback; focal points and viewers nothing here. */
+bool guard_template_allowed(const web_user *u, const char *template_name)
+{
+	static const char *const officer[] = {"activities", "participants", "feedback", NULL};
+	if (u->role == ROLE_ADMIN)
+		return true;
+	if (u->role != ROLE_COUNTRY_OFFICER || !template_name)
+		return false;
+	for (int i = 0; officer[i]; i++)
+		if (strcmp(officer[i], template_name) == 0)
+			return true;
+	return false;
+}
+
+/* One number from a query with one optional text parameter; -1 on failure. */
+static long long one(store *st, const char *sql, const char *param)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (param)
+		sqlite3_bind_text(s, 1, param, -1, SQLITE_STATIC);
+	long long v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* Access and lock rules on what was touched; deny on any error. */
+int guard_check(store *st, const web_user *u, actip_err *err)
+{
+	if (u->role != ROLE_ADMIN) {
+		if (u->role != ROLE_COUNTRY_OFFICER || !u->country[0]) {
+			err_set(err, ACTIP_ERR, "your role may not change these records");
+			return 403;
+		}
+		long long foreign = one(st,
+			"SELECT count(*) FROM (SELECT country FROM temp.g_touched UNION ALL "
+			"SELECT a.country FROM temp.g_touched t JOIN main.activity a ON a.id = t.activity) "
+			"WHERE country IS NOT ?1", u->country);
+		if (foreign != 0) {
+			err_set(err, ACTIP_ERR, foreign < 0 ? "cannot decide access; refused"
+							    : "this touches records of another country; nothing was stored");
+			return foreign < 0 ? 500 : 403;
+		}
+	}
+	long long locked = one(st,
+		"SELECT coalesce(min(y), 0) FROM (SELECT year AS y FROM temp.g_touched UNION ALL "
+		"SELECT a.year FROM temp.g_touched t JOIN main.activity a ON a.id = t.activity) "
+		"JOIN main.period p ON p.year = y", NULL);
+	if (locked != 0) {
+		if (locked < 0)
+			err_set(err, ACTIP_ERR, "cannot decide whether the period is locked; refused");
+		else
+			err_set(err, ACTIP_ERR, "the period %lld is approved and locked; an admin must re-open it first",
+				locked);
+		return locked < 0 ? 500 : 409;
+	}
+	return 0;
+}
+
+/* Audit rows for the transaction's changes. Participants and feedback are recorded as
+ * counts only: names never reach the audit log. */
+int guard_audit(store *st, const web_req *rq, const char *action, const char *detail)
+{
+	static const char *const sql[] = {
+		"INSERT INTO main.audit(at, user_name, addr, action, entity, key, old_value, new_value) "
+		"SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1, ?2, ?3, 'activity', id, old, new "
+		"FROM temp.g_activity WHERE old IS NOT new",
+		"INSERT INTO main.audit(at, user_name, addr, action, entity, key, old_value, new_value) "
+		"SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1, ?2, ?3, g.kind, g.activity, "
+		"json_object('count', g.old_n), json_object('count', CASE g.kind WHEN 'participants' "
+		"THEN (SELECT count(*) FROM main.attendance WHERE activity = g.activity) "
+		"ELSE (SELECT count(*) FROM main.feedback WHERE activity = g.activity) END) FROM temp.g_people g",
+		"INSERT INTO main.audit(at, user_name, addr, action, entity, key, old_value, new_value) "
+		"SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1, ?2, ?3, 'upload', ?4, NULL, "
+		"json_object('activities', (SELECT count(DISTINCT activity) FROM temp.g_touched)) WHERE ?4 IS NOT NULL",
+	};
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_stmt *s;
+		if (sqlite3_prepare_v2(st->db, sql[i], -1, &s, NULL) != SQLITE_OK)
+			return -1;
+		sqlite3_bind_text(s, 1, rq->user.name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, rq->addr, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, action, -1, SQLITE_STATIC);
+		if (sqlite3_bind_parameter_count(s) >= 4)
+			store_bind_text(s, 4, detail);
+		int rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			return -1;
+	}
+	return 0;
+}
+
+/* One audit row. */
+int audit_write(store *st, const char *user, const char *addr, const char *action,
+		const char *entity, const char *key, const char *old_value, const char *new_value)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db,
+			       "INSERT INTO audit(at, user_name, addr, action, entity, key, old_value, new_value) "
+			       "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+			       -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	store_bind_text(s, 1, user);
+	store_bind_text(s, 2, addr);
+	store_bind_text(s, 3, action);
+	store_bind_text(s, 4, entity);
+	store_bind_text(s, 5, key);
+	store_bind_text(s, 6, old_value);
+	store_bind_text(s, 7, new_value);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static const char list_sql[] =
+	"SELECT id, at, user_name, addr, action, entity, key, old_value, new_value FROM audit "
+	"ORDER BY id DESC LIMIT ?1";
+
+/* Column i as text or NULL. */
+static const char *col(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+/* The latest rows as JSON. */
+int audit_list_json(store *st, int limit, FILE *out)
+{
+	static const char *const keys[] = {"id", "at", "user", "addr", "action", "entity", "key", "old", "new"};
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, list_sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int(s, 1, limit);
+	json_t *arr = json_array();
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		json_t *o = json_object();
+		json_object_set_new(o, keys[0], json_integer(sqlite3_column_int64(s, 0)));
+		for (int i = 1; i < 9; i++) {
+			const char *v = col(s, i);
+			json_t *j = NULL;
+			if (v && i >= 7)
+				j = json_loads(v, JSON_DECODE_ANY, NULL);
+			json_object_set_new(o, keys[i], j ? j : v ? json_string(v) : json_null());
+		}
+		json_array_append_new(arr, o);
+	}
+	sqlite3_finalize(s);
+	json_t *root = json_pack("{so}", "audit", arr);
+	json_dumpf(root, out, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The latest rows as HTML table rows. */
+int audit_list_html(store *st, int limit, FILE *out)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, list_sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int(s, 1, limit);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		fputs("<tr>", out);
+		for (int i = 1; i < 9; i++) {
+			if (i == 3)
+				continue; /* the address: in the JSON, not on the page */
+			fputs(i >= 7 ? "<td class=\"val\">" : "<td>", out);
+			esc_html_text(out, col(s, i) ? col(s, i) : "");
+			fputs("</td>", out);
+		}
+		fputs("</tr>\n", out);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Activity ids touched, comma-separated, for previews. */
+void guard_touched_list(store *st, char *buf, size_t size, int n)
+{
+	sqlite3_stmt *s;
+	buf[0] = '\0';
+	if (sqlite3_prepare_v2(st->db, "SELECT DISTINCT activity FROM temp.g_touched ORDER BY activity LIMIT ?1",
+			       -1, &s, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int(s, 1, n);
+	size_t used = 0;
+	while (sqlite3_step(s) == SQLITE_ROW && used + 2 < size) {
+		int w = snprintf(buf + used, size - used, "%s%s", used ? ", " : "", col(s, 0));
+		if (w < 0 || (size_t)w >= size - used)
+			break;
+		used += (size_t)w;
+	}
+	sqlite3_finalize(s);
+}

@@ -1,0 +1,49 @@
+/* Guards on every write of the web application, and the audit log.
+ *
+ * Every write of the web application (an upload, a form, a JSON call) goes through the
+ * importer inside one transaction. On the web server's own connections, TEMP triggers
+ * record which activities the transaction touched (their country and year before and
+ * after), how participants and feedback changed, and each activity's old and new
+ * values. Before COMMIT, guard_check refuses the whole transaction when the user may not
+ * change one of those records (403) or one falls in an approved period (409), and
+ * guard_audit writes the audit rows from what the triggers recorded. */
+#ifndef ACTIP_WEB_GUARD_H
+#define ACTIP_WEB_GUARD_H
+
+#include <stdio.h>
+
+#include "core/err.h"
+#include "store/store.h"
+#include "web/web.h"
+
+/* Creates the TEMP tables and triggers on a connection. */
+int guard_install(store *st, actip_err *err);
+
+/* Empties the records of the previous transaction (call inside the new one). */
+int guard_reset(store *st);
+
+/* May this user upload this template at all? */
+bool guard_template_allowed(const web_user *u, const char *template_name);
+
+/* Checks what the current transaction touched: 0 when allowed, else the HTTP status
+ * (403 another country's record, 409 a locked period, 500 when it cannot decide) with
+ * a message in err. */
+int guard_check(store *st, const web_user *u, actip_err *err);
+
+/* Writes the audit rows of the current transaction's changes. */
+int guard_audit(store *st, const web_req *rq, const char *action, const char *detail);
+
+/* Writes one audit row (outside the trigger records). old/new are JSON text or NULL. */
+int audit_write(store *st, const char *user, const char *addr, const char *action,
+		const char *entity, const char *key, const char *old_value, const char *new_value);
+
+/* The latest `limit` audit rows as a JSON array into out. */
+int audit_list_json(store *st, int limit, FILE *out);
+
+/* Lists the latest rows for the audit page (HTML-escaped). */
+int audit_list_html(store *st, int limit, FILE *out);
+
+/* The activities touched by the current transaction, as "ID, ID, ..." (at most n). */
+void guard_touched_list(store *st, char *buf, size_t size, int n);
+
+#endif

@@ -1,0 +1,506 @@
+/* Activity pages: the list with its filters, one activity with its participants (names
+ * only for those who may edit them) and its feedback summary, and the forms that add or
+ * edit an activity, add a participant and add a feedback response. Form posts become
+ * CSV rows for the guarded write path, so they follow the templates' rules exactly. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/escape.h"
+#include "core/text.h"
+#include "web/data.h"
+#include "web/pages.h"
+#include "web/records.h"
+#include "web/server.h"
+#include "web/write.h"
+
+static const char *const types[] = {"capacity_development", "meeting", "other", "staff_event", NULL};
+static const char *const type_labels[] = {"Capacity development", "Meeting", "Other", "Staff event", NULL};
+static const char *const countries[] = {"BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN", "ASEAN", NULL};
+static const char *const country_labels[] = {"Brunei Darussalam", "Cambodia", "Indonesia", "Lao PDR", "Malaysia",
+					     "Myanmar", "Philippines", "Singapore", "Thailand", "Timor-Leste",
+					     "Viet Nam", "ASEAN/regional", NULL};
+
+/* Writes a cell. */
+static void td(FILE *o, const char *s)
+{
+	fputs("<td>", o);
+	esc_html_text(o, s ? s : "");
+	fputs("</td>", o);
+}
+
+/* One row of the list. */
+static void list_row(const act_row *r, void *ctx)
+{
+	FILE *o = ctx;
+	fputs("<tr><td><a href=\"/activities/", o);
+	esc_html_attr(o, r->id);
+	fputs("\">", o);
+	esc_html_text(o, r->id);
+	fputs("</a></td>", o);
+	td(o, r->title);
+	td(o, r->country);
+	td(o, r->type);
+	td(o, r->project);
+	td(o, r->start_date);
+	fprintf(o, "<td class=\"num\">%lld</td><td class=\"num\">%lld</td></tr>\n", r->participants, r->feedback);
+}
+
+/* The filter value of a query argument ("" = any). */
+static const char *arg(web_req *rq, const char *name)
+{
+	const char *v = req_query(rq, name);
+	return v && *v ? v : NULL;
+}
+
+/* GET /activities. */
+static void list_get(web_req *rq, web_resp *rs)
+{
+	FILE *o = rs->out;
+	int year = 0;
+	const char *y = arg(rq, "year");
+	if (y && text_parse_year(y, &year) < 0)
+		year = 0;
+	act_filter f = {year, arg(rq, "country"), arg(rq, "type"), arg(rq, "project")};
+	page_begin(rq, rs, "Activities", "activities");
+	fputs("<h1>Activities</h1>", o);
+	if (page_is_editor(&rq->user))
+		fputs("<p><a class=\"button\" href=\"/activities/new\">Add an activity</a></p>", o);
+	fputs("<form class=\"filters\" method=\"get\" action=\"/activities\"><div><label for=\"f-year\">Year</label>"
+	      "<select id=\"f-year\" name=\"year\"><option value=\"\">Any</option>", o);
+	sqlite3_stmt *s;
+	if (data_periods(rq->st, &s) == 0) {
+		while (sqlite3_step(s) == SQLITE_ROW)
+			fprintf(o, "<option%s>%d</option>", sqlite3_column_int(s, 0) == year ? " selected" : "",
+				sqlite3_column_int(s, 0));
+		sqlite3_finalize(s);
+	}
+	fputs("</select></div><div><label for=\"f-country\">Country</label><select id=\"f-country\" name=\"country\">"
+	      "<option value=\"\">Any</option>", o);
+	page_options(o, countries, country_labels, f.country);
+	fputs("</select></div><div><label for=\"f-type\">Type</label><select id=\"f-type\" name=\"type\">"
+	      "<option value=\"\">Any</option>", o);
+	page_options(o, types, type_labels, f.type);
+	fputs("</select></div><div><label for=\"f-project\">Project</label><select id=\"f-project\" name=\"project\">"
+	      "<option value=\"\">Any</option>", o);
+	if (data_projects(rq->st, &s) == 0) {
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			const char *code = (const char *)sqlite3_column_text(s, 0);
+			fputs("<option value=\"", o);
+			esc_html_attr(o, code);
+			fputs(f.project && strcmp(f.project, code) == 0 ? "\" selected>" : "\">", o);
+			esc_html_text(o, code);
+			fputs("</option>", o);
+		}
+		sqlite3_finalize(s);
+	}
+	fputs("</select></div><button type=\"submit\">Filter</button></form>"
+	      "<div class=\"scroll\"><table><thead><tr><th>ID</th><th>Title</th><th>Country</th><th>Type</th>"
+	      "<th>Project</th><th>Start</th><th class=\"num\">Participants</th><th class=\"num\">Feedback</th>"
+	      "</tr></thead><tbody>\n", o);
+	int n = data_activities(rq->st, &f, 500, list_row, o);
+	fputs("</tbody></table></div>", o);
+	fprintf(o, "<p class=\"note\">%d activit%s shown%s.</p>", n < 0 ? 0 : n, n == 1 ? "y" : "ies",
+		n == 500 ? " (the first 500; narrow the filters)" : "");
+	page_end(rs);
+}
+
+/* Copies an activity row for later use. */
+typedef struct act_copy {
+	char id[80], project[80], country[8], type[32], title[400], start[16], end[16], mode[16];
+	int year;
+	long long participants, feedback;
+} act_copy;
+
+/* Keeps a copy of the row. */
+static void keep(const act_row *r, void *ctx)
+{
+	act_copy *c = ctx;
+#define CP(f, v) snprintf(c->f, sizeof c->f, "%s", (v) ? (v) : "")
+	CP(id, r->id);
+	CP(project, r->project);
+	CP(country, r->country);
+	CP(type, r->type);
+	CP(title, r->title);
+	CP(start, r->start_date);
+	CP(end, r->end_date);
+	CP(mode, r->mode);
+#undef CP
+	c->year = r->year;
+	c->participants = r->participants;
+	c->feedback = r->feedback;
+}
+
+/* A definition list entry. */
+static void fact(FILE *o, const char *k, const char *v)
+{
+	fprintf(o, "<dt>%s</dt><dd>", k);
+	esc_html_text(o, v && *v ? v : "–");
+	fputs("</dd>", o);
+}
+
+/* A yes-share cell. */
+static void pct_cell(FILE *o, int p)
+{
+	if (p < 0)
+		fputs("<td class=\"num\">–</td>", o);
+	else
+		fprintf(o, "<td class=\"num\">%d%%</td>", p);
+}
+
+/* Writes the participant form fields. */
+static void participant_fields(FILE *o)
+{
+	static const char *const sexes[] = {"female", "male", "other", NULL};
+	static const char *const yn[] = {"", "yes", "no", NULL};
+	static const char *const yn_l[] = {"Not answered", "Yes", "No", NULL};
+	fputs("<div class=\"grid2\"><div class=\"field\"><label for=\"p-name\">Full name</label><input id=\"p-name\" name=\"full_name\" maxlength=\"200\"></div>"
+	      "<div class=\"field\"><label for=\"p-email\">E-mail</label><input id=\"p-email\" name=\"email\" type=\"email\" maxlength=\"200\"></div>"
+	      "<div class=\"field\"><label for=\"p-id\">Person ID</label><input id=\"p-id\" name=\"person_id\" maxlength=\"80\"></div>"
+	      "<div class=\"field\"><label for=\"p-sex\">Sex</label><select id=\"p-sex\" name=\"sex\" required>", o);
+	page_options(o, sexes, NULL, NULL);
+	fputs("</select></div><div class=\"field\"><label for=\"p-country\">Country of origin</label><select id=\"p-country\" name=\"country\">", o);
+	page_options(o, countries, country_labels, NULL);
+	fputs("</select></div><div class=\"field\"><label for=\"p-org\">Organisation</label><input id=\"p-org\" name=\"organisation\" maxlength=\"200\"></div>"
+	      "<div class=\"field\"><label for=\"p-staff\">Programme staff</label><select id=\"p-staff\" name=\"staff\">", o);
+	page_options(o, yn, yn_l, NULL);
+	fputs("</select></div><div class=\"field\"><label for=\"p-dis\">Disability</label><select id=\"p-dis\" name=\"disability\">", o);
+	page_options(o, yn, yn_l, NULL);
+	fputs("</select></div></div>", o);
+}
+
+/* Writes the feedback form fields. */
+static void feedback_fields(FILE *o)
+{
+	static const char *const sexes[] = {"", "female", "male", "other", NULL};
+	static const char *const sex_l[] = {"Not given", "Female", "Male", "Other", NULL};
+	static const char *const yn[] = {"", "yes", "no", NULL};
+	static const char *const yn_l[] = {"Not answered", "Yes", "No", NULL};
+	static const char *const und[] = {"", "excellent", "good", "fair", "poor", NULL};
+	static const char *const und_l[] = {"Not answered", "Excellent", "Good", "Fair", "Poor", NULL};
+	static const char *const q[] = {"satisfied", "met_objectives", "met_expectations", "improved_learning", "relevant"};
+	static const char *const ql[] = {"Satisfied overall", "Met its objectives", "Met my expectations",
+					 "Improved my learning", "Relevant to my work"};
+	fputs("<div class=\"grid2\"><div class=\"field\"><label for=\"f-sex\">Sex</label><select id=\"f-sex\" name=\"sex\">", o);
+	page_options(o, sexes, sex_l, NULL);
+	fputs("</select></div>", o);
+	for (int i = 0; i < 5; i++) {
+		fprintf(o, "<div class=\"field\"><label for=\"f-%s\">%s</label><select id=\"f-%s\" name=\"%s\">", q[i], ql[i], q[i], q[i]);
+		page_options(o, yn, yn_l, NULL);
+		fputs("</select></div>", o);
+	}
+	fputs("<div class=\"field\"><label for=\"f-und\">Understanding</label><select id=\"f-und\" name=\"understanding\">", o);
+	page_options(o, und, und_l, NULL);
+	fputs("</select></div></div>", o);
+}
+
+/* Writes the errors of a write as a list. */
+static void write_errors(FILE *o, const web_write *w)
+{
+	fputs("<div class=\"msg bad\" role=\"alert\"><strong>Nothing was stored.</strong>", o);
+	if (w->status != 422) {
+		fputs(" ", o);
+		esc_html_text(o, w->message);
+	}
+	fputs("<ul class=\"errors\">", o);
+	for (size_t i = 0; i < w->diag.len; i++) {
+		const diag_entry *e = &w->diag.items[i];
+		if (e->kind != DIAG_ERROR)
+			continue;
+		fputs("<li>", o);
+		esc_html_text(o, e->column);
+		fputs(": ", o);
+		esc_html_text(o, e->message);
+		fputs("</li>", o);
+	}
+	fputs("</ul></div>", o);
+}
+
+/* The detail page, with an optional message of a failed write. */
+static void detail(web_req *rq, web_resp *rs, const web_write *failed)
+{
+	act_copy a;
+	int found = data_activity(rq->st, rq->params[0], keep, &a);
+	if (found <= 0)
+		return page_error(rq, rs, found < 0 ? 500 : 404, "There is no such activity.");
+	FILE *o = rs->out;
+	bool may = data_may_edit(&rq->user, a.country);
+	if (failed)
+		rs->status = failed->status;
+	page_begin(rq, rs, a.title, "activities");
+	fputs("<p><a href=\"/activities\">← All activities</a></p><h1>", o);
+	esc_html_text(o, a.title);
+	fputs("</h1>", o);
+	if (failed)
+		write_errors(o, failed);
+	fputs("<dl class=\"facts\">", o);
+	fact(o, "ID", a.id);
+	fact(o, "Country", a.country);
+	fact(o, "Type", a.type);
+	fact(o, "Project", a.project);
+	fact(o, "Start", a.start);
+	fact(o, "End", a.end);
+	fact(o, "Mode", a.mode);
+	fputs("</dl>", o);
+	if (may) {
+		fputs("<p><a class=\"button secondary\" href=\"/activities/", o);
+		esc_html_attr(o, a.id);
+		fputs("/edit\">Edit the activity</a></p>", o);
+	}
+	fprintf(o, "<h2>Participants (%lld)</h2>", a.participants);
+	if (!may)
+		fputs("<p class=\"note\">Names and e-mails are shown only to those who may edit this activity.</p>", o);
+	fputs("<div class=\"scroll\"><table><thead><tr>", o);
+	if (may)
+		fputs("<th>Name</th><th>E-mail</th>", o);
+	fputs("<th>Sex</th><th>Country</th><th>Organisation</th><th>Staff</th></tr></thead><tbody>", o);
+	sqlite3_stmt *s;
+	if (data_participants(rq->st, a.id, &s) == 0) {
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			fputs("<tr>", o);
+			if (may) {
+				td(o, (const char *)sqlite3_column_text(s, 3));
+				td(o, (const char *)sqlite3_column_text(s, 2));
+			}
+			td(o, (const char *)sqlite3_column_text(s, 4));
+			td(o, (const char *)sqlite3_column_text(s, 5));
+			td(o, (const char *)sqlite3_column_text(s, 6));
+			td(o, sqlite3_column_int(s, 7) ? "yes" : "");
+			fputs("</tr>\n", o);
+		}
+		sqlite3_finalize(s);
+	}
+	fputs("</tbody></table></div>", o);
+	if (may) {
+		fputs("<details><summary>Add a participant</summary><form method=\"post\" action=\"/activities/", o);
+		esc_html_attr(o, a.id);
+		fputs("/participants\">", o);
+		page_csrf_field(rq, o);
+		participant_fields(o);
+		fputs("<button type=\"submit\">Add the participant</button></form></details>", o);
+	}
+	fb_summary fs;
+	fprintf(o, "<h2>Feedback (%lld responses)</h2>", a.feedback);
+	if (data_feedback_summary(rq->st, a.id, &fs) == 0 && fs.respondents) {
+		fputs("<div class=\"scroll\"><table><thead><tr><th class=\"num\">Respondents</th><th class=\"num\">Female</th>"
+		      "<th class=\"num\">Male</th><th class=\"num\">Other</th><th class=\"num\">Satisfied</th>"
+		      "<th class=\"num\">Met objectives</th><th class=\"num\">Met expectations</th>"
+		      "<th class=\"num\">Improved learning</th><th class=\"num\">Relevant</th></tr></thead><tbody><tr>", o);
+		fprintf(o, "<td class=\"num\">%lld</td><td class=\"num\">%lld</td><td class=\"num\">%lld</td><td class=\"num\">%lld</td>",
+			fs.respondents, fs.female, fs.male, fs.other);
+		for (int i = 0; i < 5; i++)
+			pct_cell(o, fs.pct[i]);
+		fputs("</tr></tbody></table></div>", o);
+	} else {
+		fputs("<p>No feedback recorded.</p>", o);
+	}
+	if (may) {
+		fputs("<details><summary>Add a feedback response</summary><form method=\"post\" action=\"/activities/", o);
+		esc_html_attr(o, a.id);
+		fputs("/feedback\">", o);
+		page_csrf_field(rq, o);
+		feedback_fields(o);
+		fputs("<button type=\"submit\">Add the response</button></form></details>", o);
+	}
+	page_end(rs);
+}
+
+/* GET /activities/{id}. */
+static void detail_get(web_req *rq, web_resp *rs)
+{
+	detail(rq, rs, NULL);
+}
+
+/* The add/edit form. */
+static void edit_form(web_req *rq, web_resp *rs, const act_copy *a, bool is_new, const web_write *failed)
+{
+	static const char *const modes[] = {"", "in_person", "online", "hybrid", NULL};
+	static const char *const mode_l[] = {"Not given", "In person", "Online", "Hybrid", NULL};
+	FILE *o = rs->out;
+	if (failed)
+		rs->status = failed->status;
+	page_begin(rq, rs, is_new ? "Add an activity" : "Edit an activity", "activities");
+	fputs(is_new ? "<h1>Add an activity</h1>" : "<h1>Edit an activity</h1>", o);
+	if (failed)
+		write_errors(o, failed);
+	fputs("<form method=\"post\" action=\"", o);
+	if (is_new)
+		fputs("/activities", o);
+	else {
+		fputs("/activities/", o);
+		esc_html_attr(o, a->id);
+	}
+	fputs("\">", o);
+	page_csrf_field(rq, o);
+	fputs("<div class=\"grid2\">", o);
+	if (is_new) {
+		fputs("<div class=\"field\"><label for=\"a-id\">Activity ID</label><input id=\"a-id\" name=\"activity_id\" required maxlength=\"64\" placeholder=\"KH-2021-014\" value=\"", o);
+		esc_html_attr(o, a->id);
+		fputs("\"></div>", o);
+	}
+	fputs("<div class=\"field\"><label for=\"a-title\">Title</label><input id=\"a-title\" name=\"title\" required maxlength=\"300\" value=\"", o);
+	esc_html_attr(o, a->title);
+	fputs("\"></div><div class=\"field\"><label for=\"a-country\">Country</label><select id=\"a-country\" name=\"country\">", o);
+	if (rq->user.role == ROLE_COUNTRY_OFFICER) {
+		const char *only[] = {rq->user.country, NULL};
+		page_options(o, only, NULL, rq->user.country);
+	} else
+		page_options(o, countries, country_labels, a->country);
+	fputs("</select></div><div class=\"field\"><label for=\"a-type\">Type</label><select id=\"a-type\" name=\"type\">", o);
+	page_options(o, types, type_labels, a->type);
+	fputs("</select></div><div class=\"field\"><label for=\"a-project\">Project code</label><input id=\"a-project\" name=\"project\" maxlength=\"32\" value=\"", o);
+	esc_html_attr(o, a->project);
+	fputs("\"></div><div class=\"field\"><label for=\"a-start\">Start date</label><input id=\"a-start\" name=\"start_date\" type=\"date\" required value=\"", o);
+	esc_html_attr(o, a->start);
+	fputs("\"></div><div class=\"field\"><label for=\"a-end\">End date</label><input id=\"a-end\" name=\"end_date\" type=\"date\" value=\"", o);
+	esc_html_attr(o, a->end);
+	fputs("\"></div><div class=\"field\"><label for=\"a-mode\">Mode</label><select id=\"a-mode\" name=\"mode\">", o);
+	page_options(o, modes, mode_l, a->mode);
+	fputs("</select></div></div><button type=\"submit\">Save</button></form>", o);
+	page_end(rs);
+}
+
+/* GET /activities/new. */
+static void new_get(web_req *rq, web_resp *rs)
+{
+	act_copy a;
+	memset(&a, 0, sizeof a);
+	edit_form(rq, rs, &a, true, NULL);
+}
+
+/* GET /activities/{id}/edit. */
+static void edit_get(web_req *rq, web_resp *rs)
+{
+	act_copy a;
+	int found = data_activity(rq->st, rq->params[0], keep, &a);
+	if (found <= 0)
+		return page_error(rq, rs, found < 0 ? 500 : 404, "There is no such activity.");
+	edit_form(rq, rs, &a, false, NULL);
+}
+
+/* Writes a CSV row from form fields named after cols. */
+static void form_row(web_req *rq, FILE *f, const char *id, const char *const *cols)
+{
+	csv_quoted(f, id);
+	for (int i = 0; cols[i]; i++) {
+		fputc(',', f);
+		const char *v = form_get(rq, cols[i]);
+		csv_quoted(f, v ? v : "");
+	}
+	fputs("\r\n", f);
+}
+
+/* Saves an activity from the form (create when id is NULL). */
+static void save_activity(web_req *rq, web_resp *rs, const char *id)
+{
+	bool is_new = id == NULL;
+	if (is_new)
+		id = form_get(rq, "activity_id");
+	if (!id || !*id)
+		return page_error(rq, rs, 400, "An activity ID is needed.");
+	char *csv = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&csv, &len);
+	if (!f)
+		return page_error(rq, rs, 500, "Out of memory.");
+	rec_header(f, rec_activity_cols);
+	form_row(rq, f, id, rec_activity_cols);
+	fclose(f);
+	web_write w;
+	web_write_csv(rq, "activities", csv, len, false, &w);
+	free(csv);
+	if (w.status == 200) {
+		char loc[300];
+		snprintf(loc, sizeof loc, "/activities/%s", id);
+		resp_redirect(rs, loc);
+	} else {
+		act_copy a;
+		memset(&a, 0, sizeof a);
+#define CPF(fld, name) snprintf(a.fld, sizeof a.fld, "%s", form_get(rq, name) ? form_get(rq, name) : "")
+		snprintf(a.id, sizeof a.id, "%s", id);
+		CPF(title, "title");
+		CPF(country, "country");
+		CPF(type, "type");
+		CPF(project, "project");
+		CPF(start, "start_date");
+		CPF(end, "end_date");
+		CPF(mode, "mode");
+#undef CPF
+		edit_form(rq, rs, &a, is_new, &w);
+	}
+	web_write_free(&w);
+}
+
+/* POST /activities. */
+static void new_post(web_req *rq, web_resp *rs)
+{
+	save_activity(rq, rs, NULL);
+}
+
+/* POST /activities/{id}. */
+static void edit_post(web_req *rq, web_resp *rs)
+{
+	act_copy a;
+	int found = data_activity(rq->st, rq->params[0], keep, &a);
+	if (found <= 0)
+		return page_error(rq, rs, found < 0 ? 500 : 404, "There is no such activity.");
+	save_activity(rq, rs, rq->params[0]);
+}
+
+/* Adds one participant or feedback row: the stored rows plus the new one replace what
+ * the activity had (the templates' replace rule), in one guarded write. */
+static void add_row(web_req *rq, web_resp *rs, const char *template_name, const char *const *cols,
+		    int (*rows)(store *, const char *, sqlite3_stmt **))
+{
+	act_copy a;
+	int found = data_activity(rq->st, rq->params[0], keep, &a);
+	if (found <= 0)
+		return page_error(rq, rs, found < 0 ? 500 : 404, "There is no such activity.");
+	char *csv = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&csv, &len);
+	if (!f)
+		return page_error(rq, rs, 500, "Out of memory.");
+	rec_header(f, cols);
+	sqlite3_stmt *s;
+	if (rows(rq->st, a.id, &s) == 0) {
+		while (sqlite3_step(s) == SQLITE_ROW)
+			rec_row_stmt(f, a.id, cols, s);
+		sqlite3_finalize(s);
+	}
+	form_row(rq, f, a.id, cols);
+	fclose(f);
+	web_write w;
+	web_write_csv(rq, template_name, csv, len, false, &w);
+	free(csv);
+	if (w.status == 200) {
+		char loc[300];
+		snprintf(loc, sizeof loc, "/activities/%s", a.id);
+		resp_redirect(rs, loc);
+	} else
+		detail(rq, rs, &w);
+	web_write_free(&w);
+}
+
+/* POST /activities/{id}/participants. */
+static void participant_post(web_req *rq, web_resp *rs)
+{
+	add_row(rq, rs, "participants", rec_participant_cols, data_participants);
+}
+
+/* POST /activities/{id}/feedback. */
+static void feedback_post(web_req *rq, web_resp *rs)
+{
+	add_row(rq, rs, "feedback", rec_feedback_cols, data_feedback);
+}
+
+const web_route page_activity_routes[] = {
+	{"GET", "/activities", list_get, R_HTML},
+	{"GET", "/activities/new", new_get, R_HTML | R_EDITOR},
+	{"POST", "/activities", new_post, R_HTML | R_WRITE | R_EDITOR},
+	{"GET", "/activities/{}", detail_get, R_HTML},
+	{"GET", "/activities/{}/edit", edit_get, R_HTML | R_EDITOR},
+	{"POST", "/activities/{}", edit_post, R_HTML | R_WRITE | R_EDITOR},
+	{"POST", "/activities/{}/participants", participant_post, R_HTML | R_WRITE | R_EDITOR},
+	{"POST", "/activities/{}/feedback", feedback_post, R_HTML | R_WRITE | R_EDITOR},
+	{NULL, NULL, NULL, 0},
+};

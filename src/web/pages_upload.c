@@ -1,0 +1,207 @@
+/* The upload page: choose a template, send a CSV (a file, sent by app.js as a raw
+ * text/csv body, or pasted text in a form without JavaScript), and see either a
+ * preview of what would be stored (the write path run and rolled back) or every error
+ * as FILE:LINE: COLUMN. A previewed upload waits in pending_upload, bound to the
+ * session, until it is confirmed; confirming runs the guarded write for real. */
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/escape.h"
+#include "web/pages.h"
+#include "web/server.h"
+#include "web/session.h"
+#include "web/write.h"
+
+static const char *const templates[] = {"activities", "participants", "feedback", "projects", "project_status",
+					"achievements", "partners", "expenditure", "framework", NULL};
+
+/* The templates this user may upload. */
+static void template_options(web_req *rq, FILE *o, const char *selected)
+{
+	for (int i = 0; templates[i]; i++) {
+		if (rq->user.role != ROLE_ADMIN && i >= 3)
+			break;
+		const char *one[] = {templates[i], NULL};
+		page_options(o, one, NULL, selected);
+	}
+}
+
+/* The form. */
+static void upload_form(web_req *rq, web_resp *rs, const char *selected)
+{
+	FILE *o = rs->out;
+	fputs("<form id=\"upload-form\" method=\"post\" action=\"/upload\">", o);
+	page_csrf_field(rq, o);
+	fputs("<div class=\"field\"><label for=\"template\">Template</label><select id=\"template\" name=\"template\">", o);
+	template_options(rq, o, selected);
+	fputs("</select></div><div class=\"field\"><label for=\"file\">CSV file</label>"
+	      "<input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\"></div>"
+	      "<div class=\"field\"><label for=\"csv\">…or paste the CSV text</label>"
+	      "<textarea id=\"csv\" name=\"csv\" spellcheck=\"false\"></textarea></div>"
+	      "<button type=\"submit\">Check the upload</button> <span id=\"upload-status\" role=\"status\"></span></form>", o);
+}
+
+/* GET /upload. */
+static void upload_get(web_req *rq, web_resp *rs)
+{
+	page_begin(rq, rs, "Upload", "upload");
+	fputs("<h1>Upload a data-collection file</h1><p class=\"lead\">The file is checked first; nothing is stored "
+	      "until you confirm. An upload is stored whole or not at all.</p>", rs->out);
+	upload_form(rq, rs, NULL);
+	page_end(rs);
+}
+
+/* Keeps an upload for confirmation; fills the id (hex). */
+static int keep_pending(web_req *rq, const char *tpl, const char *csv, size_t len, char id[65])
+{
+	uint8_t hash[32];
+	session_new_token(id, hash);
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(rq->st->db, "DELETE FROM pending_upload WHERE created < ?1", -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(s, 1, (long long)rq->now - 3600);
+		sqlite3_step(s);
+		sqlite3_finalize(s);
+	}
+	if (sqlite3_prepare_v2(rq->st->db, "INSERT INTO pending_upload(id_hash, token_hash, template, body, created) "
+					   "VALUES (?1, ?2, ?3, ?4, ?5)", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_blob(s, 1, hash, 32, SQLITE_TRANSIENT);
+	sqlite3_bind_blob(s, 2, rq->token_hash, 32, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, tpl, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 4, csv, (int)len, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 5, (long long)rq->now);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The outcome of a check or a store. */
+static void outcome(web_req *rq, web_resp *rs, const char *tpl, web_write *w, const char *pending_id)
+{
+	FILE *o = rs->out;
+	rs->status = w->status;
+	page_begin(rq, rs, "Upload", "upload");
+	fputs("<h1>Upload a data-collection file</h1>", o);
+	if (w->status == 200 && pending_id) {
+		fprintf(o, "<div class=\"msg\" id=\"preview\"><strong>Checked: no errors.</strong> This upload would store "
+			   "%ld %s row%s (%ld new or changed", w->rows, tpl, w->rows == 1 ? "" : "s", w->changed);
+		if (w->replaced)
+			fprintf(o, "; replacing what %ld activit%s had", w->replaced, w->replaced == 1 ? "y" : "ies");
+		fputs(").", o);
+		if (w->touched[0]) {
+			fputs(" Activities: ", o);
+			esc_html_text(o, w->touched);
+			fputs(".", o);
+		}
+		fputs(" Nothing is stored yet.</div><form method=\"post\" action=\"/upload/confirm\">", o);
+		page_csrf_field(rq, o);
+		fputs("<input type=\"hidden\" name=\"id\" value=\"", o);
+		esc_html_attr(o, pending_id);
+		fputs("\"><div class=\"actions\"><button type=\"submit\">Store it</button>"
+		      "<a class=\"button secondary\" href=\"/upload\">Cancel</a></div></form>", o);
+	} else if (w->status == 200) {
+		fprintf(o, "<div class=\"msg ok\" id=\"stored\" role=\"status\"><strong>Stored.</strong> %ld %s row%s.</div>"
+			   "<p><a href=\"/\">See the dashboard</a> · <a href=\"/upload\">Upload another file</a></p>",
+			w->rows, tpl, w->rows == 1 ? "" : "s");
+	} else {
+		fputs("<div class=\"msg bad\" id=\"errors\" role=\"alert\"><strong>Nothing was stored.</strong> ", o);
+		if (w->status == 422) {
+			fprintf(o, "%zu error%s:", w->diag.errors, w->diag.errors == 1 ? "" : "s");
+			fputs("<ul class=\"errors\">", o);
+			for (size_t i = 0; i < w->diag.len; i++) {
+				const diag_entry *e = &w->diag.items[i];
+				if (e->kind != DIAG_ERROR)
+					continue;
+				fputs("<li>", o);
+				esc_html_text(o, e->file);
+				fprintf(o, ":%ld: ", e->line);
+				esc_html_text(o, e->column);
+				fputs(": ", o);
+				esc_html_text(o, e->message);
+				fputs("</li>", o);
+			}
+			fputs("</ul>", o);
+		} else
+			esc_html_text(o, w->message);
+		fputs("</div><h2>Try again</h2>", o);
+		upload_form(rq, rs, tpl);
+	}
+	page_end(rs);
+}
+
+/* POST /upload?template=T (text/csv body) or a form with template and csv. */
+static void upload_post(web_req *rq, web_resp *rs)
+{
+	const char *tpl, *csv;
+	size_t len;
+	if (rq->content_type && strcasecmp(rq->content_type, "text/csv") == 0) {
+		tpl = req_query(rq, "template");
+		csv = rq->body;
+		len = rq->body_len;
+	} else {
+		tpl = form_get(rq, "template");
+		csv = form_get(rq, "csv");
+		len = csv ? strlen(csv) : 0;
+	}
+	int i = 0;
+	while (tpl && templates[i] && strcmp(templates[i], tpl) != 0)
+		i++;
+	if (!tpl || !templates[i] || !csv)
+		return page_error(rq, rs, 400, "Choose a template and a file.");
+	web_write w;
+	web_write_csv(rq, templates[i], csv, len, true, &w);
+	char id[65] = "";
+	if (w.status == 200 && keep_pending(rq, templates[i], csv, len, id) < 0) {
+		web_write_free(&w);
+		return page_error(rq, rs, 500, "The upload could not be kept for confirmation.");
+	}
+	outcome(rq, rs, templates[i], &w, id);
+	web_write_free(&w);
+}
+
+/* POST /upload/confirm: stores a checked upload of this session. */
+static void confirm_post(web_req *rq, web_resp *rs)
+{
+	uint8_t hash[32];
+	const char *id = form_get(rq, "id");
+	if (!id || session_hash_token(id, hash) < 0)
+		return page_error(rq, rs, 400, "This upload is unknown or has expired; upload it again.");
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(rq->st->db, "DELETE FROM pending_upload WHERE id_hash = ?1 AND token_hash = ?2 "
+					   "AND created >= ?3 RETURNING template, body", -1, &s, NULL) != SQLITE_OK)
+		return page_error(rq, rs, 500, "The database is not available.");
+	sqlite3_bind_blob(s, 1, hash, 32, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 2, rq->token_hash, 32, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, (long long)rq->now - 3600);
+	char tpl[32] = "";
+	char *body = NULL;
+	size_t len = 0;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		snprintf(tpl, sizeof tpl, "%s", (const char *)sqlite3_column_text(s, 0));
+		len = (size_t)sqlite3_column_bytes(s, 1);
+		body = malloc(len + 1);
+		if (body) {
+			if (len)
+				memcpy(body, sqlite3_column_blob(s, 1), len);
+			body[len] = '\0';
+		}
+	}
+	sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (!body)
+		return page_error(rq, rs, 404, "This upload is unknown or has expired; upload it again.");
+	web_write w;
+	web_write_csv(rq, tpl, body, len, false, &w);
+	free(body);
+	outcome(rq, rs, tpl, &w, NULL);
+	web_write_free(&w);
+}
+
+const web_route page_upload_routes[] = {
+	{"GET", "/upload", upload_get, R_HTML | R_EDITOR},
+	{"POST", "/upload", upload_post, R_HTML | R_WRITE | R_EDITOR},
+	{"POST", "/upload/confirm", confirm_post, R_HTML | R_WRITE | R_EDITOR},
+	{NULL, NULL, NULL, 0},
+};

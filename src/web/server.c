@@ -1,0 +1,486 @@
+/* The HTTP server on libmicrohttpd: an internal epoll thread pool with every limit set
+ * explicitly (connection timeout, total and per-address connection limits, memory per
+ * connection), a body cap checked against Content-Length before any byte of the body
+ * is read (413) and again while reading, and an absolute deadline per request. Bodies
+ * are taken raw (no PostProcessor). Each thread has its own SQLite connection. Every
+ * response, errors included, gets the security headers. */
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/text.h"
+#include "web/api.h"
+#include "web/guard.h"
+#include "web/pages.h"
+#include "web/server.h"
+#include "web/session.h"
+
+extern const unsigned char asset_app_css[], asset_app_js[];
+extern const size_t asset_app_css_len, asset_app_js_len;
+
+/* The embedded static files. */
+static const struct {
+	const char *path, *ctype;
+	const unsigned char *data;
+	const size_t *len;
+} assets[] = {
+	{"/assets/app.css", "text/css; charset=utf-8", asset_app_css, &asset_app_css_len},
+	{"/assets/app.js", "text/javascript; charset=utf-8", asset_app_js, &asset_app_js_len},
+};
+
+/* State of one request while its body arrives. */
+typedef struct conn_state {
+	char *body;
+	size_t len, cap;
+	bool too_big;
+	struct timespec start;
+} conn_state;
+
+/* ---- per-thread store connections ----------------------------------------------- */
+
+static pthread_mutex_t stores_lock = PTHREAD_MUTEX_INITIALIZER;
+static store *stores[256];
+static int nstores;
+static _Thread_local store *thread_store;
+
+/* The calling thread's connection, opened (and guarded) on first use. */
+store *web_store(const web_config *cfg, actip_err *err)
+{
+	if (thread_store)
+		return thread_store;
+	store *st = calloc(1, sizeof *st);
+	if (!st) {
+		err_set(err, ACTIP_ENOMEM, "out of memory");
+		return NULL;
+	}
+	if (store_open(st, cfg->db_path, STORE_MUST_EXIST, err) < 0 || guard_install(st, err) < 0) {
+		store_close(st);
+		free(st);
+		return NULL;
+	}
+	pthread_mutex_lock(&stores_lock);
+	if (nstores < (int)(sizeof stores / sizeof stores[0]))
+		stores[nstores++] = st;
+	pthread_mutex_unlock(&stores_lock);
+	thread_store = st;
+	return st;
+}
+
+/* Closes every thread's connection (after the daemon stopped). */
+static void close_stores(void)
+{
+	pthread_mutex_lock(&stores_lock);
+	for (int i = 0; i < nstores; i++) {
+		store_close(stores[i]);
+		free(stores[i]);
+	}
+	nstores = 0;
+	pthread_mutex_unlock(&stores_lock);
+}
+
+/* ---- helpers for handlers ---------------------------------------------------------- */
+
+/* Replaces the body with text. */
+void resp_text(web_resp *rs, int status, const char *ctype, const char *text)
+{
+	rs->status = status;
+	rs->ctype = ctype;
+	fputs(text, rs->out);
+}
+
+/* {"error": message} with a status. */
+void resp_json_error(web_resp *rs, int status, const char *message)
+{
+	rs->status = status;
+	rs->ctype = "application/json";
+	json_t *o = json_pack("{ss}", "error", message);
+	json_dumpf(o, rs->out, JSON_COMPACT | JSON_ENSURE_ASCII);
+	json_decref(o);
+}
+
+/* 303 See Other to a local path. */
+void resp_redirect(web_resp *rs, const char *location)
+{
+	rs->status = 303;
+	snprintf(rs->location, sizeof rs->location, "%s", location);
+}
+
+/* A query argument (decoded by libmicrohttpd). */
+const char *req_query(web_req *rq, const char *name)
+{
+	const char *v = MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
+	return v && text_utf8_valid(v, strlen(v)) ? v : NULL;
+}
+
+/* A request header. */
+const char *req_header(web_req *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
+}
+
+/* One log line on stderr. */
+void web_log(const web_req *rq, const char *fmt, ...)
+{
+	char when[32];
+	struct tm tm;
+	time_t now = time(NULL);
+	gmtime_r(&now, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "%s %s %s %s\n", when, rq && rq->addr[0] ? rq->addr : "-",
+		rq && rq->authed ? rq->user.name : "-", msg);
+}
+
+/* ---- responses ----------------------------------------------------------------------- */
+
+/* Adds the headers every response carries. */
+static void security_headers(struct MHD_Response *r, bool cacheable)
+{
+	MHD_add_response_header(r, "Content-Security-Policy",
+				"default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+				"form-action 'self'");
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Cache-Control", cacheable ? "public, max-age=3600" : "no-store");
+}
+
+/* Queues a response built in rs. */
+static enum MHD_Result send_resp(struct MHD_Connection *c, web_resp *rs)
+{
+	fclose(rs->out);
+	rs->out = NULL;
+	struct MHD_Response *r = MHD_create_response_from_buffer(rs->len, rs->buf, MHD_RESPMEM_MUST_FREE);
+	if (!r) {
+		free(rs->buf);
+		return MHD_NO;
+	}
+	rs->buf = NULL;
+	security_headers(r, rs->cacheable);
+	if (rs->ctype)
+		MHD_add_response_header(r, "Content-Type", rs->ctype);
+	if (rs->set_cookie[0])
+		MHD_add_response_header(r, "Set-Cookie", rs->set_cookie);
+	if (rs->location[0])
+		MHD_add_response_header(r, "Location", rs->location);
+	if (rs->disposition[0])
+		MHD_add_response_header(r, "Content-Disposition", rs->disposition);
+	enum MHD_Result ok = MHD_queue_response(c, (unsigned)rs->status, r);
+	MHD_destroy_response(r);
+	return ok;
+}
+
+/* A short response without a handler (413, 408, 500 before routing). */
+static enum MHD_Result send_simple(struct MHD_Connection *c, int status, const char *msg)
+{
+	web_resp rs = {0};
+	rs.out = open_memstream(&rs.buf, &rs.len);
+	if (!rs.out)
+		return MHD_NO;
+	resp_json_error(&rs, status, msg);
+	return send_resp(c, &rs);
+}
+
+/* Seconds since a monotonic start. */
+static double elapsed(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* ---- the request pipeline ------------------------------------------------------------ */
+
+/* Is the Origin header (when present and named) this server? */
+static bool same_origin(web_req *rq)
+{
+	/* Absent, or "null": browsers send "Origin: null" on form posts from a page whose
+	 * Referrer-Policy is no-referrer (ours). The CSRF token still guards every write of
+	 * a session; only a named foreign origin is refused here. */
+	if (!rq->origin || strcmp(rq->origin, "null") == 0)
+		return true;
+	if (!rq->host)
+		return false;
+	const char *o = rq->origin;
+	if (strncmp(o, "http://", 7) == 0)
+		o += 7;
+	else if (strncmp(o, "https://", 8) == 0)
+		o += 8;
+	else
+		return false;
+	return strcmp(o, rq->host) == 0;
+}
+
+/* Refuses with 403 and logs (and audits) the refusal. */
+static void refuse(web_req *rq, web_resp *rs, const web_route *rt, const char *why)
+{
+	web_log(rq, "refused %s %s: %s", rq->method, rq->path, why);
+	if (rq->authed && rq->st)
+		audit_write(rq->st, rq->user.name, rq->addr, "refused", rq->method, rq->path, NULL, NULL);
+	if (rt && (rt->flags & R_HTML))
+		page_error(rq, rs, 403, why);
+	else
+		resp_json_error(rs, 403, why);
+}
+
+/* Reads the session cookie and loads the session. */
+static int load_session(web_req *rq)
+{
+	const char *tok = MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND,
+						      rq->cfg->secure_cookie ? "__Host-actip" : "actip");
+	if (!tok)
+		return 0;
+	int found = session_lookup(rq->st, tok, rq->now, &rq->user, rq->token_hash);
+	if (found == 1) {
+		rq->authed = true;
+		snprintf(rq->token, sizeof rq->token, "%s", tok);
+		csrf_token(rq->token, rq->csrf);
+	}
+	return found;
+}
+
+/* Routes, authenticates, authorises and runs the handler. */
+static void dispatch(web_req *rq, web_resp *rs)
+{
+	for (size_t i = 0; i < sizeof assets / sizeof assets[0]; i++)
+		if (strcmp(rq->method, "GET") == 0 && strcmp(rq->path, assets[i].path) == 0) {
+			rs->status = 200;
+			rs->ctype = assets[i].ctype;
+			rs->cacheable = true;
+			fwrite(assets[i].data, 1, *assets[i].len, rs->out);
+			return;
+		}
+	static const web_route *const tables[] = {api_routes, page_routes, page_activity_routes,
+						  page_upload_routes};
+	int status = 404;
+	const web_route *rt = NULL;
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0] && !rt; i++) {
+		int st;
+		rt = route_match(tables[i], rq->method, rq->path, rq->params, &rq->nparams, &st);
+		if (st == 405 || rt)
+			status = rt ? 200 : 405;
+	}
+	if (!rt) {
+		bool api = strncmp(rq->path, "/api/", 5) == 0;
+		if (api)
+			resp_json_error(rs, status, status == 405 ? "method not allowed" : "not found");
+		else
+			page_error(rq, rs, status, status == 405 ? "Method not allowed." : "There is no such page.");
+		return;
+	}
+	actip_err err = {{0}};
+	if (!(rq->st = web_store(rq->cfg, &err)) || load_session(rq) < 0) {
+		web_log(rq, "database: %s", err.msg);
+		resp_json_error(rs, 500, "the database is not available");
+		return;
+	}
+	if (!(rt->flags & R_PUBLIC) && !rq->authed) {
+		if (rt->flags & R_HTML)
+			resp_redirect(rs, "/login");
+		else
+			resp_json_error(rs, 401, "sign in first");
+		return;
+	}
+	if (rt->flags & R_WRITE) {
+		if (!same_origin(rq))
+			return refuse(rq, rs, rt, "cross-origin request refused");
+		if (rq->authed) {
+			const char *given = req_header(rq, "X-CSRF-Token");
+			if (!given && rq->content_type &&
+			    strcasecmp(rq->content_type, "application/x-www-form-urlencoded") == 0)
+				given = form_get(rq, "csrf");
+			if (!csrf_equal(rq->csrf, given))
+				return refuse(rq, rs, rt, "missing or wrong CSRF token");
+		}
+	}
+	if ((rt->flags & R_ADMIN) && rq->user.role != ROLE_ADMIN)
+		return refuse(rq, rs, rt, "this needs an admin");
+	if ((rt->flags & R_EDITOR) && rq->user.role != ROLE_ADMIN && rq->user.role != ROLE_COUNTRY_OFFICER)
+		return refuse(rq, rs, rt, "your role may not change records");
+	rt->handler(rq, rs);
+}
+
+/* Fills the request from the connection and runs it. */
+static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, const char *url,
+			      const char *method, conn_state *cs)
+{
+	web_req rq;
+	memset(&rq, 0, sizeof rq);
+	rq.cfg = cfg;
+	rq.conn = c;
+	rq.method = method;
+	rq.path = url;
+	rq.now = time(NULL);
+	rq.body = cs->body ? cs->body : "";
+	rq.body_len = cs->len;
+	rq.origin = req_header(&rq, "Origin");
+	rq.host = req_header(&rq, "Host");
+	char ctype[80] = "";
+	const char *ct = req_header(&rq, "Content-Type");
+	if (ct) {
+		snprintf(ctype, sizeof ctype, "%s", ct);
+		ctype[strcspn(ctype, "; ")] = '\0';
+		rq.content_type = ctype;
+	}
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, rq.addr, sizeof rq.addr);
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, rq.addr,
+				  sizeof rq.addr);
+	}
+	web_resp rs;
+	memset(&rs, 0, sizeof rs);
+	rs.status = 200;
+	rs.ctype = "text/html; charset=utf-8";
+	rs.out = open_memstream(&rs.buf, &rs.len);
+	if (!rs.out)
+		return MHD_NO;
+	if (!text_utf8_valid(url, strlen(url)))
+		resp_json_error(&rs, 400, "the path is not valid UTF-8");
+	else
+		dispatch(&rq, &rs);
+	if (rq.st && rq.st->db && !sqlite3_get_autocommit(rq.st->db))
+		store_rollback(rq.st); /* a handler that left a transaction open stores nothing */
+	fflush(rs.out);
+	web_log(&rq, "%s %s %d %zu", method, url, rs.status, rs.len);
+	route_free_params(rq.params, rq.nparams);
+	form_free(&rq);
+	return send_resp(c, &rs);
+}
+
+/* libmicrohttpd's access handler: called once with the headers, then per body chunk,
+ * then once more with no data. */
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+				  const char *method, const char *version, const char *upload,
+				  size_t *upload_size, void **con_cls)
+{
+	(void)version;
+	const web_config *cfg = cls;
+	conn_state *cs = *con_cls;
+	if (!cs) {
+		if (!(cs = calloc(1, sizeof *cs)))
+			return MHD_NO;
+		clock_gettime(CLOCK_MONOTONIC, &cs->start);
+		*con_cls = cs;
+		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		if (cl) {
+			char *end;
+			unsigned long long n = strtoull(cl, &end, 10);
+			if (*end || n > cfg->body_limit) {
+				cs->too_big = true;
+				return send_simple(c, 413, "the request body is larger than the server accepts");
+			}
+		}
+		return MHD_YES;
+	}
+	if (elapsed(&cs->start) > cfg->deadline_secs) {
+		if (*upload_size == 0 && !cs->too_big)
+			return send_simple(c, 408, "the request took too long");
+		return MHD_NO; /* close the connection */
+	}
+	if (*upload_size) {
+		if (!cs->too_big && cs->len + *upload_size > cfg->body_limit) {
+			cs->too_big = true;
+			free(cs->body);
+			cs->body = NULL;
+			cs->len = cs->cap = 0;
+		}
+		if (!cs->too_big) {
+			if (cs->len + *upload_size + 1 > cs->cap) {
+				size_t ncap = cs->cap ? cs->cap : 16384;
+				while (ncap < cs->len + *upload_size + 1)
+					ncap *= 2;
+				char *nb = realloc(cs->body, ncap);
+				if (!nb)
+					return MHD_NO;
+				cs->body = nb;
+				cs->cap = ncap;
+			}
+			memcpy(cs->body + cs->len, upload, *upload_size);
+			cs->len += *upload_size;
+			cs->body[cs->len] = '\0';
+		}
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (cs->too_big)
+		return send_simple(c, 413, "the request body is larger than the server accepts");
+	if (cs->body && strlen(cs->body) != cs->len)
+		return send_simple(c, 400, "the request body holds a NUL byte");
+	return handle(cfg, c, url, method, cs);
+}
+
+/* Frees a request's state when libmicrohttpd is done with it. */
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)c;
+	(void)toe;
+	conn_state *cs = *con_cls;
+	if (cs) {
+		free(cs->body);
+		free(cs);
+		*con_cls = NULL;
+	}
+}
+
+/* Silences libmicrohttpd's own log except for real errors. */
+static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	fputs("actip serve: ", stderr);
+	vfprintf(stderr, fmt, ap);
+}
+
+/* Starts the daemon. */
+int web_server_start(web_server *srv, const web_config *cfg, const char *host, unsigned port,
+		     actip_err *err)
+{
+	memset(srv, 0, sizeof *srv);
+	srv->cfg = *cfg;
+	struct sockaddr_in sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons((uint16_t)port);
+	if (inet_pton(AF_INET, host, &sa.sin_addr) != 1)
+		return err_set(err, ACTIP_EINPUT, "--listen needs an IPv4 address such as 127.0.0.1, not '%s'", host);
+	srv->daemon = MHD_start_daemon(
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL,
+		on_request, &srv->cfg,
+		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout_secs,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned)cfg->max_conns,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)cfg->max_per_ip,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)cfg->conn_memory,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_END);
+	if (!srv->daemon)
+		return err_set(err, ACTIP_EIO, "cannot listen on %s:%u (in use, or not allowed)", host, port);
+	const union MHD_DaemonInfo *di = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
+	srv->port = di ? di->port : port;
+	return ACTIP_OK;
+}
+
+/* Stops the daemon and closes the connections. */
+void web_server_stop(web_server *srv)
+{
+	if (srv->daemon)
+		MHD_stop_daemon(srv->daemon);
+	srv->daemon = NULL;
+	close_stores();
+}

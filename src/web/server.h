@@ -1,0 +1,35 @@
+/* Starting and stopping the web server, and the pieces server.c shares with the page
+ * and API handlers (form fields, the error page). */
+#ifndef ACTIP_WEB_SERVER_H
+#define ACTIP_WEB_SERVER_H
+
+#include <jansson.h>
+
+#include "web/web.h"
+
+typedef struct web_server {
+	web_config cfg;
+	void *daemon; /* struct MHD_Daemon * */
+	unsigned port;
+} web_server;
+
+/* Starts serving on host:port (port 0 picks a free one, stored in srv->port). */
+int web_server_start(web_server *srv, const web_config *cfg, const char *host, unsigned port,
+		     actip_err *err);
+
+/* Stops serving and closes the database connections. */
+void web_server_stop(web_server *srv);
+
+/* Form fields of an application/x-www-form-urlencoded body (form.c): the value of a
+ * field, NULL when absent; every value is checked to be valid UTF-8. */
+const char *form_get(web_req *rq, const char *name);
+void form_free(web_req *rq);
+
+/* Parses the JSON body as an object whose keys are all in `allowed` (NULL-ended),
+ * rejecting duplicate keys. On failure answers 400 and returns NULL. */
+json_t *req_json_object(web_req *rq, web_resp *rs, const char *const *allowed);
+
+/* An HTML error page. */
+void page_error(web_req *rq, web_resp *rs, int status, const char *message);
+
+#endif

@@ -1,0 +1,117 @@
+/* The write path (see write.h). */
+#include <jansson.h>
+#include <string.h>
+
+#include "web/guard.h"
+#include "web/server.h"
+#include "web/write.h"
+
+typedef struct hook_ctx {
+	web_req *rq;
+	web_write *w;
+	const char *template_name;
+	bool dry_run;
+} hook_ctx;
+
+/* Runs inside the import's transaction, after every row is written. */
+static int before_commit(store *st, void *ctx, actip_err *err)
+{
+	hook_ctx *h = ctx;
+	int status = guard_check(st, &h->rq->user, err);
+	if (status) {
+		h->w->status = status;
+		return ACTIP_ERR;
+	}
+	guard_touched_list(st, h->w->touched, sizeof h->w->touched, 20);
+	if (!h->dry_run && guard_audit(st, h->rq, "change", h->template_name) < 0) {
+		h->w->status = 500;
+		err_set(err, ACTIP_ERR, "cannot write the audit log; nothing was stored");
+		return ACTIP_ERR;
+	}
+	return ACTIP_OK;
+}
+
+/* One guarded import. */
+void web_write_csv(web_req *rq, const char *template_name, const char *csv, size_t len,
+		   bool dry_run, web_write *w)
+{
+	memset(w, 0, sizeof *w);
+	diag_init(&w->diag, 200, 50);
+	if (!guard_template_allowed(&rq->user, template_name)) {
+		w->status = 403;
+		snprintf(w->message, sizeof w->message, "your role may not upload %s", template_name);
+		web_log(rq, "refused a write of %s", template_name);
+		audit_write(rq->st, rq->user.name, rq->addr, "refused", "upload", template_name, NULL, NULL);
+		return;
+	}
+	char label[64];
+	snprintf(label, sizeof label, "%s.csv", template_name);
+	FILE *in = fmemopen((void *)csv, len, "r");
+	if (!in || guard_reset(rq->st) < 0) {
+		if (in)
+			fclose(in);
+		w->status = 500;
+		snprintf(w->message, sizeof w->message, "cannot start the write");
+		return;
+	}
+	hook_ctx h = {rq, w, template_name, dry_run};
+	import_hooks hooks = {.dry_run = dry_run, .before_commit = before_commit, .ctx = &h};
+	actip_err err = {{0}};
+	int rc = import_stream_hooked(rq->st, in, label, template_name, &hooks, &w->diag, &err);
+	fclose(in);
+	w->rows = hooks.rows;
+	w->changed = hooks.changed;
+	w->replaced = hooks.replaced;
+	if (rc == ACTIP_OK) {
+		w->status = 200;
+	} else if (rc == ACTIP_EINPUT && w->diag.errors) {
+		w->status = 422;
+	} else {
+		if (!w->status)
+			w->status = rc == ACTIP_EINPUT ? 422 : 500;
+		snprintf(w->message, sizeof w->message, "%.290s", err.msg[0] ? err.msg : "the write failed");
+		if (w->status == 422 && !w->diag.errors)
+			diag_add(&w->diag, DIAG_ERROR, label, 0, "-", "%s", w->message);
+	}
+	if (w->status == 500)
+		web_log(rq, "write of %s failed: %s%s%s", template_name, w->message,
+			w->diag.len ? "; " : "", w->diag.len ? w->diag.items[0].message : "");
+	if (w->status == 403 || w->status == 409) {
+		web_log(rq, "refused a write of %s: %s", template_name, w->message);
+		audit_write(rq->st, rq->user.name, rq->addr, "refused", "upload", template_name, NULL, NULL);
+	}
+}
+
+/* Frees the diagnostics. */
+void web_write_free(web_write *w)
+{
+	diag_free(&w->diag);
+}
+
+/* An always-quoted CSV field. */
+void csv_quoted(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; s && *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+/* The 422 body. */
+void web_write_errors_json(const web_write *w, FILE *out)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < w->diag.len; i++) {
+		const diag_entry *e = &w->diag.items[i];
+		if (e->kind != DIAG_ERROR)
+			continue;
+		json_array_append_new(arr, json_pack("{sssIssss}", "file", e->file, "line", (json_int_t)e->line,
+						     "column", e->column, "message", e->message));
+	}
+	json_t *root = json_pack("{so}", "errors", arr);
+	json_dumpf(root, out, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
+	json_decref(root);
+}

@@ -1,0 +1,102 @@
+// Browser tests of the web application with Debian's chromium (playwright-core, no
+// downloaded browser): sign in; upload a participants CSV with one bad line and see the
+// line-level error with nothing changed; fix it, confirm, and see the dashboard numbers
+// change; a viewer cannot reach the upload page. Also takes the screenshots of every
+// page at desktop (1280) and phone (390) widths into SHOTS.
+// Usage: node run.mjs URL PASSWORD SHOTS_DIR
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const [url, password, shots] = process.argv.slice(2);
+mkdirSync(shots, { recursive: true });
+let passed = 0, failed = 0;
+function check(name, cond, detail = '') {
+  if (cond) { passed++; console.log(`ok - ${name}`); } else { failed++; console.log(`not ok - ${name}${detail ? `\n#   ${detail}` : ''}`); }
+}
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless'] });
+try {
+  const main = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await main.newPage();
+  // Sign in.
+  await page.goto(`${url}/login`);
+  await page.screenshot({ path: `${shots}/login-1280.png`, fullPage: true });
+  await page.fill('#user', 'admin');
+  await page.fill('#password', password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${url}/`);
+  check('sign in lands on the dashboard', (await page.textContent('h1')).includes('Annual progress'));
+  const participants = async () => (await page.textContent('#summary .card:nth-child(2) .n')).trim();
+  const before = await participants();
+  await page.screenshot({ path: `${shots}/dashboard-1280.png`, fullPage: true });
+
+  // Upload with one bad line: the error names FILE:LINE: COLUMN; nothing changes.
+  const bad = 'activity_id,full_name,sex,country\nKH-1,Sok Dara,female,KH\nKH-1,Chan Vanna,mael,KH\nKH-1,Ly Sophea,female,KH\n';
+  await page.goto(`${url}/upload`);
+  await page.screenshot({ path: `${shots}/upload-1280.png`, fullPage: true });
+  await page.selectOption('#template', 'participants');
+  await page.setInputFiles('#file', { name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await page.click('#upload-form button[type=submit]');
+  await page.waitForSelector('#errors');
+  const errors = await page.textContent('#errors');
+  check('bad line reported as FILE:LINE: COLUMN', errors.includes('participants.csv:3: sex'), errors);
+  check('says nothing was stored', errors.includes('Nothing was stored'));
+  await page.screenshot({ path: `${shots}/upload-errors-1280.png`, fullPage: true });
+  await page.goto(`${url}/`);
+  check('dashboard unchanged after the bad upload', (await participants()) === before, `${before} -> ${await participants()}`);
+
+  // Fixed: a preview first, then stored on confirmation; the numbers change.
+  await page.goto(`${url}/upload`);
+  await page.selectOption('#template', 'participants');
+  await page.setInputFiles('#file', { name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.replace('mael', 'male')) });
+  await page.click('#upload-form button[type=submit]');
+  await page.waitForSelector('#preview');
+  check('preview says what would be stored', (await page.textContent('#preview')).includes('3 participants rows'));
+  await page.screenshot({ path: `${shots}/upload-preview-1280.png`, fullPage: true });
+  const tab = await main.newPage();
+  await tab.goto(`${url}/`);
+  check('preview stored nothing', (await tab.textContent('#summary .card:nth-child(2) .n')).trim() === before);
+  await tab.close();
+  await page.click('text=Store it');
+  await page.waitForSelector('#stored');
+  await page.goto(`${url}/`);
+  const after = await participants();
+  check('dashboard numbers change after the upload', after !== before && Number(after.replace(/,/g, '')) === Number(before.replace(/,/g, '')) + 2,
+    `${before} -> ${after}`);
+
+  // The other pages, at both widths.
+  const pages = { dashboard: '/', activities: '/activities', activity: '/activities/KH-1', periods: '/periods', audit: '/audit', 'activity-edit': '/activities/KH-1/edit' };
+  for (const [name, path] of Object.entries(pages)) {
+    await page.goto(`${url}${path}`);
+    await page.screenshot({ path: `${shots}/${name}-1280.png`, fullPage: true });
+  }
+  const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await phoneCtx.addCookies(await main.cookies());
+  const phone = await phoneCtx.newPage();
+  for (const [name, path] of Object.entries({ ...pages, upload: '/upload' })) {
+    await phone.goto(`${url}${path}`);
+    await phone.screenshot({ path: `${shots}/${name}-390.png`, fullPage: true });
+    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(`phone: ${name} has no sideways scrolling`, overflow <= 0, `overflow ${overflow}px`);
+  }
+
+  // A viewer cannot reach the upload page.
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const v = await ctx.newPage();
+  await v.goto(`${url}/login`);
+  await v.fill('#user', 'viewer');
+  await v.fill('#password', password);
+  await v.click('button[type=submit]');
+  await v.waitForURL(`${url}/`);
+  check('viewer: no Upload link', (await v.locator('nav.main a', { hasText: 'Upload' }).count()) === 0);
+  const resp = await v.goto(`${url}/upload`);
+  check('viewer: upload page refused (403)', resp.status() === 403, `status ${resp.status()}`);
+  check('viewer: no upload form', (await v.locator('#upload-form').count()) === 0);
+} catch (e) {
+  failed++;
+  console.log(`not ok - browser test crashed\n#   ${String(e).split('\n')[0]}`);
+} finally {
+  await browser.close();
+}
+console.log(`browser checks: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

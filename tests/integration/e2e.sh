@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Browser tests (tests/e2e/run.mjs) against a running server: installs the pinned
+# playwright-core with `npm ci` and drives Debian's chromium. Missing node, npm or
+# chromium is a failure, not a skip (scripts/deps.sh installs them).
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/weblib.sh"
+E2E="$SRCDIR/tests/e2e"
+check "node is installed" command -v node
+check "npm is installed" command -v npm
+check "chromium is installed" test -x /usr/bin/chromium
+if [ "$failed" -ne 0 ]; then finish; exit 1; fi
+(cd "$E2E" && npm ci --no-audit --no-fund --loglevel=error >"$TMP/npm.log" 2>&1)
+check "npm ci" [ $? -eq 0 ] || cat "$TMP/npm.log"
+web_seed
+check "server starts" web_start
+SHOTS=${SHOTS:-$TMP/shots}
+node "$E2E/run.mjs" "$URL" "$PW" "$SHOTS" >"$TMP/e2e.out" 2>&1
+status=$?
+cat "$TMP/e2e.out"
+# Add the browser checks to this script's count.
+read -r p f < <(sed -n 's/^browser checks: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$TMP/e2e.out")
+passed=$((passed + ${p:-0}))
+failed=$((failed + ${f:-1}))
+[ "$status" -eq 0 ] || [ "${f:-1}" -gt 0 ] || failed=$((failed + 1))
+web_stop
+finish

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# The access matrix of the web application (security.md "Access"): every role × every
+# write endpoint × a record of the user's own country (KH for the officer) versus
+# another country's (TH). A refused write answers 403, is logged, and changes nothing.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/weblib.sh"
+
+web_seed
+check "server starts on a free port" web_start
+for u in admin kh fp viewer; do check "sign in: $u" login "$u"; done
+
+# body_for ENDPOINT COUNTRY: prints "METHOD PATH CONTENT-TYPE BODY" fields, one per line.
+body_for() {
+	local c=$1 id p n=$RANDOM
+	if [ "$c" = KH ]; then id=KH-1 p=C202; else id=TH-1 p=T101; fi
+	case $2 in
+	import_activities) printf 'POST\n/api/v1/import/activities\ntext/csv\nactivity_id,project,country,type,title,start_date\n%s,%s,%s,meeting,Edited %s,2021-05-01\n' "$id" "$p" "$c" "$n" ;;
+	import_participants) printf 'POST\n/api/v1/import/participants\ntext/csv\nactivity_id,full_name,sex,country\n%s,Person %s,male,%s\n' "$id" "$n" "$c" ;;
+	import_feedback) printf 'POST\n/api/v1/import/feedback\ntext/csv\nactivity_id,sex,satisfied\n%s,female,yes\n' "$id" ;;
+	import_projects) printf 'POST\n/api/v1/import/projects\ntext/csv\ncode,title,country\n%s,Changed %s,%s\n' "$p" "$n" "$c" ;;
+	activity_create) printf 'POST\n/api/v1/activities\napplication/json\n{"activity_id":"%s-N%s","project":"%s","country":"%s","type":"meeting","title":"New","start_date":"2021-06-01"}' "$c" "$n" "$p" "$c" ;;
+	activity_update) printf 'PUT\n/api/v1/activities/%s\napplication/json\n{"project":"%s","country":"%s","type":"capacity_development","title":"Edited %s","start_date":"2021-03-01"}' "$id" "$p" "$c" "$n" ;;
+	participants_put) printf 'PUT\n/api/v1/activities/%s/participants\napplication/json\n{"participants":[{"full_name":"P %s","sex":"female","country":"%s"}]}' "$id" "$n" "$c" ;;
+	feedback_put) printf 'PUT\n/api/v1/activities/%s/feedback\napplication/json\n{"feedback":[{"sex":"male","satisfied":true}]}' "$id" ;;
+	upload_preview) printf 'POST\n/upload?template=participants\ntext/csv\nactivity_id,full_name,sex,country\n%s,Person %s,male,%s\n' "$id" "$n" "$c" ;;
+	esac
+}
+
+# expect ROLE ENDPOINT COUNTRY: the status the rules demand.
+expect() {
+	case $1 in
+	admin) echo 200 ;;
+	kh) if [ "$3" = KH ] && [ "$2" != import_projects ]; then echo 200; else echo 403; fi ;;
+	*) echo 403 ;;
+	esac
+}
+
+for role in admin kh fp viewer; do
+	for ep in import_activities import_participants import_feedback import_projects activity_create \
+		activity_update participants_put feedback_put upload_preview; do
+		for c in KH TH; do
+			mapfile -t f < <(body_for "$c" "$ep")
+			body=$(printf '%s\n' "${f[@]:3}")
+			before=$(data_dump)
+			got=$(call "$role" "${f[0]}" "${f[1]}" "${f[2]}" "$body")
+			want=$(expect "$role" "$ep" "$c")
+			label="matrix: $role $ep $([ "$c" = KH ] && echo own || echo other)"
+			if [ "$got" = "$want" ]; then ok "$label -> $want"; else not_ok "$label -> $want" "got $got: $(head -c 300 "$TMP/body")"; fi
+			if [ "$want" = 403 ]; then
+				after=$(data_dump)
+				check "$label: nothing changed" [ "$before" = "$after" ]
+			fi
+		done
+	done
+	# The edit form (urlencoded, CSRF in a hidden field): 303 to the record when allowed.
+	for c in KH TH; do
+		id=$([ "$c" = KH ] && echo KH-1 || echo TH-1)
+		p=$([ "$c" = KH ] && echo C202 || echo T101)
+		before=$(data_dump)
+		got=$(curl -s -o "$TMP/body" -w '%{http_code}' -b "$TMP/$role.jar" \
+			--data-urlencode "csrf=$(cat "$TMP/$role.csrf")" --data-urlencode "title=Form edit $role" \
+			--data-urlencode "country=$c" --data-urlencode "type=meeting" --data-urlencode "project=$p" \
+			--data-urlencode "start_date=2021-03-02" "$URL/activities/$id")
+		want=$(expect "$role" form "$c"); [ "$want" = 200 ] && want=303
+		label="matrix: $role form_edit $([ "$c" = KH ] && echo own || echo other)"
+		if [ "$got" = "$want" ]; then ok "$label -> $want"; else not_ok "$label -> $want" "got $got"; fi
+		[ "$want" = 403 ] && check "$label: nothing changed" [ "$before" = "$(data_dump)" ]
+	done
+	# Periods: admins only.
+	want=$([ "$role" = admin ] && echo 200 || echo 403)
+	check "matrix: $role period approve -> $want" [ "$(call "$role" POST /api/v1/periods/2019)" = "$want" ]
+	check "matrix: $role period reopen -> $want" [ "$(call "$role" DELETE /api/v1/periods/2019)" = "$want" ]
+	check "matrix: $role audit read -> $want" [ "$(call "$role" GET '/api/v1/audit?limit=5')" = "$want" ]
+done
+
+# A country officer's upload that touches another country's record is refused whole.
+before=$(data_dump)
+got=$(call kh POST /api/v1/import/participants text/csv $'activity_id,full_name,sex,country\nKH-1,Mixed A,male,KH\nTH-1,Mixed B,male,TH\n')
+check "officer: mixed upload refused whole (403)" [ "$got" = 403 ]
+check "officer: mixed upload stored nothing" [ "$before" = "$(data_dump)" ]
+# Moving another country's activity into one's own country is refused too.
+got=$(call kh POST /api/v1/import/activities text/csv $'activity_id,project,country,type,title,start_date\nTH-1,T101,KH,meeting,Taken over,2021-04-01\n')
+check "officer: taking over another country's activity refused (403)" [ "$got" = 403 ]
+
+# Refusals are logged and audited.
+check "refusals in the server log" grep -q "refused" "$TMP/serve.log"
+check "refusals in the audit table" [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'refused'")" -gt 10 ]
+
+# Every change wrote an audit row with old and new values.
+check "activity edits audited with old and new" [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE entity = 'activity' AND old_value IS NOT NULL AND new_value LIKE '%Edited%'")" -gt 0 ]
+
+# Approved periods are locked: 409 until re-opened.
+check "admin approves 2021" [ "$(call admin POST /api/v1/periods/2021)" = 200 ]
+before=$(data_dump)
+check "locked: officer edit -> 409" [ "$(call kh PUT /api/v1/activities/KH-1 application/json '{"project":"C202","country":"KH","type":"meeting","title":"Late","start_date":"2021-03-01"}')" = 409 ]
+check "locked: admin upload -> 409" [ "$(call admin POST /api/v1/import/participants text/csv $'activity_id,full_name,sex,country\nTH-1,Late,male,TH\n')" = 409 ]
+check "locked: nothing changed" [ "$before" = "$(data_dump)" ]
+check "admin re-opens 2021" [ "$(call admin DELETE /api/v1/periods/2021)" = 200 ]
+check "re-opened: officer edit -> 200" [ "$(call kh PUT /api/v1/activities/KH-1 application/json '{"project":"C202","country":"KH","type":"meeting","title":"After","start_date":"2021-03-01"}')" = 200 ]
+
+# A viewer cannot reach the upload page, and sees no participant names.
+check "viewer: upload page 403" [ "$(call viewer GET /upload)" = 403 ]
+call viewer GET /api/v1/activities/KH-1 >/dev/null
+check "viewer: no names in the activity JSON" bash -c "! grep -q full_name '$TMP/body'"
+call kh GET /api/v1/activities/KH-1 >/dev/null
+check "officer: names of own country's activity" grep -q full_name "$TMP/body"
+web_stop
+finish

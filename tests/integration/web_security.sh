@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# The security checklist's web lines: CSRF missing or wrong, foreign Origin, lockout
+# after 5 failures with one generic message, the session cookie's flags, the headers on
+# every response, the body cap (413, from Content-Length and while reading), sign-out,
+# and canary participant names that must never reach the log or the audit rows.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/weblib.sh"
+
+web_seed
+check "server starts with a 4096-byte body cap" web_start --body-limit 4096
+login admin
+
+# CSRF: missing, wrong, right.
+body='activity_id,full_name,sex,country
+KH-1,Canary Zqxw-Name,female,KH'
+st=$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/admin.jar" -H 'Content-Type: text/csv' --data-binary "$body" "$URL/api/v1/import/participants")
+check "csrf: missing header -> 403" [ "$st" = 403 ]
+st=$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/admin.jar" -H 'X-CSRF-Token: 0000' -H 'Content-Type: text/csv' --data-binary "$body" "$URL/api/v1/import/participants")
+check "csrf: wrong header -> 403" [ "$st" = 403 ]
+other=$(printf '%064d' 0)
+st=$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/admin.jar" -H "X-CSRF-Token: $other" -H 'Content-Type: text/csv' --data-binary "$body" "$URL/api/v1/import/participants")
+check "csrf: wrong token of the right length -> 403" [ "$st" = 403 ]
+st=$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/admin.jar" --data-urlencode "csrf=$other" --data-urlencode title=X "$URL/activities/KH-1")
+check "csrf: wrong form field -> 403" [ "$st" = 403 ]
+st=$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/admin.jar" -H "X-CSRF-Token: $(cat "$TMP/admin.csrf")" -H 'Origin: http://evil.example' -H 'Content-Type: text/csv' --data-binary "$body" "$URL/api/v1/import/participants")
+check "foreign Origin -> 403" [ "$st" = 403 ]
+check "csrf refusals changed nothing" [ "$(sqlite3 "$DB" "SELECT count(*) FROM attendance WHERE full_name LIKE 'Canary%'")" = 0 ]
+st=$(call admin POST /api/v1/import/participants text/csv "$body")
+check "csrf: right token -> 200" [ "$st" = 200 ]
+check "canary name stored as typed" [ "$(sqlite3 "$DB" "SELECT count(*) FROM attendance WHERE full_name = 'Canary Zqxw-Name'")" = 1 ]
+
+# JSON bodies: duplicate keys and unknown fields refused.
+st=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d '{"user":"admin","user":"x","password":"y"}' "$URL/api/v1/session")
+check "json: duplicate key -> 400" [ "$st" = 400 ]
+st=$(call admin PUT /api/v1/activities/KH-1 application/json '{"title":"T","colour":"red"}')
+check "json: unknown field -> 400" [ "$st" = 400 ]
+
+# Lockout: 5 failures, then even the right password fails with the same message.
+for i in 1 2 3 4 5; do
+	curl -s -o "$TMP/fail$i" -w '%{http_code}' -H 'Content-Type: application/json' -d '{"user":"lock","password":"wrong password here"}' "$URL/api/v1/session" >"$TMP/st$i"
+done
+check "lockout: 5 failures are 401" [ "$(cat "$TMP"/st[1-5])" = 401401401401401 ]
+st=$(curl -s -o "$TMP/locked" -w '%{http_code}' -c "$TMP/lock.jar" -H 'Content-Type: application/json' -d "{\"user\":\"lock\",\"password\":\"$PW\"}" "$URL/api/v1/session")
+check "lockout: right password after 5 failures -> 401" [ "$st" = 401 ]
+check "lockout: same generic message" cmp -s "$TMP/fail1" "$TMP/locked"
+check "lockout: no cookie set" bash -c "! grep -q actip '$TMP/lock.jar'"
+st=$(curl -s -o "$TMP/unknown" -w '%{http_code}' -H 'Content-Type: application/json' -d '{"user":"nosuchuser","password":"wrong password here"}' "$URL/api/v1/session")
+check "unknown user: same 401 and message" bash -c "[ $st = 401 ] && cmp -s '$TMP/fail1' '$TMP/unknown'"
+check "lockout: other accounts still sign in" login viewer
+
+# The session cookie.
+curl -s -D "$TMP/h" -o /dev/null -H 'Content-Type: application/json' -d "{\"user\":\"kh\",\"password\":\"$PW\"}" "$URL/api/v1/session"
+cookie=$(grep -i '^Set-Cookie:' "$TMP/h" | tr -d '\r')
+check "cookie: HttpOnly" grep -q 'HttpOnly' <<<"$cookie"
+check "cookie: SameSite=Strict" grep -q 'SameSite=Strict' <<<"$cookie"
+check "cookie: Path=/" grep -q 'Path=/' <<<"$cookie"
+check "cookie: no Domain" bash -c "! grep -qi 'domain=' <<<'$cookie'"
+token=$(sed -n 's/.*actip=\([0-9a-f]*\);.*/\1/p' <<<"$cookie")
+check "cookie: 256-bit token" [ "${#token}" = 64 ]
+check "database keeps no raw token" bash -c "! sqlite3 '$DB' .dump | grep -q '$token'"
+curl -s -D "$TMP/h2" -o /dev/null -H 'Content-Type: application/json' -d "{\"user\":\"kh\",\"password\":\"$PW\"}" "$URL/api/v1/session"
+token2=$(tr -d '\r' <"$TMP/h2" | sed -n 's/.*actip=\([0-9a-f]*\);.*/\1/p')
+check "cookie: a new token at each sign-in" [ -n "$token2" ] && [ "$token" != "$token2" ]
+
+# Sign-out deletes the session server-side.
+login th
+check "signed in: 200" [ "$(call th GET /api/v1/me)" = 200 ]
+check "sign-out: 200" [ "$(call th DELETE /api/v1/session)" = 200 ]
+st=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: actip=$(awk '$6=="actip"{print $7}' "$TMP/th.jar")" "$URL/api/v1/me")
+check "sign-out: the old cookie no longer works" [ "$st" = 401 ]
+
+# Headers on every response: pages, API, errors, redirects, assets, 413.
+big=$(head -c 5000 /dev/zero | tr '\0' 'x')
+: >"$TMP/all_headers"
+for req in "GET /login" "GET /" "GET /nothing" "GET /api/v1/report?year=2021" "GET /api/v1/nothing" \
+	"DELETE /login" "GET /assets/app.css" "GET /activities"; do
+	set -- $req
+	curl -s -D "$TMP/hh" -o /dev/null -X "$1" -b "$TMP/viewer.jar" "$URL$2"
+	for h in "Content-Security-Policy: default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" \
+		"X-Content-Type-Options: nosniff" "Referrer-Policy: no-referrer"; do
+		check "headers: $req has ${h%%:*}" grep -qiF "$h" "$TMP/hh"
+	done
+	check "headers: $req has no Server" bash -c "! grep -qi '^Server:' '$TMP/hh'"
+	case $2 in /assets/*) ;; *) check "headers: $req Cache-Control no-store" grep -qi '^Cache-Control: no-store' "$TMP/hh" ;; esac
+done
+
+# Body cap: 413 from Content-Length before the body is read, and for a chunked body.
+before=$(data_dump)
+st=$(curl -s -o "$TMP/b413" -D "$TMP/h413" -w '%{http_code}' -b "$TMP/admin.jar" -H "X-CSRF-Token: $(cat "$TMP/admin.csrf")" -H 'Content-Type: text/csv' --data-binary "$big" "$URL/api/v1/import/participants")
+check "413: body over the cap" [ "$st" = 413 ]
+check "413: has the security headers" grep -qi '^X-Content-Type-Options: nosniff' "$TMP/h413"
+st=$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/admin.jar" -H "X-CSRF-Token: $(cat "$TMP/admin.csrf")" -H 'Content-Type: text/csv' -H 'Transfer-Encoding: chunked' --data-binary "$big" "$URL/api/v1/import/participants")
+check "413: chunked body over the cap" [ "$st" = 413 ]
+st=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -H 'Expect: 100-continue' --data-binary "$big" "$URL/api/v1/session")
+check "413: before sign-in too" [ "$st" = 413 ]
+check "413: nothing changed" [ "$before" = "$(data_dump)" ]
+check "server still answers after 413s" [ "$(call admin GET /api/v1/me)" = 200 ]
+
+# Canary names never reach the log or the audit rows; passwords and tokens neither.
+check "canary: not in the server log" bash -c "! grep -q 'Canary Zqxw' '$TMP/serve.log'"
+check "canary: not in the audit rows" bash -c "! sqlite3 '$DB' 'SELECT * FROM audit' | grep -q 'Canary Zqxw'"
+check "password: not in the log" bash -c "! grep -qF '$PW' '$TMP/serve.log'"
+check "token: not in the log" bash -c "! grep -q '$token' '$TMP/serve.log'"
+check "failures and sign-ins audited" [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action IN ('login','login_failed','login_locked')")" -gt 5 ]
+
+# Disabling a user ends their sessions.
+login fp
+"$ACTIP" user disable --db "$DB" --name fp >/dev/null
+check "disabled user: session ended" [ "$(call fp GET /api/v1/me)" = 401 ]
+
+# Password rules on the command line.
+echo "short" | "$ACTIP" user add --db "$DB" --name s1 --role viewer --password-stdin 2>/dev/null
+check "user add: short password -> exit 1" [ $? = 1 ]
+echo "password1234" | "$ACTIP" user add --db "$DB" --name s2 --role viewer --password-stdin 2>/dev/null
+check "user add: common password -> exit 1" [ $? = 1 ]
+"$ACTIP" user add --db "$DB" --name s3 --role country_officer --password-stdin </dev/null 2>/dev/null
+check "user add: officer without country -> exit 2" [ $? = 2 ]
+web_stop
+finish

@@ -1,0 +1,82 @@
+# Helpers of the web integration tests: a small database with two countries' records,
+# one account per role, a server on a random free loopback port (killed at exit), and
+# signed-in curl sessions. Password hashing runs at the minimum argon2 limits through
+# ACTIP_TEST_WEAK_KDF, which only the test build honours.
+export ACTIP_TEST_WEAK_KDF=1
+PW='a long test passphrase'
+DB="$TMP/web.db"
+SERVER_PID=""
+
+# web_seed: the records and the accounts.
+web_seed() {
+	cat >"$TMP/projects.csv" <<'CSV'
+code,title,country
+C202,Cooperation KH,KH
+T101,Cooperation TH,TH
+CSV
+	cat >"$TMP/activities.csv" <<'CSV'
+activity_id,project,country,type,title,start_date
+KH-1,C202,KH,capacity_development,Training KH,2021-03-01
+TH-1,T101,TH,capacity_development,Training TH,2021-04-01
+CSV
+	cat >"$TMP/participants.csv" <<'CSV'
+activity_id,full_name,sex,country
+KH-1,Sok Dara,female,KH
+TH-1,Somchai,male,TH
+CSV
+	"$ACTIP" import --db "$DB" --quiet "$TMP/projects.csv" "$TMP/activities.csv" "$TMP/participants.csv" >/dev/null
+	local u
+	for u in "admin admin" "kh country_officer --country KH" "th country_officer --country TH" \
+		"fp focal_point --body SOMTC" "viewer viewer" "lock viewer"; do
+		set -- $u
+		local name=$1 role=$2
+		shift 2
+		echo "$PW" | "$ACTIP" user add --db "$DB" --name "$name" --role "$role" "$@" --password-stdin >/dev/null
+	done
+}
+
+# web_start [FLAGS...]: starts the server on a free port; sets URL.
+web_start() {
+	"$ACTIP" serve --db "$DB" --listen 127.0.0.1:0 "$@" >"$TMP/serve.out" 2>"$TMP/serve.log" &
+	SERVER_PID=$!
+	local i port=""
+	for i in $(seq 1 100); do
+		port=$(sed -n 's|^actip: serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$TMP/serve.out")
+		[ -n "$port" ] && break
+		sleep 0.1
+	done
+	URL="http://127.0.0.1:$port"
+	[ -n "$port" ]
+}
+
+# web_stop: stops the server started by web_start.
+web_stop() {
+	if [ -n "$SERVER_PID" ]; then
+		kill "$SERVER_PID" 2>/dev/null
+		wait "$SERVER_PID" 2>/dev/null
+		SERVER_PID=""
+	fi
+}
+trap 'web_stop; rm -rf "$TMP"' EXIT
+
+# login NAME: signs in, keeping the cookie in $TMP/NAME.jar and the CSRF token in $TMP/NAME.csrf.
+login() {
+	curl -s -c "$TMP/$1.jar" -H 'Content-Type: application/json' \
+		-d "{\"user\":\"$1\",\"password\":\"$PW\"}" "$URL/api/v1/session" |
+		sed -n 's/.*"csrf":"\([0-9a-f]*\)".*/\1/p' >"$TMP/$1.csrf"
+	[ -s "$TMP/$1.csrf" ]
+}
+
+# call NAME METHOD PATH [CONTENT-TYPE BODY]: the HTTP status of a signed-in call with CSRF.
+call() {
+	local who=$1 method=$2 path=$3 ctype=${4:-} body=${5:-}
+	local args=(-s -o "$TMP/body" -w '%{http_code}' -X "$method" -b "$TMP/$who.jar"
+		-H "X-CSRF-Token: $(cat "$TMP/$who.csrf")")
+	[ -n "$ctype" ] && args+=(-H "Content-Type: $ctype" --data-binary "$body")
+	curl "${args[@]}" "$URL$path"
+}
+
+# data_dump: the stored records the access rules protect.
+data_dump() {
+	sqlite3 "$DB" "SELECT * FROM activity ORDER BY id; SELECT activity, seq, full_name, sex, country FROM attendance ORDER BY 1, 2; SELECT * FROM feedback ORDER BY 1, 2; SELECT * FROM project ORDER BY 1; SELECT * FROM period"
+}
