@@ -380,13 +380,14 @@ static void people_put(web_req *rq, web_resp *rs, const char *key, const char *t
 		}
 		fclose(f);
 	}
-	json_decref(o);
 	if (bad) {
 		char msg[160];
 		snprintf(msg, sizeof msg, "unknown field or wrong type: '%.80s'", bad);
+		json_decref(o); /* after the message: bad points into o (found by fuzz_json) */
 		free(csv);
 		return resp_json_error(rs, 400, msg);
 	}
+	json_decref(o);
 	web_write w;
 	web_write_csv(rq, template_name, csv, len, false, &w);
 	free(csv);
