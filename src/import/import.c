@@ -495,6 +495,10 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 		rc = ACTIP_ERR;
 		goto done;
 	}
+	if (hooks && hooks->after_begin && (rc = hooks->after_begin(st, hooks->ctx, err)) < 0) {
+		store_rollback(st);
+		goto done;
+	}
 	for (int i = 0; i < njobs && !rs.im.db_failed; i++) {
 		bool is_stream = strcmp(jobs[i].path, "-") == 0;
 		FILE *in = is_stream ? stream : fopen(jobs[i].path, "rb");
