@@ -87,8 +87,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(req);
 		return 0;
 	}
+	static char empty[1];
 	char *sp1 = strchr(line, ' ');
-	char *method = line, *target = sp1 ? sp1 + 1 : (char *)"";
+	char *method = line, *target = sp1 ? sp1 + 1 : empty; /* written to below: not a literal */
 	if (sp1)
 		*sp1 = '\0';
 	char *sp2 = strchr(target, ' ');

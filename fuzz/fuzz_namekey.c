@@ -24,7 +24,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(s, data, size);
 	s[size] = '\0';
-	bool valid = text_utf8_valid(s, size);
+	/* The functions take C strings: what they see ends at the first NUL. */
+	bool valid = text_utf8_valid(s, strlen(s));
 	char *key = text_name_key(s);
 	if (key) {
 		size_t n = strlen(key);
