@@ -37,7 +37,7 @@ int cmd_backup(int argc, char **argv)
 		return cli_usage_error(self, "unexpected argument '%s'", argv[optind]);
 	if (!to || !*to)
 		return cli_usage_error(self, "--to FILE is required");
-	if (strcmp(to, db) == 0)
+	if (db && strcmp(to, db) == 0)
 		return cli_usage_error(self, "--to must name another file than --db");
 	actip_err err = {{0}};
 	long long pages = 0;
