@@ -47,5 +47,6 @@ int cmd_workplan(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
+int cmd_privacy(int argc, char **argv);
 
 #endif

@@ -127,6 +127,19 @@ const cli_command cli_commands[] = {
 	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db)"},
 	  {"--to FILE", "the new backup file (required; must not exist)"},
 	  {"--quiet", "print nothing on success"}}},
+	{"privacy", cmd_privacy, "init|status [--db FILE] [--key FILE]",
+	 "pseudonymisation mode: participants' names and e-mails never stored",
+	 "'privacy init' turns pseudonymisation on for a database that holds no participants yet "
+	 "and writes a new random key to the file --key names (mode 0600; it must not exist). From "
+	 "then on participant names and e-mails are never stored: a person is known by a keyed "
+	 "BLAKE2b hash of their person_id, e-mail or name key, so the counts stay exact. Every "
+	 "import and the server need the key through the environment variable ACTIP_PSEUDONYM_KEY "
+	 "and refuse to run without it or with another key. Reports, checks and backups do not "
+	 "need it. Keep the key file away from the database and its backups: with both, the "
+	 "pseudonyms of known people can be recomputed. 'privacy status' says whether a database "
+	 "is pseudonymised.",
+	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db)"},
+	  {"--key FILE", "init: the new key file"}}},
 	{"help", cmd_help, "[COMMAND]", "show help for actip or one command", NULL, {{NULL, NULL}}},
 	{"man", cmd_man, "", "print the manual page in roff", NULL, {{NULL, NULL}}},
 	{"version", cmd_version, "", "print the version", NULL, {{NULL, NULL}}},

@@ -548,6 +548,13 @@ static char *person_key(const tplrow *r, bool *bad_name)
 	return key;
 }
 
+/* Overwrites a heap string holding a clear person key before it is freed. */
+static void wipe(char *s)
+{
+	memset(s, 0, strlen(s));
+	__asm__ __volatile__("" : : "r"(s) : "memory"); /* keep the store */
+}
+
 /* participants.csv */
 static int handle_attendance(importer *im, const tplrow *r)
 {
@@ -559,6 +566,15 @@ static int handle_attendance(importer *im, const tplrow *r)
 			 "the name has no letters to compare");
 		return 0;
 	}
+	bool pseudo = im->st->pseudonymised;
+	if (pseudo && key) { /* pseudonymisation mode: only a keyed hash of the key is stored */
+		char *p = store_person_pseudonym(im->st, key);
+		wipe(key);
+		free(key);
+		if (!p)
+			return -1;
+		key = p;
+	}
 	int64_t seq;
 	if (tpl_next_seq(im, &im->att_seq, S_ATTENDANCE_DEL, act, r, &seq) < 0) {
 		free(key);
@@ -569,8 +585,8 @@ static int handle_attendance(importer *im, const tplrow *r)
 	sqlite3_bind_int64(s, 2, seq);
 	store_bind_text(s, 3, key);
 	store_bind_text(s, 4, tpl_txt(r, AT_PERSON));
-	store_bind_text(s, 5, tpl_txt(r, AT_EMAIL));
-	store_bind_text(s, 6, tpl_txt(r, AT_NAME));
+	store_bind_text(s, 5, pseudo ? NULL : tpl_txt(r, AT_EMAIL));
+	store_bind_text(s, 6, pseudo ? NULL : tpl_txt(r, AT_NAME));
 	store_bind_text(s, 7, tpl_txt(r, AT_SEX));
 	store_bind_text(s, 8, tpl_txt(r, AT_COUNTRY));
 	store_bind_text(s, 9, tpl_txt(r, AT_ORG));

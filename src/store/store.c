@@ -11,11 +11,11 @@
 #include <sys/stat.h>
 
 extern const unsigned char migration_001[], migration_002[], migration_003[], migration_004[],
-	migration_005[];
+	migration_005[], migration_007[];
 
 /* The migrations, in order; entry i brings user_version from i to i + 1. */
 static const unsigned char *const migrations[] = {migration_001, migration_002, migration_003,
-						  migration_004, migration_005};
+						  migration_004, migration_005, migration_007};
 enum { N_MIGRATIONS = sizeof migrations / sizeof migrations[0] };
 
 /* The version this binary writes. */
@@ -128,7 +128,7 @@ int store_open(store *st, const char *path, int flags, actip_err *err)
 		}
 		return ACTIP_OK;
 	}
-	if (migrate(st, err) < 0) {
+	if (migrate(st, err) < 0 || store_privacy_load(st, err) < 0) {
 		store_close(st);
 		return ACTIP_ERR;
 	}

@@ -14,6 +14,8 @@
 typedef struct store {
 	sqlite3 *db;
 	char *path;
+	bool pseudonymised;          /* privacy.c: names and e-mails are never stored */
+	unsigned char person_key[32]; /* the pseudonymisation key, when pseudonymised */
 } store;
 
 enum { STORE_READONLY = 1, STORE_MUST_EXIST = 2 };
@@ -46,6 +48,30 @@ int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
  * backup API while other connections keep writing (backup.c); the copy is checked,
  * synced and appears under dst_path only when complete. *pages gets its page count. */
 int store_backup(const char *src_path, const char *dst_path, long long *pages, actip_err *err);
+
+/* Pseudonymisation (privacy.c). The environment variable naming the key file. */
+#define STORE_KEY_ENV "ACTIP_PSEUDONYM_KEY"
+
+/* On a database in pseudonymisation mode, loads the key from the file $ACTIP_PSEUDONYM_KEY
+ * and checks it against the database; refuses (ACTIP_ERR) when it is missing, unreadable,
+ * readable by others or wrong. Does nothing on another database. store_open calls it for
+ * every write connection. */
+int store_privacy_load(store *st, actip_err *err);
+
+/* Turns pseudonymisation on for a database that holds no participants yet: writes a new
+ * random key to key_path (which must not exist; mode 0600) and records its check value. */
+int store_privacy_init(store *st, const char *key_path, actip_err *err);
+
+/* The stored form of a clear person key on a pseudonymised store: "p:" and 64 hex digits
+ * of BLAKE2b keyed with the store's key. Returns a malloc'd string (NULL: no memory). */
+char *store_person_pseudonym(const store *st, const char *clear_key);
+
+/* On a pseudonymised store, what must wait in the database for a while (an upload to be
+ * confirmed) is kept sealed: store_seal encrypts with a key derived from the
+ * pseudonymisation key (crypto_secretbox, random nonce) into a malloc'd buffer;
+ * store_unseal opens it into a malloc'd NUL-terminated buffer. Both return 0 or -1. */
+int store_seal(const store *st, const void *data, size_t len, unsigned char **out, size_t *out_len);
+int store_unseal(const store *st, const unsigned char *data, size_t len, char **out, size_t *out_len);
 
 /* Fills err with the connection's last error, prefixed by what was being done. */
 int store_error(store *st, const char *doing, actip_err *err);

@@ -70,10 +70,20 @@ static int keep_pending(web_req *rq, const char *tpl, const char *csv, size_t le
 	sqlite3_bind_blob(s, 1, hash, 32, SQLITE_TRANSIENT);
 	sqlite3_bind_blob(s, 2, rq->token_hash, 32, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, tpl, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(s, 4, csv, (int)len, SQLITE_STATIC);
+	unsigned char *sealed = NULL; /* pseudonymisation mode: no clear name in the database */
+	size_t sealed_len = 0;
+	if (rq->st->pseudonymised && store_seal(rq->st, csv, len, &sealed, &sealed_len) < 0) {
+		sqlite3_finalize(s);
+		return -1;
+	}
+	if (sealed)
+		sqlite3_bind_blob(s, 4, sealed, (int)sealed_len, SQLITE_STATIC);
+	else
+		sqlite3_bind_blob(s, 4, csv, (int)len, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 5, (long long)rq->now);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
+	free(sealed);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -181,8 +191,10 @@ static void confirm_post(web_req *rq, web_resp *rs)
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		snprintf(tpl, sizeof tpl, "%s", (const char *)sqlite3_column_text(s, 0));
 		len = (size_t)sqlite3_column_bytes(s, 1);
-		body = malloc(len + 1);
-		if (body) {
+		if (rq->st->pseudonymised) {
+			if (store_unseal(rq->st, sqlite3_column_blob(s, 1), len, &body, &len) < 0)
+				body = NULL;
+		} else if ((body = malloc(len + 1))) {
 			if (len)
 				memcpy(body, sqlite3_column_blob(s, 1), len);
 			body[len] = '\0';

@@ -116,7 +116,8 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 	}
 	if (w->status == 500)
 		web_log(rq, "write of %s failed: %s%s%s", template_name, w->message,
-			w->diag.len ? "; " : "", w->diag.len ? w->diag.items[0].message : "");
+			w->diag.len && !rq->st->pseudonymised ? "; " : "", /* a message may quote a value */
+			w->diag.len && !rq->st->pseudonymised ? w->diag.items[0].message : "");
 	if (w->status == 403 || w->status == 409) {
 		web_log(rq, "refused a write of %s: %s", template_name, w->message);
 		audit_write(rq->st, rq->user.name, rq->addr, "refused", "upload", template_name, NULL, NULL);
