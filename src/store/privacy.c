@@ -175,7 +175,8 @@ char *store_person_pseudonym(const store *st, const char *clear_key)
 	char *out = malloc(2 + 64 + 1);
 	if (!out)
 		return NULL;
-	memcpy(out, "p:", 2);
+	out[0] = 'p';
+	out[1] = ':';
 	sodium_bin2hex(out + 2, 65, md, sizeof md);
 	return out;
 }
