@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "report/suppress.h"
 #include "core/text.h"
 #include "check/check.h"
 #include "report/report.h"
@@ -61,6 +62,43 @@ static int write_report(const report_format *fmt, const annual_report *rt, const
 	return rc;
 }
 
+/* --suppress-below K: Tables 1-5 only, small cells and their complements as "<K"
+ * (report/suppress.c); nothing else of the report, whose profiles and figures quote
+ * small numbers. Closes st. */
+static int public_tables(store *st, int year, int k, const report_format *fmt, const char *outpath)
+{
+	actip_err err = {{0}};
+	report_tables *t = malloc(sizeof *t);
+	report_suppression *s = malloc(sizeof *s);
+	int rc = EXIT_OK_;
+	if (!t || !s || report_tables_compute(st, year, t, &err) < 0) {
+		fprintf(stderr, "actip: %s\n", t && s ? err.msg : "out of memory");
+		rc = EXIT_FAILURE_;
+		goto out;
+	}
+	report_suppress(t, k, s);
+	if (strcmp(fmt->name, "csv") == 0) {
+		if (report_write_public_csv(outpath, t, s, &err) < 0) {
+			fprintf(stderr, "actip: %s\n", err.msg);
+			rc = EXIT_FAILURE_;
+		}
+	} else {
+		FILE *out = outpath && strcmp(outpath, "-") != 0 ? fopen(outpath, "w") : stdout;
+		if (!out || report_write_public_json(out, t, s) < 0 || (out != stdout && fclose(out) != 0)) {
+			fprintf(stderr, "actip: %s: cannot write\n", outpath ? outpath : "-");
+			rc = EXIT_FAILURE_;
+		}
+	}
+	if (rc == EXIT_OK_)
+		fprintf(stderr, "actip: %d cells below %d hidden, %d more hidden so they cannot be worked back\n",
+			s->primary, k, s->complementary);
+out:
+	free(t);
+	free(s);
+	store_close(st);
+	return rc;
+}
+
 /* Parses options, computes the report and writes it. */
 int cmd_report(int argc, char **argv)
 {
@@ -69,6 +107,7 @@ int cmd_report(int argc, char **argv)
 		{"year", required_argument, NULL, 'y'},
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},
+		{"suppress-below", required_argument, NULL, 's'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -76,9 +115,9 @@ int cmd_report(int argc, char **argv)
 	const char *db = getenv("ACTIP_DB") ? getenv("ACTIP_DB") : "actip.db";
 	const char *outpath = NULL;
 	const report_format *fmt = report_format_find("md");
-	int year = 0, c;
+	int year = 0, c, suppress = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:y:f:o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:y:f:o:s:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'y':
@@ -90,6 +129,14 @@ int cmd_report(int argc, char **argv)
 				return cli_usage_error(self, "--format is one of %s", report_format_names());
 			break;
 		case 'o': outpath = optarg; break;
+		case 's': {
+			char *end;
+			long k = strtol(optarg, &end, 10);
+			if (*end || k < 2 || k > 1000)
+				return cli_usage_error(self, "--suppress-below takes a number from 2 to 1000");
+			suppress = (int)k;
+			break;
+		}
 		case 'h': cli_print_command_help(self); return EXIT_OK_;
 		default: return cli_usage_error(self, "unknown option");
 		}
@@ -102,12 +149,17 @@ int cmd_report(int argc, char **argv)
 		return cli_usage_error(self, "--format %s needs -o %s", fmt->name,
 				       *fmt->ext ? "FILE" : "DIRECTORY");
 
+	if (suppress && strcmp(fmt->name, "json") != 0 && strcmp(fmt->name, "csv") != 0)
+		return cli_usage_error(self, "--suppress-below writes the public tables as json or csv only");
+
 	store st;
 	actip_err err = {{0}};
 	if (store_open(&st, db, STORE_READONLY, &err) < 0) {
 		fprintf(stderr, "actip: %s\n", err.msg);
 		return EXIT_FAILURE_;
 	}
+	if (suppress)
+		return public_tables(&st, year, suppress, fmt, outpath);
 	annual_report *rt = malloc(sizeof *rt);
 	check_result quality = {0};
 	if (!rt || (fmt->quality && check_run(&st, year, &quality, &err) < 0) ||

@@ -33,7 +33,7 @@ const cli_command cli_commands[] = {
 	  {"--max-errors N", "list at most N errors (default 100)"},
 	  {"--quiet", "print no summary"},
 	  {"--no-progress", "no progress bar, even on a terminal"}}},
-	{"report", cmd_report, "[--db FILE] --year Y [--format json|md|html|xlsx|csv] [-o PATH]",
+	{"report", cmd_report, "[--db FILE] --year Y [--format json|md|html|xlsx|csv] [-o PATH] [--suppress-below K]",
 	 "compute the annual progress report for a year",
 	 "Computes Tables 1 to 5 of the annual progress report for year Y from the stored "
 	 "records: activities by country and type, capacity development events over three "
@@ -52,7 +52,9 @@ const cli_command cli_commands[] = {
 	  {"--year Y", "the report year (required)"},
 	  {"--format F", "json, md, html, xlsx or csv (default md)"},
 	  {"-o, --output PATH", "write to PATH instead of standard output (xlsx: a file, csv: a "
-	   "directory; both required)"}}},
+	   "directory; both required)"},
+	  {"--suppress-below K", "public tables: Tables 1-5 only (json, or csv into -o DIR), a count "
+	   "of 1 to K-1 and any cell it could be worked back from shown as <K"}}},
 	{"check", cmd_check, "[--db FILE] [--year Y] [--format text|json]",
 	 "run the data-quality rules and list what they find",
 	 "Runs the database's integrity and foreign-key checks and the data-quality rules "

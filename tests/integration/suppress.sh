@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Small-cell suppression of public outputs (issue 6, item 7: `--suppress-below K`). On the
+# demo data, for K = 5 and K = 10: every visible count is 0 or at least K; the visible
+# cells equal the unsuppressed report's; in every additive relation of a table (parts
+# and total along a row, countries and TOTAL down a column) no hidden cell can be worked
+# back (never exactly one hidden cell, and hidden parts hold at least K together unless
+# the total is hidden too); percentages next to hidden counts are hidden; the csv output
+# says the same as the json; other formats are refused.
+. "$(dirname "$0")/lib.sh"
+DB=$TMP/demo.db
+"$ACTIP" import --db "$DB" --quiet "$SRCDIR/data/demo"
+"$ACTIP" report --db "$DB" --year 2021 --format json -o "$TMP/full.json"
+for k in 5 10; do
+	"$ACTIP" report --db "$DB" --year 2021 --format json --suppress-below "$k" -o "$TMP/pub$k.json" 2>"$TMP/pub$k.err"
+	check "K=$k: exit 0" [ $? = 0 ]
+	"$ACTIP" report --db "$DB" --year 2021 --format csv --suppress-below "$k" -o "$TMP/pub$k-csv" 2>/dev/null
+	python3 - "$TMP/full.json" "$TMP/pub$k.json" "$k" "$TMP/pub$k-csv" >"$TMP/v$k" <<'PY'
+import csv, json, os, sys
+full, pub, k, csvdir = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), int(sys.argv[3]), sys.argv[4]
+lt = "<%d" % k
+out = {"small_visible": 0, "changed_visible": 0, "derivable": 0, "pct_leak": 0, "hidden": 0, "csv_differs": 0,
+       "relations": 0}
+for tid in ["table1", "table2", "table3", "table4", "table5"]:
+    f, p = full[tid], pub[tid]
+    cols = f["columns"]
+    counts = [i for i, c in enumerate(cols) if not c.endswith("_pct") and not c.startswith("pct")]
+    rows = list(f["rows"])
+    for r in rows:
+        for c in range(len(cols)):
+            fv, pv = f["rows"][r][c], p["rows"][r][c]
+            if pv == lt:
+                out["hidden"] += 1
+            elif c in counts and isinstance(pv, int) and 0 < pv < k:
+                out["small_visible"] += 1
+            elif pv != fv:
+                out["changed_visible"] += 1
+        if any(p["rows"][r][c] == lt for c in counts):
+            out["pct_leak"] += sum(1 for c in range(len(cols)) if c not in counts and p["rows"][r][c] not in (lt, None))
+    rels = []
+    tot = next((i for i, c in enumerate(cols) if c in ("total", "respondents")), None)
+    if tot is not None:
+        for r in rows:
+            parts = [(r, c) for c in counts if c != tot]
+            rels.append((parts, (r, tot)))
+    if "TOTAL" in f["rows"]:
+        for c in counts:
+            rels.append(([(r, c) for r in rows if r != "TOTAL"], ("TOTAL", c)))
+    for parts, total in rels:
+        val = lambda rc: f["rows"][rc[0]][rc[1]]
+        if sum(val(x) for x in parts) != val(total):
+            continue
+        out["relations"] += 1
+        hid = [x for x in parts if p["rows"][x[0]][x[1]] == lt]
+        tot_hidden = p["rows"][total[0]][total[1]] == lt
+        n = len(hid) + tot_hidden
+        if n == 1 or (hid and not tot_hidden and sum(val(x) for x in hid) < k):
+            out["derivable"] += 1
+    path = os.path.join(csvdir, tid + ".csv")
+    with open(path, newline="") as fh:
+        rd = csv.reader(fh)
+        next(rd)
+        for line in rd:
+            want = ["" if v is None else str(v) for v in p["rows"][line[0]]]
+            out["csv_differs"] += line[1:] != want
+print(json.dumps(out))
+PY
+	sed "s/^/# K=$k: /" "$TMP/v$k"
+	get() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$TMP/v$k" "$1"; }
+	check "K=$k: some cells hidden ($(get hidden))" [ "$(get hidden)" -gt 0 ]
+	check "K=$k: no visible count from 1 to $((k - 1))" [ "$(get small_visible)" = 0 ]
+	check "K=$k: visible cells as in the full report" [ "$(get changed_visible)" = 0 ]
+	check "K=$k: no hidden cell can be worked back ($(get relations) relations)" [ "$(get derivable)" = 0 -a "$(get relations)" -gt 5 ]
+	check "K=$k: no percentage next to a hidden count" [ "$(get pct_leak)" = 0 ]
+	check "K=$k: csv says what json says" [ "$(get csv_differs)" = 0 ]
+	check "K=$k: the summary counts complementary cells" grep -q 'more hidden so they cannot be worked back' "$TMP/pub$k.err"
+done
+"$ACTIP" report --db "$DB" --year 2021 --format html --suppress-below 5 >/dev/null 2>&1
+check "--suppress-below with html is refused (exit 2)" [ $? = 2 ]
+"$ACTIP" report --db "$DB" --year 2021 --format json --suppress-below 1 >/dev/null 2>&1
+check "--suppress-below 1 is refused (exit 2)" [ $? = 2 ]
+finish
