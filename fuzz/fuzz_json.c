@@ -134,8 +134,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ok = ok || rs.status == known[i];
 	json_error_t je;
 	json_t *answer = json_loadb(rs.buf, rs.len, 0, &je);
-	if (!ok || !answer)
+	if (!ok || !answer) {
+		fprintf(stderr, "fuzz_json: status %d, body %.*s\n", rs.status, (int)(rs.len > 400 ? 400 : rs.len), rs.buf);
 		abort();
+	}
 	json_decref(answer);
 	free(rs.buf);
 	route_free_params(rq.params, rq.nparams);

@@ -93,12 +93,19 @@ void resp_text(web_resp *rs, int status, const char *ctype, const char *text)
 	fputs(text, rs->out);
 }
 
-/* {"error": message} with a status. */
+/* {"error": message} with a status. A message cut short by a "%.80s" may end inside a
+ * UTF-8 sequence, which JSON cannot hold: the broken tail is dropped (found by fuzz_json:
+ * such a 400 went out with an empty body). */
 void resp_json_error(web_resp *rs, int status, const char *message)
 {
 	rs->status = status;
 	rs->ctype = "application/json";
-	json_t *o = json_pack("{ss}", "error", message);
+	char buf[1024];
+	snprintf(buf, sizeof buf, "%s", message ? message : "error");
+	size_t n = strlen(buf);
+	for (int cut = 0; cut < 4 && n > 0 && !text_utf8_valid(buf, n); cut++)
+		buf[--n] = '\0';
+	json_t *o = json_pack("{ss}", "error", text_utf8_valid(buf, n) ? buf : "the request was refused");
 	json_dumpf(o, rs->out, JSON_COMPACT | JSON_ENSURE_ASCII);
 	json_decref(o);
 }
