@@ -4,7 +4,8 @@
 #                load data/demo/workplan and write the work plan's 2020-H2 report and reviews
 #   make check   build the release binary (its -O3 warnings too), then build with
 #                AddressSanitizer + UndefinedBehaviorSanitizer and run every test
-#   make bench   time import and report against the sqlite3 shell (bench/run.sh)
+#   make bench   time import and report against the sqlite3 shell (bench/run.sh), and the
+#                web server against nginx with wrk (bench/web.sh)
 
 BUILD       ?= build
 CHECK_BUILD ?= build-check
@@ -63,6 +64,7 @@ check-build: build
 
 bench: build
 	@bench/run.sh $(ACTIP)
+	@bench/web.sh $(ACTIP)
 
 # stress: the long variants of the reliability tests on the check build (200 kills).
 KILLS ?= 200

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The web server's benchmark (part of `make bench`): wrk with 64 connections against the
+# dashboard (GET /) and the report API (GET /api/v1/report?year=2021) of `actip serve`
+# on the demo data, signed in, and against nginx (Debian) serving static files of the
+# same sizes; prints requests per second and p99 for each, and actip's share of nginx's
+# requests per second (the goal is at least 0.5). Numbers are reported, never enforced.
+#
+#   bench/web.sh ACTIP        env: WEB_BENCH_SECONDS=10, WEB_BENCH_THREADS=4
+set -euo pipefail
+ACTIP=$(realpath "$1")
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SECS=${WEB_BENCH_SECONDS:-10}
+THREADS=${WEB_BENCH_THREADS:-4}
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+	echo "bench: installing wrk and nginx-light (Debian) for the web benchmark" >&2
+	SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+	$SUDO apt-get install -y -q --no-install-recommends wrk nginx-light >&2
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/actip-webbench.XXXXXX")
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+db=$tmp/demo.db
+"$ACTIP" import --db "$db" --quiet "$root/data/demo" >/dev/null
+pw='bench passphrase long enough'
+echo "$pw" | "$ACTIP" user add --db "$db" --name bench --role admin --password-stdin >/dev/null
+"$ACTIP" serve --db "$db" --listen 127.0.0.1:0 --threads "$THREADS" >"$tmp/serve.out" 2>"$tmp/serve.log" &
+pids+=($!)
+port=""
+for _ in $(seq 1 100); do
+	port=$(sed -n 's|^actip: serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$tmp/serve.out")
+	[ -n "$port" ] && break
+	sleep 0.1
+done
+A=http://127.0.0.1:$port
+token=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+	-d "{\"user\":\"bench\",\"password\":\"$pw\"}" "$A/api/v1/session" | sed -n 's/^Set-Cookie: actip=\([0-9a-f]*\);.*/\1/p')
+[ -n "$token" ] || { echo "bench: cannot sign in" >&2; exit 1; }
+mkdir -p "$tmp/www"
+curl -s -b "actip=$token" "$A/" >"$tmp/www/dashboard.html"
+curl -s -b "actip=$token" "$A/api/v1/report?year=2021" >"$tmp/www/report.json"
+
+nport=$((port + 1))
+cat >"$tmp/nginx.conf" <<CONF
+worker_processes $THREADS;
+daemon off;
+pid $tmp/nginx.pid;
+error_log $tmp/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  types { text/html html; application/json json; }
+  server { listen 127.0.0.1:$nport; root $tmp/www; }
+}
+CONF
+"$NGINX" -c "$tmp/nginx.conf" -p "$tmp" 2>"$tmp/nginx.err" &
+pids+=($!)
+sleep 0.5
+
+# run URL [HEADER]: prints "requests/s p99_ms" from wrk --latency.
+run() {
+	local out
+	if [ -n "${2:-}" ]; then out=$(wrk -t2 -c64 -d"${SECS}s" --latency -H "$2" "$1"); else out=$(wrk -t2 -c64 -d"${SECS}s" --latency "$1"); fi
+	local rps p99
+	rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+	p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; print v}' <<<"$out")
+	echo "$rps $p99"
+}
+printf '%-28s %9s %12s %9s %12s %8s\n' "page (bytes)" "actip r/s" "actip p99" "nginx r/s" "nginx p99" "ratio"
+for pair in "dashboard.html|/" "report.json|/api/v1/report?year=2021"; do
+	file=${pair%%|*} path=${pair#*|}
+	read -r ar ap < <(run "$A$path" "Cookie: actip=$token")
+	read -r nr np < <(run "http://127.0.0.1:$nport/$file")
+	printf '%-28s %9.0f %10.2fms %9.0f %10.2fms %8.4f\n' "$file ($(stat -c %s "$tmp/www/$file"))" "$ar" "$ap" "$nr" "$np" \
+		"$(awk -v a="$ar" -v n="$nr" 'BEGIN {print (n > 0 ? a / n : 0)}')"
+done
+echo "(wrk -t2 -c64 -d${SECS}s; actip --threads $THREADS, nginx worker_processes $THREADS; goal: ratio >= 0.5)"
