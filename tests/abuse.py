@@ -11,7 +11,8 @@ UTF-8, oversized headers, lying or huge Content-Length, bodies with NUL, bad JSO
 one normal client fetching /login in a loop from another source address (127.0.0.2:
 the attacker's address is throttled by the per-address limit, as it should be), timing
 each request. The server's VmRSS
-(/proc/PID/status) is sampled every 0.2 s. Prints one JSON object: flood sent and
+(/proc/PID/status) and its connections in CLOSE-WAIT (/proc/net/tcp) are sampled every
+0.2 s. Prints one JSON object: flood sent and
 answered, the normal client's count, errors, p50/p95/max in ms, RSS before, peak and
 after in KiB, slowloris connections opened and closed by the server, and whether the
 server is still alive.
@@ -35,6 +36,21 @@ def rss_kib(pid):
     except OSError:
         return -1
     return -1
+
+
+def close_wait(port):
+    """How many of the server's connections on port are in CLOSE-WAIT (/proc/net/tcp)."""
+    n = 0
+    try:
+        with open("/proc/net/tcp") as f:
+            next(f)
+            for line in f:
+                fields = line.split()
+                if fields[3] == "08" and int(fields[1].split(":")[1], 16) == port:
+                    n += 1
+    except OSError:
+        return -1
+    return n
 
 
 def malformed(rng):
@@ -91,12 +107,13 @@ def main():
     res = {"flood_sent": 0, "flood_answered": 0, "slow_opened": 0, "slow_closed_by_server": 0,
            "normal_requests": 0, "normal_errors": 0}
     lock = threading.Lock()
-    rss = {"before": rss_kib(a.pid), "peak": 0}
+    rss = {"before": rss_kib(a.pid), "peak": 0, "close_wait_peak": 0}
 
     def sampler():
         while not stop.is_set():
             r = rss_kib(a.pid)
             rss["peak"] = max(rss["peak"], r)
+            rss["close_wait_peak"] = max(rss["close_wait_peak"], close_wait(a.port))
             time.sleep(0.2)
 
     def slowloris(i):
@@ -183,6 +200,7 @@ def main():
 
     res.update({"p50_ms": pct(0.50), "p95_ms": pct(0.95), "max_ms": round(latencies[-1], 1) if latencies else None,
                 "rss_before_kib": rss["before"], "rss_peak_kib": rss["peak"], "rss_after_kib": rss_kib(a.pid),
+                "close_wait_peak": rss["close_wait_peak"],
                 "alive": rss_kib(a.pid) > 0, "seconds": round(time.monotonic() - t_start, 1)})
     print(json.dumps(res))
 

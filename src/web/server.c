@@ -1,4 +1,4 @@
-/* The HTTP server on libmicrohttpd: an internal epoll thread pool with every limit set
+/* The HTTP server on libmicrohttpd: an internal poll() thread pool with every limit set
  * explicitly (connection timeout, total and per-address connection limits, memory per
  * connection), a body cap checked against Content-Length before any byte of the body
  * is read (413) and again while reading, and an absolute deadline per request. Bodies
@@ -445,8 +445,12 @@ int web_server_start(web_server *srv, const web_config *cfg, const char *host, u
 	sa.sin_port = htons((uint16_t)port);
 	if (inet_pton(AF_INET, host, &sa.sin_addr) != 1)
 		return err_set(err, ACTIP_EINPUT, "--listen needs an IPv4 address such as 127.0.0.1, not '%s'", host);
+	/* poll(), not epoll: with libmicrohttpd 0.9.75's edge-triggered epoll, a client that
+	 * sends a few bytes of garbage and closes left its connection in CLOSE-WAIT until the
+	 * 15 s timeout, so a flood of them filled the 512 connections and other users waited
+	 * seconds (tests/integration/abuse.sh); with poll() such a connection closes at once. */
 	srv->daemon = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL,
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL,
 		on_request, &srv->cfg,
 		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,

@@ -22,10 +22,11 @@ get() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv
 check "flood: all $(get flood_sent) malformed requests sent" [ "$(get flood_sent)" = "${ABUSE_FLOOD:-10000}" ]
 check "server alive after the flood" kill -0 "$SERVER_PID"
 check "server still answers" [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/login")" = 200 ]
-# Known and open (docs/security-tests.md): under the flood a few normal requests (<1%)
-# stall for seconds; the bound below catches any worse than that.
+# With libmicrohttpd's epoll mode this failed: garbage connections closed by the client
+# stayed in CLOSE-WAIT, filled the connection limit and normal requests timed out.
 errs=$(get normal_errors) reqs=$(get normal_requests)
-check "normal client: under 1% failed requests ($errs of $reqs)" [ "$reqs" -gt 10 -a $((errs * 100)) -lt "$reqs" ]
+check "normal client: no failed request ($errs of $reqs)" [ "$reqs" -gt 10 -a "$errs" = 0 ]
+check "connections closed by clients do not pile up in CLOSE-WAIT (peak $(get close_wait_peak))" [ "$(get close_wait_peak)" -lt 50 ]
 p95=$(get p95_ms)
 check "normal client: p95 $p95 ms < 500 ms" python3 -c "import sys; sys.exit(0 if float('$p95') < 500 else 1)"
 before=$(get rss_before_kib) peak=$(get rss_peak_kib)
