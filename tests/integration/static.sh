@@ -31,6 +31,9 @@ else
 	not_ok "clang-tidy or $BUILDDIR/compile_commands.json is missing"
 fi
 
+# Checklist, Server limits: no multipart PostProcessor (CVE-2023-27371 in Debian's version).
+check "no libmicrohttpd PostProcessor in src/" bash -c "! grep -rn 'MHD_create_post_processor\|MHD_post_process' src/"
+
 # Hardening of the release binary (make build).
 if [ -x "$RELEASE" ]; then
 	check "release binary is PIE (ELF type DYN)" bash -c "readelf -h '$RELEASE' | grep -q 'Type:.*DYN'"
