@@ -56,12 +56,15 @@ static int read_key(const char *path, unsigned char key[32], actip_err *err)
 	struct stat sb;
 	char buf[80];
 	ssize_t n = -1;
-	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && !(sb.st_mode & 077))
-		n = read(fd, buf, sizeof buf - 1);
-	else if (fstat(fd, &sb) == 0 && (sb.st_mode & 077)) {
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return err_set(err, ACTIP_ERR, "%s: not a regular file", path);
+	}
+	if (sb.st_mode & 077) {
 		close(fd);
 		return err_set(err, ACTIP_ERR, "%s: the key file is readable by others; chmod 600 it", path);
 	}
+	n = read(fd, buf, sizeof buf - 1);
 	close(fd);
 	if (n < 64)
 		return err_set(err, ACTIP_ERR, "%s: not a pseudonymisation key (64 hex digits)", path);
