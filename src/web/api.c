@@ -102,21 +102,6 @@ static int year_arg(web_req *rq)
 	return year;
 }
 
-/* Copies the file at path into rs's body; 0, or -1 if it cannot be read. */
-static int body_from_file(web_resp *rs, const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		fwrite(chunk, 1, n, rs->out);
-	int bad = ferror(f);
-	fclose(f);
-	return bad ? -1 : 0;
-}
-
 /* Writes an xlsx report through a private temporary file (libxlsxwriter writes to a path). */
 static int xlsx_into(web_resp *rs, const report_format *f, const annual_report *r, actip_err *err)
 {
@@ -127,7 +112,7 @@ static int xlsx_into(web_resp *rs, const report_format *f, const annual_report *
 	close(fd);
 	int rc = f->write_path(tmp, r, err);
 	if (rc == 0)
-		rc = body_from_file(rs, tmp);
+		rc = resp_file(rs, tmp);
 	unlink(tmp);
 	return rc;
 }
@@ -473,7 +458,7 @@ const web_route api_routes[] = {
 	{"DELETE", "/api/v1/session", session_delete_h, R_WRITE},
 	{"GET", "/api/v1/me", me_h, 0},
 	{"GET", "/api/v1/report", report_h, 0},
-	{"POST", "/api/v1/import/{}", import_h, R_WRITE | R_EDITOR},
+	{"POST", "/api/v1/import/{}", import_h, R_WRITE | R_FILER},
 	{"GET", "/api/v1/audit", audit_h, R_ADMIN},
 	{"GET", "/api/v1/activities", activities_h, 0},
 	{"POST", "/api/v1/activities", activity_create_h, R_WRITE | R_EDITOR},

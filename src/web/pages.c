@@ -13,6 +13,7 @@
 #include "web/guard.h"
 #include "web/pages.h"
 #include "web/server.h"
+#include "web/wpweb.h"
 #include "web/session.h"
 
 extern const unsigned char asset_layout_html[];
@@ -29,6 +30,7 @@ static void fill(web_req *rq, FILE *out, const char *p, const char *end, const c
 {
 	static const struct { const char *key, *label, *href; int need; } nav[] = {
 		{"dashboard", "Dashboard", "/", 0}, {"activities", "Activities", "/activities", 0},
+		{"workplan", "Work plan", "/workplan", 0},
 		{"upload", "Upload", "/upload", 1}, {"periods", "Periods", "/periods", 0},
 		{"audit", "Audit log", "/audit", 2},
 	};
@@ -48,7 +50,7 @@ static void fill(web_req *rq, FILE *out, const char *p, const char *end, const c
 		else if (klen == 3 && strncmp(ph + 2, "nav", 3) == 0 && rq->authed) {
 			fputs("<nav class=\"main\" aria-label=\"Main\">", out);
 			for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
-				if ((nav[i].need == 1 && !page_is_editor(&rq->user)) ||
+				if ((nav[i].need == 1 && !page_may_upload(&rq->user)) ||
 				    (nav[i].need == 2 && rq->user.role != ROLE_ADMIN))
 					continue;
 				fprintf(out, "<a href=\"%s\"%s>%s</a>", nav[i].href,
@@ -101,6 +103,12 @@ void page_options(FILE *out, const char *const *values, const char *const *label
 		esc_html_text(out, labels ? labels[i] : values[i]);
 		fputs("</option>", out);
 	}
+}
+
+/* Admins, country officers and focal points (upload: guard.c says which templates). */
+bool page_may_upload(const web_user *u)
+{
+	return page_is_editor(u) || u->role == ROLE_FOCAL_POINT;
 }
 
 /* Admins and country officers. */
@@ -234,6 +242,8 @@ static void dashboard(web_req *rq, web_resp *rs)
 	card(o, t3 && !t3->null[4] ? t3->v[4] : 0, "% women among participants");
 	card(o, t5 ? t5->v[0] : 0, "feedback respondents");
 	fputs("</div>", o);
+	page_workplan_summary(rq, o);
+	fputs("<h2>Selected indicator results</h2>", o);
 	report_write_html_tables(o, rt);
 	free(rt);
 	page_end(rs);

@@ -57,6 +57,15 @@ CREATE TABLE period (
 );
 
 -- A checked upload waiting for its "confirm" (id_hash as for sessions).
+-- A work plan's half-year reporting round, approved: its status reports are locked.
+CREATE TABLE wp_period_lock (
+  plan        TEXT NOT NULL REFERENCES wp_plan(plan) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  period      TEXT NOT NULL,  -- YYYY-H1 or YYYY-H2
+  approved_by TEXT NOT NULL,
+  approved_at TEXT NOT NULL,
+  PRIMARY KEY (plan, period)
+) WITHOUT ROWID;
+
 CREATE TABLE pending_upload (
   id_hash    BLOB PRIMARY KEY,
   token_hash BLOB NOT NULL,
