@@ -7,6 +7,8 @@
 #include "core/escape.h"
 #include "core/num.h"
 #include "core/text.h"
+#include "report/annual.h"
+#include "report/chart.h"
 #include "report/report.h"
 #include "web/api.h"
 #include "web/data.h"
@@ -208,12 +210,13 @@ static void dashboard(web_req *rq, web_resp *rs)
 		year = data_latest_year(rq->st);
 	if (!year)
 		year = 2021;
-	report_tables *rt = malloc(sizeof *rt);
+	annual_report *ar = malloc(sizeof *ar);
 	actip_err err = {{0}};
-	if (!rt || report_tables_compute(rq->st, year, rt, &err) < 0) {
-		free(rt);
+	if (!ar || annual_load(rq->st, year, NULL, ar, &err) < 0) {
+		free(ar);
 		return page_error(rq, rs, 500, "The report could not be computed.");
 	}
+	const report_tables *rt = &ar->tables;
 	FILE *o = rs->out;
 	page_begin(rq, rs, "Dashboard", "dashboard");
 	fprintf(o, "<h1>Annual progress %d</h1><p class=\"lead\">Computed from the stored activity, participant and "
@@ -242,10 +245,32 @@ static void dashboard(web_req *rq, web_resp *rs)
 	card(o, t3 && !t3->null[4] ? t3->v[4] : 0, "% women among participants");
 	card(o, t5 ? t5->v[0] : 0, "feedback respondents");
 	fputs("</div>", o);
+	if (ar->nprojects) {
+		char sentence[600];
+		annual_status_sentence(ar, sentence, sizeof sentence);
+		fputs("<p class=\"status-sentence\">", o);
+		esc_html_text(o, sentence);
+		fputs("</p>", o);
+	}
 	page_workplan_summary(rq, o);
+	chart figs[REPORT_NFIGS];
+	char titles[REPORT_NFIGS][160];
+	int nf = report_figures(ar, figs, titles);
+	if (nf > 0) {
+		fputs("<h2>Charts</h2><div class=\"charts\">", o);
+		for (int i = 0; i < nf; i++) {
+			fputs("<figure class=\"chart\"><figcaption>", o);
+			esc_html_text(o, figs[i].title);
+			fputs("</figcaption>", o);
+			chart_write_svg(o, &figs[i]);
+			fputs("</figure>", o);
+		}
+		fputs("</div>", o);
+	}
 	fputs("<h2>Selected indicator results</h2>", o);
 	report_write_html_tables(o, rt);
-	free(rt);
+	annual_free(ar);
+	free(ar);
 	page_end(rs);
 }
 

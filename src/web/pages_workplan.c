@@ -181,9 +181,7 @@ static void file_form(web_req *rq, FILE *o, const wp_plan *p, const wp_line *l, 
 	const wp_report *mine = own_report(&rq->user, l, pidx);
 	char period[16];
 	wp_period_format(pidx, period, sizeof period);
-	fputs("<details class=\"file\"", o);
-	fputs(mine ? ">" : " open>", o);
-	fputs("<summary>", o);
+	fputs("<details class=\"file\"><summary>", o);
 	fputs(mine ? "Update your report" : "File your report", o);
 	fputs("</summary><form method=\"post\" action=\"/workplan/status\">", o);
 	page_csrf_field(rq, o);
@@ -206,21 +204,22 @@ static void matrix_row(web_req *rq, FILE *o, const wp_plan *p, const wp_line *l,
 	const wp_report *lead = wp_line_lead_report(l, pidx);
 	fputs("<tr id=\"line-", o);
 	esc_url_part(o, l->id);
-	fputs("\"><td>", o);
+	fputs("\"><td class=\"id\">", o);
 	esc_html_text(o, l->id);
 	fputs("</td><td>", o);
 	esc_html_text(o, l->activity);
 	fputs("<div class=\"sub\">", o);
 	esc_html_text(o, wp_pillar_title(l->pillar));
-	fputs("</div></td><td>", o);
+	fputs("</div></td><td data-label=\"Lead\">", o);
 	esc_html_text(o, l->lead);
-	fputs("</td><td>", o);
+	fputs(l->ncoop ? "</td><td data-label=\"Cooperating\">" : "</td><td class=\"empty\">", o);
 	for (int i = 0; i < l->ncoop; i++) {
 		if (i)
 			fputs(", ", o);
 		esc_html_text(o, l->coop[i]);
 	}
-	fprintf(o, "</td><td><span class=\"state st-%s\">%s</span></td><td>", wp_state_name(s), state_label(s));
+	fprintf(o, "</td><td data-label=\"State\"><span class=\"state st-%s\">%s</span></td><td%s>", wp_state_name(s),
+		state_label(s), lead && (lead->note || lead->reported_on) ? " data-label=\"Note\"" : " class=\"empty\"");
 	if (lead && lead->note)
 		esc_html_text(o, lead->note);
 	if (lead && lead->reported_on) {
@@ -230,8 +229,9 @@ static void matrix_row(web_req *rq, FILE *o, const wp_plan *p, const wp_line *l,
 	}
 	fputs("</td>", o);
 	if (open) {
-		fputs("<td>", o);
-		if (wpweb_may_file(&rq->user, l))
+		bool may = wpweb_may_file(&rq->user, l);
+		fputs(may ? "<td>" : "<td class=\"empty\">", o);
+		if (may)
 			file_form(rq, o, p, l, pidx);
 		fputs("</td>", o);
 	}
