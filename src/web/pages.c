@@ -300,7 +300,7 @@ static void periods_get(web_req *rq, web_resp *rs)
 {
 	FILE *o = rs->out;
 	page_begin(rq, rs, "Periods", "periods");
-	fputs("<h1>Reporting periods</h1><p class=\"lead\">An approved year is locked: its activities, participants "
+	fputs("<h1>Reporting periods</h1><h2>Programme years</h2><p class=\"lead\">An approved year is locked: its activities, participants "
 	      "and feedback cannot be changed until an administrator re-opens it.</p>"
 	      "<div class=\"scroll\"><table><thead><tr><th>Year</th><th>Status</th><th>Approved by</th>"
 	      "<th>Approved at (UTC)</th><th></th></tr></thead><tbody>", o);
@@ -327,6 +327,7 @@ static void periods_get(web_req *rq, web_resp *rs)
 		sqlite3_finalize(s);
 	}
 	fputs("</tbody></table></div>", o);
+	page_workplan_periods(rq, o);
 	page_end(rs);
 }
 

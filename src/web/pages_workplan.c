@@ -423,7 +423,65 @@ static void report_get(web_req *rq, web_resp *rs)
 	wp_plan_free(p);
 }
 
+/* The work-plan half-years on the periods page: each plan's periods, locked or open, with
+ * the admin's approve / re-open buttons. */
+void page_workplan_periods(web_req *rq, FILE *o)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(rq->st->db, "SELECT plan, title, start_year, end_year FROM wp_plan ORDER BY start_year, plan",
+			       -1, &s, NULL) != SQLITE_OK)
+		return;
+	bool any = false;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *plan = (const char *)sqlite3_column_text(s, 0);
+		int y0 = sqlite3_column_int(s, 2), y1 = sqlite3_column_int(s, 3);
+		if (!any)
+			fputs("<h2>Work-plan half-years</h2><p class=\"lead\">An approved half-year is locked: the bodies' "
+			      "status reports for it cannot be changed until an administrator re-opens it.</p>", o);
+		any = true;
+		fputs("<h3>", o);
+		esc_html_text(o, (const char *)sqlite3_column_text(s, 1));
+		fputs("</h3><div class=\"scroll\"><table><thead><tr><th>Half-year</th><th>Status</th><th></th></tr>"
+		      "</thead><tbody>", o);
+		for (int i = 2 * y0; i <= 2 * y1 + 1 && i - 2 * y0 < 100; i++) {
+			char name[16];
+			wp_period_format(i, name, sizeof name);
+			bool locked = wpweb_locked(rq, plan, i) == 1;
+			fprintf(o, "<tr><td>%s</td><td>%s</td><td>", name,
+				locked ? "<span class=\"badge locked\">approved, locked</span>" : "<span class=\"badge\">open</span>");
+			if (rq->user.role == ROLE_ADMIN) {
+				fputs("<form class=\"inline\" method=\"post\" action=\"/workplan/period\">", o);
+				page_csrf_field(rq, o);
+				fputs("<input type=\"hidden\" name=\"plan\" value=\"", o);
+				esc_html_attr(o, plan);
+				fprintf(o, "\"><input type=\"hidden\" name=\"period\" value=\"%s\">"
+					   "<input type=\"hidden\" name=\"action\" value=\"%s\">"
+					   "<button type=\"submit\" class=\"%s\">%s %s</button></form>",
+					name, locked ? "reopen" : "approve", locked ? "secondary" : "",
+					locked ? "Re-open" : "Approve", name);
+			}
+			fputs("</td></tr>\n", o);
+		}
+		fputs("</tbody></table></div>", o);
+	}
+	sqlite3_finalize(s);
+}
+
+/* POST /workplan/period (form: plan, period, action approve|reopen). */
+static void period_post(web_req *rq, web_resp *rs)
+{
+	const char *plan = form_get(rq, "plan"), *period = form_get(rq, "period"), *action = form_get(rq, "action");
+	if (!plan || !period || !action || (strcmp(action, "approve") != 0 && strcmp(action, "reopen") != 0))
+		return page_error(rq, rs, 400, "The form is incomplete.");
+	int st = wpweb_period_set(rq, plan, period, strcmp(action, "approve") == 0);
+	if (st != 200)
+		return page_error(rq, rs, st, st == 400 ? "Not a half-year such as 2020-H2."
+					  : st == 404 ? "There is no such plan or half-year." : "The period could not be changed.");
+	resp_redirect(rs, "/periods");
+}
+
 const web_route page_workplan_routes[] = {
+	{"POST", "/workplan/period", period_post, R_HTML | R_WRITE | R_ADMIN},
 	{"GET", "/workplan", matrix_get, R_HTML},
 	{"POST", "/workplan/status", status_post, R_HTML | R_WRITE | R_FILER},
 	{"GET", "/workplan/report", report_get, R_HTML},

@@ -43,6 +43,9 @@ bool wpweb_may_file(const web_user *u, const wp_line *l);
 extern const web_route api_workplan_routes[];
 extern const web_route page_workplan_routes[];
 
+/* The periods page's work-plan section: each plan's half-years with approve / re-open. */
+void page_workplan_periods(web_req *rq, FILE *o);
+
 /* The dashboard's work-plan section: the rates of the open period of the default plan. */
 void page_workplan_summary(web_req *rq, FILE *o);
 

@@ -79,6 +79,14 @@ for role in admin kh fp viewer; do
 	check "matrix: $role audit read -> $want" [ "$(call "$role" GET '/api/v1/audit?limit=5')" = "$want" ]
 	check "matrix: $role work-plan period approve -> $want" [ "$(call "$role" POST /api/v1/workplan/WP-TEST/periods/2020-H1)" = "$want" ]
 	check "matrix: $role work-plan period reopen -> $want" [ "$(call "$role" DELETE /api/v1/workplan/WP-TEST/periods/2020-H1)" = "$want" ]
+	# The work-plan half-year form of the periods page: admins only.
+	for action in approve reopen; do
+		got=$(curl -s -o "$TMP/body" -w '%{http_code}' -b "$TMP/$role.jar" \
+			--data-urlencode "csrf=$(cat "$TMP/$role.csrf")" --data-urlencode "plan=WP-TEST" \
+			--data-urlencode "period=2020-H2" --data-urlencode "action=$action" "$URL/workplan/period")
+		want=$([ "$role" = admin ] && echo 303 || echo 403)
+		check "matrix: $role work-plan period form $action -> $want" [ "$got" = "$want" ]
+	done
 	# The work-plan form (urlencoded): 303 back to the matrix when allowed.
 	for line in WP-1 WP-3; do
 		before=$(data_dump)
