@@ -74,14 +74,4 @@ CREATE TABLE pending_upload (
   created    INTEGER NOT NULL
 ) WITHOUT ROWID;
 
--- Fix of migration 2's trigger: an activity edited through the importer's UPSERT failed
--- with "UNIQUE constraint failed: stats_dirty.year", because the UPSERT's conflict clause
--- overrides the trigger's INSERT OR IGNORE. (Editing any stored activity, from the web or
--- with `actip import`, hit it.) The same rule without OR IGNORE:
-DROP TRIGGER activity_dirty_upd;
-CREATE TRIGGER activity_dirty_upd AFTER UPDATE OF id, year, type, start_date ON activity BEGIN
-  INSERT INTO stats_dirty(year) SELECT y FROM (SELECT OLD.year AS y UNION SELECT NEW.year)
-    WHERE y NOT IN (SELECT year FROM stats_dirty);
-END;
-
 PRAGMA user_version = 5;
