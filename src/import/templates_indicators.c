@@ -303,17 +303,17 @@ static bool actual_values_ok(importer *im, const tplrow *r, bool pct)
 	if (r->v[AC_SEX].set && r->v[AC_COUNTRY].set)
 		ok = bad(im, r, "country", "a row gives one disaggregation: sex or country, not both");
 	if (!pct) {
-		if (!r->v[AC_VALUE].set)
-			ok = bad(im, r, "value", "a number indicator's actual needs its value");
 		if (r->v[AC_NUM].set || r->v[AC_DEN].set)
 			ok = bad(im, r, r->v[AC_NUM].set ? "numerator" : "denominator",
 				 "only percentage indicators take a numerator and denominator");
+		else if (!r->v[AC_VALUE].set)
+			ok = bad(im, r, "value", "a number indicator's actual needs its value");
 		return ok;
 	}
 	if (r->v[AC_VALUE].set)
 		ok = bad(im, r, "value", "give a percentage as numerator and denominator, not as a "
 					 "value (percentages are recomputed, never averaged)");
-	if (!r->v[AC_NUM].set || !r->v[AC_DEN].set)
+	else if (!r->v[AC_NUM].set || !r->v[AC_DEN].set)
 		ok = bad(im, r, r->v[AC_NUM].set ? "denominator" : "numerator",
 			 "a percentage indicator's actual needs its numerator and denominator");
 	else if (r->v[AC_NUM].n > r->v[AC_DEN].n)

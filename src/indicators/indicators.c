@@ -264,12 +264,16 @@ void ind_defs_free(ind_def *defs, size_t n)
 
 /* ---- actuals and targets ------------------------------------------------------ */
 
-/* The period's own values, plus for a cumulative indicator every year before it from
- * its first year on. */
+/* The period's own values, or for a cumulative indicator everything from its first
+ * year up to the period's end: the years before, then the first half-year or the whole
+ * year (a second half-year's level includes the first half). */
 int ind_actual(store *st, const ind_def *d, ind_period p, const ind_scope *sc,
 	       ind_values *out, actip_err *err)
 {
-	if (ind_measure_compute(st, d, p, sc, out, err) < 0)
+	ind_period own = p;
+	if (d->cumulative && d->first_year && p.half == 2)
+		own.half = 0;
+	if (ind_measure_compute(st, d, own, sc, out, err) < 0)
 		return ACTIP_ERR;
 	if (!d->cumulative || !d->first_year)
 		return ACTIP_OK;

@@ -6,8 +6,9 @@
  *   half-years, a cumulative total, or a percentage over several countries is the sum of
  *   numerators over the sum of denominators; percentages are never averaged.
  * - A cumulative indicator's actual for a period is the sum of its per-year actuals from
- *   its first year up to the period (the period itself for the last year); a per-period
- *   indicator's actual is the period's own.
+ *   its first year up to the period's end (for 2021-H1 the years before and 2021-H1,
+ *   for 2021-H2 or 2021 the years before and all of 2021); a per-period indicator's
+ *   actual is the period's own.
  * - A year's target is the year's own row; else, for a per-period number, H1 + H2 when
  *   both are set; else, for a cumulative or percentage indicator, H2 (the level to reach
  *   by the end of the year). Half-year targets of a percentage are never added.
