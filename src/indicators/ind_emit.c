@@ -359,7 +359,7 @@ void ind_write_xlsx_sheet(lxw_workbook *wb, const ind_table *t, const ind_xlsx_f
 		xtext(ws, row, 1, dr->country ? dr->label : d->title, NULL);
 		const ind_amount *a = &r->actual.total;
 		if (dr->country) {
-			for (int k = 0; k < IND_NCOUNTRY; k++)
+			for (int k = 0; k < IND_NCOUNTRY && country_table[k].code; k++)
 				if (country_table[k].code == dr->country_code)
 					a = &r->actual.country[k];
 		} else {
