@@ -18,7 +18,8 @@ const cli_command cli_commands[] = {
 	 "store data-collection CSV files in the database, all or nothing",
 	 "Reads the CSV templates of the data-collection specification (framework, partners, "
 	 "projects, project_status, activities, participants, feedback, achievements, "
-	 "expenditure) and of the work plans (bodies, focal_points, plans, workplan, "
+	 "expenditure), the indicators (indicators, indicator_targets, indicator_actuals; "
+	 "see docs/indicators.md) and the work plans (bodies, focal_points, plans, workplan, "
 	 "workplan_status, meetings, decisions, adoption_steps, consultation_inputs; see "
 	 "docs/workplan-templates.md). A directory imports every template file in it; a file's template is "
 	 "told by its name (participants.csv, 2021-participants.csv, participants_kh.csv) or "
