@@ -1,6 +1,7 @@
 # actip's entry points. Meson + Ninja do the building; this file installs what is
 # missing (scripts/deps.sh), picks the build directory and runs the jobs.
-#   make demo    build, load data/demo, write out/report-2021.{json,md,html}, print the tables;
+#   make demo    build, load data/demo, write out/report-2021.{json,md,html}, print the tables,
+#                the indicator tracking table and out/iati-2021.xml (IATI 2.03);
 #                load data/demo/workplan and write the work plan's 2020-H2 report and reviews;
 #                then make an admin with a random password (printed once) and serve the web
 #                application on http://127.0.0.1:8080 (SERVE=0 skips that, PORT=N moves it)
@@ -41,6 +42,11 @@ demo: build
 	$(ACTIP) report --db $(DEMO_DB) --year $(YEAR) --format csv -o out/report-$(YEAR)-csv
 	@sed -n '/^## Selected indicator results/,/^## Expenditure/p' out/report-$(YEAR).md
 	$(ACTIP) check --db $(DEMO_DB) --year $(YEAR)
+	$(ACTIP) indicators --db $(DEMO_DB) --year $(YEAR) --format md
+	$(ACTIP) indicators --db $(DEMO_DB) --year $(YEAR) --format html -o out/indicators-$(YEAR).html
+	$(ACTIP) export iati --db $(DEMO_DB) --year $(YEAR) -o out/iati-$(YEAR).xml
+	@if command -v xmllint >/dev/null && [ -f ../shared/reference/iati-2.03/iati-activities-schema.xsd ]; then \
+		xmllint --noout --schema ../shared/reference/iati-2.03/iati-activities-schema.xsd out/iati-$(YEAR).xml; fi
 	@echo "Wrote out/report-$(YEAR).{json,md,html,xlsx} and out/report-$(YEAR)-csv/ (open the HTML report in a browser)"
 	$(ACTIP) import --db $(DEMO_DB) data/demo/workplan
 	$(ACTIP) workplan report --db $(DEMO_DB) --plan $(WP_PLAN) --period $(WP_PERIOD) --format json -o $(WP_OUT).json
