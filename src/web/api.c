@@ -12,6 +12,7 @@
 #include "report/annual.h"
 #include "report/report.h"
 #include "web/api.h"
+#include "web/cache.h"
 #include "web/data.h"
 #include "web/guard.h"
 #include "web/records.h"
@@ -122,15 +123,8 @@ static int xlsx_into(web_resp *rs, const report_format *f, const annual_report *
 void api_report_write(web_req *rq, web_resp *rs, int year, const char *format)
 {
 	const report_format *f = report_format_find(format);
-	annual_report *r = malloc(sizeof *r);
-	check_result quality = {0};
-	actip_err err = {{0}};
-	if (!f || !r || (f->quality && check_run(rq->st, year, &quality, &err) < 0) ||
-	    annual_load(rq->st, year, f->quality ? &quality : NULL, r, &err) < 0) {
-		check_result_free(&quality);
-		free(r);
-		return resp_json_error(rs, 500, "cannot compute the report");
-	}
+	if (!f)
+		return resp_json_error(rs, 404, "no such format");
 	rs->status = 200;
 	if (strcmp(format, "json") == 0)
 		rs->ctype = "application/json";
@@ -138,9 +132,28 @@ void api_report_write(web_req *rq, web_resp *rs, int year, const char *format)
 		rs->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 	else
 		rs->ctype = "text/html; charset=utf-8";
+	char key[64];
+	snprintf(key, sizeof key, "report:%s:%d", format, year);
+	if (webcache_get(rq->st, key, rs->out))
+		return;
+	webcache_stamp stamp = webcache_stamp_now(rq->st);
+	annual_report *r = malloc(sizeof *r);
+	check_result quality = {0};
+	actip_err err = {{0}};
+	if (!r || (f->quality && check_run(rq->st, year, &quality, &err) < 0) ||
+	    annual_load(rq->st, year, f->quality ? &quality : NULL, r, &err) < 0) {
+		check_result_free(&quality);
+		free(r);
+		return resp_json_error(rs, 500, "cannot compute the report");
+	}
+	fflush(rs->out);
+	size_t start = rs->len;
 	int rc = f->write_path ? xlsx_into(rs, f, r, &err) : f->write(rs->out, r, &err);
-	if (rc < 0)
+	if (rc < 0) {
 		rs->status = 500;
+	} else if (fflush(rs->out) == 0 && rs->len >= start) {
+		webcache_put(key, stamp, rs->buf + start, rs->len - start);
+	}
 	annual_free(r);
 	check_result_free(&quality);
 	free(r);

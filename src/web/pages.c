@@ -11,6 +11,7 @@
 #include "report/chart.h"
 #include "report/report.h"
 #include "web/api.h"
+#include "web/cache.h"
 #include "web/data.h"
 #include "web/guard.h"
 #include "web/pages.h"
@@ -201,41 +202,20 @@ static const rt_row *total_row(const rt_table *t)
 	return NULL;
 }
 
-/* GET /?year=Y: the dashboard. */
-static void dashboard(web_req *rq, web_resp *rs)
+static const char WP_MARK[] = "<!--workplan-->";
+
+/* The dashboard's part computed from the annual report (cards, status sentence, charts,
+ * tables), with WP_MARK where the work plan's section goes; -1 when it cannot be
+ * computed. */
+static int dashboard_annual(web_req *rq, int year, FILE *o)
 {
-	const char *y = req_query(rq, "year");
-	int year = 0;
-	if (!y || text_parse_year(y, &year) < 0)
-		year = data_latest_year(rq->st);
-	if (!year)
-		year = 2021;
 	annual_report *ar = malloc(sizeof *ar);
 	actip_err err = {{0}};
 	if (!ar || annual_load(rq->st, year, NULL, ar, &err) < 0) {
 		free(ar);
-		return page_error(rq, rs, 500, "The report could not be computed.");
+		return -1;
 	}
 	const report_tables *rt = &ar->tables;
-	FILE *o = rs->out;
-	page_begin(rq, rs, "Dashboard", "dashboard");
-	fprintf(o, "<h1>Annual progress %d</h1><p class=\"lead\">Computed from the stored activity, participant and "
-		   "feedback records.</p>", year);
-	fputs("<form class=\"filters\" method=\"get\" action=\"/\"><div><label for=\"year\">Year</label>"
-	      "<select id=\"year\" name=\"year\">", o);
-	sqlite3_stmt *s;
-	if (data_periods(rq->st, &s) == 0) {
-		while (sqlite3_step(s) == SQLITE_ROW) {
-			int py = sqlite3_column_int(s, 0);
-			fprintf(o, "<option%s>%d</option>", py == year ? " selected" : "", py);
-		}
-		sqlite3_finalize(s);
-	}
-	fprintf(o, "</select></div><button type=\"submit\">Show</button>"
-		   "<a class=\"button secondary\" href=\"/report/%d.html\">Full report (HTML)</a>"
-		   "<a class=\"button secondary\" href=\"/report/%d.xlsx\">Tables (XLSX)</a>"
-		   "<a class=\"button secondary\" href=\"/report/%d.json\">Data (JSON)</a></form>",
-		year, year, year);
 	const rt_row *t1 = total_row(&rt->t[0]), *t3 = total_row(&rt->t[2]), *t4 = total_row(&rt->t[3]);
 	const rt_row *t5 = total_row(&rt->t[4]);
 	fputs("<div class=\"cards\" id=\"summary\">", o);
@@ -252,7 +232,7 @@ static void dashboard(web_req *rq, web_resp *rs)
 		esc_html_text(o, sentence);
 		fputs("</p>", o);
 	}
-	page_workplan_summary(rq, o);
+	fputs(WP_MARK, o);
 	chart figs[REPORT_NFIGS];
 	char titles[REPORT_NFIGS][160];
 	int nf = report_figures(ar, figs, titles);
@@ -271,6 +251,64 @@ static void dashboard(web_req *rq, web_resp *rs)
 	report_write_html_tables(o, rt);
 	annual_free(ar);
 	free(ar);
+	return 0;
+}
+
+/* GET /: the dashboard. The annual part is cached per thread until the data changes
+ * (web/cache.h); the work plan's section is computed each time. */
+static void dashboard(web_req *rq, web_resp *rs)
+{
+	const char *y = req_query(rq, "year");
+	int year = 0;
+	if (!y || text_parse_year(y, &year) < 0)
+		year = data_latest_year(rq->st);
+	if (!year)
+		year = 2021;
+	char key[32];
+	snprintf(key, sizeof key, "dashboard:%d", year);
+	char *part = NULL;
+	size_t len = 0;
+	FILE *pf = open_memstream(&part, &len);
+	if (!pf)
+		return page_error(rq, rs, 500, "Out of memory.");
+	if (!webcache_get(rq->st, key, pf)) {
+		webcache_stamp stamp = webcache_stamp_now(rq->st);
+		if (dashboard_annual(rq, year, pf) < 0) {
+			fclose(pf);
+			free(part);
+			return page_error(rq, rs, 500, "The report could not be computed.");
+		}
+		fflush(pf);
+		webcache_put(key, stamp, part, len);
+	}
+	fclose(pf);
+	FILE *o = rs->out;
+	page_begin(rq, rs, "Dashboard", "dashboard");
+	fprintf(o, "<h1>Annual progress %d</h1><p class=\"lead\">Computed from the stored records.</p>", year);
+	fputs("<form class=\"filters\" method=\"get\" action=\"/\"><div><label for=\"year\">Year</label>"
+	      "<select id=\"year\" name=\"year\">", o);
+	sqlite3_stmt *s;
+	if (data_periods(rq->st, &s) == 0) {
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			int py = sqlite3_column_int(s, 0);
+			fprintf(o, "<option%s>%d</option>", py == year ? " selected" : "", py);
+		}
+		sqlite3_finalize(s);
+	}
+	fprintf(o, "</select></div><button type=\"submit\">Show</button>"
+		   "<a class=\"button secondary\" href=\"/report/%d.html\">Full report (HTML)</a>"
+		   "<a class=\"button secondary\" href=\"/report/%d.xlsx\">Tables (XLSX)</a>"
+		   "<a class=\"button secondary\" href=\"/report/%d.json\">Data (JSON)</a></form>",
+		year, year, year);
+	const char *mark = part ? strstr(part, WP_MARK) : NULL;
+	if (mark) {
+		fwrite(part, 1, (size_t)(mark - part), o);
+		page_workplan_summary(rq, o);
+		fputs(mark + sizeof WP_MARK - 1, o);
+	} else if (part) {
+		fputs(part, o);
+	}
+	free(part);
 	page_end(rs);
 }
 

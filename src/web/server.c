@@ -15,6 +15,7 @@
 
 #include "core/text.h"
 #include "web/api.h"
+#include "web/cache.h"
 #include "web/guard.h"
 #include "web/pages.h"
 #include "web/server.h"
@@ -81,6 +82,7 @@ static void close_stores(void)
 		free(stores[i]);
 	}
 	nstores = 0;
+	webcache_free_all();
 	pthread_mutex_unlock(&stores_lock);
 }
 

@@ -145,6 +145,30 @@ check "re-opened: focal point -> 200" [ "$(call fp PUT /api/v1/workplan/WP-TEST/
 check "work-plan reports audited with old and new" [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE entity = 'workplan_status' AND key = 'WP-1 2021-H2 SOMTC' AND old_value IS NOT NULL AND new_value LIKE '%Published.%'")" = 1 ]
 check "period approvals audited" [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE entity = 'workplan_period' AND key = 'WP-TEST 2021-H2'")" = 2 ]
 
+# The report the server caches per thread follows the data: a change through the API and
+# one by another process (a command-line import) both show in the next answers, on
+# every thread (8 requests each, so every worker thread answers).
+report_sig() { call viewer GET '/api/v1/report?year=2021' >/dev/null; md5sum <"$TMP/body" | cut -c1-32; }
+dash_people() { call viewer GET '/?year=2021' >/dev/null; sed -n 's/.*class="n">\([0-9,]*\)<\/span><span class="l">event participants.*/\1/p' "$TMP/body"; }
+# stale_after SIG-FUNCTION OLD: how many of 8 answers still equal OLD.
+stale_after() { local n=0 i; for i in 1 2 3 4 5 6 7 8; do [ "$($1)" = "$2" ] && n=$((n + 1)); done; echo $n; }
+sig0=$(report_sig); people0=$(dash_people)
+check "report cache: same answer while nothing changes" [ "$(stale_after report_sig "$sig0")" = 8 ]
+check "dashboard cache: same number while nothing changes" [ "$(stale_after dash_people "$people0")" = 8 ]
+# (participants.csv replaces an activity's list, so each change is a new activity.)
+check "report cache: API write" [ "$(call admin POST /api/v1/activities application/json '{"activity_id":"KH-C1","project":"C202","country":"KH","type":"meeting","title":"Cache","start_date":"2021-06-01"}' >/dev/null;
+	call admin PUT /api/v1/activities/KH-C1/participants application/json '{"participants":[{"full_name":"Cache Person A","sex":"female","country":"KH"}]}')" = 200 ]
+n=$(stale_after report_sig "$sig0"); check "report cache: no stale answer after an API write ($n of 8)" [ "$n" = 0 ]
+n=$(stale_after dash_people "$people0"); check "dashboard cache: no stale number after an API write ($n of 8)" [ "$n" = 0 ]
+check "dashboard: one more participant" [ "$(dash_people)" = "$((people0 + 1))" ]
+sig1=$(report_sig)
+mkdir -p "$TMP/cache"
+printf 'activity_id,project,country,type,title,start_date\nTH-C1,T101,TH,meeting,Cache,2021-06-02\n' >"$TMP/cache/activities.csv"
+printf 'activity_id,full_name,sex,country\nTH-C1,Cache Person B,male,TH\n' >"$TMP/cache/participants.csv"
+"$ACTIP" import --db "$DB" --quiet "$TMP/cache" >/dev/null
+n=$(stale_after report_sig "$sig1"); check "report cache: no stale answer after a command-line import ($n of 8)" [ "$n" = 0 ]
+check "dashboard: the command-line import shows" [ "$(dash_people)" = "$((people0 + 2))" ]
+
 # A viewer cannot reach the upload page, and sees no participant names.
 check "viewer: upload page 403" [ "$(call viewer GET /upload)" = 403 ]
 call viewer GET /api/v1/activities/KH-1 >/dev/null
