@@ -59,20 +59,47 @@ demo: build
 	@echo "Wrote $(WP_OUT).{json,md,html,xlsx}, out/workplan-$(WP_PLAN)-midterm.html and out/workplan-$(WP_PLAN)-final.html"
 	@if [ "$(SERVE)" != 0 ]; then $(MAKE) --no-print-directory serve-demo; fi
 
-check: build
-	@test -f $(CHECK_BUILD)/build.ninja || meson setup $(CHECK_BUILD) --buildtype=debug \
-		-Db_sanitize=address,undefined -Db_lundef=false -Dtests=enabled \
-		-Dc_args=-fno-sanitize-recover=all
-	@ninja -C $(CHECK_BUILD)
+check: check-build
 	@meson test -C $(CHECK_BUILD) --print-errorlogs --num-processes 2; \
 		status=$$?; python3 scripts/test-summary.py $(CHECK_BUILD)/meson-logs/testlog.json; \
 		exit $$status
 
+# check-build: the sanitizer build of `make check`.
+.PHONY: check-build
+check-build: build
+	@test -f $(CHECK_BUILD)/build.ninja || meson setup $(CHECK_BUILD) --buildtype=debug \
+		-Db_sanitize=address,undefined -Db_lundef=false -Dtests=enabled \
+		-Dc_args=-fno-sanitize-recover=all
+	@ninja -C $(CHECK_BUILD)
+
 bench: build
 	@bench/run.sh $(ACTIP)
 
+# stress: the long variants of the reliability tests on the check build (200 kills).
+KILLS ?= 200
+.PHONY: stress
+stress: check-build
+	@KILLS=$(KILLS) meson test -C $(CHECK_BUILD) --print-errorlogs --timeout-multiplier 20 crash
+
+# fuzz: every fuzz/ target under libFuzzer (clang, ASan + UBSan) for SECONDS each, in
+# build-fuzz; new inputs go to build-fuzz/corpus/NAME, crashes to build-fuzz/crashes/.
+FUZZ_BUILD ?= build-fuzz
+SECONDS    ?= 60
+.PHONY: fuzz
+fuzz: deps
+	@test -f $(FUZZ_BUILD)/build.ninja || CC=clang meson setup $(FUZZ_BUILD) --buildtype=debugoptimized \
+		-Db_sanitize=address,undefined -Db_lundef=false -Dtests=disabled -Dfuzzing=enabled \
+		-Dc_args='-fsanitize=fuzzer-no-link -fno-sanitize-recover=all'
+	@ninja -C $(FUZZ_BUILD)
+	@set -e; for t in csv json http namekey; do \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/crashes; \
+		echo "fuzz_$$t: $(SECONDS) s"; \
+		$(FUZZ_BUILD)/fuzz/fuzz_$$t -max_total_time=$(SECONDS) -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- $(FUZZ_BUILD)/corpus/$$t fuzz/corpus/$$t; \
+	done
+
 clean:
-	rm -rf $(BUILD) $(CHECK_BUILD) out
+	rm -rf $(BUILD) $(CHECK_BUILD) $(FUZZ_BUILD) out
 
 # serve-demo: the web application on the demo database: a new admin account with a
 # random password printed once, then http://127.0.0.1:$(PORT) until Ctrl-C. `make demo`

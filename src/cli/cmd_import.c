@@ -82,7 +82,7 @@ int cmd_import(int argc, char **argv)
 	store st;
 	actip_err err = {{0}};
 	if (store_open(&st, db, 0, &err) < 0) {
-		fprintf(stderr, "actip: %s\n", err.msg);
+		fprintf(stderr, "actip: %s; nothing was imported\n", err.msg);
 		return EXIT_FAILURE_;
 	}
 	diag_list diag;

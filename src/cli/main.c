@@ -146,6 +146,19 @@ const cli_command cli_commands[] = {
 	  {"--body CODE", "a focal point's sectoral body, e.g. SOMTC"},
 	  {"--country CODE", "a country officer's country, e.g. KH"},
 	  {"--password-stdin", "read the password from standard input"}}},
+	{"backup", cmd_backup, "[--db FILE] --to FILE [--quiet]",
+	 "copy the database safely, even while the server or an import writes",
+	 "Copies the database with SQLite's online backup API: one consistent snapshot, taken "
+	 "without stopping `actip serve` and without blocking its writers. The copy is written "
+	 "beside FILE, checked with PRAGMA integrity_check, synced, and only then given the name "
+	 "FILE, which must not exist yet. Never copy a live database file with cp: it can catch "
+	 "a transaction half-written. To restore, stop the server and put the backup in place of "
+	 "the database (removing its -wal and -shm files), then run `actip check`. A "
+	 "pseudonymisation key file is not part of the database and so not part of a backup; "
+	 "keep it apart.",
+	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db)"},
+	  {"--to FILE", "the new backup file (required; must not exist)"},
+	  {"--quiet", "print nothing on success"}}},
 	{"help", cmd_help, "[COMMAND]", "show help for actip or one command", NULL, {{NULL, NULL}}},
 	{"man", cmd_man, "", "print the manual page in roff", NULL, {{NULL, NULL}}},
 	{"version", cmd_version, "", "print the version", NULL, {{NULL, NULL}}},

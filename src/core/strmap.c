@@ -84,6 +84,6 @@ int strmap_put(strmap *m, const char *key, int64_t val)
 			return -1;
 		m->len++;
 	}
-	m->vals[i] = val;
+	m->vals[i] = val; // NOLINT(clang-analyzer-unix.Malloc): grow() replaced m's arrays; the analyzer follows an impossible cap == 0 with non-NULL keys
 	return 0;
 }

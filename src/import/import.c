@@ -440,7 +440,8 @@ static int collect_dir(const char *dir, job **jobs, int *n, const template *forc
 			nn++;
 	}
 	closedir(d);
-	qsort(names, nn, sizeof *names, name_cmp);
+	if (nn) /* qsort's array may not be NULL, even when empty */
+		qsort(names, nn, sizeof *names, name_cmp);
 	for (size_t i = 0; i < nn; i++) {
 		char path[4096];
 		snprintf(path, sizeof path, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
@@ -493,6 +494,10 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 	int rc = ACTIP_OK;
 	if (template_prepare(&rs.im, err) < 0 || store_begin(st, err) < 0) {
 		rc = ACTIP_ERR;
+		goto done;
+	}
+	if (hooks && hooks->after_begin && (rc = hooks->after_begin(st, hooks->ctx, err)) < 0) {
+		store_rollback(st);
 		goto done;
 	}
 	for (int i = 0; i < njobs && !rs.im.db_failed; i++) {
@@ -573,12 +578,13 @@ int import_run(store *st, const import_opts *o, diag_list *diag, actip_err *err)
 	int njobs = 0;
 	for (int i = 0; i < o->npaths; i++) {
 		const char *p = o->paths[i];
-		struct stat sb;
+		struct stat sb = {0};
 		if (strcmp(p, "-") != 0 && stat(p, &sb) != 0) {
 			diag_add(diag, DIAG_ERROR, p, 0, "-", "no such file or directory");
 			continue;
 		}
-		if (strcmp(p, "-") != 0 && S_ISDIR(sb.st_mode)) {
+		bool is_stream = strcmp(p, "-") == 0;
+		if (!is_stream && S_ISDIR(sb.st_mode)) {
 			collect_dir(p, &jobs, &njobs, forced, diag);
 			continue;
 		}
@@ -598,7 +604,8 @@ int import_run(store *st, const import_opts *o, diag_list *diag, actip_err *err)
 		free_jobs(jobs, njobs);
 		return ACTIP_EINPUT;
 	}
-	qsort(jobs, (size_t)njobs, sizeof *jobs, job_cmp);
+	if (njobs) /* qsort's array may not be NULL, even when empty */
+		qsort(jobs, (size_t)njobs, sizeof *jobs, job_cmp);
 	int rc = run_jobs(st, o, jobs, njobs, stdin, o->label ? o->label : "<stdin>", o->hooks, diag,
 			  err);
 	clock_gettime(CLOCK_MONOTONIC, &t1);

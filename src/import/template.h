@@ -36,7 +36,7 @@ enum { TPL_MAX_COLS = 16, TPL_MAX_KEY = 5 };
 #define KEYS(...) {__VA_ARGS__, -1}
 
 /* A column list and its length, for a template's initializer. */
-#define COLS(a) a, (int)(sizeof a / sizeof a[0])
+#define COLS(a) (a), (int)(sizeof(a) / sizeof((a)[0]))
 
 /* Room for the statements of the work-plan templates (workplan/wp_templates.c) and of
  * the indicator templates (templates_indicators.c). */

@@ -42,6 +42,11 @@ int store_prepare(store *st, const char *sql, sqlite3_stmt **stmt, actip_err *er
 /* Binds text, or NULL when s is NULL or empty. */
 int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
 
+/* Copies the database at src_path into the new file dst_path with SQLite's online
+ * backup API while other connections keep writing (backup.c); the copy is checked,
+ * synced and appears under dst_path only when complete. *pages gets its page count. */
+int store_backup(const char *src_path, const char *dst_path, long long *pages, actip_err *err);
+
 /* Fills err with the connection's last error, prefixed by what was being done. */
 int store_error(store *st, const char *doing, actip_err *err);
 

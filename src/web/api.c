@@ -214,10 +214,12 @@ static void audit_h(web_req *rq, web_resp *rs)
 /* An activity as JSON. */
 static json_t *act_json(const act_row *r)
 {
-	return json_pack("{ssss?ssssssssss?ss?sisIsI}", "activity_id", r->id, "project", r->project, "country",
+	char version[33];
+	data_act_version(r, version);
+	return json_pack("{ssss?ssssssssss?ss?sisIsIss}", "activity_id", r->id, "project", r->project, "country",
 			 r->country, "type", r->type, "title", r->title, "start_date", r->start_date, "end_date",
 			 r->end_date, "mode", r->mode, "year", r->year, "participants", (json_int_t)r->participants,
-			 "feedback", (json_int_t)r->feedback);
+			 "feedback", (json_int_t)r->feedback, "version", version);
 }
 
 /* Appends an activity to a JSON array. */
@@ -283,8 +285,8 @@ static void activity_h(web_req *rq, web_resp *rs)
 	send_json(rs, 200, a);
 }
 
-/* Writes one activity from a JSON object (create or edit). */
-static void activity_write(web_req *rq, web_resp *rs, const char *id, json_t *o)
+/* Writes one activity from a JSON object (create, or edit when if_match is given). */
+static void activity_write(web_req *rq, web_resp *rs, const char *id, json_t *o, const char *if_match)
 {
 	char *csv = NULL;
 	size_t len = 0;
@@ -301,7 +303,10 @@ static void activity_write(web_req *rq, web_resp *rs, const char *id, json_t *o)
 		return resp_json_error(rs, 400, msg);
 	}
 	web_write w;
-	web_write_csv(rq, "activities", csv, len, false, &w);
+	if (if_match)
+		web_write_csv_if_match(rq, "activities", csv, len, id, if_match, &w);
+	else
+		web_write_csv(rq, "activities", csv, len, false, &w);
 	free(csv);
 	write_answer(rs, &w, "activities", false);
 }
@@ -322,7 +327,7 @@ static void activity_create_h(web_req *rq, web_resp *rs)
 	char *idc = strdup(id);
 	json_object_del(o, "activity_id");
 	if (idc)
-		activity_write(rq, rs, idc, o);
+		activity_write(rq, rs, idc, o, NULL);
 	free(idc);
 	json_decref(o);
 }
@@ -334,7 +339,23 @@ static void act_none(const act_row *r, void *ctx)
 	(void)ctx;
 }
 
-/* PUT /api/v1/activities/{id}: every field given (a full replacement). */
+/* The version an If-Match header names ("V", W/"V" or V), in buf; NULL for none or "*". */
+static const char *if_match_version(web_req *rq, char *buf, size_t size)
+{
+	const char *h = req_header(rq, "If-Match");
+	if (!h || strcmp(h, "*") == 0)
+		return NULL;
+	if (strncmp(h, "W/", 2) == 0)
+		h += 2;
+	size_t n = strlen(h);
+	if (n >= 2 && h[0] == '"' && h[n - 1] == '"')
+		h++, n -= 2;
+	snprintf(buf, size, "%.*s", (int)n, h);
+	return buf;
+}
+
+/* PUT /api/v1/activities/{id}: every field given (a full replacement). With If-Match
+ * (the "version" a GET gave), an activity changed meanwhile gets 409 and is kept. */
 static void activity_update_h(web_req *rq, web_resp *rs)
 {
 	int found = data_activity(rq->st, rq->params[0], act_none, NULL);
@@ -343,7 +364,8 @@ static void activity_update_h(web_req *rq, web_resp *rs)
 	json_t *o = req_json_object(rq, rs, rec_activity_cols);
 	if (!o)
 		return;
-	activity_write(rq, rs, rq->params[0], o);
+	char ver[65];
+	activity_write(rq, rs, rq->params[0], o, if_match_version(rq, ver, sizeof ver));
 	json_decref(o);
 }
 
@@ -378,13 +400,14 @@ static void people_put(web_req *rq, web_resp *rs, const char *key, const char *t
 		}
 		fclose(f);
 	}
-	json_decref(o);
 	if (bad) {
 		char msg[160];
 		snprintf(msg, sizeof msg, "unknown field or wrong type: '%.80s'", bad);
+		json_decref(o); /* after the message: bad points into o (found by fuzz_json) */
 		free(csv);
 		return resp_json_error(rs, 400, msg);
 	}
+	json_decref(o);
 	web_write w;
 	web_write_csv(rq, template_name, csv, len, false, &w);
 	free(csv);

@@ -202,7 +202,7 @@ static int store_hash(store *st, long long id, const char *hash)
 auth_result auth_login(store *st, const char *name, const char *pw, const char *addr, time_t now,
 		       web_user *user)
 {
-	if (!name || !pw || !*name || strlen(name) > 64 || strlen(pw) > 4 * PASSWORD_MAX ||
+	if (!name || !pw || !*name || strlen(name) > 64 || strlen(pw) > 4 * (size_t)PASSWORD_MAX ||
 	    !text_utf8_valid(name, strlen(name)) || !text_utf8_valid(pw, strlen(pw)))
 		return AUTH_FAILED;
 	long long since = (long long)now - LOCKOUT_WINDOW_SECS;

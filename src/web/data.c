@@ -1,4 +1,5 @@
 /* Queries behind the pages and the API (see data.h). */
+#include <sodium.h>
 #include <string.h>
 
 #include "web/data.h"
@@ -65,6 +66,36 @@ int data_activity(store *st, const char *id, void (*fn)(const act_row *r, void *
 	}
 	sqlite3_finalize(s);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Hashes the fields of an activity, each followed by a NUL (0xff for NULL). */
+void data_act_version(const act_row *r, char out[33])
+{
+	const char *f[] = {r->id, r->project, r->country, r->type, r->title, r->start_date, r->end_date, r->mode};
+	crypto_generichash_state h;
+	unsigned char md[16];
+	crypto_generichash_init(&h, NULL, 0, sizeof md);
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+		static const unsigned char nul = 0, null_mark = 0xff;
+		if (f[i])
+			crypto_generichash_update(&h, (const unsigned char *)f[i], strlen(f[i]));
+		crypto_generichash_update(&h, f[i] ? &nul : &null_mark, 1);
+	}
+	crypto_generichash_final(&h, md, sizeof md);
+	sodium_bin2hex(out, 33, md, sizeof md);
+}
+
+/* Keeps the version of the row. */
+static void keep_version(const act_row *r, void *ctx)
+{
+	data_act_version(r, ctx);
+}
+
+/* The stored activity's version. */
+int data_activity_version(store *st, const char *id, char out[33])
+{
+	out[0] = '\0';
+	return data_activity(st, id, keep_version, out);
 }
 
 /* Admins, and the officer of the activity's country. */

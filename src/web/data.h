@@ -28,6 +28,13 @@ int data_activities(store *st, const act_filter *f, int limit,
 /* Loads one activity into fn; 1 found, 0 not, -1 error. */
 int data_activity(store *st, const char *id, void (*fn)(const act_row *r, void *ctx), void *ctx);
 
+/* The version of an activity as the API shows it and If-Match takes it: 32 hex digits
+ * of a BLAKE2b hash of its fields, so any edit gives a new version. */
+void data_act_version(const act_row *r, char out[33]);
+
+/* The stored activity's version into out; 1 found, 0 not, -1 error. */
+int data_activity_version(store *st, const char *id, char out[33]);
+
 /* May this user see participant names and e-mails of an activity of this country? */
 bool data_may_edit(const web_user *u, const char *country);
 

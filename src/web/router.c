@@ -1,6 +1,7 @@
 /* The router: a route table (method, pattern, handler, flags) is looked up by walking
  * the path segment by segment; "{}" in a pattern captures one segment (the server decodes the path). A
  * path that matches some pattern under another method gives 405, else 404. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,6 +110,36 @@ const web_route *route_match(const web_route *table, const char *method, const c
 	}
 	*status = path_known ? 405 : 404;
 	return NULL;
+}
+
+/* Is origin (an Origin header, may be NULL) the server named by host (a Host header)? */
+bool route_same_origin(const char *origin, const char *host)
+{
+	/* Absent, or "null": browsers send "Origin: null" on form posts from a page whose
+	 * Referrer-Policy is no-referrer (ours). The CSRF token still guards every write of
+	 * a session; only a named foreign origin is refused here. */
+	if (!origin || strcmp(origin, "null") == 0)
+		return true;
+	if (!host)
+		return false;
+	const char *o = origin;
+	if (strncmp(o, "http://", 7) == 0)
+		o += 7;
+	else if (strncmp(o, "https://", 8) == 0)
+		o += 8;
+	else
+		return false;
+	return strcmp(o, host) == 0;
+}
+
+/* The media type of a Content-Type header (parameters cut off) in buf, or NULL. */
+const char *route_content_type(const char *header, char *buf, size_t size)
+{
+	if (!header || size == 0)
+		return NULL;
+	snprintf(buf, size, "%s", header);
+	buf[strcspn(buf, "; ")] = '\0';
+	return buf;
 }
 
 /* The role's name as stored. */

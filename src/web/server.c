@@ -218,24 +218,10 @@ static double elapsed(const struct timespec *t0)
 
 /* ---- the request pipeline ------------------------------------------------------------ */
 
-/* Is the Origin header (when present and named) this server? */
+/* Is the Origin header (when present and named) this server? (route_same_origin) */
 static bool same_origin(web_req *rq)
 {
-	/* Absent, or "null": browsers send "Origin: null" on form posts from a page whose
-	 * Referrer-Policy is no-referrer (ours). The CSRF token still guards every write of
-	 * a session; only a named foreign origin is refused here. */
-	if (!rq->origin || strcmp(rq->origin, "null") == 0)
-		return true;
-	if (!rq->host)
-		return false;
-	const char *o = rq->origin;
-	if (strncmp(o, "http://", 7) == 0)
-		o += 7;
-	else if (strncmp(o, "https://", 8) == 0)
-		o += 8;
-	else
-		return false;
-	return strcmp(o, rq->host) == 0;
+	return route_same_origin(rq->origin, rq->host);
 }
 
 /* Refuses with 403 and logs (and audits) the refusal. */
@@ -346,12 +332,7 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 	rq.origin = req_header(&rq, "Origin");
 	rq.host = req_header(&rq, "Host");
 	char ctype[80] = "";
-	const char *ct = req_header(&rq, "Content-Type");
-	if (ct) {
-		snprintf(ctype, sizeof ctype, "%s", ct);
-		ctype[strcspn(ctype, "; ")] = '\0';
-		rq.content_type = ctype;
-	}
+	rq.content_type = route_content_type(req_header(&rq, "Content-Type"), ctype, sizeof ctype);
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (ci && ci->client_addr) {
 		const struct sockaddr *sa = ci->client_addr;

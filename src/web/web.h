@@ -105,6 +105,14 @@ void route_free_params(char **params, int nparams);
 /* Percent-decodes s in place ('+' as space when form is true); -1 on a bad escape or NUL. */
 int route_url_decode(char *s, bool form);
 
+/* Is origin (an Origin header, may be NULL) the server named by host? Absent and
+ * "null" origins pass; a named one must be http(s)://HOST exactly. Pure, for the fuzzer. */
+bool route_same_origin(const char *origin, const char *host);
+
+/* The media type of a Content-Type header, parameters cut off, copied into buf (size
+ * bytes); NULL when there is no header. Pure, for the fuzzer. */
+const char *route_content_type(const char *header, char *buf, size_t size);
+
 /* Role names. */
 const char *web_role_name(web_role r);
 web_role web_role_parse(const char *s);

@@ -2,6 +2,7 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "web/data.h"
 #include "web/guard.h"
 #include "web/server.h"
 #include "web/write.h"
@@ -11,7 +12,29 @@ typedef struct hook_ctx {
 	web_write *w;
 	const char *template_name;
 	bool dry_run;
+	const char *activity_id, *if_match; /* optimistic concurrency; NULL: none */
 } hook_ctx;
+
+/* Runs first inside the import's transaction (holding the write lock): a stale
+ * If-Match version refuses the write with 409. */
+static int after_begin(store *st, void *ctx, actip_err *err)
+{
+	hook_ctx *h = ctx;
+	char now[33];
+	if (!h->if_match)
+		return ACTIP_OK;
+	int found = data_activity_version(st, h->activity_id, now);
+	if (found < 0) {
+		h->w->status = 500;
+		return err_set(err, ACTIP_ERR, "cannot read the activity's version");
+	}
+	if (found == 0 || strcmp(now, h->if_match) != 0) {
+		h->w->status = 409;
+		return err_set(err, ACTIP_ERR, "the activity was changed since version %.40s was read; "
+			       "reload it and edit again", h->if_match);
+	}
+	return ACTIP_OK;
+}
 
 /* Runs inside the import's transaction, after every row is written. */
 static int before_commit(store *st, void *ctx, actip_err *err)
@@ -31,9 +54,26 @@ static int before_commit(store *st, void *ctx, actip_err *err)
 	return ACTIP_OK;
 }
 
+static void write_csv(web_req *rq, const char *template_name, const char *csv, size_t len, bool dry_run,
+		      const char *activity_id, const char *if_match, web_write *w);
+
 /* One guarded import. */
 void web_write_csv(web_req *rq, const char *template_name, const char *csv, size_t len,
 		   bool dry_run, web_write *w)
+{
+	write_csv(rq, template_name, csv, len, dry_run, NULL, NULL, w);
+}
+
+/* One guarded import of an edit at a version. */
+void web_write_csv_if_match(web_req *rq, const char *template_name, const char *csv, size_t len,
+			    const char *activity_id, const char *if_match, web_write *w)
+{
+	write_csv(rq, template_name, csv, len, false, activity_id, if_match, w);
+}
+
+/* The write path behind both. */
+static void write_csv(web_req *rq, const char *template_name, const char *csv, size_t len, bool dry_run,
+		      const char *activity_id, const char *if_match, web_write *w)
 {
 	memset(w, 0, sizeof *w);
 	diag_init(&w->diag, 200, 50);
@@ -54,8 +94,9 @@ void web_write_csv(web_req *rq, const char *template_name, const char *csv, size
 		snprintf(w->message, sizeof w->message, "cannot start the write");
 		return;
 	}
-	hook_ctx h = {rq, w, template_name, dry_run};
-	import_hooks hooks = {.dry_run = dry_run, .before_commit = before_commit, .ctx = &h};
+	hook_ctx h = {rq, w, template_name, dry_run, activity_id, if_match};
+	import_hooks hooks = {.dry_run = dry_run, .after_begin = after_begin, .before_commit = before_commit,
+			      .ctx = &h};
 	actip_err err = {{0}};
 	int rc = import_stream_hooked(rq->st, in, label, template_name, &hooks, &w->diag, &err);
 	fclose(in);

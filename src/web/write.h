@@ -23,6 +23,12 @@ void web_write_csv(web_req *rq, const char *template_name, const char *csv, size
 		   bool dry_run, web_write *w);
 void web_write_free(web_write *w);
 
+/* web_write_csv for an edit of one activity loaded at a version (If-Match): inside the
+ * write transaction, before any row is written, the stored activity's version must
+ * still be if_match, else nothing is stored and w->status is 409 (a stale edit). */
+void web_write_csv_if_match(web_req *rq, const char *template_name, const char *csv, size_t len,
+			    const char *activity_id, const char *if_match, web_write *w);
+
 /* Writes a CSV field always quoted (RFC 4180). This is the importer's input, not an
  * export, so no formula prefix: the value must arrive as typed. */
 void csv_quoted(FILE *out, const char *s);

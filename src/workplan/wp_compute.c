@@ -90,6 +90,7 @@ int wp_compute_period(const wp_plan *p, int pidx, int on_time_days, wp_period_st
 		if (l->pillar >= 0 && l->pillar < WP__PILLARS)
 			count_line(l, pidx, deadline, &out->pillar[l->pillar]);
 		int b = 0;
+		// NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): lead_body is NOT NULL in the schema, so no body is NULL
 		while (b < out->nbodies && strcmp(out->bodies[b].body, l->lead) != 0)
 			b++;
 		if (b == out->nbodies)

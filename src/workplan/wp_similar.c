@@ -55,6 +55,7 @@ static void fold_plural(char *w)
 		strcpy(w + n - 3, "y");
 		return;
 	}
+	// NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): w is a NUL-terminated word of n > 3 bytes
 	if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i')
 		w[--n] = '\0';
 	if (n > 5 && strcmp(w + n - 3, "ing") == 0)

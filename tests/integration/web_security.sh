@@ -60,7 +60,7 @@ check "cookie: 256-bit token" [ "${#token}" = 64 ]
 check "database keeps no raw token" bash -c "! sqlite3 '$DB' .dump | grep -q '$token'"
 curl -s -D "$TMP/h2" -o /dev/null -H 'Content-Type: application/json' -d "{\"user\":\"kh\",\"password\":\"$PW\"}" "$URL/api/v1/session"
 token2=$(tr -d '\r' <"$TMP/h2" | sed -n 's/.*actip=\([0-9a-f]*\);.*/\1/p')
-check "cookie: a new token at each sign-in" [ -n "$token2" ] && [ "$token" != "$token2" ]
+check "cookie: a new token at each sign-in" [ -n "$token2" -a "$token" != "$token2" ]
 
 # Sign-out deletes the session server-side.
 login th
