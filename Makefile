@@ -1,7 +1,10 @@
 # actip's entry points. Meson + Ninja do the building; this file installs what is
 # missing (scripts/deps.sh), picks the build directory and runs the jobs.
-#   make demo    build, load data/demo, write out/report-2021.{json,md,html}, print the tables;
-#                load data/demo/workplan and write the work plan's 2020-H2 report and reviews
+#   make demo    build, load data/demo, write out/report-2021.{json,md,html}, print the tables,
+#                the indicator tracking table and out/iati-2021.xml (IATI 2.03);
+#                load data/demo/workplan and write the work plan's 2020-H2 report and reviews;
+#                then make an admin with a random password (printed once) and serve the web
+#                application on http://127.0.0.1:8080 (SERVE=0 skips that, PORT=N moves it)
 #   make check   build the release binary (its -O3 warnings too), then build with
 #                AddressSanitizer + UndefinedBehaviorSanitizer and run every test
 #   make bench   time import and report against the sqlite3 shell (bench/run.sh), and the
@@ -15,6 +18,8 @@ DEMO_DB     ?= out/demo.db
 WP_PLAN     ?= BOHOL-2017-2020
 WP_PERIOD   ?= 2020-H2
 WP_OUT      := out/workplan-$(WP_PLAN)-$(WP_PERIOD)
+SERVE       ?= 1
+PORT        ?= 8080
 
 .PHONY: all deps build demo check bench clean
 
@@ -38,6 +43,11 @@ demo: build
 	$(ACTIP) report --db $(DEMO_DB) --year $(YEAR) --format csv -o out/report-$(YEAR)-csv
 	@sed -n '/^## Selected indicator results/,/^## Expenditure/p' out/report-$(YEAR).md
 	$(ACTIP) check --db $(DEMO_DB) --year $(YEAR)
+	$(ACTIP) indicators --db $(DEMO_DB) --year $(YEAR) --format md
+	$(ACTIP) indicators --db $(DEMO_DB) --year $(YEAR) --format html -o out/indicators-$(YEAR).html
+	$(ACTIP) export iati --db $(DEMO_DB) --year $(YEAR) -o out/iati-$(YEAR).xml
+	@if command -v xmllint >/dev/null && [ -f ../shared/reference/iati-2.03/iati-activities-schema.xsd ]; then \
+		xmllint --noout --schema ../shared/reference/iati-2.03/iati-activities-schema.xsd out/iati-$(YEAR).xml; fi
 	@echo "Wrote out/report-$(YEAR).{json,md,html,xlsx} and out/report-$(YEAR)-csv/ (open the HTML report in a browser)"
 	$(ACTIP) import --db $(DEMO_DB) data/demo/workplan
 	$(ACTIP) workplan report --db $(DEMO_DB) --plan $(WP_PLAN) --period $(WP_PERIOD) --format json -o $(WP_OUT).json
@@ -48,6 +58,7 @@ demo: build
 	$(ACTIP) workplan review --db $(DEMO_DB) --plan $(WP_PLAN) --kind final --format html -o out/workplan-$(WP_PLAN)-final.html
 	@python3 data/demo/workplan/summary.py $(WP_OUT).json
 	@echo "Wrote $(WP_OUT).{json,md,html,xlsx}, out/workplan-$(WP_PLAN)-midterm.html and out/workplan-$(WP_PLAN)-final.html"
+	@if [ "$(SERVE)" != 0 ]; then $(MAKE) --no-print-directory serve-demo; fi
 
 check: check-build
 	@meson test -C $(CHECK_BUILD) --print-errorlogs --num-processes 2; \
@@ -92,13 +103,16 @@ fuzz: deps
 clean:
 	rm -rf $(BUILD) $(CHECK_BUILD) $(FUZZ_BUILD) out
 
-# serve-demo: the demo database, a new admin with a random password printed once, and
-# the web application on http://127.0.0.1:8080 (until Ctrl-C). Not part of `make demo`,
-# which must finish for CI; run it by hand after `make demo`.
+# serve-demo: the web application on the demo database: a new admin account with a
+# random password printed once, then http://127.0.0.1:$(PORT) until Ctrl-C. `make demo`
+# ends with it; `make demo SERVE=0` stops after the files.
 .PHONY: serve-demo
-serve-demo: demo
-	@$(ACTIP) user disable --db $(DEMO_DB) --name admin >/dev/null 2>&1 || true
+serve-demo:
 	@pw=$$(head -c 18 /dev/urandom | base64 | tr -d '/+=' | head -c 20); \
-	 echo "$$pw" | $(ACTIP) user add --db $(DEMO_DB) --name admin --role admin --password-stdin >/dev/null && \
-	 echo "Sign in at http://127.0.0.1:8080/ as admin with password: $$pw (shown once)"
-	$(ACTIP) serve --db $(DEMO_DB) --listen 127.0.0.1:8080
+	 if $(ACTIP) user list --db $(DEMO_DB) 2>/dev/null | grep -q '^admin\b'; then \
+	   echo "$$pw" | $(ACTIP) user passwd --db $(DEMO_DB) --name admin --password-stdin >/dev/null; \
+	 else \
+	   echo "$$pw" | $(ACTIP) user add --db $(DEMO_DB) --name admin --role admin --password-stdin >/dev/null; \
+	 fi && \
+	 echo "Sign in at http://127.0.0.1:$(PORT)/ as admin with password: $$pw (shown once; Ctrl-C stops the server)"
+	$(ACTIP) serve --db $(DEMO_DB) --listen 127.0.0.1:$(PORT)

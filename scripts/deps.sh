@@ -6,7 +6,7 @@ set -eu
 PKGS="build-essential meson ninja-build pkg-config python3 sqlite3 time \
 libsqlite3-dev libcsv-dev libutf8proc-dev libjansson-dev libcmocka-dev \
 libcmark-dev libxlsxwriter-dev python3-openpyxl libxml2-utils \
-libmicrohttpd-dev libsodium-dev curl chromium \
+libmicrohttpd-dev libsodium-dev libxml2-dev curl chromium \
 cppcheck clang clang-tidy libclang-rt-14-dev"
 
 missing=""

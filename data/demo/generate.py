@@ -33,6 +33,7 @@ sys.path.insert(0, str(HERE))
 
 import demo_tables as T  # noqa: E402
 import results  # noqa: E402
+import indicators  # noqa: E402
 
 SEED = 20211231
 SEXES = T.SEXES
@@ -684,6 +685,7 @@ def generate(out_dir):
     write_csv(out / "partners.csv", ["code", "name", "kind", "country", "started_on", "focus"], partners)
     write_csv(out / "expenditure.csv", ["year", "amount", "currency", "category"], expenditure)
     results.write(out, write_csv)  # achievements, their figures, the published figures
+    indicators.write(out, write_csv)  # indicators, targets, entered actuals, IATI settings
     for name in FILES:
         with open(out / name, encoding="utf-8") as fh:
             print("%-24s %6d rows" % (name, sum(1 for _ in fh) - 1))

@@ -46,6 +46,8 @@ int cmd_check(int argc, char **argv);
 int cmd_workplan(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
+int cmd_indicators(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_privacy(int argc, char **argv);
 

@@ -18,7 +18,8 @@ const cli_command cli_commands[] = {
 	 "store data-collection CSV files in the database, all or nothing",
 	 "Reads the CSV templates of the data-collection specification (framework, partners, "
 	 "projects, project_status, activities, participants, feedback, achievements, "
-	 "expenditure) and of the work plans (bodies, focal_points, plans, workplan, "
+	 "expenditure), the indicators (indicators, indicator_targets, indicator_actuals; "
+	 "see docs/indicators.md) and the work plans (bodies, focal_points, plans, workplan, "
 	 "workplan_status, meetings, decisions, adoption_steps, consultation_inputs; see "
 	 "docs/workplan-templates.md). A directory imports every template file in it; a file's template is "
 	 "told by its name (participants.csv, 2021-participants.csv, participants_kh.csv) or "
@@ -55,6 +56,37 @@ const cli_command cli_commands[] = {
 	   "directory; both required)"},
 	  {"--suppress-below K", "public tables: Tables 1-5 only (json, or csv into -o DIR), a count "
 	   "of 1 to K-1 and any cell it could be worked back from shown as <K"}}},
+	{"indicators", cmd_indicators,
+	 "[--db FILE] (--year Y | --period YYYY-Hn) [--format md|html|json|xlsx] [-o FILE]",
+	 "the indicator performance tracking table for a year or half-year",
+	 "For every indicator (indicators.csv, docs/indicators.md): its baseline, the target "
+	 "of the period, the actual, the % of the target achieved, and the actual by sex and "
+	 "by country where the indicator is disaggregated. Actuals are entered "
+	 "(indicator_actuals.csv) or computed from the stored records by a named measure "
+	 "(activities, cd_events, participants, people_trained, pct_women_participants, "
+	 "pct_women_trained, pct_satisfied, pct_improved_learning, achievements) with "
+	 "filters.\n\n"
+	 "Cumulative indicators add up every year from their first up to the period; others "
+	 "count the period alone. Percentages are recomputed from their numerators and "
+	 "denominators, never averaged. The same table is a section of the annual report.",
+	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db)"},
+	  {"--year Y", "the year"},
+	  {"--period P", "a year or half-year: 2021, 2021-H1, 2021-H2"},
+	  {"--format F", "md (default), html, json or xlsx"},
+	  {"-o, --output FILE", "write to FILE instead of standard output (xlsx: required)"}}},
+	{"export", cmd_export, "iati [--db FILE] --year Y -o FILE",
+	 "export the programme as IATI 2.03 activities",
+	 "'export iati' writes an iati-activities 2.03 XML file: one activity per project "
+	 "(and one for the programme when the setting iati_programme_code is set, with the "
+	 "recorded expenditure as transactions), with the reporting organisation, funding and "
+	 "implementing organisations, title, description, status for year Y, dates, recipient "
+	 "country or region, DAC sector, and results for the outcomes each project serves: "
+	 "indicators with baseline, yearly periods, targets, actuals and a sex dimension. The "
+	 "settings iati_reporting_org_ref, iati_reporting_org_name and iati_funding_org must "
+	 "be set (settings.csv, docs/indicators.md).",
+	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db)"},
+	  {"--year Y", "the year whose status and results are reported (required)"},
+	  {"-o, --output FILE", "the XML file to write (required)"}}},
 	{"check", cmd_check, "[--db FILE] [--year Y] [--format text|json]",
 	 "run the data-quality rules and list what they find",
 	 "Runs the database's integrity and foreign-key checks and the data-quality rules "

@@ -33,6 +33,19 @@ void esc_html_attr(FILE *out, const char *s)
 	}
 }
 
+/* Percent-encodes all but the unreserved characters of RFC 3986. */
+void esc_url_part(FILE *out, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-' || *p == '.' || *p == '_' || *p == '~')
+			fputc(*p, out);
+		else
+			fprintf(out, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+	}
+}
+
 /* Markdown table cell. */
 void esc_md_cell(FILE *out, const char *s)
 {

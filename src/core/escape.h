@@ -13,6 +13,10 @@ void esc_html_text(FILE *out, const char *s);
 /* HTML attribute value (inside double quotes): & < > " ' escaped. */
 void esc_html_attr(FILE *out, const char *s);
 
+/* URL query value or path segment: every byte but A-Z a-z 0-9 - . _ ~ percent-encoded,
+ * so the result is also safe inside an HTML attribute. */
+void esc_url_part(FILE *out, const char *s);
+
 /* Markdown table cell: characters with meaning in Markdown (\ ` * _ [ ] < > | # etc.)
  * are backslash-escaped, HTML-significant ones entity-escaped, and line breaks become
  * spaces so a cell stays on its row. */

@@ -606,7 +606,7 @@ int import_run(store *st, const import_opts *o, diag_list *diag, actip_err *err)
 	}
 	if (njobs) /* qsort's array may not be NULL, even when empty */
 		qsort(jobs, (size_t)njobs, sizeof *jobs, job_cmp);
-	int rc = run_jobs(st, o, jobs, njobs, stdin, o->label ? o->label : "<stdin>", NULL, diag,
+	int rc = run_jobs(st, o, jobs, njobs, stdin, o->label ? o->label : "<stdin>", o->hooks, diag,
 			  err);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (rc == ACTIP_OK && !o->quiet)

@@ -20,6 +20,7 @@ typedef struct import_opts {
 	bool quiet;                /* no summary */
 	FILE *summary;             /* where the summary goes (stdout) */
 	size_t max_errors;         /* cap on errors listed */
+	struct import_hooks *hooks; /* NULL, or what the caller adds to the run (below) */
 } import_opts;
 
 /* Runs one import. Returns ACTIP_OK when everything was stored, ACTIP_EINPUT when the
@@ -37,13 +38,14 @@ int import_stream(store *st, FILE *in, const char *label, const char *template_n
  * write under the write lock), and a check that runs inside the transaction once every
  * row is written and may refuse the whole run (the web server's access and lock rules).
  * The counts are filled on return. */
-typedef struct import_hooks {
+struct import_hooks {
 	bool dry_run;
 	int (*after_begin)(store *st, void *ctx, actip_err *err);   /* < 0 refuses; NULL: none */
 	int (*before_commit)(store *st, void *ctx, actip_err *err); /* < 0 refuses */
 	void *ctx;
 	long rows, changed, replaced; /* out: rows read, rows new or changed, activities replaced */
-} import_hooks;
+};
+typedef struct import_hooks import_hooks;
 
 /* import_stream with hooks. Returns ACTIP_OK (stored, or checked when dry_run),
  * ACTIP_EINPUT (errors in diag; nothing stored), or the status before_commit returned

@@ -38,8 +38,9 @@ enum { TPL_MAX_COLS = 16, TPL_MAX_KEY = 5 };
 /* A column list and its length, for a template's initializer. */
 #define COLS(a) (a), (int)(sizeof(a) / sizeof((a)[0]))
 
-/* Room for the statements of the work-plan templates (workplan/wp_templates.c). */
-enum { WP_MAX_STMTS = 32 };
+/* Room for the statements of the work-plan templates (workplan/wp_templates.c) and of
+ * the indicator templates (templates_indicators.c). */
+enum { WP_MAX_STMTS = 32, IND_MAX_STMTS = 8 };
 
 /* What a column's value must name among the stored records (or this run's). */
 typedef enum {
@@ -113,6 +114,7 @@ struct importer {
 	diag_list *diag;
 	sqlite3_stmt *stmt[S__COUNT];
 	sqlite3_stmt *wp_stmt[WP_MAX_STMTS]; /* the work-plan templates' own */
+	sqlite3_stmt *ind_stmt[IND_MAX_STMTS]; /* the indicator templates' own */
 	const char *file;         /* label of the file being read */
 	const template *tpl;
 	int colmap[TPL_MAX_COLS]; /* template column -> CSV field, -1 when absent */
@@ -136,6 +138,11 @@ extern const int template_count;
 /* The templates of results and reconciliation (templates_results.c). */
 extern const template tpl_achievements, tpl_achievement_figures, tpl_expenditure,
 	tpl_published, tpl_settings;
+
+/* The indicator templates (templates_indicators.c) and their statements. */
+extern const template tpl_indicators, tpl_indicator_targets, tpl_indicator_actuals;
+int ind_templates_prepare(importer *im, actip_err *err);
+void ind_templates_finalize(importer *im);
 
 /* Finds a template by name; NULL when unknown. */
 const template *template_find(const char *name);

@@ -206,6 +206,8 @@ int template_prepare(importer *im, actip_err *err)
 	for (int i = 0; i < S__COUNT; i++)
 		if (store_prepare(im->st, SQL[i], &im->stmt[i], err) < 0)
 			return ACTIP_ERR;
+	if (ind_templates_prepare(im, err) < 0)
+		return ACTIP_ERR;
 	return wp_templates_prepare(im, err);
 }
 
@@ -217,6 +219,7 @@ void template_finalize(importer *im)
 		im->stmt[i] = NULL;
 	}
 	wp_templates_finalize(im);
+	ind_templates_finalize(im);
 }
 
 /* ---- helpers for handlers ---------------------------------------------------- */
@@ -649,6 +652,7 @@ const template *const template_table[] = {
 	&tpl_settings, &tpl_framework, &tpl_partners, &tpl_projects, &tpl_project_status,
 	&tpl_activities, &tpl_participants, &tpl_feedback, &tpl_achievements,
 	&tpl_achievement_figures, &tpl_expenditure, &tpl_published,
+	&tpl_indicators, &tpl_indicator_targets, &tpl_indicator_actuals,
 	&wp_templates[0], &wp_templates[1], &wp_templates[2], &wp_templates[3], &wp_templates[4],
 	&wp_templates[5], &wp_templates[6], &wp_templates[7], &wp_templates[8],
 };

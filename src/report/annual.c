@@ -226,7 +226,8 @@ int annual_load(store *st, int year, const check_result *quality, annual_report 
 		 " p.code AND a.year = ?1) ORDER BY started_on, name", partner_row, out, err) < 0 ||
 	    each(st, year,
 		 "SELECT year, currency, category, amount_micro FROM expenditure"
-		 " WHERE year <= ?1 ORDER BY year, currency, category", spend_row, out, err) < 0) {
+		 " WHERE year <= ?1 ORDER BY year, currency, category", spend_row, out, err) < 0 ||
+	    ind_table_compute(st, (ind_period){year, 0}, &out->indicators, err) < 0) {
 		annual_free(out);
 		return ACTIP_ERR;
 	}
@@ -263,6 +264,7 @@ void annual_free(annual_report *r)
 	free(r->projects); free(r->ach); free(r->nodes); free(r->partners); free(r->spend);
 	r->projects = NULL; r->ach = NULL; r->nodes = NULL; r->partners = NULL; r->spend = NULL;
 	r->nprojects = r->nach = r->nnodes = r->npartners = r->nspend = 0;
+	ind_table_free(&r->indicators);
 }
 
 void annual_status_sentence(const annual_report *r, char *buf, size_t size)

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "check/check.h"
+#include "indicators/indicators.h"
 #include "report/tables.h"
 
 enum { ANN_NSTATUS = 6 };
@@ -66,6 +67,7 @@ typedef struct annual_report {
 	/* "Of the N multi-year projects in K countries, ..." (national projects) */
 	int national, national_countries, status_count[ANN_NSTATUS];
 	const check_result *quality;               /* may be NULL */
+	ind_table indicators;                      /* indicator performance tracking */
 } annual_report;
 
 /* Loads everything for year. quality (may be NULL) is kept by pointer. */

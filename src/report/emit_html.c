@@ -12,6 +12,7 @@
 #include "core/country.h"
 #include "core/escape.h"
 #include "core/num.h"
+#include "indicators/ind_emit.h"
 #include "report/report.h"
 
 extern const unsigned char asset_report_css[];
@@ -459,6 +460,7 @@ int report_write_html(FILE *out, const annual_report *r, actip_err *err)
 		     "<li><a href=\"#regional\">Regional progress</a></li>"
 		     "<li><a href=\"#countries\">Progress by country</a></li>"
 		     "<li><a href=\"#partners\">NGO partners</a></li>"
+		     "<li><a href=\"#tracking\">Indicator performance tracking</a></li>"
 		     "<li><a href=\"#indicators\">Selected indicator results</a></li>"
 		     "<li><a href=\"#expenditure\">Expenditure</a></li>"
 		     "<li><a href=\"#quality\">Annex: data quality</a></li></ol></nav>\n",
@@ -467,6 +469,9 @@ int report_write_html(FILE *out, const annual_report *r, actip_err *err)
 	regional_html(out, r);
 	countries_html(out, r);
 	partners_html(out, r);
+	fputs("<section id=\"tracking\">\n<h2>Indicator performance tracking</h2>\n", out);
+	ind_write_html(out, &r->indicators);
+	fputs("</section>\n", out);
 	fputs("<section id=\"indicators\">\n<h2>Selected indicator results</h2>\n", out);
 	for (int i = 0; i < 5; i++) {
 		table_html(out, &r->tables.t[i], i + 1);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/num.h"
+#include "indicators/ind_emit.h"
 #include "report/report.h"
 
 /* One table as a JSON object. */
@@ -110,6 +111,7 @@ int report_write_json(FILE *out, const annual_report *r, actip_err *err)
 	json_object_set_new(root, "countries", countries_json(r));
 	json_object_set_new(root, "achievements", json_integer((json_int_t)r->nach));
 	json_object_set_new(root, "expenditure", spend_json(r));
+	json_object_set_new(root, "indicator_tracking", ind_table_json(&r->indicators));
 	int rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII |
 				       JSON_REAL_PRECISION(12));
 	json_decref(root);

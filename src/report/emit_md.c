@@ -7,6 +7,7 @@
 #include "core/country.h"
 #include "core/escape.h"
 #include "core/num.h"
+#include "indicators/ind_emit.h"
 #include "report/report.h"
 
 /* One table. */
@@ -206,6 +207,9 @@ int report_write_md(FILE *out, const annual_report *r, actip_err *err)
 			ach_list(out, r, ANN_PARTNER, pa->code, "");
 		}
 	}
+
+	fputs("## Indicator performance tracking\n\n", out);
+	ind_write_md(out, &r->indicators);
 
 	fputs("## Selected indicator results\n\n", out);
 	for (int i = 0; i < 5; i++) {

@@ -11,6 +11,7 @@
 #include <xlsxwriter.h>
 
 #include "core/escape.h"
+#include "indicators/ind_emit.h"
 #include "report/report.h"
 
 #define EN_DASH "\xE2\x80\x93"
@@ -167,6 +168,9 @@ int report_write_xlsx(const char *path, const annual_report *r, actip_err *err)
 	format_set_bold(F.total);
 	for (int i = 0; i < 5; i++)
 		table_sheet(wb, &F, &r->tables.t[i], i + 1);
+	ind_xlsx_formats IF = {F.title, F.head, workbook_add_format(wb), F.pct, F.text};
+	format_set_num_format(IF.number, "#,##0.##");
+	ind_write_xlsx_sheet(wb, &r->indicators, &IF);
 	achievements_sheet(wb, &F, r);
 	quality_sheet(wb, &F, r);
 	lxw_error e = workbook_close(wb);

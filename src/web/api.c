@@ -12,6 +12,7 @@
 #include "report/annual.h"
 #include "report/report.h"
 #include "web/api.h"
+#include "web/cache.h"
 #include "web/data.h"
 #include "web/guard.h"
 #include "web/records.h"
@@ -102,21 +103,6 @@ static int year_arg(web_req *rq)
 	return year;
 }
 
-/* Copies the file at path into rs's body; 0, or -1 if it cannot be read. */
-static int body_from_file(web_resp *rs, const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		fwrite(chunk, 1, n, rs->out);
-	int bad = ferror(f);
-	fclose(f);
-	return bad ? -1 : 0;
-}
-
 /* Writes an xlsx report through a private temporary file (libxlsxwriter writes to a path). */
 static int xlsx_into(web_resp *rs, const report_format *f, const annual_report *r, actip_err *err)
 {
@@ -127,7 +113,7 @@ static int xlsx_into(web_resp *rs, const report_format *f, const annual_report *
 	close(fd);
 	int rc = f->write_path(tmp, r, err);
 	if (rc == 0)
-		rc = body_from_file(rs, tmp);
+		rc = resp_file(rs, tmp);
 	unlink(tmp);
 	return rc;
 }
@@ -137,15 +123,8 @@ static int xlsx_into(web_resp *rs, const report_format *f, const annual_report *
 void api_report_write(web_req *rq, web_resp *rs, int year, const char *format)
 {
 	const report_format *f = report_format_find(format);
-	annual_report *r = malloc(sizeof *r);
-	check_result quality = {0};
-	actip_err err = {{0}};
-	if (!f || !r || (f->quality && check_run(rq->st, year, &quality, &err) < 0) ||
-	    annual_load(rq->st, year, f->quality ? &quality : NULL, r, &err) < 0) {
-		check_result_free(&quality);
-		free(r);
-		return resp_json_error(rs, 500, "cannot compute the report");
-	}
+	if (!f)
+		return resp_json_error(rs, 404, "no such format");
 	rs->status = 200;
 	if (strcmp(format, "json") == 0)
 		rs->ctype = "application/json";
@@ -153,9 +132,28 @@ void api_report_write(web_req *rq, web_resp *rs, int year, const char *format)
 		rs->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 	else
 		rs->ctype = "text/html; charset=utf-8";
+	char key[64];
+	snprintf(key, sizeof key, "report:%s:%d", format, year);
+	if (webcache_get(rq->st, key, rs->out))
+		return;
+	webcache_stamp stamp = webcache_stamp_now(rq->st);
+	annual_report *r = malloc(sizeof *r);
+	check_result quality = {0};
+	actip_err err = {{0}};
+	if (!r || (f->quality && check_run(rq->st, year, &quality, &err) < 0) ||
+	    annual_load(rq->st, year, f->quality ? &quality : NULL, r, &err) < 0) {
+		check_result_free(&quality);
+		free(r);
+		return resp_json_error(rs, 500, "cannot compute the report");
+	}
+	fflush(rs->out);
+	size_t start = rs->len;
 	int rc = f->write_path ? xlsx_into(rs, f, r, &err) : f->write(rs->out, r, &err);
-	if (rc < 0)
+	if (rc < 0) {
 		rs->status = 500;
+	} else if (fflush(rs->out) == 0 && rs->len >= start) {
+		webcache_put(key, stamp, rs->buf + start, rs->len - start);
+	}
 	annual_free(r);
 	check_result_free(&quality);
 	free(r);
@@ -496,7 +494,7 @@ const web_route api_routes[] = {
 	{"DELETE", "/api/v1/session", session_delete_h, R_WRITE},
 	{"GET", "/api/v1/me", me_h, 0},
 	{"GET", "/api/v1/report", report_h, 0},
-	{"POST", "/api/v1/import/{}", import_h, R_WRITE | R_EDITOR},
+	{"POST", "/api/v1/import/{}", import_h, R_WRITE | R_FILER},
 	{"GET", "/api/v1/audit", audit_h, R_ADMIN},
 	{"GET", "/api/v1/activities", activities_h, 0},
 	{"POST", "/api/v1/activities", activity_create_h, R_WRITE | R_EDITOR},

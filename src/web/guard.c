@@ -31,12 +31,32 @@
 	" WHERE activity = " act ") " delta " WHERE NOT EXISTS (SELECT 1 FROM temp.g_people WHERE activity = " act \
 	" AND kind = '" kind "');"
 
+#define WP_JSON(r) \
+	"json_object('status'," r ".status,'note'," r ".note,'reported_on'," r ".reported_on)"
+
+#define WP_WHERE(r) " WHERE item = " r ".item AND period = " r ".period AND body = " r ".body"
+
+/* The first record of a work-plan status row keeps its value before the transaction. */
+#define WP_FIRST(r, old) \
+	"INSERT INTO g_wp(item, period, body, old, new) SELECT " r ".item, " r ".period, " r ".body, " old \
+	", NULL WHERE NOT EXISTS (SELECT 1 FROM g_wp" WP_WHERE(r) ");"
+
 static const char install_sql[] =
 	"CREATE TEMP TABLE IF NOT EXISTS g_touched(activity TEXT, country TEXT, year INTEGER,"
 	" UNIQUE(activity, country, year));"
 	"CREATE TEMP TABLE IF NOT EXISTS g_activity(id TEXT PRIMARY KEY, old TEXT, new TEXT);"
 	"CREATE TEMP TABLE IF NOT EXISTS g_people(activity TEXT, kind TEXT, old_n INTEGER,"
 	" PRIMARY KEY(activity, kind));"
+	"CREATE TEMP TABLE IF NOT EXISTS g_wp(item TEXT, period TEXT, body TEXT, old TEXT, new TEXT,"
+	" PRIMARY KEY(item, period, body));"
+	"CREATE TEMP TRIGGER IF NOT EXISTS g_wp_ins AFTER INSERT ON main.wp_status BEGIN "
+	WP_FIRST("NEW", "NULL") " UPDATE g_wp SET new = " WP_JSON("NEW") WP_WHERE("NEW") "; END;"
+	"CREATE TEMP TRIGGER IF NOT EXISTS g_wp_upd AFTER UPDATE ON main.wp_status BEGIN "
+	WP_FIRST("OLD", WP_JSON("OLD")) WP_FIRST("NEW", "NULL")
+	" UPDATE g_wp SET new = NULL" WP_WHERE("OLD") ";"
+	" UPDATE g_wp SET new = " WP_JSON("NEW") WP_WHERE("NEW") "; END;"
+	"CREATE TEMP TRIGGER IF NOT EXISTS g_wp_del AFTER DELETE ON main.wp_status BEGIN "
+	WP_FIRST("OLD", WP_JSON("OLD")) " UPDATE g_wp SET new = NULL" WP_WHERE("OLD") "; END;"
 	"CREATE TEMP TRIGGER IF NOT EXISTS g_act_ins AFTER INSERT ON main.activity BEGIN "
 	TOUCH_ROW("NEW.id", "NEW.country", "NEW.year") ACT_FIRST("NEW.id", "NULL")
 	" UPDATE g_activity SET new = " ACT_JSON("NEW") " WHERE id = NEW.id; END;"
@@ -72,17 +92,22 @@ int guard_install(store *st, actip_err *err)
 int guard_reset(store *st)
 {
 	return sqlite3_exec(st->db, "DELETE FROM temp.g_touched; DELETE FROM temp.g_activity;"
-				    " DELETE FROM temp.g_people;", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+				    " DELETE FROM temp.g_people; DELETE FROM temp.g_wp;", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
 /* Templates by role: admins everything; country officers their country's activities,
- * participants and feedback; focal points and viewers nothing here. */
+ * participants and feedback; focal points their body's work-plan status reports;
+ * viewers nothing. */
 bool guard_template_allowed(const web_user *u, const char *template_name)
 {
 	static const char *const officer[] = {"activities", "participants", "feedback", NULL};
 	if (u->role == ROLE_ADMIN)
 		return true;
-	if (u->role != ROLE_COUNTRY_OFFICER || !template_name)
+	if (!template_name)
+		return false;
+	if (u->role == ROLE_FOCAL_POINT)
+		return strcmp(template_name, "workplan_status") == 0;
+	if (u->role != ROLE_COUNTRY_OFFICER)
 		return false;
 	for (int i = 0; officer[i]; i++)
 		if (strcmp(officer[i], template_name) == 0)
@@ -103,24 +128,56 @@ static long long one(store *st, const char *sql, const char *param)
 	return v;
 }
 
+/* Sets err and returns status when n (a count from `one`) is not zero. */
+static int deny_if(long long n, int status, const char *message, actip_err *err)
+{
+	if (n == 0)
+		return 0;
+	err_set(err, ACTIP_ERR, "%s", n < 0 ? "cannot decide access; refused" : message);
+	return n < 0 ? 500 : status;
+}
+
+/* Programme records (activities, participants, feedback): a country officer's own
+ * country only, before and after the change. */
+static int check_programme(store *st, const web_user *u, actip_err *err)
+{
+	if (u->role == ROLE_ADMIN)
+		return 0;
+	if (u->role != ROLE_COUNTRY_OFFICER || !u->country[0])
+		return deny_if(1, 403, "your role may not change these records", err);
+	return deny_if(one(st, "SELECT count(*) FROM (SELECT country FROM temp.g_touched UNION ALL "
+			       "SELECT a.country FROM temp.g_touched t JOIN main.activity a ON a.id = t.activity) "
+			       "WHERE country IS NOT ?1", u->country),
+		       403, "this touches records of another country; nothing was stored", err);
+}
+
+/* Work-plan status reports: a focal point files its own body's reports, on lines its
+ * body leads or cooperates on. */
+static int check_workplan(store *st, const web_user *u, actip_err *err)
+{
+	if (u->role == ROLE_ADMIN)
+		return 0;
+	if (u->role != ROLE_FOCAL_POINT || !u->body[0])
+		return deny_if(1, 403, "your role may not file work-plan status reports", err);
+	return deny_if(one(st, "SELECT count(*) FROM temp.g_wp g WHERE g.body IS NOT ?1 OR NOT EXISTS "
+			       "(SELECT 1 FROM main.wp_item i WHERE i.item_id = g.item AND (i.lead_body = ?1 OR "
+			       "EXISTS (SELECT 1 FROM main.wp_item_body b WHERE b.item = g.item AND b.body = ?1)))",
+			   u->body),
+		       403, "this touches another body's work-plan reports; nothing was stored", err);
+}
+
 /* Access and lock rules on what was touched; deny on any error. */
 int guard_check(store *st, const web_user *u, actip_err *err)
 {
-	if (u->role != ROLE_ADMIN) {
-		if (u->role != ROLE_COUNTRY_OFFICER || !u->country[0]) {
-			err_set(err, ACTIP_ERR, "your role may not change these records");
-			return 403;
-		}
-		long long foreign = one(st,
-			"SELECT count(*) FROM (SELECT country FROM temp.g_touched UNION ALL "
-			"SELECT a.country FROM temp.g_touched t JOIN main.activity a ON a.id = t.activity) "
-			"WHERE country IS NOT ?1", u->country);
-		if (foreign != 0) {
-			err_set(err, ACTIP_ERR, foreign < 0 ? "cannot decide access; refused"
-							    : "this touches records of another country; nothing was stored");
-			return foreign < 0 ? 500 : 403;
-		}
-	}
+	long long acts = one(st, "SELECT count(*) FROM temp.g_touched", NULL);
+	long long wps = one(st, "SELECT count(*) FROM temp.g_wp", NULL);
+	if (acts < 0 || wps < 0)
+		return deny_if(-1, 500, "", err);
+	int rc;
+	if (acts > 0 && (rc = check_programme(st, u, err)) != 0)
+		return rc;
+	if (wps > 0 && (rc = check_workplan(st, u, err)) != 0)
+		return rc;
 	long long locked = one(st,
 		"SELECT coalesce(min(y), 0) FROM (SELECT year AS y FROM temp.g_touched UNION ALL "
 		"SELECT a.year FROM temp.g_touched t JOIN main.activity a ON a.id = t.activity) "
@@ -133,7 +190,9 @@ int guard_check(store *st, const web_user *u, actip_err *err)
 				locked);
 		return locked < 0 ? 500 : 409;
 	}
-	return 0;
+	return deny_if(one(st, "SELECT count(*) FROM temp.g_wp g JOIN main.wp_item i ON i.item_id = g.item "
+			       "JOIN main.wp_period_lock l ON l.plan = i.plan AND l.period = g.period", NULL),
+		       409, "the work-plan period is approved and locked; an admin must re-open it first", err);
 }
 
 /* Audit rows for the transaction's changes. Participants and feedback are recorded as
@@ -151,7 +210,11 @@ int guard_audit(store *st, const web_req *rq, const char *action, const char *de
 		"ELSE (SELECT count(*) FROM main.feedback WHERE activity = g.activity) END) FROM temp.g_people g",
 		"INSERT INTO main.audit(at, user_name, addr, action, entity, key, old_value, new_value) "
 		"SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1, ?2, ?3, 'upload', ?4, NULL, "
-		"json_object('activities', (SELECT count(DISTINCT activity) FROM temp.g_touched)) WHERE ?4 IS NOT NULL",
+		"json_object('activities', (SELECT count(DISTINCT activity) FROM temp.g_touched), 'workplan_reports', "
+		"(SELECT count(*) FROM temp.g_wp)) WHERE ?4 IS NOT NULL",
+		"INSERT INTO main.audit(at, user_name, addr, action, entity, key, old_value, new_value) "
+		"SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1, ?2, ?3, 'workplan_status', "
+		"item || ' ' || period || ' ' || body, old, new FROM temp.g_wp WHERE old IS NOT new",
 	};
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
 		sqlite3_stmt *s;

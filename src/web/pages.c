@@ -7,12 +7,16 @@
 #include "core/escape.h"
 #include "core/num.h"
 #include "core/text.h"
+#include "report/annual.h"
+#include "report/chart.h"
 #include "report/report.h"
 #include "web/api.h"
+#include "web/cache.h"
 #include "web/data.h"
 #include "web/guard.h"
 #include "web/pages.h"
 #include "web/server.h"
+#include "web/wpweb.h"
 #include "web/session.h"
 
 extern const unsigned char asset_layout_html[];
@@ -29,6 +33,7 @@ static void fill(web_req *rq, FILE *out, const char *p, const char *end, const c
 {
 	static const struct { const char *key, *label, *href; int need; } nav[] = {
 		{"dashboard", "Dashboard", "/", 0}, {"activities", "Activities", "/activities", 0},
+		{"workplan", "Work plan", "/workplan", 0},
 		{"upload", "Upload", "/upload", 1}, {"periods", "Periods", "/periods", 0},
 		{"audit", "Audit log", "/audit", 2},
 	};
@@ -48,7 +53,7 @@ static void fill(web_req *rq, FILE *out, const char *p, const char *end, const c
 		else if (klen == 3 && strncmp(ph + 2, "nav", 3) == 0 && rq->authed) {
 			fputs("<nav class=\"main\" aria-label=\"Main\">", out);
 			for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
-				if ((nav[i].need == 1 && !page_is_editor(&rq->user)) ||
+				if ((nav[i].need == 1 && !page_may_upload(&rq->user)) ||
 				    (nav[i].need == 2 && rq->user.role != ROLE_ADMIN))
 					continue;
 				fprintf(out, "<a href=\"%s\"%s>%s</a>", nav[i].href,
@@ -101,6 +106,12 @@ void page_options(FILE *out, const char *const *values, const char *const *label
 		esc_html_text(out, labels ? labels[i] : values[i]);
 		fputs("</option>", out);
 	}
+}
+
+/* Admins, country officers and focal points (upload: guard.c says which templates). */
+bool page_may_upload(const web_user *u)
+{
+	return page_is_editor(u) || u->role == ROLE_FOCAL_POINT;
 }
 
 /* Admins and country officers. */
@@ -191,7 +202,60 @@ static const rt_row *total_row(const rt_table *t)
 	return NULL;
 }
 
-/* GET /?year=Y: the dashboard. */
+static const char WP_MARK[] = "<!--workplan-->";
+
+/* The dashboard's part computed from the annual report (cards, status sentence, charts,
+ * tables), with WP_MARK where the work plan's section goes; -1 when it cannot be
+ * computed. */
+static int dashboard_annual(web_req *rq, int year, FILE *o)
+{
+	annual_report *ar = malloc(sizeof *ar);
+	actip_err err = {{0}};
+	if (!ar || annual_load(rq->st, year, NULL, ar, &err) < 0) {
+		free(ar);
+		return -1;
+	}
+	const report_tables *rt = &ar->tables;
+	const rt_row *t1 = total_row(&rt->t[0]), *t3 = total_row(&rt->t[2]), *t4 = total_row(&rt->t[3]);
+	const rt_row *t5 = total_row(&rt->t[4]);
+	fputs("<div class=\"cards\" id=\"summary\">", o);
+	card(o, t1 ? t1->v[4] : 0, "activities supported");
+	card(o, t3 ? t3->v[3] : 0, "event participants");
+	card(o, t4 ? t4->v[3] : 0, "people trained");
+	card(o, t3 && !t3->null[4] ? t3->v[4] : 0, "% women among participants");
+	card(o, t5 ? t5->v[0] : 0, "feedback respondents");
+	fputs("</div>", o);
+	if (ar->nprojects) {
+		char sentence[600];
+		annual_status_sentence(ar, sentence, sizeof sentence);
+		fputs("<p class=\"status-sentence\">", o);
+		esc_html_text(o, sentence);
+		fputs("</p>", o);
+	}
+	fputs(WP_MARK, o);
+	chart figs[REPORT_NFIGS];
+	char titles[REPORT_NFIGS][160];
+	int nf = report_figures(ar, figs, titles);
+	if (nf > 0) {
+		fputs("<h2>Charts</h2><div class=\"charts\">", o);
+		for (int i = 0; i < nf; i++) {
+			fputs("<figure class=\"chart\"><figcaption>", o);
+			esc_html_text(o, figs[i].title);
+			fputs("</figcaption>", o);
+			chart_write_svg(o, &figs[i]);
+			fputs("</figure>", o);
+		}
+		fputs("</div>", o);
+	}
+	fputs("<h2>Selected indicator results</h2>", o);
+	report_write_html_tables(o, rt);
+	annual_free(ar);
+	free(ar);
+	return 0;
+}
+
+/* GET /: the dashboard. The annual part is cached per thread until the data changes
+ * (web/cache.h); the work plan's section is computed each time. */
 static void dashboard(web_req *rq, web_resp *rs)
 {
 	const char *y = req_query(rq, "year");
@@ -200,16 +264,27 @@ static void dashboard(web_req *rq, web_resp *rs)
 		year = data_latest_year(rq->st);
 	if (!year)
 		year = 2021;
-	report_tables *rt = malloc(sizeof *rt);
-	actip_err err = {{0}};
-	if (!rt || report_tables_compute(rq->st, year, rt, &err) < 0) {
-		free(rt);
-		return page_error(rq, rs, 500, "The report could not be computed.");
+	char key[32];
+	snprintf(key, sizeof key, "dashboard:%d", year);
+	char *part = NULL;
+	size_t len = 0;
+	FILE *pf = open_memstream(&part, &len);
+	if (!pf)
+		return page_error(rq, rs, 500, "Out of memory.");
+	if (!webcache_get(rq->st, key, pf)) {
+		webcache_stamp stamp = webcache_stamp_now(rq->st);
+		if (dashboard_annual(rq, year, pf) < 0) {
+			fclose(pf);
+			free(part);
+			return page_error(rq, rs, 500, "The report could not be computed.");
+		}
+		fflush(pf);
+		webcache_put(key, stamp, part, len);
 	}
+	fclose(pf);
 	FILE *o = rs->out;
 	page_begin(rq, rs, "Dashboard", "dashboard");
-	fprintf(o, "<h1>Annual progress %d</h1><p class=\"lead\">Computed from the stored activity, participant and "
-		   "feedback records.</p>", year);
+	fprintf(o, "<h1>Annual progress %d</h1><p class=\"lead\">Computed from the stored records.</p>", year);
 	fputs("<form class=\"filters\" method=\"get\" action=\"/\"><div><label for=\"year\">Year</label>"
 	      "<select id=\"year\" name=\"year\">", o);
 	sqlite3_stmt *s;
@@ -225,17 +300,15 @@ static void dashboard(web_req *rq, web_resp *rs)
 		   "<a class=\"button secondary\" href=\"/report/%d.xlsx\">Tables (XLSX)</a>"
 		   "<a class=\"button secondary\" href=\"/report/%d.json\">Data (JSON)</a></form>",
 		year, year, year);
-	const rt_row *t1 = total_row(&rt->t[0]), *t3 = total_row(&rt->t[2]), *t4 = total_row(&rt->t[3]);
-	const rt_row *t5 = total_row(&rt->t[4]);
-	fputs("<div class=\"cards\" id=\"summary\">", o);
-	card(o, t1 ? t1->v[4] : 0, "activities supported");
-	card(o, t3 ? t3->v[3] : 0, "event participants");
-	card(o, t4 ? t4->v[3] : 0, "people trained");
-	card(o, t3 && !t3->null[4] ? t3->v[4] : 0, "% women among participants");
-	card(o, t5 ? t5->v[0] : 0, "feedback respondents");
-	fputs("</div>", o);
-	report_write_html_tables(o, rt);
-	free(rt);
+	const char *mark = part ? strstr(part, WP_MARK) : NULL;
+	if (mark) {
+		fwrite(part, 1, (size_t)(mark - part), o);
+		page_workplan_summary(rq, o);
+		fputs(mark + sizeof WP_MARK - 1, o);
+	} else if (part) {
+		fputs(part, o);
+	}
+	free(part);
 	page_end(rs);
 }
 
@@ -265,7 +338,7 @@ static void periods_get(web_req *rq, web_resp *rs)
 {
 	FILE *o = rs->out;
 	page_begin(rq, rs, "Periods", "periods");
-	fputs("<h1>Reporting periods</h1><p class=\"lead\">An approved year is locked: its activities, participants "
+	fputs("<h1>Reporting periods</h1><h2>Programme years</h2><p class=\"lead\">An approved year is locked: its activities, participants "
 	      "and feedback cannot be changed until an administrator re-opens it.</p>"
 	      "<div class=\"scroll\"><table><thead><tr><th>Year</th><th>Status</th><th>Approved by</th>"
 	      "<th>Approved at (UTC)</th><th></th></tr></thead><tbody>", o);
@@ -292,6 +365,7 @@ static void periods_get(web_req *rq, web_resp *rs)
 		sqlite3_finalize(s);
 	}
 	fputs("</tbody></table></div>", o);
+	page_workplan_periods(rq, o);
 	page_end(rs);
 }
 

@@ -23,8 +23,10 @@ void page_csrf_field(web_req *rq, FILE *out);
 /* Writes <option>s for a list of values with one selected. */
 void page_options(FILE *out, const char *const *values, const char *const *labels, const char *selected);
 
-/* True when the user may use the upload and edit pages. */
+/* True when the user may use the edit pages (admins, country officers). */
 bool page_is_editor(const web_user *u);
+/* True when the user may use the upload page (editors and focal points). */
+bool page_may_upload(const web_user *u);
 
 /* Upload page handlers (pages_upload.c). */
 extern const web_route page_upload_routes[];

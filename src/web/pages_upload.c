@@ -15,7 +15,7 @@
 #include "web/write.h"
 
 static const char *const templates[] = {"activities", "participants", "feedback", "projects", "project_status",
-					"achievements", "partners", "expenditure", "framework", NULL};
+					"achievements", "partners", "expenditure", "framework", "workplan_status", NULL};
 
 /* The templates this user may upload. */
 static void template_options(web_req *rq, FILE *o, const char *selected)
@@ -212,8 +212,8 @@ static void confirm_post(web_req *rq, web_resp *rs)
 }
 
 const web_route page_upload_routes[] = {
-	{"GET", "/upload", upload_get, R_HTML | R_EDITOR},
-	{"POST", "/upload", upload_post, R_HTML | R_WRITE | R_EDITOR},
-	{"POST", "/upload/confirm", confirm_post, R_HTML | R_WRITE | R_EDITOR},
+	{"GET", "/upload", upload_get, R_HTML | R_FILER},
+	{"POST", "/upload", upload_post, R_HTML | R_WRITE | R_FILER},
+	{"POST", "/upload/confirm", confirm_post, R_HTML | R_WRITE | R_FILER},
 	{NULL, NULL, NULL, 0},
 };

@@ -15,9 +15,11 @@
 
 #include "core/text.h"
 #include "web/api.h"
+#include "web/cache.h"
 #include "web/guard.h"
 #include "web/pages.h"
 #include "web/server.h"
+#include "web/wpweb.h"
 #include "web/session.h"
 
 extern const unsigned char asset_app_css[], asset_app_js[];
@@ -80,6 +82,7 @@ static void close_stores(void)
 		free(stores[i]);
 	}
 	nstores = 0;
+	webcache_free_all();
 	pthread_mutex_unlock(&stores_lock);
 }
 
@@ -91,6 +94,21 @@ void resp_text(web_resp *rs, int status, const char *ctype, const char *text)
 	rs->status = status;
 	rs->ctype = ctype;
 	fputs(text, rs->out);
+}
+
+/* Appends the file at path to the body. */
+int resp_file(web_resp *rs, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		fwrite(chunk, 1, n, rs->out);
+	int bad = ferror(f);
+	fclose(f);
+	return bad ? -1 : 0;
 }
 
 /* {"error": message} with a status. A message cut short by a "%.80s" may end inside a
@@ -252,8 +270,8 @@ static void dispatch(web_req *rq, web_resp *rs)
 			fwrite(assets[i].data, 1, *assets[i].len, rs->out);
 			return;
 		}
-	static const web_route *const tables[] = {api_routes, page_routes, page_activity_routes,
-						  page_upload_routes};
+	static const web_route *const tables[] = {api_routes, api_workplan_routes, page_routes,
+						  page_activity_routes, page_upload_routes, page_workplan_routes};
 	int status = 404;
 	const web_route *rt = NULL;
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0] && !rt; i++) {
@@ -299,6 +317,9 @@ static void dispatch(web_req *rq, web_resp *rs)
 		return refuse(rq, rs, rt, "this needs an admin");
 	if ((rt->flags & R_EDITOR) && rq->user.role != ROLE_ADMIN && rq->user.role != ROLE_COUNTRY_OFFICER)
 		return refuse(rq, rs, rt, "your role may not change records");
+	if ((rt->flags & R_FILER) && rq->user.role != ROLE_ADMIN && rq->user.role != ROLE_COUNTRY_OFFICER &&
+	    rq->user.role != ROLE_FOCAL_POINT)
+		return refuse(rq, rs, rt, "your role may not send data");
 	rt->handler(rq, rs);
 }
 

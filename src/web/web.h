@@ -84,6 +84,8 @@ enum {
 	R_ADMIN = 4,    /* admins only */
 	R_HTML = 8,     /* a page: errors as HTML, no session means redirect to sign-in */
 	R_EDITOR = 16,  /* a role that may change records (admin or country officer) */
+	R_FILER = 32,   /* a role that may send data at all (admin, country officer, focal point);
+			 * which templates and records, guard.c decides */
 };
 
 typedef struct web_route {
@@ -119,6 +121,8 @@ web_role web_role_parse(const char *s);
 void resp_json_error(web_resp *rs, int status, const char *message);
 void resp_redirect(web_resp *rs, const char *location);
 void resp_text(web_resp *rs, int status, const char *ctype, const char *text);
+/* Appends the file at path to the body; 0, or -1 when it cannot be read. */
+int resp_file(web_resp *rs, const char *path);
 
 /* The request's store connection (one per server thread). */
 store *web_store(const web_config *cfg, actip_err *err);

@@ -65,7 +65,7 @@ try {
     `${before} -> ${after}`);
 
   // The other pages, at both widths.
-  const pages = { dashboard: '/', activities: '/activities', activity: '/activities/KH-1', periods: '/periods', audit: '/audit', 'activity-edit': '/activities/KH-1/edit' };
+  const pages = { dashboard: '/', activities: '/activities', activity: '/activities/KH-1', periods: '/periods', audit: '/audit', 'activity-edit': '/activities/KH-1/edit', workplan: '/workplan?plan=WP-TEST&period=2021-H1' };
   for (const [name, path] of Object.entries(pages)) {
     await page.goto(`${url}${path}`);
     await page.screenshot({ path: `${shots}/${name}-1280.png`, fullPage: true });
@@ -79,6 +79,39 @@ try {
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     check(`phone: ${name} has no sideways scrolling`, overflow <= 0, `overflow ${overflow}px`);
   }
+
+  // A focal point files a status and a note for its body's line and sees it in the matrix.
+  const fctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const fp = await fctx.newPage();
+  await fp.goto(`${url}/login`);
+  await fp.fill('#user', 'fp');
+  await fp.fill('#password', password);
+  await fp.click('button[type=submit]');
+  await fp.waitForURL(`${url}/`);
+  await fp.click('nav.main a:has-text("Work plan")');
+  await fp.selectOption('#f-period', '2021-H2');
+  await fp.click('form.filters button[type=submit]');
+  const row = fp.locator('#line-WP-1');
+  check('focal point: own line has a report form', (await row.locator('form').count()) === 1);
+  check('focal point: another body\'s line has no form', (await fp.locator('#line-WP-3 form').count()) === 0);
+  check('focal point: cooperating line has a form', (await fp.locator('#line-WP-2 form').count()) === 1);
+  const note = `Study launched in Manila ${Date.now()}`;
+  await row.locator('summary').click();
+  await row.locator('select[name=status]').selectOption('completed');
+  await row.locator('textarea[name=note]').fill(note);
+  await row.locator('button[type=submit]').click();
+  await fp.waitForSelector('.msg.ok');
+  const saved = fp.locator('#line-WP-1');
+  check('focal point: the matrix shows the new state', (await saved.locator('.state').textContent()).trim() === 'Completed');
+  check('focal point: the matrix shows the note', (await saved.textContent()).includes(note));
+  await fp.screenshot({ path: `${shots}/workplan-focal-1280.png`, fullPage: true });
+  const fphone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await fphone.addCookies(await fctx.cookies());
+  const fpp = await fphone.newPage();
+  await fpp.goto(`${url}/workplan?plan=WP-TEST&period=2021-H2`);
+  await fpp.screenshot({ path: `${shots}/workplan-focal-390.png`, fullPage: true });
+  const wpOverflow = await fpp.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check('phone: work plan has no sideways scrolling', wpOverflow <= 0, `overflow ${wpOverflow}px`);
 
   // A viewer cannot reach the upload page.
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });

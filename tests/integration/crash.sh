@@ -17,8 +17,11 @@ ROWS=${CRASH_ROWS:-60000}
 python3 "$SRCDIR/bench/gen.py" "$ROWS" "$TMP/gen" >/dev/null
 G=$TMP/gen
 
-# digest DB: sha256 of the full SQL dump (schema and every row).
-digest() { sqlite3 "$1" .dump | sha256sum | cut -c1-16; }
+# digest DB: sha256 of the full SQL dump (schema and every row), with the audit log's
+# rows replaced by their count: each import run adds one row whose time differs from run
+# to run, and the row must come with the data it records (old: none, new: one more).
+digest() { { sqlite3 "$1" .dump | grep -v '^INSERT INTO audit '; sqlite3 "$1" 'SELECT count(*) FROM audit'; } |
+	sha256sum | cut -c1-16; }
 
 # wait_ms MS: sleeps MS milliseconds.
 wait_ms() { sleep "$(printf '%d.%03d' $(($1 / 1000)) $(($1 % 1000)))"; }
@@ -41,6 +44,9 @@ t0=$(date +%s%N)
 "$ACTIP" import --db "$TMP/new.db" --quiet "$G/participants.csv" "$G/feedback.csv"
 t1=$(date +%s%N)
 NEW=$(digest "$TMP/new.db")
+# data_digest DB: the dump without the audit log (a re-import adds a row of its own).
+data_digest() { sqlite3 "$1" .dump | grep -v '^INSERT INTO audit ' | sha256sum | cut -c1-16; }
+NEW_DATA=$(data_digest "$TMP/new.db")
 SPAN=$(( (t1 - t0) / 1000000 * 6 / 5 + 1 ))  # kill delays range over 120% of a full run
 check "reference import of $ROWS rows ran (${SPAN} ms window)" [ "$OLD" != "$NEW" ]
 
@@ -65,7 +71,7 @@ check "import: $KILLS kills ($n_mid while running): $n_old old, $n_new new, $n_b
 check "import: most kills landed while the import ran" [ "$n_mid" -ge $((KILLS / 2)) ]
 check "import: a killed-mid-run database is the old state at least once" [ "$n_old" -ge 1 ]
 "$ACTIP" import --db "$TMP/w.db" --quiet "$G/participants.csv" "$G/feedback.csv" >/dev/null 2>&1
-check "import: after the last kill the import completes to the new state" [ "$(verify "$TMP/w.db")" = new ]
+check "import: after the last kill the import completes to the new state" [ "$(data_digest "$TMP/w.db")" = "$NEW_DATA" ]
 
 # ---- SIGKILL of `actip serve` during an API import ----------------------------------
 # The API takes one template per request: the old state here is old.db plus its admin

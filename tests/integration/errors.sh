@@ -31,6 +31,7 @@ printf 'code,title,country\nC777,New project,KH\n' > "$TMP/mixed/projects.csv"
 cp "$FIX/bad/bad-date/activities.csv" "$TMP/mixed/"
 "$ACTIP" import --db "$db" "$TMP/mixed" >/dev/null 2>&1
 check "mixed run: exit 1 and nothing stored" [ "$(dump "$db")" = "$before" ]
+check "mixed run: no audit row for what was not stored" [ "$(sqlite3 "$db" "SELECT count(*) FROM audit WHERE key LIKE '%mixed%'")" = 0 ]
 
 # Errors are capped but counted.
 { echo "activity_id,full_name,sex,country"; for i in $(seq 1 150); do echo "KH-1,P$i,x,KH"; done; } > "$TMP/participants.csv"

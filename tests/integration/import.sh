@@ -10,6 +10,7 @@ check "summary counts rows" grep -q 'stored 17 rows from 5 files' <<<"$out"
 first=$(dump "$db")
 out=$("$ACTIP" import --db "$db" "$FIX/good")
 check "re-import: same dump" [ "$(dump "$db")" = "$first" ]
+check "each import run wrote one audit row" [ "$(sqlite3 "$db" "SELECT count(*) FROM audit WHERE action = 'import' AND user_name LIKE 'cli:%' AND json_extract(new_value, '$.rows') = 17")" = 2 ]
 check "re-import: nothing new or changed" grep -q 'projects  *2 rows (0 new or changed)' <<<"$out"
 check "schema version recorded" [ "$(sqlite3 "$db" 'PRAGMA user_version')" = "$(ls "$SRCDIR"/src/store/migrations/*.sql | wc -l)" ]
 check "WAL journal" [ "$(sqlite3 "$db" 'PRAGMA journal_mode')" = wal ]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The access matrix of the web application (security.md "Access"): every role × every
-# write endpoint × a record of the user's own country (KH for the officer) versus
-# another country's (TH). A refused write answers 403, is logged, and changes nothing.
+# write endpoint × a record of the user's own country (KH for the officer) or body
+# (SOMTC's line WP-1 for the focal point) versus another country's (TH) or body's (WP-3,
+# ACWC's alone). A refused write answers 403, is logged, and changes nothing.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/weblib.sh"
 
@@ -12,7 +13,9 @@ for u in admin kh fp viewer; do check "sign in: $u" login "$u"; done
 # body_for ENDPOINT COUNTRY: prints "METHOD PATH CONTENT-TYPE BODY" fields, one per line.
 body_for() {
 	local c=$1 id p n=$RANDOM
-	if [ "$c" = KH ]; then id=KH-1 p=C202; else id=TH-1 p=T101; fi
+	local line st
+	if [ "$c" = KH ]; then id=KH-1 p=C202 line=WP-1; else id=TH-1 p=T101 line=WP-3; fi
+	st=$([ $((n % 2)) = 0 ] && echo ongoing || echo completed)
 	case $2 in
 	import_activities) printf 'POST\n/api/v1/import/activities\ntext/csv\nactivity_id,project,country,type,title,start_date\n%s,%s,%s,meeting,Edited %s,2021-05-01\n' "$id" "$p" "$c" "$n" ;;
 	import_participants) printf 'POST\n/api/v1/import/participants\ntext/csv\nactivity_id,full_name,sex,country\n%s,Person %s,male,%s\n' "$id" "$n" "$c" ;;
@@ -22,6 +25,8 @@ body_for() {
 	activity_update) printf 'PUT\n/api/v1/activities/%s\napplication/json\n{"project":"%s","country":"%s","type":"capacity_development","title":"Edited %s","start_date":"2021-03-01"}' "$id" "$p" "$c" "$n" ;;
 	participants_put) printf 'PUT\n/api/v1/activities/%s/participants\napplication/json\n{"participants":[{"full_name":"P %s","sex":"female","country":"%s"}]}' "$id" "$n" "$c" ;;
 	feedback_put) printf 'PUT\n/api/v1/activities/%s/feedback\napplication/json\n{"feedback":[{"sex":"male","satisfied":true}]}' "$id" ;;
+	wp_status_put) printf 'PUT\n/api/v1/workplan/WP-TEST/lines/%s/status/2021-H2\napplication/json\n{"status":"%s","note":"Note %s"}' "$line" "$st" "$n" ;;
+	import_workplan_status) printf 'POST\n/api/v1/import/workplan_status\ntext/csv\nitem_id,period,body,status,note\n%s,2021-H2,%s,%s,Upload %s\n' "$line" "$([ "$c" = KH ] && echo SOMTC || echo ACWC)" "$st" "$n" ;;
 	upload_preview) printf 'POST\n/upload?template=participants\ntext/csv\nactivity_id,full_name,sex,country\n%s,Person %s,male,%s\n' "$id" "$n" "$c" ;;
 	esac
 }
@@ -30,14 +35,15 @@ body_for() {
 expect() {
 	case $1 in
 	admin) echo 200 ;;
-	kh) if [ "$3" = KH ] && [ "$2" != import_projects ]; then echo 200; else echo 403; fi ;;
+	kh) case $2 in import_projects | wp_*| *workplan*) echo 403 ;; *) [ "$3" = KH ] && echo 200 || echo 403 ;; esac ;;
+	fp) case $2 in wp_* | *workplan*) [ "$3" = KH ] && echo 200 || echo 403 ;; *) echo 403 ;; esac ;;
 	*) echo 403 ;;
 	esac
 }
 
 for role in admin kh fp viewer; do
 	for ep in import_activities import_participants import_feedback import_projects activity_create \
-		activity_update participants_put feedback_put upload_preview; do
+		activity_update participants_put feedback_put upload_preview wp_status_put import_workplan_status; do
 		for c in KH TH; do
 			mapfile -t f < <(body_for "$c" "$ep")
 			body=$(printf '%s\n' "${f[@]:3}")
@@ -71,6 +77,28 @@ for role in admin kh fp viewer; do
 	check "matrix: $role period approve -> $want" [ "$(call "$role" POST /api/v1/periods/2019)" = "$want" ]
 	check "matrix: $role period reopen -> $want" [ "$(call "$role" DELETE /api/v1/periods/2019)" = "$want" ]
 	check "matrix: $role audit read -> $want" [ "$(call "$role" GET '/api/v1/audit?limit=5')" = "$want" ]
+	check "matrix: $role work-plan period approve -> $want" [ "$(call "$role" POST /api/v1/workplan/WP-TEST/periods/2020-H1)" = "$want" ]
+	check "matrix: $role work-plan period reopen -> $want" [ "$(call "$role" DELETE /api/v1/workplan/WP-TEST/periods/2020-H1)" = "$want" ]
+	# The work-plan half-year form of the periods page: admins only.
+	for action in approve reopen; do
+		got=$(curl -s -o "$TMP/body" -w '%{http_code}' -b "$TMP/$role.jar" \
+			--data-urlencode "csrf=$(cat "$TMP/$role.csrf")" --data-urlencode "plan=WP-TEST" \
+			--data-urlencode "period=2020-H2" --data-urlencode "action=$action" "$URL/workplan/period")
+		want=$([ "$role" = admin ] && echo 303 || echo 403)
+		check "matrix: $role work-plan period form $action -> $want" [ "$got" = "$want" ]
+	done
+	# The work-plan form (urlencoded): 303 back to the matrix when allowed.
+	for line in WP-1 WP-3; do
+		before=$(data_dump)
+		got=$(curl -s -o "$TMP/body" -w '%{http_code}' -b "$TMP/$role.jar" \
+			--data-urlencode "csrf=$(cat "$TMP/$role.csrf")" --data-urlencode "plan=WP-TEST" \
+			--data-urlencode "item=$line" --data-urlencode "period=2021-H2" --data-urlencode "status=delayed" \
+			--data-urlencode "note=Form $role $RANDOM" "$URL/workplan/status")
+		want=$(expect "$role" wp_form "$([ "$line" = WP-1 ] && echo KH || echo TH)"); [ "$want" = 200 ] && want=303
+		label="matrix: $role workplan_form $([ "$line" = WP-1 ] && echo own || echo other)"
+		if [ "$got" = "$want" ]; then ok "$label -> $want"; else not_ok "$label -> $want" "got $got"; fi
+		[ "$want" = 403 ] && check "$label: nothing changed" [ "$before" = "$(data_dump)" ]
+	done
 done
 
 # A country officer's upload that touches another country's record is refused whole.
@@ -97,6 +125,49 @@ check "locked: admin upload -> 409" [ "$(call admin POST /api/v1/import/particip
 check "locked: nothing changed" [ "$before" = "$(data_dump)" ]
 check "admin re-opens 2021" [ "$(call admin DELETE /api/v1/periods/2021)" = 200 ]
 check "re-opened: officer edit -> 200" [ "$(call kh PUT /api/v1/activities/KH-1 application/json '{"project":"C202","country":"KH","type":"meeting","title":"After","start_date":"2021-03-01"}')" = 200 ]
+
+# Work plan: a cooperating body files on the line too; a focal point cannot file for
+# another body; an approved half-year is locked for everyone until re-opened.
+check "focal point on a cooperating body's line -> 200" [ "$(call fp PUT /api/v1/workplan/WP-TEST/lines/WP-2/status/2021-H2 application/json '{"status":"ongoing"}')" = 200 ]
+check "focal point filing as another body -> 403" [ "$(call fp PUT /api/v1/workplan/WP-TEST/lines/WP-2/status/2021-H2 application/json '{"status":"ongoing","body":"ACWC"}')" = 403 ]
+check "work-plan line of another plan -> 404" [ "$(call admin PUT /api/v1/workplan/NOPE/lines/WP-1/status/2021-H2 application/json '{"status":"ongoing"}')" = 404 ]
+got=$(call fp PUT /api/v1/workplan/WP-TEST/lines/WP-1/status/2021-H2 application/json '{"status":"finished"}')
+check "bad status -> 422" [ "$got" = 422 ]
+check "bad status: the error names the column" grep -q '"column":"status"' "$TMP/body"
+check "admin approves 2021-H2" [ "$(call admin POST /api/v1/workplan/WP-TEST/periods/2021-h2)" = 200 ]
+before=$(data_dump)
+check "locked half-year: focal point -> 409" [ "$(call fp PUT /api/v1/workplan/WP-TEST/lines/WP-1/status/2021-H2 application/json '{"status":"completed"}')" = 409 ]
+check "locked half-year: admin -> 409" [ "$(call admin PUT /api/v1/workplan/WP-TEST/lines/WP-3/status/2021-H2 application/json '{"status":"completed"}')" = 409 ]
+check "locked half-year: upload -> 409" [ "$(call fp POST /api/v1/import/workplan_status text/csv $'item_id,period,body,status\nWP-1,2021-H2,SOMTC,completed\n')" = 409 ]
+check "locked half-year: nothing changed" [ "$before" = "$(data_dump)" ]
+check "admin re-opens 2021-H2" [ "$(call admin DELETE /api/v1/workplan/WP-TEST/periods/2021-H2)" = 200 ]
+check "re-opened: focal point -> 200" [ "$(call fp PUT /api/v1/workplan/WP-TEST/lines/WP-1/status/2021-H2 application/json '{"status":"completed","note":"Published."}')" = 200 ]
+check "work-plan reports audited with old and new" [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE entity = 'workplan_status' AND key = 'WP-1 2021-H2 SOMTC' AND old_value IS NOT NULL AND new_value LIKE '%Published.%'")" = 1 ]
+check "period approvals audited" [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE entity = 'workplan_period' AND key = 'WP-TEST 2021-H2'")" = 2 ]
+
+# The report the server caches per thread follows the data: a change through the API and
+# one by another process (a command-line import) both show in the next answers, on
+# every thread (8 requests each, so every worker thread answers).
+report_sig() { call viewer GET '/api/v1/report?year=2021' >/dev/null; md5sum <"$TMP/body" | cut -c1-32; }
+dash_people() { call viewer GET '/?year=2021' >/dev/null; sed -n 's/.*class="n">\([0-9,]*\)<\/span><span class="l">event participants.*/\1/p' "$TMP/body"; }
+# stale_after SIG-FUNCTION OLD: how many of 8 answers still equal OLD.
+stale_after() { local n=0 i; for i in 1 2 3 4 5 6 7 8; do [ "$($1)" = "$2" ] && n=$((n + 1)); done; echo $n; }
+sig0=$(report_sig); people0=$(dash_people)
+check "report cache: same answer while nothing changes" [ "$(stale_after report_sig "$sig0")" = 8 ]
+check "dashboard cache: same number while nothing changes" [ "$(stale_after dash_people "$people0")" = 8 ]
+# (participants.csv replaces an activity's list, so each change is a new activity.)
+check "report cache: API write" [ "$(call admin POST /api/v1/activities application/json '{"activity_id":"KH-C1","project":"C202","country":"KH","type":"meeting","title":"Cache","start_date":"2021-06-01"}' >/dev/null;
+	call admin PUT /api/v1/activities/KH-C1/participants application/json '{"participants":[{"full_name":"Cache Person A","sex":"female","country":"KH"}]}')" = 200 ]
+n=$(stale_after report_sig "$sig0"); check "report cache: no stale answer after an API write ($n of 8)" [ "$n" = 0 ]
+n=$(stale_after dash_people "$people0"); check "dashboard cache: no stale number after an API write ($n of 8)" [ "$n" = 0 ]
+check "dashboard: one more participant" [ "$(dash_people)" = "$((people0 + 1))" ]
+sig1=$(report_sig)
+mkdir -p "$TMP/cache"
+printf 'activity_id,project,country,type,title,start_date\nTH-C1,T101,TH,meeting,Cache,2021-06-02\n' >"$TMP/cache/activities.csv"
+printf 'activity_id,full_name,sex,country\nTH-C1,Cache Person B,male,TH\n' >"$TMP/cache/participants.csv"
+"$ACTIP" import --db "$DB" --quiet "$TMP/cache" >/dev/null
+n=$(stale_after report_sig "$sig1"); check "report cache: no stale answer after a command-line import ($n of 8)" [ "$n" = 0 ]
+check "dashboard: the command-line import shows" [ "$(dash_people)" = "$((people0 + 2))" ]
 
 # A viewer cannot reach the upload page, and sees no participant names.
 check "viewer: upload page 403" [ "$(call viewer GET /upload)" = 403 ]

@@ -25,6 +25,30 @@ KH-1,Sok Dara,female,KH
 TH-1,Somchai,male,TH
 CSV
 	"$ACTIP" import --db "$DB" --quiet "$TMP/projects.csv" "$TMP/activities.csv" "$TMP/participants.csv" >/dev/null
+	# A small work plan: WP-1 led by SOMTC, WP-2 led by ACWC with SOMTC cooperating,
+	# WP-3 ACWC's alone.
+	mkdir -p "$TMP/wp"
+	cat >"$TMP/wp/bodies.csv" <<'CSV'
+code,name,kind
+SOMTC,Senior Officials Meeting on Transnational Crime,sectoral_body
+ACWC,ASEAN Commission on the Rights of Women and Children,sectoral_body
+CSV
+	cat >"$TMP/wp/plans.csv" <<'CSV'
+plan,title,start_year,end_year,overseen_by
+WP-TEST,Test work plan 2020-2021,2020,2021,SOMTC
+CSV
+	cat >"$TMP/wp/workplan.csv" <<'CSV'
+item_id,plan,pillar,activity,lead_body,cooperating_bodies,start_year,end_year
+WP-1,WP-TEST,prevention,Regional study on trafficking trends,SOMTC,,2020,2021
+WP-2,WP-TEST,protection,Guidelines on victim identification,ACWC,SOMTC,2020,2021
+WP-3,WP-TEST,protection,Child-friendly procedures,ACWC,,2020,2021
+CSV
+	cat >"$TMP/wp/workplan_status.csv" <<'CSV'
+item_id,period,body,status,note,reported_on
+WP-1,2021-H1,SOMTC,ongoing,Terms of reference agreed.,2021-07-10
+WP-3,2021-H1,ACWC,delayed,Waiting for funds.,2021-07-20
+CSV
+	"$ACTIP" import --db "$DB" --quiet "$TMP/wp" >/dev/null
 	local u
 	for u in "admin admin" "kh country_officer --country KH" "th country_officer --country TH" \
 		"fp focal_point --body SOMTC" "viewer viewer" "lock viewer"; do
@@ -78,5 +102,5 @@ call() {
 
 # data_dump: the stored records the access rules protect.
 data_dump() {
-	sqlite3 "$DB" "SELECT * FROM activity ORDER BY id; SELECT activity, seq, full_name, sex, country FROM attendance ORDER BY 1, 2; SELECT * FROM feedback ORDER BY 1, 2; SELECT * FROM project ORDER BY 1; SELECT * FROM period"
+	sqlite3 "$DB" "SELECT * FROM activity ORDER BY id; SELECT activity, seq, full_name, sex, country FROM attendance ORDER BY 1, 2; SELECT * FROM feedback ORDER BY 1, 2; SELECT * FROM project ORDER BY 1; SELECT * FROM period; SELECT * FROM wp_status ORDER BY 1, 2, 4; SELECT * FROM wp_period_lock"
 }

@@ -29,6 +29,14 @@ static void check(void (*fn)(FILE *, const char *), const char *in, const char *
 	free(got);
 }
 
+static void url(void **state)
+{
+	(void)state;
+	check(esc_url_part, "BOHOL-2017_2020.v~1", "BOHOL-2017_2020.v~1");
+	check(esc_url_part, "a b&c=d/\"<'#?%", "a%20b%26c%3Dd%2F%22%3C%27%23%3F%25");
+	check(esc_url_part, "\xC3\xA9", "%C3%A9");
+}
+
 static void html(void **state)
 {
 	(void)state;
@@ -64,7 +72,7 @@ static void csv(void **state)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {cmocka_unit_test(html), cmocka_unit_test(markdown),
+	const struct CMUnitTest tests[] = {cmocka_unit_test(html), cmocka_unit_test(url), cmocka_unit_test(markdown),
 					   cmocka_unit_test(csv)};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,8 @@
 #include "fixture.h"
 #include "web/session.h"
 #include "web/web.h"
+#include "web/wpweb.h"
+#include "web/guard.h"
 
 /* A handler that does nothing. */
 static void nop(web_req *rq, web_resp *rs)
@@ -55,6 +57,47 @@ static void test_routing(void **state)
 	assert_null(route_match(table, "GET", "/activities/", p, &n, &status)); /* empty segment */
 	assert_null(route_match(table, "GET", "/activities/a/b", p, &n, &status));
 	assert_null(route_match(table, "GET", "/activities/\xff", p, &n, &status)); /* bad UTF-8 */
+}
+
+/* routing: the work-plan status route of the real table has three captures and needs a
+ * filer's role and the CSRF check. */
+static void test_routing_workplan(void **state)
+{
+	(void)state;
+	char *p[WEB_MAX_PARAMS];
+	int n, status;
+	const web_route *r = route_match(api_workplan_routes, "PUT",
+					 "/api/v1/workplan/BOHOL-2017-2020/lines/BTWP-01/status/2020-H2", p, &n, &status);
+	assert_non_null(r);
+	assert_int_equal(n, 3);
+	assert_string_equal(p[0], "BOHOL-2017-2020");
+	assert_string_equal(p[1], "BTWP-01");
+	assert_string_equal(p[2], "2020-H2");
+	assert_int_equal(r->flags, R_WRITE | R_FILER);
+	route_free_params(p, n);
+	assert_null(route_match(api_workplan_routes, "POST", "/api/v1/workplan/X/lines/Y/status/2020-H2", p, &n,
+				&status));
+	assert_int_equal(status, 405);
+	r = route_match(api_workplan_routes, "POST", "/api/v1/workplan/X/periods/2020-H2", p, &n, &status);
+	assert_non_null(r);
+	assert_true(r->flags & R_ADMIN);
+	route_free_params(p, n);
+}
+
+/* guard: which templates each role may send at all. */
+static void test_template_roles(void **state)
+{
+	(void)state;
+	web_user admin = {.role = ROLE_ADMIN}, fp = {.role = ROLE_FOCAL_POINT}, kh = {.role = ROLE_COUNTRY_OFFICER},
+		 viewer = {.role = ROLE_VIEWER};
+	assert_true(guard_template_allowed(&admin, "projects"));
+	assert_true(guard_template_allowed(&fp, "workplan_status"));
+	assert_false(guard_template_allowed(&fp, "participants"));
+	assert_true(guard_template_allowed(&kh, "participants"));
+	assert_false(guard_template_allowed(&kh, "workplan_status"));
+	assert_false(guard_template_allowed(&kh, "projects"));
+	assert_false(guard_template_allowed(&viewer, "workplan_status"));
+	assert_false(guard_template_allowed(&viewer, "activities"));
 }
 
 /* routing: percent-decoding of form fields. */
@@ -199,6 +242,7 @@ int main(void)
 	}
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_routing),  cmocka_unit_test(test_url_decode),
+		cmocka_unit_test(test_routing_workplan), cmocka_unit_test(test_template_roles),
 		cmocka_unit_test(test_csrf),     cmocka_unit_test(test_sessions),
 		cmocka_unit_test(test_password_rules), cmocka_unit_test(test_lockout),
 	};

@@ -57,6 +57,15 @@ CREATE TABLE period (
 );
 
 -- A checked upload waiting for its "confirm" (id_hash as for sessions).
+-- A work plan's half-year reporting round, approved: its status reports are locked.
+CREATE TABLE wp_period_lock (
+  plan        TEXT NOT NULL REFERENCES wp_plan(plan) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+  period      TEXT NOT NULL,  -- YYYY-H1 or YYYY-H2
+  approved_by TEXT NOT NULL,
+  approved_at TEXT NOT NULL,
+  PRIMARY KEY (plan, period)
+) WITHOUT ROWID;
+
 CREATE TABLE pending_upload (
   id_hash    BLOB PRIMARY KEY,
   token_hash BLOB NOT NULL,
@@ -64,15 +73,5 @@ CREATE TABLE pending_upload (
   body       BLOB NOT NULL,
   created    INTEGER NOT NULL
 ) WITHOUT ROWID;
-
--- Fix of migration 2's trigger: an activity edited through the importer's UPSERT failed
--- with "UNIQUE constraint failed: stats_dirty.year", because the UPSERT's conflict clause
--- overrides the trigger's INSERT OR IGNORE. (Editing any stored activity, from the web or
--- with `actip import`, hit it.) The same rule without OR IGNORE:
-DROP TRIGGER activity_dirty_upd;
-CREATE TRIGGER activity_dirty_upd AFTER UPDATE OF id, year, type, start_date ON activity BEGIN
-  INSERT INTO stats_dirty(year) SELECT y FROM (SELECT OLD.year AS y UNION SELECT NEW.year)
-    WHERE y NOT IN (SELECT year FROM stats_dirty);
-END;
 
 PRAGMA user_version = 5;

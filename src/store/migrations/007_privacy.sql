@@ -3,8 +3,6 @@
 -- a keyed BLAKE2b of the clear key whose 32-byte key lives in a file outside the
 -- database (ACTIP_PSEUDONYM_KEY). key_check is BLAKE2b(key, "actip key check"), so a
 -- wrong key file is refused instead of silently making every person a new one.
--- Numbered 007 because the indicators work takes 006; on this branch it is the sixth
--- migration and sets user_version 6 (renumber to 7 when merged after 006).
 CREATE TABLE privacy (
   id        INTEGER PRIMARY KEY CHECK (id = 1),
   mode      TEXT NOT NULL CHECK (mode = 'pseudonymised'),
@@ -12,4 +10,4 @@ CREATE TABLE privacy (
   since     TEXT NOT NULL
 );
 
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;

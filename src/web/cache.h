@@ -1,0 +1,38 @@
+/* A small cache of rendered report output, one per server thread (each thread has its own
+ * database connection). The annual report is computed from every stored record, which
+ * takes tens of milliseconds; the dashboard and the report API would recompute it for
+ * every request. An entry is valid while its connection's view of the database is the
+ * same: SQLite's `PRAGMA data_version` (changes committed by any other connection) and
+ * sqlite3_total_changes64 (this connection's own writes) are both unchanged since the
+ * output was computed. A stamp is taken before computing, so a commit that lands during
+ * the computation makes the entry stale at once. */
+#ifndef ACTIP_WEB_CACHE_H
+#define ACTIP_WEB_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "store/store.h"
+
+typedef struct webcache_stamp {
+	long long data_version;
+	int64_t changes;
+	bool ok; /* false when the version could not be read: never cached */
+} webcache_stamp;
+
+/* The connection's view of the database now. */
+webcache_stamp webcache_stamp_now(store *st);
+
+/* Writes the bytes cached under key to out when they are still valid for st; returns
+ * whether it did. */
+bool webcache_get(store *st, const char *key, FILE *out);
+
+/* Keeps len bytes under key, computed from the view stamp (taken before computing). */
+void webcache_put(const char *key, webcache_stamp stamp, const char *buf, size_t len);
+
+/* Frees every thread's entries (after the server's threads have stopped). */
+void webcache_free_all(void);
+
+#endif

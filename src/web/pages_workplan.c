@@ -1,0 +1,489 @@
+/* Work-plan pages: the matrix of a plan's action lines for a half-year, filtered by
+ * pillar and body, with each line's state and its lead body's note; a focal point (or an
+ * admin) files a status and note for its body's lines in an open period, right in the
+ * row (a plain form: no JavaScript needed); the period's rates; the report downloads;
+ * and the work-plan section of the dashboard. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/escape.h"
+#include "web/pages.h"
+#include "web/server.h"
+#include "web/wpweb.h"
+#include "workplan/wp_compute.h"
+#include "workplan/wp_doc.h"
+
+static const char *const statuses[] = {"completed", "ongoing", "delayed", "not_started", "cancelled", NULL};
+static const char *const status_labels[] = {"Completed", "Ongoing", "Delayed", "Not started", "Cancelled", NULL};
+
+/* A state's label for people. */
+static const char *state_label(wp_state s)
+{
+	static const char *const l[WS__COUNT] = {"Completed", "Ongoing", "Delayed", "Not started", "Cancelled",
+						 "Not reported"};
+	return l[s];
+}
+
+/* A query argument, NULL when missing or empty. */
+static const char *arg(web_req *rq, const char *name)
+{
+	const char *v = req_query(rq, name);
+	return v && *v ? v : NULL;
+}
+
+/* A rate as text ("92.9%", or "–" with no denominator). */
+static void rate_text(wp_rate r, char *buf, size_t size)
+{
+	if (r.null)
+		snprintf(buf, size, "\xE2\x80\x93");
+	else
+		snprintf(buf, size, "%lld.%lld%%", (long long)(r.tenths / 10), (long long)(r.tenths % 10));
+}
+
+/* One rate card. */
+static void rate_card(FILE *o, wp_rate r, const char *label, int num, int den)
+{
+	char b[32];
+	rate_text(r, b, sizeof b);
+	fprintf(o, "<div class=\"card\"><span class=\"n\">%s</span><span class=\"l\">", b);
+	esc_html_text(o, label);
+	fprintf(o, " (%d of %d)</span></div>", num, den);
+}
+
+/* The four rate cards of a period. */
+static void rate_cards(FILE *o, const wp_period_stats *ps)
+{
+	wp_rates r = wp_compute_rates(&ps->all);
+	const wp_counts *c = &ps->all;
+	int done = c->state[WS_COMPLETED];
+	int impl = c->state[WS_COMPLETED] + c->state[WS_ONGOING];
+	fputs("<div class=\"cards\" id=\"wp-rates\">", o);
+	rate_card(o, r.completeness, "reports received", c->received, c->expected);
+	rate_card(o, r.timeliness, "on time", c->on_time, c->expected);
+	rate_card(o, r.implementation, "lines under way or done", impl, c->active);
+	rate_card(o, r.completion, "lines completed", done, c->active);
+	fputs("</div>", o);
+}
+
+/* The link to the work-plan page of a plan and period (attribute-safe). */
+static void wp_href(FILE *o, const char *path, const char *plan, int pidx)
+{
+	char period[16];
+	wp_period_format(pidx, period, sizeof period);
+	fputs(path, o);
+	fputs("?plan=", o);
+	esc_url_part(o, plan);
+	fputs("&amp;period=", o);
+	esc_url_part(o, period);
+}
+
+/* The dashboard's section: the default plan's open period. */
+void page_workplan_summary(web_req *rq, FILE *o)
+{
+	char code[80];
+	wpweb_default_plan(rq, code, sizeof code);
+	if (!code[0])
+		return;
+	wp_plan *p;
+	int days;
+	if (wpweb_load(rq, code, &p, &days) != 200)
+		return;
+	int pidx = wpweb_open_period(rq, p);
+	wp_period_stats ps;
+	if (wp_compute_period(p, pidx, days, &ps) == 0) {
+		char period[16];
+		wp_period_format(pidx, period, sizeof period);
+		fputs("<section class=\"wp-summary\"><h2>Work plan: ", o);
+		esc_html_text(o, p->title);
+		fputs(", ", o);
+		esc_html_text(o, period);
+		fputs("</h2>", o);
+		rate_cards(o, &ps);
+		fputs("<p><a href=\"", o);
+		wp_href(o, "/workplan", p->plan, pidx);
+		fputs("\">Open the matrix</a> · <a href=\"", o);
+		wp_href(o, "/workplan/report", p->plan, pidx);
+		fputs("&amp;format=html\">Monitoring report</a></p></section>", o);
+		wp_period_stats_free(&ps);
+	}
+	wp_plan_free(p);
+}
+
+/* The filter form: plan, period, pillar, body. */
+static void filters(web_req *rq, FILE *o, const wp_plan *p, int pidx, const char *pillar, const char *body)
+{
+	fputs("<form class=\"filters\" method=\"get\" action=\"/workplan\"><div><label for=\"f-plan\">Plan</label>"
+	      "<select id=\"f-plan\" name=\"plan\">", o);
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(rq->st->db, "SELECT plan FROM wp_plan ORDER BY start_year, plan", -1, &s, NULL) ==
+	    SQLITE_OK) {
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			const char *c = (const char *)sqlite3_column_text(s, 0);
+			fputs("<option value=\"", o);
+			esc_html_attr(o, c);
+			fputs(strcmp(c, p->plan) == 0 ? "\" selected>" : "\">", o);
+			esc_html_text(o, c);
+			fputs("</option>", o);
+		}
+		sqlite3_finalize(s);
+	}
+	fputs("</select></div><div><label for=\"f-period\">Half-year</label><select id=\"f-period\" name=\"period\">", o);
+	for (int i = 2 * p->start_year; i <= 2 * p->end_year + 1; i++) {
+		char name[16];
+		wp_period_format(i, name, sizeof name);
+		fprintf(o, "<option value=\"%s\"%s>%s%s</option>", name, i == pidx ? " selected" : "", name,
+			wpweb_locked(rq, p->plan, i) == 1 ? " (locked)" : "");
+	}
+	fputs("</select></div><div><label for=\"f-pillar\">Pillar</label><select id=\"f-pillar\" name=\"pillar\">"
+	      "<option value=\"\">All</option>", o);
+	for (int i = 0; i < WP__PILLARS; i++)
+		fprintf(o, "<option value=\"%s\"%s>%s</option>", wp_pillar_name(i),
+			pillar && strcmp(pillar, wp_pillar_name(i)) == 0 ? " selected" : "", wp_pillar_title(i));
+	fputs("</select></div><div><label for=\"f-body\">Body</label><select id=\"f-body\" name=\"body\">"
+	      "<option value=\"\">All</option>", o);
+	for (int i = 0; i < p->nbodies; i++) {
+		fputs("<option value=\"", o);
+		esc_html_attr(o, p->bodies[i].code);
+		fputs(body && strcmp(body, p->bodies[i].code) == 0 ? "\" selected>" : "\">", o);
+		esc_html_text(o, p->bodies[i].code);
+		fputs("</option>", o);
+	}
+	fputs("</select></div><button type=\"submit\">Show</button></form>", o);
+}
+
+/* Does line l match the pillar and body filters (body: lead or cooperating)? */
+static bool matches(const wp_line *l, const char *pillar, const char *body)
+{
+	if (pillar && strcmp(pillar, wp_pillar_name(l->pillar)) != 0)
+		return false;
+	if (!body || strcmp(body, l->lead) == 0)
+		return true;
+	for (int i = 0; i < l->ncoop; i++)
+		if (strcmp(body, l->coop[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The report this user's body (or, for an admin, the lead body) filed on l at pidx. */
+static const wp_report *own_report(const web_user *u, const wp_line *l, int pidx)
+{
+	const char *body = u->role == ROLE_FOCAL_POINT ? u->body : l->lead;
+	for (int i = 0; i < l->nreports; i++)
+		if (l->reports[i].pidx == pidx && strcmp(l->reports[i].body, body) == 0)
+			return &l->reports[i];
+	return NULL;
+}
+
+/* The in-row form that files a report. */
+static void file_form(web_req *rq, FILE *o, const wp_plan *p, const wp_line *l, int pidx)
+{
+	const wp_report *mine = own_report(&rq->user, l, pidx);
+	char period[16];
+	wp_period_format(pidx, period, sizeof period);
+	fputs("<details class=\"file\"><summary>", o);
+	fputs(mine ? "Update your report" : "File your report", o);
+	fputs("</summary><form method=\"post\" action=\"/workplan/status\">", o);
+	page_csrf_field(rq, o);
+	fputs("<input type=\"hidden\" name=\"plan\" value=\"", o);
+	esc_html_attr(o, p->plan);
+	fputs("\"><input type=\"hidden\" name=\"item\" value=\"", o);
+	esc_html_attr(o, l->id);
+	fprintf(o, "\"><input type=\"hidden\" name=\"period\" value=\"%s\">", period);
+	fputs("<label>Status <select name=\"status\" required>", o);
+	page_options(o, statuses, status_labels, mine ? wp_state_name(mine->status) : NULL);
+	fputs("</select></label><label>Note <textarea name=\"note\" rows=\"2\" maxlength=\"2000\">", o);
+	esc_html_text(o, mine && mine->note ? mine->note : "");
+	fputs("</textarea></label><button type=\"submit\">Save</button></form></details>", o);
+}
+
+/* One matrix row. */
+static void matrix_row(web_req *rq, FILE *o, const wp_plan *p, const wp_line *l, int pidx, bool open)
+{
+	wp_state s = wp_line_state(l, pidx);
+	const wp_report *lead = wp_line_lead_report(l, pidx);
+	fputs("<tr id=\"line-", o);
+	esc_url_part(o, l->id);
+	fputs("\"><td class=\"id\">", o);
+	esc_html_text(o, l->id);
+	fputs("</td><td>", o);
+	esc_html_text(o, l->activity);
+	fputs("<div class=\"sub\">", o);
+	esc_html_text(o, wp_pillar_title(l->pillar));
+	fputs("</div></td><td data-label=\"Lead\">", o);
+	esc_html_text(o, l->lead);
+	fputs(l->ncoop ? "</td><td data-label=\"Cooperating\">" : "</td><td class=\"empty\">", o);
+	for (int i = 0; i < l->ncoop; i++) {
+		if (i)
+			fputs(", ", o);
+		esc_html_text(o, l->coop[i]);
+	}
+	fprintf(o, "</td><td data-label=\"State\"><span class=\"state st-%s\">%s</span></td><td%s>", wp_state_name(s),
+		state_label(s), lead && (lead->note || lead->reported_on) ? " data-label=\"Note\"" : " class=\"empty\"");
+	if (lead && lead->note)
+		esc_html_text(o, lead->note);
+	if (lead && lead->reported_on) {
+		fputs("<div class=\"sub\">reported ", o);
+		esc_html_text(o, lead->reported_on);
+		fputs("</div>", o);
+	}
+	fputs("</td>", o);
+	if (open) {
+		bool may = wpweb_may_file(&rq->user, l);
+		fputs(may ? "<td>" : "<td class=\"empty\">", o);
+		if (may)
+			file_form(rq, o, p, l, pidx);
+		fputs("</td>", o);
+	}
+	fputs("</tr>\n", o);
+}
+
+/* GET /workplan?plan=&period=&pillar=&body=. */
+static void matrix_get(web_req *rq, web_resp *rs)
+{
+	FILE *o = rs->out;
+	char code[80];
+	const char *plan = arg(rq, "plan");
+	if (!plan) {
+		wpweb_default_plan(rq, code, sizeof code);
+		plan = code;
+	}
+	if (!*plan)
+		return page_error(rq, rs, 404, "No work plan is stored yet.");
+	wp_plan *p;
+	int days;
+	int st = wpweb_load(rq, plan, &p, &days);
+	if (st != 200)
+		return page_error(rq, rs, st, st == 404 ? "There is no such work plan." : "The work plan could not be read.");
+	const char *ps = arg(rq, "period");
+	int pidx = ps ? wp_period_parse(ps) : wpweb_open_period(rq, p);
+	if (pidx < 2 * p->start_year || pidx > 2 * p->end_year + 1)
+		pidx = wpweb_open_period(rq, p);
+	const char *pillar = arg(rq, "pillar"), *body = arg(rq, "body");
+	int locked = wpweb_locked(rq, p->plan, pidx);
+	bool filer = rq->user.role == ROLE_ADMIN || rq->user.role == ROLE_FOCAL_POINT;
+	char period[16];
+	wp_period_format(pidx, period, sizeof period);
+	page_begin(rq, rs, "Work plan", "workplan");
+	fputs("<h1>", o);
+	esc_html_text(o, p->title);
+	fputs("</h1><p class=\"lead\">Half-year ", o);
+	esc_html_text(o, period);
+	fputs(locked == 1 ? " · <span class=\"badge locked\">approved, locked</span>"
+			  : " · <span class=\"badge\">open for reports</span>", o);
+	if (rq->user.role == ROLE_FOCAL_POINT) {
+		fputs(" · you report for ", o);
+		esc_html_text(o, rq->user.body);
+	}
+	fputs("</p>", o);
+	const char *saved = arg(rq, "saved");
+	if (saved) {
+		fputs("<p class=\"msg ok\" role=\"status\">Your report on ", o);
+		esc_html_text(o, saved);
+		fputs(" was saved.</p>", o);
+	}
+	filters(rq, o, p, pidx, pillar, body);
+	wp_period_stats stats;
+	if (wp_compute_period(p, pidx, days, &stats) == 0) {
+		rate_cards(o, &stats);
+		wp_period_stats_free(&stats);
+	}
+	fputs("<p class=\"actions\">", o);
+	static const char *const fmts[][2] = {{"html", "Report (HTML)"}, {"xlsx", "Report (XLSX)"}, {"json", "Data (JSON)"}};
+	for (int i = 0; i < 3; i++) {
+		fputs("<a class=\"button secondary\" href=\"", o);
+		wp_href(o, "/workplan/report", p->plan, pidx);
+		fprintf(o, "&amp;format=%s\">%s</a> ", fmts[i][0], fmts[i][1]);
+	}
+	fputs("</p>", o);
+	bool open = filer && locked == 0;
+	fputs("<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>Line</th><th>Action</th><th>Lead</th>"
+	      "<th>Cooperating</th><th>State</th><th>Lead body's note</th>", o);
+	if (open)
+		fputs("<th>Your report</th>", o);
+	fputs("</tr></thead><tbody>\n", o);
+	int shown = 0;
+	for (int i = 0; i < p->nlines; i++) {
+		const wp_line *l = &p->lines[i];
+		if (!wp_line_active(l, pidx) || !matches(l, pillar, body))
+			continue;
+		matrix_row(rq, o, p, l, pidx, open);
+		shown++;
+	}
+	fputs("</tbody></table></div>", o);
+	fprintf(o, "<p class=\"note\">%d line%s active in %s shown.%s</p>", shown, shown == 1 ? "" : "s", period,
+		filer && locked == 1 ? " The period is locked: an administrator must re-open it before reports change." : "");
+	wp_plan_free(p);
+	page_end(rs);
+}
+
+/* POST /workplan/status (form: plan, item, period, status, note). */
+static void status_post(web_req *rq, web_resp *rs)
+{
+	const char *plan = form_get(rq, "plan"), *item = form_get(rq, "item"), *period = form_get(rq, "period");
+	if (!plan || !item || !period)
+		return page_error(rq, rs, 400, "The form is incomplete.");
+	web_write w;
+	int st = wpweb_file_status(rq, plan, item, period, NULL, form_get(rq, "status"), form_get(rq, "note"), &w);
+	if (st == 200) {
+		char *loc = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&loc, &len);
+		if (f) {
+			fputs("/workplan?plan=", f);
+			esc_url_part(f, plan);
+			fputs("&period=", f);
+			esc_url_part(f, period);
+			fputs("&saved=", f);
+			esc_url_part(f, item);
+			fputs("#line-", f);
+			esc_url_part(f, item);
+			fclose(f);
+		}
+		resp_redirect(rs, loc ? loc : "/workplan");
+		free(loc);
+	} else {
+		rs->status = st;
+		page_begin(rq, rs, "Work plan", "workplan");
+		fputs("<h1>The report was not saved</h1><div class=\"msg bad\" role=\"alert\"><p>", rs->out);
+		esc_html_text(rs->out, w.message[0] ? w.message : "The report has errors:");
+		fputs("</p>", rs->out);
+		if (w.diag.len) {
+			fputs("<ul class=\"errors\">", rs->out);
+			for (size_t i = 0; i < w.diag.len; i++) {
+				const diag_entry *e = &w.diag.items[i];
+				fputs("<li>", rs->out);
+				fprintf(rs->out, "line %ld, ", e->line);
+				esc_html_text(rs->out, e->column);
+				fputs(": ", rs->out);
+				esc_html_text(rs->out, e->message);
+				fputs("</li>", rs->out);
+			}
+			fputs("</ul>", rs->out);
+		}
+		fputs("</div><p><a href=\"/workplan?plan=", rs->out);
+		esc_url_part(rs->out, plan);
+		fputs("&amp;period=", rs->out);
+		esc_url_part(rs->out, period);
+		fputs("\">Back to the work plan</a></p>", rs->out);
+		page_end(rs);
+	}
+	web_write_free(&w);
+}
+
+/* GET /workplan/report?plan=&period=&format=html|xlsx|json: the monitoring report. */
+static void report_get(web_req *rq, web_resp *rs)
+{
+	const char *plan = arg(rq, "plan"), *period = arg(rq, "period"), *fmt = arg(rq, "format");
+	int pidx = period ? wp_period_parse(period) : -1;
+	if (!plan || pidx < 0 || !fmt ||
+	    (strcmp(fmt, "html") != 0 && strcmp(fmt, "xlsx") != 0 && strcmp(fmt, "json") != 0))
+		return page_error(rq, rs, 404, "There is no such report.");
+	wp_plan *p;
+	int days;
+	int st = wpweb_load(rq, plan, &p, &days);
+	if (st != 200)
+		return page_error(rq, rs, st, st == 404 ? "There is no such work plan." : "The work plan could not be read.");
+	actip_err err = {{0}};
+	int rc = -1;
+	rs->status = 200;
+	if (strcmp(fmt, "json") == 0) {
+		rs->ctype = "application/json";
+		rc = wp_write_report_json(rs->out, p, pidx, days, &err);
+	} else {
+		wp_doc *d = wp_report_doc(p, pidx, days);
+		if (d && strcmp(fmt, "html") == 0) {
+			rs->ctype = "text/html; charset=utf-8";
+			rc = wp_write_html(rs->out, d, &err);
+		} else if (d) {
+			char tmp[] = "/tmp/actip-workplan-XXXXXX";
+			int fd = mkstemp(tmp);
+			if (fd >= 0) {
+				close(fd);
+				rs->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+				rc = wp_write_xlsx(tmp, d, &err);
+				if (rc == 0)
+					rc = resp_file(rs, tmp);
+				unlink(tmp);
+			}
+		}
+		wp_doc_free(d);
+	}
+	if (rc < 0)
+		rs->status = 500;
+	char safe[40];
+	size_t j = 0;
+	for (const char *c = p->plan; *c && j < sizeof safe - 1; c++)
+		safe[j++] = (*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-'
+				    ? *c : '_';
+	safe[j] = '\0';
+	char canon[16];
+	wp_period_format(pidx, canon, sizeof canon);
+	snprintf(rs->disposition, sizeof rs->disposition, "attachment; filename=\"workplan-%s-%s.%s\"", safe, canon, fmt);
+	wp_plan_free(p);
+}
+
+/* The work-plan half-years on the periods page: each plan's periods, locked or open, with
+ * the admin's approve / re-open buttons. */
+void page_workplan_periods(web_req *rq, FILE *o)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(rq->st->db, "SELECT plan, title, start_year, end_year FROM wp_plan ORDER BY start_year, plan",
+			       -1, &s, NULL) != SQLITE_OK)
+		return;
+	bool any = false;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *plan = (const char *)sqlite3_column_text(s, 0);
+		int y0 = sqlite3_column_int(s, 2), y1 = sqlite3_column_int(s, 3);
+		if (!any)
+			fputs("<h2>Work-plan half-years</h2><p class=\"lead\">An approved half-year is locked: the bodies' "
+			      "status reports for it cannot be changed until an administrator re-opens it.</p>", o);
+		any = true;
+		fputs("<h3>", o);
+		esc_html_text(o, (const char *)sqlite3_column_text(s, 1));
+		fputs("</h3><div class=\"scroll\"><table><thead><tr><th>Half-year</th><th>Status</th><th></th></tr>"
+		      "</thead><tbody>", o);
+		for (int i = 2 * y0; i <= 2 * y1 + 1 && i - 2 * y0 < 100; i++) {
+			char name[16];
+			wp_period_format(i, name, sizeof name);
+			bool locked = wpweb_locked(rq, plan, i) == 1;
+			fprintf(o, "<tr><td>%s</td><td>%s</td><td>", name,
+				locked ? "<span class=\"badge locked\">approved, locked</span>" : "<span class=\"badge\">open</span>");
+			if (rq->user.role == ROLE_ADMIN) {
+				fputs("<form class=\"inline\" method=\"post\" action=\"/workplan/period\">", o);
+				page_csrf_field(rq, o);
+				fputs("<input type=\"hidden\" name=\"plan\" value=\"", o);
+				esc_html_attr(o, plan);
+				fprintf(o, "\"><input type=\"hidden\" name=\"period\" value=\"%s\">"
+					   "<input type=\"hidden\" name=\"action\" value=\"%s\">"
+					   "<button type=\"submit\" class=\"%s\">%s %s</button></form>",
+					name, locked ? "reopen" : "approve", locked ? "secondary" : "",
+					locked ? "Re-open" : "Approve", name);
+			}
+			fputs("</td></tr>\n", o);
+		}
+		fputs("</tbody></table></div>", o);
+	}
+	sqlite3_finalize(s);
+}
+
+/* POST /workplan/period (form: plan, period, action approve|reopen). */
+static void period_post(web_req *rq, web_resp *rs)
+{
+	const char *plan = form_get(rq, "plan"), *period = form_get(rq, "period"), *action = form_get(rq, "action");
+	if (!plan || !period || !action || (strcmp(action, "approve") != 0 && strcmp(action, "reopen") != 0))
+		return page_error(rq, rs, 400, "The form is incomplete.");
+	int st = wpweb_period_set(rq, plan, period, strcmp(action, "approve") == 0);
+	if (st != 200)
+		return page_error(rq, rs, st, st == 400 ? "Not a half-year such as 2020-H2."
+					  : st == 404 ? "There is no such plan or half-year." : "The period could not be changed.");
+	resp_redirect(rs, "/periods");
+}
+
+const web_route page_workplan_routes[] = {
+	{"POST", "/workplan/period", period_post, R_HTML | R_WRITE | R_ADMIN},
+	{"GET", "/workplan", matrix_get, R_HTML},
+	{"POST", "/workplan/status", status_post, R_HTML | R_WRITE | R_FILER},
+	{"GET", "/workplan/report", report_get, R_HTML},
+	{NULL, NULL, NULL, 0},
+};

@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# Indicators and the IATI export on the demo programme: the 2021 tracking table agrees
+# with the annual report's tables (participants, people trained, % women, capacity
+# development events, satisfaction), the report carries the same table under a new key,
+# bad indicator files are refused whole, and the IATI file validates against the 2.03
+# schema and keeps the main IATI rules (a start date, sector and recipient percentages
+# adding to 100, each period starting before it ends).
+. "$(dirname "$0")/lib.sh"
+
+db="$TMP/demo.db"
+"$ACTIP" import --db "$db" --quiet "$SRCDIR/data/demo" 2>/dev/null || { not_ok "demo imports"; finish; exit 1; }
+ok "demo imports"
+check "indicators json" "$ACTIP" indicators --db "$db" --year 2021 --format json -o "$TMP/ind.json"
+check "report json" "$ACTIP" report --db "$db" --year 2021 --format json -o "$TMP/report.json"
+check "indicators md" "$ACTIP" indicators --db "$db" --year 2021 --format md -o "$TMP/ind.md"
+check "indicators html" "$ACTIP" indicators --db "$db" --year 2021 --format html -o "$TMP/ind.html"
+check "indicators xlsx" "$ACTIP" indicators --db "$db" --year 2021 --format xlsx -o "$TMP/ind.xlsx"
+check "indicators half-year" "$ACTIP" indicators --db "$db" --period 2021-H1 --format json -o "$TMP/ind-h1.json"
+"$ACTIP" indicators --db "$db" --format md >/dev/null 2>&1
+check "indicators without --year is a usage error" [ $? -eq 2 ]
+
+out=$(python3 - "$TMP/ind.json" "$TMP/report.json" "$TMP/ind-h1.json" <<'PY'
+import json, sys
+ind = {i["code"]: i for i in json.load(open(sys.argv[1]))["indicators"]}
+rep = json.load(open(sys.argv[2]))
+h1 = {i["code"]: i for i in json.load(open(sys.argv[3]))["indicators"]}
+bad = []
+def eq(what, got, want):
+    if got != want:
+        bad.append(f"{what}: got {got!r}, want {want!r}")
+def col(t, row, c):
+    return rep[t]["rows"][row][rep[t]["columns"].index(c)]
+t3, t4 = "table3", "table4"
+# participants and people trained of 2021 equal the Total rows of Tables 3 and 4
+eq("participants", ind["IND-1.3"]["actual"]["value"], col(t3, "TOTAL", "total"))
+for s in ("female", "male", "other"):
+    eq(f"participants {s}", ind["IND-1.3"]["by_sex"][s]["value"], col(t3, "TOTAL", s))
+for k, row in rep[t3]["rows"].items():
+    if k != "TOTAL":
+        eq(f"participants {k}", ind["IND-1.3"]["by_country"][k]["value"], col(t3, k, "total"))
+eq("% women trained", ind["IND-2.3"]["actual"]["value"], col(t4, "TOTAL", "pct_women"))
+eq("women trained", ind["IND-2.3"]["actual"]["numerator"], col(t4, "TOTAL", "female"))
+eq("trained", ind["IND-2.3"]["actual"]["denominator"], col(t4, "TOTAL", "total"))
+for k in rep[t4]["rows"]:
+    if k != "TOTAL":
+        eq(f"% women trained {k}", ind["IND-2.3"]["by_country"][k]["value"], col(t4, k, "pct_women"))
+# cumulative people trained: 2020 + 2021, each year's distinct persons
+eq("cd events", ind["IND-2.1"]["actual"]["value"], col("table2", "TOTAL", "2021"))
+eq("satisfied", ind["IND-2.4"]["actual"]["value"], col("table5", "TOTAL", "satisfied_pct"))
+eq("improved", ind["IND-2.5"]["actual"]["value"], col("table5", "TOTAL", "improved_learning_pct"))
+eq("report key", rep.get("indicator_tracking", {}).get("indicators"), list(ind.values()))
+eq("report keeps its keys", [k for k in rep if k != "indicator_tracking"][:6],
+   ["year", "table1", "table2", "table3", "table4", "table5"])
+# targets: the entered indicator's half-years add to the year, its actuals too
+eq("IND-1.2 target", ind["IND-1.2"]["target"], 8)
+eq("IND-1.2 actual", ind["IND-1.2"]["actual"]["value"], 9)
+eq("IND-1.2 H1 actual", h1["IND-1.2"]["actual"]["value"], 3)
+eq("IND-2.2 target = H2 level", ind["IND-2.2"]["target"], 7000)
+eq("IND-2.2 H1 target", h1["IND-2.2"]["target"], 1500)
+eq("IND-2.2 % achieved", ind["IND-2.2"]["pct_achieved"],
+   int(ind["IND-2.2"]["actual"]["value"] * 100 / 7000 + 0.5))
+eq("percent recomputed", ind["IND-2.4"]["actual"]["value"],
+   int(100 * ind["IND-2.4"]["actual"]["numerator"] / ind["IND-2.4"]["actual"]["denominator"] + 0.5))
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+)
+if [ $? -eq 0 ]; then ok "2021 tracking table agrees with the report's tables"; else not_ok "2021 tracking table agrees with the report's tables" "$out"; fi
+
+# cumulative people trained = 2020 + 2021 Table 4 totals
+t2020=$("$ACTIP" report --db "$db" --year 2020 --format json | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["table4"]["rows"]["TOTAL"][3])')
+t2021=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["table4"]["rows"]["TOTAL"][3])' "$TMP/report.json")
+cum=$(python3 -c 'import json,sys; print([i for i in json.load(open(sys.argv[1]))["indicators"] if i["code"]=="IND-2.2"][0]["actual"]["value"])' "$TMP/ind.json")
+check "cumulative people trained = 2020 + 2021 ($t2020 + $t2021 = $cum)" [ "$cum" = $((t2020 + t2021)) ]
+
+# the report's HTML, Markdown and XLSX carry the section
+"$ACTIP" report --db "$db" --year 2021 --format html -o "$TMP/r.html"
+check "report html has the tracking section" grep -q 'id="indicator-tracking"' "$TMP/r.html"
+"$ACTIP" report --db "$db" --year 2021 --format md -o "$TMP/r.md"
+check "report md has the tracking section" grep -q '^## Indicator performance tracking' "$TMP/r.md"
+"$ACTIP" report --db "$db" --year 2021 --format xlsx -o "$TMP/r.xlsx"
+check "report xlsx has the Indicators sheet" /usr/bin/python3 -c '
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["Indicators"]
+rows = {r[0]: r for r in ws.iter_rows(min_row=5, values_only=True)}
+assert rows["IND-1.3"][4] == 8562 and rows["IND-1.3"][6] == 4646, rows["IND-1.3"]
+assert abs(rows["IND-2.3"][4] - rows["IND-2.3"][9] / rows["IND-2.3"][10]) < 1e-7
+' "$TMP/r.xlsx"
+check "indicators html escapes" bash -c '! grep -q "<script" "$0"' "$TMP/ind.html"
+
+# bad indicator files: every error located, nothing stored
+bad="$TMP/bad"; mkdir -p "$bad"
+printf 'code,title,unit,measure\nX1,Good,number,cd_events\nX2,Bad,percent,cd_events\nX3,Wrong,number,pct_satisfied\n' > "$bad/indicators.csv"
+printf 'indicator,period,target\nX1,2021-H3,5\n' > "$bad/indicator_targets.csv"
+before=$(sqlite3 "$db" 'SELECT count(*) FROM indicator')
+err=$("$ACTIP" import --db "$db" "$bad" 2>&1); rc=$?
+check "bad indicator files are refused (exit 1)" [ $rc -eq 1 ]
+check "unit error located" grep -q "indicators.csv:3: unit: 'percent' is not one of" <<<"$err"
+check "measure/unit mismatch located" grep -q "indicators.csv:4: unit: this measure gives a percentage" <<<"$err"
+check "period error located" grep -q "indicator_targets.csv:2: period:" <<<"$err"
+check "nothing stored" [ "$(sqlite3 "$db" 'SELECT count(*) FROM indicator')" = "$before" ]
+printf 'indicator,period,value\nIND-2.3,2021,55\n' > "$TMP/indicator_actuals.csv"
+err=$("$ACTIP" import --db "$db" "$TMP/indicator_actuals.csv" 2>&1)
+check "a computed indicator's actual cannot be entered" grep -q "computed by the measure" <<<"$err"
+
+# IATI
+xsd="${SHARED:-$SRCDIR/../shared}/reference/iati-2.03/iati-activities-schema.xsd"
+check "export iati" "$ACTIP" export iati --db "$db" --year 2021 -o "$TMP/iati.xml"
+if [ -f "$xsd" ]; then
+	v=$(xmllint --noout --schema "$xsd" "$TMP/iati.xml" 2>&1)
+	if [ $? -eq 0 ]; then ok "IATI file validates against the 2.03 schema"; else not_ok "IATI file validates against the 2.03 schema" "$(head -20 <<<"$v")"; fi
+else
+	not_ok "IATI schema present at $xsd"
+fi
+out=$(python3 - "$TMP/iati.xml" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+bad = []
+acts = root.findall("iati-activity")
+projects = [a for a in acts if a.get("hierarchy") == "2"]
+if root.get("version") != "2.03":
+    bad.append("version")
+if len(projects) != 43:
+    bad.append(f"{len(projects)} project activities, want 43")
+for a in acts:
+    ident = a.findtext("iati-identifier")
+    if not ident.startswith("XM-DAC-801-"):
+        bad.append(f"{ident}: identifier not prefixed by the reporting-org ref")
+    if not any(d.get("type") in ("1", "2") for d in a.findall("activity-date")):
+        bad.append(f"{ident}: no start date")
+    for tag in ("sector",):
+        total = sum(float(s.get("percentage", "100")) for s in a.findall(tag))
+        if abs(total - 100) > 1e-9:
+            bad.append(f"{ident}: {tag} percentages add to {total}")
+    places = a.findall("recipient-country") + a.findall("recipient-region")
+    total = sum(float(p.get("percentage", "100")) for p in places)
+    if places and abs(total - 100) > 1e-9:
+        bad.append(f"{ident}: recipient percentages add to {total}")
+    if not places:
+        bad.append(f"{ident}: no recipient country or region")
+    for p in a.iter("period"):
+        s, e = p.find("period-start").get("iso-date"), p.find("period-end").get("iso-date")
+        if not s < e:
+            bad.append(f"{ident}: period {s} not before {e}")
+    for o in a.findall("participating-org"):
+        pass
+    roles = {o.get("role") for o in a.findall("participating-org")}
+    if not {"1", "4"} <= roles:
+        bad.append(f"{ident}: participating-org roles {roles}")
+by_id = {a.findtext("iati-identifier"): a for a in acts}
+c202 = by_id["XM-DAC-801-C202"]
+if c202.find("recipient-country").get("code") != "KH":
+    bad.append("C202 recipient country")
+a102 = [a for a in projects if a.find("recipient-region") is not None]
+if not a102:
+    bad.append("no regional project with a recipient-region")
+prog = by_id.get("XM-DAC-801-ASEAN-ACT")
+if prog is None:
+    bad.append("no programme activity")
+else:
+    vals = [t.find("value").text for t in prog.findall("transaction")]
+    if vals != ["3735000", "5736000", "8999000"]:
+        bad.append(f"expenditure transactions {vals}")
+    # IND-1.3 participants 2021 on the programme: target 9000, actual 8562, female 4646
+    for ind in prog.iter("indicator"):
+        if ind.find("title/narrative").text.startswith("IND-1.3 "):
+            per = [p for p in ind.findall("period") if p.find("period-start").get("iso-date") == "2021-01-01"][0]
+            if per.find("target").get("value") != "9000":
+                bad.append("IND-1.3 target")
+            acts21 = {(x.find("dimension").get("value") if x.find("dimension") is not None else "total"): x.get("value") for x in per.findall("actual")}
+            if acts21.get("total") != "8562" or acts21.get("female") != "4646":
+                bad.append(f"IND-1.3 actuals {acts21}")
+            break
+    else:
+        bad.append("IND-1.3 not in the programme's results")
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+)
+if [ $? -eq 0 ]; then ok "IATI rules: start dates, 100% sectors and recipients, periods in order, programme figures"; else not_ok "IATI rules" "$out"; fi
+sqlite3 "$db" "DELETE FROM setting WHERE key = 'iati_reporting_org_ref'"
+"$ACTIP" export iati --db "$db" --year 2021 -o "$TMP/x.xml" 2>"$TMP/err"; rc=$?
+check "export refuses without a reporting-org ref (exit 1)" [ $rc -eq 1 ]
+check "and says which setting" grep -q iati_reporting_org_ref "$TMP/err"
+check "and leaves no file" [ ! -e "$TMP/x.xml" ]
+finish
