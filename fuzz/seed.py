@@ -10,7 +10,8 @@ csv:     every template CSV of tests/fixtures and data/demo (at most 40 lines ea
 json:    API bodies for each route byte of fuzz_json.c, valid and broken.
 http:    raw requests for the API and page routes, with query, cookie, origin, forms.
 namekey: names in several scripts, white space and case variants, and scalar values.
-Crash inputs found by fuzzing are kept as crash-* files beside these and never rewritten.
+Crash inputs found by fuzzing are kept as crash-* files beside these, and the inputs of a
+minimised fuzzing corpus (libFuzzer -merge=1) as cov-* files; neither is ever rewritten.
 """
 import glob
 import os
