@@ -165,8 +165,16 @@ const char *tpl_txt(const tplrow *r, int col);
 /* Binds column col's integer, or NULL when blank. */
 void tpl_bind_int_or_null(sqlite3_stmt *s, int idx, const tplrow *r, int col);
 
-/* Steps write statement id; records a database error against the row. Returns the
- * number of rows changed, or -1. */
+/* Prepares n statements from sql into stmts; finalizes and clears them. Each set of
+ * templates (programme, work plan, indicators) keeps its own statement array. */
+int tpl_prepare_set(importer *im, const char *const *sql, sqlite3_stmt **stmts, int n, actip_err *err);
+void tpl_finalize_set(sqlite3_stmt **stmts, int n);
+
+/* Steps a bound write statement; records a database error against the row. Returns
+ * the number of rows changed, or -1. */
+int tpl_step(importer *im, sqlite3_stmt *s, const tplrow *r);
+
+/* tpl_step on the importer's statement id. */
 int tpl_run(importer *im, stmt_id id, const tplrow *r);
 
 /* Runs a one-parameter lookup; 1 found (first column copied to out when given), 0 not

@@ -203,9 +203,8 @@ static const char *const SQL[S__COUNT] = {
 /* Prepares every statement. */
 int template_prepare(importer *im, actip_err *err)
 {
-	for (int i = 0; i < S__COUNT; i++)
-		if (store_prepare(im->st, SQL[i], &im->stmt[i], err) < 0)
-			return ACTIP_ERR;
+	if (tpl_prepare_set(im, SQL, im->stmt, S__COUNT, err) < 0)
+		return ACTIP_ERR;
 	if (ind_templates_prepare(im, err) < 0)
 		return ACTIP_ERR;
 	return wp_templates_prepare(im, err);
@@ -214,15 +213,31 @@ int template_prepare(importer *im, actip_err *err)
 /* Finalizes every statement. */
 void template_finalize(importer *im)
 {
-	for (int i = 0; i < S__COUNT; i++) {
-		sqlite3_finalize(im->stmt[i]);
-		im->stmt[i] = NULL;
-	}
+	tpl_finalize_set(im->stmt, S__COUNT);
 	wp_templates_finalize(im);
 	ind_templates_finalize(im);
 }
 
 /* ---- helpers for handlers ---------------------------------------------------- */
+
+/* Prepares n statements from sql into stmts (the importer's, the work plan's and the
+ * indicators' sets). */
+int tpl_prepare_set(importer *im, const char *const *sql, sqlite3_stmt **stmts, int n, actip_err *err)
+{
+	for (int i = 0; i < n; i++)
+		if (store_prepare(im->st, sql[i], &stmts[i], err) < 0)
+			return ACTIP_ERR;
+	return ACTIP_OK;
+}
+
+/* Finalizes n statements and clears them. */
+void tpl_finalize_set(sqlite3_stmt **stmts, int n)
+{
+	for (int i = 0; i < n; i++) {
+		sqlite3_finalize(stmts[i]);
+		stmts[i] = NULL;
+	}
+}
 
 /* Text of a value, NULL when blank. */
 const char *tpl_txt(const tplrow *r, int col)
@@ -241,9 +256,8 @@ void tpl_bind_int_or_null(sqlite3_stmt *s, int idx, const tplrow *r, int col)
 
 /* Steps a write statement; records a database error against the row. Returns the
  * number of rows changed, or -1. */
-int tpl_run(importer *im, stmt_id id, const tplrow *r)
+int tpl_step(importer *im, sqlite3_stmt *s, const tplrow *r)
 {
-	sqlite3_stmt *s = im->stmt[id];
 	int rc = sqlite3_step(s);
 	int changed = sqlite3_changes(im->st->db);
 	sqlite3_reset(s);
@@ -255,6 +269,12 @@ int tpl_run(importer *im, stmt_id id, const tplrow *r)
 		return -1;
 	}
 	return changed;
+}
+
+/* tpl_step on the importer's statement id. */
+int tpl_run(importer *im, stmt_id id, const tplrow *r)
+{
+	return tpl_step(im, im->stmt[id], r);
 }
 
 /* Runs a one-parameter lookup; returns 1 when it found a row (and copies the first

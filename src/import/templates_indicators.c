@@ -58,35 +58,21 @@ static const char *const SQL[I__COUNT] = {
 /* Prepares the indicator statements of a run. */
 int ind_templates_prepare(importer *im, actip_err *err)
 {
-	for (int i = 0; i < I__COUNT; i++)
-		if (store_prepare(im->st, SQL[i], &im->ind_stmt[i], err) < 0)
-			return ACTIP_ERR;
-	return ACTIP_OK;
+	return tpl_prepare_set(im, SQL, im->ind_stmt, I__COUNT, err);
 }
 
 /* Finalizes them. */
 void ind_templates_finalize(importer *im)
 {
-	for (int i = 0; i < I__COUNT; i++) {
-		sqlite3_finalize(im->ind_stmt[i]);
-		im->ind_stmt[i] = NULL;
-	}
+	tpl_finalize_set(im->ind_stmt, I__COUNT);
 }
 
-/* Steps one of our write statements; like tpl_run. */
+/* Steps one of our write statements and counts the row; 0, or -1 on a database error. */
 static int run(importer *im, int id, const tplrow *r)
 {
-	sqlite3_stmt *s = im->ind_stmt[id];
-	int rc = sqlite3_step(s);
-	int changed = sqlite3_changes(im->st->db);
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	if (rc != SQLITE_DONE) {
-		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "-", "cannot store the row: %s",
-			 sqlite3_errmsg(im->st->db));
-		im->db_failed = true;
+	int changed = tpl_step(im, im->ind_stmt[id], r);
+	if (changed < 0)
 		return -1;
-	}
 	tpl_stored(im, changed);
 	return 0;
 }

@@ -213,53 +213,21 @@ static const char *const SQL[W__COUNT] = {
 /* Prepares every statement of the work-plan templates. */
 int wp_templates_prepare(importer *im, actip_err *err)
 {
-	for (int i = 0; i < W__COUNT; i++)
-		if (store_prepare(im->st, SQL[i], &im->wp_stmt[i], err) < 0)
-			return ACTIP_ERR;
-	return ACTIP_OK;
+	return tpl_prepare_set(im, SQL, im->wp_stmt, W__COUNT, err);
 }
 
 /* Finalizes them. */
 void wp_templates_finalize(importer *im)
 {
-	for (int i = 0; i < W__COUNT; i++) {
-		sqlite3_finalize(im->wp_stmt[i]);
-		im->wp_stmt[i] = NULL;
-	}
+	tpl_finalize_set(im->wp_stmt, W__COUNT);
 }
 
 /* ---- helpers ------------------------------------------------------------------ */
 
-/* Text of a value, NULL when blank. */
-static const char *txt(const tplrow *r, int col)
-{
-	return r->v[col].set ? r->v[col].s : NULL;
-}
-
-/* Binds an integer value, or NULL when blank. */
-static void bind_int(sqlite3_stmt *s, int idx, const tplrow *r, int col)
-{
-	if (r->v[col].set)
-		sqlite3_bind_int64(s, idx, r->v[col].n);
-	else
-		sqlite3_bind_null(s, idx);
-}
-
-/* Steps a write statement; returns the rows changed, or -1 after recording the error. */
+/* Steps write statement id; the rows changed, or -1 after recording the error. */
 static int run(importer *im, int id, const tplrow *r)
 {
-	sqlite3_stmt *s = im->wp_stmt[id];
-	int rc = sqlite3_step(s);
-	int changed = sqlite3_changes(im->st->db);
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	if (rc != SQLITE_DONE) {
-		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "-", "cannot store the row: %s",
-			 sqlite3_errmsg(im->st->db));
-		im->db_failed = true;
-		return -1;
-	}
-	return changed;
+	return tpl_step(im, im->wp_stmt[id], r);
 }
 
 /* Steps a lookup whose parameters are bound; returns 1 for a row (left unreset so the
@@ -351,13 +319,6 @@ static bool check_plan(importer *im, const tplrow *r, int col, int *start, int *
 	return f == 1;
 }
 
-/* Counts a stored row for the summary. */
-static void stored(importer *im, int changed)
-{
-	im->rows++;
-	if (changed > 0)
-		im->changed++;
-}
 
 /* Writes the ;-separated links of owner (item or decision) through the given insert;
  * pos numbers them in the order given. */
@@ -398,13 +359,13 @@ static void link_list(importer *im, const tplrow *r, int col, int ins, const cha
 int wp_handle_body(importer *im, const tplrow *r)
 {
 	sqlite3_stmt *s = im->wp_stmt[W_BODY_UPSERT];
-	store_bind_text(s, 1, txt(r, BO_CODE));
-	store_bind_text(s, 2, txt(r, BO_NAME));
-	store_bind_text(s, 3, txt(r, BO_KIND));
+	store_bind_text(s, 1, tpl_txt(r, BO_CODE));
+	store_bind_text(s, 2, tpl_txt(r, BO_NAME));
+	store_bind_text(s, 3, tpl_txt(r, BO_KIND));
 	int ch = run(im, W_BODY_UPSERT, r);
 	if (ch < 0)
 		return -1;
-	stored(im, ch);
+	tpl_stored(im, ch);
 	return 0;
 }
 
@@ -414,14 +375,14 @@ int wp_handle_focal_point(importer *im, const tplrow *r)
 	if (!check_bodies(im, r, FP_BODY, "body"))
 		return im->db_failed ? -1 : 0;
 	sqlite3_stmt *s = im->wp_stmt[W_FOCAL_UPSERT];
-	store_bind_text(s, 1, txt(r, FP_BODY));
-	store_bind_text(s, 2, txt(r, FP_NAME));
-	store_bind_text(s, 3, txt(r, FP_EMAIL));
-	store_bind_text(s, 4, txt(r, FP_ROLE));
+	store_bind_text(s, 1, tpl_txt(r, FP_BODY));
+	store_bind_text(s, 2, tpl_txt(r, FP_NAME));
+	store_bind_text(s, 3, tpl_txt(r, FP_EMAIL));
+	store_bind_text(s, 4, tpl_txt(r, FP_ROLE));
 	int ch = run(im, W_FOCAL_UPSERT, r);
 	if (ch < 0)
 		return -1;
-	stored(im, ch);
+	tpl_stored(im, ch);
 	return 0;
 }
 
@@ -437,15 +398,15 @@ int wp_handle_plan(importer *im, const tplrow *r)
 	if (!check_bodies(im, r, PL_OVERSEEN, "overseen_by"))
 		return im->db_failed ? -1 : 0;
 	sqlite3_stmt *s = im->wp_stmt[W_PLAN_UPSERT];
-	store_bind_text(s, 1, txt(r, PL_PLAN));
-	store_bind_text(s, 2, txt(r, PL_TITLE));
-	bind_int(s, 3, r, PL_START);
-	bind_int(s, 4, r, PL_END);
-	store_bind_text(s, 5, txt(r, PL_OVERSEEN));
+	store_bind_text(s, 1, tpl_txt(r, PL_PLAN));
+	store_bind_text(s, 2, tpl_txt(r, PL_TITLE));
+	tpl_bind_int_or_null(s, 3, r, PL_START);
+	tpl_bind_int_or_null(s, 4, r, PL_END);
+	store_bind_text(s, 5, tpl_txt(r, PL_OVERSEEN));
 	int ch = run(im, W_PLAN_UPSERT, r);
 	if (ch < 0)
 		return -1;
-	stored(im, ch);
+	tpl_stored(im, ch);
 	return 0;
 }
 
@@ -493,24 +454,24 @@ int wp_handle_item(importer *im, const tplrow *r)
 		diag_add(im->diag, DIAG_WARNING, r->file, r->line, sy->set ? "start_year" : "end_year",
 			 "the line's years reach outside the plan's %d-%d", ps, pe);
 	sqlite3_stmt *s = im->wp_stmt[W_ITEM_UPSERT];
-	store_bind_text(s, 1, txt(r, IT_ID));
-	store_bind_text(s, 2, txt(r, IT_PLAN));
+	store_bind_text(s, 1, tpl_txt(r, IT_ID));
+	store_bind_text(s, 2, tpl_txt(r, IT_PLAN));
 	sqlite3_bind_int64(s, 3, r->line);
-	store_bind_text(s, 4, txt(r, IT_PILLAR));
-	store_bind_text(s, 5, txt(r, IT_PROVISION));
-	store_bind_text(s, 6, txt(r, IT_AREA));
-	store_bind_text(s, 7, txt(r, IT_ACTIVITY));
-	store_bind_text(s, 8, txt(r, IT_LEAD));
-	bind_int(s, 9, r, IT_START);
-	bind_int(s, 10, r, IT_END);
-	store_bind_text(s, 11, txt(r, IT_OUTPUT));
-	store_bind_text(s, 12, txt(r, IT_OUTCOME));
-	store_bind_text(s, 13, txt(r, IT_INDICATOR));
-	store_bind_text(s, 14, txt(r, IT_TARGET));
+	store_bind_text(s, 4, tpl_txt(r, IT_PILLAR));
+	store_bind_text(s, 5, tpl_txt(r, IT_PROVISION));
+	store_bind_text(s, 6, tpl_txt(r, IT_AREA));
+	store_bind_text(s, 7, tpl_txt(r, IT_ACTIVITY));
+	store_bind_text(s, 8, tpl_txt(r, IT_LEAD));
+	tpl_bind_int_or_null(s, 9, r, IT_START);
+	tpl_bind_int_or_null(s, 10, r, IT_END);
+	store_bind_text(s, 11, tpl_txt(r, IT_OUTPUT));
+	store_bind_text(s, 12, tpl_txt(r, IT_OUTCOME));
+	store_bind_text(s, 13, tpl_txt(r, IT_INDICATOR));
+	store_bind_text(s, 14, tpl_txt(r, IT_TARGET));
 	int ch = run(im, W_ITEM_UPSERT, r);
 	if (ch < 0)
 		return -1;
-	stored(im, ch);
+	tpl_stored(im, ch);
 	const char *id = r->v[IT_ID].s;
 	sqlite3_bind_text(im->wp_stmt[W_ITEM_BODIES_DEL], 1, id, -1, SQLITE_STATIC);
 	if (run(im, W_ITEM_BODIES_DEL, r) < 0)
@@ -578,13 +539,13 @@ int wp_handle_status(importer *im, const tplrow *r)
 	store_bind_text(s, 2, period);
 	sqlite3_bind_int(s, 3, pidx);
 	store_bind_text(s, 4, body);
-	store_bind_text(s, 5, txt(r, ST_STATUS));
-	store_bind_text(s, 6, txt(r, ST_NOTE));
-	store_bind_text(s, 7, txt(r, ST_REPORTED));
+	store_bind_text(s, 5, tpl_txt(r, ST_STATUS));
+	store_bind_text(s, 6, tpl_txt(r, ST_NOTE));
+	store_bind_text(s, 7, tpl_txt(r, ST_REPORTED));
 	int ch = run(im, W_STATUS_UPSERT, r);
 	if (ch < 0)
 		return -1;
-	stored(im, ch);
+	tpl_stored(im, ch);
 	return 0;
 }
 
@@ -594,15 +555,15 @@ int wp_handle_meeting(importer *im, const tplrow *r)
 	if (!check_plan(im, r, ME_PLAN, NULL, NULL))
 		return im->db_failed ? -1 : 0;
 	sqlite3_stmt *s = im->wp_stmt[W_MEETING_UPSERT];
-	store_bind_text(s, 1, txt(r, ME_ID));
-	store_bind_text(s, 2, txt(r, ME_PLAN));
-	store_bind_text(s, 3, txt(r, ME_TITLE));
-	store_bind_text(s, 4, txt(r, ME_VENUE));
-	store_bind_text(s, 5, txt(r, ME_HELD));
+	store_bind_text(s, 1, tpl_txt(r, ME_ID));
+	store_bind_text(s, 2, tpl_txt(r, ME_PLAN));
+	store_bind_text(s, 3, tpl_txt(r, ME_TITLE));
+	store_bind_text(s, 4, tpl_txt(r, ME_VENUE));
+	store_bind_text(s, 5, tpl_txt(r, ME_HELD));
 	int ch = run(im, W_MEETING_UPSERT, r);
 	if (ch < 0)
 		return -1;
-	stored(im, ch);
+	tpl_stored(im, ch);
 	return 0;
 }
 
@@ -625,18 +586,18 @@ int wp_handle_decision(importer *im, const tplrow *r)
 		diag_add(im->diag, DIAG_WARNING, r->file, r->line, "done_on",
 			 "the decision is done but done_on is empty");
 	sqlite3_stmt *s = im->wp_stmt[W_DECISION_UPSERT];
-	store_bind_text(s, 1, txt(r, DE_MEETING));
-	bind_int(s, 2, r, DE_NO);
-	store_bind_text(s, 3, txt(r, DE_DECISION));
-	store_bind_text(s, 4, txt(r, DE_TIMELINE));
-	store_bind_text(s, 5, txt(r, DE_DUE));
-	store_bind_text(s, 6, txt(r, DE_STATUS));
-	store_bind_text(s, 7, txt(r, DE_DONE));
-	store_bind_text(s, 8, txt(r, DE_NOTE));
+	store_bind_text(s, 1, tpl_txt(r, DE_MEETING));
+	tpl_bind_int_or_null(s, 2, r, DE_NO);
+	store_bind_text(s, 3, tpl_txt(r, DE_DECISION));
+	store_bind_text(s, 4, tpl_txt(r, DE_TIMELINE));
+	store_bind_text(s, 5, tpl_txt(r, DE_DUE));
+	store_bind_text(s, 6, tpl_txt(r, DE_STATUS));
+	store_bind_text(s, 7, tpl_txt(r, DE_DONE));
+	store_bind_text(s, 8, tpl_txt(r, DE_NOTE));
 	int ch = run(im, W_DECISION_UPSERT, r);
 	if (ch < 0)
 		return -1;
-	stored(im, ch);
+	tpl_stored(im, ch);
 	sqlite3_stmt *d = im->wp_stmt[W_DEC_BODIES_DEL];
 	sqlite3_bind_text(d, 1, r->v[DE_MEETING].s, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(d, 2, r->v[DE_NO].n);
@@ -654,16 +615,16 @@ int wp_handle_step(importer *im, const tplrow *r)
 	if (!ok)
 		return im->db_failed ? -1 : 0;
 	sqlite3_stmt *s = im->wp_stmt[W_STEP_UPSERT];
-	store_bind_text(s, 1, txt(r, AS_PLAN));
-	store_bind_text(s, 2, txt(r, AS_STEP));
-	store_bind_text(s, 3, txt(r, AS_BODY));
-	store_bind_text(s, 4, txt(r, AS_DUE));
-	store_bind_text(s, 5, txt(r, AS_DONE));
-	store_bind_text(s, 6, txt(r, AS_NOTE));
+	store_bind_text(s, 1, tpl_txt(r, AS_PLAN));
+	store_bind_text(s, 2, tpl_txt(r, AS_STEP));
+	store_bind_text(s, 3, tpl_txt(r, AS_BODY));
+	store_bind_text(s, 4, tpl_txt(r, AS_DUE));
+	store_bind_text(s, 5, tpl_txt(r, AS_DONE));
+	store_bind_text(s, 6, tpl_txt(r, AS_NOTE));
 	int ch = run(im, W_STEP_UPSERT, r);
 	if (ch < 0)
 		return -1;
-	stored(im, ch);
+	tpl_stored(im, ch);
 	return 0;
 }
 
@@ -696,14 +657,14 @@ int wp_handle_input(importer *im, const tplrow *r)
 	if (!ok)
 		return im->db_failed ? -1 : 0;
 	sqlite3_stmt *s = im->wp_stmt[W_INPUT_UPSERT];
-	store_bind_text(s, 1, txt(r, IN_PLAN));
-	store_bind_text(s, 2, txt(r, IN_BODY));
+	store_bind_text(s, 1, tpl_txt(r, IN_PLAN));
+	store_bind_text(s, 2, tpl_txt(r, IN_BODY));
 	sqlite3_bind_text(s, 3, r->v[IN_ITEM].set ? r->v[IN_ITEM].s : "", -1, SQLITE_TRANSIENT);
-	store_bind_text(s, 4, txt(r, IN_DATE));
-	store_bind_text(s, 5, txt(r, IN_COMMENT));
+	store_bind_text(s, 4, tpl_txt(r, IN_DATE));
+	store_bind_text(s, 5, tpl_txt(r, IN_COMMENT));
 	int ch = run(im, W_INPUT_UPSERT, r);
 	if (ch < 0)
 		return -1;
-	stored(im, ch);
+	tpl_stored(im, ch);
 	return 0;
 }
