@@ -7,7 +7,6 @@
 #include "cli/cli.h"
 #include "import/import.h"
 
-/* Parses options, runs the import, prints errors or the summary. */
 /* Writes the run's audit row inside its transaction, before COMMIT: who ran it (the
  * login name, as "cli:NAME"), what it read and how many rows it stored or changed. */
 static int audit_import(store *st, void *ctx, actip_err *err)
@@ -20,23 +19,15 @@ static int audit_import(store *st, void *ctx, actip_err *err)
 	size_t len = 0;
 	for (int i = 0; i < o->npaths && len < sizeof paths - 1; i++)
 		len += (size_t)snprintf(paths + len, sizeof paths - len, "%s%s", i ? " " : "", o->paths[i]);
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db,
-			       "INSERT INTO audit(at, user_name, addr, action, entity, key, old_value, new_value) "
-			       "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1, 'local', 'import', 'files', ?2, NULL, "
-			       "json_object('rows', ?3, 'changed', ?4, 'replaced_activities', ?5))",
-			       -1, &s, NULL) != SQLITE_OK)
+	char counts[120];
+	snprintf(counts, sizeof counts, "{\"rows\":%ld,\"changed\":%ld,\"replaced_activities\":%ld}", h->rows,
+		 h->changed, h->replaced);
+	if (store_audit_write(st, user, "local", "import", "files", paths, NULL, counts) < 0)
 		return store_error(st, "writing the audit row", err);
-	sqlite3_bind_text(s, 1, user, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, paths, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 3, h->rows);
-	sqlite3_bind_int64(s, 4, h->changed);
-	sqlite3_bind_int64(s, 5, h->replaced);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? ACTIP_OK : store_error(st, "writing the audit row", err);
+	return ACTIP_OK;
 }
 
+/* Parses options, runs the import, prints errors or the summary. */
 int cmd_import(int argc, char **argv)
 {
 	static const struct option longopts[] = {

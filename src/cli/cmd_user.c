@@ -148,7 +148,7 @@ int cmd_user(int argc, char **argv)
 		printf("actip: user %s %s\n", name, what);
 		char action[16];
 		snprintf(action, sizeof action, "user_%s", sub);
-		audit_write(&st, "(command line)", NULL, action, "user", name, NULL,
+		store_audit_write(&st, "(command line)", NULL, action, "user", name, NULL,
 			    add ? web_role_name(role) : NULL);
 	}
 	store_close(&st);

@@ -184,3 +184,25 @@ int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
 		return sqlite3_bind_null(stmt, idx);
 	return sqlite3_bind_text(stmt, idx, s, -1, SQLITE_TRANSIENT);
 }
+
+/* One audit row. */
+int store_audit_write(store *st, const char *user, const char *addr, const char *action,
+		      const char *entity, const char *key, const char *old_value, const char *new_value)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db,
+			       "INSERT INTO audit(at, user_name, addr, action, entity, key, old_value, new_value) "
+			       "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+			       -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	store_bind_text(s, 1, user);
+	store_bind_text(s, 2, addr);
+	store_bind_text(s, 3, action);
+	store_bind_text(s, 4, entity);
+	store_bind_text(s, 5, key);
+	store_bind_text(s, 6, old_value);
+	store_bind_text(s, 7, new_value);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}

@@ -73,6 +73,12 @@ char *store_person_pseudonym(const store *st, const char *clear_key);
 int store_seal(const store *st, const void *data, size_t len, unsigned char **out, size_t *out_len);
 int store_unseal(const store *st, const unsigned char *data, size_t len, char **out, size_t *out_len);
 
+/* Writes one row of the audit log, timed now (UTC): who (user, addr) did what (action)
+ * to which record (entity, key); old_value and new_value are JSON text or NULL. Used by
+ * the web application's writes and by `actip import`. Returns 0 or -1. */
+int store_audit_write(store *st, const char *user, const char *addr, const char *action,
+		      const char *entity, const char *key, const char *old_value, const char *new_value);
+
 /* Fills err with the connection's last error, prefixed by what was being done. */
 int store_error(store *st, const char *doing, actip_err *err);
 

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "core/text.h"
 #include "check/check.h"
@@ -20,16 +19,6 @@
 #include "web/session.h"
 #include "web/write.h"
 
-static const size_t JSON_FLAGS = JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER;
-
-/* Sends a JSON value (stolen) with a status. */
-static void send_json(web_resp *rs, int status, json_t *v)
-{
-	rs->status = status;
-	rs->ctype = "application/json";
-	json_dumpf(v, rs->out, JSON_FLAGS);
-	json_decref(v);
-}
 
 /* The cookie that carries a session token (empty token: the cookie that deletes it). */
 void api_set_cookie(const web_req *rq, web_resp *rs, const char *token)
@@ -48,7 +37,7 @@ int api_sign_in(web_req *rq, web_resp *rs, const char *name, const char *pw)
 	if (r != AUTH_OK) {
 		web_log(rq, "sign-in failed for '%.64s'%s", text_utf8_valid(name, strlen(name)) ? name : "?",
 			r == AUTH_LOCKED ? " (locked)" : "");
-		audit_write(rq->st, NULL, rq->addr, r == AUTH_LOCKED ? "login_locked" : "login_failed", "user",
+		store_audit_write(rq->st, NULL, rq->addr, r == AUTH_LOCKED ? "login_locked" : "login_failed", "user",
 			    text_utf8_valid(name, strlen(name)) && strlen(name) <= 64 ? name : "?", NULL, NULL);
 		return r;
 	}
@@ -61,7 +50,7 @@ int api_sign_in(web_req *rq, web_resp *rs, const char *name, const char *pw)
 	csrf_token(rq->token, rq->csrf);
 	api_set_cookie(rq, rs, rq->token);
 	web_log(rq, "signed in");
-	audit_write(rq->st, u.name, rq->addr, "login", "user", u.name, NULL, NULL);
+	store_audit_write(rq->st, u.name, rq->addr, "login", "user", u.name, NULL, NULL);
 	return AUTH_OK;
 }
 
@@ -80,7 +69,7 @@ static void session_create_h(web_req *rq, web_resp *rs)
 		return resp_json_error(rs, 500, "the database is not available");
 	if (r != AUTH_OK)
 		return resp_json_error(rs, 401, "wrong user name or password, or too many attempts");
-	send_json(rs, 200, json_pack("{ssssss}", "csrf", rq->csrf, "user", rq->user.name, "role",
+	resp_json(rs, 200, json_pack("{ssssss}", "csrf", rq->csrf, "user", rq->user.name, "role",
 				     web_role_name(rq->user.role)));
 }
 
@@ -88,9 +77,9 @@ static void session_create_h(web_req *rq, web_resp *rs)
 static void session_delete_h(web_req *rq, web_resp *rs)
 {
 	session_delete(rq->st, rq->token_hash);
-	audit_write(rq->st, rq->user.name, rq->addr, "logout", "user", rq->user.name, NULL, NULL);
+	store_audit_write(rq->st, rq->user.name, rq->addr, "logout", "user", rq->user.name, NULL, NULL);
 	api_set_cookie(rq, rs, "");
-	send_json(rs, 200, json_pack("{sb}", "signed_out", 1));
+	resp_json(rs, 200, json_pack("{sb}", "signed_out", 1));
 }
 
 /* The year argument, or 0 when it is missing or bad. */
@@ -103,19 +92,10 @@ static int year_arg(web_req *rq)
 	return year;
 }
 
-/* Writes an xlsx report through a private temporary file (libxlsxwriter writes to a path). */
-static int xlsx_into(web_resp *rs, const report_format *f, const annual_report *r, actip_err *err)
+/* The xlsx report writer in resp_via_file's shape. */
+static int report_xlsx(const char *path, const void *r, actip_err *err)
 {
-	char tmp[] = "/tmp/actip-report-XXXXXX";
-	int fd = mkstemp(tmp);
-	if (fd < 0)
-		return -1;
-	close(fd);
-	int rc = f->write_path(tmp, r, err);
-	if (rc == 0)
-		rc = resp_file(rs, tmp);
-	unlink(tmp);
-	return rc;
+	return report_write_xlsx(path, r, err);
 }
 
 /* Computes the report of a year into rs with one of the report's writers, exactly as
@@ -148,7 +128,7 @@ void api_report_write(web_req *rq, web_resp *rs, int year, const char *format)
 	}
 	fflush(rs->out);
 	size_t start = rs->len;
-	int rc = f->write_path ? xlsx_into(rs, f, r, &err) : f->write(rs->out, r, &err);
+	int rc = f->write_path ? resp_via_file(rs, report_xlsx, r, &err) : f->write(rs->out, r, &err);
 	if (rc < 0) {
 		rs->status = 500;
 	} else if (fflush(rs->out) == 0 && rs->len >= start) {
@@ -172,7 +152,7 @@ static void report_h(web_req *rq, web_resp *rs)
 static void write_answer(web_resp *rs, web_write *w, const char *template_name, bool dry_run)
 {
 	if (w->status == 200)
-		send_json(rs, 200, json_pack("{sssIsIsIsbss}", "template", template_name, "rows", (json_int_t)w->rows,
+		resp_json(rs, 200, json_pack("{sssIsIsIsbss}", "template", template_name, "rows", (json_int_t)w->rows,
 					     "changed", (json_int_t)w->changed, "replaced_activities",
 					     (json_int_t)w->replaced, "stored", !dry_run, "activities", w->touched));
 	else if (w->status == 422) {
@@ -237,7 +217,7 @@ static void activities_h(web_req *rq, web_resp *rs)
 		json_decref(arr);
 		return resp_json_error(rs, 500, "cannot read the activities");
 	}
-	send_json(rs, 200, json_pack("{so}", "activities", arr));
+	resp_json(rs, 200, json_pack("{so}", "activities", arr));
 }
 
 /* Keeps one activity. */
@@ -282,7 +262,7 @@ static void activity_h(web_req *rq, web_resp *rs)
 			json_object_set_new(sum, q[i], fs.pct[i] < 0 ? json_null() : json_integer(fs.pct[i]));
 		json_object_set_new(a, "feedback_summary", sum);
 	}
-	send_json(rs, 200, a);
+	resp_json(rs, 200, a);
 }
 
 /* Writes one activity from a JSON object (create, or edit when if_match is given). */
@@ -451,7 +431,7 @@ int api_period_set(web_req *rq, const char *year_text, bool approve)
 	char key[8];
 	snprintf(key, sizeof key, "%d", year);
 	if (rc != SQLITE_DONE ||
-	    (changed && audit_write(rq->st, rq->user.name, rq->addr, approve ? "approve" : "reopen", "period", key,
+	    (changed && store_audit_write(rq->st, rq->user.name, rq->addr, approve ? "approve" : "reopen", "period", key,
 				    approve ? "{\"approved\":false}" : "{\"approved\":true}",
 				    approve ? "{\"approved\":true}" : "{\"approved\":false}") < 0) ||
 	    store_commit(rq->st, NULL) < 0) {
@@ -467,7 +447,7 @@ static void period_h(web_req *rq, web_resp *rs, bool approve)
 	int st = api_period_set(rq, rq->params[0], approve);
 	if (st != 200)
 		return resp_json_error(rs, st, st == 400 ? "not a year" : "cannot change the period");
-	send_json(rs, 200, json_pack("{sssb}", "period", rq->params[0], "approved", approve));
+	resp_json(rs, 200, json_pack("{sssb}", "period", rq->params[0], "approved", approve));
 }
 
 /* POST /api/v1/periods/{year}. */
@@ -485,7 +465,7 @@ static void period_reopen_h(web_req *rq, web_resp *rs)
 /* GET /api/v1/me: who is signed in, and the CSRF token. */
 static void me_h(web_req *rq, web_resp *rs)
 {
-	send_json(rs, 200, json_pack("{ssssssssss}", "user", rq->user.name, "role", web_role_name(rq->user.role),
+	resp_json(rs, 200, json_pack("{ssssssssss}", "user", rq->user.name, "role", web_role_name(rq->user.role),
 				     "country", rq->user.country, "body", rq->user.body, "csrf", rq->csrf));
 }
 

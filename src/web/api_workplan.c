@@ -9,17 +9,6 @@
 #include "web/wpweb.h"
 #include "workplan/wp_doc.h"
 
-static const size_t JSON_FLAGS = JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER;
-
-/* Writes v as the JSON response and releases it. */
-static void send_json(web_resp *rs, int status, json_t *v)
-{
-	rs->status = status;
-	rs->ctype = "application/json";
-	json_dumpf(v, rs->out, JSON_FLAGS);
-	json_decref(v);
-}
-
 /* GET /api/v1/workplan: the plans with their half-years and which are locked. */
 static void plans_h(web_req *rq, web_resp *rs)
 {
@@ -43,7 +32,7 @@ static void plans_h(web_req *rq, web_resp *rs)
 						     "end_year", y1, "periods", periods));
 	}
 	sqlite3_finalize(s);
-	send_json(rs, 200, json_pack("{so}", "plans", arr));
+	resp_json(rs, 200, json_pack("{so}", "plans", arr));
 }
 
 /* GET /api/v1/workplan/{plan}?period=YYYY-Hn: the monitoring report of the period
@@ -91,7 +80,7 @@ static void status_put_h(web_req *rq, web_resp *rs)
 		char canon[16];
 		wp_period_format(pidx, canon, sizeof canon);
 		const char *body = json_string_value(jb);
-		send_json(rs, 200, json_pack("{sssssssssssi}", "plan", plan, "item", item, "period", canon, "body",
+		resp_json(rs, 200, json_pack("{sssssssssssi}", "plan", plan, "item", item, "period", canon, "body",
 					     body && *body ? body : (rq->user.role == ROLE_FOCAL_POINT ? rq->user.body : ""),
 					     "status", json_string_value(js), "changed", (int)w.changed));
 	} else if (st == 422) {
@@ -114,7 +103,7 @@ static void period_h(web_req *rq, web_resp *rs, bool approve)
 					       : st == 404 ? "no such plan or period" : "cannot change the period");
 	char canon[16];
 	wp_period_format(wp_period_parse(rq->params[1]), canon, sizeof canon);
-	send_json(rs, 200, json_pack("{sssssb}", "plan", rq->params[0], "period", canon, "locked", approve));
+	resp_json(rs, 200, json_pack("{sssssb}", "plan", rq->params[0], "period", canon, "locked", approve));
 }
 
 /* POST /api/v1/workplan/{plan}/periods/{period}. */

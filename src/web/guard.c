@@ -233,28 +233,6 @@ int guard_audit(store *st, const web_req *rq, const char *action, const char *de
 	return 0;
 }
 
-/* One audit row. */
-int audit_write(store *st, const char *user, const char *addr, const char *action,
-		const char *entity, const char *key, const char *old_value, const char *new_value)
-{
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db,
-			       "INSERT INTO audit(at, user_name, addr, action, entity, key, old_value, new_value) "
-			       "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-			       -1, &s, NULL) != SQLITE_OK)
-		return -1;
-	store_bind_text(s, 1, user);
-	store_bind_text(s, 2, addr);
-	store_bind_text(s, 3, action);
-	store_bind_text(s, 4, entity);
-	store_bind_text(s, 5, key);
-	store_bind_text(s, 6, old_value);
-	store_bind_text(s, 7, new_value);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
 static const char list_sql[] =
 	"SELECT id, at, user_name, addr, action, entity, key, old_value, new_value FROM audit "
 	"ORDER BY id DESC LIMIT ?1";

@@ -33,10 +33,6 @@ int guard_check(store *st, const web_user *u, actip_err *err);
 /* Writes the audit rows of the current transaction's changes. */
 int guard_audit(store *st, const web_req *rq, const char *action, const char *detail);
 
-/* Writes one audit row (outside the trigger records). old/new are JSON text or NULL. */
-int audit_write(store *st, const char *user, const char *addr, const char *action,
-		const char *entity, const char *key, const char *old_value, const char *new_value);
-
 /* The latest `limit` audit rows as a JSON array into out. */
 int audit_list_json(store *st, int limit, FILE *out);
 

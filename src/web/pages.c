@@ -178,7 +178,7 @@ static void login_post(web_req *rq, web_resp *rs)
 static void logout_post(web_req *rq, web_resp *rs)
 {
 	session_delete(rq->st, rq->token_hash);
-	audit_write(rq->st, rq->user.name, rq->addr, "logout", "user", rq->user.name, NULL, NULL);
+	store_audit_write(rq->st, rq->user.name, rq->addr, "logout", "user", rq->user.name, NULL, NULL);
 	api_set_cookie(rq, rs, "");
 	resp_redirect(rs, "/login");
 }

@@ -5,7 +5,6 @@
  * and the work-plan section of the dashboard. */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/escape.h"
 #include "web/pages.h"
@@ -371,6 +370,12 @@ static void status_post(web_req *rq, web_resp *rs)
 	web_write_free(&w);
 }
 
+/* The work-plan xlsx writer in resp_via_file's shape. */
+static int doc_xlsx(const char *path, const void *d, actip_err *err)
+{
+	return wp_write_xlsx(path, d, err);
+}
+
 /* GET /workplan/report?plan=&period=&format=html|xlsx|json: the monitoring report. */
 static void report_get(web_req *rq, web_resp *rs)
 {
@@ -396,16 +401,8 @@ static void report_get(web_req *rq, web_resp *rs)
 			rs->ctype = "text/html; charset=utf-8";
 			rc = wp_write_html(rs->out, d, &err);
 		} else if (d) {
-			char tmp[] = "/tmp/actip-workplan-XXXXXX";
-			int fd = mkstemp(tmp);
-			if (fd >= 0) {
-				close(fd);
-				rs->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-				rc = wp_write_xlsx(tmp, d, &err);
-				if (rc == 0)
-					rc = resp_file(rs, tmp);
-				unlink(tmp);
-			}
+			rs->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+			rc = resp_via_file(rs, doc_xlsx, d, &err);
 		}
 		wp_doc_free(d);
 	}

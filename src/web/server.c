@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "core/text.h"
 #include "web/api.h"
@@ -97,7 +98,7 @@ void resp_text(web_resp *rs, int status, const char *ctype, const char *text)
 }
 
 /* Appends the file at path to the body. */
-int resp_file(web_resp *rs, const char *path)
+static int body_from_file(web_resp *rs, const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
@@ -109,6 +110,32 @@ int resp_file(web_resp *rs, const char *path)
 	int bad = ferror(f);
 	fclose(f);
 	return bad ? -1 : 0;
+}
+
+/* Runs a writer that needs a path on a private temporary file, then appends the file
+ * to the body and removes it. */
+int resp_via_file(web_resp *rs, int (*write)(const char *path, const void *ctx, actip_err *err),
+		  const void *ctx, actip_err *err)
+{
+	char tmp[] = "/tmp/actip-out-XXXXXX";
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	int rc = write(tmp, ctx, err);
+	if (rc == 0)
+		rc = body_from_file(rs, tmp);
+	unlink(tmp);
+	return rc;
+}
+
+/* A JSON value (stolen) with a status. */
+void resp_json(web_resp *rs, int status, json_t *v)
+{
+	rs->status = status;
+	rs->ctype = "application/json";
+	json_dumpf(v, rs->out, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
+	json_decref(v);
 }
 
 /* {"error": message} with a status. A message cut short by a "%.80s" may end inside a
@@ -236,7 +263,7 @@ static void refuse(web_req *rq, web_resp *rs, const web_route *rt, const char *w
 {
 	web_log(rq, "refused %s %s: %s", rq->method, rq->path, why);
 	if (rq->authed && rq->st)
-		audit_write(rq->st, rq->user.name, rq->addr, "refused", rq->method, rq->path, NULL, NULL);
+		store_audit_write(rq->st, rq->user.name, rq->addr, "refused", rq->method, rq->path, NULL, NULL);
 	if (rt && (rt->flags & R_HTML))
 		page_error(rq, rs, 403, why);
 	else

@@ -25,6 +25,9 @@ void web_server_stop(web_server *srv);
 const char *form_get(web_req *rq, const char *name);
 void form_free(web_req *rq);
 
+/* Writes a JSON value (and releases it) with a status. */
+void resp_json(web_resp *rs, int status, json_t *v);
+
 /* Parses the JSON body as an object whose keys are all in `allowed` (NULL-ended),
  * rejecting duplicate keys. On failure answers 400 and returns NULL. */
 json_t *req_json_object(web_req *rq, web_resp *rs, const char *const *allowed);

@@ -121,8 +121,10 @@ web_role web_role_parse(const char *s);
 void resp_json_error(web_resp *rs, int status, const char *message);
 void resp_redirect(web_resp *rs, const char *location);
 void resp_text(web_resp *rs, int status, const char *ctype, const char *text);
-/* Appends the file at path to the body; 0, or -1 when it cannot be read. */
-int resp_file(web_resp *rs, const char *path);
+/* Appends what write (a writer that needs a path, such as libxlsxwriter's) makes of ctx
+ * to the body, through a private temporary file; 0, or -1. */
+int resp_via_file(web_resp *rs, int (*write)(const char *path, const void *ctx, actip_err *err),
+		  const void *ctx, actip_err *err);
 
 /* The request's store connection (one per server thread). */
 store *web_store(const web_config *cfg, actip_err *err);

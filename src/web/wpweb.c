@@ -182,7 +182,7 @@ int wpweb_period_set(web_req *rq, const char *plan, const char *period, bool app
 	char key[120];
 	snprintf(key, sizeof key, "%s %s", plan, canon);
 	if (rc != SQLITE_DONE ||
-	    (changed && audit_write(rq->st, rq->user.name, rq->addr, approve ? "approve" : "reopen",
+	    (changed && store_audit_write(rq->st, rq->user.name, rq->addr, approve ? "approve" : "reopen",
 				    "workplan_period", key, approve ? "{\"approved\":false}" : "{\"approved\":true}",
 				    approve ? "{\"approved\":true}" : "{\"approved\":false}") < 0) ||
 	    store_commit(rq->st, NULL) < 0) {

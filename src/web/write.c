@@ -81,7 +81,7 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 		w->status = 403;
 		snprintf(w->message, sizeof w->message, "your role may not upload %s", template_name);
 		web_log(rq, "refused a write of %s", template_name);
-		audit_write(rq->st, rq->user.name, rq->addr, "refused", "upload", template_name, NULL, NULL);
+		store_audit_write(rq->st, rq->user.name, rq->addr, "refused", "upload", template_name, NULL, NULL);
 		return;
 	}
 	char label[64];
@@ -120,7 +120,7 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 			w->diag.len && !rq->st->pseudonymised ? w->diag.items[0].message : "");
 	if (w->status == 403 || w->status == 409) {
 		web_log(rq, "refused a write of %s: %s", template_name, w->message);
-		audit_write(rq->st, rq->user.name, rq->addr, "refused", "upload", template_name, NULL, NULL);
+		store_audit_write(rq->st, rq->user.name, rq->addr, "refused", "upload", template_name, NULL, NULL);
 	}
 }
 
