@@ -35,7 +35,7 @@ int cmd_serve(int argc, char **argv)
 	web_config cfg = {
 		.db_path = getenv("ACTIP_DB") ? getenv("ACTIP_DB") : "actip.db",
 		.body_limit = 32u << 20, .timeout_secs = 15, .deadline_secs = 60, .max_conns = 512,
-		.max_per_ip = 128, .threads = 4, .conn_memory = 64u << 10,
+		.max_per_ip = 128, .threads = 4, .conn_memory = 32u << 10,
 	};
 	char listen[80] = "127.0.0.1:8080";
 	unsigned long v;

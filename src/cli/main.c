@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "config.h"
+#include "store/store.h"
 
 static int cmd_help(int argc, char **argv);
 static int cmd_man(int argc, char **argv);
@@ -127,7 +128,7 @@ const cli_command cli_commands[] = {
 	 "run the web application and its JSON API",
 	 "Serves the web application (sign-in, dashboard, activities, upload, periods, audit log) and the "
 	 "JSON API under /api/v1 (docs/api.md) until interrupted. Accounts come from 'actip user'; there is "
-	 "no default account. Limits: 15 s idle timeout, 60 s per request, 512 connections, 64 KiB of "
+	 "no default account. Limits: 15 s idle timeout, 60 s per request, 512 connections, 32 KiB of "
 	 "memory per connection. On plain HTTP the session cookie drops Secure and the __Host- prefix only "
 	 "when listening on a loopback address; elsewhere put a TLS proxy in front.",
 	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db); must exist"},
@@ -291,6 +292,7 @@ static int cmd_help(int argc, char **argv)
 		return EXIT_OK_;
 	}
 	const cli_command *c = cli_find(argv[1]);
+	store_library_init();
 	if (!c) {
 		fprintf(stderr, "actip: no command '%s'\n", argv[1]);
 		print_overview(stderr);

@@ -83,6 +83,12 @@ static int migrate(store *st, actip_err *err)
 	return ACTIP_OK;
 }
 
+/* Turns SQLite's memory statistics off (see store.h). */
+void store_library_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /* Opens, configures and migrates. */
 int store_open(store *st, const char *path, int flags, actip_err *err)
 {
@@ -139,6 +145,9 @@ int store_open(store *st, const char *path, int flags, actip_err *err)
 /* Closes the connection and frees the path. */
 void store_close(store *st)
 {
+	for (int i = 0; i < st->ncached; i++)
+		sqlite3_finalize(st->cached[i].stmt);
+	st->ncached = 0;
 	if (st->db)
 		sqlite3_close(st->db);
 	free(st->path);
@@ -175,6 +184,41 @@ int store_prepare(store *st, const char *sql, sqlite3_stmt **stmt, actip_err *er
 	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL) != SQLITE_OK)
 		return store_error(st, "preparing a statement", err);
 	return ACTIP_OK;
+}
+
+/* Finds or prepares a cached statement. */
+int store_cached(store *st, const char *sql, sqlite3_stmt **stmt)
+{
+	for (int i = 0; i < st->ncached; i++)
+		if (st->cached[i].sql == sql) {
+			*stmt = st->cached[i].stmt;
+			return SQLITE_OK;
+		}
+	int rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
+	if (rc != SQLITE_OK) {
+		*stmt = NULL;
+		return rc;
+	}
+	if (st->ncached < STORE_NCACHED) {
+		st->cached[st->ncached].sql = sql;
+		st->cached[st->ncached].stmt = *stmt;
+		st->ncached++;
+	}
+	return SQLITE_OK;
+}
+
+/* Resets a cached statement, or finalizes one that is not in the cache. */
+void store_release(store *st, sqlite3_stmt *stmt)
+{
+	if (!stmt)
+		return;
+	for (int i = 0; i < st->ncached; i++)
+		if (st->cached[i].stmt == stmt) {
+			sqlite3_reset(stmt);
+			sqlite3_clear_bindings(stmt);
+			return;
+		}
+	sqlite3_finalize(stmt);
 }
 
 /* Binds text or NULL. */

@@ -11,8 +11,16 @@
 
 #include "core/err.h"
 
+/* Statements kept prepared for the connection's life (store_cached). */
+#define STORE_NCACHED 16
+
 typedef struct store {
 	sqlite3 *db;
+	struct {
+		const char *sql; /* the caller's string constant: compared by address */
+		sqlite3_stmt *stmt;
+	} cached[STORE_NCACHED];
+	int ncached;
 	char *path;
 	bool pseudonymised;          /* privacy.c: names and e-mails are never stored */
 	unsigned char person_key[32]; /* the pseudonymisation key, when pseudonymised */
@@ -23,6 +31,11 @@ enum { STORE_READONLY = 1, STORE_MUST_EXIST = 2 };
 /* Page cache of a write connection, in KiB (negative, as PRAGMA cache_size takes it):
  * large enough that a big import does not spill pages to the WAL mid-transaction. */
 #define STORE_WRITE_CACHE "-32768"
+
+/* Process-wide SQLite settings, called once before anything else touches SQLite: no
+ * memory-usage statistics (their global mutex serialises every allocation of every
+ * connection, which was the web server's main cost under load). */
+void store_library_init(void);
 
 /* The schema version this binary writes. */
 int store_schema_version(void);
@@ -40,6 +53,18 @@ void store_rollback(store *st);
 
 /* Prepares a statement; on failure fills err with SQLite's message. */
 int store_prepare(store *st, const char *sql, sqlite3_stmt **stmt, actip_err *err);
+
+/* A statement of the connection's cache for sql, which must be a string constant (it is
+ * looked up by address); prepared on first use. The web server's threads each keep one
+ * connection, so the queries every request makes (session, user, data version) are parsed
+ * once per thread instead of once per request. End each use with store_release. Returns
+ * SQLITE_OK or SQLite's error code. */
+int store_cached(store *st, const char *sql, sqlite3_stmt **stmt);
+
+/* Ends a use of a statement from store_cached: reset (so that it holds no read
+ * transaction open) and its bindings cleared; a statement the cache had no room for is
+ * finalized. NULL is ignored. */
+void store_release(store *st, sqlite3_stmt *stmt);
 
 /* Binds text, or NULL when s is NULL or empty. */
 int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s);

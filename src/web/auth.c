@@ -124,12 +124,25 @@ static bool verify(const char *hash, const char *pw)
 }
 
 /* Loads a user by id or by name. */
+void auth_user_columns(sqlite3_stmt *s, int col, web_user *user)
+{
+	memset(user, 0, sizeof *user);
+	user->id = sqlite3_column_int64(s, col);
+	snprintf(user->name, sizeof user->name, "%s", (const char *)sqlite3_column_text(s, col + 1));
+	user->role = web_role_parse((const char *)sqlite3_column_text(s, col + 2));
+	if (sqlite3_column_text(s, col + 3))
+		snprintf(user->body, sizeof user->body, "%s", (const char *)sqlite3_column_text(s, col + 3));
+	if (sqlite3_column_text(s, col + 4))
+		snprintf(user->country, sizeof user->country, "%s", (const char *)sqlite3_column_text(s, col + 4));
+}
+
+/* Loads a user by id, or by name when id is 0. */
 int auth_user_load(store *st, long long id, const char *name, web_user *user, bool *disabled)
 {
 	sqlite3_stmt *s;
 	const char *sql = id ? "SELECT id, name, role, body, country, disabled FROM app_user WHERE id = ?1"
 			     : "SELECT id, name, role, body, country, disabled FROM app_user WHERE name = ?1";
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+	if (store_cached(st, sql, &s) != SQLITE_OK)
 		return -1;
 	if (id)
 		sqlite3_bind_int64(s, 1, id);
@@ -137,19 +150,11 @@ int auth_user_load(store *st, long long id, const char *name, web_user *user, bo
 		sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		memset(user, 0, sizeof *user);
-		user->id = sqlite3_column_int64(s, 0);
-		snprintf(user->name, sizeof user->name, "%s", (const char *)sqlite3_column_text(s, 1));
-		user->role = web_role_parse((const char *)sqlite3_column_text(s, 2));
-		if (sqlite3_column_text(s, 3))
-			snprintf(user->body, sizeof user->body, "%s", (const char *)sqlite3_column_text(s, 3));
-		if (sqlite3_column_text(s, 4))
-			snprintf(user->country, sizeof user->country, "%s",
-				 (const char *)sqlite3_column_text(s, 4));
+		auth_user_columns(s, 0, user);
 		if (disabled)
 			*disabled = sqlite3_column_int(s, 5) != 0;
 	}
-	sqlite3_finalize(s);
+	store_release(st, s);
 	if (rc == SQLITE_ROW)
 		return user->role == ROLE_NONE ? -1 : 1;
 	return rc == SQLITE_DONE ? 0 : -1;

@@ -57,14 +57,14 @@ webcache_stamp webcache_stamp_now(store *st)
 {
 	webcache_stamp t = {0, 0, false};
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
+	if (store_cached(st, "PRAGMA data_version", &s) != SQLITE_OK)
 		return t;
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		t.data_version = sqlite3_column_int64(s, 0);
 		t.changes = sqlite3_total_changes64(st->db);
 		t.ok = true;
 	}
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return t;
 }
 

@@ -161,10 +161,10 @@ int data_feedback(store *st, const char *id, sqlite3_stmt **out)
 /* The years and their approval. */
 int data_periods(store *st, sqlite3_stmt **out)
 {
-	return sqlite3_prepare_v2(st->db,
-				  "SELECT y.year, p.approved_by, p.approved_at FROM (SELECT DISTINCT year FROM activity "
-				  "UNION SELECT year FROM period) y LEFT JOIN period p ON p.year = y.year "
-				  "ORDER BY y.year DESC", -1, out, NULL) == SQLITE_OK ? 0 : -1;
+	return store_cached(st,
+			    "SELECT y.year, p.approved_by, p.approved_at FROM (SELECT DISTINCT year FROM activity "
+			    "UNION SELECT year FROM period) y LEFT JOIN period p ON p.year = y.year "
+			    "ORDER BY y.year DESC", out) == SQLITE_OK ? 0 : -1;
 }
 
 /* Projects for select lists. */
@@ -178,9 +178,9 @@ int data_projects(store *st, sqlite3_stmt **out)
 int data_latest_year(store *st)
 {
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(max(year), 0) FROM activity", -1, &s, NULL) != SQLITE_OK)
+	if (store_cached(st, "SELECT coalesce(max(year), 0) FROM activity", &s) != SQLITE_OK)
 		return 0;
 	int y = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
-	sqlite3_finalize(s);
+	store_release(st, s);
 	return y;
 }

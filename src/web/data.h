@@ -53,7 +53,8 @@ int data_participants(store *st, const char *id, sqlite3_stmt **out);
  * met_expectations, improved_learning, relevant, understanding. */
 int data_feedback(store *st, const char *id, sqlite3_stmt **out);
 
-/* Years that have activities, newest first, with approval: year, approved_by, approved_at. */
+/* Years that have activities, newest first, with approval: year, approved_by, approved_at.
+ * A cached statement: end with store_release. */
 int data_periods(store *st, sqlite3_stmt **out);
 
 /* The projects (code, title) for a select list. */

@@ -3,6 +3,7 @@
  * the audit log. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/escape.h"
 #include "core/num.h"
@@ -202,11 +203,8 @@ static const rt_row *total_row(const rt_table *t)
 	return NULL;
 }
 
-static const char WP_MARK[] = "<!--workplan-->";
-
-/* The dashboard's part computed from the annual report (cards, status sentence, charts,
- * tables), with WP_MARK where the work plan's section goes; -1 when it cannot be
- * computed. */
+/* The dashboard's part computed from the annual report (cards, status sentence, the
+ * work plan's section, charts, tables); -1 when it cannot be computed. */
 static int dashboard_annual(web_req *rq, int year, FILE *o)
 {
 	annual_report *ar = malloc(sizeof *ar);
@@ -232,7 +230,7 @@ static int dashboard_annual(web_req *rq, int year, FILE *o)
 		esc_html_text(o, sentence);
 		fputs("</p>", o);
 	}
-	fputs(WP_MARK, o);
+	page_workplan_summary(rq, o);
 	chart figs[REPORT_NFIGS];
 	char titles[REPORT_NFIGS][160];
 	int nf = report_figures(ar, figs, titles);
@@ -254,36 +252,9 @@ static int dashboard_annual(web_req *rq, int year, FILE *o)
 	return 0;
 }
 
-/* GET /: the dashboard. The annual part is cached per thread until the data changes
- * (web/cache.h); the work plan's section is computed each time. */
-static void dashboard(web_req *rq, web_resp *rs)
+/* The dashboard's content below the navigation: the year form and dashboard_annual. */
+static int dashboard_body(web_req *rq, int year, FILE *o)
 {
-	const char *y = req_query(rq, "year");
-	int year = 0;
-	if (!y || text_parse_year(y, &year) < 0)
-		year = data_latest_year(rq->st);
-	if (!year)
-		year = 2021;
-	char key[32];
-	snprintf(key, sizeof key, "dashboard:%d", year);
-	char *part = NULL;
-	size_t len = 0;
-	FILE *pf = open_memstream(&part, &len);
-	if (!pf)
-		return page_error(rq, rs, 500, "Out of memory.");
-	if (!webcache_get(rq->st, key, pf)) {
-		webcache_stamp stamp = webcache_stamp_now(rq->st);
-		if (dashboard_annual(rq, year, pf) < 0) {
-			fclose(pf);
-			free(part);
-			return page_error(rq, rs, 500, "The report could not be computed.");
-		}
-		fflush(pf);
-		webcache_put(key, stamp, part, len);
-	}
-	fclose(pf);
-	FILE *o = rs->out;
-	page_begin(rq, rs, "Dashboard", "dashboard");
 	fprintf(o, "<h1>Annual progress %d</h1><p class=\"lead\">Computed from the stored records.</p>", year);
 	fputs("<form class=\"filters\" method=\"get\" action=\"/\"><div><label for=\"year\">Year</label>"
 	      "<select id=\"year\" name=\"year\">", o);
@@ -293,22 +264,52 @@ static void dashboard(web_req *rq, web_resp *rs)
 			int py = sqlite3_column_int(s, 0);
 			fprintf(o, "<option%s>%d</option>", py == year ? " selected" : "", py);
 		}
-		sqlite3_finalize(s);
+		store_release(rq->st, s);
 	}
 	fprintf(o, "</select></div><button type=\"submit\">Show</button>"
 		   "<a class=\"button secondary\" href=\"/report/%d.html\">Full report (HTML)</a>"
 		   "<a class=\"button secondary\" href=\"/report/%d.xlsx\">Tables (XLSX)</a>"
 		   "<a class=\"button secondary\" href=\"/report/%d.json\">Data (JSON)</a></form>",
 		year, year, year);
-	const char *mark = part ? strstr(part, WP_MARK) : NULL;
-	if (mark) {
-		fwrite(part, 1, (size_t)(mark - part), o);
-		page_workplan_summary(rq, o);
-		fputs(mark + sizeof WP_MARK - 1, o);
-	} else if (part) {
-		fputs(part, o);
+	return dashboard_annual(rq, year, o);
+}
+
+/* GET /: the dashboard. Its content is the same for every user, so it is cached per
+ * thread (web/cache.h) until the data changes, keyed by year and by the UTC date (the
+ * work plan's open half-year follows the calendar); only the navigation around it is
+ * written per request. */
+static void dashboard(web_req *rq, web_resp *rs)
+{
+	const char *y = req_query(rq, "year");
+	int year = 0;
+	if (!y || text_parse_year(y, &year) < 0)
+		year = data_latest_year(rq->st);
+	if (!year)
+		year = 2021;
+	struct tm tm;
+	gmtime_r(&rq->now, &tm);
+	char key[48];
+	snprintf(key, sizeof key, "dashboard:%d:%04d-%02d-%02d", year, tm.tm_year + 1900, tm.tm_mon + 1,
+		 tm.tm_mday);
+	char *body = NULL;
+	size_t len = 0;
+	FILE *bf = open_memstream(&body, &len);
+	if (!bf)
+		return page_error(rq, rs, 500, "Out of memory.");
+	if (!webcache_get(rq->st, key, bf)) {
+		webcache_stamp stamp = webcache_stamp_now(rq->st);
+		if (dashboard_body(rq, year, bf) < 0) {
+			fclose(bf);
+			free(body);
+			return page_error(rq, rs, 500, "The report could not be computed.");
+		}
+		fflush(bf);
+		webcache_put(key, stamp, body, len);
 	}
-	free(part);
+	fclose(bf);
+	page_begin(rq, rs, "Dashboard", "dashboard");
+	fwrite(body, 1, len, rs->out);
+	free(body);
 	page_end(rs);
 }
 
@@ -362,7 +363,7 @@ static void periods_get(web_req *rq, web_resp *rs)
 			}
 			fputs("</td></tr>\n", o);
 		}
-		sqlite3_finalize(s);
+		store_release(rq->st, s);
 	}
 	fputs("</tbody></table></div>", o);
 	page_workplan_periods(rq, o);

@@ -72,7 +72,7 @@ static void list_get(web_req *rq, web_resp *rs)
 		while (sqlite3_step(s) == SQLITE_ROW)
 			fprintf(o, "<option%s>%d</option>", sqlite3_column_int(s, 0) == year ? " selected" : "",
 				sqlite3_column_int(s, 0));
-		sqlite3_finalize(s);
+		store_release(rq->st, s);
 	}
 	fputs("</select></div><div><label for=\"f-country\">Country</label><select id=\"f-country\" name=\"country\">"
 	      "<option value=\"\">Any</option>", o);

@@ -7,6 +7,7 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -188,8 +189,23 @@ void web_log(const web_req *rq, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "%s %s %s %s\n", when, rq && rq->addr[0] ? rq->addr : "-",
-		rq && rq->authed ? rq->user.name : "-", msg);
+	/* One write(2) per line: no stdio lock shared by the server's threads, and lines of
+	 * different threads never interleave. */
+	char line[768];
+	int n = snprintf(line, sizeof line, "%s %s %s %s\n", when, rq && rq->addr[0] ? rq->addr : "-",
+			 rq && rq->authed ? rq->user.name : "-", msg);
+	if (n < 0)
+		return;
+	size_t len = (size_t)n < sizeof line ? (size_t)n : sizeof line - 1;
+	line[len - 1] = '\n';
+	for (size_t off = 0; off < len;) {
+		ssize_t w = write(STDERR_FILENO, line + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;
+		off += (size_t)w;
+	}
 }
 
 /* ---- responses ----------------------------------------------------------------------- */

@@ -77,6 +77,9 @@ typedef enum { AUTH_OK = 0, AUTH_FAILED = 1, AUTH_LOCKED = 2, AUTH_DBERR = -1 } 
 auth_result auth_login(store *st, const char *name, const char *pw, const char *addr, time_t now,
 		       web_user *user);
 
+/* Fills user from the columns id, name, role, body, country of s, starting at col. */
+void auth_user_columns(sqlite3_stmt *s, int col, web_user *user);
+
 /* Loads a user by id, or by name when id is 0. 1 found, 0 not, -1 error. */
 int auth_user_load(store *st, long long id, const char *name, web_user *user, bool *disabled);
 

@@ -29,12 +29,12 @@ void wpweb_default_plan(web_req *rq, char *buf, size_t size)
 {
 	sqlite3_stmt *s;
 	buf[0] = '\0';
-	if (sqlite3_prepare_v2(rq->st->db, "SELECT plan FROM wp_plan ORDER BY end_year DESC, start_year DESC, plan "
-					   "LIMIT 1", -1, &s, NULL) != SQLITE_OK)
+	if (store_cached(rq->st, "SELECT plan FROM wp_plan ORDER BY end_year DESC, start_year DESC, plan LIMIT 1",
+			 &s) != SQLITE_OK)
 		return;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		snprintf(buf, size, "%s", (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
+	store_release(rq->st, s);
 }
 
 /* One row of wp_period_lock? */
