@@ -5,32 +5,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Writes s with each character of `special` replaced by its entity from ent (same
+ * order); the runs between them go out in one fwrite each. */
+static void esc_runs(FILE *out, const char *s, const char *special, const char *const *ent)
+{
+	while (*s) {
+		size_t n = strcspn(s, special);
+		if (n)
+			fwrite(s, 1, n, out);
+		s += n;
+		if (!*s)
+			return;
+		fputs(ent[strchr(special, *s) - special], out);
+		s++;
+	}
+}
+
 /* HTML text. */
 void esc_html_text(FILE *out, const char *s)
 {
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		default: fputc(*s, out);
-		}
-	}
+	static const char *const ent[] = {"&amp;", "&lt;", "&gt;"};
+	esc_runs(out, s, "&<>", ent);
 }
 
 /* HTML attribute value inside double quotes. */
 void esc_html_attr(FILE *out, const char *s)
 {
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default: fputc(*s, out);
-		}
-	}
+	static const char *const ent[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&#39;"};
+	esc_runs(out, s, "&<>\"'", ent);
 }
 
 /* Percent-encodes all but the unreserved characters of RFC 3986. */

@@ -114,9 +114,9 @@ void api_report_write(web_req *rq, web_resp *rs, int year, const char *format)
 		rs->ctype = "text/html; charset=utf-8";
 	char key[64];
 	snprintf(key, sizeof key, "report:%s:%d", format, year);
-	if (webcache_get(rq->st, key, rs->out))
+	webcache_stamp stamp = web_view(rq);
+	if (webcache_get(stamp, key, rs->out))
 		return;
-	webcache_stamp stamp = webcache_stamp_now(rq->st);
 	annual_report *r = malloc(sizeof *r);
 	check_result quality = {0};
 	actip_err err = {{0}};

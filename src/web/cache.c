@@ -2,6 +2,7 @@
  * entries, replaced round-robin; the entry sets are registered in one list so that the
  * server can free them all when it stops. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,17 +25,14 @@ typedef struct entry_set {
 static pthread_mutex_t sets_lock = PTHREAD_MUTEX_INITIALIZER;
 static entry_set *sets[MAX_SETS];
 static int nsets;
-static int generation;                /* bumped by webcache_free_all */
+static atomic_int generation;         /* bumped by webcache_free_all */
 static _Thread_local entry_set *mine;
 static _Thread_local int mine_generation;
 
 /* This thread's entries, made and registered on first use; NULL when out of room. */
 static entry_set *own_set(void)
 {
-	pthread_mutex_lock(&sets_lock);
-	int gen = generation;
-	pthread_mutex_unlock(&sets_lock);
-	if (mine && mine_generation == gen)
+	if (mine && mine_generation == atomic_load(&generation))
 		return mine;
 	mine = NULL;
 	entry_set *s = calloc(1, sizeof *s);
@@ -44,7 +42,7 @@ static entry_set *own_set(void)
 	if (nsets < MAX_SETS) {
 		sets[nsets++] = s;
 		mine = s;
-		mine_generation = generation;
+		mine_generation = atomic_load(&generation);
 	}
 	pthread_mutex_unlock(&sets_lock);
 	if (!mine)
@@ -52,39 +50,59 @@ static entry_set *own_set(void)
 	return mine;
 }
 
-/* data_version and the connection's own change count. */
+/* A read transaction (PRAGMA data_version, whose own number is not used: it adds a
+ * per-connection count to the pager's), then webcache_stamp_read. Both stamps are the
+ * pager's data version, so entries made with one compare right with the other. */
 webcache_stamp webcache_stamp_now(store *st)
 {
 	webcache_stamp t = {0, 0, false};
 	sqlite3_stmt *s;
 	if (store_cached(st, "PRAGMA data_version", &s) != SQLITE_OK)
 		return t;
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		t.data_version = sqlite3_column_int64(s, 0);
+	int rc = sqlite3_step(s);
+	store_release(st, s);
+	return rc == SQLITE_ROW ? webcache_stamp_read(st) : t;
+}
+
+/* data_version as of the last read transaction, and the own change count. */
+webcache_stamp webcache_stamp_read(store *st)
+{
+	webcache_stamp t = {0, 0, false};
+	unsigned int v = 0;
+	if (sqlite3_file_control(st->db, "main", SQLITE_FCNTL_DATA_VERSION, &v) == SQLITE_OK) {
+		t.data_version = v;
 		t.changes = sqlite3_total_changes64(st->db);
 		t.ok = true;
 	}
-	store_release(st, s);
 	return t;
 }
 
-/* A hit writes the bytes. */
-bool webcache_get(store *st, const char *key, FILE *out)
+/* The entry's bytes when it is still valid. */
+const char *webcache_find(webcache_stamp now, const char *key, size_t *len)
 {
 	entry_set *s = own_set();
 	if (!s)
-		return false;
+		return NULL;
 	for (int i = 0; i < ENTRIES; i++) {
 		entry *e = &s->e[i];
 		if (!e->buf || strcmp(e->key, key) != 0)
 			continue;
-		webcache_stamp now = webcache_stamp_now(st);
 		if (!now.ok || now.data_version != e->stamp.data_version || now.changes != e->stamp.changes)
-			return false;
-		fwrite(e->buf, 1, e->len, out);
-		return true;
+			return NULL;
+		*len = e->len;
+		return e->buf;
 	}
-	return false;
+	return NULL;
+}
+
+/* A hit writes the bytes. */
+bool webcache_get(webcache_stamp now, const char *key, FILE *out)
+{
+	size_t len;
+	const char *buf = webcache_find(now, key, &len);
+	if (buf)
+		fwrite(buf, 1, len, out);
+	return buf != NULL;
 }
 
 /* Replaces the entry of key, or the next one in turn. */
@@ -122,6 +140,6 @@ void webcache_free_all(void)
 		free(sets[i]);
 	}
 	nsets = 0;
-	generation++;
+	atomic_fetch_add(&generation, 1);
 	pthread_mutex_unlock(&sets_lock);
 }

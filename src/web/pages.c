@@ -274,6 +274,23 @@ static int dashboard_body(web_req *rq, int year, FILE *o)
 	return dashboard_annual(rq, year, o);
 }
 
+/* The newest year with activities, cached like the dashboard (a query per request
+ * otherwise). */
+static int latest_year(web_req *rq)
+{
+	webcache_stamp stamp = web_view(rq);
+	size_t len;
+	const char *hit = webcache_find(stamp, "latest-year", &len);
+	if (hit && len == sizeof(int)) {
+		int y;
+		memcpy(&y, hit, sizeof y);
+		return y;
+	}
+	int y = data_latest_year(rq->st);
+	webcache_put("latest-year", stamp, (const char *)&y, sizeof y);
+	return y;
+}
+
 /* GET /: the dashboard. Its content is the same for every user, so it is cached per
  * thread (web/cache.h) until the data changes, keyed by year and by the UTC date (the
  * work plan's open half-year follows the calendar); only the navigation around it is
@@ -283,7 +300,7 @@ static void dashboard(web_req *rq, web_resp *rs)
 	const char *y = req_query(rq, "year");
 	int year = 0;
 	if (!y || text_parse_year(y, &year) < 0)
-		year = data_latest_year(rq->st);
+		year = latest_year(rq);
 	if (!year)
 		year = 2021;
 	struct tm tm;
@@ -293,22 +310,23 @@ static void dashboard(web_req *rq, web_resp *rs)
 		 tm.tm_mday);
 	char *body = NULL;
 	size_t len = 0;
-	FILE *bf = open_memstream(&body, &len);
-	if (!bf)
-		return page_error(rq, rs, 500, "Out of memory.");
-	if (!webcache_get(rq->st, key, bf)) {
-		webcache_stamp stamp = webcache_stamp_now(rq->st);
-		if (dashboard_body(rq, year, bf) < 0) {
-			fclose(bf);
+	webcache_stamp stamp = web_view(rq);
+	const char *hit = webcache_find(stamp, key, &len);
+	if (!hit) {
+		FILE *bf = open_memstream(&body, &len);
+		if (!bf)
+			return page_error(rq, rs, 500, "Out of memory.");
+		int rc = dashboard_body(rq, year, bf);
+		fclose(bf);
+		if (rc < 0) {
 			free(body);
 			return page_error(rq, rs, 500, "The report could not be computed.");
 		}
-		fflush(bf);
 		webcache_put(key, stamp, body, len);
+		hit = body;
 	}
-	fclose(bf);
 	page_begin(rq, rs, "Dashboard", "dashboard");
-	fwrite(body, 1, len, rs->out);
+	fwrite(hit, 1, len, rs->out);
 	free(body);
 	page_end(rs);
 }

@@ -295,11 +295,21 @@ static int load_session(web_req *rq)
 		return 0;
 	int found = session_lookup(rq->st, tok, rq->now, &rq->user, rq->token_hash);
 	if (found == 1) {
+		rq->view = webcache_stamp_read(rq->st); /* the lookup has just read the database */
 		rq->authed = true;
 		snprintf(rq->token, sizeof rq->token, "%s", tok);
 		csrf_token(rq->token, rq->csrf);
 	}
 	return found;
+}
+
+/* The request's view of the database for the render cache: the one the session lookup
+ * read, while this connection has written nothing since; else a fresh one. */
+webcache_stamp web_view(web_req *rq)
+{
+	if (rq->view.ok && rq->view.changes == sqlite3_total_changes64(rq->st->db))
+		return rq->view;
+	return webcache_stamp_now(rq->st);
 }
 
 /* Routes, authenticates, authorises and runs the handler. */

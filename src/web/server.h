@@ -25,6 +25,10 @@ void web_server_stop(web_server *srv);
 const char *form_get(web_req *rq, const char *name);
 void form_free(web_req *rq);
 
+/* The request's view of the database for the render cache (web/cache.h): taken by the
+ * session lookup, or fresh when the request has written since. */
+webcache_stamp web_view(web_req *rq);
+
 /* Writes a JSON value (and releases it) with a status. */
 void resp_json(web_resp *rs, int status, json_t *v);
 

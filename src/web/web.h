@@ -14,6 +14,7 @@
 
 #include "core/err.h"
 #include "store/store.h"
+#include "web/cache.h"
 
 typedef enum { ROLE_NONE = 0, ROLE_VIEWER, ROLE_FOCAL_POINT, ROLE_COUNTRY_OFFICER, ROLE_ADMIN } web_role;
 
@@ -59,6 +60,7 @@ typedef struct web_req {
 	uint8_t token_hash[32];
 	char csrf[65];            /* this session's CSRF token */
 	void *form;               /* parsed form fields (form.c) */
+	webcache_stamp view;      /* the database view read by the session lookup (web_view) */
 } web_req;
 
 /* One response, built in memory. */
