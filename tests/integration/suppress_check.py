@@ -336,5 +336,6 @@ check_xlsx(sys.argv[8], sys.argv[9])
 for f in findings[:40]:
     print(f, file=sys.stderr)
 for fmt in ("md", "html", "xlsx"):
-    out.setdefault(fmt + "_bad", 0)
+    for what in ("_bad", "_hidden_shown", "_hidden_expected"):
+        out.setdefault(fmt + what, 0)
 print(json.dumps(out))
