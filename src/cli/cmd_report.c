@@ -1,6 +1,7 @@
-/* `actip report [--db FILE] --year Y --format json|md|html|xlsx|csv [-o PATH]`. The output is
- * written to a temporary file next to the target and renamed into place, so a reader
- * never sees half a report. */
+/* `actip report [--db FILE] --year Y --format json|md|html|xlsx|csv [-o PATH]
+ * [--suppress-below K]`. The output (the whole report, or with --suppress-below the
+ * public Tables 1-5) is written to a temporary file next to the target and renamed into
+ * place, so a reader never sees half a report. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,9 +14,29 @@
 #include "check/check.h"
 #include "report/report.h"
 
-/* Writes the report to outpath ("-" or NULL: standard output), through a temporary
- * file renamed into place. */
-static int write_report(const report_format *fmt, const annual_report *rt, const char *outpath,
+/* What one run writes: the whole report (full), or the public tables t with their
+ * suppression s (--suppress-below). */
+typedef struct output {
+	const annual_report *full;
+	const report_tables *t;
+	const report_suppression *s;
+} output;
+
+/* Writes o with the format's stream writer. */
+static int emit_stream(const report_format *fmt, const output *o, FILE *f, actip_err *err)
+{
+	return o->full ? fmt->write(f, o->full, err) : fmt->write_public(f, o->t, o->s, err);
+}
+
+/* Writes o with the format's path writer (a file or a directory). */
+static int emit_path(const report_format *fmt, const output *o, const char *path, actip_err *err)
+{
+	return o->full ? fmt->write_path(path, o->full, err) : fmt->write_public_path(path, o->t, o->s, err);
+}
+
+/* Writes o to outpath ("-" or NULL: standard output), through a temporary file renamed
+ * into place. */
+static int write_report(const report_format *fmt, const output *o, const char *outpath,
 			actip_err *err)
 {
 	int rc = EXIT_OK_;
@@ -25,7 +46,7 @@ static int write_report(const report_format *fmt, const annual_report *rt, const
 		bool dir = !*fmt->ext;
 		if (!dir && asprintf(&tmp, "%s.tmp.%ld", outpath, (long)getpid()) < 0)
 			return EXIT_FAILURE_;
-		if (fmt->write_path(dir ? outpath : tmp, rt, err) < 0 ||
+		if (emit_path(fmt, o, dir ? outpath : tmp, err) < 0 ||
 		    (!dir && rename(tmp, outpath) != 0)) {
 			fprintf(stderr, "actip: %s\n", err->msg[0] ? err->msg : "cannot write the report");
 			if (tmp)
@@ -36,7 +57,7 @@ static int write_report(const report_format *fmt, const annual_report *rt, const
 		return rc;
 	}
 	if (!outpath || strcmp(outpath, "-") == 0) {
-		if (fmt->write(stdout, rt, err) < 0 || fflush(stdout) != 0) {
+		if (emit_stream(fmt, o, stdout, err) < 0 || fflush(stdout) != 0) {
 			fprintf(stderr, "actip: %s\n", err->msg[0] ? err->msg : "cannot write the report");
 			rc = EXIT_FAILURE_;
 		}
@@ -51,7 +72,7 @@ static int write_report(const report_format *fmt, const annual_report *rt, const
 		fprintf(stderr, "actip: %s: cannot create the file\n", outpath);
 		rc = EXIT_FAILURE_;
 	} else {
-		int w = fmt->write(f, rt, err);
+		int w = emit_stream(fmt, o, f, err);
 		if (fclose(f) != 0 || w < 0 || rename(tmp, outpath) != 0) {
 			fprintf(stderr, "actip: %s: cannot write the report\n", outpath);
 			unlink(tmp);
@@ -63,8 +84,8 @@ static int write_report(const report_format *fmt, const annual_report *rt, const
 }
 
 /* --suppress-below K: Tables 1-5 only, small cells and their complements as "<K"
- * (report/suppress.c); nothing else of the report, whose profiles and figures quote
- * small numbers. Closes st. */
+ * (report/suppress.c), in any format; nothing else of the report, whose profiles and
+ * figures quote small numbers. Closes st. */
 static int public_tables(store *st, int year, int k, const report_format *fmt, const char *outpath)
 {
 	actip_err err = {{0}};
@@ -77,18 +98,7 @@ static int public_tables(store *st, int year, int k, const report_format *fmt, c
 		goto out;
 	}
 	report_suppress(t, k, s);
-	if (strcmp(fmt->name, "csv") == 0) {
-		if (report_write_public_csv(outpath, t, s, &err) < 0) {
-			fprintf(stderr, "actip: %s\n", err.msg);
-			rc = EXIT_FAILURE_;
-		}
-	} else {
-		FILE *out = outpath && strcmp(outpath, "-") != 0 ? fopen(outpath, "w") : stdout;
-		if (!out || report_write_public_json(out, t, s) < 0 || (out != stdout && fclose(out) != 0)) {
-			fprintf(stderr, "actip: %s: cannot write\n", outpath ? outpath : "-");
-			rc = EXIT_FAILURE_;
-		}
-	}
+	rc = write_report(fmt, &(output){.t = t, .s = s}, outpath, &err);
 	if (rc == EXIT_OK_)
 		fprintf(stderr, "actip: %d cells below %d hidden, %d more hidden so they cannot be worked back\n",
 			s->primary, k, s->complementary);
@@ -149,9 +159,6 @@ int cmd_report(int argc, char **argv)
 		return cli_usage_error(self, "--format %s needs -o %s", fmt->name,
 				       *fmt->ext ? "FILE" : "DIRECTORY");
 
-	if (suppress && strcmp(fmt->name, "json") != 0 && strcmp(fmt->name, "csv") != 0)
-		return cli_usage_error(self, "--suppress-below writes the public tables as json or csv only");
-
 	store st;
 	actip_err err = {{0}};
 	if (store_open(&st, db, STORE_READONLY, &err) < 0) {
@@ -171,7 +178,7 @@ int cmd_report(int argc, char **argv)
 		return EXIT_FAILURE_;
 	}
 	store_close(&st);
-	int rc = write_report(fmt, rt, outpath, &err);
+	int rc = write_report(fmt, &(output){.full = rt}, outpath, &err);
 	annual_free(rt);
 	check_result_free(&quality);
 	free(rt);

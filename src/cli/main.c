@@ -49,14 +49,20 @@ const cli_command cli_commands[] = {
 	 "country profiles, expenditure). xlsx writes one sheet per table plus the "
 	 "achievements and the findings; csv writes table1.csv ... table5.csv, "
 	 "achievements.csv and quality.csv into the directory given by -o. In xlsx and csv a "
-	 "text cell beginning with = + - @, a tab or a CR gets a leading '.",
+	 "text cell beginning with = + - @, a tab or a CR gets a leading '.\n\n"
+	 "--suppress-below K writes the public tables instead, for publication: Tables 1 to 5 "
+	 "alone, in any format, with every count from 1 to K-1 and every cell from which one "
+	 "could be worked back (such as a total minus the other parts) shown as <K, as the "
+	 "IOM's Counter Trafficking Data Collaborative does. md and html say so under the "
+	 "title; xlsx has one sheet per table, numbers as numbers and each suppressed cell "
+	 "the text <K. No suppressed number is written anywhere in the output.",
 	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db)"},
 	  {"--year Y", "the report year (required)"},
 	  {"--format F", "json, md, html, xlsx or csv (default md)"},
 	  {"-o, --output PATH", "write to PATH instead of standard output (xlsx: a file, csv: a "
 	   "directory; both required)"},
-	  {"--suppress-below K", "public tables: Tables 1-5 only (json, or csv into -o DIR), a count "
-	   "of 1 to K-1 and any cell it could be worked back from shown as <K"}}},
+	  {"--suppress-below K", "public tables: Tables 1-5 only (any format), a count of 1 to K-1 "
+	   "and any cell it could be worked back from shown as <K (K from 2 to 1000)"}}},
 	{"indicators", cmd_indicators,
 	 "[--db FILE] (--year Y | --period YYYY-Hn) [--format md|html|json|xlsx] [-o FILE]",
 	 "the indicator performance tracking table for a year or half-year",

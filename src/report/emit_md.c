@@ -1,7 +1,9 @@
 /* Markdown form of the annual report: the same sections as the HTML form, in the same
  * order, with the tables as GitHub-flavoured pipe tables and each figure as the table
  * of its data (Markdown has no charts). Every cell goes through esc_md_cell; achievement
- * texts are Markdown already and are kept as written, indented under their list item. */
+ * texts are Markdown already and are kept as written, indented under their list item.
+ * The public tables (--suppress-below) are Tables 1-5 alone in the same pipe tables,
+ * suppressed cells as "<K" (escaped "&lt;K"). */
 #include <string.h>
 
 #include "core/country.h"
@@ -10,8 +12,8 @@
 #include "indicators/ind_emit.h"
 #include "report/report.h"
 
-/* One table. */
-static void table_md(FILE *out, const rt_table *t, int n)
+/* One table; the cells mask withholds (mask NULL: none) as "<K". */
+static void table_md(FILE *out, const rt_table *t, const report_mask *mask, int n)
 {
 	const char *keys[RT_MAX_COLS], *labels[RT_MAX_COLS];
 	int ncols = report_disp_headings(t, keys, labels);
@@ -28,7 +30,7 @@ static void table_md(FILE *out, const rt_table *t, int n)
 		fputs("---:|", out);
 	fputc('\n', out);
 	disp_row d;
-	for (int i = 0; report_disp_row(t, i, &d); i++) {
+	for (int i = 0; report_disp_row(t, mask, i, &d); i++) {
 		bool total = d.kind == DISP_TOTAL;
 		fputs(total ? "| **" : "| ", out);
 		esc_md_cell(out, d.label);
@@ -213,7 +215,7 @@ int report_write_md(FILE *out, const annual_report *r, actip_err *err)
 
 	fputs("## Selected indicator results\n\n", out);
 	for (int i = 0; i < 5; i++) {
-		table_md(out, &r->tables.t[i], i + 1);
+		table_md(out, &r->tables.t[i], NULL, i + 1);
 		if (i == 1)
 			figure_md(out, &figs[2], 2);
 		if (i == 2)
@@ -263,5 +265,25 @@ int report_write_md(FILE *out, const annual_report *r, actip_err *err)
 	}
 	if (ferror(out))
 		return err_set(err, ACTIP_EIO, "cannot write the Markdown report");
+	return ACTIP_OK;
+}
+
+/* The public tables: title, the sentence on suppression and Tables 1-5; no figures (a
+ * figure's data table would repeat the withheld numbers). */
+int report_write_public_md(FILE *out, const report_tables *rt, const report_suppression *s,
+			   actip_err *err)
+{
+	char sentence[256];
+	report_suppression_sentence(s->k, sentence, sizeof sentence);
+	fprintf(out, "# Selected indicator results %d\n\nTables 1 to 5 of the annual progress "
+		     "report, for publication. ", rt->year);
+	esc_md_cell(out, sentence);
+	fputs(" Zero is shown as an en dash (–).\n\n", out);
+	for (int i = 0; i < 5; i++) {
+		report_mask m = report_suppression_mask(s, i);
+		table_md(out, &rt->t[i], &m, i + 1);
+	}
+	if (ferror(out))
+		return err_set(err, ACTIP_EIO, "cannot write the public tables");
 	return ACTIP_OK;
 }

@@ -5,7 +5,10 @@
  * fractions formatted "0%", the Percentage row "0.00%", Table 5's percentages as
  * plain whole numbers (the report prints them without a % sign). A percentage with no
  * denominator is the text "–". Text cells from the records that a spreadsheet could
- * take for a formula get a leading ' (esc_sheet_text). */
+ * take for a formula get a leading ' (esc_sheet_text). The public tables
+ * (--suppress-below) are the same five sheets alone, with the sentence on suppression
+ * above each table and every suppressed cell the text "<K": never the number, not as a
+ * hidden value, a formula or a cached result. */
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -29,9 +32,14 @@ static void text(lxw_worksheet *ws, int row, int col, const char *s, lxw_format 
 	free(g);
 }
 
-/* One table on its own sheet; every JSON column is a column (table 5's parts too). */
-static void table_sheet(lxw_workbook *wb, const fmts *F, const rt_table *t, int n)
+/* One table on its own sheet; every JSON column is a column (table 5's parts too). The
+ * cells mask withholds (mask NULL: none) are the text "<K", and remark (NULL: none) is
+ * the line above the table. */
+static void table_sheet(lxw_workbook *wb, const fmts *F, const rt_table *t, const report_mask *mask,
+			const char *remark, int n)
 {
+	char lt[16];
+	snprintf(lt, sizeof lt, "<%d", mask ? mask->k : 0);
 	char name[16];
 	snprintf(name, sizeof name, "Table %d", n);
 	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
@@ -42,6 +50,8 @@ static void table_sheet(lxw_workbook *wb, const fmts *F, const rt_table *t, int 
 	snprintf(src, sizeof src, "Source: %s%s%s", t->source, t->note ? " Note: " : "",
 		 t->note ? t->note : "");
 	text(ws, 1, 0, src, NULL);
+	if (remark)
+		text(ws, 2, 0, remark, NULL);
 	const int hr = 3;
 	text(ws, hr, 0, "Country/region", F->head);
 	for (int c = 0; c < t->ncols; c++)
@@ -56,6 +66,10 @@ static void table_sheet(lxw_workbook *wb, const fmts *F, const rt_table *t, int 
 		text(ws, row, 0, r->label, total ? F->total : NULL);
 		for (int c = 0; c < t->ncols; c++) {
 			lxw_col_t col = (lxw_col_t)(c + 1);
+			if (mask && mask->cell && mask->cell[i][c]) {
+				text(ws, row, c + 1, lt, F->text);
+				continue;
+			}
 			if (r->null[c]) {
 				text(ws, row, c + 1, EN_DASH, F->text);
 				continue;
@@ -77,7 +91,9 @@ static void table_sheet(lxw_workbook *wb, const fmts *F, const rt_table *t, int 
 		int row = hr + 1 + t->nrows;
 		text(ws, row, 0, "Percentage", NULL);
 		for (int c = 0; c < 3; c++) {
-			if (t->pct_row_null)
+			if (mask && mask->pct_row)
+				text(ws, row, c + 1, lt, F->text);
+			else if (t->pct_row_null)
 				text(ws, row, c + 1, EN_DASH, F->text);
 			else
 				worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)(c + 1),
@@ -138,6 +154,42 @@ static void quality_sheet(lxw_workbook *wb, const fmts *F, const annual_report *
 	}
 }
 
+/* Adds the formats of the table sheets to wb. */
+static void formats_add(lxw_workbook *wb, fmts *F)
+{
+	F->title = workbook_add_format(wb);
+	format_set_bold(F->title);
+	format_set_font_size(F->title, 13);
+	F->head = workbook_add_format(wb);
+	format_set_bold(F->head);
+	format_set_bottom(F->head, LXW_BORDER_THIN);
+	format_set_text_wrap(F->head);
+	F->count = workbook_add_format(wb);
+	format_set_num_format(F->count, "#,##0;-#,##0;\"" EN_DASH "\"");
+	F->pct = workbook_add_format(wb);
+	format_set_num_format(F->pct, "0%;-0%;\"" EN_DASH "\"");
+	F->pct2 = workbook_add_format(wb);
+	format_set_num_format(F->pct2, "0.00%");
+	F->bare = workbook_add_format(wb);
+	format_set_num_format(F->bare, "0;-0;\"" EN_DASH "\"");
+	F->text = workbook_add_format(wb);
+	format_set_align(F->text, LXW_ALIGN_RIGHT);
+	F->wrap = workbook_add_format(wb);
+	format_set_text_wrap(F->wrap);
+	F->total = workbook_add_format(wb);
+	format_set_bold(F->total);
+}
+
+/* Closes wb, writing the file. */
+static int close_workbook(lxw_workbook *wb, const char *path, actip_err *err)
+{
+	lxw_error e = workbook_close(wb);
+	if (e != LXW_NO_ERROR)
+		return err_set(err, ACTIP_EIO, "%s: %s", path, lxw_strerror(e));
+	return ACTIP_OK;
+}
+
+/* The whole report. */
 int report_write_xlsx(const char *path, const annual_report *r, actip_err *err)
 {
 	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
@@ -145,36 +197,32 @@ int report_write_xlsx(const char *path, const annual_report *r, actip_err *err)
 	if (!wb)
 		return err_set(err, ACTIP_EIO, "%s: cannot create the workbook", path);
 	fmts F;
-	F.title = workbook_add_format(wb);
-	format_set_bold(F.title);
-	format_set_font_size(F.title, 13);
-	F.head = workbook_add_format(wb);
-	format_set_bold(F.head);
-	format_set_bottom(F.head, LXW_BORDER_THIN);
-	format_set_text_wrap(F.head);
-	F.count = workbook_add_format(wb);
-	format_set_num_format(F.count, "#,##0;-#,##0;\"" EN_DASH "\"");
-	F.pct = workbook_add_format(wb);
-	format_set_num_format(F.pct, "0%;-0%;\"" EN_DASH "\"");
-	F.pct2 = workbook_add_format(wb);
-	format_set_num_format(F.pct2, "0.00%");
-	F.bare = workbook_add_format(wb);
-	format_set_num_format(F.bare, "0;-0;\"" EN_DASH "\"");
-	F.text = workbook_add_format(wb);
-	format_set_align(F.text, LXW_ALIGN_RIGHT);
-	F.wrap = workbook_add_format(wb);
-	format_set_text_wrap(F.wrap);
-	F.total = workbook_add_format(wb);
-	format_set_bold(F.total);
+	formats_add(wb, &F);
 	for (int i = 0; i < 5; i++)
-		table_sheet(wb, &F, &r->tables.t[i], i + 1);
+		table_sheet(wb, &F, &r->tables.t[i], NULL, NULL, i + 1);
 	ind_xlsx_formats IF = {F.title, F.head, workbook_add_format(wb), F.pct, F.text};
 	format_set_num_format(IF.number, "#,##0.##");
 	ind_write_xlsx_sheet(wb, &r->indicators, &IF);
 	achievements_sheet(wb, &F, r);
 	quality_sheet(wb, &F, r);
-	lxw_error e = workbook_close(wb);
-	if (e != LXW_NO_ERROR)
-		return err_set(err, ACTIP_EIO, "%s: %s", path, lxw_strerror(e));
-	return ACTIP_OK;
+	return close_workbook(wb, path, err);
+}
+
+/* The public tables: the five table sheets alone. */
+int report_write_public_xlsx(const char *path, const report_tables *rt, const report_suppression *s,
+			     actip_err *err)
+{
+	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
+	lxw_workbook *wb = workbook_new_opt(path, &opt);
+	if (!wb)
+		return err_set(err, ACTIP_EIO, "%s: cannot create the workbook", path);
+	fmts F;
+	formats_add(wb, &F);
+	char sentence[256];
+	report_suppression_sentence(s->k, sentence, sizeof sentence);
+	for (int i = 0; i < 5; i++) {
+		report_mask m = report_suppression_mask(s, i);
+		table_sheet(wb, &F, &rt->t[i], &m, sentence, i + 1);
+	}
+	return close_workbook(wb, path, err);
 }

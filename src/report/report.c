@@ -6,11 +6,11 @@
 #include "core/num.h"
 
 static const report_format formats[] = {
-	{"json", "json", report_write_json, false, NULL},
-	{"md", "md", report_write_md, true, NULL},
-	{"html", "html", report_write_html, true, NULL},
-	{"xlsx", "xlsx", NULL, true, report_write_xlsx},
-	{"csv", "", NULL, true, report_write_csv},
+	{"json", "json", report_write_json, false, NULL, report_write_public_json, NULL},
+	{"md", "md", report_write_md, true, NULL, report_write_public_md, NULL},
+	{"html", "html", report_write_html, true, NULL, report_write_public_html, NULL},
+	{"xlsx", "xlsx", NULL, true, report_write_xlsx, NULL, report_write_public_xlsx},
+	{"csv", "", NULL, true, report_write_csv, NULL, report_write_public_csv},
 };
 
 /* By name. */
@@ -60,23 +60,53 @@ void report_cell_text(const rt_table *t, const rt_row *r, int c, char *buf, size
 	}
 }
 
-/* "422 (151 female, 265 male, 6 other)", leaving out zero parts. */
-void report_respondents_text(const rt_row *r, char *buf, size_t size)
+/* A count for the respondents text: "<k" when hide, else with separators. */
+static void count_or_hidden(int64_t v, bool hide, int k, char *buf, size_t size)
+{
+	if (hide)
+		snprintf(buf, size, "<%d", k);
+	else
+		num_format_count(buf, size, v);
+}
+
+/* "422 (151 female, 265 male, 6 other)", leaving out zero parts; the cells hide[c]
+ * withholds (hide NULL: none) as "<k", and a withheld part is never left out, since
+ * leaving it out would say it is zero. */
+static void respondents(const rt_row *r, const bool *hide, int k, char *buf, size_t size)
 {
 	static const char *const sex[] = {"female", "male", "other"};
 	char n[32];
-	num_format_count(n, sizeof n, r->v[0]);
+	count_or_hidden(r->v[0], hide && hide[0], k, n, sizeof n);
 	size_t o = (size_t)snprintf(buf, size, "%s", n);
 	bool open = false;
 	for (int i = 0; i < 3 && o < size; i++) {
-		if (r->v[1 + i] == 0)
+		bool h = hide && hide[1 + i];
+		if (r->v[1 + i] == 0 && !h)
 			continue;
-		num_format_count(n, sizeof n, r->v[1 + i]);
+		count_or_hidden(r->v[1 + i], h, k, n, sizeof n);
 		o += (size_t)snprintf(buf + o, size - o, "%s%s %s", open ? ", " : " (", n, sex[i]);
 		open = true;
 	}
 	if (open && o < size)
 		snprintf(buf + o, size - o, ")");
+}
+
+/* Table 5's respondents cell, nothing withheld. */
+void report_respondents_text(const rt_row *r, char *buf, size_t size)
+{
+	respondents(r, NULL, 0, buf, size);
+}
+
+/* The sentence on what "<K" means. */
+void report_suppression_sentence(int k, char *buf, size_t size)
+{
+	if (k == 2)
+		snprintf(buf, size, "Counts of 1, and the cells from which they could be worked back "
+				    "(such as a total minus the other parts), are shown as \"<2\".");
+	else
+		snprintf(buf, size, "Counts from 1 to %d, and the cells from which they could be worked "
+				    "back (such as a total minus the other parts), are shown as \"<%d\".",
+			 k - 1, k);
 }
 
 /* Percentage row cell: two decimals with %, "100%" in the total column. */
@@ -109,23 +139,30 @@ int report_disp_headings(const rt_table *t, const char **keys, const char **labe
 	return n;
 }
 
-/* One row as display strings: data rows, the Total row, then the Percentage row. */
-bool report_disp_row(const rt_table *t, int i, disp_row *out)
+/* One row as display strings: data rows, the Total row, then the Percentage row. A
+ * withheld cell is "<K" whatever its value, a zero too (an en dash would tell it). */
+bool report_disp_row(const rt_table *t, const report_mask *mask, int i, disp_row *out)
 {
+	const size_t size = sizeof out->cells[0];
 	out->ncells = 0;
 	if (i < t->nrows) {
 		const rt_row *r = &t->rows[i];
+		const bool *hide = mask && mask->cell ? mask->cell[i] : NULL;
 		out->kind = strcmp(r->key, "TOTAL") == 0 ? DISP_TOTAL : DISP_ROW;
 		out->key = r->key;
 		out->label = r->label;
 		for (int c = 0; c < t->ncols; c++) {
 			if (t->cols[c].hidden)
 				continue;
-			char *cell = out->cells[out->ncells++];
+			int n = out->ncells++;
+			char *cell = out->cells[n];
+			out->hidden[n] = hide && hide[c];
 			if (c == 0 && t->respondents_col)
-				report_respondents_text(r, cell, sizeof out->cells[0]);
+				respondents(r, hide, mask ? mask->k : 0, cell, size);
+			else if (out->hidden[n])
+				snprintf(cell, size, "<%d", mask->k);
 			else
-				report_cell_text(t, r, c, cell, sizeof out->cells[0]);
+				report_cell_text(t, r, c, cell, size);
 		}
 		return true;
 	}
@@ -135,9 +172,14 @@ bool report_disp_row(const rt_table *t, int i, disp_row *out)
 	out->key = "percentage";
 	out->label = "Percentage";
 	for (int c = 0; c < t->ncols; c++) {
-		char *cell = out->cells[out->ncells++];
-		if (c < 4)
-			report_pct_row_text(t, c, cell, sizeof out->cells[0]);
+		int n = out->ncells++;
+		char *cell = out->cells[n];
+		/* the shares; the total column's 100% tells nothing */
+		out->hidden[n] = mask && mask->pct_row && c < 3;
+		if (out->hidden[n])
+			snprintf(cell, size, "<%d", mask->k);
+		else if (c < 4)
+			report_pct_row_text(t, c, cell, size);
 		else
 			cell[0] = '\0';
 	}

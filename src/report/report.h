@@ -1,8 +1,10 @@
 /* `actip report`: renders the report's tables in one of several formats. Formats are a
- * table of (name, file extension, writer), so adding one is adding a row. The display
- * rules shared by the human-readable formats (thousands separators, en dash for zero
- * and for a missing percentage, % signs, the respondents breakdown of table 5) live
- * here once. */
+ * table of (name, file extension, writers), so adding one is adding a row; each row
+ * has a writer of the whole report and one of the public Tables 1-5 with small cells
+ * suppressed (--suppress-below, report/suppress.h). The display rules shared by the
+ * human-readable formats (thousands separators, en dash for zero and for a missing
+ * percentage, % signs, the respondents breakdown of table 5, "<K" for a suppressed
+ * cell) live here once. */
 #ifndef ACTIP_REPORT_REPORT_H
 #define ACTIP_REPORT_REPORT_H
 
@@ -11,6 +13,7 @@
 
 #include "report/annual.h"
 #include "report/chart.h"
+#include "report/suppress.h"
 #include "report/tables.h"
 
 typedef struct report_format {
@@ -21,6 +24,12 @@ typedef struct report_format {
 	/* Formats that write files instead of a stream (NULL write): to path, which is a
 	 * file (xlsx) or a directory (csv). */
 	int (*write_path)(const char *path, const annual_report *r, actip_err *err);
+	/* The public tables (--suppress-below): to a stream, or (when write_path is set) to
+	 * path like the whole report. */
+	int (*write_public)(FILE *out, const report_tables *t, const report_suppression *s,
+			    actip_err *err);
+	int (*write_public_path)(const char *path, const report_tables *t,
+				 const report_suppression *s, actip_err *err);
 } report_format;
 
 /* Looks a format up by name ("json", "md", "html"); NULL when unknown. */
@@ -38,6 +47,7 @@ typedef struct disp_row {
 	const char *label;
 	int ncells;
 	char cells[RT_MAX_COLS][80];
+	bool hidden[RT_MAX_COLS]; /* the cell is withheld ("<K") by suppression */
 } disp_row;
 
 /* The displayed headings of a table (the visible columns): fills keys and labels and
@@ -45,8 +55,9 @@ typedef struct disp_row {
 int report_disp_headings(const rt_table *t, const char **keys, const char **labels);
 
 /* Formats row i of a table for display (i == t->nrows is the Percentage row of tables
- * 3 and 4). Returns false when there is no such row. */
-bool report_disp_row(const rt_table *t, int i, disp_row *out);
+ * 3 and 4), the cells that mask withholds as "<K" (mask NULL: none). Returns false
+ * when there is no such row. */
+bool report_disp_row(const rt_table *t, const report_mask *mask, int i, disp_row *out);
 
 /* The text of one displayed cell (counts with separators, "–" for zero or no
  * denominator, "%" where the column wants it). */
@@ -65,6 +76,26 @@ int report_write_html(FILE *out, const annual_report *r, actip_err *err);
 
 int report_write_xlsx(const char *path, const annual_report *r, actip_err *err);
 int report_write_csv(const char *dir, const annual_report *r, actip_err *err);
+
+/* Writers of the public tables 1-5 (--suppress-below), one per format: the suppressed
+ * cells as "<K" and nothing else of the report, whose profiles and figures quote small
+ * numbers. json is one document, csv table1.csv ... table5.csv in dir (suppress.c);
+ * md and html a document with a title, the year and a sentence on what "<K" means;
+ * xlsx one sheet per table, numbers as numbers and suppressed cells as text. */
+int report_write_public_json(FILE *out, const report_tables *t, const report_suppression *s,
+			     actip_err *err);
+int report_write_public_csv(const char *dir, const report_tables *t, const report_suppression *s,
+			    actip_err *err);
+int report_write_public_md(FILE *out, const report_tables *t, const report_suppression *s,
+			   actip_err *err);
+int report_write_public_html(FILE *out, const report_tables *t, const report_suppression *s,
+			     actip_err *err);
+int report_write_public_xlsx(const char *path, const report_tables *t, const report_suppression *s,
+			     actip_err *err);
+
+/* The sentence on suppression for the md and html documents: 'Counts from 1 to K-1,
+ * and the cells from which they could be worked back, are shown as "<K".' */
+void report_suppression_sentence(int k, char *buf, size_t size);
 
 /* The report's figures. */
 enum { REPORT_NFIGS = 4 };

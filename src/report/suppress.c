@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "core/escape.h"
+#include "report/report.h"
 
 /* The total column of a table: "total" or "respondents"; -1 when none. */
 static int total_col(const rt_table *t)
@@ -149,6 +150,12 @@ void report_suppress(const report_tables *rt, int k, report_suppression *out)
 	}
 }
 
+/* The mask of one table, for the display writers (emit_md.c, emit_html.c, emit_xlsx.c). */
+report_mask report_suppression_mask(const report_suppression *s, int ti)
+{
+	return (report_mask){.k = s->k, .cell = (const bool(*)[RT_MAX_COLS])s->cell[ti], .pct_row = s->pct_row[ti]};
+}
+
 /* A cell as JSON: a number, null, or the string "<K". */
 static json_t *cell_json(const rt_table *t, const report_suppression *s, int ti, int i, int c, const char *lt)
 {
@@ -158,7 +165,7 @@ static json_t *cell_json(const rt_table *t, const report_suppression *s, int ti,
 }
 
 /* {"year", "suppress_below", "table1".."table5": {"title","columns","rows"[, "percentage_row"]}}. */
-int report_write_public_json(FILE *out, const report_tables *rt, const report_suppression *s)
+int report_write_public_json(FILE *out, const report_tables *rt, const report_suppression *s, actip_err *err)
 {
 	char lt[16];
 	snprintf(lt, sizeof lt, "<%d", s->k);
@@ -192,7 +199,9 @@ int report_write_public_json(FILE *out, const report_tables *rt, const report_su
 	int rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
 	fputc('\n', out);
 	json_decref(root);
-	return rc == 0 ? 0 : -1;
+	if (rc != 0 || ferror(out))
+		return err_set(err, ACTIP_EIO, "cannot write the public tables");
+	return ACTIP_OK;
 }
 
 /* table1.csv ... table5.csv in dir, the suppressed cells as <K. */

@@ -1,12 +1,12 @@
 /* Small-cell suppression of the public tables (`actip report --suppress-below K`): a
  * count from 1 to K-1 is shown as "<K", and so is every cell from which a suppressed one
  * could be worked back (a total minus the other parts, along a row or down a column),
- * in the practice of the IOM's Counter Trafficking Data Collaborative. */
+ * in the practice of the IOM's Counter Trafficking Data Collaborative. The writers of
+ * the public tables, one per format, are declared in report/report.h. */
 #ifndef ACTIP_REPORT_SUPPRESS_H
 #define ACTIP_REPORT_SUPPRESS_H
 
 #include <stdbool.h>
-#include <stdio.h>
 
 #include "report/tables.h"
 
@@ -17,13 +17,18 @@ typedef struct report_suppression {
 	int primary, complementary;             /* how many cells each rule hid */
 } report_suppression;
 
+/* What the display of one table withholds: the cells marked in cell (row, column) and,
+ * when pct_row, the shares of the Percentage row, each shown as "<k". */
+typedef struct report_mask {
+	int k;
+	const bool (*cell)[RT_MAX_COLS];
+	bool pct_row;
+} report_mask;
+
 /* Marks the cells of t to hide for threshold k (k >= 2). */
 void report_suppress(const report_tables *t, int k, report_suppression *out);
 
-/* The public tables 1-5 with the suppressed cells as "<K": one JSON document, or
- * table1.csv ... table5.csv in dir. Return 0 or -1 (err). */
-int report_write_public_json(FILE *out, const report_tables *t, const report_suppression *s);
-int report_write_public_csv(const char *dir, const report_tables *t, const report_suppression *s,
-			    actip_err *err);
+/* The mask of table ti (0..4) under s. */
+report_mask report_suppression_mask(const report_suppression *s, int ti);
 
 #endif

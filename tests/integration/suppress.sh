@@ -5,11 +5,20 @@
 # and total along a row, countries and TOTAL down a column) no hidden cell can be worked
 # back (never exactly one hidden cell, and hidden parts hold at least K together unless
 # the total is hidden too); percentages next to hidden counts are hidden; the csv output
-# says the same as the json; other formats are refused.
+# says the same as the json. The md, html and xlsx forms are read back by
+# suppress_check.py: every withheld cell reads "<K", every visible cell reads as in the
+# full report of the same format, and nothing else in the file (text outside the tables,
+# attributes, comments, style sheet, shared strings, document properties, formulas) can
+# carry a withheld number.
 . "$(dirname "$0")/lib.sh"
 DB=$TMP/demo.db
 "$ACTIP" import --db "$DB" --quiet "$SRCDIR/data/demo"
 "$ACTIP" report --db "$DB" --year 2021 --format json -o "$TMP/full.json"
+for f in md html xlsx; do
+	"$ACTIP" report --db "$DB" --year 2021 --format "$f" -o "$TMP/full.$f"
+done
+# Debian's python3 has openpyxl (python3-openpyxl); a python3 earlier on PATH may not.
+PY=/usr/bin/python3
 for k in 5 10; do
 	"$ACTIP" report --db "$DB" --year 2021 --format json --suppress-below "$k" -o "$TMP/pub$k.json" 2>"$TMP/pub$k.err"
 	check "K=$k: exit 0" [ $? = 0 ]
@@ -73,9 +82,27 @@ PY
 	check "K=$k: no percentage next to a hidden count" [ "$(get pct_leak)" = 0 ]
 	check "K=$k: csv says what json says" [ "$(get csv_differs)" = 0 ]
 	check "K=$k: the summary counts complementary cells" grep -q 'more hidden so they cannot be worked back' "$TMP/pub$k.err"
+	for f in md html xlsx; do
+		"$ACTIP" report --db "$DB" --year 2021 --format "$f" --suppress-below "$k" -o "$TMP/pub$k.$f" 2>/dev/null
+		check "K=$k $f: exit 0" [ $? = 0 ]
+	done
+	$PY "$SRCDIR/tests/integration/suppress_check.py" "$k" "$TMP/full.json" "$TMP/pub$k.json" \
+		"$TMP/full.md" "$TMP/pub$k.md" "$TMP/full.html" "$TMP/pub$k.html" \
+		"$TMP/full.xlsx" "$TMP/pub$k.xlsx" "$SRCDIR/assets/report.css" >"$TMP/f$k" 2>"$TMP/f$k.err"
+	check "K=$k: suppress_check.py runs" [ $? = 0 ]
+	sed "s/^/# K=$k: /" "$TMP/f$k" "$TMP/f$k.err"
+	fget() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get(sys.argv[2], -1))' "$TMP/f$k" "$1"; }
+	for f in md html xlsx; do
+		check "K=$k $f: every withheld cell reads <$k ($(fget ${f}_hidden_shown) of $(fget ${f}_hidden_expected))" \
+			[ "$(fget ${f}_hidden_shown)" = "$(fget ${f}_hidden_expected)" -a "$(fget ${f}_hidden_expected)" -gt 0 ]
+		check "K=$k $f: no withheld number anywhere; the rest as in the full report ($(fget ${f}_bad) findings)" \
+			[ "$(fget ${f}_bad)" = 0 ]
+	done
+	check "K=$k md: <$k escaped as &lt;$k, no raw < in the file" \
+		[ "$(fget md_raw_hidden)" -gt 0 -a "$(grep -c '<' "$TMP/pub$k.md")" = 0 ]
 done
-"$ACTIP" report --db "$DB" --year 2021 --format html --suppress-below 5 >/dev/null 2>&1
-check "--suppress-below with html is refused (exit 2)" [ $? = 2 ]
+"$ACTIP" report --db "$DB" --year 2021 --suppress-below 5 >"$TMP/stdout.md" 2>/dev/null
+check "md is the default, to standard output" cmp -s "$TMP/stdout.md" "$TMP/pub5.md"
 "$ACTIP" report --db "$DB" --year 2021 --format json --suppress-below 1 >/dev/null 2>&1
 check "--suppress-below 1 is refused (exit 2)" [ $? = 2 ]
 finish

@@ -1,7 +1,7 @@
 /* Unit tests of report/tables.c on hand-worked data: the person rules (person_id,
  * e-mail, name key; the earliest counted attendance decides sex and country), staff
  * excluded, row order, rounding, the Percentage row, table 5's groups and "no
- * denominator", and the display of cells. */
+ * denominator", and the display of cells, with and without a suppression mask. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -168,6 +168,62 @@ static void display(void **state)
 	assert_string_equal(b, "100%");
 }
 
+/* Display under a suppression mask (--suppress-below): a withheld cell reads "<K"
+ * even when it is zero (an en dash would tell), table 5's respondents text keeps a
+ * withheld zero part instead of leaving it out, the Percentage row's shares are
+ * withheld but not its 100%, and the cells are flagged hidden. */
+static void display_masked(void **state)
+{
+	(void)state;
+	static bool cell[RT_MAX_ROWS][RT_MAX_COLS];
+	report_mask m = {.k = 3, .cell = (const bool(*)[RT_MAX_COLS])cell};
+	disp_row d;
+
+	const rt_table *t1 = &rt.t[0]; /* KH: 2, 1, 0, 0, 3 */
+	memset(cell, 0, sizeof cell);
+	cell[0][1] = cell[0][2] = true;
+	assert_true(report_disp_row(t1, &m, 0, &d));
+	assert_int_equal(d.ncells, 5);
+	assert_string_equal(d.cells[0], "2");
+	assert_string_equal(d.cells[1], "<3");
+	assert_string_equal(d.cells[2], "<3"); /* a zero, withheld */
+	assert_string_equal(d.cells[3], "\xE2\x80\x93");
+	assert_true(d.hidden[1] && d.hidden[2] && !d.hidden[0] && !d.hidden[3]);
+	assert_true(report_disp_row(t1, NULL, 0, &d));
+	assert_string_equal(d.cells[1], "1");
+	assert_false(d.hidden[1]);
+
+	const rt_table *t5 = &rt.t[4]; /* KH: 3 (1 female, 1 male, 0 other), 67 ... */
+	memset(cell, 0, sizeof cell);
+	cell[0][0] = cell[0][1] = cell[0][3] = cell[0][4] = true;
+	assert_true(report_disp_row(t5, &m, 0, &d));
+	assert_int_equal(d.ncells, 5);
+	assert_string_equal(d.cells[0], "<3 (<3 female, 1 male, <3 other)");
+	assert_true(d.hidden[0]);
+	assert_string_equal(d.cells[1], "<3");
+	assert_string_equal(d.cells[2], "67");
+	memset(cell, 0, sizeof cell);
+	assert_true(report_disp_row(t5, &m, 0, &d));
+	assert_string_equal(d.cells[0], "3 (1 female, 1 male)");
+
+	const rt_table *t3 = &rt.t[2];
+	m.pct_row = true;
+	assert_true(report_disp_row(t3, &m, t3->nrows, &d));
+	assert_int_equal(d.kind, DISP_PERCENTAGE);
+	assert_string_equal(d.cells[0], "<3");
+	assert_string_equal(d.cells[2], "<3");
+	assert_string_equal(d.cells[3], "100%");
+	assert_true(d.hidden[0] && d.hidden[1] && d.hidden[2] && !d.hidden[3]);
+	assert_false(report_disp_row(t3, &m, t3->nrows + 1, &d));
+
+	char b[256];
+	report_suppression_sentence(5, b, sizeof b);
+	assert_non_null(strstr(b, "Counts from 1 to 4, "));
+	assert_non_null(strstr(b, "\"<5\""));
+	report_suppression_sentence(2, b, sizeof b);
+	assert_non_null(strstr(b, "Counts of 1, "));
+}
+
 /* The stored statistics and the live computation from raw records agree; an edit made
  * behind actip's back (here: a deleted row) flags the year, and the report then
  * computes from the raw records instead of showing stale numbers. */
@@ -217,7 +273,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(activities), cmocka_unit_test(participants),
 		cmocka_unit_test(trained), cmocka_unit_test(feedback),
-		cmocka_unit_test(display), cmocka_unit_test(stored_and_live_agree),
+		cmocka_unit_test(display), cmocka_unit_test(display_masked),
+		cmocka_unit_test(stored_and_live_agree),
 		cmocka_unit_test(empty_year),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
