@@ -189,15 +189,27 @@ static int close_workbook(lxw_workbook *wb, const char *path, actip_err *err)
 	return ACTIP_OK;
 }
 
-/* The whole report. */
-int report_write_xlsx(const char *path, const annual_report *r, actip_err *err)
+/* A new workbook at path with the report's cell formats in F; NULL (err filled) when
+ * it cannot be created. */
+static lxw_workbook *open_workbook(const char *path, fmts *F, actip_err *err)
 {
 	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
 	lxw_workbook *wb = workbook_new_opt(path, &opt);
-	if (!wb)
-		return err_set(err, ACTIP_EIO, "%s: cannot create the workbook", path);
+	if (!wb) {
+		err_set(err, ACTIP_EIO, "%s: cannot create the workbook", path);
+		return NULL;
+	}
+	formats_add(wb, F);
+	return wb;
+}
+
+/* The whole report. */
+int report_write_xlsx(const char *path, const annual_report *r, actip_err *err)
+{
 	fmts F;
-	formats_add(wb, &F);
+	lxw_workbook *wb = open_workbook(path, &F, err);
+	if (!wb)
+		return ACTIP_EIO;
 	for (int i = 0; i < 5; i++)
 		table_sheet(wb, &F, &r->tables.t[i], NULL, NULL, i + 1);
 	ind_xlsx_formats IF = {F.title, F.head, workbook_add_format(wb), F.pct, F.text};
@@ -212,12 +224,10 @@ int report_write_xlsx(const char *path, const annual_report *r, actip_err *err)
 int report_write_public_xlsx(const char *path, const report_tables *rt, const report_suppression *s,
 			     actip_err *err)
 {
-	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
-	lxw_workbook *wb = workbook_new_opt(path, &opt);
-	if (!wb)
-		return err_set(err, ACTIP_EIO, "%s: cannot create the workbook", path);
 	fmts F;
-	formats_add(wb, &F);
+	lxw_workbook *wb = open_workbook(path, &F, err);
+	if (!wb)
+		return ACTIP_EIO;
 	char sentence[256];
 	report_suppression_sentence(s->k, sentence, sizeof sentence);
 	for (int i = 0; i < 5; i++) {
