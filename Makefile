@@ -41,6 +41,8 @@ demo: build
 	$(ACTIP) report --db $(DEMO_DB) --year $(YEAR) --format html -o out/report-$(YEAR).html
 	$(ACTIP) report --db $(DEMO_DB) --year $(YEAR) --format xlsx -o out/report-$(YEAR).xlsx
 	$(ACTIP) report --db $(DEMO_DB) --year $(YEAR) --format csv -o out/report-$(YEAR)-csv
+	$(ACTIP) report --db $(DEMO_DB) --year $(YEAR) --suppress-below 5 --format html -o out/report-$(YEAR)-public.html
+	$(ACTIP) report --db $(DEMO_DB) --year $(YEAR) --suppress-below 5 --format xlsx -o out/report-$(YEAR)-public.xlsx
 	@sed -n '/^## Selected indicator results/,/^## Expenditure/p' out/report-$(YEAR).md
 	$(ACTIP) check --db $(DEMO_DB) --year $(YEAR)
 	$(ACTIP) indicators --db $(DEMO_DB) --year $(YEAR) --format md
@@ -48,7 +50,7 @@ demo: build
 	$(ACTIP) export iati --db $(DEMO_DB) --year $(YEAR) -o out/iati-$(YEAR).xml
 	@if command -v xmllint >/dev/null && [ -f ../shared/reference/iati-2.03/iati-activities-schema.xsd ]; then \
 		xmllint --noout --schema ../shared/reference/iati-2.03/iati-activities-schema.xsd out/iati-$(YEAR).xml; fi
-	@echo "Wrote out/report-$(YEAR).{json,md,html,xlsx} and out/report-$(YEAR)-csv/ (open the HTML report in a browser)"
+	@echo "Wrote out/report-$(YEAR).{json,md,html,xlsx}, out/report-$(YEAR)-csv/ and the public tables (counts under 5 withheld) out/report-$(YEAR)-public.{html,xlsx} (open the HTML report in a browser)"
 	$(ACTIP) import --db $(DEMO_DB) data/demo/workplan
 	$(ACTIP) workplan report --db $(DEMO_DB) --plan $(WP_PLAN) --period $(WP_PERIOD) --format json -o $(WP_OUT).json
 	$(ACTIP) workplan report --db $(DEMO_DB) --plan $(WP_PLAN) --period $(WP_PERIOD) --format md -o $(WP_OUT).md
