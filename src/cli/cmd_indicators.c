@@ -12,8 +12,7 @@
 #include "core/escape.h"
 #include "core/text.h"
 #include "indicators/ind_emit.h"
-
-extern const unsigned char asset_report_css[];
+#include "report/report.h"
 
 /* JSON: the table object. */
 static int write_json(FILE *out, const ind_table *t)
@@ -41,12 +40,10 @@ static int write_html(FILE *out, const ind_table *t)
 {
 	char per[16];
 	ind_period_format(t->period, per, sizeof per);
-	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-	      "Indicator performance tracking ", out);
-	esc_html_text(out, per);
-	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n<h1>Indicator "
-		     "performance tracking, ", (const char *)asset_report_css);
+	char title[64];
+	snprintf(title, sizeof title, "Indicator performance tracking %s", per);
+	report_html_open(out, title);
+	fputs("<h1>Indicator performance tracking, ", out);
 	esc_html_text(out, per);
 	fputs("</h1>\n", out);
 	ind_write_html(out, t);

@@ -76,7 +76,7 @@ void report_write_html_tables(FILE *out, const report_tables *rt)
 
 /* The document's start, up to and including <main>: the head with title (plain text)
  * and the embedded style sheet. */
-static void html_open(FILE *out, const char *title)
+void report_html_open(FILE *out, const char *title)
 {
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", out);
@@ -483,7 +483,7 @@ int report_write_html(FILE *out, const annual_report *r, actip_err *err)
 	report_figures(r, figs, titles);
 	char title[64];
 	snprintf(title, sizeof title, "Annual progress report %d", r->year);
-	html_open(out, title);
+	report_html_open(out, title);
 	html_cover(out, title, "Computed by actip from the stored records: projects, activities, "
 			       "participants, feedback, achievements, partners and expenditure.");
 	fputs("<nav class=\"toc\" aria-label=\"Contents\"><h2>Contents</h2><ol>"
@@ -529,7 +529,7 @@ int report_write_public_html(FILE *out, const report_tables *rt, const report_su
 	char title[96], sentence[256];
 	snprintf(title, sizeof title, "Selected indicator results %d", rt->year);
 	report_suppression_sentence(s->k, sentence, sizeof sentence);
-	html_open(out, title);
+	report_html_open(out, title);
 	html_cover(out, title, "Tables 1 to 5 of the annual progress report, computed by actip "
 			       "from the stored records, for publication.");
 	fputs("<section id=\"indicators\">\n<p class=\"lead\">", out);

@@ -108,4 +108,8 @@ int report_figures(const annual_report *r, chart figs[REPORT_NFIGS],
 /* The five tables as HTML figures only (for pages that have their own layout). */
 void report_write_html_tables(FILE *out, const report_tables *rt);
 
+/* A self-contained HTML document's start, up to and including <main>: the head with the
+ * title (plain text, escaped here) and the report's embedded style sheet. */
+void report_html_open(FILE *out, const char *title);
+
 #endif
