@@ -1,6 +1,6 @@
 /* Unit tests of the web application's pure parts and its account rules: routing,
  * CSRF tokens, session tokens and timeouts, password rules, the lockout, rehashing on
- * sign-in and the one-hash-per-core limit. Password hashing runs
+ * sign-in, the one-hash-per-core limit, and the server's limits. Password hashing runs
  * at libsodium's minimum limits through ACTIP_TEST_WEAK_KDF, which only a test build
  * honours; the hash-slot counter exists only in test builds (ACTIP_TEST_HOOKS). */
 #include <pthread.h>
@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "web/server.h"
 #include "web/session.h"
 #include "web/web.h"
 #include "web/wpweb.h"
@@ -374,6 +375,31 @@ static void test_hash_slots(void **state)
 	auth_test_slots(0);
 }
 
+/* server limits: the production defaults (60 s deadline, 15 s idle timeout), and the
+ * test-only ACTIP_TEST_DEADLINE_SECS: applied when set and valid, refused when not. */
+static void test_server_limits(void **state)
+{
+	(void)state;
+	web_config cfg;
+	web_config_defaults(&cfg);
+	assert_int_equal(cfg.deadline_secs, 60);
+	assert_int_equal(cfg.timeout_secs, 15);
+	actip_err err = {{0}};
+	unsetenv("ACTIP_TEST_DEADLINE_SECS");
+	assert_int_equal(web_config_test_env(&cfg, &err), 0);
+	assert_int_equal(cfg.deadline_secs, 60);
+	setenv("ACTIP_TEST_DEADLINE_SECS", "3", 1);
+	assert_int_equal(web_config_test_env(&cfg, &err), 0);
+	assert_int_equal(cfg.deadline_secs, 3);
+	static const char *const bad[] = {"0", "-1", "3600000", "four", "4 s"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		setenv("ACTIP_TEST_DEADLINE_SECS", bad[i], 1);
+		assert_true(web_config_test_env(&cfg, &err) < 0);
+		assert_non_null(strstr(err.msg, "ACTIP_TEST_DEADLINE_SECS"));
+	}
+	unsetenv("ACTIP_TEST_DEADLINE_SECS");
+}
+
 /* main: sets the weak test limits before libsodium starts. */
 int main(void)
 {
@@ -389,6 +415,7 @@ int main(void)
 		cmocka_unit_test(test_csrf),     cmocka_unit_test(test_sessions),
 		cmocka_unit_test(test_password_rules), cmocka_unit_test(test_lockout),
 		cmocka_unit_test(test_rehash_on_login), cmocka_unit_test(test_hash_slots),
+		cmocka_unit_test(test_server_limits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
