@@ -427,7 +427,7 @@ static void conflict_page(web_req *rq, web_resp *rs, const act_copy *typed, bool
 		td(o, act_field(typed, i));
 		fputs("</tr>", o);
 	}
-	fputs("</tbody></table></div>", o);
+	fputs("</tbody></table></div><h2>Your values</h2>", o);
 	act_copy again = *typed;
 	snprintf(again.id, sizeof again.id, "%s", cur.id);
 	snprintf(again.version, sizeof again.version, "%s", cur.version);

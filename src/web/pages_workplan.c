@@ -380,7 +380,7 @@ static void status_conflict(web_req *rq, web_resp *rs, const char *plan, const c
 	conflict_row(o, "Status", status_label(found ? cur.status : NULL), status_label(status));
 	conflict_row(o, "Note", cur.note ? cur.note : "", note ? note : "");
 	conflict_row(o, "Reported on", cur.reported_on, "");
-	fputs("</tbody></table></div>", o);
+	fputs("</tbody></table></div><h2>Your values</h2>", o);
 	status_form(rq, o, plan, item, period, cur.version, status, note);
 	fputs("<p><a href=\"/workplan?plan=", o);
 	esc_url_part(o, plan);
