@@ -32,11 +32,10 @@ int cmd_serve(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	const cli_command *self = cli_find("serve");
-	web_config cfg = {
-		.db_path = getenv("ACTIP_DB") ? getenv("ACTIP_DB") : "actip.db",
-		.body_limit = 32u << 20, .timeout_secs = 15, .deadline_secs = 60, .max_conns = 512,
-		.max_per_ip = 128, .threads = 4, .conn_memory = 32u << 10,
-	};
+	web_config cfg;
+	web_config_defaults(&cfg);
+	if (getenv("ACTIP_DB"))
+		cfg.db_path = getenv("ACTIP_DB");
 	char listen[80] = "127.0.0.1:8080";
 	unsigned long v;
 	int c;
@@ -96,8 +95,11 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "actip: %s\n", err.msg);
 		return EXIT_FAILURE_;
 	}
-	printf("actip: serving http://%s:%u/ (database %s)%s\n", listen, srv.port, cfg.db_path,
+	printf("actip: serving http://%s:%u/ (database %s)%s", listen, srv.port, cfg.db_path,
 	       auth_weak_kdf() ? " [TEST BUILD: weak password hashing]" : "");
+	if (srv.cfg.deadline_secs != cfg.deadline_secs)
+		printf(" [TEST BUILD: request deadline %u s]", srv.cfg.deadline_secs);
+	putchar('\n');
 	fflush(stdout);
 	int sig;
 	sigwait(&set, &sig);

@@ -74,7 +74,7 @@ static void status_put_h(web_req *rq, web_resp *rs)
 	const char *plan = rq->params[0], *item = rq->params[1], *period = rq->params[2];
 	web_write w;
 	int st = wpweb_file_status(rq, plan, item, period, json_string_value(jb), json_string_value(js),
-				   json_string_value(jn), &w);
+				   json_string_value(jn), NULL, &w);
 	if (st == 200) {
 		int pidx = wp_period_parse(period);
 		char canon[16];

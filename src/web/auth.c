@@ -1,7 +1,8 @@
 /* Passwords and sign-in: the password rules, argon2id hashing through libsodium with a
  * semaphore so that at most one hash per core runs at a time (each takes 64 MiB at the
  * INTERACTIVE limits), the lockout rules (per account and per address), and the
- * account changes behind `actip user`. */
+ * account changes behind `actip user`. Test builds (ACTIP_TEST_HOOKS) count the holders
+ * of the hash slots, so a unit test can see the per-core limit hold. */
 #include <semaphore.h>
 #include <sodium.h>
 #include <stdlib.h>
@@ -103,12 +104,55 @@ const char *auth_password_problem(const char *pw)
 	return NULL;
 }
 
+#ifdef ACTIP_TEST_HOOKS
+#include <stdatomic.h>
+static atomic_int slot_holders, slot_peak;
+static atomic_uint slot_hold_usec;
+
+/* Resets the peak and sets how long each holder keeps its slot. */
+void auth_test_slots(unsigned hold_usec)
+{
+	atomic_store(&slot_peak, 0);
+	atomic_store(&slot_hold_usec, hold_usec);
+}
+
+/* The most holders seen at once since auth_test_slots. */
+int auth_test_slot_peak(void)
+{
+	return atomic_load(&slot_peak);
+}
+#endif
+
+/* Takes one of the hash slots (one per core), waiting for a free one. */
+static void slot_take(void)
+{
+	sem_wait(&hash_slots);
+#ifdef ACTIP_TEST_HOOKS
+	int n = atomic_fetch_add(&slot_holders, 1) + 1;
+	int peak = atomic_load(&slot_peak);
+	while (n > peak && !atomic_compare_exchange_weak(&slot_peak, &peak, n))
+		;
+	unsigned hold = atomic_load(&slot_hold_usec);
+	if (hold)
+		usleep(hold);
+#endif
+}
+
+/* Gives the slot back. */
+static void slot_give(void)
+{
+#ifdef ACTIP_TEST_HOOKS
+	atomic_fetch_sub(&slot_holders, 1);
+#endif
+	sem_post(&hash_slots);
+}
+
 /* One argon2id hash, waiting for a free core. */
 int auth_hash_password(const char *pw, char out[128], actip_err *err)
 {
-	sem_wait(&hash_slots);
+	slot_take();
 	int rc = crypto_pwhash_str(out, pw, strlen(pw), ops_limit, mem_limit);
-	sem_post(&hash_slots);
+	slot_give();
 	if (rc != 0)
 		return err_set(err, ACTIP_ENOMEM, "not enough memory to hash the password");
 	return ACTIP_OK;
@@ -117,9 +161,9 @@ int auth_hash_password(const char *pw, char out[128], actip_err *err)
 /* Verifies a password against a stored hash, waiting for a free core. */
 static bool verify(const char *hash, const char *pw)
 {
-	sem_wait(&hash_slots);
+	slot_take();
 	int rc = crypto_pwhash_str_verify(hash, pw, strlen(pw));
-	sem_post(&hash_slots);
+	slot_give();
 	return rc == 0;
 }
 

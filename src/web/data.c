@@ -85,6 +85,14 @@ void data_act_version(const act_row *r, char out[33])
 	sodium_bin2hex(out, 33, md, sizeof md);
 }
 
+/* Hashes text. */
+void data_text_version(const void *text, size_t len, char out[33])
+{
+	unsigned char md[16];
+	crypto_generichash(md, sizeof md, text, len, NULL, 0);
+	sodium_bin2hex(out, 33, md, sizeof md);
+}
+
 /* Keeps the version of the row. */
 static void keep_version(const act_row *r, void *ctx)
 {

@@ -32,6 +32,10 @@ int data_activity(store *st, const char *id, void (*fn)(const act_row *r, void *
  * of a BLAKE2b hash of its fields, so any edit gives a new version. */
 void data_act_version(const act_row *r, char out[33]);
 
+/* A version of any text (the stored rows of a list, a status report): 32 hex digits of
+ * a BLAKE2b hash of its len bytes. */
+void data_text_version(const void *text, size_t len, char out[33]);
+
 /* The stored activity's version into out; 1 found, 0 not, -1 error. */
 int data_activity_version(store *st, const char *id, char out[33]);
 

@@ -1,7 +1,12 @@
 /* Activity pages: the list with its filters, one activity with its participants (names
  * only for those who may edit them) and its feedback summary, and the forms that add or
  * edit an activity, add a participant and add a feedback response. Form posts become
- * CSV rows for the guarded write path, so they follow the templates' rules exactly. */
+ * CSV rows for the guarded write path, so they follow the templates' rules exactly.
+ * Edits are optimistic: the edit form carries the activity's version and a stale one
+ * gets a 409 page with the stored values and the typed ones (the add form refuses an ID
+ * stored meanwhile the same way); adding a participant or a response re-reads the list
+ * inside the write and retries, so two people adding at once both keep their row. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,9 +112,30 @@ static void list_get(web_req *rq, web_resp *rs)
 /* Copies an activity row for later use. */
 typedef struct act_copy {
 	char id[80], project[80], country[8], type[32], title[400], start[16], end[16], mode[16];
+	char version[33]; /* data_act_version of the row; in a typed copy, the form's */
 	int year;
 	long long participants, feedback;
 } act_copy;
+
+/* The fields a person edits, with their form names, for the conflict page. */
+static const struct {
+	const char *label, *name;
+	size_t off;
+} act_fields[] = {
+	{"Title", "title", offsetof(act_copy, title)},
+	{"Country", "country", offsetof(act_copy, country)},
+	{"Type", "type", offsetof(act_copy, type)},
+	{"Project code", "project", offsetof(act_copy, project)},
+	{"Start date", "start_date", offsetof(act_copy, start)},
+	{"End date", "end_date", offsetof(act_copy, end)},
+	{"Mode", "mode", offsetof(act_copy, mode)},
+};
+
+/* The text of field i of act_fields in a copy. */
+static const char *act_field(const act_copy *a, size_t i)
+{
+	return (const char *)a + act_fields[i].off;
+}
 
 /* Keeps a copy of the row. */
 static void keep(const act_row *r, void *ctx)
@@ -125,6 +151,7 @@ static void keep(const act_row *r, void *ctx)
 	CP(end, r->end_date);
 	CP(mode, r->mode);
 #undef CP
+	data_act_version(r, c->version);
 	c->year = r->year;
 	c->participants = r->participants;
 	c->feedback = r->feedback;
@@ -310,18 +337,12 @@ static void detail_get(web_req *rq, web_resp *rs)
 	detail(rq, rs, NULL);
 }
 
-/* The add/edit form. */
-static void edit_form(web_req *rq, web_resp *rs, const act_copy *a, bool is_new, const web_write *failed)
+/* The add/edit form with the values of a; an edit carries a->version, the version of
+ * the activity the values were based on. */
+static void activity_form(web_req *rq, FILE *o, const act_copy *a, bool is_new)
 {
 	static const char *const modes[] = {"", "in_person", "online", "hybrid", NULL};
 	static const char *const mode_l[] = {"Not given", "In person", "Online", "Hybrid", NULL};
-	FILE *o = rs->out;
-	if (failed)
-		rs->status = failed->status;
-	page_begin(rq, rs, is_new ? "Add an activity" : "Edit an activity", "activities");
-	fputs(is_new ? "<h1>Add an activity</h1>" : "<h1>Edit an activity</h1>", o);
-	if (failed)
-		write_errors(o, failed);
 	fputs("<form method=\"post\" action=\"", o);
 	if (is_new)
 		fputs("/activities", o);
@@ -331,6 +352,11 @@ static void edit_form(web_req *rq, web_resp *rs, const act_copy *a, bool is_new,
 	}
 	fputs("\">", o);
 	page_csrf_field(rq, o);
+	if (!is_new) {
+		fputs("<input type=\"hidden\" name=\"version\" value=\"", o);
+		esc_html_attr(o, a->version);
+		fputs("\">", o);
+	}
 	fputs("<div class=\"grid2\">", o);
 	if (is_new) {
 		fputs("<div class=\"field\"><label for=\"a-id\">Activity ID</label><input id=\"a-id\" name=\"activity_id\" required maxlength=\"64\" placeholder=\"KH-2021-014\" value=\"", o);
@@ -356,6 +382,56 @@ static void edit_form(web_req *rq, web_resp *rs, const act_copy *a, bool is_new,
 	fputs("\"></div><div class=\"field\"><label for=\"a-mode\">Mode</label><select id=\"a-mode\" name=\"mode\">", o);
 	page_options(o, modes, mode_l, a->mode);
 	fputs("</select></div></div><button type=\"submit\">Save</button></form>", o);
+}
+
+/* The add/edit page, with the errors of a failed write. */
+static void edit_form(web_req *rq, web_resp *rs, const act_copy *a, bool is_new, const web_write *failed)
+{
+	FILE *o = rs->out;
+	if (failed)
+		rs->status = failed->status;
+	page_begin(rq, rs, is_new ? "Add an activity" : "Edit an activity", "activities");
+	fputs(is_new ? "<h1>Add an activity</h1>" : "<h1>Edit an activity</h1>", o);
+	if (failed)
+		write_errors(o, failed);
+	activity_form(rq, o, a, is_new);
+	page_end(rs);
+}
+
+/* The 409 page of a stale edit (or of an add whose ID was stored meanwhile): nothing was
+ * stored; the stored values stand next to the typed ones, and the form holds the typed
+ * values with the stored version, so saving again replaces the stored values on
+ * purpose, never by accident. */
+static void conflict_page(web_req *rq, web_resp *rs, const act_copy *typed, bool was_new)
+{
+	act_copy cur;
+	int found = data_activity(rq->st, typed->id, keep, &cur);
+	if (found <= 0)
+		return page_error(rq, rs, found < 0 ? 500 : 409,
+				  "The activity was removed since you opened the form; nothing was stored.");
+	FILE *o = rs->out;
+	rs->status = 409;
+	page_begin(rq, rs, "Edit an activity", "activities");
+	fputs("<h1>Edit an activity</h1><div class=\"msg bad\" role=\"alert\" id=\"conflict\"><strong>Nothing was "
+	      "stored.</strong> ", o);
+	fputs(was_new ? "Someone else stored an activity with the ID " : "Someone else changed the activity ", o);
+	esc_html_text(o, cur.id);
+	fputs(" since you opened the form. Its current values are shown next to yours, and the form below keeps "
+	      "what you typed: check both, then save again to replace the current values with yours.</div>"
+	      "<div class=\"scroll\"><table id=\"conflict-values\"><thead><tr><th>Field</th><th>Current value</th>"
+	      "<th>Your value</th></tr></thead><tbody>", o);
+	for (size_t i = 0; i < sizeof act_fields / sizeof act_fields[0]; i++) {
+		bool same = strcmp(act_field(&cur, i), act_field(typed, i)) == 0;
+		fprintf(o, "<tr%s><th>%s</th>", same ? "" : " class=\"changed\"", act_fields[i].label);
+		td(o, act_field(&cur, i));
+		td(o, act_field(typed, i));
+		fputs("</tr>", o);
+	}
+	fputs("</tbody></table></div><h2>Your values</h2>", o);
+	act_copy again = *typed;
+	snprintf(again.id, sizeof again.id, "%s", cur.id);
+	snprintf(again.version, sizeof again.version, "%s", cur.version);
+	activity_form(rq, o, &again, false);
 	page_end(rs);
 }
 
@@ -389,10 +465,13 @@ static void form_row(web_req *rq, FILE *f, const char *id, const char *const *co
 	fputs("\r\n", f);
 }
 
-/* Saves an activity from the form (create when id is NULL). */
+/* Saves an activity from the form (create when id is NULL). An edit must be based on
+ * the stored version (the form's hidden field; none counts as stale); an add must not
+ * find the ID stored (else it would replace someone's activity unseen). */
 static void save_activity(web_req *rq, web_resp *rs, const char *id)
 {
 	bool is_new = id == NULL;
+	const char *seen = is_new ? "" : form_get(rq, "version");
 	if (is_new)
 		id = form_get(rq, "activity_id");
 	if (!id || !*id)
@@ -406,7 +485,7 @@ static void save_activity(web_req *rq, web_resp *rs, const char *id)
 	form_row(rq, f, id, rec_activity_cols);
 	fclose(f);
 	web_write w;
-	web_write_csv(rq, "activities", csv, len, false, &w);
+	web_write_csv_if_match(rq, "activities", csv, len, id, seen ? seen : "", &w);
 	free(csv);
 	if (w.status == 200) {
 		char loc[300];
@@ -425,7 +504,11 @@ static void save_activity(web_req *rq, web_resp *rs, const char *id)
 		CPF(end, "end_date");
 		CPF(mode, "mode");
 #undef CPF
-		edit_form(rq, rs, &a, is_new, &w);
+		snprintf(a.version, sizeof a.version, "%s", seen ? seen : "");
+		if (w.stale)
+			conflict_page(rq, rs, &a, is_new);
+		else
+			edit_form(rq, rs, &a, is_new, &w);
 	}
 	web_write_free(&w);
 }
@@ -446,32 +529,86 @@ static void edit_post(web_req *rq, web_resp *rs)
 	save_activity(rq, rs, rq->params[0]);
 }
 
-/* Adds one participant or feedback row: the stored rows plus the new one replace what
- * the activity had (the templates' replace rule), in one guarded write. */
-static void add_row(web_req *rq, web_resp *rs, const char *template_name, const char *const *cols,
-		    int (*rows)(store *, const char *, sqlite3_stmt **))
+/* An activity's list of participants or of feedback responses. */
+typedef struct list_key {
+	const char *activity_id;
+	const char *const *cols;
+	int (*rows)(store *, const char *, sqlite3_stmt **);
+} list_key;
+
+/* Writes the stored rows of a list as the CSV rows that would store them again;
+ * 0, or -1 when they cannot be read. */
+static int list_rows(store *st, const list_key *k, FILE *f)
 {
+	sqlite3_stmt *s;
+	if (k->rows(st, k->activity_id, &s) < 0)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		rec_row_stmt(f, k->activity_id, k->cols, s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The version of a stored list (the hash of list_rows), in web_precond's shape. */
+static int list_version(store *st, const void *key, char out[33])
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		return -1;
+	int rc = list_rows(st, key, f);
+	fclose(f);
+	if (rc == 0)
+		data_text_version(buf, len, out);
+	free(buf);
+	return rc < 0 ? -1 : 1;
+}
+
+/* Adds one participant or feedback row: the stored rows plus the new one replace what
+ * the activity had (the templates' replace rule), in one guarded write. The stored rows
+ * are read before the write begins, so the write checks under its lock that they are
+ * still the same (else a row another person added meanwhile would be replaced away) and
+ * the whole is tried again. */
+static void add_row(web_req *rq, web_resp *rs, const char *template_name, const char *what,
+		    const char *const *cols, int (*rows)(store *, const char *, sqlite3_stmt **))
+{
+	enum { TRIES = 5 };
 	act_copy a;
 	int found = data_activity(rq->st, rq->params[0], keep, &a);
 	if (found <= 0)
 		return page_error(rq, rs, found < 0 ? 500 : 404, "There is no such activity.");
-	char *csv = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&csv, &len);
-	if (!f)
-		return page_error(rq, rs, 500, "Out of memory.");
-	rec_header(f, cols);
-	sqlite3_stmt *s;
-	if (rows(rq->st, a.id, &s) == 0) {
-		while (sqlite3_step(s) == SQLITE_ROW)
-			rec_row_stmt(f, a.id, cols, s);
-		sqlite3_finalize(s);
-	}
-	form_row(rq, f, a.id, cols);
-	fclose(f);
+	list_key key = {a.id, cols, rows};
 	web_write w;
-	web_write_csv(rq, template_name, csv, len, false, &w);
-	free(csv);
+	for (int attempt = 1;; attempt++) {
+		char *csv = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&csv, &len);
+		if (!f)
+			return page_error(rq, rs, 500, "Out of memory.");
+		rec_header(f, cols);
+		fflush(f);
+		size_t head = len;
+		int rc = list_rows(rq->st, &key, f);
+		fflush(f);
+		char seen[33];
+		data_text_version(csv + head, len - head, seen);
+		form_row(rq, f, a.id, cols);
+		fclose(f);
+		if (rc < 0) {
+			free(csv);
+			return page_error(rq, rs, 500, "The activity's records could not be read.");
+		}
+		web_precond pc = {list_version, &key, seen, what, true};
+		web_write_csv_at(rq, template_name, csv, len, &pc, &w);
+		free(csv);
+		if (!w.stale || attempt == TRIES)
+			break;
+		web_write_free(&w);
+	}
+	if (w.stale)
+		web_log(rq, "gave up adding to the %s of %s: changed by others %d times", what, a.id, TRIES);
 	if (w.status == 200) {
 		char loc[300];
 		snprintf(loc, sizeof loc, "/activities/%s", a.id);
@@ -484,13 +621,13 @@ static void add_row(web_req *rq, web_resp *rs, const char *template_name, const 
 /* POST /activities/{id}/participants. */
 static void participant_post(web_req *rq, web_resp *rs)
 {
-	add_row(rq, rs, "participants", rec_participant_cols, data_participants);
+	add_row(rq, rs, "participants", "participant list", rec_participant_cols, data_participants);
 }
 
 /* POST /activities/{id}/feedback. */
 static void feedback_post(web_req *rq, web_resp *rs)
 {
-	add_row(rq, rs, "feedback", rec_feedback_cols, data_feedback);
+	add_row(rq, rs, "feedback", "feedback list", rec_feedback_cols, data_feedback);
 }
 
 const web_route page_activity_routes[] = {

@@ -2,7 +2,9 @@
  * pillar and body, with each line's state and its lead body's note; a focal point (or an
  * admin) files a status and note for its body's lines in an open period, right in the
  * row (a plain form: no JavaScript needed); the period's rates; the report downloads;
- * and the work-plan section of the dashboard. */
+ * and the work-plan section of the dashboard. The row's form carries the version of the
+ * report it shows: a report changed meanwhile is not replaced but answered with a 409
+ * page that shows it next to the typed values. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -164,36 +166,54 @@ static bool matches(const wp_line *l, const char *pillar, const char *body)
 	return false;
 }
 
-/* The report this user's body (or, for an admin, the lead body) filed on l at pidx. */
-static const wp_report *own_report(const web_user *u, const wp_line *l, int pidx)
+/* A status's label for people ("" for none, the code itself when unknown). */
+static const char *status_label(const char *code)
 {
-	const char *body = u->role == ROLE_FOCAL_POINT ? u->body : l->lead;
-	for (int i = 0; i < l->nreports; i++)
-		if (l->reports[i].pidx == pidx && strcmp(l->reports[i].body, body) == 0)
-			return &l->reports[i];
-	return NULL;
+	for (int i = 0; code && statuses[i]; i++)
+		if (strcmp(statuses[i], code) == 0)
+			return status_labels[i];
+	return code ? code : "";
 }
 
-/* The in-row form that files a report. */
+/* A form that files a report: the hidden plan, item, period and the version of the
+ * report the values were based on, then the status and the note. */
+static void status_form(web_req *rq, FILE *o, const char *plan, const char *item, const char *period,
+			const char *version, const char *status, const char *note)
+{
+	const char *const names[] = {"plan", "item", "period", "version"};
+	const char *const values[] = {plan, item, period, version};
+	fputs("<form method=\"post\" action=\"/workplan/status\">", o);
+	page_csrf_field(rq, o);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		fprintf(o, "<input type=\"hidden\" name=\"%s\" value=\"", names[i]);
+		esc_html_attr(o, values[i] ? values[i] : "");
+		fputs("\">", o);
+	}
+	fputs("<label>Status <select name=\"status\" required>", o);
+	page_options(o, statuses, status_labels, status);
+	fputs("</select></label><label>Note <textarea name=\"note\" rows=\"2\" maxlength=\"2000\">", o);
+	esc_html_text(o, note ? note : "");
+	fputs("</textarea></label><button type=\"submit\">Save</button></form>", o);
+}
+
+/* The in-row form that files (or updates) the report of this user's body, with the
+ * stored report's values and version read in one go. */
 static void file_form(web_req *rq, FILE *o, const wp_plan *p, const wp_line *l, int pidx)
 {
-	const wp_report *mine = own_report(&rq->user, l, pidx);
+	wpweb_status mine;
+	int found = wpweb_status_read(rq->st, l->id, pidx, wpweb_filing_body(&rq->user, l), &mine);
+	if (found < 0) {
+		fputs("<span class=\"sub\">Your report could not be read.</span>", o);
+		return;
+	}
 	char period[16];
 	wp_period_format(pidx, period, sizeof period);
 	fputs("<details class=\"file\"><summary>", o);
-	fputs(mine ? "Update your report" : "File your report", o);
-	fputs("</summary><form method=\"post\" action=\"/workplan/status\">", o);
-	page_csrf_field(rq, o);
-	fputs("<input type=\"hidden\" name=\"plan\" value=\"", o);
-	esc_html_attr(o, p->plan);
-	fputs("\"><input type=\"hidden\" name=\"item\" value=\"", o);
-	esc_html_attr(o, l->id);
-	fprintf(o, "\"><input type=\"hidden\" name=\"period\" value=\"%s\">", period);
-	fputs("<label>Status <select name=\"status\" required>", o);
-	page_options(o, statuses, status_labels, mine ? wp_state_name(mine->status) : NULL);
-	fputs("</select></label><label>Note <textarea name=\"note\" rows=\"2\" maxlength=\"2000\">", o);
-	esc_html_text(o, mine && mine->note ? mine->note : "");
-	fputs("</textarea></label><button type=\"submit\">Save</button></form></details>", o);
+	fputs(found ? "Update your report" : "File your report", o);
+	fputs("</summary>", o);
+	status_form(rq, o, p->plan, l->id, period, mine.version, found ? mine.status : NULL, mine.note);
+	fputs("</details>", o);
+	wpweb_status_free(&mine);
 }
 
 /* One matrix row. */
@@ -316,14 +336,72 @@ static void matrix_get(web_req *rq, web_resp *rs)
 	page_end(rs);
 }
 
-/* POST /workplan/status (form: plan, item, period, status, note). */
+/* A row of the conflict page's table. */
+static void conflict_row(FILE *o, const char *label, const char *now, const char *typed)
+{
+	bool same = strcmp(now, typed) == 0;
+	fprintf(o, "<tr%s><th>%s</th><td>", same ? "" : " class=\"changed\"", label);
+	esc_html_text(o, now);
+	fputs("</td><td>", o);
+	esc_html_text(o, typed);
+	fputs("</td></tr>", o);
+}
+
+/* The 409 page of a stale report: nothing was stored; the stored report stands next to
+ * the typed values, and the form holds the typed values with the stored version, so
+ * saving again replaces the report on purpose. */
+static void status_conflict(web_req *rq, web_resp *rs, const char *plan, const char *item, const char *period,
+			    const char *seen)
+{
+	char body[80];
+	wpweb_status cur;
+	memset(&cur, 0, sizeof cur);
+	int found = wpweb_filing_body_of(rq, item, body, sizeof body);
+	if (found == 1)
+		found = wpweb_status_read(rq->st, item, wp_period_parse(period), body, &cur);
+	if (found < 0)
+		return page_error(rq, rs, 500, "The report could not be read.");
+	const char *status = form_get(rq, "status"), *note = form_get(rq, "note");
+	FILE *o = rs->out;
+	rs->status = 409;
+	page_begin(rq, rs, "Work plan", "workplan");
+	fputs("<h1>The report was not saved</h1><div class=\"msg bad\" role=\"alert\" id=\"conflict\"><strong>Nothing "
+	      "was stored.</strong> ", o);
+	fputs(found && !seen[0] ? "Someone else filed the report of " : "Someone else changed the report of ", o);
+	esc_html_text(o, found ? body : "your body");
+	fputs(" on line ", o);
+	esc_html_text(o, item);
+	fputs(" for ", o);
+	esc_html_text(o, period);
+	fputs(" since you opened the page. Its current values are shown next to yours, and the form below keeps "
+	      "what you typed: check both, then save again to replace the current report with yours.</div>"
+	      "<div class=\"scroll\"><table id=\"conflict-values\"><thead><tr><th>Field</th><th>Current value</th>"
+	      "<th>Your value</th></tr></thead><tbody>", o);
+	conflict_row(o, "Status", status_label(found ? cur.status : NULL), status_label(status));
+	conflict_row(o, "Note", cur.note ? cur.note : "", note ? note : "");
+	conflict_row(o, "Reported on", cur.reported_on, "");
+	fputs("</tbody></table></div><h2>Your values</h2>", o);
+	status_form(rq, o, plan, item, period, cur.version, status, note);
+	fputs("<p><a href=\"/workplan?plan=", o);
+	esc_url_part(o, plan);
+	fputs("&amp;period=", o);
+	esc_url_part(o, period);
+	fputs("\">Back to the work plan</a></p>", o);
+	page_end(rs);
+	wpweb_status_free(&cur);
+}
+
+/* POST /workplan/status (form: plan, item, period, version, status, note). A form
+ * without a version counts as based on no report. */
 static void status_post(web_req *rq, web_resp *rs)
 {
 	const char *plan = form_get(rq, "plan"), *item = form_get(rq, "item"), *period = form_get(rq, "period");
 	if (!plan || !item || !period)
 		return page_error(rq, rs, 400, "The form is incomplete.");
+	const char *seen = form_get(rq, "version");
 	web_write w;
-	int st = wpweb_file_status(rq, plan, item, period, NULL, form_get(rq, "status"), form_get(rq, "note"), &w);
+	int st = wpweb_file_status(rq, plan, item, period, NULL, form_get(rq, "status"), form_get(rq, "note"),
+				   seen ? seen : "", &w);
 	if (st == 200) {
 		char *loc = NULL;
 		size_t len = 0;
@@ -341,6 +419,8 @@ static void status_post(web_req *rq, web_resp *rs)
 		}
 		resp_redirect(rs, loc ? loc : "/workplan");
 		free(loc);
+	} else if (w.stale) {
+		status_conflict(rq, rs, plan, item, period, seen ? seen : "");
 	} else {
 		rs->status = st;
 		page_begin(rq, rs, "Work plan", "workplan");

@@ -507,12 +507,43 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 	vfprintf(stderr, fmt, ap);
 }
 
+/* The defaults. */
+void web_config_defaults(web_config *cfg)
+{
+	*cfg = (web_config){
+		.db_path = "actip.db", .body_limit = 32u << 20, .timeout_secs = WEB_TIMEOUT_SECS,
+		.deadline_secs = WEB_DEADLINE_SECS, .max_conns = 512, .max_per_ip = 128, .threads = 4,
+		.conn_memory = 32u << 10,
+	};
+}
+
+/* The test builds' shorter deadline (a test of it must not wait a minute). */
+int web_config_test_env(web_config *cfg, actip_err *err)
+{
+	const char *v = getenv("ACTIP_TEST_DEADLINE_SECS");
+	if (!v || !*v)
+		return ACTIP_OK;
+#ifdef ACTIP_TEST_HOOKS
+	int64_t n;
+	if (text_parse_count(v, &n) < 0 || n < 1 || n > 3600)
+		return err_set(err, ACTIP_EINPUT, "ACTIP_TEST_DEADLINE_SECS takes seconds, 1 to 3600, not '%.20s'", v);
+	cfg->deadline_secs = (unsigned)n;
+	return ACTIP_OK;
+#else
+	(void)cfg;
+	return err_set(err, ACTIP_ERR, "ACTIP_TEST_DEADLINE_SECS is set, but this is a release build: it is "
+		       "honoured only by test builds; unset it");
+#endif
+}
+
 /* Starts the daemon. */
 int web_server_start(web_server *srv, const web_config *cfg, const char *host, unsigned port,
 		     actip_err *err)
 {
 	memset(srv, 0, sizeof *srv);
 	srv->cfg = *cfg;
+	if (web_config_test_env(&srv->cfg, err) < 0)
+		return ACTIP_ERR;
 	struct sockaddr_in sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sin_family = AF_INET;

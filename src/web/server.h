@@ -13,6 +13,19 @@ typedef struct web_server {
 	unsigned port;
 } web_server;
 
+/* The production limits (security.md "Server limits"; docs/api.md): 15 s idle
+ * connection timeout, 60 s absolute deadline per request. */
+enum { WEB_TIMEOUT_SECS = 15, WEB_DEADLINE_SECS = 60 };
+
+/* Fills cfg with the defaults of `actip serve` (db_path "actip.db"). */
+void web_config_defaults(web_config *cfg);
+
+/* Applies the test-only environment variable ACTIP_TEST_DEADLINE_SECS (1 to 3600) to
+ * cfg->deadline_secs. Only a build configured with -Dtests=enabled honours it; a
+ * release build refuses to go on while it is set (returns < 0 with the reason), as
+ * for ACTIP_TEST_WEAK_KDF. web_server_start calls it. */
+int web_config_test_env(web_config *cfg, actip_err *err);
+
 /* Starts serving on host:port (port 0 picks a free one, stored in srv->port). */
 int web_server_start(web_server *srv, const web_config *cfg, const char *host, unsigned port,
 		     actip_err *err);

@@ -68,6 +68,14 @@ int auth_init(actip_err *err);
 /* True when the weak test limits are in force. */
 bool auth_weak_kdf(void);
 
+#ifdef ACTIP_TEST_HOOKS
+/* Test builds only: resets the count of the most hash-slot holders seen at once and
+ * makes each holder keep its slot hold_usec longer (so that threads overlap); and that
+ * count (at most one hash per core: it must never exceed the number of cores). */
+void auth_test_slots(unsigned hold_usec);
+int auth_test_slot_peak(void);
+#endif
+
 /* Sign-in outcome. */
 typedef enum { AUTH_OK = 0, AUTH_FAILED = 1, AUTH_LOCKED = 2, AUTH_DBERR = -1 } auth_result;
 

@@ -1,10 +1,11 @@
 /* The work plan's shared web pieces (see wpweb.h): loading a plan, period locks, the open
- * period, and filing a status report through the guarded write path. Static SQL with
- * bound parameters only. */
+ * period, reading one status report with its version, and filing a status report
+ * through the guarded write path. Static SQL with bound parameters only. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/settings.h"
+#include "web/data.h"
 #include "web/guard.h"
 #include "web/server.h"
 #include "web/wpweb.h"
@@ -110,9 +111,90 @@ static int line_find(web_req *rq, const char *item, char *plan, size_t psize, ch
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* The stored report. */
+int wpweb_status_read(store *st, const char *item, int pidx, const char *body, wpweb_status *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "SELECT status, note, reported_on FROM wp_status "
+				       "WHERE item = ?1 AND pidx = ?2 AND body = ?3", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(s, 1, item, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 2, pidx);
+	sqlite3_bind_text(s, 3, body, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		/* The version hashes each field followed by a NUL, 0xff for a NULL. */
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		for (int i = 0; i < 3 && f; i++) {
+			const char *v = (const char *)sqlite3_column_text(s, i);
+			fputs(v ? v : "\xff", f);
+			fputc('\0', f);
+		}
+		const char *st_text = (const char *)sqlite3_column_text(s, 0);
+		const char *note = (const char *)sqlite3_column_text(s, 1);
+		const char *on = (const char *)sqlite3_column_text(s, 2);
+		snprintf(out->status, sizeof out->status, "%s", st_text ? st_text : "");
+		snprintf(out->reported_on, sizeof out->reported_on, "%s", on ? on : "");
+		out->note = note ? strdup(note) : NULL;
+		if (!f || fclose(f) != 0 || (note && !out->note))
+			rc = SQLITE_NOMEM;
+		else
+			data_text_version(buf, len, out->version);
+		free(buf);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		wpweb_status_free(out);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Frees the note. */
+void wpweb_status_free(wpweb_status *s)
+{
+	free(s->note);
+	s->note = NULL;
+}
+
+/* A focal point's body, else the lead body. */
+const char *wpweb_filing_body(const web_user *u, const wp_line *l)
+{
+	return u->role == ROLE_FOCAL_POINT ? u->body : l->lead;
+}
+
+/* The same from the database. */
+int wpweb_filing_body_of(web_req *rq, const char *item, char *out, size_t size)
+{
+	char plan[80], lead[80];
+	int found = line_find(rq, item, plan, sizeof plan, lead, sizeof lead);
+	if (found == 1)
+		snprintf(out, size, "%s", rq->user.role == ROLE_FOCAL_POINT ? rq->user.body : lead);
+	return found;
+}
+
+/* The key of one report, for its version in the write. */
+typedef struct status_key {
+	const char *item, *body;
+	int pidx;
+} status_key;
+
+/* The stored report's version, in web_precond's shape. */
+static int status_version(store *st, const void *key, char out[33])
+{
+	const status_key *k = key;
+	wpweb_status s;
+	int found = wpweb_status_read(st, k->item, k->pidx, k->body, &s);
+	snprintf(out, 33, "%s", s.version);
+	wpweb_status_free(&s);
+	return found;
+}
+
 /* One workplan_status row through the write path. */
 int wpweb_file_status(web_req *rq, const char *plan, const char *item, const char *period,
-		      const char *body, const char *status, const char *note, web_write *w)
+		      const char *body, const char *status, const char *note, const char *seen,
+		      web_write *w)
 {
 	memset(w, 0, sizeof *w);
 	char lplan[80], lead[80];
@@ -146,7 +228,12 @@ int wpweb_file_status(web_req *rq, const char *plan, const char *item, const cha
 	}
 	fputs("\r\n", f);
 	fclose(f);
-	web_write_csv(rq, "workplan_status", csv, len, false, w);
+	status_key key = {item, body, wp_period_parse(period)};
+	web_precond pc = {status_version, &key, seen, "status report", false};
+	if (seen)
+		web_write_csv_at(rq, "workplan_status", csv, len, &pc, w);
+	else
+		web_write_csv(rq, "workplan_status", csv, len, false, w);
 	free(csv);
 	return w->status;
 }

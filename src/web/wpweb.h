@@ -26,11 +26,34 @@ int wpweb_locked(web_req *rq, const char *plan, int pidx);
  * the plan's last half-year that has ended by now (clamped to the plan's years). */
 int wpweb_open_period(web_req *rq, const wp_plan *p);
 
+/* One body's stored status report on a line for a half-year. */
+typedef struct wpweb_status {
+	char status[16], reported_on[16];
+	char *note;       /* NULL when none */
+	char version[33]; /* a hash of status, note and date; "" when there is no report */
+} wpweb_status;
+
+/* Reads the report of body on line item at half-year pidx into out (free with
+ * wpweb_status_free); 1 found, 0 none (out empty, version ""), -1 error. */
+int wpweb_status_read(store *st, const char *item, int pidx, const char *body, wpweb_status *out);
+void wpweb_status_free(wpweb_status *s);
+
+/* The body whose report a user files on line l: a focal point's own, an admin's the
+ * lead body's. */
+const char *wpweb_filing_body(const web_user *u, const wp_line *l);
+
+/* The same for the line with id item, read from the database into out; 1, 0 when there
+ * is no such line, -1 error. */
+int wpweb_filing_body_of(web_req *rq, const char *item, char *out, size_t size);
+
 /* Files one status report for line item of plan at period (YYYY-Hn) by body (NULL:
- * the focal point's own body, or for an admin the line's lead body). Fills w; returns
- * the HTTP status (200, 400, 403, 404, 409, 422, 500). */
+ * the focal point's own body, or for an admin the line's lead body). With seen (the
+ * version of the report the form showed, "" for none), a report changed meanwhile is
+ * not replaced: 409 with w->stale set. NULL seen: no such check (the JSON API). Fills
+ * w; returns the HTTP status (200, 400, 403, 404, 409, 422, 500). */
 int wpweb_file_status(web_req *rq, const char *plan, const char *item, const char *period,
-		      const char *body, const char *status, const char *note, web_write *w);
+		      const char *body, const char *status, const char *note, const char *seen,
+		      web_write *w);
 
 /* Approves (locks) or re-opens a plan's half-year; returns the HTTP status. */
 int wpweb_period_set(web_req *rq, const char *plan, const char *period, bool approve);

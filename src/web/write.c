@@ -12,26 +12,41 @@ typedef struct hook_ctx {
 	web_write *w;
 	const char *template_name;
 	bool dry_run;
-	const char *activity_id, *if_match; /* optimistic concurrency; NULL: none */
+	const web_precond *pc; /* optimistic concurrency; NULL: none */
 } hook_ctx;
 
-/* Runs first inside the import's transaction (holding the write lock): a stale
- * If-Match version refuses the write with 409. */
+/* True for 32 lower-case hex digits, the shape of every version. */
+static bool is_version(const char *v)
+{
+	return strlen(v) == 32 && strspn(v, "0123456789abcdef") == 32;
+}
+
+/* Runs first inside the import's transaction (holding the write lock): a stored version
+ * other than the one the edit was based on refuses the write with 409. */
 static int after_begin(store *st, void *ctx, actip_err *err)
 {
 	hook_ctx *h = ctx;
-	char now[33];
-	if (!h->if_match)
+	const web_precond *pc = h->pc;
+	char now[33] = "";
+	if (!pc)
 		return ACTIP_OK;
-	int found = data_activity_version(st, h->activity_id, now);
+	int found = pc->version(st, pc->key, now);
 	if (found < 0) {
 		h->w->status = 500;
-		return err_set(err, ACTIP_ERR, "cannot read the activity's version");
+		return err_set(err, ACTIP_ERR, "cannot read the %s's version", pc->what);
 	}
-	if (found == 0 || strcmp(now, h->if_match) != 0) {
+	if (found == 0)
+		now[0] = '\0';
+	if (strcmp(now, pc->expected) != 0) {
 		h->w->status = 409;
-		return err_set(err, ACTIP_ERR, "the activity was changed since version %.40s was read; "
-			       "reload it and edit again", h->if_match);
+		h->w->stale = true;
+		if (!pc->expected[0])
+			return err_set(err, ACTIP_ERR, "the %s was stored by someone else meanwhile; "
+				       "reload it and edit again", pc->what);
+		/* The message goes to the log: a form field is quoted only when it looks like a
+		 * version (it could hold a line break). */
+		return err_set(err, ACTIP_ERR, "the %s was changed since version %.40s was read; "
+			       "reload it and edit again", pc->what, is_version(pc->expected) ? pc->expected : "(unknown)");
 	}
 	return ACTIP_OK;
 }
@@ -55,25 +70,39 @@ static int before_commit(store *st, void *ctx, actip_err *err)
 }
 
 static void write_csv(web_req *rq, const char *template_name, const char *csv, size_t len, bool dry_run,
-		      const char *activity_id, const char *if_match, web_write *w);
+		      const web_precond *pc, web_write *w);
 
 /* One guarded import. */
 void web_write_csv(web_req *rq, const char *template_name, const char *csv, size_t len,
 		   bool dry_run, web_write *w)
 {
-	write_csv(rq, template_name, csv, len, dry_run, NULL, NULL, w);
+	write_csv(rq, template_name, csv, len, dry_run, NULL, w);
 }
 
-/* One guarded import of an edit at a version. */
+/* One guarded import of an edit based on a version. */
+void web_write_csv_at(web_req *rq, const char *template_name, const char *csv, size_t len,
+		      const web_precond *pc, web_write *w)
+{
+	write_csv(rq, template_name, csv, len, false, pc, w);
+}
+
+/* The stored activity's version, in web_precond's shape (key: the activity id). */
+static int activity_version(store *st, const void *key, char out[33])
+{
+	return data_activity_version(st, key, out);
+}
+
+/* One guarded import of an activity edit at a version. */
 void web_write_csv_if_match(web_req *rq, const char *template_name, const char *csv, size_t len,
 			    const char *activity_id, const char *if_match, web_write *w)
 {
-	write_csv(rq, template_name, csv, len, false, activity_id, if_match, w);
+	web_precond pc = {activity_version, activity_id, if_match, "activity", false};
+	write_csv(rq, template_name, csv, len, false, &pc, w);
 }
 
-/* The write path behind both. */
+/* The write path behind all three. */
 static void write_csv(web_req *rq, const char *template_name, const char *csv, size_t len, bool dry_run,
-		      const char *activity_id, const char *if_match, web_write *w)
+		      const web_precond *pc, web_write *w)
 {
 	memset(w, 0, sizeof *w);
 	diag_init(&w->diag, 200, 50);
@@ -94,7 +123,7 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 		snprintf(w->message, sizeof w->message, "cannot start the write");
 		return;
 	}
-	hook_ctx h = {rq, w, template_name, dry_run, activity_id, if_match};
+	hook_ctx h = {rq, w, template_name, dry_run, pc};
 	import_hooks hooks = {.dry_run = dry_run, .after_begin = after_begin, .before_commit = before_commit,
 			      .ctx = &h};
 	actip_err err = {{0}};
@@ -118,7 +147,7 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 		web_log(rq, "write of %s failed: %s%s%s", template_name, w->message,
 			w->diag.len && !rq->st->pseudonymised ? "; " : "", /* a message may quote a value */
 			w->diag.len && !rq->st->pseudonymised ? w->diag.items[0].message : "");
-	if (w->status == 403 || w->status == 409) {
+	if (w->status == 403 || (w->status == 409 && !(w->stale && pc && pc->quiet))) {
 		web_log(rq, "refused a write of %s: %s", template_name, w->message);
 		store_audit_write(rq->st, rq->user.name, rq->addr, "refused", "upload", template_name, NULL, NULL);
 	}

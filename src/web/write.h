@@ -12,6 +12,7 @@
 
 typedef struct web_write {
 	int status;          /* 200, 403, 409, 422, 500 */
+	bool stale;          /* the 409 is a stale edit (web_precond), not a locked period */
 	char message[300];   /* for statuses other than 200 and 422 */
 	long rows, changed, replaced;
 	char touched[400];   /* activity ids touched, for previews */
@@ -23,9 +24,27 @@ void web_write_csv(web_req *rq, const char *template_name, const char *csv, size
 		   bool dry_run, web_write *w);
 void web_write_free(web_write *w);
 
-/* web_write_csv for an edit of one activity loaded at a version (If-Match): inside the
- * write transaction, before any row is written, the stored activity's version must
- * still be if_match, else nothing is stored and w->status is 409 (a stale edit). */
+/* The precondition of an edit (optimistic concurrency): the version of the record the
+ * client based its edit on. version() reads the stored record's version inside the write
+ * transaction, under the write lock, before any row is written: 1 found, 0 no such
+ * record (out is then ""), -1 error. */
+typedef struct web_precond {
+	int (*version)(store *st, const void *key, char out[33]);
+	const void *key;
+	const char *expected; /* the version the client saw; "" = it saw no record */
+	const char *what;     /* the record, for the message: "activity", "status report" */
+	bool quiet;           /* the caller retries on its own: a mismatch is neither logged
+			       * nor audited as a refusal */
+} web_precond;
+
+/* web_write_csv of an edit based on a version: when the stored version is not
+ * pc->expected, nothing is stored, w->status is 409 and w->stale is set (a stale edit;
+ * logged and audited as a refusal unless pc->quiet). */
+void web_write_csv_at(web_req *rq, const char *template_name, const char *csv, size_t len,
+		      const web_precond *pc, web_write *w);
+
+/* web_write_csv_at for an edit of one activity loaded at version if_match (the API's
+ * If-Match, the edit form's hidden version field). */
 void web_write_csv_if_match(web_req *rq, const char *template_name, const char *csv, size_t len,
 			    const char *activity_id, const char *if_match, web_write *w);
 

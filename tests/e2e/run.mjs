@@ -1,8 +1,10 @@
 // Browser tests of the web application with Debian's chromium (playwright-core, no
 // downloaded browser): sign in; upload a participants CSV with one bad line and see the
 // line-level error with nothing changed; fix it, confirm, and see the dashboard numbers
-// change; a viewer cannot reach the upload page. Also takes the screenshots of every
-// page at desktop (1280) and phone (390) widths into SHOTS.
+// change; two tabs edit one activity: the second save gets the 409 page that keeps its
+// typing, and saving that page again stores it; a viewer cannot reach the upload page.
+// Also takes the screenshots of every page at desktop (1280) and phone (390) widths
+// into SHOTS.
 // Usage: node run.mjs URL PASSWORD SHOTS_DIR
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -63,6 +65,29 @@ try {
   const after = await participants();
   check('dashboard numbers change after the upload', after !== before && Number(after.replace(/,/g, '')) === Number(before.replace(/,/g, '')) + 2,
     `${before} -> ${after}`);
+
+  // Two tabs edit one activity: the first save wins; the second gets the 409 page with
+  // the current title and its own typing kept; saving that page again stores it.
+  const tab1 = await main.newPage(), tab2 = await main.newPage();
+  await tab1.goto(`${url}/activities/KH-1/edit`);
+  await tab2.goto(`${url}/activities/KH-1/edit`);
+  await tab1.fill('#a-title', 'Edited in tab one');
+  await Promise.all([tab1.waitForURL(`${url}/activities/KH-1`), tab1.click('#main button[type=submit]')]);
+  const typed = 'Edited in tab two <b>& "quoted"</b>';
+  await tab2.fill('#a-title', typed);
+  const [stale] = await Promise.all([
+    tab2.waitForResponse(r => r.request().method() === 'POST' && r.url() === `${url}/activities/KH-1`),
+    tab2.click('#main button[type=submit]')]);
+  await tab2.waitForSelector('#conflict');
+  check('two tabs: the second save is refused (409)', stale.status() === 409, `status ${stale.status()}`);
+  check('two tabs: the page says someone else changed it', (await tab2.textContent('#conflict')).includes('Someone else changed the activity KH-1'));
+  check('two tabs: the page shows the current title', (await tab2.textContent('#conflict-values')).includes('Edited in tab one'));
+  check('two tabs: the form keeps what was typed', (await tab2.inputValue('#a-title')) === typed, await tab2.inputValue('#a-title'));
+  await tab2.screenshot({ path: `${shots}/activity-conflict-1280.png`, fullPage: true });
+  await Promise.all([tab2.waitForURL(`${url}/activities/KH-1`), tab2.click('#main button[type=submit]')]);
+  check('two tabs: saving the 409 page again stores the typing', (await tab2.textContent('h1')) === typed, await tab2.textContent('h1'));
+  await tab1.close();
+  await tab2.close();
 
   // The other pages, at both widths.
   const pages = { dashboard: '/', activities: '/activities', activity: '/activities/KH-1', periods: '/periods', audit: '/audit', 'activity-edit': '/activities/KH-1/edit', workplan: '/workplan?plan=WP-TEST&period=2021-H1' };

@@ -4,7 +4,10 @@
 # WRITERS API clients (admin and the Cambodia officer, WRITES activities each) and a
 # large `actip import` run at the same time against one server's database. Then stale
 # edits: an edit with the version read before another edit gets 409 and changes
-# nothing, and of pairs of simultaneous edits from one version exactly one wins.
+# nothing, and of pairs of simultaneous edits from one version exactly one wins. The
+# same through the web forms (the activity edit and add forms, the work-plan report
+# form): a stale form gets a 409 page with the stored and the typed values and stores
+# nothing; and people adding participants or responses at once all keep their rows.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/weblib.sh"
 
@@ -99,4 +102,108 @@ for r in $(seq 1 "$races"); do
 	esac
 done
 check "$races simultaneous edit pairs: one 200 and one 409 each, the winner's title kept ($wins of $races)" [ "$wins" = "$races" -a "$badrace" = 0 ]
+
+# Stale edits through the activity edit form: two people open the form of one activity;
+# the first saves; the second's save is refused with a page that keeps their typing.
+title_of() { sqlite3 "$DB" "SELECT title FROM activity WHERE id = '$1'"; }
+refusals() { sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'refused' AND key = 'activities'"; }
+act_form() { # act_form WHO ID VERSION TITLE: the status of an edit form post
+	form_post "$1" "/activities/$2" "version=$3" "title=$4" country=KH type=meeting project=C202 start_date=2021-07-01
+}
+fv=$(page_version admin /activities/C-3-1/edit)
+check "form: the edit form carries the activity's version" [ "$fv" = "$(version C-3-1)" ]
+check "form: the other officer's form has the same version" [ "$(page_version kh /activities/C-3-1/edit)" = "$fv" ]
+check "form: edit with the current version -> 303" [ "$(act_form admin C-3-1 "$fv" "Form edit A")" = 303 ]
+check "form: the edit is stored" [ "$(title_of C-3-1)" = "Form edit A" ]
+r0=$(refusals)
+before=$(data_dump)
+typed='Stale <b>"O'"'"'Hara" & co</b>'
+check "form: stale edit (old version) -> 409" [ "$(act_form kh C-3-1 "$fv" "$typed")" = 409 ]
+cp "$TMP/body" "$TMP/conflict.html"
+check "form: stale edit changed nothing" [ "$before" = "$(data_dump)" ]
+check "form: the 409 page says someone else changed it since it was opened" \
+	grep -q 'Someone else changed the activity C-3-1 since you opened the form' "$TMP/conflict.html"
+check "form: the 409 page shows the current value" grep -q '<td>Form edit A</td>' "$TMP/conflict.html"
+check "form: the 409 page keeps the typed title, escaped, in the form" \
+	grep -qF 'value="Stale &lt;b&gt;&quot;O&#39;Hara&quot; &amp; co&lt;/b&gt;"' "$TMP/conflict.html"
+check "form: the 409 page shows the typed title escaped beside the current" \
+	grep -qF '<td>Stale &lt;b&gt;"O'"'"'Hara" &amp; co&lt;/b&gt;</td>' "$TMP/conflict.html"
+check "form: the typed title never appears unescaped" bash -c "! grep -qF '<b>\"O' '$TMP/conflict.html'"
+cv=$(python3 -c 'import re,sys; print(re.search(r"name=\"version\" value=\"([0-9a-f]*)\"", open(sys.argv[1]).read()).group(1))' "$TMP/conflict.html")
+check "form: the 409 page's form carries the current version" [ "$cv" = "$(version C-3-1)" ]
+check "form: the stale edit is audited as a refusal" [ "$(refusals)" = $((r0 + 1)) ]
+check "form: the stale edit is in the server log" grep -q 'refused a write of activities: the activity was changed since version' "$TMP/serve.log"
+check "form: saving the 409 page again (deliberately) -> 303" [ "$(act_form kh C-3-1 "$cv" "$typed")" = 303 ]
+check "form: the deliberate save is stored as typed" [ "$(title_of C-3-1)" = "$typed" ]
+before=$(data_dump)
+check "form: an edit without a version -> 409" [ "$(form_post admin /activities/C-3-1 "title=No version" country=KH type=meeting project=C202 start_date=2021-07-01)" = 409 ]
+check "form: an edit with a version that is not hex -> 409" [ "$(act_form admin C-3-1 $'x\nforged log line' "Bad version")" = 409 ]
+check "form: no forged line in the server log" bash -c "! grep -q '^forged log line' '$TMP/serve.log'"
+check "form: the add form with an ID stored meanwhile -> 409" [ "$(form_post kh /activities activity_id=C-3-1 "title=Added twice" country=KH type=meeting project=C202 start_date=2021-07-01)" = 409 ]
+check "form: the add page says the ID was stored by someone else" grep -q 'Someone else stored an activity with the ID C-3-1' "$TMP/body"
+check "form: refused edits and adds changed nothing" [ "$before" = "$(data_dump)" ]
+check "form: the add form with a new ID -> 303" [ "$(form_post kh /activities activity_id=C-NEW-1 "title=Added once" country=KH type=meeting project=C202 start_date=2021-07-01)" = 303 ]
+
+# The work-plan report form: the focal point (SOMTC) and an admin (filing as the lead
+# body, SOMTC too) update the same report of line WP-1 for 2021-H1.
+login fp
+wp_page="/workplan?plan=WP-TEST&period=2021-H1"
+wp_form() { # wp_form WHO ITEM PERIOD VERSION STATUS NOTE
+	form_post "$1" /workplan/status plan=WP-TEST "item=$2" "period=$3" "version=$4" "status=$5" "note=$6"
+}
+wp_note() { sqlite3 "$DB" "SELECT status || ' ' || coalesce(note, '') FROM wp_status WHERE item = '$1' AND period = '$2' AND body = '$3'"; }
+wv=$(page_version fp "$wp_page" WP-1)
+check "work-plan form: carries the report's version" [ "${#wv}" = 32 -a "$(page_version admin "$wp_page" WP-1)" = "$wv" ]
+check "work-plan form: update with the current version -> 303" [ "$(wp_form admin WP-1 2021-H1 "$wv" completed "Admin note")" = 303 ]
+check "work-plan form: the update is stored" [ "$(wp_note WP-1 2021-H1 SOMTC)" = "completed Admin note" ]
+r0=$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'refused' AND key = 'workplan_status'")
+before=$(data_dump)
+check "work-plan form: stale update -> 409" [ "$(wp_form fp WP-1 2021-H1 "$wv" delayed 'Focal <i>note</i> & "more"')" = 409 ]
+cp "$TMP/body" "$TMP/wpconflict.html"
+check "work-plan form: stale update changed nothing" [ "$before" = "$(data_dump)" ]
+check "work-plan form: the 409 page says someone else changed the report" grep -q 'Someone else changed the report of SOMTC on line WP-1 for 2021-H1' "$TMP/wpconflict.html"
+check "work-plan form: the 409 page shows the current note" grep -q '<td>Admin note</td>' "$TMP/wpconflict.html"
+check "work-plan form: the 409 page keeps the typed note, escaped" grep -qF '>Focal &lt;i&gt;note&lt;/i&gt; &amp; "more"</textarea>' "$TMP/wpconflict.html"
+check "work-plan form: the 409 page keeps the typed status" grep -q '<option value="delayed" selected>' "$TMP/wpconflict.html"
+check "work-plan form: the stale update is audited as a refusal" [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'refused' AND key = 'workplan_status'")" = $((r0 + 1)) ]
+cv=$(python3 -c 'import re,sys; print(re.search(r"name=\"version\" value=\"([0-9a-f]*)\"", open(sys.argv[1]).read()).group(1))' "$TMP/wpconflict.html")
+check "work-plan form: saving the 409 page again -> 303" [ "$(wp_form fp WP-1 2021-H1 "$cv" delayed 'Focal note')" = 303 ]
+check "work-plan form: the deliberate save is stored" [ "$(wp_note WP-1 2021-H1 SOMTC)" = "delayed Focal note" ]
+# A first report: both saw none; the second is refused. Another body's report on the
+# same line is another record (no false conflict).
+check "work-plan form: first report -> 303" [ "$(wp_form admin WP-2 2021-H1 "" ongoing "ACWC first")" = 303 ]
+check "work-plan form: another body's first report on the line -> 303" [ "$(wp_form fp WP-2 2021-H1 "$(page_version fp "$wp_page" WP-2)" ongoing "SOMTC first")" = 303 ]
+before=$(data_dump)
+check "work-plan form: a first report filed meanwhile by another -> 409" [ "$(wp_form admin WP-2 2021-H1 "" completed "ACWC second")" = 409 ]
+check "work-plan form: says someone else filed it" grep -q 'Someone else filed the report of ACWC on line WP-2' "$TMP/body"
+check "work-plan form: nothing changed" [ "$before" = "$(data_dump)" ]
+
+# Adding participants and feedback responses from two sessions at once: every row stays
+# (each add re-writes the activity's list; one read before another's write would
+# otherwise drop the other's row).
+ADDS=${ADDS:-8}
+add_people() { # add_people WHO TAG
+	local i
+	for i in $(seq 1 "$ADDS"); do
+		form_post "$1" /activities/C-4-1/participants "full_name=Adder $2 $i" sex=female country=KH >>"$TMP/add-$2.log"
+		echo >>"$TMP/add-$2.log"
+	done
+}
+add_answers() { # add_answers WHO TAG
+	local i
+	for i in $(seq 1 "$ADDS"); do
+		form_post "$1" /activities/C-4-1/feedback sex=male satisfied=yes >>"$TMP/fb-$2.log"
+		echo >>"$TMP/fb-$2.log"
+	done
+}
+add_people admin A & pa=$!
+add_people kh B & pb=$!
+add_answers admin A & pc=$!
+add_answers kh B & pd=$!
+wait "$pa" "$pb" "$pc" "$pd"
+check "simultaneous participant adds: all answered 303" [ "$(cat "$TMP"/add-*.log "$TMP"/fb-*.log | sort -u)" = 303 ]
+n=$(sqlite3 "$DB" "SELECT count(DISTINCT full_name) || ' ' || count(*) FROM attendance WHERE activity = 'C-4-1'")
+check "simultaneous participant adds: all $((2 * ADDS)) stored once ($n)" [ "$n" = "$((2 * ADDS)) $((2 * ADDS))" ]
+n=$(sqlite3 "$DB" "SELECT count(*) FROM feedback WHERE activity = 'C-4-1'")
+check "simultaneous feedback adds: all $((2 * ADDS)) stored ($n)" [ "$n" = $((2 * ADDS)) ]
 finish

@@ -62,11 +62,13 @@ for role in admin kh fp viewer; do
 	for c in KH TH; do
 		id=$([ "$c" = KH ] && echo KH-1 || echo TH-1)
 		p=$([ "$c" = KH ] && echo C202 || echo T101)
+		# (with the version the edit form carries, as a browser sends it)
+		v=$(page_version "$role" "/activities/$id/edit")
 		before=$(data_dump)
 		got=$(curl -s -o "$TMP/body" -w '%{http_code}' -b "$TMP/$role.jar" \
 			--data-urlencode "csrf=$(cat "$TMP/$role.csrf")" --data-urlencode "title=Form edit $role" \
 			--data-urlencode "country=$c" --data-urlencode "type=meeting" --data-urlencode "project=$p" \
-			--data-urlencode "start_date=2021-03-02" "$URL/activities/$id")
+			--data-urlencode "start_date=2021-03-02" --data-urlencode "version=$v" "$URL/activities/$id")
 		want=$(expect "$role" form "$c"); [ "$want" = 200 ] && want=303
 		label="matrix: $role form_edit $([ "$c" = KH ] && echo own || echo other)"
 		if [ "$got" = "$want" ]; then ok "$label -> $want"; else not_ok "$label -> $want" "got $got"; fi
@@ -89,11 +91,12 @@ for role in admin kh fp viewer; do
 	done
 	# The work-plan form (urlencoded): 303 back to the matrix when allowed.
 	for line in WP-1 WP-3; do
+		v=$(page_version "$role" "/workplan?plan=WP-TEST&period=2021-H2" "$line")
 		before=$(data_dump)
 		got=$(curl -s -o "$TMP/body" -w '%{http_code}' -b "$TMP/$role.jar" \
 			--data-urlencode "csrf=$(cat "$TMP/$role.csrf")" --data-urlencode "plan=WP-TEST" \
 			--data-urlencode "item=$line" --data-urlencode "period=2021-H2" --data-urlencode "status=delayed" \
-			--data-urlencode "note=Form $role $RANDOM" "$URL/workplan/status")
+			--data-urlencode "note=Form $role $RANDOM" --data-urlencode "version=$v" "$URL/workplan/status")
 		want=$(expect "$role" wp_form "$([ "$line" = WP-1 ] && echo KH || echo TH)"); [ "$want" = 200 ] && want=303
 		label="matrix: $role workplan_form $([ "$line" = WP-1 ] && echo own || echo other)"
 		if [ "$got" = "$want" ]; then ok "$label -> $want"; else not_ok "$label -> $want" "got $got"; fi

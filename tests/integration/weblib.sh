@@ -100,6 +100,28 @@ call() {
 	curl "${args[@]}" "$URL$path"
 }
 
+# page_version WHO PATH [ITEM]: the hidden "version" field of the edit form on page PATH
+# as WHO sees it (of the row form of work-plan line ITEM when given); "" when none.
+page_version() {
+	curl -s -b "$TMP/$1.jar" "$URL$2" | python3 -c '
+import re, sys
+item = sys.argv[1] if len(sys.argv) > 1 else None
+near = r"name=\"item\" value=\"%s\">.*?" % re.escape(item) if item else ""
+m = re.search(near + r"name=\"version\" value=\"([0-9a-f]*)\"", sys.stdin.read(), re.S)
+print(m.group(1) if m else "")' ${3:+"$3"}
+}
+
+# form_post WHO PATH NAME=VALUE...: the HTTP status of a form post (urlencoded, with the
+# session's CSRF token as a field); the answer's body in $TMP/body.
+form_post() {
+	local who=$1 path=$2
+	shift 2
+	local args=(-s -o "$TMP/body" -w '%{http_code}' -b "$TMP/$who.jar" --data-urlencode "csrf=$(cat "$TMP/$who.csrf")")
+	local f
+	for f in "$@"; do args+=(--data-urlencode "$f"); done
+	curl "${args[@]}" "$URL$path"
+}
+
 # data_dump: the stored records the access rules protect.
 data_dump() {
 	sqlite3 "$DB" "SELECT * FROM activity ORDER BY id; SELECT activity, seq, full_name, sex, country FROM attendance ORDER BY 1, 2; SELECT * FROM feedback ORDER BY 1, 2; SELECT * FROM project ORDER BY 1; SELECT * FROM period; SELECT * FROM wp_status ORDER BY 1, 2, 4; SELECT * FROM wp_period_lock"

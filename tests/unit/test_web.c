@@ -1,14 +1,19 @@
 /* Unit tests of the web application's pure parts and its account rules: routing,
- * CSRF tokens, session tokens and timeouts, password rules and the lockout. Password
- * hashing runs at libsodium's minimum limits through ACTIP_TEST_WEAK_KDF, which only a
- * test build honours. */
+ * CSRF tokens, session tokens and timeouts, password rules, the lockout, rehashing on
+ * sign-in, the one-hash-per-core limit, and the server's limits. Password hashing runs
+ * at libsodium's minimum limits through ACTIP_TEST_WEAK_KDF, which only a test build
+ * honours; the hash-slot counter exists only in test builds (ACTIP_TEST_HOOKS). */
+#include <pthread.h>
 #include <setjmp.h>
+#include <sodium.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "fixture.h"
+#include "web/server.h"
 #include "web/session.h"
 #include "web/web.h"
 #include "web/wpweb.h"
@@ -231,6 +236,170 @@ static void test_lockout(void **state)
 	store_close(&st);
 }
 
+/* The stored hash of a user, copied into out. */
+static void stored_hash(store *st, const char *name, char out[crypto_pwhash_STRBYTES])
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(st->db, "SELECT pw_hash FROM app_user WHERE name = ?1", -1, &s, NULL), 0);
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	snprintf(out, crypto_pwhash_STRBYTES, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+}
+
+/* Replaces the stored hash of a user (as an older release would have left it). */
+static void set_hash(store *st, const char *name, const char *hash)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(st->db, "UPDATE app_user SET pw_hash = ?2 WHERE name = ?1", -1, &s, NULL), 0);
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, hash, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+}
+
+/* rehash on login: a hash made with other limits (or argon2i) is replaced at the next
+ * sign-in by one at the current limits, which still verifies the password; a wrong
+ * password rehashes nothing; a current hash is kept. */
+static void test_rehash_on_login(void **state)
+{
+	(void)state;
+	const char *pw = "an old stored passphrase";
+	const unsigned long long ops = crypto_pwhash_OPSLIMIT_MIN; /* the weak test limits */
+	const size_t mem = crypto_pwhash_MEMLIMIT_MIN;
+	char current[64];
+	snprintf(current, sizeof current, "$argon2id$v=19$m=%zu,t=%llu,p=1$", mem / 1024, ops);
+	assert_true(auth_weak_kdf());
+	store st;
+	fx_open(&st);
+	actip_err err;
+	assert_int_equal(auth_user_add(&st, "dee", ROLE_VIEWER, NULL, NULL, pw, &err), 0);
+	char h[crypto_pwhash_STRBYTES], old[crypto_pwhash_STRBYTES];
+	stored_hash(&st, "dee", h);
+	assert_memory_equal(h, current, strlen(current)); /* added at the current limits */
+	web_user u;
+	time_t t = 1700000000;
+	for (int kind = 0; kind < 2; kind++) {
+		/* An argon2id hash at other limits, then an argon2i one (both verify). */
+		int made = kind == 0 ? crypto_pwhash_str(old, pw, strlen(pw), ops + 1, mem * 2)
+				     : crypto_pwhash_argon2i_str(old, pw, strlen(pw), crypto_pwhash_argon2i_OPSLIMIT_MIN + 2,
+								 crypto_pwhash_argon2i_MEMLIMIT_MIN);
+		assert_int_equal(made, 0);
+		assert_int_not_equal(crypto_pwhash_str_needs_rehash(old, ops, mem), 0);
+		set_hash(&st, "dee", old);
+		assert_int_equal(auth_login(&st, "dee", "not the passphrase", "10.1.0.1", t++, &u), AUTH_FAILED);
+		stored_hash(&st, "dee", h);
+		assert_string_equal(h, old);
+		assert_int_equal(auth_login(&st, "dee", pw, "10.1.0.1", t++, &u), AUTH_OK);
+		stored_hash(&st, "dee", h);
+		assert_string_not_equal(h, old);
+		assert_memory_equal(h, current, strlen(current));
+		assert_int_equal(crypto_pwhash_str_needs_rehash(h, ops, mem), 0);
+		assert_int_equal(crypto_pwhash_str_verify(h, pw, strlen(pw)), 0);
+		/* The password still signs in, and a current hash is not replaced. */
+		char again[crypto_pwhash_STRBYTES];
+		assert_int_equal(auth_login(&st, "dee", pw, "10.1.0.1", t++, &u), AUTH_OK);
+		stored_hash(&st, "dee", again);
+		assert_string_equal(again, h);
+	}
+	store_close(&st);
+}
+
+/* One thread of test_hash_slots: hashes, or signs in as unknown users (which verifies
+ * against the dummy hash), ops times; counts failures in bad. */
+typedef struct slot_job {
+	int idx, ops;
+	bool verify;
+	int bad;
+} slot_job;
+
+/* Runs a slot_job. */
+static void *slot_worker(void *arg)
+{
+	slot_job *j = arg;
+	store st;
+	actip_err err = {{0}};
+	if (j->verify && store_open(&st, ":memory:", 0, &err) < 0) {
+		j->bad = j->ops;
+		return NULL;
+	}
+	for (int i = 0; i < j->ops; i++) {
+		if (!j->verify) {
+			char out[crypto_pwhash_STRBYTES];
+			j->bad += auth_hash_password("a long test passphrase", out, &err) != 0;
+		} else {
+			char name[32], addr[32];
+			web_user u;
+			snprintf(name, sizeof name, "nobody-%d-%d", j->idx, i);
+			snprintf(addr, sizeof addr, "10.2.%d.%d", j->idx, i);
+			j->bad += auth_login(&st, name, "whatever it is", addr, 1700000000, &u) != AUTH_FAILED;
+		}
+	}
+	if (j->verify)
+		store_close(&st);
+	return NULL;
+}
+
+/* one hash per core: more threads than cores hashing (then verifying) at once never
+ * hold more slots than there are cores, and do hold that many (so the bound was
+ * reached, not merely never approached). Each holder keeps its slot 20 ms longer so that
+ * the threads overlap even at the weak test limits. */
+static void test_hash_slots(void **state)
+{
+	(void)state;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	if (cores < 1)
+		cores = 1;
+	enum { MAX_THREADS = 64 };
+	int n = (int)cores * 2 + 2;
+	if (n > MAX_THREADS)
+		n = MAX_THREADS;
+	for (int phase = 0; phase < 2; phase++) {
+		pthread_t th[MAX_THREADS];
+		slot_job jobs[MAX_THREADS];
+		auth_test_slots(20000);
+		for (int i = 0; i < n; i++) {
+			jobs[i] = (slot_job){i, 3, phase == 1, 0};
+			assert_int_equal(pthread_create(&th[i], NULL, slot_worker, &jobs[i]), 0);
+		}
+		for (int i = 0; i < n; i++) {
+			assert_int_equal(pthread_join(th[i], NULL), 0);
+			assert_int_equal(jobs[i].bad, 0);
+		}
+		int peak = auth_test_slot_peak();
+		print_message("%s: %d threads, %ld cores, at most %d hashing at once\n", phase ? "verify" : "hash", n,
+			      cores, peak);
+		assert_true(peak <= cores);
+		assert_int_equal(peak, cores);
+	}
+	auth_test_slots(0);
+}
+
+/* server limits: the production defaults (60 s deadline, 15 s idle timeout), and the
+ * test-only ACTIP_TEST_DEADLINE_SECS: applied when set and valid, refused when not. */
+static void test_server_limits(void **state)
+{
+	(void)state;
+	web_config cfg;
+	web_config_defaults(&cfg);
+	assert_int_equal(cfg.deadline_secs, 60);
+	assert_int_equal(cfg.timeout_secs, 15);
+	actip_err err = {{0}};
+	unsetenv("ACTIP_TEST_DEADLINE_SECS");
+	assert_int_equal(web_config_test_env(&cfg, &err), 0);
+	assert_int_equal(cfg.deadline_secs, 60);
+	setenv("ACTIP_TEST_DEADLINE_SECS", "3", 1);
+	assert_int_equal(web_config_test_env(&cfg, &err), 0);
+	assert_int_equal(cfg.deadline_secs, 3);
+	static const char *const bad[] = {"0", "-1", "3600000", "four", "4 s"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		setenv("ACTIP_TEST_DEADLINE_SECS", bad[i], 1);
+		assert_true(web_config_test_env(&cfg, &err) < 0);
+		assert_non_null(strstr(err.msg, "ACTIP_TEST_DEADLINE_SECS"));
+	}
+	unsetenv("ACTIP_TEST_DEADLINE_SECS");
+}
+
 /* main: sets the weak test limits before libsodium starts. */
 int main(void)
 {
@@ -245,6 +414,8 @@ int main(void)
 		cmocka_unit_test(test_routing_workplan), cmocka_unit_test(test_template_roles),
 		cmocka_unit_test(test_csrf),     cmocka_unit_test(test_sessions),
 		cmocka_unit_test(test_password_rules), cmocka_unit_test(test_lockout),
+		cmocka_unit_test(test_rehash_on_login), cmocka_unit_test(test_hash_slots),
+		cmocka_unit_test(test_server_limits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
