@@ -1,7 +1,8 @@
 /* The HTTP server on libmicrohttpd: an internal poll() thread pool with every limit set
  * explicitly (connection timeout, total and per-address connection limits, memory per
  * connection), a body cap checked against Content-Length before any byte of the body
- * is read (413) and again while reading, and an absolute deadline per request. Bodies
+ * is read (413) and again while reading, and an absolute deadline per request (checked
+ * here as the body arrives; watchdog.c cuts what the handler never sees). Bodies
  * are taken raw (no PostProcessor). Each thread has its own SQLite connection. Every
  * response, errors included, gets the security headers. */
 #include <microhttpd.h>
@@ -23,6 +24,7 @@
 #include "web/server.h"
 #include "web/wpweb.h"
 #include "web/session.h"
+#include "web/watchdog.h"
 
 extern const unsigned char asset_app_css[], asset_app_js[];
 extern const size_t asset_app_css_len, asset_app_js_len;
@@ -409,6 +411,7 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 	rs.out = open_memstream(&rs.buf, &rs.len);
 	if (!rs.out)
 		return MHD_NO;
+	watchdog_handler(c, true);
 	if (!text_utf8_valid(url, strlen(url)))
 		resp_json_error(&rs, 400, "the path is not valid UTF-8");
 	else
@@ -416,6 +419,7 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 	if (rq.st && rq.st->db && !sqlite3_get_autocommit(rq.st->db))
 		store_rollback(rq.st); /* a handler that left a transaction open stores nothing */
 	fflush(rs.out);
+	watchdog_handler(c, false);
 	web_log(&rq, "%s %s %d %zu", method, url, rs.status, rs.len);
 	route_free_params(rq.params, rq.nparams);
 	form_free(&rq);
@@ -489,8 +493,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 			 enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
-	(void)c;
 	(void)toe;
+	watchdog_request_done(c);
 	conn_state *cs = *con_cls;
 	if (cs) {
 		free(cs->body);
@@ -554,6 +558,8 @@ int web_server_start(web_server *srv, const web_config *cfg, const char *host, u
 	 * sends a few bytes of garbage and closes left its connection in CLOSE-WAIT until the
 	 * 15 s timeout, so a flood of them filled the 512 connections and other users waited
 	 * seconds (tests/integration/abuse.sh); with poll() such a connection closes at once. */
+	if (watchdog_start(&srv->watchdog, srv->cfg.deadline_secs, err) < 0)
+		return ACTIP_ERR;
 	srv->daemon = MHD_start_daemon(
 		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL,
 		on_request, &srv->cfg,
@@ -565,9 +571,13 @@ int web_server_start(web_server *srv, const web_config *cfg, const char *host, u
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)cfg->max_per_ip,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)cfg->conn_memory,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_NOTIFY_CONNECTION, watchdog_notify, srv->watchdog,
 		MHD_OPTION_END);
-	if (!srv->daemon)
+	if (!srv->daemon) {
+		watchdog_stop(srv->watchdog);
+		srv->watchdog = NULL;
 		return err_set(err, ACTIP_EIO, "cannot listen on %s:%u (in use, or not allowed)", host, port);
+	}
 	const union MHD_DaemonInfo *di = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	srv->port = di ? di->port : port;
 	return ACTIP_OK;
@@ -579,5 +589,7 @@ void web_server_stop(web_server *srv)
 	if (srv->daemon)
 		MHD_stop_daemon(srv->daemon);
 	srv->daemon = NULL;
+	watchdog_stop(srv->watchdog); /* after the daemon: every connection announced closed */
+	srv->watchdog = NULL;
 	close_stores();
 }

@@ -10,6 +10,7 @@
 typedef struct web_server {
 	web_config cfg;
 	void *daemon; /* struct MHD_Daemon * */
+	struct web_watchdog *watchdog; /* watchdog.h: the deadline of what the handler never sees */
 	unsigned port;
 } web_server;
 

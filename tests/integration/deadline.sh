@@ -97,6 +97,67 @@ check "normal client meanwhile: $(get requests) requests, none failed" [ "$(get 
 check "normal client meanwhile: its writes were stored" [ "$(sqlite3 "$DB" "SELECT count(*) FROM activity WHERE id LIKE 'NORMAL-%'")" -ge 5 ]
 check "normal client meanwhile: slowest answer $(get slowest_ms) ms < 1000 ms" python3 -c "import sys; sys.exit(0 if $(get slowest_ms) < 1000 else 1)"
 check "server alive after the cut" [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/login")" = 200 ]
+
+# Slow headers: libmicrohttpd hands a request over only when its headers are complete,
+# so the handler never sees a client that trickles them; the watchdog (src/web/watchdog.c)
+# must shut such a connection at the deadline all the same. Two of them: one trickling
+# its first request's headers, one trickling the second request on a kept-alive
+# connection after a first answered one.
+python3 - "$port" "$DEADLINE" >"$TMP/headers.json" <<'PY'
+import json, select, socket, sys, threading, time
+port, deadline = int(sys.argv[1]), float(sys.argv[2])
+GAP = 0.4
+result = {}
+
+def trickle(name, first=None):
+    s = socket.create_connection(("127.0.0.1", port))
+    if first:  # a complete request first, answered, on the same connection
+        s.sendall(first)
+        s.settimeout(5)
+        got = b""
+        while b"</html>" not in got.lower():
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            got += chunk
+        s.settimeout(None)
+    head = f"GET /login HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n".encode() + b"X-Slow: " + b"a" * 400
+    t0 = time.monotonic()
+    sent, outcome = 0, None
+    while outcome is None:
+        r, _, _ = select.select([s], [], [], GAP)
+        if r:
+            try:
+                outcome = "answered" if s.recv(4096) else "closed"
+            except OSError:
+                outcome = "closed"
+            break
+        try:
+            s.sendall(head[sent:sent + 1])
+            sent += 1
+        except OSError:
+            outcome = "closed"
+        if time.monotonic() - t0 > deadline + 30 or sent >= len(head):
+            outcome = "still open"
+    result[name] = {"outcome": outcome, "elapsed": round(time.monotonic() - t0, 2), "sent": sent}
+
+ths = [threading.Thread(target=trickle, args=("first",)),
+       threading.Thread(target=trickle, args=("kept_alive",
+           f"GET /login HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode()))]
+for t in ths: t.start()
+for t in ths: t.join()
+print(json.dumps(result))
+PY
+sed 's/^/# /' "$TMP/headers.json"
+hget() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]][sys.argv[3]])' "$TMP/headers.json" "$1" "$2"; }
+for who in first kept_alive; do
+	o=$(hget $who outcome) e=$(hget $who elapsed)
+	check "slow headers ($who request): connection closed by the server ($o after $e s)" [ "$o" = closed ]
+	check "slow headers ($who request): closed at the deadline: after $DEADLINE s and within $DEADLINE + 2.5 s ($e s)" \
+		python3 -c "import sys; sys.exit(0 if $DEADLINE - 0.2 <= $e <= $DEADLINE + 2.5 else 1)"
+done
+check "slow headers: the server log names the cut" grep -q "its request passed the $DEADLINE s deadline" "$TMP/serve.log"
+check "server alive after the slow headers" [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/login")" = 200 ]
 web_stop
 
 # A wrong value is refused by the test build; the release build refuses the variable.

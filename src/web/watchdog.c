@@ -1,0 +1,185 @@
+/* The request deadline's watchdog (see watchdog.h): a list of open connections, each
+ * with the monotonic time its current request began, and a thread that shuts down the
+ * sockets of those past the deadline. The per-request updates are atomic stores, so
+ * the server's threads take the list's lock only when a connection opens or closes. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include "web/watchdog.h"
+#include "web/web.h"
+
+/* One open connection. */
+typedef struct conn_watch {
+	int fd;
+	char addr[64];
+	atomic_llong began_ms; /* when the current request began (monotonic ms) */
+	atomic_bool in_handler;
+	bool cut;              /* shut down already (under the lock) */
+	struct conn_watch *prev, *next;
+} conn_watch;
+
+struct web_watchdog {
+	unsigned deadline_secs;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	bool stopping;
+	conn_watch *head;
+	pthread_t thread;
+};
+
+/* Monotonic milliseconds. */
+static long long now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* The record of a connection, from its socket context. */
+static conn_watch *watch_of(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? (conn_watch *)ci->socket_context : NULL;
+}
+
+/* Shuts down every connection past the deadline whose handler is not running. */
+static void sweep(web_watchdog *w)
+{
+	long long limit = now_ms() - (long long)w->deadline_secs * 1000;
+	for (conn_watch *cw = w->head; cw; cw = cw->next) {
+		if (cw->cut || atomic_load(&cw->in_handler) || atomic_load(&cw->began_ms) > limit)
+			continue;
+		cw->cut = true;
+		shutdown(cw->fd, SHUT_RDWR);
+		web_log(NULL, "closed a connection from %s: its request passed the %u s deadline", cw->addr,
+			w->deadline_secs);
+	}
+}
+
+/* The thread: a sweep a second until stopped. */
+static void *run(void *arg)
+{
+	web_watchdog *w = arg;
+	pthread_mutex_lock(&w->lock);
+	while (!w->stopping) {
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += 1;
+		pthread_cond_timedwait(&w->wake, &w->lock, &until);
+		if (!w->stopping)
+			sweep(w);
+	}
+	pthread_mutex_unlock(&w->lock);
+	return NULL;
+}
+
+/* Starts the thread. */
+int watchdog_start(web_watchdog **out, unsigned deadline_secs, actip_err *err)
+{
+	web_watchdog *w = calloc(1, sizeof *w);
+	if (!w)
+		return err_set(err, ACTIP_ENOMEM, "out of memory");
+	w->deadline_secs = deadline_secs;
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->wake, NULL);
+	if (pthread_create(&w->thread, NULL, run, w) != 0) {
+		pthread_cond_destroy(&w->wake);
+		pthread_mutex_destroy(&w->lock);
+		free(w);
+		return err_set(err, ACTIP_ERR, "cannot start the request watchdog's thread");
+	}
+	*out = w;
+	return ACTIP_OK;
+}
+
+/* Stops the thread and frees what is left. */
+void watchdog_stop(web_watchdog *w)
+{
+	if (!w)
+		return;
+	pthread_mutex_lock(&w->lock);
+	w->stopping = true;
+	pthread_cond_signal(&w->wake);
+	pthread_mutex_unlock(&w->lock);
+	pthread_join(w->thread, NULL);
+	while (w->head) {
+		conn_watch *next = w->head->next;
+		free(w->head);
+		w->head = next;
+	}
+	pthread_cond_destroy(&w->wake);
+	pthread_mutex_destroy(&w->lock);
+	free(w);
+}
+
+/* Adds a record when a connection opens; removes it when libmicrohttpd announces the
+ * end (before it closes the socket). */
+void watchdog_notify(void *cls, struct MHD_Connection *c, void **socket_context,
+		     enum MHD_ConnectionNotificationCode code)
+{
+	web_watchdog *w = cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		conn_watch *cw = calloc(1, sizeof *cw);
+		const union MHD_ConnectionInfo *fi = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		if (!cw || !fi) {
+			free(cw);
+			*socket_context = NULL; /* not watched: the idle timeout still applies */
+			return;
+		}
+		cw->fd = fi->connect_fd;
+		atomic_init(&cw->began_ms, now_ms());
+		atomic_init(&cw->in_handler, false);
+		const union MHD_ConnectionInfo *ai = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		if (ai && ai->client_addr && ai->client_addr->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ai->client_addr)->sin_addr,
+				  cw->addr, sizeof cw->addr);
+		else
+			strcpy(cw->addr, "-");
+		pthread_mutex_lock(&w->lock);
+		cw->next = w->head;
+		if (w->head)
+			w->head->prev = cw;
+		w->head = cw;
+		pthread_mutex_unlock(&w->lock);
+		*socket_context = cw;
+		return;
+	}
+	conn_watch *cw = *socket_context;
+	if (!cw)
+		return;
+	pthread_mutex_lock(&w->lock);
+	if (cw->prev)
+		cw->prev->next = cw->next;
+	else
+		w->head = cw->next;
+	if (cw->next)
+		cw->next->prev = cw->prev;
+	pthread_mutex_unlock(&w->lock);
+	free(cw);
+	*socket_context = NULL;
+}
+
+/* Marks the handler running or returned. */
+void watchdog_handler(struct MHD_Connection *c, bool running)
+{
+	conn_watch *cw = watch_of(c);
+	if (!cw)
+		return;
+	if (!running)
+		atomic_store(&cw->began_ms, now_ms());
+	atomic_store(&cw->in_handler, running);
+}
+
+/* Restarts the deadline for the next request. */
+void watchdog_request_done(struct MHD_Connection *c)
+{
+	conn_watch *cw = watch_of(c);
+	if (cw)
+		atomic_store(&cw->began_ms, now_ms());
+}
