@@ -102,3 +102,32 @@ void esc_csv_field(FILE *out, const char *s)
 	}
 	fputc('"', out);
 }
+
+/* Log value: control characters and the backslash escaped. */
+char *esc_log(char *dst, size_t cap, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t n = 0;
+	if (!cap)
+		return dst;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		char e[5];
+		size_t k;
+		if (*p < 0x20 || *p == 0x7f) {
+			e[0] = '\\', e[1] = 'x', e[2] = hex[*p >> 4], e[3] = hex[*p & 15];
+			k = 4;
+		} else if (*p == '\\') {
+			e[0] = e[1] = '\\';
+			k = 2;
+		} else {
+			e[0] = (char)*p;
+			k = 1;
+		}
+		if (n + k >= cap)
+			break;
+		memcpy(dst + n, e, k);
+		n += k;
+	}
+	dst[n] = '\0';
+	return dst;
+}

@@ -34,4 +34,9 @@ bool esc_formula_risk(const char *s);
  * esc_formula_risk(s); NULL when out of memory. */
 char *esc_sheet_text(const char *s);
 
+/* A value for one line of a log: control characters (a line break would forge the next
+ * line) as \xNN and the backslash as \\, into dst of size cap (cut to fit, always
+ * terminated). Returns dst. */
+char *esc_log(char *dst, size_t cap, const char *s);
+
 #endif

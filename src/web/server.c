@@ -16,6 +16,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "core/escape.h"
 #include "core/text.h"
 #include "web/api.h"
 #include "web/cache.h"
@@ -186,16 +187,17 @@ void web_log(const web_req *rq, const char *fmt, ...)
 	time_t now = time(NULL);
 	gmtime_r(&now, &tm);
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	char msg[512];
+	char raw[512], msg[1024], who[200];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(raw, sizeof raw, fmt, ap);
 	va_end(ap);
+	esc_log(msg, sizeof msg, raw); /* a path or a name with a line break forges no line */
+	esc_log(who, sizeof who, rq && rq->authed ? rq->user.name : "-");
 	/* One write(2) per line: no stdio lock shared by the server's threads, and lines of
 	 * different threads never interleave. */
-	char line[768];
-	int n = snprintf(line, sizeof line, "%s %s %s %s\n", when, rq && rq->addr[0] ? rq->addr : "-",
-			 rq && rq->authed ? rq->user.name : "-", msg);
+	char line[1400];
+	int n = snprintf(line, sizeof line, "%s %s %s %s\n", when, rq && rq->addr[0] ? rq->addr : "-", who, msg);
 	if (n < 0)
 		return;
 	size_t len = (size_t)n < sizeof line ? (size_t)n : sizeof line - 1;

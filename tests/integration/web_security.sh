@@ -101,6 +101,10 @@ check "canary: not in the server log" bash -c "! grep -q 'Canary Zqxw' '$TMP/ser
 check "canary: not in the audit rows" bash -c "! sqlite3 '$DB' 'SELECT * FROM audit' | grep -q 'Canary Zqxw'"
 check "password: not in the log" bash -c "! grep -qF '$PW' '$TMP/serve.log'"
 check "token: not in the log" bash -c "! grep -q '$token' '$TMP/serve.log'"
+# A path (or any logged value) with a line break must not forge a log line.
+curl -s -o /dev/null "$URL/x%0a2026-01-01T00:00:00Z%20127.0.0.1%20admin%20FORGED%0d%0aALSO"
+check "log: a line break in a path forges no line" bash -c "! grep -Eq '^(2026-01-01T00:00:00Z|ALSO)' '$TMP/serve.log'"
+check "log: the path is logged escaped" grep -qF '/x\x0a2026-01-01T00:00:00Z 127.0.0.1 admin FORGED\x0d\x0aALSO' "$TMP/serve.log"
 check "failures and sign-ins audited" [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action IN ('login','login_failed','login_locked')")" -gt 5 ]
 
 # Disabling a user ends their sessions.

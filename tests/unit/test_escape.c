@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "core/escape.h"
@@ -70,9 +71,25 @@ static void csv(void **state)
 	check(esc_csv_field, "", "");
 }
 
+/* Log values: a line break cannot start a forged line; cut to fit, always terminated. */
+static void log_line(void **state)
+{
+	(void)state;
+	char b[64];
+	assert_string_equal(esc_log(b, sizeof b, "GET /x"), "GET /x");
+	assert_string_equal(esc_log(b, sizeof b, "/x\n2026-11-22T00:00:00Z admin FORGED"),
+			    "/x\\x0a2026-11-22T00:00:00Z admin FORGED");
+	assert_string_equal(esc_log(b, sizeof b, "a\rb\tc\x7f\x1b"), "a\\x0db\\x09c\\x7f\\x1b");
+	assert_string_equal(esc_log(b, sizeof b, "back\\slash"), "back\\\\slash");
+	assert_string_equal(esc_log(b, sizeof b, "ញ៉ែ O'Hara"), "ញ៉ែ O'Hara");
+	assert_string_equal(esc_log(b, 6, "abc\ndef"), "abc"); /* the escape does not fit: cut before it */
+	assert_string_equal(esc_log(b, 4, "abcdef"), "abc");
+	assert_null(strchr(esc_log(b, sizeof b, "\n\n\n"), '\n'));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {cmocka_unit_test(html), cmocka_unit_test(url), cmocka_unit_test(markdown),
-					   cmocka_unit_test(csv)};
+					   cmocka_unit_test(csv), cmocka_unit_test(log_line)};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
