@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/escape.h"
+
 /* Empty list. */
 void diag_init(diag_list *d, size_t max_errors, size_t max_warnings)
 {
@@ -63,6 +65,20 @@ void diag_add(diag_list *d, diag_kind kind, const char *file, long line, const c
 	}
 }
 
+/* Writes s with control characters escaped (esc_log): a message may quote a value of
+ * the file, and a terminal would act on an escape sequence in it. */
+static void put_escaped(FILE *out, const char *s)
+{
+	size_t cap = 4 * strlen(s) + 1;
+	char *b = malloc(cap);
+	if (!b) {
+		fputs("?", out);
+		return;
+	}
+	fputs(esc_log(b, cap, s), out);
+	free(b);
+}
+
 /* Prints FILE:LINE: COLUMN: message lines. */
 void diag_print(const diag_list *d, diag_kind kind, FILE *out)
 {
@@ -70,8 +86,12 @@ void diag_print(const diag_list *d, diag_kind kind, FILE *out)
 		const diag_entry *e = &d->items[i];
 		if (e->kind != kind)
 			continue;
-		fprintf(out, "%s:%ld: %s: %s%s\n", e->file, e->line, e->column,
-			kind == DIAG_WARNING ? "warning: " : "", e->message);
+		put_escaped(out, e->file);
+		fprintf(out, ":%ld: ", e->line);
+		put_escaped(out, e->column);
+		fputs(kind == DIAG_WARNING ? ": warning: " : ": ", out);
+		put_escaped(out, e->message);
+		fputc('\n', out);
 	}
 	size_t total = kind == DIAG_ERROR ? d->errors : d->warnings;
 	size_t max = kind == DIAG_ERROR ? d->max_errors : d->max_warnings;
