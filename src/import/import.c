@@ -491,6 +491,7 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 	rs.o = o;
 	rs.im.st = st;
 	rs.im.diag = diag;
+	rs.im.append = hooks && hooks->append;
 	int rc = ACTIP_OK;
 	if (template_prepare(&rs.im, err) < 0 || store_begin(st, err) < 0) {
 		rc = ACTIP_ERR;

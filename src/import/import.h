@@ -33,13 +33,18 @@ int import_stream(store *st, FILE *in, const char *label, const char *template_n
 		  diag_list *diag, actip_err *err);
 
 /* What a caller of import_stream_hooked may add to a run: a preview that rolls back
- * instead of committing, a check that runs first thing inside the transaction (the web
- * server's optimistic-concurrency check of an edit, which must see the state before the
- * write under the write lock), and a check that runs inside the transaction once every
- * row is written and may refuse the whole run (the web server's access and lock rules).
- * The counts are filled on return. */
+ * instead of committing, append mode, a check that runs first thing inside the
+ * transaction (the web server's optimistic-concurrency check of an edit, which must see
+ * the state before the write under the write lock), and a check that runs inside the
+ * transaction once every row is written and may refuse the whole run (the web server's
+ * access and lock rules). The counts are filled on return. */
 struct import_hooks {
 	bool dry_run;
+	/* Rows of participants.csv and feedback.csv are added after the activity's stored
+	 * rows instead of replacing them (the web forms that add one participant or one
+	 * response): the stored rows are left as they are and the new ones numbered after
+	 * the highest stored seq, read under the write lock. Other templates are unchanged. */
+	bool append;
 	int (*after_begin)(store *st, void *ctx, actip_err *err);   /* < 0 refuses; NULL: none */
 	int (*before_commit)(store *st, void *ctx, actip_err *err); /* < 0 refuses */
 	void *ctx;

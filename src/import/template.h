@@ -94,8 +94,8 @@ typedef enum {
 	S_PROJECT_UPSERT, S_PROJECT_COUNTRY, S_PROJECT_OUTCOMES_DEL, S_PROJECT_OUTCOME_INS,
 	S_STATUS_UPSERT,
 	S_ACTIVITY_UPSERT, S_ACTIVITY_EXISTS, S_ACTIVITY_OUTCOMES_DEL, S_ACTIVITY_OUTCOME_INS,
-	S_ATTENDANCE_DEL, S_ATTENDANCE_INS,
-	S_FEEDBACK_DEL, S_FEEDBACK_INS,
+	S_ATTENDANCE_DEL, S_ATTENDANCE_INS, S_ATTENDANCE_LAST,
+	S_FEEDBACK_DEL, S_FEEDBACK_INS, S_FEEDBACK_LAST,
 	S_ACHIEVEMENT_UPSERT, S_ACHIEVEMENT_OUTCOMES_DEL, S_ACHIEVEMENT_OUTCOME_INS,
 	S_EXPENDITURE_UPSERT,
 	S_ACHIEVEMENT_EXISTS, S_FIGURE_DEL, S_FIGURE_UPSERT,
@@ -126,6 +126,7 @@ struct importer {
 	size_t npending, cappending;
 	long rows, changed;       /* counters for the current file */
 	long replaced;            /* activities whose participants/feedback were replaced */
+	bool append;              /* import_hooks.append: add after the stored rows */
 	bool db_failed;           /* a database error: the run must fail */
 	char last_activity[80];   /* cache of the last activity looked up */
 	int last_activity_ok;     /* its answer: 1, 0, or -1 for no cache */
@@ -188,9 +189,11 @@ void tpl_link_outcomes(importer *im, const tplrow *r, int col, const char *owner
 /* Counts a stored row (changed > 0 means new or different). */
 void tpl_stored(importer *im, int changed);
 
-/* The first time a run meets owner, runs `del` for it (its rows are replaced); gives
- * the next sequence number for owner's rows. */
-int tpl_next_seq(importer *im, strmap *seqs, stmt_id del, const char *owner,
+/* Gives the next sequence number for owner's rows. The first time a run meets owner,
+ * runs `del` for it (its rows are replaced); in append mode it instead runs `last`
+ * (owner's highest stored seq, or NULL) and numbers the run's rows after it. `last` is
+ * S__COUNT for rows that are never appended (they are always replaced). */
+int tpl_next_seq(importer *im, strmap *seqs, stmt_id del, stmt_id last, const char *owner,
 		 const tplrow *r, int64_t *seq);
 
 #endif

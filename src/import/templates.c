@@ -161,10 +161,12 @@ static const char *const SQL[S__COUNT] = {
 	"INSERT INTO attendance(activity, seq, person_key, person_id, email, full_name, sex,"
 	" country, organisation, staff, disability)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[S_ATTENDANCE_LAST] = "SELECT max(seq) FROM attendance WHERE activity = ?1",
 	[S_FEEDBACK_DEL] = "DELETE FROM feedback WHERE activity = ?1",
 	[S_FEEDBACK_INS] =
 	"INSERT INTO feedback(activity, seq, sex, satisfied, met_objectives, met_expectations,"
 	" improved_learning, relevant, understanding) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[S_FEEDBACK_LAST] = "SELECT max(seq) FROM feedback WHERE activity = ?1",
 	[S_ACHIEVEMENT_UPSERT] =
 	"INSERT INTO achievement(id, project, country, partner, date, year, text, total, female,"
 	" male, other) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
@@ -522,19 +524,45 @@ static int handle_activity(importer *im, const tplrow *r)
 	return 0;
 }
 
+/* The highest seq stored for owner by the statement `last` (0 when none) into *n;
+ * 0, or -1 on a database error (recorded against the row). */
+static int last_seq(importer *im, stmt_id last, const char *owner, const tplrow *r, int64_t *n)
+{
+	sqlite3_stmt *s = im->stmt[last];
+	sqlite3_bind_text(s, 1, owner, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0; /* max() of none is NULL: 0 */
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_ROW) {
+		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "-", "cannot read the stored rows: %s",
+			 sqlite3_errmsg(im->st->db));
+		im->db_failed = true;
+		return -1;
+	}
+	return 0;
+}
+
 /* The next sequence number of an activity's rows in this run. The first time a run
  * meets an activity, the activity's stored rows are deleted: a run's rows for an
- * activity replace what was stored before (data-collection.md). */
-int tpl_next_seq(importer *im, strmap *seqs, stmt_id del, const char *activity,
-		    const tplrow *r, int64_t *seq)
+ * activity replace what was stored before (data-collection.md). In append mode they
+ * stay, and the run's rows follow the highest stored seq; the run holds the write lock
+ * (BEGIN IMMEDIATE), so no one else can store a row with the same seq meanwhile. */
+int tpl_next_seq(importer *im, strmap *seqs, stmt_id del, stmt_id last, const char *activity,
+		 const tplrow *r, int64_t *seq)
 {
 	int64_t n;
 	if (!strmap_get(seqs, activity, &n)) {
-		sqlite3_bind_text(im->stmt[del], 1, activity, -1, SQLITE_STATIC);
-		if (tpl_run(im, del, r) < 0)
-			return -1;
-		n = 0;
-		im->replaced++;
+		if (im->append && last != S__COUNT) {
+			if (last_seq(im, last, activity, r, &n) < 0)
+				return -1;
+		} else {
+			sqlite3_bind_text(im->stmt[del], 1, activity, -1, SQLITE_STATIC);
+			if (tpl_run(im, del, r) < 0)
+				return -1;
+			n = 0;
+			im->replaced++;
+		}
 	}
 	*seq = n + 1;
 	if (strmap_put(seqs, activity, n + 1) < 0) {
@@ -599,7 +627,7 @@ static int handle_attendance(importer *im, const tplrow *r)
 		key = p;
 	}
 	int64_t seq;
-	if (tpl_next_seq(im, &im->att_seq, S_ATTENDANCE_DEL, act, r, &seq) < 0) {
+	if (tpl_next_seq(im, &im->att_seq, S_ATTENDANCE_DEL, S_ATTENDANCE_LAST, act, r, &seq) < 0) {
 		free(key);
 		return -1;
 	}
@@ -628,7 +656,7 @@ static int handle_feedback(importer *im, const tplrow *r)
 {
 	const char *act = r->v[FB_ACTIVITY].s;
 	int64_t seq;
-	if (tpl_next_seq(im, &im->fb_seq, S_FEEDBACK_DEL, act, r, &seq) < 0)
+	if (tpl_next_seq(im, &im->fb_seq, S_FEEDBACK_DEL, S_FEEDBACK_LAST, act, r, &seq) < 0)
 		return -1;
 	sqlite3_stmt *s = im->stmt[S_FEEDBACK_INS];
 	store_bind_text(s, 1, act);

@@ -100,7 +100,8 @@ static int handle_figure(importer *im, const tplrow *r)
 		return 0;
 	}
 	int64_t seq;
-	if (tpl_next_seq(im, &im->fig_seq, S_FIGURE_DEL, r->v[FG_ACHIEVEMENT].s, r, &seq) < 0)
+	if (tpl_next_seq(im, &im->fig_seq, S_FIGURE_DEL, S__COUNT, r->v[FG_ACHIEVEMENT].s, r,
+			 &seq) < 0)
 		return -1;
 	sqlite3_stmt *s = im->stmt[S_FIGURE_UPSERT];
 	store_bind_text(s, 1, tpl_txt(r, FG_ACHIEVEMENT));

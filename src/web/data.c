@@ -154,18 +154,6 @@ int data_participants(store *st, const char *id, sqlite3_stmt **out)
 	return 0;
 }
 
-/* Feedback rows of an activity. */
-int data_feedback(store *st, const char *id, sqlite3_stmt **out)
-{
-	if (sqlite3_prepare_v2(st->db,
-			       "SELECT seq, sex, satisfied, met_objectives, met_expectations, improved_learning, "
-			       "relevant, understanding FROM feedback WHERE activity = ?1 ORDER BY seq", -1, out,
-			       NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(*out, 1, id, -1, SQLITE_TRANSIENT);
-	return 0;
-}
-
 /* The years and their approval. */
 int data_periods(store *st, sqlite3_stmt **out)
 {

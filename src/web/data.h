@@ -53,10 +53,6 @@ int data_feedback_summary(store *st, const char *id, fb_summary *out);
  * sex, country, organisation, staff, disability. */
 int data_participants(store *st, const char *id, sqlite3_stmt **out);
 
-/* Prepares the feedback rows of an activity: seq, sex, satisfied, met_objectives,
- * met_expectations, improved_learning, relevant, understanding. */
-int data_feedback(store *st, const char *id, sqlite3_stmt **out);
-
 /* Years that have activities, newest first, with approval: year, approved_by, approved_at.
  * A cached statement: end with store_release. */
 int data_periods(store *st, sqlite3_stmt **out);

@@ -4,8 +4,9 @@
  * CSV rows for the guarded write path, so they follow the templates' rules exactly.
  * Edits are optimistic: the edit form carries the activity's version and a stale one
  * gets a 409 page with the stored values and the typed ones (the add form refuses an ID
- * stored meanwhile the same way); adding a participant or a response re-reads the list
- * inside the write and retries, so two people adding at once both keep their row. */
+ * stored meanwhile the same way); a participant or a response is appended after the
+ * activity's stored rows (the importer's append mode), so two people adding at once both
+ * keep their row and the stored rows are never rewritten. */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -529,86 +530,28 @@ static void edit_post(web_req *rq, web_resp *rs)
 	save_activity(rq, rs, rq->params[0]);
 }
 
-/* An activity's list of participants or of feedback responses. */
-typedef struct list_key {
-	const char *activity_id;
-	const char *const *cols;
-	int (*rows)(store *, const char *, sqlite3_stmt **);
-} list_key;
-
-/* Writes the stored rows of a list as the CSV rows that would store them again;
- * 0, or -1 when they cannot be read. */
-static int list_rows(store *st, const list_key *k, FILE *f)
+/* Adds one participant or feedback row from the form: the header and the one row go to
+ * the guarded write in append mode, so the row is numbered after the activity's stored
+ * rows and those are left as they are. They are never read back and written again: in
+ * pseudonymisation mode they hold no names or e-mails to rebuild their person keys from,
+ * and people adding at the same moment each add their own row under the write lock. */
+static void add_row(web_req *rq, web_resp *rs, const char *template_name, const char *const *cols)
 {
-	sqlite3_stmt *s;
-	if (k->rows(st, k->activity_id, &s) < 0)
-		return -1;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		rec_row_stmt(f, k->activity_id, k->cols, s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
-/* The version of a stored list (the hash of list_rows), in web_precond's shape. */
-static int list_version(store *st, const void *key, char out[33])
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	if (!f)
-		return -1;
-	int rc = list_rows(st, key, f);
-	fclose(f);
-	if (rc == 0)
-		data_text_version(buf, len, out);
-	free(buf);
-	return rc < 0 ? -1 : 1;
-}
-
-/* Adds one participant or feedback row: the stored rows plus the new one replace what
- * the activity had (the templates' replace rule), in one guarded write. The stored rows
- * are read before the write begins, so the write checks under its lock that they are
- * still the same (else a row another person added meanwhile would be replaced away) and
- * the whole is tried again. */
-static void add_row(web_req *rq, web_resp *rs, const char *template_name, const char *what,
-		    const char *const *cols, int (*rows)(store *, const char *, sqlite3_stmt **))
-{
-	enum { TRIES = 5 };
 	act_copy a;
 	int found = data_activity(rq->st, rq->params[0], keep, &a);
 	if (found <= 0)
 		return page_error(rq, rs, found < 0 ? 500 : 404, "There is no such activity.");
-	list_key key = {a.id, cols, rows};
+	char *csv = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&csv, &len);
+	if (!f)
+		return page_error(rq, rs, 500, "Out of memory.");
+	rec_header(f, cols);
+	form_row(rq, f, a.id, cols);
+	fclose(f);
 	web_write w;
-	for (int attempt = 1;; attempt++) {
-		char *csv = NULL;
-		size_t len = 0;
-		FILE *f = open_memstream(&csv, &len);
-		if (!f)
-			return page_error(rq, rs, 500, "Out of memory.");
-		rec_header(f, cols);
-		fflush(f);
-		size_t head = len;
-		int rc = list_rows(rq->st, &key, f);
-		fflush(f);
-		char seen[33];
-		data_text_version(csv + head, len - head, seen);
-		form_row(rq, f, a.id, cols);
-		fclose(f);
-		if (rc < 0) {
-			free(csv);
-			return page_error(rq, rs, 500, "The activity's records could not be read.");
-		}
-		web_precond pc = {list_version, &key, seen, what, true};
-		web_write_csv_at(rq, template_name, csv, len, &pc, &w);
-		free(csv);
-		if (!w.stale || attempt == TRIES)
-			break;
-		web_write_free(&w);
-	}
-	if (w.stale)
-		web_log(rq, "gave up adding to the %s of %s: changed by others %d times", what, a.id, TRIES);
+	web_write_csv_append(rq, template_name, csv, len, &w);
+	free(csv);
 	if (w.status == 200) {
 		char loc[300];
 		snprintf(loc, sizeof loc, "/activities/%s", a.id);
@@ -621,13 +564,13 @@ static void add_row(web_req *rq, web_resp *rs, const char *template_name, const 
 /* POST /activities/{id}/participants. */
 static void participant_post(web_req *rq, web_resp *rs)
 {
-	add_row(rq, rs, "participants", "participant list", rec_participant_cols, data_participants);
+	add_row(rq, rs, "participants", rec_participant_cols);
 }
 
 /* POST /activities/{id}/feedback. */
 static void feedback_post(web_req *rq, web_resp *rs)
 {
-	add_row(rq, rs, "feedback", "feedback list", rec_feedback_cols, data_feedback);
+	add_row(rq, rs, "feedback", rec_feedback_cols);
 }
 
 const web_route page_activity_routes[] = {

@@ -48,20 +48,3 @@ const char *rec_row_json(FILE *out, const char *activity_id, const char *const *
 	fputs("\r\n", out);
 	return NULL;
 }
-
-/* One row from a stored record. */
-void rec_row_stmt(FILE *out, const char *activity_id, const char *const *cols, sqlite3_stmt *s)
-{
-	csv_quoted(out, activity_id);
-	for (int i = 0; cols[i]; i++) {
-		fputc(',', out);
-		int c = i + 1;
-		if (sqlite3_column_type(s, c) == SQLITE_NULL)
-			continue;
-		if (sqlite3_column_type(s, c) == SQLITE_INTEGER)
-			fputs(sqlite3_column_int(s, c) ? "yes" : "no", out);
-		else
-			csv_quoted(out, (const char *)sqlite3_column_text(s, c));
-	}
-	fputs("\r\n", out);
-}

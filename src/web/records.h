@@ -5,7 +5,6 @@
 #define ACTIP_WEB_RECORDS_H
 
 #include <jansson.h>
-#include <sqlite3.h>
 #include <stdio.h>
 
 extern const char *const rec_activity_cols[];    /* without activity_id */
@@ -19,10 +18,5 @@ void rec_header(FILE *out, const char *const *cols);
  * numbers and booleans as text, null or missing as blank). Returns the name of an
  * unknown key or of a value of the wrong JSON type, else NULL. */
 const char *rec_row_json(FILE *out, const char *activity_id, const char *const *cols, json_t *obj);
-
-/* Writes one row from the current row of a statement whose columns 1.. are the columns
- * of cols in order (column 0 is skipped, see data_participants / data_feedback).
- * yes/no columns stored as 1/0 are written back as yes/no. */
-void rec_row_stmt(FILE *out, const char *activity_id, const char *const *cols, sqlite3_stmt *s);
 
 #endif

@@ -15,6 +15,13 @@ typedef struct hook_ctx {
 	const web_precond *pc; /* optimistic concurrency; NULL: none */
 } hook_ctx;
 
+/* How one write runs: a preview, an edit at a version, or an append. */
+typedef struct write_mode {
+	bool dry_run;
+	bool append;           /* import_hooks.append */
+	const web_precond *pc; /* NULL: no version to check */
+} write_mode;
+
 /* True for 32 lower-case hex digits, the shape of every version. */
 static bool is_version(const char *v)
 {
@@ -69,21 +76,31 @@ static int before_commit(store *st, void *ctx, actip_err *err)
 	return ACTIP_OK;
 }
 
-static void write_csv(web_req *rq, const char *template_name, const char *csv, size_t len, bool dry_run,
-		      const web_precond *pc, web_write *w);
+static void write_csv(web_req *rq, const char *template_name, const char *csv, size_t len,
+		      const write_mode *m, web_write *w);
 
 /* One guarded import. */
 void web_write_csv(web_req *rq, const char *template_name, const char *csv, size_t len,
 		   bool dry_run, web_write *w)
 {
-	write_csv(rq, template_name, csv, len, dry_run, NULL, w);
+	write_mode m = {.dry_run = dry_run};
+	write_csv(rq, template_name, csv, len, &m, w);
+}
+
+/* One guarded import whose participants or feedback rows are appended. */
+void web_write_csv_append(web_req *rq, const char *template_name, const char *csv, size_t len,
+			  web_write *w)
+{
+	write_mode m = {.append = true};
+	write_csv(rq, template_name, csv, len, &m, w);
 }
 
 /* One guarded import of an edit based on a version. */
 void web_write_csv_at(web_req *rq, const char *template_name, const char *csv, size_t len,
 		      const web_precond *pc, web_write *w)
 {
-	write_csv(rq, template_name, csv, len, false, pc, w);
+	write_mode m = {.pc = pc};
+	write_csv(rq, template_name, csv, len, &m, w);
 }
 
 /* The stored activity's version, in web_precond's shape (key: the activity id). */
@@ -96,13 +113,13 @@ static int activity_version(store *st, const void *key, char out[33])
 void web_write_csv_if_match(web_req *rq, const char *template_name, const char *csv, size_t len,
 			    const char *activity_id, const char *if_match, web_write *w)
 {
-	web_precond pc = {activity_version, activity_id, if_match, "activity", false};
-	write_csv(rq, template_name, csv, len, false, &pc, w);
+	web_precond pc = {activity_version, activity_id, if_match, "activity"};
+	web_write_csv_at(rq, template_name, csv, len, &pc, w);
 }
 
-/* The write path behind all three. */
-static void write_csv(web_req *rq, const char *template_name, const char *csv, size_t len, bool dry_run,
-		      const web_precond *pc, web_write *w)
+/* The write path behind the four. */
+static void write_csv(web_req *rq, const char *template_name, const char *csv, size_t len,
+		      const write_mode *m, web_write *w)
 {
 	memset(w, 0, sizeof *w);
 	diag_init(&w->diag, 200, 50);
@@ -123,9 +140,9 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 		snprintf(w->message, sizeof w->message, "cannot start the write");
 		return;
 	}
-	hook_ctx h = {rq, w, template_name, dry_run, pc};
-	import_hooks hooks = {.dry_run = dry_run, .after_begin = after_begin, .before_commit = before_commit,
-			      .ctx = &h};
+	hook_ctx h = {rq, w, template_name, m->dry_run, m->pc};
+	import_hooks hooks = {.dry_run = m->dry_run, .append = m->append, .after_begin = after_begin,
+			      .before_commit = before_commit, .ctx = &h};
 	actip_err err = {{0}};
 	int rc = import_stream_hooked(rq->st, in, label, template_name, &hooks, &w->diag, &err);
 	fclose(in);
@@ -147,7 +164,7 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 		web_log(rq, "write of %s failed: %s%s%s", template_name, w->message,
 			w->diag.len && !rq->st->pseudonymised ? "; " : "", /* a message may quote a value */
 			w->diag.len && !rq->st->pseudonymised ? w->diag.items[0].message : "");
-	if (w->status == 403 || (w->status == 409 && !(w->stale && pc && pc->quiet))) {
+	if (w->status == 403 || w->status == 409) {
 		web_log(rq, "refused a write of %s: %s", template_name, w->message);
 		store_audit_write(rq->st, rq->user.name, rq->addr, "refused", "upload", template_name, NULL, NULL);
 	}

@@ -1,7 +1,8 @@
 /* The one write path of the web application: CSV text (an upload, or a form or JSON
  * body turned into one CSV row per record) goes through the importer's all-or-nothing
  * transaction, with the guards (access, locked periods) and the audit rows added
- * before COMMIT. A preview runs the same and rolls back. */
+ * before COMMIT. A preview runs the same and rolls back; an add form's row is appended
+ * to the activity's list instead of replacing it. */
 #ifndef ACTIP_WEB_WRITE_H
 #define ACTIP_WEB_WRITE_H
 
@@ -24,6 +25,12 @@ void web_write_csv(web_req *rq, const char *template_name, const char *csv, size
 		   bool dry_run, web_write *w);
 void web_write_free(web_write *w);
 
+/* web_write_csv in the importer's append mode (import_hooks.append): participants or
+ * feedback rows are added after the activity's stored rows, which are neither read nor
+ * written again. The add forms of an activity page use it. */
+void web_write_csv_append(web_req *rq, const char *template_name, const char *csv, size_t len,
+			  web_write *w);
+
 /* The precondition of an edit (optimistic concurrency): the version of the record the
  * client based its edit on. version() reads the stored record's version inside the write
  * transaction, under the write lock, before any row is written: 1 found, 0 no such
@@ -33,13 +40,11 @@ typedef struct web_precond {
 	const void *key;
 	const char *expected; /* the version the client saw; "" = it saw no record */
 	const char *what;     /* the record, for the message: "activity", "status report" */
-	bool quiet;           /* the caller retries on its own: a mismatch is neither logged
-			       * nor audited as a refusal */
 } web_precond;
 
 /* web_write_csv of an edit based on a version: when the stored version is not
  * pc->expected, nothing is stored, w->status is 409 and w->stale is set (a stale edit;
- * logged and audited as a refusal unless pc->quiet). */
+ * logged and audited as a refusal). */
 void web_write_csv_at(web_req *rq, const char *template_name, const char *csv, size_t len,
 		      const web_precond *pc, web_write *w);
 

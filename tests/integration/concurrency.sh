@@ -179,8 +179,9 @@ check "work-plan form: says someone else filed it" grep -q 'Someone else filed t
 check "work-plan form: nothing changed" [ "$before" = "$(data_dump)" ]
 
 # Adding participants and feedback responses from two sessions at once: every row stays
-# (each add re-writes the activity's list; one read before another's write would
-# otherwise drop the other's row).
+# (each add appends its row under the write lock, numbered after the stored rows; an add
+# that read the list and wrote it back whole would drop a row another add stored
+# meanwhile).
 ADDS=${ADDS:-8}
 add_people() { # add_people WHO TAG
 	local i
@@ -206,4 +207,7 @@ n=$(sqlite3 "$DB" "SELECT count(DISTINCT full_name) || ' ' || count(*) FROM atte
 check "simultaneous participant adds: all $((2 * ADDS)) stored once ($n)" [ "$n" = "$((2 * ADDS)) $((2 * ADDS))" ]
 n=$(sqlite3 "$DB" "SELECT count(*) FROM feedback WHERE activity = 'C-4-1'")
 check "simultaneous feedback adds: all $((2 * ADDS)) stored ($n)" [ "$n" = $((2 * ADDS)) ]
+n=$(sqlite3 "$DB" "SELECT group_concat(s, ' ') FROM (SELECT min(seq) || '-' || max(seq) || ':' || count(*) AS s FROM attendance
+	WHERE activity = 'C-4-1' UNION ALL SELECT min(seq) || '-' || max(seq) || ':' || count(*) FROM feedback WHERE activity = 'C-4-1')")
+check "simultaneous adds: seq 1 to $((2 * ADDS)) without gaps in both lists ($n)" [ "$n" = "1-$((2 * ADDS)):$((2 * ADDS)) 1-$((2 * ADDS)):$((2 * ADDS))" ]
 finish

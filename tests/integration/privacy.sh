@@ -133,4 +133,28 @@ print("same" if ok else "differ")
 PY
 check "report tables identical to the clear database's (counts exact)" [ "$(cat "$TMP/cmp")" = same ]
 check "the repeated people count once (4 people in 6 rows)" [ "$(sqlite3 "$DB" "SELECT count(DISTINCT person_key) FROM attendance WHERE person_key IS NOT NULL")" = 4 ]
+
+# A participant added through the activity page's form: the form appends, so KH-1's
+# earlier rows (keyed by name, by e-mail and by person id; their names and e-mails are
+# not stored, so they could not be written again with the same keys) keep seq and
+# person key, and the people trained rise by exactly the new person.
+"$ACTIP" import --db "$DB" --quiet "$TMP/activities.csv" # an import refreshes the statistics after the DELETE above
+people() { sqlite3 "$1" "SELECT coalesce(sum(persons), 0) FROM stats_people WHERE year = 2021 AND trained = 1"; }
+distinct() { sqlite3 "$DB" "SELECT count(DISTINCT person_key) + sum(person_key IS NULL) FROM attendance"; }
+keys_of() { sqlite3 "$DB" "SELECT seq || ' ' || coalesce(person_key, 'NULL') FROM attendance WHERE activity = '$1' ORDER BY seq"; }
+p0=$(people "$DB") d0=$(distinct) k1=$(keys_of KH-1) k2=$(keys_of KH-2)
+check "form add: people trained before as in the clear database ($p0)" [ "$p0" = "$(people "$TMP/clear.db")" -a "$p0" = 4 -a "$d0" = 4 ]
+check "form add: server starts" web_start
+login admin
+st=$(form_post admin /activities/KH-1/participants "full_name=Zqxcanary Iota" email=zqxcanary.iota@example.org sex=female country=KH)
+check "form add (pseudonymised): 303" [ "$st" = 303 ]
+after=$(keys_of KH-1)
+check "form add: the earlier rows keep seq and person key (by name, e-mail, person id)" [ "$(echo "$after" | head -n 3)" = "$k1" ]
+check "form add: the new row follows as seq 4 with a pseudonym" bash -c '[[ $1 == "4 p:"* ]]' _ "$(echo "$after" | sed -n 4p)"
+check "form add: the other activity's rows untouched" [ "$(keys_of KH-2)" = "$k2" ]
+check "form add: people trained rose by exactly the new person ($p0 -> $(people "$DB"))" [ "$(people "$DB")" = $((p0 + 1)) ]
+check "form add: distinct people rose by exactly one ($d0 -> $(distinct))" [ "$(distinct)" = $((d0 + 1)) ]
+check "form add: no name or e-mail stored" [ "$(sqlite3 "$DB" 'SELECT count(*) FROM attendance WHERE full_name IS NOT NULL OR email IS NOT NULL')" = 0 ]
+web_stop
+check "form add: the typed canary is in neither the database, its WAL nor the log" bash -c "! grep -aqi 'zqxcanary iota\|zqxcanary.iota' '$DB' '$DB-wal' '$TMP/serve.log' 2>/dev/null"
 finish

@@ -1,9 +1,11 @@
 /* Unit tests of the import path: all-or-nothing, idempotence, replacement of an
- * activity's participants and feedback, person keys, and the error list. */
+ * activity's participants and feedback (and their append mode), person keys, and the
+ * error list. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <cmocka.h>
 
 #include "tests/unit/fixture.h"
@@ -50,6 +52,77 @@ static void replacement(void **state)
 	assert_int_equal(fx_load(&st, "feedback", fb), 0);
 	assert_int_equal(fx_count(&st, "SELECT count(*) FROM feedback"), 2);
 	assert_int_equal(fx_count(&st, "SELECT max(seq) FROM feedback"), 2);
+	store_close(&st);
+}
+
+/* Imports csv as template in append mode (import_hooks.append); returns the status and
+ * leaves the counts in *h. */
+static int load_append(store *st, const char *template_name, const char *csv, import_hooks *h)
+{
+	diag_list d;
+	actip_err err = {{0}};
+	diag_init(&d, 100, 100);
+	memset(h, 0, sizeof *h);
+	h->append = true;
+	FILE *f = fmemopen((void *)csv, strlen(csv), "r");
+	int rc = import_stream_hooked(st, f, template_name, template_name, h, &d, &err);
+	fclose(f);
+	if (rc != 0)
+		diag_print(&d, DIAG_ERROR, stderr);
+	diag_free(&d);
+	return rc;
+}
+
+/* Append mode: the file's participants and feedback follow the activity's stored rows,
+ * which stay exactly as they were (seq, names, person keys); nothing is replaced; the
+ * rules and the all-or-nothing run are unchanged. */
+static void append_mode(void **state)
+{
+	(void)state;
+	store st;
+	base(&st);
+	assert_int_equal(fx_load(&st, "participants",
+				 "activity_id,person_id,email,full_name,sex,country\n"
+				 "K1,,,Anna,f,KH\nK1,,b@x.org,Bopha,f,KH\nK1,P-3,,Chan,m,KH\nK2,,,Dara,m,KH\n"),
+			 0);
+	static const char rows[] = "SELECT group_concat(seq || '|' || coalesce(person_key, '-') || '|' ||"
+				   " coalesce(email, '-') || '|' || full_name, ';') FROM (SELECT * FROM"
+				   " attendance WHERE activity = 'K1' ORDER BY seq)";
+	sqlite3_stmt *q;
+	assert_int_equal(sqlite3_prepare_v2(st.db, rows, -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	char *before = strdup((const char *)sqlite3_column_text(q, 0));
+	sqlite3_reset(q);
+	import_hooks h;
+	assert_int_equal(load_append(&st, "participants",
+				     "activity_id,email,full_name,sex,country\nK1,e@x.org,Eng,f,KH\n"
+				     "K1,,Fon,m,KH\nK3,,Gan,m,KH\n", &h),
+			 0);
+	assert_int_equal(h.rows, 3);
+	assert_int_equal(h.replaced, 0);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	const char *after = (const char *)sqlite3_column_text(q, 0);
+	assert_memory_equal(after, before, strlen(before)); /* the stored rows, unchanged */
+	assert_string_equal(after + strlen(before), ";4|e:e@x.org|e@x.org|Eng;5|n:fon|male|KH|-|Fon");
+	sqlite3_finalize(q);
+	free(before);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM attendance WHERE activity = 'K2'"), 1);
+	assert_int_equal(fx_count(&st, "SELECT seq FROM attendance WHERE activity = 'K3'"), 1);
+	/* an error anywhere: nothing of the file is appended */
+	assert_int_equal(load_append(&st, "participants",
+				     "activity_id,full_name,sex,country\nK1,Hak,f,KH\nK1,Ith,robot,KH\n", &h),
+			 ACTIP_EINPUT);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM attendance WHERE activity = 'K1'"), 5);
+	/* feedback the same way; an import without append still replaces */
+	assert_int_equal(fx_load(&st, "feedback", "activity_id,sex,satisfied\nK1,female,yes\nK1,,no\n"), 0);
+	assert_int_equal(load_append(&st, "feedback", "activity_id,sex,satisfied\nK1,male,yes\n", &h), 0);
+	assert_int_equal(h.replaced, 0);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM feedback WHERE activity = 'K1'"), 3);
+	assert_int_equal(fx_count(&st, "SELECT seq FROM feedback WHERE activity = 'K1' AND sex = 'male'"), 3);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM feedback WHERE activity = 'K1' AND seq <= 2"
+				       " AND (sex = 'female' AND satisfied = 1 OR sex IS NULL AND satisfied = 0)"), 2);
+	assert_int_equal(fx_load(&st, "participants", "activity_id,full_name,sex,country\nK1,Jit,f,KH\n"), 0);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM attendance WHERE activity = 'K1'"), 1);
 	store_close(&st);
 }
 
@@ -118,7 +191,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(references), cmocka_unit_test(replacement),
-		cmocka_unit_test(person_keys), cmocka_unit_test(all_or_nothing),
+		cmocka_unit_test(append_mode), cmocka_unit_test(person_keys), cmocka_unit_test(all_or_nothing),
 		cmocka_unit_test(achievements),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
