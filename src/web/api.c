@@ -226,7 +226,8 @@ static void act_keep(const act_row *r, void *ctx)
 	*(json_t **)ctx = act_json(r);
 }
 
-/* GET /api/v1/activities/{id}: with participants (names only for those who may edit)
+/* GET /api/v1/activities/{id}: with participants (names, e-mails and disability only
+ * for those who may edit)
  * and the feedback summary. */
 static void activity_h(web_req *rq, web_resp *rs)
 {
@@ -246,6 +247,10 @@ static void activity_h(web_req *rq, web_resp *rs)
 				json_object_set_new(p, "person_id", sqlite3_column_text(s, 1) ? json_string((const char *)sqlite3_column_text(s, 1)) : json_null());
 				json_object_set_new(p, "email", sqlite3_column_text(s, 2) ? json_string((const char *)sqlite3_column_text(s, 2)) : json_null());
 				json_object_set_new(p, "full_name", sqlite3_column_text(s, 3) ? json_string((const char *)sqlite3_column_text(s, 3)) : json_null());
+				/* Sensitive like the name, and part of the list a PUT sends back:
+				 * without it a GET-then-PUT would erase the answers. */
+				json_object_set_new(p, "disability", sqlite3_column_type(s, 8) == SQLITE_NULL
+					? json_null() : json_boolean(sqlite3_column_int(s, 8)));
 			}
 			json_array_append_new(people, p);
 		}

@@ -178,5 +178,19 @@ call viewer GET /api/v1/activities/KH-1 >/dev/null
 check "viewer: no names in the activity JSON" bash -c "! grep -q full_name '$TMP/body'"
 call kh GET /api/v1/activities/KH-1 >/dev/null
 check "officer: names of own country's activity" grep -q full_name "$TMP/body"
+# The list an editor GETs is the list a PUT takes: sending it back stores the same rows
+# (disability answers included; they are not shown to a viewer either).
+call viewer GET /api/v1/activities/KH-1 >/dev/null
+check "viewer: no disability answers in the activity JSON" bash -c "! grep -q disability '$TMP/body'"
+att_rows() { sqlite3 "$DB" "SELECT seq, person_key, person_id, email, full_name, sex, country, organisation, staff, disability FROM attendance WHERE activity = 'KH-1' ORDER BY seq"; }
+call kh GET /api/v1/activities/KH-1 >/dev/null
+list=$(python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); ps=a["participant_list"]; ps[0]["disability"]=True; print(json.dumps({"participants": ps}))' "$TMP/body")
+check "officer: participants PUT with a disability answer -> 200" [ "$(call kh PUT /api/v1/activities/KH-1/participants application/json "$list")" = 200 ]
+before_rt=$(att_rows)
+call kh GET /api/v1/activities/KH-1 >/dev/null
+check "officer: the GET shows the disability answer" python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))["participant_list"][0]["disability"] is True else 1)' "$TMP/body"
+back=$(python3 -c 'import json,sys; print(json.dumps({"participants": json.load(open(sys.argv[1]))["participant_list"]}))' "$TMP/body")
+check "officer: PUT of the list as GET gave it -> 200" [ "$(call kh PUT /api/v1/activities/KH-1/participants application/json "$back")" = 200 ]
+check "officer: GET then PUT stores the same rows (disability kept)" [ "$(att_rows)" = "$before_rt" ]
 web_stop
 finish
