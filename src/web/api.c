@@ -355,9 +355,10 @@ static void activity_update_h(web_req *rq, web_resp *rs)
 }
 
 /* PUT /api/v1/activities/{id}/participants {"participants": [...]} and .../feedback
- * {"feedback": [...]}: the list replaces what the activity had. */
+ * {"feedback": [...]}: the list replaces what the activity had; with append (POST), it is
+ * added after the stored rows. */
 static void people_put(web_req *rq, web_resp *rs, const char *key, const char *template_name,
-		       const char *const *cols)
+		       const char *const *cols, bool append)
 {
 	int found = data_activity(rq->st, rq->params[0], act_none, NULL);
 	if (found <= 0)
@@ -394,7 +395,10 @@ static void people_put(web_req *rq, web_resp *rs, const char *key, const char *t
 	}
 	json_decref(o);
 	web_write w;
-	web_write_csv(rq, template_name, csv, len, false, &w);
+	if (append)
+		web_write_csv_append(rq, template_name, csv, len, &w);
+	else
+		web_write_csv(rq, template_name, csv, len, false, &w);
 	free(csv);
 	write_answer(rs, &w, template_name, false);
 }
@@ -402,13 +406,27 @@ static void people_put(web_req *rq, web_resp *rs, const char *key, const char *t
 /* PUT /api/v1/activities/{id}/participants. */
 static void participants_put_h(web_req *rq, web_resp *rs)
 {
-	people_put(rq, rs, "participants", "participants", rec_participant_cols);
+	people_put(rq, rs, "participants", "participants", rec_participant_cols, false);
+}
+
+/* POST /api/v1/activities/{id}/participants: added after the stored ones (in
+ * pseudonymisation mode the only way to add people without resending everyone's names,
+ * which a GET never shows). */
+static void participants_post_h(web_req *rq, web_resp *rs)
+{
+	people_put(rq, rs, "participants", "participants", rec_participant_cols, true);
 }
 
 /* PUT /api/v1/activities/{id}/feedback. */
 static void feedback_put_h(web_req *rq, web_resp *rs)
 {
-	people_put(rq, rs, "feedback", "feedback", rec_feedback_cols);
+	people_put(rq, rs, "feedback", "feedback", rec_feedback_cols, false);
+}
+
+/* POST /api/v1/activities/{id}/feedback: added after the stored responses. */
+static void feedback_post_h(web_req *rq, web_resp *rs)
+{
+	people_put(rq, rs, "feedback", "feedback", rec_feedback_cols, true);
 }
 
 /* Approves (locks) or re-opens a period; shared with the periods page. Returns the
@@ -487,6 +505,8 @@ const web_route api_routes[] = {
 	{"PUT", "/api/v1/activities/{}", activity_update_h, R_WRITE | R_EDITOR},
 	{"PUT", "/api/v1/activities/{}/participants", participants_put_h, R_WRITE | R_EDITOR},
 	{"PUT", "/api/v1/activities/{}/feedback", feedback_put_h, R_WRITE | R_EDITOR},
+	{"POST", "/api/v1/activities/{}/participants", participants_post_h, R_WRITE | R_EDITOR},
+	{"POST", "/api/v1/activities/{}/feedback", feedback_post_h, R_WRITE | R_EDITOR},
 	{"POST", "/api/v1/periods/{}", period_approve_h, R_WRITE | R_ADMIN},
 	{"DELETE", "/api/v1/periods/{}", period_reopen_h, R_WRITE | R_ADMIN},
 	{NULL, NULL, NULL, 0},

@@ -155,6 +155,14 @@ check "form add: the other activity's rows untouched" [ "$(keys_of KH-2)" = "$k2
 check "form add: people trained rose by exactly the new person ($p0 -> $(people "$DB"))" [ "$(people "$DB")" = $((p0 + 1)) ]
 check "form add: distinct people rose by exactly one ($d0 -> $(distinct))" [ "$(distinct)" = $((d0 + 1)) ]
 check "form add: no name or e-mail stored" [ "$(sqlite3 "$DB" 'SELECT count(*) FROM attendance WHERE full_name IS NOT NULL OR email IS NOT NULL')" = 0 ]
+# The API's POST appends too: the same person again (same e-mail) is the same key.
+k1b=$(keys_of KH-1) p1=$(people "$DB") d1=$(distinct)
+check "API POST (pseudonymised): 200" [ "$(call admin POST /api/v1/activities/KH-1/participants application/json \
+	'{"participants":[{"email":"zqxcanary.iota@example.org","full_name":"Zqxcanary Iota","sex":"female","country":"KH"}]}')" = 200 ]
+check "API POST: the earlier rows keep seq and person key" [ "$(keys_of KH-1 | head -n 4)" = "$k1b" ]
+check "API POST: the repeated person has the same pseudonym" [ "$(keys_of KH-1 | sed -n 5p | cut -d' ' -f2)" = "$(echo "$k1b" | sed -n 4p | cut -d' ' -f2)" ]
+check "API POST: people trained and distinct people unchanged (the same person)" [ "$(people "$DB")" = "$p1" -a "$(distinct)" = "$d1" ]
+check "API POST: no name or e-mail stored" [ "$(sqlite3 "$DB" 'SELECT count(*) FROM attendance WHERE full_name IS NOT NULL OR email IS NOT NULL')" = 0 ]
 web_stop
 check "form add: the typed canary is in neither the database, its WAL nor the log" bash -c "! grep -aqi 'zqxcanary iota\|zqxcanary.iota' '$DB' '$DB-wal' '$TMP/serve.log' 2>/dev/null"
 finish

@@ -88,5 +88,19 @@ check "the refusals are audited" [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit 
 # An add after the refusals takes the next seq (no number was used up).
 check "participant form after the refusals -> 303" [ "$(form_post kh /activities/KH-1/participants full_name=Later sex=male country=KH)" = 303 ]
 check "participant form after the refusals: seq 6" [ "$(sqlite3 "$DB" "SELECT seq FROM attendance WHERE activity = 'KH-1' AND full_name = 'Later'")" = 6 ]
+
+# The API's POST appends the same way (docs/api.md); its PUT still replaces.
+p6=$(people KH-1) f4=$(answers KH-1)
+check "API POST participants: 200" [ "$(call kh POST /api/v1/activities/KH-1/participants application/json \
+	'{"participants":[{"full_name":"Api One","sex":"male","country":"KH"},{"email":"two@example.org","sex":"female","country":"KH","disability":true}]}')" = 200 ]
+check "API POST participants: the stored rows byte-identical" [ "$(people KH-1 1 6)" = "$p6" ]
+check "API POST participants: the new rows are seq 7 and 8" [ "$(people KH-1 7)" = "7|'n:api one|male|KH'|NULL|NULL|'Api One'|male|KH|NULL|0|NULL
+8|'e:two@example.org'|NULL|'two@example.org'|NULL|female|KH|NULL|0|1" ]
+check "API POST feedback: 200" [ "$(call admin POST /api/v1/activities/KH-1/feedback application/json '{"feedback":[{"sex":"female","satisfied":"yes"}]}')" = 200 ]
+check "API POST feedback: the stored responses byte-identical, the new one seq 5" [ "$(answers KH-1 1 4)" = "$f4" -a "$(answers KH-1 5 | cut -d'|' -f1-3)" = "5|'female'|1" ]
+before=$(state)
+check "API POST participants: another country's officer -> 403" [ "$(call th POST /api/v1/activities/KH-1/participants application/json '{"participants":[{"full_name":"X","sex":"male","country":"TH"}]}')" = 403 ]
+check "API POST participants: a bad value -> 422" [ "$(call kh POST /api/v1/activities/KH-1/participants application/json '{"participants":[{"full_name":"X","sex":"robot","country":"KH"}]}')" = 422 ]
+check "API POST: refusals stored nothing" [ "$before" = "$(state)" ]
 web_stop
 finish
