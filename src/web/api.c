@@ -115,8 +115,10 @@ void api_report_write(web_req *rq, web_resp *rs, int year, const char *format)
 	char key[64];
 	snprintf(key, sizeof key, "report:%s:%d", format, year);
 	webcache_stamp stamp = web_view(rq);
-	if (webcache_get(stamp, key, rs->out))
-		return;
+	size_t hit_len;
+	const char *hit = webcache_find(stamp, key, &hit_len);
+	if (hit)
+		return resp_tail(rs, hit, hit_len, NULL, NULL);
 	annual_report *r = malloc(sizeof *r);
 	check_result quality = {0};
 	actip_err err = {{0}};

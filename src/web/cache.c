@@ -95,16 +95,6 @@ const char *webcache_find(webcache_stamp now, const char *key, size_t *len)
 	return NULL;
 }
 
-/* A hit writes the bytes. */
-bool webcache_get(webcache_stamp now, const char *key, FILE *out)
-{
-	size_t len;
-	const char *buf = webcache_find(now, key, &len);
-	if (buf)
-		fwrite(buf, 1, len, out);
-	return buf != NULL;
-}
-
 /* Replaces the entry of key, or the next one in turn. */
 void webcache_put(const char *key, webcache_stamp stamp, const char *buf, size_t len)
 {

@@ -37,10 +37,6 @@ webcache_stamp webcache_stamp_read(store *st);
  * webcache_put. */
 const char *webcache_find(webcache_stamp now, const char *key, size_t *len);
 
-/* Writes the bytes cached under key to out when they are still valid for the view now;
- * returns whether it did. */
-bool webcache_get(webcache_stamp now, const char *key, FILE *out);
-
 /* Keeps len bytes under key, computed from the view stamp (taken before computing). */
 void webcache_put(const char *key, webcache_stamp stamp, const char *buf, size_t len);
 

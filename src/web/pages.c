@@ -326,9 +326,7 @@ static void dashboard(web_req *rq, web_resp *rs)
 		hit = body;
 	}
 	page_begin(rq, rs, "Dashboard", "dashboard");
-	fwrite(hit, 1, len, rs->out);
-	free(body);
-	page_end(rs);
+	resp_tail(rs, hit, len, body, layout_part(true)); /* instead of fwrite and page_end */
 }
 
 /* GET /report/{Y.html|Y.json}: downloads. */

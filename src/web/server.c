@@ -226,11 +226,50 @@ static void security_headers(struct MHD_Response *r, bool cacheable)
 	MHD_add_response_header(r, "Cache-Control", cacheable ? "public, max-age=3600" : "no-store");
 }
 
+/* Sends a (large) text after the body, then a second one (the layout's end), without
+ * copying them through the body's stream. tail must stay valid until the response is
+ * built at the end of the request (a cache entry of this thread is); owned, when not
+ * NULL, is freed then. */
+void resp_tail(web_resp *rs, const char *tail, size_t len, char *owned, const char *tail2)
+{
+	rs->tail = tail;
+	rs->tail_len = len;
+	rs->tail_owned = owned;
+	rs->tail2 = tail2;
+	rs->tail2_len = tail2 ? strlen(tail2) : 0;
+}
+
+/* The body and its tails in one buffer of the exact size; false when out of memory. */
+static bool join_tails(web_resp *rs)
+{
+	size_t total = rs->len + rs->tail_len + rs->tail2_len;
+	char *b = malloc(total ? total : 1);
+	if (b) { /* memcpy only with bytes: a NULL source is undefined even for 0 bytes */
+		if (rs->len)
+			memcpy(b, rs->buf, rs->len);
+		if (rs->tail_len)
+			memcpy(b + rs->len, rs->tail, rs->tail_len);
+		if (rs->tail2_len)
+			memcpy(b + rs->len + rs->tail_len, rs->tail2, rs->tail2_len);
+		free(rs->buf);
+		rs->buf = b;
+		rs->len = total;
+	}
+	free(rs->tail_owned);
+	rs->tail = rs->tail2 = rs->tail_owned = NULL;
+	rs->tail_len = rs->tail2_len = 0;
+	return b != NULL;
+}
+
 /* Queues a response built in rs. */
 static enum MHD_Result send_resp(struct MHD_Connection *c, web_resp *rs)
 {
 	fclose(rs->out);
 	rs->out = NULL;
+	if (rs->tail && !join_tails(rs)) {
+		free(rs->buf);
+		return MHD_NO;
+	}
 	struct MHD_Response *r = MHD_create_response_from_buffer(rs->len, rs->buf, MHD_RESPMEM_MUST_FREE);
 	if (!r) {
 		free(rs->buf);
@@ -422,7 +461,7 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 		store_rollback(rq.st); /* a handler that left a transaction open stores nothing */
 	fflush(rs.out);
 	watchdog_handler(c, false);
-	web_log(&rq, "%s %s %d %zu", method, url, rs.status, rs.len);
+	web_log(&rq, "%s %s %d %zu", method, url, rs.status, rs.len + rs.tail_len + rs.tail2_len);
 	route_free_params(rq.params, rq.nparams);
 	form_free(&rq);
 	return send_resp(c, &rs);

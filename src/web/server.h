@@ -43,6 +43,12 @@ void form_free(web_req *rq);
  * session lookup, or fresh when the request has written since. */
 webcache_stamp web_view(web_req *rq);
 
+/* Sends tail (len bytes), then tail2 (a string, or NULL), after the body written so far,
+ * joined once at the end of the request instead of copied through the growing body
+ * stream; the handler writes nothing more. tail must stay valid until then (a cache
+ * entry of this thread does); owned, when not NULL, is freed then. */
+void resp_tail(web_resp *rs, const char *tail, size_t len, char *owned, const char *tail2);
+
 /* Writes a JSON value (and releases it) with a status. */
 void resp_json(web_resp *rs, int status, json_t *v);
 

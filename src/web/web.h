@@ -74,6 +74,11 @@ typedef struct web_resp {
 	char location[512];
 	char disposition[120];
 	bool cacheable;           /* static asset: may be cached */
+	/* Bytes that follow the body when it is sent (resp_tail): joined once into a buffer of
+	 * the exact size, instead of copied through the body's stream as it grows. */
+	const char *tail, *tail2;
+	size_t tail_len, tail2_len;
+	char *tail_owned;         /* freed after sending (NULL: tail is not ours) */
 } web_resp;
 
 /* Handler of a route. */

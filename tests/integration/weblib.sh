@@ -79,6 +79,13 @@ web_stop() {
 		kill "$SERVER_PID" 2>/dev/null
 		wait "$SERVER_PID" 2>/dev/null
 		SERVER_PID=""
+		# A sanitizer report in the server's log fails the test by name (the server's
+		# crash otherwise shows only as the failures of the checks after it).
+		if grep -q 'AddressSanitizer\|runtime error:\|LeakSanitizer' "$TMP/serve.log" 2>/dev/null; then
+			not_ok "server: no sanitizer report in its log" "$(grep -m3 'AddressSanitizer\|runtime error:\|LeakSanitizer' "$TMP/serve.log")"
+			cp "$TMP/serve.log" "$TMP/serve.log.reported" # report once
+			: >"$TMP/serve.log"
+		fi
 	fi
 }
 trap 'web_stop; rm -rf "$TMP"' EXIT
