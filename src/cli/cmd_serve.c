@@ -28,7 +28,8 @@ int cmd_serve(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"db", required_argument, NULL, 'd'},     {"listen", required_argument, NULL, 'l'},
 		{"body-limit", required_argument, NULL, 'b'}, {"threads", required_argument, NULL, 't'},
-		{"max-per-ip", required_argument, NULL, 'p'}, {"help", no_argument, NULL, 'h'},
+		{"max-per-ip", required_argument, NULL, 'p'}, {"deadline", required_argument, NULL, 'D'},
+		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const cli_command *self = cli_find("serve");
@@ -40,7 +41,7 @@ int cmd_serve(int argc, char **argv)
 	unsigned long v;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "d:l:b:t:p:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:l:b:t:p:D:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': cfg.db_path = optarg; break;
 		case 'l': snprintf(listen, sizeof listen, "%s", optarg); break;
@@ -58,6 +59,11 @@ int cmd_serve(int argc, char **argv)
 			if (num_arg(optarg, 10000, &v) < 0)
 				return cli_usage_error(self, "--max-per-ip takes 1 to 10000");
 			cfg.max_per_ip = (unsigned)v;
+			break;
+		case 'D':
+			if (num_arg(optarg, 3600, &v) < 0)
+				return cli_usage_error(self, "--deadline takes seconds, 1 to 3600");
+			cfg.deadline_secs = (unsigned)v;
 			break;
 		case 'h': cli_print_command_help(self); return EXIT_OK_;
 		default: return cli_usage_error(self, "unknown option");

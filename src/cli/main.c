@@ -130,7 +130,7 @@ const cli_command cli_commands[] = {
 	  {"--format F", "json, md, html or xlsx (default md)"},
 	  {"--on-time-days N", "a report is on time up to N days after the period (default 30)"},
 	  {"-o, --output FILE", "write to FILE instead of standard output"}}},
-	{"serve", cmd_serve, "[--db FILE] [--listen ADDR:PORT] [--body-limit BYTES] [--threads N] [--max-per-ip N]",
+	{"serve", cmd_serve, "[--db FILE] [--listen ADDR:PORT] [--body-limit BYTES] [--threads N] [--max-per-ip N] [--deadline SECS]",
 	 "run the web application and its JSON API",
 	 "Serves the web application (sign-in, dashboard, activities, upload, periods, audit log) and the "
 	 "JSON API under /api/v1 (docs/api.md) until interrupted. Accounts come from 'actip user'; there is "
@@ -141,7 +141,11 @@ const cli_command cli_commands[] = {
 	  {"--listen ADDR:PORT", "IPv4 address and port (default 127.0.0.1:8080; port 0 picks a free one)"},
 	  {"--body-limit BYTES", "largest request body (default 33554432); larger gets 413"},
 	  {"--threads N", "worker threads (default 4)"},
-	  {"--max-per-ip N", "connections from one address (default 128)"}}},
+	  {"--max-per-ip N", "connections from one address (default 128)"},
+	  {"--deadline SECS", "the time one request may take, counted from the end of the connection's previous request (or its opening) to the end of its answer "
+			      "(default 60; a handler that is running is not cut). A file of 5 MB needs "
+			      "85 KB/s to arrive within 60 s: raise it where people upload large files "
+			      "over slow links"}}},
 	{"user", cmd_user, "add|passwd|disable|list [--db FILE] --name NAME [--role ROLE] [--body CODE] [--country CODE] --password-stdin",
 	 "manage the web application's accounts",
 	 "add creates an account: --role is admin, focal_point (with --body, its sectoral body), "

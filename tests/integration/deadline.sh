@@ -170,6 +170,37 @@ if [ -x "$RELEASE" ]; then
 	check "release build: refuses to start with ACTIP_TEST_DEADLINE_SECS (exit $rc)" [ "$rc" != 0 -a "$rc" != 124 ]
 	check "release build: says why" grep -q 'ACTIP_TEST_DEADLINE_SECS is set, but this is a release build' "$TMP/rel.err"
 	check "release build: the production deadline in --help is 60 s" bash -c "'$RELEASE' serve --help | tr '\n' ' ' | grep -q '60 s per request'"
+	# --deadline SECS sets it in every build: the release server with --deadline 3 cuts a
+	# client that trickles its headers at 3 s.
+	"$RELEASE" serve --db "$DB" --listen 127.0.0.1:0 --deadline 0 >/dev/null 2>"$TMP/d0.err"
+	check "release build: --deadline 0 refused (exit $?)" grep -q -- '--deadline takes seconds' "$TMP/d0.err"
+	env -u ACTIP_TEST_WEAK_KDF "$RELEASE" serve --db "$DB" --listen 127.0.0.1:0 --deadline 3 >"$TMP/rel3.out" 2>"$TMP/rel3.log" &
+	relpid=$!
+	relport=""
+	for _ in $(seq 1 100); do
+		relport=$(sed -n 's|^actip: serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$TMP/rel3.out")
+		[ -n "$relport" ] && break
+		sleep 0.1
+	done
+	e=$(python3 - "$relport" <<'PY'
+import select, socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+head = b"GET /login HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 200
+t0, sent = time.monotonic(), 0
+while time.monotonic() - t0 < 20:
+    r, _, _ = select.select([s], [], [], 0.3)
+    if r:
+        break
+    try:
+        s.sendall(head[sent:sent + 1]); sent += 1
+    except OSError:
+        break
+print(round(time.monotonic() - t0, 2))
+PY
+)
+	kill "$relpid" 2>/dev/null; wait "$relpid" 2>/dev/null
+	check "release build, --deadline 3: slow headers closed after 3 s and within 3 + 2.5 s ($e s)" \
+		python3 -c "import sys; sys.exit(0 if 2.8 <= $e <= 5.5 else 1)"
 else
 	not_ok "no release binary at $RELEASE (make build)"
 fi
