@@ -8,7 +8,7 @@
 
 #include "web/cache.h"
 
-enum { ENTRIES = 8, MAX_BYTES = 4 << 20, MAX_SETS = 256 };
+enum { ENTRIES = 16, MAX_BYTES = 4 << 20, MAX_SETS = 256 }; /* per thread: a few years of dashboards and report formats */
 
 typedef struct entry {
 	char key[64];
