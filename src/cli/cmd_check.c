@@ -9,6 +9,7 @@
 
 #include "check/check.h"
 #include "cli/cli.h"
+#include "core/escape.h"
 #include "core/text.h"
 
 /* The latest year with an activity; 0 when there is none. */
@@ -33,9 +34,11 @@ static void print_text(const check_result *r, const char *db)
 		       check_rules[i].id, r->fired[i], check_rules[i].description);
 	if (r->n)
 		printf("\n");
+	char subject[512], message[2048]; /* stored values, escaped for the terminal */
 	for (size_t i = 0; i < r->n; i++)
-		printf("%s %s: %s: %s\n", check_severity_name(r->items[i].rule->severity),
-		       r->items[i].rule->id, r->items[i].subject, r->items[i].message);
+		printf("%s %s: %s: %s\n", check_severity_name(r->items[i].rule->severity), r->items[i].rule->id,
+		       esc_log(subject, sizeof subject, r->items[i].subject),
+		       esc_log(message, sizeof message, r->items[i].message));
 	printf("\n%d rules: %d error%s, %d warning%s\n", check_rule_count, r->errors,
 	       r->errors == 1 ? "" : "s", r->warnings, r->warnings == 1 ? "" : "s");
 }
