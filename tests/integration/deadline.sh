@@ -176,12 +176,7 @@ if [ -x "$RELEASE" ]; then
 	check "release build: --deadline 0 refused (exit $?)" grep -q -- '--deadline takes seconds' "$TMP/d0.err"
 	env -u ACTIP_TEST_WEAK_KDF "$RELEASE" serve --db "$DB" --listen 127.0.0.1:0 --deadline 3 >"$TMP/rel3.out" 2>"$TMP/rel3.log" &
 	relpid=$!
-	relport=""
-	for _ in $(seq 1 100); do
-		relport=$(sed -n 's|^actip: serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$TMP/rel3.out")
-		[ -n "$relport" ] && break
-		sleep 0.1
-	done
+	relport=$(serve_port "$TMP/rel3.out")
 	e=$(python3 - "$relport" <<'PY'
 import select, socket, sys, time
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))

@@ -59,16 +59,24 @@ CSV
 	done
 }
 
+# serve_port OUTFILE: the port a starting `actip serve` announces in OUTFILE (its standard
+# output), waiting up to 10 s; prints nothing when it never does.
+serve_port() {
+	local i port=""
+	for i in $(seq 1 100); do
+		port=$(sed -n 's|^actip: serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$1")
+		[ -n "$port" ] && break
+		sleep 0.1
+	done
+	echo "$port"
+}
+
 # web_start [FLAGS...]: starts the server on a free port; sets URL.
 web_start() {
 	"$ACTIP" serve --db "$DB" --listen 127.0.0.1:0 "$@" >"$TMP/serve.out" 2>"$TMP/serve.log" &
 	SERVER_PID=$!
-	local i port=""
-	for i in $(seq 1 100); do
-		port=$(sed -n 's|^actip: serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$TMP/serve.out")
-		[ -n "$port" ] && break
-		sleep 0.1
-	done
+	local port
+	port=$(serve_port "$TMP/serve.out")
 	URL="http://127.0.0.1:$port"
 	[ -n "$port" ]
 }
