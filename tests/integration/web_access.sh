@@ -25,6 +25,8 @@ body_for() {
 	activity_update) printf 'PUT\n/api/v1/activities/%s\napplication/json\n{"project":"%s","country":"%s","type":"capacity_development","title":"Edited %s","start_date":"2021-03-01"}' "$id" "$p" "$c" "$n" ;;
 	participants_put) printf 'PUT\n/api/v1/activities/%s/participants\napplication/json\n{"participants":[{"full_name":"P %s","sex":"female","country":"%s"}]}' "$id" "$n" "$c" ;;
 	feedback_put) printf 'PUT\n/api/v1/activities/%s/feedback\napplication/json\n{"feedback":[{"sex":"male","satisfied":true}]}' "$id" ;;
+	participants_post) printf 'POST\n/api/v1/activities/%s/participants\napplication/json\n{"participants":[{"full_name":"Added %s","sex":"male","country":"%s"}]}' "$id" "$n" "$c" ;;
+	feedback_post) printf 'POST\n/api/v1/activities/%s/feedback\napplication/json\n{"feedback":[{"sex":"female","satisfied":true}]}' "$id" ;;
 	wp_status_put) printf 'PUT\n/api/v1/workplan/WP-TEST/lines/%s/status/2021-H2\napplication/json\n{"status":"%s","note":"Note %s"}' "$line" "$st" "$n" ;;
 	import_workplan_status) printf 'POST\n/api/v1/import/workplan_status\ntext/csv\nitem_id,period,body,status,note\n%s,2021-H2,%s,%s,Upload %s\n' "$line" "$([ "$c" = KH ] && echo SOMTC || echo ACWC)" "$st" "$n" ;;
 	upload_preview) printf 'POST\n/upload?template=participants\ntext/csv\nactivity_id,full_name,sex,country\n%s,Person %s,male,%s\n' "$id" "$n" "$c" ;;
@@ -43,7 +45,8 @@ expect() {
 
 for role in admin kh fp viewer; do
 	for ep in import_activities import_participants import_feedback import_projects activity_create \
-		activity_update participants_put feedback_put upload_preview wp_status_put import_workplan_status; do
+		activity_update participants_put feedback_put participants_post feedback_post upload_preview \
+		wp_status_put import_workplan_status; do
 		for c in KH TH; do
 			mapfile -t f < <(body_for "$c" "$ep")
 			body=$(printf '%s\n' "${f[@]:3}")
