@@ -10,9 +10,12 @@
 #include "indicators/ind_emit.h"
 #include "report/report.h"
 
-/* One table as a JSON object. */
-static json_t *table_json(const rt_table *t)
+/* One table as a JSON object; with a mask (the public tables), a withheld cell or
+ * share is the string "<K" and the note is left out. */
+json_t *report_table_json(const rt_table *t, const report_mask *m)
 {
+	char lt[16];
+	snprintf(lt, sizeof lt, "<%d", m ? m->k : 0);
 	json_t *o = json_object(), *cols = json_array(), *rows = json_object();
 	json_object_set_new(o, "title", json_string(t->title));
 	for (int c = 0; c < t->ncols; c++)
@@ -22,18 +25,21 @@ static json_t *table_json(const rt_table *t)
 		const rt_row *r = &t->rows[i];
 		json_t *a = json_array();
 		for (int c = 0; c < t->ncols; c++)
-			json_array_append_new(a, r->null[c] ? json_null() : json_integer(r->v[c]));
+			json_array_append_new(a, m && m->cell[i][c] ? json_string(lt)
+						 : r->null[c]       ? json_null()
+								    : json_integer(r->v[c]));
 		json_object_set_new(rows, r->key, a);
 	}
 	json_object_set_new(o, "rows", rows);
 	if (t->has_pct_row) {
 		json_t *p = json_array();
 		for (int c = 0; c < 3; c++)
-			json_array_append_new(p, t->pct_row_null ? json_null()
-								 : json_real((double)t->pct_row[c] / 100.0));
+			json_array_append_new(p, m && m->pct_row ? json_string(lt)
+						 : t->pct_row_null ? json_null()
+								   : json_real((double)t->pct_row[c] / 100.0));
 		json_object_set_new(o, "percentage_row", p);
 	}
-	if (t->note)
+	if (t->note && !m)
 		json_object_set_new(o, "note", json_string(t->note));
 	return o;
 }
@@ -106,7 +112,7 @@ int report_write_json(FILE *out, const annual_report *r, actip_err *err)
 	json_t *root = json_object();
 	json_object_set_new(root, "year", json_integer(r->year));
 	for (int i = 0; i < 5; i++)
-		json_object_set_new(root, r->tables.t[i].id, table_json(&r->tables.t[i]));
+		json_object_set_new(root, r->tables.t[i].id, report_table_json(&r->tables.t[i], NULL));
 	json_object_set_new(root, "project_status", status_json(r));
 	json_object_set_new(root, "countries", countries_json(r));
 	json_object_set_new(root, "achievements", json_integer((json_int_t)r->nach));

@@ -8,6 +8,7 @@
 #ifndef ACTIP_REPORT_REPORT_H
 #define ACTIP_REPORT_REPORT_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -53,6 +54,11 @@ typedef struct disp_row {
 /* The displayed headings of a table (the visible columns): fills keys and labels and
  * returns their number. */
 int report_disp_headings(const rt_table *t, const char **keys, const char **labels);
+
+/* One of Tables 1-5 as the JSON object of annual-report.md ({"title", "columns", "rows",
+ * "percentage_row", "note"}); with a mask (the public tables, suppress.c), a withheld
+ * cell or share is the string "<K" and the note is left out (emit_json.c). */
+json_t *report_table_json(const rt_table *t, const report_mask *m);
 
 /* Formats row i of a table for display (i == t->nrows is the Percentage row of tables
  * 3 and 4), the cells that mask withholds as "<K" (mask NULL: none). Returns false

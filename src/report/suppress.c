@@ -156,45 +156,15 @@ report_mask report_suppression_mask(const report_suppression *s, int ti)
 	return (report_mask){.k = s->k, .cell = (const bool(*)[RT_MAX_COLS])s->cell[ti], .pct_row = s->pct_row[ti]};
 }
 
-/* A cell as JSON: a number, null, or the string "<K". */
-static json_t *cell_json(const rt_table *t, const report_suppression *s, int ti, int i, int c, const char *lt)
-{
-	if (s->cell[ti][i][c])
-		return json_string(lt);
-	return t->rows[i].null[c] ? json_null() : json_integer(t->rows[i].v[c]);
-}
-
 /* {"year", "suppress_below", "table1".."table5": {"title","columns","rows"[, "percentage_row"]}}. */
 int report_write_public_json(FILE *out, const report_tables *rt, const report_suppression *s, actip_err *err)
 {
-	char lt[16];
-	snprintf(lt, sizeof lt, "<%d", s->k);
 	json_t *root = json_object();
 	json_object_set_new(root, "year", json_integer(rt->year));
 	json_object_set_new(root, "suppress_below", json_integer(s->k));
 	for (int ti = 0; ti < 5; ti++) {
-		const rt_table *t = &rt->t[ti];
-		json_t *o = json_object(), *cols = json_array(), *rows = json_object();
-		json_object_set_new(o, "title", json_string(t->title));
-		for (int c = 0; c < t->ncols; c++)
-			json_array_append_new(cols, json_string(t->cols[c].key));
-		json_object_set_new(o, "columns", cols);
-		for (int i = 0; i < t->nrows; i++) {
-			json_t *a = json_array();
-			for (int c = 0; c < t->ncols; c++)
-				json_array_append_new(a, cell_json(t, s, ti, i, c, lt));
-			json_object_set_new(rows, t->rows[i].key, a);
-		}
-		json_object_set_new(o, "rows", rows);
-		if (t->has_pct_row) {
-			json_t *p = json_array();
-			for (int c = 0; c < 3; c++)
-				json_array_append_new(p, s->pct_row[ti] ? json_string(lt)
-							 : t->pct_row_null ? json_null()
-									   : json_real((double)t->pct_row[c] / 100.0));
-			json_object_set_new(o, "percentage_row", p);
-		}
-		json_object_set_new(root, t->id, o);
+		report_mask m = report_suppression_mask(s, ti);
+		json_object_set_new(root, rt->t[ti].id, report_table_json(&rt->t[ti], &m));
 	}
 	int rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
 	fputc('\n', out);
