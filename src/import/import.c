@@ -86,14 +86,16 @@ static const char *shown(const char *s, char *buf, size_t size)
 	return buf;
 }
 
-/* True for a valid identifier: letters, digits and . _ - /, at most 64 bytes. */
+/* True for a valid identifier: letters, digits and . _ -, no "..", at most 64 bytes. */
 static bool valid_code(const char *s)
 {
 	size_t n = strlen(s);
 	if (n == 0 || n > 64)
 		return false;
+	if (strstr(s, "..") || !isalnum((unsigned char)s[0]))
+		return false; /* a key is also a path segment of the records API */
 	for (; *s; s++)
-		if (!isalnum((unsigned char)*s) && !strchr("._-/", *s))
+		if (!isalnum((unsigned char)*s) && !strchr("._-", *s))
 			return false;
 	return true;
 }
@@ -139,7 +141,7 @@ static int parse_value(importer *im, const colspec *c, char *s, long line, value
 		break;
 	case T_CODE:
 		if (!valid_code(s))
-			why = "is not a valid code (letters, digits and . _ - /, at most 64)";
+			why = "is not a valid code (letters, digits and . _ -, starting with a letter or digit, no '..', at most 64)";
 		break;
 	case T_CODES: {
 		/* every ;-separated part must be a code; blanks between ; are ignored */
@@ -333,6 +335,11 @@ static int on_record(void *ud, const csvr_record *rec)
 	}
 	if (!ok)
 		return 0;
+	import_hooks *h = im->hooks;
+	if (h && h->row_check && h->row_check(im->st, h->ctx, t, &row, &im->refusal) < 0) {
+		im->refused = true;
+		return 1; /* the whole run is refused */
+	}
 	if (t->handle(im, &row) < 0 || im->db_failed)
 		return 1;
 	return 0;
@@ -492,6 +499,7 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 	rs.im.st = st;
 	rs.im.diag = diag;
 	rs.im.append = hooks && hooks->append;
+	rs.im.hooks = hooks;
 	int rc = ACTIP_OK;
 	if (template_prepare(&rs.im, err) < 0 || store_begin(st, err) < 0) {
 		rc = ACTIP_ERR;
@@ -501,7 +509,7 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 		store_rollback(st);
 		goto done;
 	}
-	for (int i = 0; i < njobs && !rs.im.db_failed; i++) {
+	for (int i = 0; i < njobs && !rs.im.db_failed && !rs.im.refused; i++) {
 		bool is_stream = strcmp(jobs[i].path, "-") == 0;
 		FILE *in = is_stream ? stream : fopen(jobs[i].path, "rb");
 		if (!in) {
@@ -521,12 +529,18 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 		if (!is_stream)
 			fclose(in);
 	}
-	if (rs.im.db_failed) {
+	if (rs.im.refused) {
+		store_rollback(st);
+		hooks->refused = true;
+		rc = err_set(err, ACTIP_ERR, "%s", rs.im.refusal.msg);
+	} else if (rs.im.db_failed) {
 		store_rollback(st);
 		rc = err_set(err, ACTIP_ERR, "%s: the database refused a write", st->path);
 	} else if (diag->errors) {
 		store_rollback(st);
 		rc = ACTIP_EINPUT;
+		if (hooks)
+			hooks->locked = rs.im.locked;
 	} else {
 		template_finalize(&rs.im); /* no statement may be active at COMMIT */
 		if (hooks) {

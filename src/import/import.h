@@ -11,6 +11,9 @@
 #include "import/diag.h"
 #include "store/store.h"
 
+struct template;
+struct tplrow;
+
 typedef struct import_opts {
 	const char *const *paths;  /* files or directories */
 	int npaths;
@@ -47,8 +50,20 @@ struct import_hooks {
 	bool append;
 	int (*after_begin)(store *st, void *ctx, actip_err *err);   /* < 0 refuses; NULL: none */
 	int (*before_commit)(store *st, void *ctx, actip_err *err); /* < 0 refuses */
+	/* Runs for each row that passed its checks, before it is stored (so it sees the
+	 * stored record): the web server's role and scope rule of the row's kind. < 0
+	 * refuses the whole run (err says why; `refused` is set). NULL: none. */
+	int (*row_check)(store *st, void *ctx, const struct template *t, const struct tplrow *r,
+			 actip_err *err);
+	/* The records API writes one record: a participants or feedback row replaces the
+	 * row at `at_seq` (> 0) alone, and a new work-plan line goes after its plan's lines
+	 * instead of taking its file line as its place. */
+	bool one_record;
+	long long at_seq;
 	void *ctx;
 	long rows, changed, replaced; /* out: rows read, rows new or changed, activities replaced */
+	bool locked;                  /* out: refused because a row is in an approved period */
+	bool refused;                 /* out: refused by row_check */
 };
 typedef struct import_hooks import_hooks;
 

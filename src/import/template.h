@@ -16,7 +16,7 @@
 
 typedef enum {
 	T_TEXT,     /* free text, one line or several */
-	T_CODE,     /* identifier: letters, digits and . _ - / */
+	T_CODE,     /* identifier: letters, digits and . _ - (no ..) */
 	T_CODES,    /* ;-separated identifiers */
 	T_COUNTRY,  /* country code or name, stored as the code */
 	T_DATE,     /* YYYY-MM-DD */
@@ -71,11 +71,53 @@ typedef struct value {
 
 typedef struct importer importer;
 
-typedef struct tplrow {
+typedef struct tplrow tplrow;
+struct tplrow {
 	value v[TPL_MAX_COLS];
 	long line;
 	const char *file;
-} tplrow;
+};
+
+/* Who besides admins (who write every kind) may write records of a kind. */
+enum { KW_OFFICER = 1, KW_FOCAL = 2 };
+
+/* A template's records as a kind of the records API (spec/records-api.md), written once
+ * beside the template in the subsystem that owns it, and read by the importer's web
+ * guard, the API, the record pages, the upload page and the audit:
+ * - `list_sql` gives each record as the text of one JSON object whose members are the
+ *   template's columns in order, with the template's codes and words (yes/no as "yes"
+ *   and "no", decimals as text) and the kind's server-given key fields (`seq`); numbers
+ *   are JSON numbers. Its parameters ?1..?n are the key fields in order, each NULL for
+ *   "any": all NULL lists every record, the first alone lists one parent's, all of them
+ *   read one record. Rows come in key order.
+ * - `delete_sql` deletes one record by its key fields (?1..?n).
+ * - `scope_sql`, with `scope_cols` (template columns, -1 ended) bound as ?1..?n from the
+ *   record written or deleted, gives the countries (for country officers) or bodies (for
+ *   focal points) that record belongs to; every one must be the user's own. For an
+ *   upload it runs before each row is stored, so it sees the stored record too.
+ * - `lock` says which approved period locks a record (the store's triggers enforce it).
+ * - `seq_key`: the key is the parent's key plus a `seq` the server gives (participants
+ *   and feedback rows). */
+typedef struct record_kind {
+	const char *label;     /* for people: "Project status reports" */
+	const char *one;       /* one record, in messages: "project status report" */
+	const char *list_sql;
+	const char *delete_sql;
+	unsigned writers;      /* KW_ bits */
+	const char *scope_sql; /* NULL: no role but admin writes it */
+	int scope_cols[4];
+	const char *lock;      /* "year", "half-year" or NULL */
+	bool seq_key;
+	unsigned private_cols; /* bit c: column c is given only to admins and to the officer
+				* of the record's country (participants' names, e-mails, ids) */
+} record_kind;
+
+/* SQL fragments for a kind's list_sql: a 0/1 column as the template's yes/no, and a
+ * decimal in millionths as the template writes it ("1.5", "2"; NULL stays NULL). */
+#define KIND_YN(c) "CASE " c " WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END"
+#define KIND_DECIMAL(c) \
+	"CASE WHEN " c " IS NOT NULL THEN rtrim(rtrim(printf('%d.%06d', " c " / 1000000, " c \
+	" % 1000000), '0'), '.') END"
 
 typedef struct template {
 	const char *name;        /* also the file name without .csv */
@@ -85,6 +127,7 @@ typedef struct template {
 	int (*handle)(importer *im, const tplrow *r);
 	void (*end_file)(importer *im); /* checks needing the whole file; may be NULL */
 	const char *replaces;    /* what a file's rows replace, for the summary ("activities") */
+	const record_kind *kind; /* as a records API kind; NULL: import only */
 } template;
 
 /* The statements the handlers use, prepared once per run. */
@@ -128,6 +171,10 @@ struct importer {
 	long replaced;            /* activities whose participants/feedback were replaced */
 	bool append;              /* import_hooks.append: add after the stored rows */
 	bool db_failed;           /* a database error: the run must fail */
+	bool locked;              /* a row fell in an approved period (an input error) */
+	struct import_hooks *hooks; /* the caller's, or NULL */
+	bool refused;             /* hooks->row_check refused the run */
+	actip_err refusal;        /* why */
 	char last_activity[80];   /* cache of the last activity looked up */
 	int last_activity_ok;     /* its answer: 1, 0, or -1 for no cache */
 };

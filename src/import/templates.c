@@ -4,8 +4,9 @@
  * receives a row whose values already passed their type checks; it checks references
  * to other records, writes the row with bound parameters, and reports anything wrong
  * as FILE:LINE: COLUMN diagnostics. The work-plan templates live in
- * workplan/wp_templates.c and are spliced into template_table below. */
+ * workplan/wp_templates.c; template_table below lists every template. */
 #include "import/template.h"
+#include "import/import.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -265,8 +266,13 @@ int tpl_step(importer *im, sqlite3_stmt *s, const tplrow *r)
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	if (rc != SQLITE_DONE) {
-		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "-", "cannot store the row: %s",
-			 sqlite3_errmsg(im->st->db));
+		const char *m = sqlite3_errmsg(im->st->db);
+		if (strncmp(m, "locked: ", 8) == 0) { /* a lock trigger (migration 8): an input error */
+			diag_add(im->diag, DIAG_ERROR, r->file, r->line, "-", "%s; nothing was stored", m + 8);
+			im->locked = true;
+			return 0;
+		}
+		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "-", "cannot store the row: %s", m);
 		im->db_failed = true;
 		return -1;
 	}
@@ -552,6 +558,22 @@ int tpl_next_seq(importer *im, strmap *seqs, stmt_id del, stmt_id last, const ch
 		 const tplrow *r, int64_t *seq)
 {
 	int64_t n;
+	if (im->hooks && im->hooks->at_seq > 0 && last != S__COUNT && im->tpl->kind) {
+		/* the records API rewrites one row in its place: its kind's delete, then insert */
+		sqlite3_stmt *d;
+		if (store_prepare(im->st, im->tpl->kind->delete_sql, &d, NULL) < 0) {
+			im->db_failed = true;
+			return -1;
+		}
+		sqlite3_bind_text(d, 1, activity, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(d, 2, im->hooks->at_seq);
+		int ch = tpl_step(im, d, r);
+		sqlite3_finalize(d);
+		if (ch < 0)
+			return -1;
+		*seq = im->hooks->at_seq;
+		return 0;
+	}
 	if (!strmap_get(seqs, activity, &n)) {
 		if (im->append && last != S__COUNT) {
 			if (last_seq(im, last, activity, r, &n) < 0)
@@ -672,37 +694,102 @@ static int handle_feedback(importer *im, const tplrow *r)
 	return 0;
 }
 
+/* ---- as kinds of the records API (template.h, record_kind) -------------------- */
+
+#define OUTCOMES(table, owner, id) \
+	"(SELECT group_concat(outcome, ';') FROM (SELECT outcome FROM " table " WHERE " owner " = " id \
+	" ORDER BY outcome))"
+
+static const record_kind kind_framework = {
+	"Results framework", "results-framework node",
+	"SELECT json_object('code', code, 'level', level, 'parent', parent, 'title', title)"
+	" FROM framework WHERE ?1 IS NULL OR code = ?1 ORDER BY code",
+	"DELETE FROM framework WHERE code = ?1", 0, NULL, {-1}, NULL, false, 0};
+
+static const record_kind kind_partners = {
+	"Partners", "partner",
+	"SELECT json_object('code', code, 'name', name, 'kind', kind, 'country', country,"
+	" 'started_on', started_on, 'focus', focus) FROM partner WHERE ?1 IS NULL OR code = ?1"
+	" ORDER BY code",
+	"DELETE FROM partner WHERE code = ?1", 0, NULL, {-1}, NULL, false, 0};
+
+static const record_kind kind_projects = {
+	"Projects", "project",
+	"SELECT json_object('code', code, 'title', title, 'country', country, 'focus', focus,"
+	" 'partner', partner, 'outcomes', " OUTCOMES("project_outcome", "project", "p.code") ","
+	" 'start_year', start_year, 'end_year', end_year) FROM project p"
+	" WHERE ?1 IS NULL OR code = ?1 ORDER BY code",
+	"DELETE FROM project WHERE code = ?1", 0, NULL, {-1}, NULL, false, 0};
+
+/* A country officer files the status of its own country's projects. */
+static const record_kind kind_project_status = {
+	"Project status", "project status report",
+	"SELECT json_object('project', project, 'year', year, 'status', status, 'note', note)"
+	" FROM project_status WHERE (?1 IS NULL OR project = ?1) AND (?2 IS NULL OR year = ?2)"
+	" ORDER BY project, year",
+	"DELETE FROM project_status WHERE project = ?1 AND year = ?2", KW_OFFICER,
+	"SELECT country FROM project WHERE code = ?1", {PS_PROJECT, -1}, "year", false, 0};
+
+/* A country officer's activities: its country, under a project of its country (or none),
+ * and the stored activity's country too (it may not take over another's). */
+static const record_kind kind_activities = {
+	"Activities", "activity",
+	"SELECT json_object('activity_id', id, 'project', project, 'country', country, 'type', type,"
+	" 'title', title, 'start_date', start_date, 'end_date', end_date, 'mode', mode,"
+	" 'outcomes', " OUTCOMES("activity_outcome", "activity", "a.id") ") FROM activity a"
+	" WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+	"DELETE FROM activity WHERE id = ?1", KW_OFFICER,
+	"SELECT ?2 UNION ALL SELECT country FROM project WHERE code = ?3"
+	" UNION ALL SELECT country FROM activity WHERE id = ?1",
+	{AC_ID, AC_COUNTRY, AC_PROJECT, -1}, "year", false, 0};
+
+static const record_kind kind_participants = {
+	"Participants", "participant",
+	"SELECT json_object('activity_id', activity, 'seq', seq, 'person_id', person_id, 'email', email,"
+	" 'full_name', full_name, 'sex', sex, 'country', country, 'organisation', organisation,"
+	" 'staff', " KIND_YN("staff") ", 'disability', " KIND_YN("disability") ") FROM attendance"
+	" WHERE (?1 IS NULL OR activity = ?1) AND (?2 IS NULL OR seq = ?2) ORDER BY activity, seq",
+	"DELETE FROM attendance WHERE activity = ?1 AND seq = ?2", KW_OFFICER,
+	"SELECT country FROM activity WHERE id = ?1", {AT_ACTIVITY, -1}, "year", true,
+	1u << AT_PERSON | 1u << AT_EMAIL | 1u << AT_NAME};
+
+static const record_kind kind_feedback = {
+	"Feedback", "feedback response",
+	"SELECT json_object('activity_id', activity, 'seq', seq, 'sex', sex,"
+	" 'satisfied', " KIND_YN("satisfied") ", 'met_objectives', " KIND_YN("met_objectives") ","
+	" 'met_expectations', " KIND_YN("met_expectations") ", 'improved_learning', " KIND_YN("improved_learning") ","
+	" 'relevant', " KIND_YN("relevant") ", 'understanding', understanding) FROM feedback"
+	" WHERE (?1 IS NULL OR activity = ?1) AND (?2 IS NULL OR seq = ?2) ORDER BY activity, seq",
+	"DELETE FROM feedback WHERE activity = ?1 AND seq = ?2", KW_OFFICER,
+	"SELECT country FROM activity WHERE id = ?1", {FB_ACTIVITY, -1}, "year", true, 0};
+
 /* ---- the table --------------------------------------------------------------- */
 
 
 /* The programme templates of this file. */
 static const template tpl_framework = {"framework", COLS(framework_cols), KEYS(FW_CODE),
-	handle_framework, end_framework, NULL};
+	handle_framework, end_framework, NULL, &kind_framework};
 static const template tpl_partners = {"partners", COLS(partner_cols), KEYS(PA_CODE),
-	handle_partner, NULL, NULL};
+	handle_partner, NULL, NULL, &kind_partners};
 static const template tpl_projects = {"projects", COLS(project_cols), KEYS(PR_CODE),
-	handle_project, NULL, NULL};
+	handle_project, NULL, NULL, &kind_projects};
 static const template tpl_project_status = {"project_status", COLS(status_cols),
-	KEYS(PS_PROJECT, PS_YEAR), handle_status, NULL, NULL};
+	KEYS(PS_PROJECT, PS_YEAR), handle_status, NULL, NULL, &kind_project_status};
 static const template tpl_activities = {"activities", COLS(activity_cols), KEYS(AC_ID),
-	handle_activity, NULL, NULL};
+	handle_activity, NULL, NULL, &kind_activities};
 static const template tpl_participants = {"participants", COLS(attendance_cols), KEYS(-1),
-	handle_attendance, NULL, "activities"};
+	handle_attendance, NULL, "activities", &kind_participants};
 static const template tpl_feedback = {"feedback", COLS(feedback_cols), KEYS(-1),
-	handle_feedback, NULL, "activities"};
+	handle_feedback, NULL, "activities", &kind_feedback};
 
-/* The work-plan templates (workplan/wp_templates.c). */
-static const template wp_templates[] = {
-#include "workplan/wp_template_entries.inc"
-};
 
 const template *const template_table[] = {
 	&tpl_settings, &tpl_framework, &tpl_partners, &tpl_projects, &tpl_project_status,
 	&tpl_activities, &tpl_participants, &tpl_feedback, &tpl_achievements,
 	&tpl_achievement_figures, &tpl_expenditure, &tpl_published,
 	&tpl_indicators, &tpl_indicator_targets, &tpl_indicator_actuals,
-	&wp_templates[0], &wp_templates[1], &wp_templates[2], &wp_templates[3], &wp_templates[4],
-	&wp_templates[5], &wp_templates[6], &wp_templates[7], &wp_templates[8],
+	&wp_tpl_bodies, &wp_tpl_focal_points, &wp_tpl_plans, &wp_tpl_workplan, &wp_tpl_workplan_status,
+	&wp_tpl_meetings, &wp_tpl_decisions, &wp_tpl_adoption_steps, &wp_tpl_consultation_inputs,
 };
 const int template_count = (int)(sizeof template_table / sizeof template_table[0]);
 

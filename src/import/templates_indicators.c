@@ -224,8 +224,21 @@ static int handle_indicator(importer *im, const tplrow *r)
 	return run(im, I_UPSERT, r);
 }
 
+static const record_kind kind_indicators = {
+	"Indicators", "indicator",
+	"SELECT json_object('code', code, 'title', title, 'outcome', outcome, 'unit', unit,"
+	" 'ascending', " KIND_YN("ascending") ", 'cumulative', " KIND_YN("cumulative") ","
+	" 'disaggregations', nullif(CASE WHEN by_sex THEN 'sex' ELSE '' END"
+	" || CASE WHEN by_sex AND by_country THEN ';' ELSE '' END"
+	" || CASE WHEN by_country THEN 'country' ELSE '' END, ''),"
+	" 'measure', measure, 'filter_type', filter_type, 'filter_country', filter_country,"
+	" 'filter_project', filter_project, 'filter_outcome', filter_outcome,"
+	" 'baseline_year', baseline_year, 'baseline', " KIND_DECIMAL("baseline_micro") ","
+	" 'description', description) FROM indicator WHERE ?1 IS NULL OR code = ?1 ORDER BY code",
+	"DELETE FROM indicator WHERE code = ?1", 0, NULL, {-1}, NULL, false, 0};
+
 const template tpl_indicators = {"indicators", COLS(indicator_cols), KEYS(IN_CODE),
-	handle_indicator, NULL, NULL};
+	handle_indicator, NULL, NULL, &kind_indicators};
 
 /* ---- indicator_targets.csv ----------------------------------------------------- */
 
@@ -265,8 +278,15 @@ static int handle_target(importer *im, const tplrow *r)
 	return run(im, I_TARGET_UPSERT, r);
 }
 
+static const record_kind kind_indicator_targets = {
+	"Indicator targets", "indicator target",
+	"SELECT json_object('indicator', indicator, 'period', period, 'target', " KIND_DECIMAL("value_micro") ")"
+	" FROM indicator_target WHERE (?1 IS NULL OR indicator = ?1) AND (?2 IS NULL OR period = ?2)"
+	" ORDER BY indicator, period",
+	"DELETE FROM indicator_target WHERE indicator = ?1 AND period = ?2", 0, NULL, {-1}, NULL, false, 0};
+
 const template tpl_indicator_targets = {"indicator_targets", COLS(target_cols),
-	KEYS(TG_INDICATOR, TG_PERIOD), handle_target, NULL, NULL};
+	KEYS(TG_INDICATOR, TG_PERIOD), handle_target, NULL, NULL, &kind_indicator_targets};
 
 /* ---- indicator_actuals.csv ----------------------------------------------------- */
 
@@ -339,5 +359,15 @@ static int handle_actual(importer *im, const tplrow *r)
 	return run(im, I_ACTUAL_UPSERT, r);
 }
 
+static const record_kind kind_indicator_actuals = {
+	"Indicator actuals", "indicator value",
+	"SELECT json_object('indicator', indicator, 'period', period, 'sex', nullif(sex, ''),"
+	" 'country', nullif(country, ''), 'value', " KIND_DECIMAL("value_micro") ", 'numerator', numerator,"
+	" 'denominator', denominator, 'note', note) FROM indicator_actual"
+	" WHERE (?1 IS NULL OR indicator = ?1) AND (?2 IS NULL OR period = ?2)"
+	" AND (?3 IS NULL OR sex = ?3) AND (?4 IS NULL OR country = ?4) ORDER BY indicator, period, sex, country",
+	"DELETE FROM indicator_actual WHERE indicator = ?1 AND period = ?2 AND sex = coalesce(?3, '')"
+	" AND country = coalesce(?4, '')", 0, NULL, {-1}, "year", false, 0};
+
 const template tpl_indicator_actuals = {"indicator_actuals", COLS(actual_cols),
-	KEYS(AC_INDICATOR, AC_PERIOD, AC_SEX, AC_COUNTRY), handle_actual, NULL, NULL};
+	KEYS(AC_INDICATOR, AC_PERIOD, AC_SEX, AC_COUNTRY), handle_actual, NULL, NULL, &kind_indicator_actuals};

@@ -70,8 +70,24 @@ static int handle_achievement(importer *im, const tplrow *r)
 	return 0;
 }
 
+/* A country officer records its own country's achievements (by the project cited, the
+ * country given and the stored record's). */
+static const record_kind kind_achievements = {
+	"Achievements", "achievement",
+	"SELECT json_object('achievement_id', id, 'project', project, 'country', country,"
+	" 'partner', partner, 'date', date, 'outcomes', (SELECT group_concat(outcome, ';') FROM"
+	" (SELECT outcome FROM achievement_outcome WHERE achievement = a.id ORDER BY outcome)),"
+	" 'text', text, 'total', total, 'female', female, 'male', male, 'other', other)"
+	" FROM achievement a WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+	"DELETE FROM achievement WHERE id = ?1", KW_OFFICER,
+	"SELECT ?3 WHERE ?3 IS NOT NULL UNION ALL SELECT country FROM project WHERE code = ?2"
+	" UNION ALL SELECT country FROM achievement WHERE id = ?1 AND country IS NOT NULL"
+	" UNION ALL SELECT p.country FROM achievement a JOIN project p ON p.code = a.project WHERE a.id = ?1"
+	" UNION ALL SELECT 'a regional record' WHERE ?2 IS NULL AND ?3 IS NULL",
+	{AH_ID, AH_PROJECT, AH_COUNTRY, -1}, "year", false, 0};
+
 const template tpl_achievements = {"achievements", COLS(achievement_cols), KEYS(AH_ID),
-	handle_achievement, NULL, NULL};
+	handle_achievement, NULL, NULL, &kind_achievements};
 
 /* ---- achievement_figures.csv --------------------------------------------------- */
 
@@ -118,7 +134,8 @@ static int handle_figure(importer *im, const tplrow *r)
 }
 
 const template tpl_achievement_figures = {"achievement_figures", COLS(figure_cols),
-	KEYS(FG_ACHIEVEMENT, FG_SET, FG_LABEL), handle_figure, NULL, "achievements"};
+	KEYS(FG_ACHIEVEMENT, FG_SET, FG_LABEL), handle_figure, NULL, "achievements",
+	NULL /* a file's figures replace an achievement's: import only, for now */};
 
 /* ---- expenditure.csv ----------------------------------------------------------- */
 
@@ -146,8 +163,16 @@ static int handle_expenditure(importer *im, const tplrow *r)
 	return 0;
 }
 
+static const record_kind kind_expenditure = {
+	"Expenditure", "expenditure amount",
+	"SELECT json_object('year', year, 'amount', " KIND_DECIMAL("amount_micro") ", 'currency', currency,"
+	" 'category', nullif(category, '')) FROM expenditure WHERE (?1 IS NULL OR year = ?1)"
+	" AND (?2 IS NULL OR currency = ?2) AND (?3 IS NULL OR category = ?3) ORDER BY year, currency, category",
+	"DELETE FROM expenditure WHERE year = ?1 AND currency = ?2 AND category = coalesce(?3, '')", 0,
+	NULL, {-1}, "year", false, 0};
+
 const template tpl_expenditure = {"expenditure", COLS(expenditure_cols),
-	KEYS(EX_YEAR, EX_CURRENCY, EX_CATEGORY), handle_expenditure, NULL, NULL};
+	KEYS(EX_YEAR, EX_CURRENCY, EX_CATEGORY), handle_expenditure, NULL, NULL, &kind_expenditure};
 
 /* ---- published.csv ------------------------------------------------------------- */
 
@@ -214,7 +239,8 @@ static int handle_published(importer *im, const tplrow *r)
 }
 
 const template tpl_published = {"published", COLS(published_cols),
-	KEYS(PB_YEAR, PB_SECTION, PB_ROW, PB_COLUMN, PB_VALUE), handle_published, NULL, NULL};
+	KEYS(PB_YEAR, PB_SECTION, PB_ROW, PB_COLUMN, PB_VALUE), handle_published, NULL, NULL,
+	NULL /* the published report's figures, for reconciliation: import only */};
 
 /* ---- settings.csv -------------------------------------------------------------- */
 
@@ -248,5 +274,10 @@ static int handle_setting(importer *im, const tplrow *r)
 	return 0;
 }
 
+static const record_kind kind_settings = {
+	"Settings", "setting",
+	"SELECT json_object('key', key, 'value', value) FROM setting WHERE ?1 IS NULL OR key = ?1 ORDER BY key",
+	"DELETE FROM setting WHERE key = ?1", 0, NULL, {-1}, NULL, false, 0};
+
 const template tpl_settings = {"settings", COLS(setting_cols), KEYS(ST_KEY), handle_setting,
-	NULL, NULL};
+	NULL, NULL, &kind_settings};

@@ -198,10 +198,10 @@ static json_t *act_json(const act_row *r)
 {
 	char version[33];
 	data_act_version(r, version);
-	return json_pack("{ssss?ssssssssss?ss?sisIsIss}", "activity_id", r->id, "project", r->project, "country",
+	return json_pack("{ssss?ssssssssss?ss?ss?sisIsIss}", "activity_id", r->id, "project", r->project, "country",
 			 r->country, "type", r->type, "title", r->title, "start_date", r->start_date, "end_date",
-			 r->end_date, "mode", r->mode, "year", r->year, "participants", (json_int_t)r->participants,
-			 "feedback", (json_int_t)r->feedback, "version", version);
+			 r->end_date, "mode", r->mode, "outcomes", r->outcomes, "year", r->year, "participants",
+			 (json_int_t)r->participants, "feedback", (json_int_t)r->feedback, "version", version);
 }
 
 /* Appends an activity to a JSON array. */
@@ -280,8 +280,8 @@ static void activity_write(web_req *rq, web_resp *rs, const char *id, json_t *o,
 	FILE *f = open_memstream(&csv, &len);
 	if (!f)
 		return resp_json_error(rs, 500, "out of memory");
-	rec_header(f, rec_activity_cols);
-	const char *bad = rec_row_json(f, id, rec_activity_cols, o);
+	rec_header(f, rec_cols("activities", (const char *[TPL_MAX_COLS + 1]){0}));
+	const char *bad = rec_row_json(f, id, rec_cols("activities", (const char *[TPL_MAX_COLS + 1]){0}), o);
 	fclose(f);
 	if (bad) {
 		char msg[160];
@@ -348,7 +348,7 @@ static void activity_update_h(web_req *rq, web_resp *rs)
 	int found = data_activity(rq->st, rq->params[0], act_none, NULL);
 	if (found <= 0)
 		return resp_json_error(rs, found < 0 ? 500 : 404, found < 0 ? "cannot read" : "no such activity");
-	json_t *o = req_json_object(rq, rs, rec_activity_cols);
+	json_t *o = req_json_object(rq, rs, rec_cols("activities", (const char *[TPL_MAX_COLS + 1]){0}));
 	if (!o)
 		return;
 	char ver[65];
@@ -408,7 +408,7 @@ static void people_put(web_req *rq, web_resp *rs, const char *key, const char *t
 /* PUT /api/v1/activities/{id}/participants. */
 static void participants_put_h(web_req *rq, web_resp *rs)
 {
-	people_put(rq, rs, "participants", "participants", rec_participant_cols, false);
+	people_put(rq, rs, "participants", "participants", rec_cols("participants", (const char *[TPL_MAX_COLS + 1]){0}), false);
 }
 
 /* POST /api/v1/activities/{id}/participants: added after the stored ones (in
@@ -416,19 +416,19 @@ static void participants_put_h(web_req *rq, web_resp *rs)
  * which a GET never shows). */
 static void participants_post_h(web_req *rq, web_resp *rs)
 {
-	people_put(rq, rs, "participants", "participants", rec_participant_cols, true);
+	people_put(rq, rs, "participants", "participants", rec_cols("participants", (const char *[TPL_MAX_COLS + 1]){0}), true);
 }
 
 /* PUT /api/v1/activities/{id}/feedback. */
 static void feedback_put_h(web_req *rq, web_resp *rs)
 {
-	people_put(rq, rs, "feedback", "feedback", rec_feedback_cols, false);
+	people_put(rq, rs, "feedback", "feedback", rec_cols("feedback", (const char *[TPL_MAX_COLS + 1]){0}), false);
 }
 
 /* POST /api/v1/activities/{id}/feedback: added after the stored responses. */
 static void feedback_post_h(web_req *rq, web_resp *rs)
 {
-	people_put(rq, rs, "feedback", "feedback", rec_feedback_cols, true);
+	people_put(rq, rs, "feedback", "feedback", rec_cols("feedback", (const char *[TPL_MAX_COLS + 1]){0}), true);
 }
 
 /* Approves (locks) or re-opens a period; shared with the periods page. Returns the

@@ -7,7 +7,9 @@
 #define ACT_COLS \
 	"SELECT a.id, a.project, a.country, a.type, a.title, a.start_date, a.end_date, a.mode, a.year, " \
 	"(SELECT count(*) FROM attendance t WHERE t.activity = a.id), " \
-	"(SELECT count(*) FROM feedback b WHERE b.activity = a.id) FROM activity a "
+	"(SELECT count(*) FROM feedback b WHERE b.activity = a.id), " \
+	"(SELECT group_concat(outcome, ';') FROM (SELECT outcome FROM activity_outcome o" \
+	" WHERE o.activity = a.id ORDER BY outcome)) FROM activity a "
 
 /* Fills a row from the current statement row. */
 static void fill(sqlite3_stmt *s, act_row *r)
@@ -23,6 +25,7 @@ static void fill(sqlite3_stmt *s, act_row *r)
 	r->year = sqlite3_column_int(s, 8);
 	r->participants = sqlite3_column_int64(s, 9);
 	r->feedback = sqlite3_column_int64(s, 10);
+	r->outcomes = (const char *)sqlite3_column_text(s, 11);
 }
 
 /* The filtered list. */
@@ -71,7 +74,8 @@ int data_activity(store *st, const char *id, void (*fn)(const act_row *r, void *
 /* Hashes the fields of an activity, each followed by a NUL (0xff for NULL). */
 void data_act_version(const act_row *r, char out[33])
 {
-	const char *f[] = {r->id, r->project, r->country, r->type, r->title, r->start_date, r->end_date, r->mode};
+	const char *f[] = {r->id,         r->project,  r->country, r->type,
+			   r->title,      r->start_date, r->end_date, r->mode, r->outcomes};
 	crypto_generichash_state h;
 	unsigned char md[16];
 	crypto_generichash_init(&h, NULL, 0, sizeof md);

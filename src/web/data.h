@@ -17,6 +17,7 @@ typedef struct act_filter {
 /* One activity row (pointers valid until the next step). */
 typedef struct act_row {
 	const char *id, *project, *country, *type, *title, *start_date, *end_date, *mode;
+	const char *outcomes; /* ;-separated, in code order, NULL when none */
 	int year;
 	long long participants, feedback;
 } act_row;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/escape.h"
+#include "import/template.h"
 #include "web/guard.h"
 
 #define ACT_JSON(r) \
@@ -95,24 +96,65 @@ int guard_reset(store *st)
 				    " DELETE FROM temp.g_people; DELETE FROM temp.g_wp;", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
-/* Templates by role: admins everything; country officers their country's activities,
- * participants and feedback; focal points their body's work-plan status reports;
- * viewers nothing. */
+/* Kinds by role, from each kind's description (import/template.h): admins every kind;
+ * country officers and focal points the kinds that name them as writers; viewers none. */
 bool guard_template_allowed(const web_user *u, const char *template_name)
 {
-	static const char *const officer[] = {"activities", "participants", "feedback", NULL};
 	if (u->role == ROLE_ADMIN)
 		return true;
-	if (!template_name)
+	const template *t = template_name ? template_find(template_name) : NULL;
+	if (!t || !t->kind)
 		return false;
+	if (u->role == ROLE_COUNTRY_OFFICER)
+		return (t->kind->writers & KW_OFFICER) && u->country[0];
 	if (u->role == ROLE_FOCAL_POINT)
-		return strcmp(template_name, "workplan_status") == 0;
-	if (u->role != ROLE_COUNTRY_OFFICER)
-		return false;
-	for (int i = 0; officer[i]; i++)
-		if (strcmp(officer[i], template_name) == 0)
-			return true;
+		return (t->kind->writers & KW_FOCAL) && u->body[0];
 	return false;
+}
+
+/* The kind's scope rule for one record: every country (officers) or body (focal
+ * points) its scope_sql gives for vals must be the user's own. */
+int guard_scope(store *st, const web_user *u, const template *t, const char *const *vals,
+		actip_err *err)
+{
+	if (u->role == ROLE_ADMIN)
+		return 0;
+	if (!guard_template_allowed(u, t->name) || !t->kind->scope_sql) {
+		err_set(err, ACTIP_ERR, "your role may not change %s", t->name);
+		return 403;
+	}
+	const char *own = u->role == ROLE_COUNTRY_OFFICER ? u->country : u->body;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, t->kind->scope_sql, -1, &s, NULL) != SQLITE_OK) {
+		err_set(err, ACTIP_ERR, "cannot decide access; refused");
+		return 500;
+	}
+	for (int i = 0; i < 4 && t->kind->scope_cols[i] >= 0; i++)
+		store_bind_text(s, i + 1, vals[i]);
+	int rc, status = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !status) {
+		const char *v = (const char *)sqlite3_column_text(s, 0);
+		if (v && strcmp(v, own) != 0) {
+			err_set(err, ACTIP_ERR, "this %s belongs to %s, not to %s; nothing was stored",
+				t->kind->one, v, own);
+			status = 403;
+		}
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW && !status) {
+		err_set(err, ACTIP_ERR, "cannot decide access; refused");
+		status = 500;
+	}
+	sqlite3_finalize(s);
+	return status;
+}
+
+/* guard_scope of an imported row (the values of the kind's scope columns). */
+int guard_scope_row(store *st, const web_user *u, const template *t, const tplrow *r, actip_err *err)
+{
+	const char *vals[4] = {NULL, NULL, NULL, NULL};
+	for (int i = 0; t->kind && i < 4 && t->kind->scope_cols[i] >= 0; i++)
+		vals[i] = tpl_txt(r, t->kind->scope_cols[i]);
+	return guard_scope(st, u, t, vals, err);
 }
 
 /* One number from a query with one optional text parameter; -1 on failure. */
@@ -137,62 +179,14 @@ static int deny_if(long long n, int status, const char *message, actip_err *err)
 	return n < 0 ? 500 : status;
 }
 
-/* Programme records (activities, participants, feedback): a country officer's own
- * country only, before and after the change. */
-static int check_programme(store *st, const web_user *u, actip_err *err)
-{
-	if (u->role == ROLE_ADMIN)
-		return 0;
-	if (u->role != ROLE_COUNTRY_OFFICER || !u->country[0])
-		return deny_if(1, 403, "your role may not change these records", err);
-	return deny_if(one(st, "SELECT count(*) FROM (SELECT country FROM temp.g_touched UNION ALL "
-			       "SELECT a.country FROM temp.g_touched t JOIN main.activity a ON a.id = t.activity) "
-			       "WHERE country IS NOT ?1", u->country),
-		       403, "this touches records of another country; nothing was stored", err);
-}
-
-/* Work-plan status reports: a focal point files its own body's reports, on lines its
- * body leads or cooperates on. */
-static int check_workplan(store *st, const web_user *u, actip_err *err)
-{
-	if (u->role == ROLE_ADMIN)
-		return 0;
-	if (u->role != ROLE_FOCAL_POINT || !u->body[0])
-		return deny_if(1, 403, "your role may not file work-plan status reports", err);
-	return deny_if(one(st, "SELECT count(*) FROM temp.g_wp g WHERE g.body IS NOT ?1 OR NOT EXISTS "
-			       "(SELECT 1 FROM main.wp_item i WHERE i.item_id = g.item AND (i.lead_body = ?1 OR "
-			       "EXISTS (SELECT 1 FROM main.wp_item_body b WHERE b.item = g.item AND b.body = ?1)))",
-			   u->body),
-		       403, "this touches another body's work-plan reports; nothing was stored", err);
-}
-
-/* Access and lock rules on what was touched; deny on any error. */
+/* Checks that the trigger records can be read (the access rules are the kinds' scope
+ * rules, checked row by row as the importer stores them, and the locks the store's). */
 int guard_check(store *st, const web_user *u, actip_err *err)
 {
+	(void)u;
 	long long acts = one(st, "SELECT count(*) FROM temp.g_touched", NULL);
 	long long wps = one(st, "SELECT count(*) FROM temp.g_wp", NULL);
-	if (acts < 0 || wps < 0)
-		return deny_if(-1, 500, "", err);
-	int rc;
-	if (acts > 0 && (rc = check_programme(st, u, err)) != 0)
-		return rc;
-	if (wps > 0 && (rc = check_workplan(st, u, err)) != 0)
-		return rc;
-	long long locked = one(st,
-		"SELECT coalesce(min(y), 0) FROM (SELECT year AS y FROM temp.g_touched UNION ALL "
-		"SELECT a.year FROM temp.g_touched t JOIN main.activity a ON a.id = t.activity) "
-		"JOIN main.period p ON p.year = y", NULL);
-	if (locked != 0) {
-		if (locked < 0)
-			err_set(err, ACTIP_ERR, "cannot decide whether the period is locked; refused");
-		else
-			err_set(err, ACTIP_ERR, "the period %lld is approved and locked; an admin must re-open it first",
-				locked);
-		return locked < 0 ? 500 : 409;
-	}
-	return deny_if(one(st, "SELECT count(*) FROM temp.g_wp g JOIN main.wp_item i ON i.item_id = g.item "
-			       "JOIN main.wp_period_lock l ON l.plan = i.plan AND l.period = g.period", NULL),
-		       409, "the work-plan period is approved and locked; an admin must re-open it first", err);
+	return acts < 0 || wps < 0 ? deny_if(-1, 500, "", err) : 0;
 }
 
 /* Audit rows for the transaction's changes. Participants and feedback are recorded as

@@ -22,8 +22,20 @@ int guard_install(store *st, actip_err *err);
 /* Empties the records of the previous transaction (call inside the new one). */
 int guard_reset(store *st);
 
-/* May this user upload this template at all? */
+struct template;
+struct tplrow;
+
+/* May this user write records of this template's kind at all? (the kind's writers) */
 bool guard_template_allowed(const web_user *u, const char *template_name);
+
+/* The kind's scope rule (record_kind.scope_sql) for one record whose scope columns hold
+ * vals: 0 allowed, 403 (err says whose record it is), 500 when it cannot decide. */
+int guard_scope(store *st, const web_user *u, const struct template *t, const char *const *vals,
+		actip_err *err);
+
+/* guard_scope for a row the importer is about to store. */
+int guard_scope_row(store *st, const web_user *u, const struct template *t, const struct tplrow *r,
+		    actip_err *err);
 
 /* Checks what the current transaction touched: 0 when allowed, else the HTTP status
  * (403 another country's record, 409 a locked period, 500 when it cannot decide) with

@@ -113,6 +113,7 @@ static void list_get(web_req *rq, web_resp *rs)
 /* Copies an activity row for later use. */
 typedef struct act_copy {
 	char id[80], project[80], country[8], type[32], title[400], start[16], end[16], mode[16];
+	char outcomes[400]; /* ;-separated results-framework codes */
 	char version[33]; /* data_act_version of the row; in a typed copy, the form's */
 	int year;
 	long long participants, feedback;
@@ -130,6 +131,7 @@ static const struct {
 	{"Start date", "start_date", offsetof(act_copy, start)},
 	{"End date", "end_date", offsetof(act_copy, end)},
 	{"Mode", "mode", offsetof(act_copy, mode)},
+	{"Outcomes", "outcomes", offsetof(act_copy, outcomes)},
 };
 
 /* The text of field i of act_fields in a copy. */
@@ -151,6 +153,7 @@ static void keep(const act_row *r, void *ctx)
 	CP(start, r->start_date);
 	CP(end, r->end_date);
 	CP(mode, r->mode);
+	CP(outcomes, r->outcomes);
 #undef CP
 	data_act_version(r, c->version);
 	c->year = r->year;
@@ -382,7 +385,10 @@ static void activity_form(web_req *rq, FILE *o, const act_copy *a, bool is_new)
 	esc_html_attr(o, a->end);
 	fputs("\"></div><div class=\"field\"><label for=\"a-mode\">Mode</label><select id=\"a-mode\" name=\"mode\">", o);
 	page_options(o, modes, mode_l, a->mode);
-	fputs("</select></div></div><button type=\"submit\">Save</button></form>", o);
+	fputs("</select></div><div class=\"field\"><label for=\"a-outcomes\">Outcomes (codes, separated by ;)</label>"
+	      "<input id=\"a-outcomes\" name=\"outcomes\" maxlength=\"390\" placeholder=\"O1.1;O2.3\" value=\"", o);
+	esc_html_attr(o, a->outcomes);
+	fputs("\"></div></div><button type=\"submit\">Save</button></form>", o);
 }
 
 /* The add/edit page, with the errors of a failed write. */
@@ -482,8 +488,8 @@ static void save_activity(web_req *rq, web_resp *rs, const char *id)
 	FILE *f = open_memstream(&csv, &len);
 	if (!f)
 		return page_error(rq, rs, 500, "Out of memory.");
-	rec_header(f, rec_activity_cols);
-	form_row(rq, f, id, rec_activity_cols);
+	rec_header(f, rec_cols("activities", (const char *[TPL_MAX_COLS + 1]){0}));
+	form_row(rq, f, id, rec_cols("activities", (const char *[TPL_MAX_COLS + 1]){0}));
 	fclose(f);
 	web_write w;
 	web_write_csv_if_match(rq, "activities", csv, len, id, seen ? seen : "", &w);
@@ -504,6 +510,7 @@ static void save_activity(web_req *rq, web_resp *rs, const char *id)
 		CPF(start, "start_date");
 		CPF(end, "end_date");
 		CPF(mode, "mode");
+		CPF(outcomes, "outcomes");
 #undef CPF
 		snprintf(a.version, sizeof a.version, "%s", seen ? seen : "");
 		if (w.stale)
@@ -564,13 +571,13 @@ static void add_row(web_req *rq, web_resp *rs, const char *template_name, const 
 /* POST /activities/{id}/participants. */
 static void participant_post(web_req *rq, web_resp *rs)
 {
-	add_row(rq, rs, "participants", rec_participant_cols);
+	add_row(rq, rs, "participants", rec_cols("participants", (const char *[TPL_MAX_COLS + 1]){0}));
 }
 
 /* POST /activities/{id}/feedback. */
 static void feedback_post(web_req *rq, web_resp *rs)
 {
-	add_row(rq, rs, "feedback", rec_feedback_cols);
+	add_row(rq, rs, "feedback", rec_cols("feedback", (const char *[TPL_MAX_COLS + 1]){0}));
 }
 
 const web_route page_activity_routes[] = {

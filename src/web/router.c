@@ -1,5 +1,6 @@
 /* The router: a route table (method, pattern, handler, flags) is looked up by walking
- * the path segment by segment; "{}" in a pattern captures one segment (the server decodes the path). A
+ * the path segment by segment; "{}" in a pattern captures one segment (the server decodes the path),
+ * "{?}" one that may be empty (a blank key field of the records API). A
  * path that matches some pattern under another method gives 405, else 404. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,11 +56,12 @@ static bool match_one(const char *pattern, const char *path, char **params, int 
 {
 	const char *p = pattern, *s = path;
 	int n = 0;
-	while (*p && *s) {
-		if (p[0] == '{' && p[1] == '}') {
+	while (*p) {
+		bool maybe_empty = strncmp(p, "{?}", 3) == 0; /* a capture that may be "" */
+		if ((p[0] == '{' && p[1] == '}') || maybe_empty) {
 			const char *end = strchr(s, '/');
 			size_t len = end ? (size_t)(end - s) : strlen(s);
-			if (len == 0 || n >= WEB_MAX_PARAMS)
+			if ((len == 0 && !maybe_empty) || n >= WEB_MAX_PARAMS)
 				goto fail;
 			/* The server hands over the path already percent-decoded. */
 			char *v = strndup(s, len);
@@ -68,7 +70,7 @@ static bool match_one(const char *pattern, const char *path, char **params, int 
 				goto fail;
 			}
 			params[n++] = v;
-			p += 2;
+			p += maybe_empty ? 3 : 2;
 			s += len;
 			continue;
 		}

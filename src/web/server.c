@@ -366,7 +366,7 @@ static void dispatch(web_req *rq, web_resp *rs)
 			fwrite(assets[i].data, 1, *assets[i].len, rs->out);
 			return;
 		}
-	static const web_route *const tables[] = {api_routes, api_workplan_routes, page_routes,
+	static const web_route *const tables[] = {api_routes, api_workplan_routes, api_records_routes, page_routes,
 						  page_activity_routes, page_upload_routes, page_workplan_routes};
 	int status = 404;
 	const web_route *rt = NULL;

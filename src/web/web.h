@@ -38,7 +38,7 @@ typedef struct web_config {
 	bool secure_cookie;     /* __Host- prefix and Secure (off only on loopback) */
 } web_config;
 
-enum { WEB_MAX_PARAMS = 4 };
+enum { WEB_MAX_PARAMS = 6 };
 
 /* One request, read whole. */
 typedef struct web_req {

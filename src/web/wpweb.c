@@ -229,7 +229,7 @@ int wpweb_file_status(web_req *rq, const char *plan, const char *item, const cha
 	fputs("\r\n", f);
 	fclose(f);
 	status_key key = {item, body, wp_period_parse(period)};
-	web_precond pc = {status_version, &key, seen, "status report"};
+	web_precond pc = {status_version, &key, seen, "status report", NULL};
 	if (seen)
 		web_write_csv_at(rq, "workplan_status", csv, len, &pc, w);
 	else

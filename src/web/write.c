@@ -2,6 +2,7 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "import/template.h"
 #include "web/data.h"
 #include "web/guard.h"
 #include "web/server.h"
@@ -18,6 +19,8 @@ typedef struct hook_ctx {
 /* How one write runs: a preview, an edit at a version, or an append. */
 typedef struct write_mode {
 	bool dry_run;
+	bool one_record;       /* import_hooks.one_record */
+	long long at_seq;      /* import_hooks.at_seq */
 	bool append;           /* import_hooks.append */
 	const web_precond *pc; /* NULL: no version to check */
 } write_mode;
@@ -68,12 +71,23 @@ static int before_commit(store *st, void *ctx, actip_err *err)
 		return ACTIP_ERR;
 	}
 	guard_touched_list(st, h->w->touched, sizeof h->w->touched, 20);
-	if (!h->dry_run && guard_audit(st, h->rq, "change", h->template_name) < 0) {
+	if (!h->dry_run && ((h->pc && h->pc->audit && h->pc->audit(st, h->pc->key, h->rq) < 0) ||
+			    guard_audit(st, h->rq, "change", h->template_name) < 0)) {
 		h->w->status = 500;
 		err_set(err, ACTIP_ERR, "cannot write the audit log; nothing was stored");
 		return ACTIP_ERR;
 	}
 	return ACTIP_OK;
+}
+
+/* Runs before each row is stored: the row's kind's scope rule for the user. */
+static int row_check(store *st, void *ctx, const template *t, const tplrow *r, actip_err *err)
+{
+	hook_ctx *h = ctx;
+	int status = guard_scope_row(st, &h->rq->user, t, r, err);
+	if (status)
+		h->w->status = status;
+	return status ? ACTIP_ERR : ACTIP_OK;
 }
 
 static void write_csv(web_req *rq, const char *template_name, const char *csv, size_t len,
@@ -103,6 +117,14 @@ void web_write_csv_at(web_req *rq, const char *template_name, const char *csv, s
 	write_csv(rq, template_name, csv, len, &m, w);
 }
 
+/* One record of the records API at a version (see write.h). */
+void web_write_record(web_req *rq, const char *template_name, const char *csv, size_t len,
+		      const web_precond *pc, long long at_seq, web_write *w)
+{
+	write_mode m = {.pc = pc, .one_record = true, .at_seq = at_seq};
+	write_csv(rq, template_name, csv, len, &m, w);
+}
+
 /* The stored activity's version, in web_precond's shape (key: the activity id). */
 static int activity_version(store *st, const void *key, char out[33])
 {
@@ -113,7 +135,7 @@ static int activity_version(store *st, const void *key, char out[33])
 void web_write_csv_if_match(web_req *rq, const char *template_name, const char *csv, size_t len,
 			    const char *activity_id, const char *if_match, web_write *w)
 {
-	web_precond pc = {activity_version, activity_id, if_match, "activity"};
+	web_precond pc = {activity_version, activity_id, if_match, "activity", NULL};
 	web_write_csv_at(rq, template_name, csv, len, &pc, w);
 }
 
@@ -142,7 +164,8 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 	}
 	hook_ctx h = {rq, w, template_name, m->dry_run, m->pc};
 	import_hooks hooks = {.dry_run = m->dry_run, .append = m->append, .after_begin = after_begin,
-			      .before_commit = before_commit, .ctx = &h};
+			      .before_commit = before_commit, .row_check = row_check, .ctx = &h,
+			      .one_record = m->one_record, .at_seq = m->at_seq};
 	actip_err err = {{0}};
 	int rc = import_stream_hooked(rq->st, in, label, template_name, &hooks, &w->diag, &err);
 	fclose(in);
@@ -151,6 +174,15 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 	w->replaced = hooks.replaced;
 	if (rc == ACTIP_OK) {
 		w->status = 200;
+	} else if (hooks.refused) { /* a kind's scope rule (row_check) */
+		if (w->status != 500)
+			w->status = 403;
+		snprintf(w->message, sizeof w->message, "%.290s", err.msg);
+	} else if (rc == ACTIP_EINPUT && hooks.locked) { /* the store's lock triggers */
+		w->status = 409;
+		for (size_t i = 0; i < w->diag.len && !w->message[0]; i++)
+			if (w->diag.items[i].kind == DIAG_ERROR && strstr(w->diag.items[i].message, "approved"))
+				snprintf(w->message, sizeof w->message, "%.290s", w->diag.items[i].message);
 	} else if (rc == ACTIP_EINPUT && w->diag.errors) {
 		w->status = 422;
 	} else {

@@ -40,6 +40,8 @@ typedef struct web_precond {
 	const void *key;
 	const char *expected; /* the version the client saw; "" = it saw no record */
 	const char *what;     /* the record, for the message: "activity", "status report" */
+	/* Writes the record's audit row before COMMIT (the records API); NULL: none. */
+	int (*audit)(store *st, const void *key, const web_req *rq);
 } web_precond;
 
 /* web_write_csv of an edit based on a version: when the stored version is not
@@ -52,6 +54,12 @@ void web_write_csv_at(web_req *rq, const char *template_name, const char *csv, s
  * If-Match, the edit form's hidden version field). */
 void web_write_csv_if_match(web_req *rq, const char *template_name, const char *csv, size_t len,
 			    const char *activity_id, const char *if_match, web_write *w);
+
+/* One record written through the records API: csv is the kind's header and one row;
+ * pc checks the stored record's version first (NULL: none); at_seq > 0 rewrites that
+ * participants or feedback row in its place. A new work-plan line goes after its plan's. */
+void web_write_record(web_req *rq, const char *template_name, const char *csv, size_t len,
+		      const web_precond *pc, long long at_seq, web_write *w);
 
 /* Writes a CSV field always quoted (RFC 4180). This is the importer's input, not an
  * export, so no formula prefix: the value must arrive as typed. */

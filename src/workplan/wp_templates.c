@@ -5,6 +5,7 @@
  * wrong as FILE:LINE: COLUMN diagnostics. Upserts write only when something differs, so
  * re-importing the same files changes nothing. */
 #include "workplan/wp_templates.h"
+#include "import/import.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -154,7 +155,9 @@ static const char *const SQL[W__COUNT] = {
 	[W_ITEM_UPSERT] =
 	"INSERT INTO wp_item(item_id, plan, seq, pillar, apa_provision, area, activity,"
 	" lead_body, start_year, end_year, expected_output, outcome, indicator, target)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+	" VALUES (?1, ?2, coalesce(?3, (SELECT seq FROM wp_item WHERE item_id = ?1),"
+	" (SELECT coalesce(max(seq), 0) + 1 FROM wp_item WHERE plan = ?2)),"
+	" ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
 	" ON CONFLICT(item_id) DO UPDATE SET plan = excluded.plan, seq = excluded.seq,"
 	" pillar = excluded.pillar, apa_provision = excluded.apa_provision,"
 	" area = excluded.area, activity = excluded.activity, lead_body = excluded.lead_body,"
@@ -175,12 +178,21 @@ static const char *const SQL[W__COUNT] = {
 	[W_ITEM_ART_INS] = "INSERT OR IGNORE INTO wp_item_article(item, article) VALUES (?1, ?2)",
 	[W_ITEM_INVOLVES] = "SELECT 1 FROM wp_item_body WHERE item = ?1 AND body = ?2",
 	[W_STATUS_UPSERT] =
+	/* A correction keeps the date first filed (the earlier of the two: timeliness counts
+	 * from it) and records its own date as corrected_on. */
 	"INSERT INTO wp_status(item, period, pidx, body, status, note, reported_on)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
 	" ON CONFLICT(item, period, body) DO UPDATE SET status = excluded.status,"
-	" note = excluded.note, reported_on = excluded.reported_on"
-	" WHERE (status, note, reported_on) IS NOT (excluded.status, excluded.note,"
-	" excluded.reported_on)",
+	" note = excluded.note,"
+	" reported_on = CASE WHEN wp_status.reported_on IS NULL"
+	" OR excluded.reported_on < wp_status.reported_on THEN excluded.reported_on"
+	" ELSE wp_status.reported_on END,"
+	" corrected_on = CASE WHEN (wp_status.status, wp_status.note) IS NOT"
+	" (excluded.status, excluded.note) AND wp_status.reported_on IS NOT NULL"
+	" THEN coalesce(excluded.reported_on, date('now')) ELSE wp_status.corrected_on END"
+	" WHERE (status, note) IS NOT (excluded.status, excluded.note)"
+	" OR (excluded.reported_on IS NOT NULL AND (wp_status.reported_on IS NULL"
+	" OR excluded.reported_on < wp_status.reported_on))",
 	[W_MEETING_UPSERT] =
 	"INSERT INTO wp_meeting(meeting, plan, title, venue, held_on) VALUES (?1, ?2, ?3, ?4, ?5)"
 	" ON CONFLICT(meeting) DO UPDATE SET plan = excluded.plan, title = excluded.title,"
@@ -456,7 +468,10 @@ int wp_handle_item(importer *im, const tplrow *r)
 	sqlite3_stmt *s = im->wp_stmt[W_ITEM_UPSERT];
 	store_bind_text(s, 1, tpl_txt(r, IT_ID));
 	store_bind_text(s, 2, tpl_txt(r, IT_PLAN));
-	sqlite3_bind_int64(s, 3, r->line);
+	if (im->hooks && im->hooks->one_record)
+		sqlite3_bind_null(s, 3); /* kept, or after the plan's lines (W_ITEM_UPSERT) */
+	else
+		sqlite3_bind_int64(s, 3, r->line);
 	store_bind_text(s, 4, tpl_txt(r, IT_PILLAR));
 	store_bind_text(s, 5, tpl_txt(r, IT_PROVISION));
 	store_bind_text(s, 6, tpl_txt(r, IT_AREA));
@@ -529,9 +544,11 @@ int wp_handle_status(importer *im, const tplrow *r)
 				 "%s neither leads nor cooperates on %s; the report is kept but "
 				 "does not set the line's state", body, item);
 	}
-	if (pidx / 2 < ps || pidx / 2 > pe)
-		diag_add(im->diag, DIAG_WARNING, r->file, r->line, "period",
+	if (pidx / 2 < ps || pidx / 2 > pe) { /* no one could approve (lock) such a period */
+		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "period",
 			 "%s lies outside the plan's years %d-%d", r->v[ST_PERIOD].s, ps, pe);
+		return 0;
+	}
 	char period[16];
 	snprintf(period, sizeof period, "%d-H%d", pidx / 2, pidx % 2 + 1);
 	sqlite3_stmt *s = im->wp_stmt[W_STATUS_UPSERT];
@@ -668,3 +685,103 @@ int wp_handle_input(importer *im, const tplrow *r)
 	tpl_stored(im, ch);
 	return 0;
 }
+
+/* ---- the templates and their kinds of the records API (import/template.h) ------ */
+
+#define BODIES(table, where) \
+	"(SELECT group_concat(body, ';') FROM (SELECT body FROM " table " WHERE " where " ORDER BY pos))"
+
+static const record_kind kind_bodies = {
+	"Bodies", "body",
+	"SELECT json_object('code', code, 'name', name, 'kind', kind) FROM wp_body"
+	" WHERE ?1 IS NULL OR code = ?1 ORDER BY code",
+	"DELETE FROM wp_body WHERE code = ?1", 0, NULL, {-1}, NULL, false, 0};
+
+static const record_kind kind_focal_points = {
+	"Focal points", "focal point",
+	"SELECT json_object('body', body, 'name', name, 'email', email, 'role', role) FROM wp_focal_point"
+	" WHERE (?1 IS NULL OR body = ?1) AND (?2 IS NULL OR name = ?2) ORDER BY body, name",
+	"DELETE FROM wp_focal_point WHERE body = ?1 AND name = ?2", 0, NULL, {-1}, NULL, false, 0};
+
+static const record_kind kind_plans = {
+	"Work plans", "work plan",
+	"SELECT json_object('plan', plan, 'title', title, 'start_year', start_year, 'end_year', end_year,"
+	" 'overseen_by', overseen_by) FROM wp_plan WHERE ?1 IS NULL OR plan = ?1 ORDER BY plan",
+	"DELETE FROM wp_plan WHERE plan = ?1", 0, NULL, {-1}, NULL, false, 0};
+
+static const record_kind kind_workplan = {
+	"Work-plan lines", "work-plan line",
+	"SELECT json_object('item_id', item_id, 'plan', plan, 'pillar', pillar, 'apa_provision', apa_provision,"
+	" 'actip_articles', (SELECT group_concat(article, ';') FROM (SELECT article FROM wp_item_article"
+	" WHERE item = i.item_id ORDER BY article)), 'area', area, 'activity', activity,"
+	" 'lead_body', lead_body, 'cooperating_bodies', " BODIES("wp_item_body", "item = i.item_id") ","
+	" 'start_year', start_year, 'end_year', end_year, 'expected_output', expected_output,"
+	" 'outcome', outcome, 'indicator', indicator, 'target', target) FROM wp_item i"
+	" WHERE ?1 IS NULL OR item_id = ?1 ORDER BY plan, seq, item_id",
+	"DELETE FROM wp_item WHERE item_id = ?1", 0, NULL, {-1}, NULL, false, 0};
+
+/* A focal point files its own body's reports on lines its body leads or cooperates on:
+ * the scope gives the body named and, for a line the body has no part in, a word that is
+ * no body's code. */
+static const record_kind kind_workplan_status = {
+	"Work-plan status reports", "status report",
+	"SELECT json_object('item_id', item, 'period', period, 'body', body, 'status', status,"
+	" 'note', note, 'reported_on', reported_on) FROM wp_status"
+	" WHERE (?1 IS NULL OR item = ?1) AND (?2 IS NULL OR period = ?2) AND (?3 IS NULL OR body = ?3)"
+	" ORDER BY item, pidx, body",
+	"DELETE FROM wp_status WHERE item = ?1 AND period = ?2 AND body = ?3", KW_FOCAL,
+	"SELECT ?2 UNION ALL SELECT 'a line of another body' WHERE NOT EXISTS (SELECT 1 FROM wp_item i"
+	" WHERE i.item_id = ?1 AND (i.lead_body = ?2 OR EXISTS (SELECT 1 FROM wp_item_body b"
+	" WHERE b.item = ?1 AND b.body = ?2)))",
+	{ST_ITEM, ST_BODY, -1}, "half-year", false, 0};
+
+static const record_kind kind_meetings = {
+	"Meetings", "meeting",
+	"SELECT json_object('meeting', meeting, 'plan', plan, 'title', title, 'venue', venue,"
+	" 'held_on', held_on) FROM wp_meeting WHERE ?1 IS NULL OR meeting = ?1 ORDER BY held_on, meeting",
+	"DELETE FROM wp_meeting WHERE meeting = ?1", 0, NULL, {-1}, NULL, false, 0};
+
+static const record_kind kind_decisions = {
+	"Follow-up decisions", "decision",
+	"SELECT json_object('meeting', meeting, 'no', no, 'decision', decision, 'timeline', timeline,"
+	" 'due_on', due_on, 'follow_up_by', " BODIES("wp_decision_body", "meeting = d.meeting AND no = d.no") ","
+	" 'status', status, 'done_on', done_on, 'note', note) FROM wp_decision d"
+	" WHERE (?1 IS NULL OR meeting = ?1) AND (?2 IS NULL OR no = ?2) ORDER BY meeting, no",
+	"DELETE FROM wp_decision WHERE meeting = ?1 AND no = ?2", 0, NULL, {-1}, NULL, false, 0};
+
+static const record_kind kind_adoption_steps = {
+	"Adoption steps", "adoption step",
+	"SELECT json_object('plan', plan, 'step', step, 'body', body, 'due_on', due_on, 'done_on', done_on,"
+	" 'note', note) FROM wp_adoption_step WHERE (?1 IS NULL OR plan = ?1) AND (?2 IS NULL OR step = ?2)"
+	" ORDER BY plan, due_on, step",
+	"DELETE FROM wp_adoption_step WHERE plan = ?1 AND step = ?2", 0, NULL, {-1}, NULL, false, 0};
+
+/* A focal point sends its own body's consultation inputs. */
+static const record_kind kind_consultation_inputs = {
+	"Consultation inputs", "consultation input",
+	"SELECT json_object('plan', plan, 'body', body, 'item_id', nullif(item, ''),"
+	" 'submitted_on', submitted_on, 'comment', comment) FROM wp_input"
+	" WHERE (?1 IS NULL OR plan = ?1) AND (?2 IS NULL OR body = ?2) AND (?3 IS NULL OR item = ?3)"
+	" AND (?4 IS NULL OR submitted_on = ?4) ORDER BY plan, body, item, submitted_on",
+	"DELETE FROM wp_input WHERE plan = ?1 AND body = ?2 AND item = coalesce(?3, '') AND submitted_on = ?4",
+	KW_FOCAL, "SELECT ?1", {IN_BODY, -1}, NULL, false, 0};
+
+/* In the order a run processes them: referenced records first. */
+const template wp_tpl_bodies = {"bodies", wp_body_cols, WP_BODY_NCOLS, KEYS(BO_CODE), wp_handle_body,
+	NULL, NULL, &kind_bodies};
+const template wp_tpl_focal_points = {"focal_points", wp_focal_cols, WP_FOCAL_NCOLS, KEYS(FP_BODY, FP_NAME),
+	wp_handle_focal_point, NULL, NULL, &kind_focal_points};
+const template wp_tpl_plans = {"plans", wp_plan_cols, WP_PLAN_NCOLS, KEYS(PL_PLAN), wp_handle_plan, NULL,
+	NULL, &kind_plans};
+const template wp_tpl_workplan = {"workplan", wp_item_cols, WP_ITEM_NCOLS, KEYS(IT_ID), wp_handle_item,
+	NULL, NULL, &kind_workplan};
+const template wp_tpl_workplan_status = {"workplan_status", wp_status_cols, WP_STATUS_NCOLS,
+	KEYS(ST_ITEM, ST_PERIOD, ST_BODY), wp_handle_status, NULL, NULL, &kind_workplan_status};
+const template wp_tpl_meetings = {"meetings", wp_meeting_cols, WP_MEETING_NCOLS, KEYS(ME_ID),
+	wp_handle_meeting, NULL, NULL, &kind_meetings};
+const template wp_tpl_decisions = {"decisions", wp_decision_cols, WP_DECISION_NCOLS, KEYS(DE_MEETING, DE_NO),
+	wp_handle_decision, NULL, NULL, &kind_decisions};
+const template wp_tpl_adoption_steps = {"adoption_steps", wp_step_cols, WP_STEP_NCOLS, KEYS(AS_PLAN, AS_STEP),
+	wp_handle_step, NULL, NULL, &kind_adoption_steps};
+const template wp_tpl_consultation_inputs = {"consultation_inputs", wp_input_cols, WP_INPUT_NCOLS,
+	KEYS(IN_PLAN, IN_BODY, IN_ITEM, IN_DATE), wp_handle_input, NULL, NULL, &kind_consultation_inputs};

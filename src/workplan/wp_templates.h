@@ -1,9 +1,9 @@
 /* The work-plan templates (spec/data-collection.md "Work plan", spec/workplan-monitoring.md
  * and docs/workplan-templates.md): bodies, focal points, plans, action lines, status
  * reports, meetings, follow-up decisions, adoption steps and consultation inputs. Their
- * columns and row handlers live in wp_templates.c; wp_template_entries.inc splices them
- * into the importer's template_table, and the importer calls wp_templates_prepare and
- * wp_templates_finalize with its own statements. This file is compiled into the import
+ * columns, row handlers and records-API kinds live in wp_templates.c, which defines the
+ * templates below; the importer's template_table lists them, and the importer calls
+ * wp_templates_prepare and wp_templates_finalize with its own statements. This file is compiled into the import
  * library (it needs the importer), not into actip_workplan. */
 #ifndef ACTIP_WORKPLAN_WP_TEMPLATES_H
 #define ACTIP_WORKPLAN_WP_TEMPLATES_H
@@ -19,6 +19,11 @@ extern const colspec wp_body_cols[WP_BODY_NCOLS], wp_focal_cols[WP_FOCAL_NCOLS],
 	wp_status_cols[WP_STATUS_NCOLS], wp_meeting_cols[WP_MEETING_NCOLS],
 	wp_decision_cols[WP_DECISION_NCOLS], wp_step_cols[WP_STEP_NCOLS],
 	wp_input_cols[WP_INPUT_NCOLS];
+
+/* The templates, in the order a run processes them. */
+extern const template wp_tpl_bodies, wp_tpl_focal_points, wp_tpl_plans, wp_tpl_workplan,
+	wp_tpl_workplan_status, wp_tpl_meetings, wp_tpl_decisions, wp_tpl_adoption_steps,
+	wp_tpl_consultation_inputs;
 
 /* Row handlers, one per template. */
 int wp_handle_body(importer *im, const tplrow *r);
