@@ -44,19 +44,6 @@ static int list_users(store *st)
 	return 0;
 }
 
-/* Checks a user name: 1 to 64 bytes of letters, digits and . _ @ - */
-static bool good_name(const char *n)
-{
-	size_t l = strlen(n);
-	if (l == 0 || l > 64)
-		return false;
-	for (; *n; n++)
-		if (!((*n >= 'a' && *n <= 'z') || (*n >= 'A' && *n <= 'Z') || (*n >= '0' && *n <= '9') ||
-		      strchr("._@-", *n)))
-			return false;
-	return true;
-}
-
 /* Parses options and runs one sub-command. */
 int cmd_user(int argc, char **argv)
 {
@@ -98,7 +85,7 @@ int cmd_user(int argc, char **argv)
 	bool disable = strcmp(sub, "disable") == 0, list = strcmp(sub, "list") == 0;
 	if (!add && !passwd && !disable && !list)
 		return cli_usage_error(self, "unknown sub-command '%s' (add, passwd, disable, list)", sub);
-	if (!list && (!name || !good_name(name)))
+	if (!list && (!name || !auth_name_valid(name)))
 		return cli_usage_error(self, "--name takes 1 to 64 letters, digits, '.', '_', '@' or '-'");
 	web_role role = ROLE_NONE;
 	const char *country_code = NULL;

@@ -353,3 +353,70 @@ int auth_user_disable(store *st, const char *name, actip_err *err)
 		return store_error(st, "disabling the user", err);
 	return ACTIP_OK;
 }
+
+/* A user name: 1 to 64 bytes of letters, digits and . _ @ - (the command line and the
+ * accounts pages alike). */
+bool auth_name_valid(const char *n)
+{
+	size_t l = strlen(n);
+	if (l == 0 || l > 64)
+		return false;
+	for (; *n; n++)
+		if (!((*n >= 'a' && *n <= 'z') || (*n >= 'A' && *n <= 'Z') || (*n >= '0' && *n <= '9') ||
+		      strchr("._@-", *n)))
+			return false;
+	return true;
+}
+
+/* Changes an account's role, body, country and disabled flag; a change of role, body or
+ * country, or disabling, ends its sessions (they carried the old rights). */
+int auth_user_update(store *st, const char *name, web_role role, const char *body, const char *country,
+		     bool disabled, actip_err *err)
+{
+	web_user u;
+	int found = auth_user_load(st, 0, name, &u, NULL);
+	if (found <= 0)
+		return found < 0 ? store_error(st, "reading the user", err)
+				 : err_set(err, ACTIP_EINPUT, "no user named '%s'", name);
+	if (role == ROLE_FOCAL_POINT && !(body && *body))
+		return err_set(err, ACTIP_EINPUT, "a focal point needs the code of its body");
+	if (role == ROLE_COUNTRY_OFFICER && !(country && *country))
+		return err_set(err, ACTIP_EINPUT, "a country officer needs a country");
+	sqlite3_stmt *s;
+	if (store_prepare(st, "UPDATE app_user SET role = ?2, body = ?3, country = ?4, disabled = ?5 WHERE name = ?1",
+			  &s, err) < 0)
+		return ACTIP_ERR;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, web_role_name(role), -1, SQLITE_STATIC);
+	store_bind_text(s, 3, role == ROLE_FOCAL_POINT ? body : NULL);
+	store_bind_text(s, 4, role == ROLE_COUNTRY_OFFICER ? country : NULL);
+	sqlite3_bind_int(s, 5, disabled);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+		return err_set(err, ACTIP_EINPUT, "'%s' is not a country code", country ? country : "");
+	if (rc != SQLITE_DONE)
+		return store_error(st, "changing the user", err);
+	bool same = u.role == role && strcmp(u.body, role == ROLE_FOCAL_POINT && body ? body : "") == 0 &&
+		    strcmp(u.country, role == ROLE_COUNTRY_OFFICER && country ? country : "") == 0;
+	if ((!same || disabled) && session_delete_user(st, u.id) < 0)
+		return store_error(st, "ending the user's sessions", err);
+	return ACTIP_OK;
+}
+
+/* Does pw match the stored password of account id? 1 yes, 0 no, -1 error. */
+int auth_password_matches(store *st, long long id, const char *pw)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "SELECT pw_hash FROM app_user WHERE id = ?1", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = sqlite3_step(s);
+	char hash[crypto_pwhash_STRBYTES] = "";
+	if (rc == SQLITE_ROW && sqlite3_column_text(s, 0))
+		snprintf(hash, sizeof hash, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : -1;
+	return verify(hash, pw) ? 1 : 0;
+}

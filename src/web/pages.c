@@ -34,9 +34,9 @@ static void fill(web_req *rq, FILE *out, const char *p, const char *end, const c
 {
 	static const struct { const char *key, *label, *href; int need; } nav[] = {
 		{"dashboard", "Dashboard", "/", 0}, {"activities", "Activities", "/activities", 0},
-		{"workplan", "Work plan", "/workplan", 0},
+		{"workplan", "Work plan", "/workplan", 0}, {"records", "Records", "/records", 0},
 		{"upload", "Upload", "/upload", 1}, {"periods", "Periods", "/periods", 0},
-		{"audit", "Audit log", "/audit", 2},
+		{"audit", "Audit log", "/audit", 2}, {"users", "Accounts", "/users", 2},
 	};
 	while (p < end) {
 		const char *ph = strstr(p, "{{");
@@ -68,7 +68,7 @@ static void fill(web_req *rq, FILE *out, const char *p, const char *end, const c
 				fputs(" ", out);
 				esc_html_text(out, rq->user.country);
 			}
-			fputs("</span><form method=\"post\" action=\"/logout\">", out);
+			fputs("</span><a href=\"/me\" id=\"my-password\">Password</a><form method=\"post\" action=\"/logout\">", out);
 			page_csrf_field(rq, out);
 			fputs("<button type=\"submit\">Sign out</button></form></div>", out);
 		}
@@ -151,7 +151,7 @@ static void login_form(web_req *rq, web_resp *rs, const char *message, const cha
 	fputs("\"></div><div class=\"field\"><label for=\"password\">Password</label>"
 	      "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
 	      "</div><button type=\"submit\">Sign in</button></form>"
-	      "<p class=\"note\">Accounts are created by an administrator with <code>actip user add</code>.</p></div>",
+	      "<p class=\"note\">No account yet, or a forgotten password? Ask the administrator of this server.</p></div>",
 	      rs->out);
 	page_end(rs);
 }

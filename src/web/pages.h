@@ -28,6 +28,18 @@ bool page_is_editor(const web_user *u);
 /* True when the user may use the upload page (editors and focal points). */
 bool page_may_upload(const web_user *u);
 
+/* Writes <option>s for the codes of a field of a kind, from the kind's description:
+ * countries by name, other codes as words ("Capacity development"); with `none`, a first
+ * option of value "" with that label, chosen when nothing is selected (so no answer is
+ * chosen for the person). */
+void page_code_options(FILE *out, const char *kind, const char *field, const char *selected, const char *none);
+
+/* Accounts: the admins' pages and API, and everyone's own password (accounts.c). */
+extern const web_route account_routes[];
+
+/* The record pages of every kind (pages_records.c). */
+extern const web_route page_records_routes[];
+
 /* Upload page handlers (pages_upload.c). */
 extern const web_route page_upload_routes[];
 

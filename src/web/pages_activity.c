@@ -19,13 +19,6 @@
 #include "web/server.h"
 #include "web/write.h"
 
-static const char *const types[] = {"capacity_development", "meeting", "other", "staff_event", NULL};
-static const char *const type_labels[] = {"Capacity development", "Meeting", "Other", "Staff event", NULL};
-static const char *const countries[] = {"BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "TL", "VN", "ASEAN", NULL};
-static const char *const country_labels[] = {"Brunei Darussalam", "Cambodia", "Indonesia", "Lao PDR", "Malaysia",
-					     "Myanmar", "Philippines", "Singapore", "Thailand", "Timor-Leste",
-					     "Viet Nam", "ASEAN/regional", NULL};
-
 /* Writes a cell. */
 static void td(FILE *o, const char *s)
 {
@@ -80,12 +73,10 @@ static void list_get(web_req *rq, web_resp *rs)
 				sqlite3_column_int(s, 0));
 		store_release(rq->st, s);
 	}
-	fputs("</select></div><div><label for=\"f-country\">Country</label><select id=\"f-country\" name=\"country\">"
-	      "<option value=\"\">Any</option>", o);
-	page_options(o, countries, country_labels, f.country);
-	fputs("</select></div><div><label for=\"f-type\">Type</label><select id=\"f-type\" name=\"type\">"
-	      "<option value=\"\">Any</option>", o);
-	page_options(o, types, type_labels, f.type);
+	fputs("</select></div><div><label for=\"f-country\">Country</label><select id=\"f-country\" name=\"country\">", o);
+	page_code_options(o, "activities", "country", f.country, "Any");
+	fputs("</select></div><div><label for=\"f-type\">Type</label><select id=\"f-type\" name=\"type\">", o);
+	page_code_options(o, "activities", "type", f.type, "Any");
 	fputs("</select></div><div><label for=\"f-project\">Project</label><select id=\"f-project\" name=\"project\">"
 	      "<option value=\"\">Any</option>", o);
 	if (data_projects(rq->st, &s) == 0) {
@@ -178,24 +169,22 @@ static void pct_cell(FILE *o, int p)
 		fprintf(o, "<td class=\"num\">%d%%</td>", p);
 }
 
-/* Writes the participant form fields. */
-static void participant_fields(FILE *o)
+/* Writes the participant form fields: no sex chosen for the person; the country of an
+ * officer's own activities preset. */
+static void participant_fields(FILE *o, const char *country)
 {
-	static const char *const sexes[] = {"female", "male", "other", NULL};
-	static const char *const yn[] = {"", "yes", "no", NULL};
-	static const char *const yn_l[] = {"Not answered", "Yes", "No", NULL};
 	fputs("<div class=\"grid2\"><div class=\"field\"><label for=\"p-name\">Full name</label><input id=\"p-name\" name=\"full_name\" maxlength=\"200\"></div>"
 	      "<div class=\"field\"><label for=\"p-email\">E-mail</label><input id=\"p-email\" name=\"email\" type=\"email\" maxlength=\"200\"></div>"
 	      "<div class=\"field\"><label for=\"p-id\">Person ID</label><input id=\"p-id\" name=\"person_id\" maxlength=\"80\"></div>"
 	      "<div class=\"field\"><label for=\"p-sex\">Sex</label><select id=\"p-sex\" name=\"sex\" required>", o);
-	page_options(o, sexes, NULL, NULL);
-	fputs("</select></div><div class=\"field\"><label for=\"p-country\">Country of origin</label><select id=\"p-country\" name=\"country\">", o);
-	page_options(o, countries, country_labels, NULL);
+	page_code_options(o, "participants", "sex", NULL, "Choose…");
+	fputs("</select></div><div class=\"field\"><label for=\"p-country\">Country of origin</label><select id=\"p-country\" name=\"country\" required>", o);
+	page_code_options(o, "participants", "country", country, "Choose…");
 	fputs("</select></div><div class=\"field\"><label for=\"p-org\">Organisation</label><input id=\"p-org\" name=\"organisation\" maxlength=\"200\"></div>"
 	      "<div class=\"field\"><label for=\"p-staff\">Programme staff</label><select id=\"p-staff\" name=\"staff\">", o);
-	page_options(o, yn, yn_l, NULL);
+	page_code_options(o, "participants", "staff", NULL, "Not answered");
 	fputs("</select></div><div class=\"field\"><label for=\"p-dis\">Disability</label><select id=\"p-dis\" name=\"disability\">", o);
-	page_options(o, yn, yn_l, NULL);
+	page_code_options(o, "participants", "disability", NULL, "Not answered");
 	fputs("</select></div></div>", o);
 }
 
@@ -306,7 +295,7 @@ static void detail(web_req *rq, web_resp *rs, const web_write *failed)
 		esc_html_attr(o, a.id);
 		fputs("/participants\">", o);
 		page_csrf_field(rq, o);
-		participant_fields(o);
+		participant_fields(o, rq->user.role == ROLE_COUNTRY_OFFICER ? rq->user.country : NULL);
 		fputs("<button type=\"submit\">Add the participant</button></form></details>", o);
 	}
 	fb_summary fs;
@@ -374,9 +363,9 @@ static void activity_form(web_req *rq, FILE *o, const act_copy *a, bool is_new)
 		const char *only[] = {rq->user.country, NULL};
 		page_options(o, only, NULL, rq->user.country);
 	} else
-		page_options(o, countries, country_labels, a->country);
+		page_code_options(o, "activities", "country", a->country, "Choose…");
 	fputs("</select></div><div class=\"field\"><label for=\"a-type\">Type</label><select id=\"a-type\" name=\"type\">", o);
-	page_options(o, types, type_labels, a->type);
+	page_code_options(o, "activities", "type", a->type, "Choose…");
 	fputs("</select></div><div class=\"field\"><label for=\"a-project\">Project code</label><input id=\"a-project\" name=\"project\" maxlength=\"32\" value=\"", o);
 	esc_html_attr(o, a->project);
 	fputs("\"></div><div class=\"field\"><label for=\"a-start\">Start date</label><input id=\"a-start\" name=\"start_date\" type=\"date\" required value=\"", o);

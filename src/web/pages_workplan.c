@@ -190,7 +190,7 @@ static void status_form(web_req *rq, FILE *o, const char *plan, const char *item
 		fputs("\">", o);
 	}
 	fputs("<label>Status <select name=\"status\" required>", o);
-	page_options(o, statuses, status_labels, status);
+	page_code_options(o, "workplan_status", "status", status, status ? NULL : "Choose…");
 	fputs("</select></label><label>Note <textarea name=\"note\" rows=\"2\" maxlength=\"2000\">", o);
 	esc_html_text(o, note ? note : "");
 	fputs("</textarea></label><button type=\"submit\">Save</button></form>", o);

@@ -97,4 +97,15 @@ int auth_user_add(store *st, const char *name, web_role role, const char *body,
 int auth_user_passwd(store *st, const char *name, const char *pw, actip_err *err);
 int auth_user_disable(store *st, const char *name, actip_err *err);
 
+/* A user name: 1 to 64 bytes of letters, digits and . _ @ - */
+bool auth_name_valid(const char *name);
+
+/* Changes an account's role, body (focal points), country (officers) and disabled flag;
+ * ends its sessions when its rights change or it is disabled. */
+int auth_user_update(store *st, const char *name, web_role role, const char *body, const char *country,
+		     bool disabled, actip_err *err);
+
+/* Does pw match account id's stored password? 1 yes, 0 no, -1 error. */
+int auth_password_matches(store *st, long long id, const char *pw);
+
 #endif
