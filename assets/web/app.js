@@ -12,8 +12,10 @@ document.addEventListener('DOMContentLoaded', function () {
     var file = input.files[0];
     var template = form.querySelector('select[name=template]').value;
     var csrf = form.querySelector('input[name=csrf]').value;
+    var append = form.querySelector('input[name=append]');
+    var extra = append && append.checked ? '&append=1' : '';
     file.text().then(function (text) {
-      return fetch('/upload?template=' + encodeURIComponent(template), {
+      return fetch('/upload?template=' + encodeURIComponent(template) + extra, {
         method: 'POST', credentials: 'same-origin',
         headers: { 'Content-Type': 'text/csv', 'X-CSRF-Token': csrf }, body: text
       });

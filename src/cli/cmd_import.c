@@ -35,6 +35,7 @@ int cmd_import(int argc, char **argv)
 		{"template", required_argument, NULL, 't'},
 		{"max-errors", required_argument, NULL, 'm'},
 		{"quiet", no_argument, NULL, 'q'},
+		{"append", no_argument, NULL, 'a'},
 		{"no-progress", no_argument, NULL, 'P'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -59,6 +60,7 @@ int cmd_import(int argc, char **argv)
 			break;
 		}
 		case 'q': o.quiet = true; break;
+		case 'a': o.append = true; break;
 		case 'P': o.progress = false; break;
 		case 'h': cli_print_command_help(self); return EXIT_OK_;
 		default: return cli_usage_error(self, "unknown option");
@@ -81,6 +83,7 @@ int cmd_import(int argc, char **argv)
 	import_hooks hooks = {.before_commit = audit_import, .ctx = &o};
 	o.hooks = &hooks;
 	int rc = import_run(&st, &o, &diag, &err);
+	free(hooks.replaced_detail);
 	store_close(&st);
 	if (rc == ACTIP_EINPUT || diag.errors) {
 		diag_print(&diag, DIAG_ERROR, stderr);

@@ -15,7 +15,7 @@ static int cmd_man(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
 const cli_command cli_commands[] = {
-	{"import", cmd_import, "[--db FILE] [--template NAME] [--max-errors N] PATH...",
+	{"import", cmd_import, "[--db FILE] [--template NAME] [--append] [--max-errors N] PATH...",
 	 "store data-collection CSV files in the database, all or nothing",
 	 "Reads the CSV templates of the data-collection specification (framework, partners, "
 	 "projects, project_status, activities, participants, feedback, achievements, "
@@ -29,9 +29,14 @@ const cli_command cli_commands[] = {
 	 "every error is listed (up to --max-errors) as FILE:LINE: COLUMN: message, where LINE "
 	 "is the line the record starts on. Importing the same files again changes nothing. "
 	 "The participants (and the feedback) a run gives for an activity replace those "
-	 "stored for it before; activities the run does not mention keep theirs.",
+	 "stored for it before, and the summary says so activity by activity (\"KH-2021-003: "
+	 "41 stored participants replaced by 40\"); activities the run does not mention keep "
+	 "theirs. With --append they are added after the stored ones instead. Records of an "
+	 "approved year or work-plan half-year are locked: a file that would change one is "
+	 "refused whole.",
 	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db); created when missing"},
 	  {"--template NAME", "read every file as this template"},
+	  {"--append", "add participants and feedback after those stored instead of replacing them"},
 	  {"--max-errors N", "list at most N errors (default 100)"},
 	  {"--quiet", "print no summary"},
 	  {"--no-progress", "no progress bar, even on a terminal"}}},
@@ -302,7 +307,6 @@ static int cmd_help(int argc, char **argv)
 		return EXIT_OK_;
 	}
 	const cli_command *c = cli_find(argv[1]);
-	store_library_init();
 	if (!c) {
 		fprintf(stderr, "actip: no command '%s'\n", argv[1]);
 		print_overview(stderr);
@@ -351,6 +355,7 @@ static int cmd_version(int argc, char **argv)
 /* Looks the command up and runs it with its own argv. */
 int main(int argc, char **argv)
 {
+	store_library_init(); /* before any other SQLite call, for every command */
 	if (argc < 2) {
 		print_overview(stderr);
 		return EXIT_USAGE;

@@ -26,6 +26,7 @@ typedef struct job {
 	const template *tpl;
 	int order; /* position among the arguments, for a stable sort */
 	long rows, changed, replaced;
+	char *replaced_detail; /* "KH-1: 41 stored participants replaced by 40\n"..., or NULL */
 } job;
 
 typedef struct run_state {
@@ -359,6 +360,51 @@ static void on_progress(void *ud, size_t done, size_t total)
 	rs->progress_shown = true;
 }
 
+/* Orders owner names. */
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* What a file's rows replaced, owner by owner in name order: "KH-1: 41 stored
+ * participants replaced by 40" (at most 50 lines, then how many more); NULL when it
+ * replaced nothing. Nothing is removed without the user being told. */
+static char *replaced_detail(importer *im)
+{
+	if (!im->repl_old.len || !im->repl_seqs)
+		return NULL;
+	const char **owners = malloc(im->repl_old.len * sizeof *owners);
+	if (!owners)
+		return NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < im->repl_old.cap; i++)
+		if (im->repl_old.keys[i])
+			owners[n++] = im->repl_old.keys[i];
+	qsort(owners, n, sizeof *owners, str_cmp);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	for (size_t i = 0; f && i < n; i++) {
+		if (i == 50) {
+			fprintf(f, "and %zu more\n", n - 50);
+			break;
+		}
+		int64_t old = 0, now = 0;
+		strmap_get(&im->repl_old, owners[i], &old);
+		strmap_get(im->repl_seqs, owners[i], &now);
+		char what[64];
+		snprintf(what, sizeof what, "%s", im->tpl->name);
+		for (char *p = what; *p; p++)
+			if (*p == '_')
+				*p = ' ';
+		fprintf(f, "%s: %lld stored %s replaced by %lld\n", owners[i], (long long)old, what, (long long)now);
+	}
+	if (f)
+		fclose(f);
+	free(owners);
+	return text;
+}
+
 /* Reads one file into the open transaction. */
 static void import_file(run_state *rs, job *j, FILE *in, size_t size)
 {
@@ -376,6 +422,8 @@ static void import_file(run_state *rs, job *j, FILE *in, size_t size)
 	j->rows = im->rows;
 	j->changed = im->changed;
 	j->replaced = im->replaced;
+	j->replaced_detail = replaced_detail(im);
+	strmap_free(&im->repl_old);
 }
 
 /* ---- the run ------------------------------------------------------------------ */
@@ -481,6 +529,12 @@ static void print_summary(FILE *out, const job *jobs, int n, double secs)
 		else
 			fprintf(out, " (%s new or changed)", ch);
 		fputc('\n', out);
+		for (const char *p = jobs[i].replaced_detail; p && *p;) { /* indented, one per line */
+			const char *e = strchr(p, '\n');
+			int l = e ? (int)(e - p) : (int)strlen(p);
+			fprintf(out, "    %.*s\n", l, p);
+			p += l + (e ? 1 : 0);
+		}
 		total += jobs[i].rows;
 	}
 	char t[32];
@@ -498,7 +552,7 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 	rs.o = o;
 	rs.im.st = st;
 	rs.im.diag = diag;
-	rs.im.append = hooks && hooks->append;
+	rs.im.append = (hooks && hooks->append) || o->append;
 	rs.im.hooks = hooks;
 	int rc = ACTIP_OK;
 	if (template_prepare(&rs.im, err) < 0 || store_begin(st, err) < 0) {
@@ -548,6 +602,8 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 				hooks->rows += jobs[i].rows;
 				hooks->changed += jobs[i].changed;
 				hooks->replaced += jobs[i].replaced;
+				if (jobs[i].replaced_detail && !hooks->replaced_detail)
+					hooks->replaced_detail = strdup(jobs[i].replaced_detail);
 			}
 			if (hooks->before_commit && (rc = hooks->before_commit(st, hooks->ctx, err)) < 0) {
 				store_rollback(st);
@@ -569,6 +625,7 @@ done:
 	strmap_free(&rs.im.att_seq);
 	strmap_free(&rs.im.fb_seq);
 	strmap_free(&rs.im.fig_seq);
+	strmap_free(&rs.im.repl_old);
 	free(rs.im.pending);
 	return rc;
 }
@@ -576,8 +633,10 @@ done:
 /* Frees the jobs. */
 static void free_jobs(job *jobs, int njobs)
 {
-	for (int i = 0; i < njobs; i++)
+	for (int i = 0; i < njobs; i++) {
 		free(jobs[i].path);
+		free(jobs[i].replaced_detail);
+	}
 	free(jobs);
 }
 

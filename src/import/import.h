@@ -24,6 +24,8 @@ typedef struct import_opts {
 	FILE *summary;             /* where the summary goes (stdout) */
 	size_t max_errors;         /* cap on errors listed */
 	struct import_hooks *hooks; /* NULL, or what the caller adds to the run (below) */
+	bool append;               /* participants and feedback rows added after the stored ones
+				    * (`actip import --append`) instead of replacing them */
 } import_opts;
 
 /* Runs one import. Returns ACTIP_OK when everything was stored, ACTIP_EINPUT when the
@@ -64,6 +66,9 @@ struct import_hooks {
 	long rows, changed, replaced; /* out: rows read, rows new or changed, activities replaced */
 	bool locked;                  /* out: refused because a row is in an approved period */
 	bool refused;                 /* out: refused by row_check */
+	char *replaced_detail;        /* out: what the rows replaced, owner by owner (one line
+				       * each, "KH-1: 41 stored participants replaced by 40");
+				       * NULL when nothing; the caller frees it */
 };
 typedef struct import_hooks import_hooks;
 

@@ -169,6 +169,8 @@ struct importer {
 	size_t npending, cappending;
 	long rows, changed;       /* counters for the current file */
 	long replaced;            /* activities whose participants/feedback were replaced */
+	strmap repl_old;          /* this file: owner -> stored rows its rows replaced */
+	strmap *repl_seqs;        /* this file's seq map of those owners (rows written) */
 	bool append;              /* import_hooks.append: add after the stored rows */
 	bool db_failed;           /* a database error: the run must fail */
 	bool locked;              /* a row fell in an approved period (an input error) */

@@ -580,10 +580,16 @@ int tpl_next_seq(importer *im, strmap *seqs, stmt_id del, stmt_id last, const ch
 				return -1;
 		} else {
 			sqlite3_bind_text(im->stmt[del], 1, activity, -1, SQLITE_STATIC);
-			if (tpl_run(im, del, r) < 0)
+			int gone = tpl_run(im, del, r);
+			if (gone < 0)
 				return -1;
 			n = 0;
 			im->replaced++;
+			im->repl_seqs = seqs; /* for the summary: what each owner had and has */
+			if (strmap_put(&im->repl_old, activity, gone) < 0) {
+				im->db_failed = true;
+				return -1;
+			}
 		}
 	}
 	*seq = n + 1;

@@ -196,8 +196,22 @@ static void status_summary(annual_report *r)
 	r->national_countries = nseen;
 }
 
+static int load(store *st, int year, const check_result *quality, annual_report *out, actip_err *err);
+
+/* The whole annual model in one read transaction (store_read_begin). */
 int annual_load(store *st, int year, const check_result *quality, annual_report *out,
 		actip_err *err)
+{
+	bool began;
+	if (store_read_begin(st, &began, err) < 0)
+		return ACTIP_ERR;
+	int rc = load(st, year, quality, out, err);
+	store_read_end(st, began);
+	return rc;
+}
+
+/* Reads every part of the model. */
+static int load(store *st, int year, const check_result *quality, annual_report *out, actip_err *err)
 {
 	memset(out, 0, sizeof *out);
 	out->year = year;

@@ -161,6 +161,26 @@ int store_begin(store *st, actip_err *err)
 	return exec(st, "BEGIN IMMEDIATE", "starting a transaction", err);
 }
 
+/* A read transaction (deferred BEGIN) unless one is open: a document read with several
+ * statements then sees one state of the database, whoever writes meanwhile. */
+int store_read_begin(store *st, bool *began, actip_err *err)
+{
+	*began = false;
+	if (!sqlite3_get_autocommit(st->db))
+		return ACTIP_OK;
+	if (exec(st, "BEGIN", "starting a read", err) < 0)
+		return ACTIP_ERR;
+	*began = true;
+	return ACTIP_OK;
+}
+
+/* Ends what store_read_begin began. */
+void store_read_end(store *st, bool began)
+{
+	if (began && sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		store_rollback(st);
+}
+
 /* COMMIT; on failure the transaction is rolled back. */
 int store_commit(store *st, actip_err *err)
 {

@@ -46,6 +46,12 @@ int store_open(store *st, const char *path, int flags, actip_err *err);
 /* Closes the database; safe on a zeroed or already closed store. */
 void store_close(store *st);
 
+/* A read transaction (deferred BEGIN) when none is open, so that a document read with
+ * several statements sees one state of the database; *began says whether to end it
+ * with store_read_end. */
+int store_read_begin(store *st, bool *began, actip_err *err);
+void store_read_end(store *st, bool began);
+
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
 int store_begin(store *st, actip_err *err);
 int store_commit(store *st, actip_err *err);

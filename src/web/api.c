@@ -240,8 +240,9 @@ static void activity_h(web_req *rq, web_resp *rs)
 	bool names = data_may_edit(&rq->user, json_string_value(json_object_get(a, "country")));
 	json_t *people = json_array();
 	sqlite3_stmt *s;
+	int rc = SQLITE_ERROR;
 	if (data_participants(rq->st, rq->params[0], &s) == 0) {
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			json_t *p = json_pack("{ss?ss?ss?sb}", "sex", (const char *)sqlite3_column_text(s, 4), "country",
 					      (const char *)sqlite3_column_text(s, 5), "organisation",
 					      (const char *)sqlite3_column_text(s, 6), "staff", sqlite3_column_int(s, 7));
@@ -257,6 +258,11 @@ static void activity_h(web_req *rq, web_resp *rs)
 			json_array_append_new(people, p);
 		}
 		sqlite3_finalize(s);
+	}
+	if (rc != SQLITE_DONE) { /* never a silently short list (a PUT of it would delete) */
+		json_decref(people);
+		json_decref(a);
+		return resp_json_error(rs, 500, "cannot read the participants");
 	}
 	json_object_set_new(a, "participant_list", people);
 	fb_summary fs;

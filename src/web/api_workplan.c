@@ -17,7 +17,8 @@ static void plans_h(web_req *rq, web_resp *rs)
 			       &s, NULL) != SQLITE_OK)
 		return resp_json_error(rs, 500, "cannot read the work plans");
 	json_t *arr = json_array();
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *plan = (const char *)sqlite3_column_text(s, 0);
 		int y0 = sqlite3_column_int(s, 2), y1 = sqlite3_column_int(s, 3);
 		json_t *periods = json_array();
@@ -32,6 +33,10 @@ static void plans_h(web_req *rq, web_resp *rs)
 						     "end_year", y1, "periods", periods));
 	}
 	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		json_decref(arr);
+		return resp_json_error(rs, 500, "cannot read the work plans");
+	}
 	resp_json(rs, 200, json_pack("{so}", "plans", arr));
 }
 

@@ -89,6 +89,15 @@ void page_end(web_resp *rs)
 	fputs(layout_part(true), rs->out);
 }
 
+/* A note that a list on the page stopped early on a database error (rc is the last
+ * sqlite3_step's answer; SQLITE_DONE writes nothing). */
+void page_incomplete(FILE *out, int rc)
+{
+	if (rc != SQLITE_DONE)
+		fputs("<div class=\"msg bad\" role=\"alert\">Part of this page could not be read from the "
+		      "database; what is shown may be incomplete. Reload the page.</div>", out);
+}
+
 /* Hidden CSRF field. */
 void page_csrf_field(web_req *rq, FILE *out)
 {
@@ -259,8 +268,9 @@ static int dashboard_body(web_req *rq, int year, FILE *o)
 	fputs("<form class=\"filters\" method=\"get\" action=\"/\"><div><label for=\"year\">Year</label>"
 	      "<select id=\"year\" name=\"year\">", o);
 	sqlite3_stmt *s;
+	int rc = SQLITE_ERROR;
 	if (data_periods(rq->st, &s) == 0) {
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			int py = sqlite3_column_int(s, 0);
 			fprintf(o, "<option%s>%d</option>", py == year ? " selected" : "", py);
 		}
@@ -271,6 +281,7 @@ static int dashboard_body(web_req *rq, int year, FILE *o)
 		   "<a class=\"button secondary\" href=\"/report/%d.xlsx\">Tables (XLSX)</a>"
 		   "<a class=\"button secondary\" href=\"/report/%d.json\">Data (JSON)</a></form>",
 		year, year, year);
+	page_incomplete(o, rc);
 	return dashboard_annual(rq, year, o);
 }
 
@@ -360,8 +371,9 @@ static void periods_get(web_req *rq, web_resp *rs)
 	      "<div class=\"scroll\"><table><thead><tr><th>Year</th><th>Status</th><th>Approved by</th>"
 	      "<th>Approved at (UTC)</th><th></th></tr></thead><tbody>", o);
 	sqlite3_stmt *s;
+	int rc = SQLITE_ERROR;
 	if (data_periods(rq->st, &s) == 0) {
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			int y = sqlite3_column_int(s, 0);
 			bool approved = sqlite3_column_type(s, 1) != SQLITE_NULL;
 			fprintf(o, "<tr><td>%d</td><td>%s</td><td>", y,
@@ -382,6 +394,7 @@ static void periods_get(web_req *rq, web_resp *rs)
 		store_release(rq->st, s);
 	}
 	fputs("</tbody></table></div>", o);
+	page_incomplete(o, rc);
 	page_workplan_periods(rq, o);
 	page_end(rs);
 }

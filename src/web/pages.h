@@ -17,6 +17,10 @@ void page_begin(web_req *rq, web_resp *rs, const char *title, const char *active
 /* Writes the rest of the layout. */
 void page_end(web_resp *rs);
 
+/* A note that a list on the page stopped early on a database error (rc: the last
+ * sqlite3_step's answer; SQLITE_DONE writes nothing). */
+void page_incomplete(FILE *out, int rc);
+
 /* The hidden CSRF field of a form. */
 void page_csrf_field(web_req *rq, FILE *out);
 

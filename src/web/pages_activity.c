@@ -67,12 +67,14 @@ static void list_get(web_req *rq, web_resp *rs)
 	fputs("<form class=\"filters\" method=\"get\" action=\"/activities\"><div><label for=\"f-year\">Year</label>"
 	      "<select id=\"f-year\" name=\"year\"><option value=\"\">Any</option>", o);
 	sqlite3_stmt *s;
+	int rc = SQLITE_DONE;
 	if (data_periods(rq->st, &s) == 0) {
-		while (sqlite3_step(s) == SQLITE_ROW)
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 			fprintf(o, "<option%s>%d</option>", sqlite3_column_int(s, 0) == year ? " selected" : "",
 				sqlite3_column_int(s, 0));
 		store_release(rq->st, s);
 	}
+	bool short_read = rc != SQLITE_DONE;
 	fputs("</select></div><div><label for=\"f-country\">Country</label><select id=\"f-country\" name=\"country\">", o);
 	page_code_options(o, "activities", "country", f.country, "Any");
 	fputs("</select></div><div><label for=\"f-type\">Type</label><select id=\"f-type\" name=\"type\">", o);
@@ -80,7 +82,7 @@ static void list_get(web_req *rq, web_resp *rs)
 	fputs("</select></div><div><label for=\"f-project\">Project</label><select id=\"f-project\" name=\"project\">"
 	      "<option value=\"\">Any</option>", o);
 	if (data_projects(rq->st, &s) == 0) {
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			const char *code = (const char *)sqlite3_column_text(s, 0);
 			fputs("<option value=\"", o);
 			esc_html_attr(o, code);
@@ -89,11 +91,13 @@ static void list_get(web_req *rq, web_resp *rs)
 			fputs("</option>", o);
 		}
 		sqlite3_finalize(s);
+		short_read = short_read || rc != SQLITE_DONE;
 	}
 	fputs("</select></div><button type=\"submit\">Filter</button></form>"
 	      "<div class=\"scroll\"><table><thead><tr><th>ID</th><th>Title</th><th>Country</th><th>Type</th>"
 	      "<th>Project</th><th>Start</th><th class=\"num\">Participants</th><th class=\"num\">Feedback</th>"
 	      "</tr></thead><tbody>\n", o);
+	page_incomplete(o, short_read ? SQLITE_ERROR : SQLITE_DONE);
 	int n = data_activities(rq->st, &f, 500, list_row, o);
 	fputs("</tbody></table></div>", o);
 	fprintf(o, "<p class=\"note\">%d activit%s shown%s.</p>", n < 0 ? 0 : n, n == 1 ? "y" : "ies",
@@ -274,8 +278,9 @@ static void detail(web_req *rq, web_resp *rs, const web_write *failed)
 		fputs("<th>Name</th><th>E-mail</th>", o);
 	fputs("<th>Sex</th><th>Country</th><th>Organisation</th><th>Staff</th></tr></thead><tbody>", o);
 	sqlite3_stmt *s;
+	int rc = SQLITE_ERROR;
 	if (data_participants(rq->st, a.id, &s) == 0) {
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			fputs("<tr>", o);
 			if (may) {
 				td(o, (const char *)sqlite3_column_text(s, 3));
@@ -290,6 +295,7 @@ static void detail(web_req *rq, web_resp *rs, const web_write *failed)
 		sqlite3_finalize(s);
 	}
 	fputs("</tbody></table></div>", o);
+	page_incomplete(o, rc);
 	if (may) {
 		fputs("<details><summary>Add a participant</summary><form method=\"post\" action=\"/activities/", o);
 		esc_html_attr(o, a.id);

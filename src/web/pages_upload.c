@@ -9,22 +9,28 @@
 #include <strings.h>
 
 #include "core/escape.h"
+#include "import/template.h"
+#include "web/guard.h"
 #include "web/pages.h"
 #include "web/server.h"
 #include "web/session.h"
 #include "web/write.h"
 
-static const char *const templates[] = {"activities", "participants", "feedback", "projects", "project_status",
-					"achievements", "partners", "expenditure", "framework", "workplan_status", NULL};
-
-/* The templates this user may upload. */
+/* The templates this user may upload: those whose kind names the user's role as a writer
+ * (guard_template_allowed; admins every template), labelled as the kind is. */
 static void template_options(web_req *rq, FILE *o, const char *selected)
 {
-	for (int i = 0; templates[i]; i++) {
-		if (rq->user.role != ROLE_ADMIN && i >= 3)
-			break;
-		const char *one[] = {templates[i], NULL};
-		page_options(o, one, NULL, selected);
+	for (int i = 0; i < template_count; i++) {
+		const template *t = template_table[i];
+		if (!guard_template_allowed(&rq->user, t->name))
+			continue;
+		fputs("<option value=\"", o);
+		esc_html_attr(o, t->name);
+		fputs(selected && strcmp(selected, t->name) == 0 ? "\" selected>" : "\">", o);
+		esc_html_text(o, t->kind ? t->kind->label : t->name);
+		fputs(" (", o);
+		esc_html_text(o, t->name);
+		fputs(".csv)</option>", o);
 	}
 }
 
@@ -40,6 +46,9 @@ static void upload_form(web_req *rq, web_resp *rs, const char *selected)
 	      "<input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\"></div>"
 	      "<div class=\"field\"><label for=\"csv\">…or paste the CSV text</label>"
 	      "<textarea id=\"csv\" name=\"csv\" spellcheck=\"false\"></textarea></div>"
+	      "<div class=\"field\"><label><input type=\"checkbox\" id=\"append\" name=\"append\" value=\"1\"> "
+	      "Add the participants or feedback to those stored for each activity (instead of replacing "
+	      "them)</label></div>"
 	      "<button type=\"submit\">Check the upload</button> <span id=\"upload-status\" role=\"status\"></span></form>", o);
 }
 
@@ -54,7 +63,7 @@ static void upload_get(web_req *rq, web_resp *rs)
 }
 
 /* Keeps an upload for confirmation; fills the id (hex). */
-static int keep_pending(web_req *rq, const char *tpl, const char *csv, size_t len, char id[65])
+static int keep_pending(web_req *rq, const char *tpl, bool append, const char *csv, size_t len, char id[65])
 {
 	uint8_t hash[32];
 	session_new_token(id, hash);
@@ -64,8 +73,8 @@ static int keep_pending(web_req *rq, const char *tpl, const char *csv, size_t le
 		sqlite3_step(s);
 		sqlite3_finalize(s);
 	}
-	if (sqlite3_prepare_v2(rq->st->db, "INSERT INTO pending_upload(id_hash, token_hash, template, body, created) "
-					   "VALUES (?1, ?2, ?3, ?4, ?5)", -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(rq->st->db, "INSERT INTO pending_upload(id_hash, token_hash, template, body, created, "
+					   "append) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &s, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_blob(s, 1, hash, 32, SQLITE_TRANSIENT);
 	sqlite3_bind_blob(s, 2, rq->token_hash, 32, SQLITE_STATIC);
@@ -81,6 +90,7 @@ static int keep_pending(web_req *rq, const char *tpl, const char *csv, size_t le
 	else
 		sqlite3_bind_blob(s, 4, csv, (int)len, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 5, (long long)rq->now);
+	sqlite3_bind_int(s, 6, append);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	free(sealed);
@@ -96,10 +106,26 @@ static void outcome(web_req *rq, web_resp *rs, const char *tpl, web_write *w, co
 	fputs("<h1>Upload a data-collection file</h1>", o);
 	if (w->status == 200 && pending_id) {
 		fprintf(o, "<div class=\"msg\" id=\"preview\"><strong>Checked: no errors.</strong> This upload would store "
-			   "%ld %s row%s (%ld new or changed", w->rows, tpl, w->rows == 1 ? "" : "s", w->changed);
+			   "%ld ", w->rows);
+		esc_html_text(o, tpl);
+		fprintf(o, " row%s (%ld new or changed", w->rows == 1 ? "" : "s", w->changed);
 		if (w->replaced)
 			fprintf(o, "; replacing what %ld activit%s had", w->replaced, w->replaced == 1 ? "y" : "ies");
 		fputs(").", o);
+		if (w->replaced_detail) { /* nothing removed without saying what */
+			fputs("<ul id=\"replaced\">", o);
+			for (const char *p = w->replaced_detail; *p;) {
+				const char *e = strchr(p, '\n');
+				size_t l = e ? (size_t)(e - p) : strlen(p);
+				char *line = strndup(p, l);
+				fputs("<li>", o);
+				esc_html_text(o, line ? line : "");
+				fputs("</li>", o);
+				free(line);
+				p += l + (e ? 1 : 0);
+			}
+			fputs("</ul>", o);
+		}
 		if (w->touched[0]) {
 			fputs(" Activities: ", o);
 			esc_html_text(o, w->touched);
@@ -112,9 +138,10 @@ static void outcome(web_req *rq, web_resp *rs, const char *tpl, web_write *w, co
 		fputs("\"><div class=\"actions\"><button type=\"submit\">Store it</button>"
 		      "<a class=\"button secondary\" href=\"/upload\">Cancel</a></div></form>", o);
 	} else if (w->status == 200) {
-		fprintf(o, "<div class=\"msg ok\" id=\"stored\" role=\"status\"><strong>Stored.</strong> %ld %s row%s.</div>"
-			   "<p><a href=\"/\">See the dashboard</a> · <a href=\"/upload\">Upload another file</a></p>",
-			w->rows, tpl, w->rows == 1 ? "" : "s");
+		fprintf(o, "<div class=\"msg ok\" id=\"stored\" role=\"status\"><strong>Stored.</strong> %ld ", w->rows);
+		esc_html_text(o, tpl);
+		fprintf(o, " row%s.</div><p><a href=\"/\">See the dashboard</a> · <a href=\"/upload\">Upload another "
+			   "file</a></p>", w->rows == 1 ? "" : "s");
 	} else {
 		fputs("<div class=\"msg bad\" id=\"errors\" role=\"alert\"><strong>Nothing was stored.</strong> ", o);
 		if (w->status == 422) {
@@ -144,30 +171,31 @@ static void outcome(web_req *rq, web_resp *rs, const char *tpl, web_write *w, co
 /* POST /upload?template=T (text/csv body) or a form with template and csv. */
 static void upload_post(web_req *rq, web_resp *rs)
 {
-	const char *tpl, *csv;
+	const char *tpl, *csv, *ap;
 	size_t len;
 	if (rq->content_type && strcasecmp(rq->content_type, "text/csv") == 0) {
 		tpl = req_query(rq, "template");
+		ap = req_query(rq, "append");
 		csv = rq->body;
 		len = rq->body_len;
 	} else {
 		tpl = form_get(rq, "template");
+		ap = form_get(rq, "append");
 		csv = form_get(rq, "csv");
 		len = csv ? strlen(csv) : 0;
 	}
-	int i = 0;
-	while (tpl && templates[i] && strcmp(templates[i], tpl) != 0)
-		i++;
-	if (!tpl || !templates[i] || !csv)
+	const template *t = tpl ? template_find(tpl) : NULL;
+	if (!t || !csv)
 		return page_error(rq, rs, 400, "Choose a template and a file.");
+	bool append = ap && strcmp(ap, "1") == 0;
 	web_write w;
-	web_write_csv(rq, templates[i], csv, len, true, &w);
+	web_write_csv_mode(rq, t->name, csv, len, true, append, &w);
 	char id[65] = "";
-	if (w.status == 200 && keep_pending(rq, templates[i], csv, len, id) < 0) {
+	if (w.status == 200 && keep_pending(rq, t->name, append, csv, len, id) < 0) {
 		web_write_free(&w);
 		return page_error(rq, rs, 500, "The upload could not be kept for confirmation.");
 	}
-	outcome(rq, rs, templates[i], &w, id);
+	outcome(rq, rs, t->name, &w, id);
 	web_write_free(&w);
 }
 
@@ -180,7 +208,7 @@ static void confirm_post(web_req *rq, web_resp *rs)
 		return page_error(rq, rs, 400, "This upload is unknown or has expired; upload it again.");
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(rq->st->db, "DELETE FROM pending_upload WHERE id_hash = ?1 AND token_hash = ?2 "
-					   "AND created >= ?3 RETURNING template, body", -1, &s, NULL) != SQLITE_OK)
+					   "AND created >= ?3 RETURNING template, body, append", -1, &s, NULL) != SQLITE_OK)
 		return page_error(rq, rs, 500, "The database is not available.");
 	sqlite3_bind_blob(s, 1, hash, 32, SQLITE_STATIC);
 	sqlite3_bind_blob(s, 2, rq->token_hash, 32, SQLITE_STATIC);
@@ -188,8 +216,10 @@ static void confirm_post(web_req *rq, web_resp *rs)
 	char tpl[32] = "";
 	char *body = NULL;
 	size_t len = 0;
+	bool append = false;
 	if (sqlite3_step(s) == SQLITE_ROW) {
 		snprintf(tpl, sizeof tpl, "%s", (const char *)sqlite3_column_text(s, 0));
+		append = sqlite3_column_int(s, 2) == 1;
 		len = (size_t)sqlite3_column_bytes(s, 1);
 		if (rq->st->pseudonymised) {
 			if (store_unseal(rq->st, sqlite3_column_blob(s, 1), len, &body, &len) < 0)
@@ -205,7 +235,7 @@ static void confirm_post(web_req *rq, web_resp *rs)
 	if (!body)
 		return page_error(rq, rs, 404, "This upload is unknown or has expired; upload it again.");
 	web_write w;
-	web_write_csv(rq, tpl, body, len, false, &w);
+	web_write_csv_mode(rq, tpl, body, len, false, append, &w);
 	free(body);
 	outcome(rq, rs, tpl, &w, NULL);
 	web_write_free(&w);

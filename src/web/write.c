@@ -1,5 +1,6 @@
 /* The write path (see write.h). */
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "import/template.h"
@@ -101,6 +102,14 @@ void web_write_csv(web_req *rq, const char *template_name, const char *csv, size
 	write_csv(rq, template_name, csv, len, &m, w);
 }
 
+/* One guarded import, previewed or stored, replacing or appending (the upload page). */
+void web_write_csv_mode(web_req *rq, const char *template_name, const char *csv, size_t len, bool dry_run,
+			bool append, web_write *w)
+{
+	write_mode m = {.dry_run = dry_run, .append = append};
+	write_csv(rq, template_name, csv, len, &m, w);
+}
+
 /* One guarded import whose participants or feedback rows are appended. */
 void web_write_csv_append(web_req *rq, const char *template_name, const char *csv, size_t len,
 			  web_write *w)
@@ -172,6 +181,7 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 	w->rows = hooks.rows;
 	w->changed = hooks.changed;
 	w->replaced = hooks.replaced;
+	w->replaced_detail = hooks.replaced_detail;
 	if (rc == ACTIP_OK) {
 		w->status = 200;
 	} else if (hooks.refused) { /* a kind's scope rule (row_check) */
@@ -206,6 +216,8 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 void web_write_free(web_write *w)
 {
 	diag_free(&w->diag);
+	free(w->replaced_detail);
+	w->replaced_detail = NULL;
 }
 
 /* An always-quoted CSV field. */

@@ -17,6 +17,7 @@ typedef struct web_write {
 	char message[300];   /* for statuses other than 200 and 422 */
 	long rows, changed, replaced;
 	char touched[400];   /* activity ids touched, for previews */
+	char *replaced_detail; /* what the write replaces, activity by activity (malloc'd), or NULL */
 	diag_list diag;      /* the errors for 422 */
 } web_write;
 
@@ -24,6 +25,11 @@ typedef struct web_write {
 void web_write_csv(web_req *rq, const char *template_name, const char *csv, size_t len,
 		   bool dry_run, web_write *w);
 void web_write_free(web_write *w);
+
+/* web_write_csv, appending participants and feedback when append is set (the upload
+ * page's choice). */
+void web_write_csv_mode(web_req *rq, const char *template_name, const char *csv, size_t len, bool dry_run,
+			bool append, web_write *w);
 
 /* web_write_csv in the importer's append mode (import_hooks.append): participants or
  * feedback rows are added after the activity's stored rows, which are neither read nor

@@ -267,6 +267,17 @@ static wp_line *find_line(wp_plan *p, const char *id)
 	return NULL;
 }
 
+/* Ends a statement's step loop: finalizes it, and fails when the loop stopped on an error
+ * (busy, I/O) rather than at SQLITE_DONE, so that a plan is never silently short. A loop
+ * left for lack of memory (oom) is reported by the caller. */
+static int stepped(store *st, sqlite3_stmt *s, int rc, bool oom, actip_err *err)
+{
+	sqlite3_finalize(s);
+	if (oom || rc == SQLITE_DONE)
+		return ACTIP_OK;
+	return store_error(st, "reading the work plan", err);
+}
+
 /* Lists the stored plans into err for an unknown plan. */
 static int unknown_plan(store *st, const char *code, actip_err *err)
 {
@@ -290,10 +301,11 @@ static int unknown_plan(store *st, const char *code, actip_err *err)
 static int load_lines(store *st, wp_plan *p, bool *oom, actip_err *err)
 {
 	sqlite3_stmt *s;
+	int rc;
 	int cap = 0;
 	if (prep(st, SQL_LINES, p->plan, &s, err) < 0)
 		return ACTIP_ERR;
-	while (sqlite3_step(s) == SQLITE_ROW && !*oom) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !*oom) {
 		if (!(p->lines = grow(p, p->lines, p->nlines, &cap, sizeof *p->lines))) {
 			*oom = true;
 			break;
@@ -318,7 +330,8 @@ static int load_lines(store *st, wp_plan *p, bool *oom, actip_err *err)
 		l->indicator = col_text(p, s, 10, oom);
 		l->target = col_text(p, s, 11, oom);
 	}
-	sqlite3_finalize(s);
+	if (stepped(st, s, rc, *oom, err) < 0)
+		return ACTIP_ERR;
 	if (*oom)
 		return ACTIP_ENOMEM;
 
@@ -327,7 +340,7 @@ static int load_lines(store *st, wp_plan *p, bool *oom, actip_err *err)
 		return ACTIP_ERR;
 	wp_line *cur = NULL;
 	int ccap = 0;
-	while (sqlite3_step(s) == SQLITE_ROW && !*oom) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !*oom) {
 		const char *id = (const char *)sqlite3_column_text(s, 0);
 		if (!cur || strcmp(cur->id, id) != 0) {
 			cur = find_line(p, id);
@@ -339,12 +352,13 @@ static int load_lines(store *st, wp_plan *p, bool *oom, actip_err *err)
 		}
 		cur->coop[cur->ncoop++] = col_text(p, s, 1, oom);
 	}
-	sqlite3_finalize(s);
+	if (stepped(st, s, rc, *oom, err) < 0)
+		return ACTIP_ERR;
 
 	if (prep(st, SQL_ARTS, p->plan, &s, err) < 0)
 		return ACTIP_ERR;
 	cur = NULL;
-	while (sqlite3_step(s) == SQLITE_ROW && !*oom) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !*oom) {
 		const char *id = (const char *)sqlite3_column_text(s, 0);
 		if (!cur || strcmp(cur->id, id) != 0) {
 			cur = find_line(p, id);
@@ -357,12 +371,13 @@ static int load_lines(store *st, wp_plan *p, bool *oom, actip_err *err)
 		}
 		cur->articles[cur->narticles++] = sqlite3_column_int(s, 1);
 	}
-	sqlite3_finalize(s);
+	if (stepped(st, s, rc, *oom, err) < 0)
+		return ACTIP_ERR;
 
 	if (prep(st, SQL_REPORTS, p->plan, &s, err) < 0)
 		return ACTIP_ERR;
 	cur = NULL;
-	while (sqlite3_step(s) == SQLITE_ROW && !*oom) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !*oom) {
 		const char *id = (const char *)sqlite3_column_text(s, 0);
 		if (!cur || strcmp(cur->id, id) != 0) {
 			cur = find_line(p, id);
@@ -384,7 +399,8 @@ static int load_lines(store *st, wp_plan *p, bool *oom, actip_err *err)
 		r->reported_day = r->reported_on && text_parse_date(r->reported_on, &y, &m, &d) == 0
 					  ? wp_days(y, m, d) : LONG_MIN;
 	}
-	sqlite3_finalize(s);
+	if (stepped(st, s, rc, *oom, err) < 0)
+		return ACTIP_ERR;
 	return *oom ? ACTIP_ENOMEM : ACTIP_OK;
 }
 
@@ -392,10 +408,11 @@ static int load_lines(store *st, wp_plan *p, bool *oom, actip_err *err)
 static int load_rest(store *st, wp_plan *p, bool *oom, actip_err *err)
 {
 	sqlite3_stmt *s;
+	int rc;
 	int cap = 0;
 	if (prep(st, SQL_BODIES, p->plan, &s, err) < 0)
 		return ACTIP_ERR;
-	while (sqlite3_step(s) == SQLITE_ROW && !*oom) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !*oom) {
 		if (!(p->bodies = grow(p, p->bodies, p->nbodies, &cap, sizeof *p->bodies))) {
 			*oom = true;
 			break;
@@ -405,12 +422,13 @@ static int load_rest(store *st, wp_plan *p, bool *oom, actip_err *err)
 		b->name = col_text(p, s, 1, oom);
 		b->kind = col_text(p, s, 2, oom);
 	}
-	sqlite3_finalize(s);
+	if (stepped(st, s, rc, *oom, err) < 0)
+		return ACTIP_ERR;
 
 	cap = 0;
 	if (prep(st, SQL_FOCALS, p->plan, &s, err) < 0)
 		return ACTIP_ERR;
-	while (sqlite3_step(s) == SQLITE_ROW && !*oom) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !*oom) {
 		if (!(p->focals = grow(p, p->focals, p->nfocals, &cap, sizeof *p->focals))) {
 			*oom = true;
 			break;
@@ -421,12 +439,13 @@ static int load_rest(store *st, wp_plan *p, bool *oom, actip_err *err)
 		f->email = col_text(p, s, 2, oom);
 		f->role = col_text(p, s, 3, oom);
 	}
-	sqlite3_finalize(s);
+	if (stepped(st, s, rc, *oom, err) < 0)
+		return ACTIP_ERR;
 
 	cap = 0;
 	if (prep(st, SQL_DECISIONS, p->plan, &s, err) < 0)
 		return ACTIP_ERR;
-	while (sqlite3_step(s) == SQLITE_ROW && !*oom) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !*oom) {
 		if (!(p->decisions = grow(p, p->decisions, p->ndecisions, &cap, sizeof *p->decisions))) {
 			*oom = true;
 			break;
@@ -444,11 +463,12 @@ static int load_rest(store *st, wp_plan *p, bool *oom, actip_err *err)
 		d->done_on = col_text(p, s, 8, oom);
 		d->note = col_text(p, s, 9, oom);
 	}
-	sqlite3_finalize(s);
+	if (stepped(st, s, rc, *oom, err) < 0)
+		return ACTIP_ERR;
 
 	if (prep(st, SQL_DEC_BODIES, p->plan, &s, err) < 0)
 		return ACTIP_ERR;
-	while (sqlite3_step(s) == SQLITE_ROW && !*oom) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !*oom) {
 		const char *m = (const char *)sqlite3_column_text(s, 0);
 		int no = sqlite3_column_int(s, 1);
 		for (int i = 0; i < p->ndecisions; i++) {
@@ -467,12 +487,13 @@ static int load_rest(store *st, wp_plan *p, bool *oom, actip_err *err)
 			d->bodies = nb;
 		}
 	}
-	sqlite3_finalize(s);
+	if (stepped(st, s, rc, *oom, err) < 0)
+		return ACTIP_ERR;
 
 	cap = 0;
 	if (prep(st, SQL_STEPS, p->plan, &s, err) < 0)
 		return ACTIP_ERR;
-	while (sqlite3_step(s) == SQLITE_ROW && !*oom) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !*oom) {
 		if (!(p->steps = grow(p, p->steps, p->nsteps, &cap, sizeof *p->steps))) {
 			*oom = true;
 			break;
@@ -484,12 +505,13 @@ static int load_rest(store *st, wp_plan *p, bool *oom, actip_err *err)
 		x->done_on = col_text(p, s, 3, oom);
 		x->note = col_text(p, s, 4, oom);
 	}
-	sqlite3_finalize(s);
+	if (stepped(st, s, rc, *oom, err) < 0)
+		return ACTIP_ERR;
 
 	cap = 0;
 	if (prep(st, SQL_INPUTS, p->plan, &s, err) < 0)
 		return ACTIP_ERR;
-	while (sqlite3_step(s) == SQLITE_ROW && !*oom) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !*oom) {
 		if (!(p->inputs = grow(p, p->inputs, p->ninputs, &cap, sizeof *p->inputs))) {
 			*oom = true;
 			break;
@@ -500,12 +522,26 @@ static int load_rest(store *st, wp_plan *p, bool *oom, actip_err *err)
 		x->submitted_on = col_text(p, s, 2, oom);
 		x->comment = col_text(p, s, 3, oom);
 	}
-	sqlite3_finalize(s);
+	if (stepped(st, s, rc, *oom, err) < 0)
+		return ACTIP_ERR;
 	return *oom ? ACTIP_ENOMEM : ACTIP_OK;
 }
 
-/* Loads everything about one plan. */
+static int plan_load(store *st, const char *code, wp_plan **out, actip_err *err);
+
+/* Loads everything about one plan, in one read transaction (store_read_begin). */
 int wp_plan_load(store *st, const char *code, wp_plan **out, actip_err *err)
+{
+	bool began;
+	if (store_read_begin(st, &began, err) < 0)
+		return ACTIP_ERR;
+	int rc = plan_load(st, code, out, err);
+	store_read_end(st, began);
+	return rc;
+}
+
+/* Reads the plan, its lines and the rest. */
+static int plan_load(store *st, const char *code, wp_plan **out, actip_err *err)
 {
 	*out = NULL;
 	wp_plan *p = calloc(1, sizeof *p);

@@ -157,6 +157,81 @@ check "round trip: every kind written back leaves the database as it was" cmp -s
 check "round trip: KH-1 keeps both outcome links" \
 	[ "$(sqlite3 "$DB" "SELECT group_concat(outcome) FROM activity_outcome WHERE activity='KH-1'")" = "O1.1,O1.2" ]
 
+# ---- and through its form, for every kind ------------------------------------------------
+# The edit form of each kind's first record, posted back as the browser would send it
+# (every input, select and textarea with its value), changes nothing stored.
+formvals() { python3 - "$1" <<'PY'
+import html, re, sys, urllib.parse
+page = open(sys.argv[1]).read()
+form = re.search(r'<form method="post" id="record-form" action="([^"]*)">(.*?)</form>', page, re.S)
+if not form:
+    sys.exit(1)
+body = form.group(2)
+pairs = []
+for m in re.finditer(r'<input ([^>]*)>', body):
+    a = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1)))
+    if "name" in a and a.get("type") != "checkbox":
+        pairs.append((a["name"], html.unescape(a.get("value", ""))))
+for m in re.finditer(r'<select [^>]*name="([^"]*)"[^>]*>(.*?)</select>', body, re.S):
+    sel = re.search(r'<option value="([^"]*)" selected>', m.group(2))
+    pairs.append((m.group(1), html.unescape(sel.group(1)) if sel else ""))
+for m in re.finditer(r'<textarea [^>]*name="([^"]*)"[^>]*>(.*?)</textarea>', body, re.S):
+    pairs.append((m.group(1), html.unescape(m.group(2))))
+print(form.group(1))
+print(urllib.parse.urlencode(pairs))
+PY
+}
+dump >"$TMP/before.sql"
+for k in $KINDS; do
+	call admin GET "/api/v1/records/$k?limit=1" >/dev/null
+	call admin GET /api/v1/records >/dev/null
+	keys=$(jget '" ".join([k["key"] for k in d["kinds"] if k["kind"]=="'"$k"'"][0])')
+	call admin GET "/api/v1/records/$k?limit=1" >/dev/null
+	path=$(python3 -c '
+import json, sys, urllib.parse
+r = json.load(open(sys.argv[1]))["rows"][0]; print("/".join(urllib.parse.quote(str(r[k]) if r[k] is not None else "", safe="") for k in sys.argv[2].split()))' "$TMP/body" "$keys")
+	curl -s -b "$TMP/admin.jar" "$URL/records/$k/$path?edit=1" >"$TMP/form.html"
+	if ! formvals "$TMP/form.html" >"$TMP/form.txt"; then not_ok "form round trip $k: the edit form"; continue; fi
+	action=$(sed -n 1p "$TMP/form.txt"); data=$(sed -n 2p "$TMP/form.txt")
+	st=$(curl -s -o "$TMP/body" -w '%{http_code}' -b "$TMP/admin.jar" --data "csrf=$(cat "$TMP/admin.csrf")&$data" "$URL$action")
+	check "form round trip $k: saved unchanged ($st)" [ "$st" = 303 ]
+done
+dump >"$TMP/after.sql"
+check "form round trip: every kind saved unchanged leaves the database as it was" cmp -s "$TMP/before.sql" "$TMP/after.sql"
+diff "$TMP/before.sql" "$TMP/after.sql" | head -5
+
+# ---- the record pages ------------------------------------------------------------------
+check "the records index lists every kind" [ "$(call viewer GET /records)" = 200 ]
+check "the index names the kinds in words" grep -q 'Work-plan status reports' "$TMP/body"
+check "kh's activity list opens on Cambodia" [ "$(call kh GET /records/activities)" = 200 ]
+check "kh's list shows KH-1 and not TH-1" bash -c "grep -q '>KH-1<' '$TMP/body' && ! grep -q '>TH-1<' '$TMP/body'"
+check "codes are shown as words" grep -q 'Capacity development' "$TMP/body"
+check "'show every record' lifts the country" [ "$(call kh GET '/records/activities?all=1')" = 200 ]
+check "every record includes TH-1" grep -q '>TH-1<' "$TMP/body"
+check "search finds by text" [ "$(call admin GET '/records/activities?q=training+th')" = 200 ]
+check "search finds TH-1 and not KH-1" bash -c "grep -q '>TH-1<' '$TMP/body' && ! grep -q '>KH-1<' '$TMP/body'"
+check "the new-participant form chooses no sex" [ "$(call kh GET '/records/participants?new=1&activity_id=KH-1')" = 200 ]
+check "no sex chosen: the first option is chosen" grep -q '<select id="r-sex" name="sex" required><option value="">Choose…</option><option value="female">' "$TMP/body"
+check "an officer's country is preset" grep -q '<option value="KH" selected>Cambodia</option>' "$TMP/body"
+check "a viewer gets no add form: 403" [ "$(call viewer GET '/records/projects?new=1')" = 403 ]
+st=$(form_post kh /records/activities activity_id=KH-7 project=C202 country=KH type=party title= start_date=2021-02-30)
+check "a bad form: 422 with every error next to its field" [ "$st" = 422 ]
+check "the type's error is next to the type" grep -q 'id="err-type"' "$TMP/body"
+check "the date's error is next to the date" grep -q 'id="err-start_date"' "$TMP/body"
+check "the typed values stay in the form" grep -q 'value="KH-7"' "$TMP/body"
+st=$(form_post kh /records/activities activity_id=KH-7 project=C202 country=KH type=meeting title=Planning start_date=2021-02-03)
+check "a good form: 303 to the record" [ "$st" = 303 ]
+check "the saved record shows 'Saved.'" bash -c "curl -s -b '$TMP/kh.jar' '$URL/records/activities/KH-7?saved=1' | grep -q 'id=\"saved\"'"
+curl -s -b "$TMP/admin.jar" "$URL/records/projects/T101?delete=1" >"$TMP/del.html"
+check "deleting a project in use: the page says it cannot" grep -q 'id="cannot-delete"' "$TMP/del.html"
+curl -s -b "$TMP/admin.jar" "$URL/records/activities/KH-1?delete=1" >"$TMP/del.html"
+check "deleting an activity: the page says what goes with it" grep -q 'also deletes <strong>[0-9]* other records' "$TMP/del.html"
+check "the confirmation stored nothing" [ "$(sqlite3 "$DB" "SELECT count(*) FROM activity WHERE id='KH-1'")" = 1 ]
+v=$(sed -n 's/.*name="version" value="\([0-9a-f]*\)".*/\1/p' "$TMP/del.html" | head -1)
+check "kh deletes KH-7 through the form: 303" [ "$(form_post kh /records/activities/KH-7 action=delete "version=$(page_version kh '/records/activities/KH-7?edit=1')")" = 303 ]
+check "KH-7 is gone" [ "$(sqlite3 "$DB" "SELECT count(*) FROM activity WHERE id='KH-7'")" = 0 ]
+check "th may not delete KH-1 through the form: 403" [ "$(form_post th /records/activities/KH-1 action=delete "version=$v")" = 403 ]
+
 # ---- the legacy activity route round-trips the outcomes too ----------------------------
 call admin GET /api/v1/activities/KH-1 >/dev/null
 cp "$TMP/body" "$TMP/act.json"
@@ -284,6 +359,30 @@ check "the delete is audited" \
 	[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action='delete' AND entity='projects' AND key='C999' AND new_value IS NULL")" = 1 ]
 check "the renamed activity's audit row shows the title change" \
 	[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE entity='activity' AND key='KH-1' AND new_value LIKE '%renamed%'")" = 1 ]
+
+# ---- nothing removed without saying so -------------------------------------------------
+printf 'activity_id,full_name,sex,country\nTH-1,Somchai,male,TH\nTH-1,Malee,female,TH\n' >"$TMP/participants.csv"
+"$ACTIP" import --db "$DB" "$TMP/participants.csv" >"$TMP/out" 2>&1
+check "actip import says what it replaced, activity by activity" grep -q "TH-1: 1 stored participants replaced by 2" "$TMP/out"
+printf 'activity_id,full_name,sex,country\nTH-1,Nok,female,TH\n' >"$TMP/participants.csv"
+"$ACTIP" import --db "$DB" --append "$TMP/participants.csv" >"$TMP/out" 2>&1; rc=$?
+check "actip import --append: exit 0 ($rc)" [ "$rc" = 0 ]
+check "actip import --append adds after the stored rows" \
+	[ "$(sqlite3 "$DB" "SELECT group_concat(full_name, ',') FROM (SELECT full_name FROM attendance WHERE activity='TH-1' ORDER BY seq)")" = "Somchai,Malee,Nok" ]
+check "a focal point's upload page offers status reports" [ "$(call fp GET /upload)" = 200 ]
+check "the offered templates are exactly its two" \
+	[ "$(grep -o '<option value="[a-z_]*"' "$TMP/body" | sort | tr '\n' ' ')" = '<option value="consultation_inputs" <option value="workplan_status" ' ]
+check "a viewer has no upload page: 403" [ "$(call viewer GET /upload)" = 403 ]
+st=$(curl -s -o "$TMP/body" -w '%{http_code}' -b "$TMP/th.jar" -H "X-CSRF-Token: $(cat "$TMP/th.csrf")" -H 'Content-Type: text/csv' \
+	--data-binary $'activity_id,full_name,sex,country\nTH-1,Only One,male,TH\n' "$URL/upload?template=participants")
+check "an upload preview: 200" [ "$st" = 200 ]
+check "the preview says what it replaces, activity by activity" grep -q 'TH-1: 3 stored participants replaced by 1' "$TMP/body"
+st=$(curl -s -o "$TMP/body" -w '%{http_code}' -b "$TMP/th.jar" -H "X-CSRF-Token: $(cat "$TMP/th.csrf")" -H 'Content-Type: text/csv' \
+	--data-binary $'activity_id,full_name,sex,country\nTH-1,Only One,male,TH\n' "$URL/upload?template=participants&append=1")
+check "an appending upload preview replaces nothing" bash -c "[ '$st' = 200 ] && ! grep -q 'replaced by' '$TMP/body'"
+id=$(sed -n 's/.*name="id" value="\([0-9a-f]*\)".*/\1/p' "$TMP/body")
+check "the appending upload is stored on confirmation: 200" [ "$(form_post th /upload/confirm "id=$id")" = 200 ]
+check "the confirmed upload appended" [ "$(sqlite3 "$DB" "SELECT count(*) FROM attendance WHERE activity='TH-1'")" = 4 ]
 
 # ---- locks ------------------------------------------------------------------------------
 check "admin approves 2021: 200" [ "$(call admin POST /api/v1/periods/2021)" = 200 ]

@@ -103,4 +103,8 @@ BEGIN SELECT RAISE(ABORT, 'locked: the work-plan half-year is approved and locke
 -- counts from it) and records the correction's date here.
 ALTER TABLE wp_status ADD COLUMN corrected_on TEXT;
 
+-- An upload waiting for its "confirm" remembers whether its participants and feedback
+-- are added to the stored ones (the upload page's choice) or replace them.
+ALTER TABLE pending_upload ADD COLUMN append INTEGER NOT NULL DEFAULT 0 CHECK (append IN (0,1));
+
 PRAGMA user_version = 8;
