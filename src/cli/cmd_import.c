@@ -83,7 +83,6 @@ int cmd_import(int argc, char **argv)
 	import_hooks hooks = {.before_commit = audit_import, .ctx = &o};
 	o.hooks = &hooks;
 	int rc = import_run(&st, &o, &diag, &err);
-	free(hooks.replaced_detail);
 	store_close(&st);
 	if (rc == ACTIP_EINPUT || diag.errors) {
 		diag_print(&diag, DIAG_ERROR, stderr);

@@ -602,8 +602,11 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 				hooks->rows += jobs[i].rows;
 				hooks->changed += jobs[i].changed;
 				hooks->replaced += jobs[i].replaced;
-				if (jobs[i].replaced_detail && !hooks->replaced_detail)
-					hooks->replaced_detail = strdup(jobs[i].replaced_detail);
+				if (jobs[i].replaced_detail) {
+					size_t used = strlen(hooks->replaced_detail);
+					snprintf(hooks->replaced_detail + used, sizeof hooks->replaced_detail - used,
+						 "%s", jobs[i].replaced_detail);
+				}
 			}
 			if (hooks->before_commit && (rc = hooks->before_commit(st, hooks->ctx, err)) < 0) {
 				store_rollback(st);

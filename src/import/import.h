@@ -66,9 +66,9 @@ struct import_hooks {
 	long rows, changed, replaced; /* out: rows read, rows new or changed, activities replaced */
 	bool locked;                  /* out: refused because a row is in an approved period */
 	bool refused;                 /* out: refused by row_check */
-	char *replaced_detail;        /* out: what the rows replaced, owner by owner (one line
+	char replaced_detail[2048];   /* out: what the rows replaced, owner by owner (one line
 				       * each, "KH-1: 41 stored participants replaced by 40");
-				       * NULL when nothing; the caller frees it */
+				       * "" when nothing */
 };
 typedef struct import_hooks import_hooks;
 

@@ -295,13 +295,15 @@ static int table5(store *st, int year, rt_table *t, actip_err *err)
 	return ACTIP_OK;
 }
 
-/* All five tables, each within one read transaction so they agree with each other. */
+/* All five tables within one read transaction (the caller's, if it has one), so they
+ * agree with each other. */
 int report_tables_compute(store *st, int year, report_tables *out, actip_err *err)
 {
 	memset(out, 0, sizeof *out);
 	out->year = year;
-	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return store_error(st, "starting a read transaction", err);
+	bool began;
+	if (store_read_begin(st, &began, err) < 0)
+		return ACTIP_ERR;
 	int rc = ACTIP_OK;
 	bool fresh;
 	stats_counts people;
@@ -315,7 +317,7 @@ int report_tables_compute(store *st, int year, report_tables *out, actip_err *er
 		table_people(&people, year, false, &out->t[2]);
 		table_people(&people, year, true, &out->t[3]);
 	}
-	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	store_read_end(st, began);
 	for (int i = 0; i < 5; i++)
 		finish_rows(&out->t[i]);
 	return rc;

@@ -184,12 +184,16 @@ static void import_h(web_req *rq, web_resp *rs)
 /* GET /api/v1/audit?limit=N. */
 static void audit_h(web_req *rq, web_resp *rs)
 {
-	const char *l = req_query(rq, "limit");
-	int64_t limit = 100;
+	const char *l = req_query(rq, "limit"), *off = req_query(rq, "offset");
+	int64_t limit = 100, offset = 0;
 	if (l && (text_parse_count(l, &limit) < 0 || limit < 1 || limit > 1000))
 		return resp_json_error(rs, 400, "limit is a number from 1 to 1000");
+	if (off && text_parse_count(off, &offset) < 0)
+		return resp_json_error(rs, 400, "offset is a number from 0");
+	audit_filter f = {req_query(rq, "user"), req_query(rq, "kind"), req_query(rq, "key"), req_query(rq, "from"),
+			  req_query(rq, "to"), (int)limit, offset};
 	rs->ctype = "application/json";
-	if (audit_list_json(rq->st, (int)limit, rs->out) < 0)
+	if (audit_list_json(rq->st, &f, rs->out) < 0)
 		rs->status = 500;
 }
 

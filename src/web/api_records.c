@@ -84,49 +84,10 @@ static void kinds_h(web_req *rq, web_resp *rs)
 
 /* ---- reading ---------------------------------------------------------------------- */
 
-/* The state of a list request. */
-typedef struct list_ctx {
-	web_req *rq;
-	const template *t;
-	const char *filter[TPL_MAX_COLS + 1][2]; /* field, value */
-	int nfilter;
-	const char *q;
-	long long offset, limit, total;
-	json_t *rows;
-} list_ctx;
-
-/* Does any text value of the record hold q (ASCII case-insensitive)? */
-static bool matches_q(json_t *rec, const char *q)
+/* Appends a shown record to the answer's rows. */
+static void add_row(json_t *shown, void *ctx)
 {
-	const char *k;
-	json_t *v;
-	json_object_foreach(rec, k, v) {
-		if (json_is_string(v) && strcasestr(json_string_value(v), q))
-			return true;
-	}
-	return false;
-}
-
-/* Counts a matching record and keeps it when it falls in the page. */
-static bool list_each(json_t *rec, void *ctx)
-{
-	list_ctx *l = ctx;
-	for (int i = 0; i < l->nfilter; i++) {
-		char buf[32];
-		const char *v = rec_value_text(json_object_get(rec, l->filter[i][0]), buf, sizeof buf);
-		if (!v || strcmp(v, l->filter[i][1]) != 0)
-			return true;
-	}
-	json_t *seen = rec_shown(l->rq, l->t, rec);
-	if (l->q && *l->q && !matches_q(seen, l->q)) {
-		json_decref(seen);
-		return true;
-	}
-	if (l->total >= l->offset && l->total < l->offset + l->limit)
-		json_array_append(l->rows, seen);
-	json_decref(seen);
-	l->total++;
-	return true;
+	json_array_append(ctx, shown);
 }
 
 /* GET /api/v1/records/{kind}?FIELD=VALUE&q=TEXT&limit=N&offset=N */
@@ -135,41 +96,27 @@ static void list_h(web_req *rq, web_resp *rs)
 	const template *t = rec_kind(rq->params[0]);
 	if (!t)
 		return resp_json_error(rs, 404, "no such kind of record");
-	list_ctx l = {.rq = rq, .t = t, .limit = 100, .rows = json_array()};
-	const char *names[TPL_MAX_KEY], *first = NULL;
-	rec_key_names(t, names);
-	int bad = 0;
+	const char *filter[TPL_MAX_COLS + 1][2];
+	int nfilter = 0;
 	for (int c = -1; c < t->ncols; c++) {
 		const char *name = c < 0 ? (t->kind->seq_key ? "seq" : NULL) : t->cols[c].name;
 		const char *v = name ? req_query(rq, name) : NULL;
-		if (!v)
-			continue;
-		if (strcmp(name, names[0]) == 0)
-			first = v; /* the statement filters on the first key field itself */
-		else
-			l.filter[l.nfilter][0] = name, l.filter[l.nfilter++][1] = v;
+		if (v)
+			filter[nfilter][0] = name, filter[nfilter++][1] = v;
 	}
 	const char *lim = req_query(rq, "limit"), *off = req_query(rq, "offset");
-	int64_t n;
-	if (lim && (text_parse_count(lim, &n) < 0 || n < 1 || n > 1000))
-		bad = 1;
-	else if (lim)
-		l.limit = n;
-	if (off && text_parse_count(off, &n) < 0)
-		bad = 1;
-	else if (off)
-		l.offset = n;
-	if (bad) {
-		json_decref(l.rows);
+	int64_t limit = 100, offset = 0;
+	if ((lim && (text_parse_count(lim, &limit) < 0 || limit < 1 || limit > 1000)) ||
+	    (off && text_parse_count(off, &offset) < 0))
 		return resp_json_error(rs, 400, "limit is a number from 1 to 1000 and offset a number from 0");
-	}
-	l.q = req_query(rq, "q");
-	const char *key[1] = {first};
-	if (rec_each(rq->st, t, key, 1, list_each, &l) < 0) {
-		json_decref(l.rows);
+	json_t *rows = json_array();
+	long long total;
+	if (rec_list(rq, t, (const char *const (*)[2])filter, nfilter, req_query(rq, "q"), offset, limit, add_row,
+		     rows, &total) < 0) {
+		json_decref(rows);
 		return resp_json_error(rs, 500, "cannot read the records");
 	}
-	resp_json(rs, 200, json_pack("{sosI}", "rows", l.rows, "total", (json_int_t)l.total));
+	resp_json(rs, 200, json_pack("{sosI}", "rows", rows, "total", (json_int_t)total));
 }
 
 /* Fills a reference from the path: kind, then its key values. Answers 404 itself. */

@@ -195,7 +195,7 @@ int guard_audit(store *st, const web_req *rq, const char *action, const char *de
 {
 	static const char *const sql[] = {
 		"INSERT INTO main.audit(at, user_name, addr, action, entity, key, old_value, new_value) "
-		"SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1, ?2, ?3, 'activity', id, old, new "
+		"SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1, ?2, ?3, 'activities', id, old, new "
 		"FROM temp.g_activity WHERE old IS NOT new",
 		"INSERT INTO main.audit(at, user_name, addr, action, entity, key, old_value, new_value) "
 		"SELECT strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1, ?2, ?3, g.kind, g.activity, "
@@ -228,8 +228,23 @@ int guard_audit(store *st, const web_req *rq, const char *action, const char *de
 }
 
 static const char list_sql[] =
-	"SELECT id, at, user_name, addr, action, entity, key, old_value, new_value FROM audit "
-	"ORDER BY id DESC LIMIT ?1";
+	"SELECT id, at, user_name, addr, action, entity, key, old_value, new_value FROM audit"
+	" WHERE (?2 IS NULL OR user_name = ?2) AND (?3 IS NULL OR entity = ?3) AND (?4 IS NULL OR key = ?4)"
+	" AND (?5 IS NULL OR at >= ?5) AND (?6 IS NULL OR at < date(?6, '+1 day'))"
+	" ORDER BY id DESC LIMIT ?1 OFFSET ?7";
+
+/* Prepares the list with the filter's values bound. */
+static int list_prepare(store *st, const audit_filter *f, sqlite3_stmt **s)
+{
+	if (sqlite3_prepare_v2(st->db, list_sql, -1, s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int(*s, 1, f->limit);
+	const char *v[] = {f->user, f->entity, f->key, f->from, f->to};
+	for (int i = 0; i < 5; i++)
+		store_bind_text(*s, i + 2, v[i] && *v[i] ? v[i] : NULL);
+	sqlite3_bind_int64(*s, 7, f->offset);
+	return 0;
+}
 
 /* Column i as text or NULL. */
 static const char *col(sqlite3_stmt *s, int i)
@@ -238,13 +253,12 @@ static const char *col(sqlite3_stmt *s, int i)
 }
 
 /* The latest rows as JSON. */
-int audit_list_json(store *st, int limit, FILE *out)
+int audit_list_json(store *st, const audit_filter *f, FILE *out)
 {
 	static const char *const keys[] = {"id", "at", "user", "addr", "action", "entity", "key", "old", "new"};
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, list_sql, -1, &s, NULL) != SQLITE_OK)
+	if (list_prepare(st, f, &s) < 0)
 		return -1;
-	sqlite3_bind_int(s, 1, limit);
 	json_t *arr = json_array();
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -267,14 +281,13 @@ int audit_list_json(store *st, int limit, FILE *out)
 }
 
 /* The latest rows as HTML table rows. */
-int audit_list_html(store *st, int limit, FILE *out)
+int audit_list_html(store *st, const audit_filter *f, FILE *out)
 {
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, list_sql, -1, &s, NULL) != SQLITE_OK)
+	if (list_prepare(st, f, &s) < 0)
 		return -1;
-	sqlite3_bind_int(s, 1, limit);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	int rc, n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && ++n) {
 		fputs("<tr>", out);
 		for (int i = 1; i < 9; i++) {
 			if (i == 3)
@@ -286,7 +299,7 @@ int audit_list_html(store *st, int limit, FILE *out)
 		fputs("</tr>\n", out);
 	}
 	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc == SQLITE_DONE ? n : -1;
 }
 
 /* Activity ids touched, comma-separated, for previews. */

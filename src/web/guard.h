@@ -45,11 +45,21 @@ int guard_check(store *st, const web_user *u, actip_err *err);
 /* Writes the audit rows of the current transaction's changes. */
 int guard_audit(store *st, const web_req *rq, const char *action, const char *detail);
 
-/* The latest `limit` audit rows as a JSON array into out. */
-int audit_list_json(store *st, int limit, FILE *out);
+/* Which audit rows to list: by user, kind (entity), record key and date (YYYY-MM-DD,
+ * UTC, both ends included; NULL or "" = any), newest first, a page of `limit` from
+ * `offset`. */
+typedef struct audit_filter {
+	const char *user, *entity, *key, *from, *to;
+	int limit;
+	long long offset;
+} audit_filter;
 
-/* Lists the latest rows for the audit page (HTML-escaped). */
-int audit_list_html(store *st, int limit, FILE *out);
+/* The matching audit rows as a JSON array into out. */
+int audit_list_json(store *st, const audit_filter *f, FILE *out);
+
+/* The matching rows as table rows for the audit page (HTML-escaped); returns how many,
+ * or -1. */
+int audit_list_html(store *st, const audit_filter *f, FILE *out);
 
 /* The activities touched by the current transaction, as "ID, ID, ..." (at most n). */
 void guard_touched_list(store *st, char *buf, size_t size, int n);

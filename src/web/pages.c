@@ -423,14 +423,46 @@ static void period_reopen(web_req *rq, web_resp *rs)
 /* GET /audit. */
 static void audit_get(web_req *rq, web_resp *rs)
 {
+	enum { ROWS = 100 };
 	FILE *o = rs->out;
+	const char *names[] = {"user", "kind", "key", "from", "to"};
+	const char *labels[] = {"User", "Kind", "Record key", "From (date)", "To (date)"};
+	const char *v[5];
+	for (int i = 0; i < 5; i++)
+		v[i] = req_query(rq, names[i]);
+	int64_t page = 1;
+	const char *pg = req_query(rq, "page");
+	if (pg && (text_parse_count(pg, &page) < 0 || page < 1))
+		page = 1;
+	audit_filter f = {v[0], v[1], v[2], v[3], v[4], ROWS, (page - 1) * ROWS};
 	page_begin(rq, rs, "Audit log", "audit");
-	fputs("<h1>Audit log</h1><p class=\"lead\">The latest 200 changes, sign-ins and refusals, newest first. "
-	      "Participant names and passwords are never recorded.</p><div class=\"scroll\"><table><thead><tr>"
-	      "<th>When (UTC)</th><th>Who</th><th>Action</th><th>What</th><th>Key</th><th>Old</th><th>New</th>"
-	      "</tr></thead><tbody>", o);
-	audit_list_html(rq->st, 200, o);
+	fputs("<h1>Audit log</h1><p class=\"lead\">Changes, sign-ins and refusals, newest first. Participant names "
+	      "and passwords are never recorded.</p><form method=\"get\" class=\"filters grid2\" id=\"audit-filter\">", o);
+	for (int i = 0; i < 5; i++) {
+		fprintf(o, "<div class=\"field\"><label for=\"a-%s\">%s</label><input id=\"a-%s\" name=\"%s\"%s value=\"",
+			names[i], labels[i], names[i], names[i], i >= 3 ? " type=\"date\"" : "");
+		esc_html_attr(o, v[i] ? v[i] : "");
+		fputs("\"></div>", o);
+	}
+	fputs("<div class=\"field\"><button type=\"submit\">Show</button></div></form><div class=\"scroll\"><table "
+	      "id=\"audit\"><thead><tr><th>When (UTC)</th><th>Who</th><th>Action</th><th>What</th><th>Key</th>"
+	      "<th>Old</th><th>New</th></tr></thead><tbody>", o);
+	int n = audit_list_html(rq->st, &f, o);
 	fputs("</tbody></table></div>", o);
+	page_incomplete(o, n < 0 ? SQLITE_ERROR : SQLITE_DONE);
+	fprintf(o, "<p class=\"pager\">Page %lld", (long long)page);
+	for (int d = -1; d <= 1; d += 2) {
+		if ((d < 0 && page == 1) || (d > 0 && n < ROWS))
+			continue;
+		fprintf(o, " · <a href=\"/audit?page=%lld", (long long)page + d);
+		for (int i = 0; i < 5; i++)
+			if (v[i] && *v[i]) {
+				fprintf(o, "&amp;%s=", names[i]);
+				esc_url_part(o, v[i]);
+			}
+		fprintf(o, "\">%s</a>", d < 0 ? "Newer" : "Older");
+	}
+	fputs("</p>", o);
 	page_end(rs);
 }
 

@@ -56,21 +56,14 @@ static void shown_value(FILE *o, const colspec *c, const char *v)
 	}
 }
 
-/* <option>s for the codes of a kind's field (a country's name, a code's words; see
- * pages.h). */
-void page_code_options(FILE *o, const char *kind, const char *field, const char *selected, const char *none)
+/* <option>s for a field's codes: countries by name, other codes as words; with `none`,
+ * a first option of value "" (chosen when nothing is selected). */
+static void code_options(FILE *o, const colspec *c, const char *selected, const char *none)
 {
 	static const char *const sexes[] = {"female", "male", "other", NULL};
 	static const char *const yesno[] = {"yes", "no", NULL};
-	const template *t = template_find(kind);
-	const colspec *c = NULL;
-	for (int i = 0; t && i < t->ncols && !c; i++)
-		if (strcmp(t->cols[i].name, field) == 0)
-			c = &t->cols[i];
 	if (none)
 		fprintf(o, "<option value=\"\"%s>%s</option>", selected && *selected ? "" : " selected", none);
-	if (!c)
-		return;
 	const char *const *w = c->type == T_ENUM ? c->allowed : c->type == T_SEX ? sexes
 			     : c->type == T_YESNO ? yesno : NULL;
 	for (int i = 0; w && w[i]; i++) {
@@ -87,6 +80,17 @@ void page_code_options(FILE *o, const char *kind, const char *field, const char 
 		esc_html_text(o, country_table[i].name);
 		fputs("</option>", o);
 	}
+}
+
+/* <option>s for the codes of a kind's field (see pages.h). */
+void page_code_options(FILE *o, const char *kind, const char *field, const char *selected, const char *none)
+{
+	const template *t = template_find(kind);
+	for (int i = 0; t && i < t->ncols; i++)
+		if (strcmp(t->cols[i].name, field) == 0)
+			return code_options(o, &t->cols[i], selected, none);
+	if (none)
+		fprintf(o, "<option value=\"\" selected>%s</option>", none);
 }
 
 /* The column of a field name, or NULL (the server key "seq"). */
@@ -148,78 +152,47 @@ static void index_get(web_req *rq, web_resp *rs)
 
 /* ---- the list ------------------------------------------------------------------------ */
 
-/* The filters of a list: fields with codes (and the search text). */
-typedef struct list_state {
-	web_req *rq;
+/* The state of a list page. */
+typedef struct list_page {
 	const template *t;
-	const char *filter[TPL_MAX_COLS][2];
-	int nfilter;
-	const char *q;
-	long long first, total;
 	FILE *o;
 	const char *cols[LIST_COLS];
 	int ncols;
-} list_state;
+} list_page;
 
-/* Does any text value of the record hold q? */
-static bool has_text(json_t *rec, const char *q)
+/* Writes one record's row of the list. */
+static void list_row(json_t *seen, void *ctx)
 {
-	const char *k;
-	json_t *v;
-	json_object_foreach(rec, k, v) {
-		if (json_is_string(v) && strcasestr(json_string_value(v), q))
-			return true;
-	}
-	return false;
-}
-
-/* Writes a matching record's row when it falls in the page. */
-static bool list_row(json_t *rec, void *ctx)
-{
-	list_state *l = ctx;
-	for (int i = 0; i < l->nfilter; i++) {
+	list_page *l = ctx;
+	FILE *o = l->o;
+	fputs("<tr>", o);
+	for (int c = 0; c < l->ncols; c++) {
 		char buf[32];
-		const char *v = field_text(rec, l->filter[i][0], buf);
-		if (!v || strcmp(v, l->filter[i][1]) != 0)
-			return true;
-	}
-	json_t *seen = rec_shown(l->rq, l->t, rec);
-	bool match = !l->q || !*l->q || has_text(seen, l->q);
-	if (match && l->total >= l->first && l->total < l->first + PAGE_ROWS) {
-		FILE *o = l->o;
-		fputs("<tr>", o);
-		for (int c = 0; c < l->ncols; c++) {
-			char buf[32];
-			const char *v = field_text(seen, l->cols[c], buf);
-			fprintf(o, "<td data-label=\"");
-			words(o, l->cols[c]);
+		const char *v = field_text(seen, l->cols[c], buf);
+		fprintf(o, "<td%s data-label=\"", v && *v ? "" : " class=\"empty\""); /* phones hide blanks */
+		words(o, l->cols[c]);
+		fputs("\">", o);
+		if (c == 0) {
+			fputs("<a href=\"", o);
+			record_href(o, l->t, seen);
 			fputs("\">", o);
-			if (c == 0) {
-				fputs("<a href=\"", o);
-				record_href(o, l->t, seen);
-				fputs("\">", o);
-			}
-			if (v && strlen(v) > 120) { /* long texts cut on a character boundary */
-				size_t n = 117;
-				while (n > 0 && ((unsigned char)v[n] & 0xC0) == 0x80)
-					n--;
-				char *cut = strndup(v, n);
-				esc_html_text(o, cut ? cut : "");
-				free(cut);
-				fputs("…", o);
-			} else {
-				shown_value(o, col_of(l->t, l->cols[c]), v ? v : "");
-			}
-			if (c == 0)
-				fputs("</a>", o);
-			fputs("</td>", o);
 		}
-		fputs("</tr>\n", o);
+		if (v && strlen(v) > 120) { /* long texts cut on a character boundary */
+			size_t n = 117;
+			while (n > 0 && ((unsigned char)v[n] & 0xC0) == 0x80)
+				n--;
+			char *cut = strndup(v, n);
+			esc_html_text(o, cut ? cut : "");
+			free(cut);
+			fputs("…", o);
+		} else {
+			shown_value(o, col_of(l->t, l->cols[c]), v ? v : "");
+		}
+		if (c == 0)
+			fputs("</a>", o);
+		fputs("</td>", o);
 	}
-	json_decref(seen);
-	if (match)
-		l->total++;
-	return true;
+	fputs("</tr>\n", o);
 }
 
 /* The field a role's list opens on: a country officer's country, a focal point's body. */
@@ -239,45 +212,38 @@ static const char *own_filter(const web_req *rq, const template *t, const char *
 /* Writes the filter form's select for a field with codes. */
 static void filter_select(FILE *o, const colspec *c, const char *selected)
 {
-	static const char *const sexes[] = {"female", "male", "other", NULL};
 	fprintf(o, "<div class=\"field\"><label for=\"f-%s\">", c->name);
 	words(o, c->name);
-	fprintf(o, "</label><select id=\"f-%s\" name=\"%s\"><option value=\"\">All</option>", c->name, c->name);
-	const char *const *w = c->type == T_ENUM ? c->allowed : c->type == T_SEX ? sexes : NULL;
-	for (int i = 0; w && w[i]; i++) {
-		fputs("<option value=\"", o);
-		esc_html_attr(o, w[i]);
-		fputs(selected && strcmp(selected, w[i]) == 0 ? "\" selected>" : "\">", o);
-		words(o, w[i]);
-		fputs("</option>", o);
-	}
-	for (int i = 0; c->type == T_COUNTRY && country_table[i].code; i++) {
-		fputs("<option value=\"", o);
-		esc_html_attr(o, country_table[i].code);
-		fputs(selected && strcmp(selected, country_table[i].code) == 0 ? "\" selected>" : "\">", o);
-		esc_html_text(o, country_table[i].name);
-		fputs("</option>", o);
-	}
+	fprintf(o, "</label><select id=\"f-%s\" name=\"%s\">", c->name, c->name);
+	code_options(o, c, selected, "All");
 	fputs("</select></div>", o);
 }
 
+/* The filters of a list page: fields with a value, and the search text. */
+typedef struct list_filter {
+	const char *f[TPL_MAX_COLS][2];
+	int n;
+	const char *q;
+	bool all;
+} list_filter;
+
 /* Writes a link to the list with the page's filters and another page number. */
-static void list_href(FILE *o, const list_state *l, long long page, bool all)
+static void list_href(FILE *o, const template *t, const list_filter *lf, long long page)
 {
 	fputs("/records/", o);
-	esc_url_part(o, l->t->name);
+	esc_url_part(o, t->name);
 	fprintf(o, "?page=%lld", page);
-	for (int i = 0; i < l->nfilter; i++) {
+	for (int i = 0; i < lf->n; i++) {
 		fputs("&amp;", o);
-		esc_url_part(o, l->filter[i][0]);
+		esc_url_part(o, lf->f[i][0]);
 		fputc('=', o);
-		esc_url_part(o, l->filter[i][1]);
+		esc_url_part(o, lf->f[i][1]);
 	}
-	if (l->q && *l->q) {
+	if (lf->q && *lf->q) {
 		fputs("&amp;q=", o);
-		esc_url_part(o, l->q);
+		esc_url_part(o, lf->q);
 	}
-	if (all)
+	if (lf->all)
 		fputs("&amp;all=1", o);
 }
 
@@ -302,15 +268,16 @@ static void list_get(web_req *rq, web_resp *rs)
 		return json_decref(rec);
 	}
 	FILE *o = rs->out;
-	list_state l = {.rq = rq, .t = t, .o = o, .q = req_query(rq, "q")};
-	bool all = req_query(rq, "all") != NULL;
+	list_page l = {.t = t, .o = o};
+	list_filter lf = {.q = req_query(rq, "q"), .all = req_query(rq, "all") != NULL};
+	bool all = lf.all;
 	const char *own_value = NULL, *own = all ? NULL : own_filter(rq, t, &own_value);
 	for (int c = 0; c < t->ncols; c++) {
 		const char *v = req_query(rq, t->cols[c].name);
 		if (!v && own && strcmp(own, t->cols[c].name) == 0)
 			v = own_value;
 		if (v && *v)
-			l.filter[l.nfilter][0] = t->cols[c].name, l.filter[l.nfilter++][1] = v;
+			lf.f[lf.n][0] = t->cols[c].name, lf.f[lf.n++][1] = v;
 	}
 	const char *names[TPL_MAX_KEY];
 	int nk = rec_key_names(t, names);
@@ -320,14 +287,13 @@ static void list_get(web_req *rq, web_resp *rs)
 		bool key = false;
 		for (int i = 0; i < nk; i++)
 			key = key || strcmp(names[i], t->cols[c].name) == 0;
-		if (!key && !(t->kind->private_cols & 1u << c) && t->cols[c].type != T_CODES)
+		if (!key && t->cols[c].type != T_CODES) /* names: shown where rec_shown keeps them */
 			l.cols[l.ncols++] = t->cols[c].name;
 	}
 	int64_t page = 1;
 	const char *pg = req_query(rq, "page");
 	if (pg && (text_parse_count(pg, &page) < 0 || page < 1))
 		page = 1;
-	l.first = (page - 1) * PAGE_ROWS;
 
 	page_begin(rq, rs, t->kind->label, "records");
 	fputs("<p class=\"crumbs\"><a href=\"/records\">Records</a></p><h1>", o);
@@ -345,14 +311,14 @@ static void list_get(web_req *rq, web_resp *rs)
 		if (cs->type != T_ENUM && cs->type != T_SEX && cs->type != T_COUNTRY)
 			continue;
 		const char *sel = NULL;
-		for (int i = 0; i < l.nfilter; i++)
-			if (strcmp(l.filter[i][0], cs->name) == 0)
-				sel = l.filter[i][1];
+		for (int i = 0; i < lf.n; i++)
+			if (strcmp(lf.f[i][0], cs->name) == 0)
+				sel = lf.f[i][1];
 		filter_select(o, cs, sel);
 		shown_filters++;
 	}
 	fputs("<div class=\"field\"><label for=\"f-q\">Search</label><input id=\"f-q\" name=\"q\" type=\"search\" value=\"", o);
-	esc_html_attr(o, l.q ? l.q : "");
+	esc_html_attr(o, lf.q ? lf.q : "");
 	fputs("\"></div>", o);
 	if (all)
 		fputs("<input type=\"hidden\" name=\"all\" value=\"1\">", o);
@@ -373,28 +339,26 @@ static void list_get(web_req *rq, web_resp *rs)
 		fputs("</th>", o);
 	}
 	fputs("</tr></thead><tbody>", o);
-	const char *first_key[1] = {NULL};
-	for (int i = 0; i < l.nfilter; i++)
-		if (strcmp(l.filter[i][0], names[0]) == 0)
-			first_key[0] = l.filter[i][1];
-	int rc = rec_each(rq->st, t, first_key, 1, list_row, &l);
+	long long total;
+	int rc = rec_list(rq, t, (const char *const (*)[2])lf.f, lf.n, lf.q, (page - 1) * PAGE_ROWS, PAGE_ROWS,
+			  list_row, &l, &total);
 	fputs("</tbody></table></div>", o);
 	if (rc < 0)
 		fputs("<div class=\"msg bad\" role=\"alert\">The records could not be read; the list may be "
 		      "incomplete. Try again.</div>",
 		      o);
-	long long pages = (l.total + PAGE_ROWS - 1) / PAGE_ROWS;
-	fprintf(o, "<p class=\"pager\" id=\"pager\">%lld record%s", l.total, l.total == 1 ? "" : "s");
+	long long pages = (total + PAGE_ROWS - 1) / PAGE_ROWS;
+	fprintf(o, "<p class=\"pager\" id=\"pager\">%lld record%s", total, total == 1 ? "" : "s");
 	if (pages > 1)
 		fprintf(o, " · page %lld of %lld", (long long)page, pages);
 	if (page > 1) {
 		fputs(" · <a rel=\"prev\" href=\"", o);
-		list_href(o, &l, page - 1, all);
+		list_href(o, t, &lf, page - 1);
 		fputs("\">Previous</a>", o);
 	}
 	if (page < pages) {
 		fputs(" · <a rel=\"next\" href=\"", o);
-		list_href(o, &l, page + 1, all);
+		list_href(o, t, &lf, page + 1);
 		fputs("\">Next</a>", o);
 	}
 	fputs("</p>", o);
@@ -478,16 +442,13 @@ static const template *ref_source(ref_kind k, const char **value_of, const char 
 static void form_field(web_req *rq, FILE *o, const colspec *c, const char *v, bool is_new,
 		       bool key_locked, const web_write *failed)
 {
-	static const char *const sexes[] = {"female", "male", "other", NULL};
-	static const char *const yesno[] = {"yes", "no", NULL};
 	const char *err = field_error(failed, c->name);
 	fprintf(o, "<div class=\"field%s\"><label for=\"r-%s\">", err ? " error" : "", c->name);
 	words(o, c->name);
 	if (c->required)
 		fputs(" <span class=\"req\" title=\"required\">*</span>", o);
 	fputs("</label>", o);
-	const char *const *choices = c->type == T_ENUM ? c->allowed : c->type == T_SEX ? sexes
-				   : c->type == T_YESNO ? yesno : NULL;
+	bool choices = c->type == T_ENUM || c->type == T_SEX || c->type == T_YESNO;
 	const char *vl, *ll;
 	const template *src = c->type == T_CODE ? ref_source(c->ref, &vl, &ll) : NULL;
 	if (key_locked) {
@@ -500,21 +461,7 @@ static void form_field(web_req *rq, FILE *o, const colspec *c, const char *v, bo
 		if (c->type == T_COUNTRY && is_new && !(v && *v) && rq->user.role == ROLE_COUNTRY_OFFICER &&
 		    strcmp(c->name, "country") == 0)
 			preset = rq->user.country;
-		fprintf(o, "<option value=\"\">%s</option>", c->required ? "Choose…" : "Not given");
-		for (int i = 0; choices && choices[i]; i++) {
-			fputs("<option value=\"", o);
-			esc_html_attr(o, choices[i]);
-			fputs(preset && strcmp(preset, choices[i]) == 0 ? "\" selected>" : "\">", o);
-			words(o, choices[i]);
-			fputs("</option>", o);
-		}
-		for (int i = 0; c->type == T_COUNTRY && country_table[i].code; i++) {
-			fputs("<option value=\"", o);
-			esc_html_attr(o, country_table[i].code);
-			fputs(preset && strcmp(preset, country_table[i].code) == 0 ? "\" selected>" : "\">", o);
-			esc_html_text(o, country_table[i].name);
-			fputs("</option>", o);
-		}
+		code_options(o, c, preset, c->required ? "Choose…" : "Not given");
 		fputs("</select>", o);
 	} else if (src) {
 		fprintf(o, "<select id=\"r-%s\" name=\"%s\"%s><option value=\"\">%s</option>", c->name, c->name,
@@ -599,20 +546,33 @@ static void record_form(web_req *rq, FILE *o, const template *t, json_t *rec, bo
 	fputs("</div><button type=\"submit\">Save</button></form>", o);
 }
 
+/* The page's head: the layout, the way back to the kind's list, and the heading
+ * (`what` then the kind's one record: "Add a participant", "Edit this participant"). */
+static void page_top(web_req *rq, web_resp *rs, const template *t, const char *what)
+{
+	FILE *o = rs->out;
+	page_begin(rq, rs, t->kind->one, "records");
+	fputs("<p class=\"crumbs\"><a href=\"/records\">Records</a> › <a href=\"/records/", o);
+	esc_url_part(o, t->name);
+	fputs("\">", o);
+	esc_html_text(o, t->kind->label);
+	fputs("</a></p><h1>", o);
+	if (*what) {
+		esc_html_text(o, what);
+		esc_html_text(o, t->kind->one);
+	} else {
+		words(o, t->kind->one);
+	}
+	fputs("</h1>", o);
+}
+
 /* The create form (GET /records/{kind}?new=1, or again after a failed create). */
 static void create_form(web_req *rq, web_resp *rs, const template *t, json_t *rec, const web_write *failed)
 {
 	FILE *o = rs->out;
 	if (failed)
 		rs->status = failed->status == 400 ? 422 : failed->status;
-	page_begin(rq, rs, t->kind->label, "records");
-	fputs("<p class=\"crumbs\"><a href=\"/records\">Records</a> › <a href=\"/records/", o);
-	esc_url_part(o, t->name);
-	fputs("\">", o);
-	esc_html_text(o, t->kind->label);
-	fputs("</a></p><h1>Add a ", o);
-	esc_html_text(o, t->kind->one);
-	fputs("</h1>", o);
+	page_top(rq, rs, t, "Add a ");
 	form_errors(o, t, failed);
 	record_form(rq, o, t, rec, true, failed);
 	page_end(rs);
@@ -622,14 +582,7 @@ static void create_form(web_req *rq, web_resp *rs, const template *t, json_t *re
 static void view_page(web_req *rq, web_resp *rs, const template *t, json_t *rec, const char *note)
 {
 	FILE *o = rs->out;
-	page_begin(rq, rs, t->kind->one, "records");
-	fputs("<p class=\"crumbs\"><a href=\"/records\">Records</a> › <a href=\"/records/", o);
-	esc_url_part(o, t->name);
-	fputs("\">", o);
-	esc_html_text(o, t->kind->label);
-	fputs("</a></p><h1>", o);
-	words(o, t->kind->one);
-	fputs("</h1>", o);
+	page_top(rq, rs, t, "");
 	if (note) {
 		fputs("<div class=\"msg ok\" role=\"status\" id=\"saved\">", o);
 		esc_html_text(o, note);
@@ -686,9 +639,12 @@ static void delete_page(web_req *rq, web_resp *rs, rec_ref *r, json_t *rec)
 		return page_end(rs);
 	}
 	fputs("<p id=\"goes-with\">", o);
-	if (others > 0)
-		fprintf(o, "Deleting it also deletes <strong>%lld other record%s</strong> that belong to it "
-			   "(such as its participants, feedback or links). ", others, others == 1 ? "" : "s");
+	if (others > 0) {
+		fprintf(o, "Deleting it also deletes <strong>%lld other record%s</strong> that belong to it: ", others,
+			others == 1 ? "" : "s");
+		esc_html_text(o, msg);
+		fputs(". ", o);
+	}
 	else
 		fputs("Nothing else is deleted with it. ", o);
 	fputs("The deletion is recorded in the audit log.</p><form method=\"post\" action=\"", o);
@@ -715,12 +671,8 @@ static void record_get(web_req *rq, web_resp *rs)
 		return page_error(rq, rs, status, status == 404 ? "There is no such record." : "The record could not be read.");
 	bool may = guard_template_allowed(&rq->user, r.t->name);
 	if (req_query(rq, "edit") && may) {
-		FILE *o = rs->out;
-		page_begin(rq, rs, r.t->kind->one, "records");
-		fputs("<h1>Edit this ", o);
-		esc_html_text(o, r.t->kind->one);
-		fputs("</h1>", o);
-		record_form(rq, o, r.t, rec, false, NULL);
+		page_top(rq, rs, r.t, "Edit this ");
+		record_form(rq, rs->out, r.t, rec, false, NULL);
 		page_end(rs);
 	} else if (req_query(rq, "delete") && may) {
 		delete_page(rq, rs, &r, rec);
@@ -837,10 +789,7 @@ static void record_post(web_req *rq, web_resp *rs)
 	} else {
 		FILE *o = rs->out;
 		rs->status = w.status == 400 ? 422 : w.status;
-		page_begin(rq, rs, r.t->kind->one, "records");
-		fputs("<h1>Edit this ", o);
-		esc_html_text(o, r.t->kind->one);
-		fputs("</h1>", o);
+		page_top(rq, rs, r.t, "Edit this ");
 		form_errors(o, r.t, &w);
 		if (w.stale)
 			fputs("<p>Someone changed this record since you opened it. <a href=\"\">Open it again</a> "

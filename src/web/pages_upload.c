@@ -112,7 +112,7 @@ static void outcome(web_req *rq, web_resp *rs, const char *tpl, web_write *w, co
 		if (w->replaced)
 			fprintf(o, "; replacing what %ld activit%s had", w->replaced, w->replaced == 1 ? "y" : "ies");
 		fputs(").", o);
-		if (w->replaced_detail) { /* nothing removed without saying what */
+		if (w->replaced_detail[0]) { /* nothing removed without saying what */
 			fputs("<ul id=\"replaced\">", o);
 			for (const char *p = w->replaced_detail; *p;) {
 				const char *e = strchr(p, '\n');

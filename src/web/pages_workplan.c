@@ -189,6 +189,16 @@ static void status_form(web_req *rq, FILE *o, const char *plan, const char *item
 		esc_html_attr(o, values[i] ? values[i] : "");
 		fputs("\">", o);
 	}
+	/* the matrix's filters, kept across the save (a focal point files line after line) */
+	static const char *const kept[] = {"body", "pillar"};
+	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+		const char *v = req_query(rq, kept[i]);
+		if (!v || !*v)
+			continue;
+		fprintf(o, "<input type=\"hidden\" name=\"f_%s\" value=\"", kept[i]);
+		esc_html_attr(o, v);
+		fputs("\">", o);
+	}
 	fputs("<label>Status <select name=\"status\" required>", o);
 	page_code_options(o, "workplan_status", "status", status, status ? NULL : "Choose…");
 	fputs("</select></label><label>Note <textarea name=\"note\" rows=\"2\" maxlength=\"2000\">", o);
@@ -208,6 +218,23 @@ static void file_form(web_req *rq, FILE *o, const wp_plan *p, const wp_line *l, 
 	}
 	char period[16];
 	wp_period_format(pidx, period, sizeof period);
+	if (found) { /* the body's own report, also where it only cooperates on the line */
+		fputs("<div class=\"sub mine\" id=\"mine-", o);
+		esc_html_attr(o, l->id);
+		fputs("\">Your report: <strong>", o);
+		esc_html_text(o, status_label(mine.status));
+		fputs("</strong>", o);
+		if (mine.reported_on[0]) {
+			fputs(" (", o);
+			esc_html_text(o, mine.reported_on);
+			fputs(")", o);
+		}
+		if (mine.note && *mine.note) {
+			fputs(" – ", o);
+			esc_html_text(o, mine.note);
+		}
+		fputs("</div>", o);
+	}
 	fputs("<details class=\"file\"><summary>", o);
 	fputs(found ? "Update your report" : "File your report", o);
 	fputs("</summary>", o);
@@ -413,6 +440,16 @@ static void status_post(web_req *rq, web_resp *rs)
 			esc_url_part(f, period);
 			fputs("&saved=", f);
 			esc_url_part(f, item);
+			static const char *const kept[] = {"body", "pillar"};
+			for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+				char name[16];
+				snprintf(name, sizeof name, "f_%s", kept[i]);
+				const char *v = form_get(rq, name);
+				if (v && *v) {
+					fprintf(f, "&%s=", kept[i]);
+					esc_url_part(f, v);
+				}
+			}
 			fputs("#line-", f);
 			esc_url_part(f, item);
 			fclose(f);

@@ -204,6 +204,65 @@ bool rec_is_field(const template *t, const char *name)
 }
 
 
+/* The state of rec_list. */
+typedef struct list_state {
+	web_req *rq;
+	const template *t;
+	const char *const (*filter)[2];
+	int nfilter;
+	const char *q;
+	long long offset, limit, total;
+	void (*row)(json_t *shown, void *ctx);
+	void *ctx;
+} list_state;
+
+/* Does any text value of the record hold q (ASCII case-insensitive)? */
+static bool has_text(json_t *rec, const char *q)
+{
+	const char *k;
+	json_t *v;
+	json_object_foreach(rec, k, v) {
+		if (json_is_string(v) && strcasestr(json_string_value(v), q))
+			return true;
+	}
+	return false;
+}
+
+/* Counts a matching record and hands it on when it falls in the page. */
+static bool list_one(json_t *rec, void *ctx)
+{
+	list_state *l = ctx;
+	for (int i = 0; i < l->nfilter; i++) {
+		char buf[32];
+		const char *v = rec_value_text(json_object_get(rec, l->filter[i][0]), buf, sizeof buf);
+		if (!v || strcmp(v, l->filter[i][1]) != 0)
+			return true;
+	}
+	json_t *seen = rec_shown(l->rq, l->t, rec);
+	bool match = !l->q || !*l->q || has_text(seen, l->q); /* only what the user may see */
+	if (match && l->total >= l->offset && l->total < l->offset + l->limit)
+		l->row(seen, l->ctx);
+	json_decref(seen);
+	if (match)
+		l->total++;
+	return true;
+}
+
+/* A page of the kind's records matching the filters (field, value: exact) and q. */
+int rec_list(web_req *rq, const template *t, const char *const (*filter)[2], int nfilter, const char *q,
+	     long long offset, long long limit, void (*row)(json_t *shown, void *ctx), void *ctx, long long *total)
+{
+	list_state l = {rq, t, filter, nfilter, q, offset, limit, 0, row, ctx};
+	const char *names[TPL_MAX_KEY], *first[1] = {NULL};
+	rec_key_names(t, names);
+	for (int i = 0; i < nfilter; i++) /* the statement itself filters on the first key field */
+		if (strcmp(filter[i][0], names[0]) == 0)
+			first[0] = filter[i][1];
+	int rc = rec_each(rq->st, t, first, 1, list_one, &l);
+	*total = l.total;
+	return rc;
+}
+
 /* Collects the one record of a key. */
 static bool take_json(json_t *rec, void *ctx)
 {
@@ -360,6 +419,86 @@ static int dangling(store *st, char *msg, size_t size)
 	return rc == SQLITE_DONE ? n : -1;
 }
 
+/* The tables whose rows go with a deleted row (a foreign key ON DELETE CASCADE), with
+ * their row counts into counts (at most n); returns how many, or -1. */
+static const char cascade_sql[] =
+	"SELECT DISTINCT m.name FROM sqlite_schema m, pragma_foreign_key_list(m.name) f"
+	" WHERE m.type = 'table' AND f.on_delete = 'CASCADE' ORDER BY m.name";
+
+enum { MAX_CASCADE = 24 };
+typedef struct cascade_count {
+	char table[64];
+	long long n;
+} cascade_count;
+
+/* Counts the rows of every table a delete can cascade into. The table names come from
+ * the schema itself, not from a user; a name that is not a plain identifier is skipped,
+ * and count(*) of each goes through a statement made from it (no user value). */
+static int cascade_counts(store *st, cascade_count *c, int n)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, cascade_sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	int k = 0, rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && k < n) {
+		const char *t = (const char *)sqlite3_column_text(s, 0);
+		if (!t || strlen(t) >= sizeof c[k].table || strspn(t, "abcdefghijklmnopqrstuvwxyz_") != strlen(t))
+			continue;
+		snprintf(c[k].table, sizeof c[k].table, "%s", t);
+		char sql[100];
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM main.\"%s\"", t); /* a schema name, checked above */
+		sqlite3_stmt *q;
+		c[k].n = -1;
+		if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) == SQLITE_OK) {
+			if (sqlite3_step(q) == SQLITE_ROW)
+				c[k].n = sqlite3_column_int64(q, 0);
+			sqlite3_finalize(q);
+		}
+		k++;
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? k : -1;
+}
+
+/* The kind whose records live in table (by its delete statement), or NULL. */
+static const template *kind_of_table(const char *table)
+{
+	for (int i = 0; i < template_count; i++) {
+		const record_kind *k = template_table[i]->kind;
+		char name[64];
+		if (k && sscanf(k->delete_sql, "DELETE FROM %63s", name) == 1 && strcmp(name, table) == 0)
+			return template_table[i];
+	}
+	return NULL;
+}
+
+/* "41 participants, 12 feedback responses, 2 links" from counts before and after. */
+static void cascade_text(const cascade_count *before, const cascade_count *after, int n, char *out,
+			 size_t size, long long *total)
+{
+	size_t used = 0;
+	long long links = 0;
+	*total = 0;
+	out[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		long long gone = before[i].n - after[i].n;
+		if (gone <= 0)
+			continue;
+		*total += gone;
+		const template *t = kind_of_table(before[i].table);
+		if (!t) {
+			links += gone;
+			continue;
+		}
+		int w = snprintf(out + used, size - used, "%s%lld %s", used ? ", " : "", gone, t->kind->label);
+		if (w > 0 && (size_t)w < size - used)
+			used += (size_t)w;
+	}
+	if (links > 0)
+		snprintf(out + used, size - used, "%s%lld link%s to other records", used ? ", " : "", links,
+			 links == 1 ? "" : "s");
+}
+
 /* Deletes the record r at version expected in one transaction: the kind's scope rule on
  * the stored record, its delete statement (the store's locks refuse a locked one; ON
  * DELETE CASCADE takes what belongs to it), no record left pointing at nothing, and the
@@ -368,6 +507,8 @@ static int dangling(store *st, char *msg, size_t size)
 int rec_delete(web_req *rq, rec_ref *r, const char *expected, bool dry_run, long long *others, char *msg,
 	       size_t size)
 {
+	cascade_count before[MAX_CASCADE], after[MAX_CASCADE];
+	int ncount = 0;
 	actip_err err = {{0}};
 	msg[0] = '\0';
 	if (!guard_template_allowed(&rq->user, r->t->name)) {
@@ -397,7 +538,8 @@ int rec_delete(web_req *rq, rec_ref *r, const char *expected, bool dry_run, long
 		if ((status = guard_scope(rq->st, &rq->user, r->t, vals, &err)) != 0)
 			snprintf(msg, size, "%.*s", (int)size - 1, err.msg);
 	}
-	long long before = sqlite3_total_changes64(rq->st->db);
+	if (!status && dry_run && (ncount = cascade_counts(rq->st, before, MAX_CASCADE)) < 0)
+		status = 500;
 	if (!status) {
 		sqlite3_stmt *d;
 		if (sqlite3_prepare_v2(rq->st->db, r->t->kind->delete_sql, -1, &d, NULL) != SQLITE_OK) {
@@ -417,7 +559,13 @@ int rec_delete(web_req *rq, rec_ref *r, const char *expected, bool dry_run, long
 		}
 	}
 	if (others)
-		*others = sqlite3_total_changes64(rq->st->db) - before - 1;
+		*others = 0;
+	if (!status && dry_run && others) { /* what goes with it, named for the confirmation */
+		if (cascade_counts(rq->st, after, MAX_CASCADE) != ncount)
+			status = 500;
+		else
+			cascade_text(before, after, ncount, msg, size, others);
+	}
 	if (!status) {
 		char refs[300];
 		int n = dangling(rq->st, refs, sizeof refs);

@@ -41,6 +41,13 @@ bool rec_is_field(const template *t, const char *name);
 int rec_each(store *st, const template *t, const char *const *key, int nkey,
 	     bool (*each)(json_t *rec, void *ctx), void *ctx);
 
+/* Calls row for each record of a page (offset, limit) of the kind's records, as the user
+ * may see them, that match every filter (field, value: exact) and whose text values hold
+ * q (case-insensitive; NULL or "" = any); *total gets how many match in all. 0 or -1. */
+int rec_list(web_req *rq, const template *t, const char *const (*filter)[2], int nfilter, const char *q,
+	     long long offset, long long limit, void (*row)(json_t *shown, void *ctx), void *ctx,
+	     long long *total);
+
 /* The version of a record's JSON text (32 hex digits). */
 void rec_version_of(const char *json, char out[33]);
 
@@ -75,9 +82,9 @@ void rec_write(web_req *rq, rec_ref *r, json_t *body, const char *expected, long
 /* The newest row of a parent (the row a create just appended), as shown; or NULL. */
 json_t *rec_last_child(web_req *rq, const template *t, const char *parent);
 
-/* Deletes r at version expected (see records.c); dry_run rolls back and counts in
- * *others the records the delete would take with it. Returns 200 or the HTTP status
- * with msg. */
+/* Deletes r at version expected (see records.c); dry_run rolls back, counts in *others
+ * the records the delete would take with it and names them in msg ("41 Participants, 3
+ * Feedback"). Returns 200 or the HTTP status with msg. */
 int rec_delete(web_req *rq, rec_ref *r, const char *expected, bool dry_run, long long *others, char *msg,
 	       size_t size);
 

@@ -72,8 +72,11 @@ static int before_commit(store *st, void *ctx, actip_err *err)
 		return ACTIP_ERR;
 	}
 	guard_touched_list(st, h->w->touched, sizeof h->w->touched, 20);
-	if (!h->dry_run && ((h->pc && h->pc->audit && h->pc->audit(st, h->pc->key, h->rq) < 0) ||
-			    guard_audit(st, h->rq, "change", h->template_name) < 0)) {
+	/* one record of the records API is audited as that record (old and new as the kind's
+	 * JSON); other writes by what the guard's triggers saw */
+	bool one = h->pc && h->pc->audit;
+	if (!h->dry_run && (one ? h->pc->audit(st, h->pc->key, h->rq) < 0
+				: guard_audit(st, h->rq, "change", h->template_name) < 0)) {
 		h->w->status = 500;
 		err_set(err, ACTIP_ERR, "cannot write the audit log; nothing was stored");
 		return ACTIP_ERR;
@@ -181,7 +184,7 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 	w->rows = hooks.rows;
 	w->changed = hooks.changed;
 	w->replaced = hooks.replaced;
-	w->replaced_detail = hooks.replaced_detail;
+	snprintf(w->replaced_detail, sizeof w->replaced_detail, "%s", hooks.replaced_detail);
 	if (rc == ACTIP_OK) {
 		w->status = 200;
 	} else if (hooks.refused) { /* a kind's scope rule (row_check) */
@@ -216,8 +219,7 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 void web_write_free(web_write *w)
 {
 	diag_free(&w->diag);
-	free(w->replaced_detail);
-	w->replaced_detail = NULL;
+
 }
 
 /* An always-quoted CSV field. */

@@ -358,7 +358,7 @@ check "the audit holds no participant name" \
 check "the delete is audited" \
 	[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action='delete' AND entity='projects' AND key='C999' AND new_value IS NULL")" = 1 ]
 check "the renamed activity's audit row shows the title change" \
-	[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE entity='activity' AND key='KH-1' AND new_value LIKE '%renamed%'")" = 1 ]
+	[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE entity='activities' AND key='KH-1' AND new_value LIKE '%renamed%'")" = 1 ]
 
 # ---- nothing removed without saying so -------------------------------------------------
 printf 'activity_id,full_name,sex,country\nTH-1,Somchai,male,TH\nTH-1,Malee,female,TH\n' >"$TMP/participants.csv"

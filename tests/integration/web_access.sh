@@ -121,7 +121,7 @@ check "refusals in the server log" grep -q "refused" "$TMP/serve.log"
 check "refusals in the audit table" [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'refused'")" -gt 10 ]
 
 # Every change wrote an audit row with old and new values.
-check "activity edits audited with old and new" [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE entity = 'activity' AND old_value IS NOT NULL AND new_value LIKE '%Edited%'")" -gt 0 ]
+check "activity edits audited with old and new" [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE entity = 'activities' AND old_value IS NOT NULL AND new_value LIKE '%Edited%'")" -gt 0 ]
 
 # Approved periods are locked: 409 until re-opened.
 check "admin approves 2021" [ "$(call admin POST /api/v1/periods/2021)" = 200 ]

@@ -93,8 +93,9 @@ static void test_routing_workplan(void **state)
 static void test_template_roles(void **state)
 {
 	(void)state;
-	web_user admin = {.role = ROLE_ADMIN}, fp = {.role = ROLE_FOCAL_POINT}, kh = {.role = ROLE_COUNTRY_OFFICER},
-		 viewer = {.role = ROLE_VIEWER};
+	web_user admin = {.role = ROLE_ADMIN}, fp = {.role = ROLE_FOCAL_POINT, .body = "SOMTC"},
+		 kh = {.role = ROLE_COUNTRY_OFFICER, .country = "KH"}, viewer = {.role = ROLE_VIEWER},
+		 nobody = {.role = ROLE_COUNTRY_OFFICER}; /* an officer without a country */
 	assert_true(guard_template_allowed(&admin, "projects"));
 	assert_true(guard_template_allowed(&fp, "workplan_status"));
 	assert_false(guard_template_allowed(&fp, "participants"));
@@ -103,6 +104,15 @@ static void test_template_roles(void **state)
 	assert_false(guard_template_allowed(&kh, "projects"));
 	assert_false(guard_template_allowed(&viewer, "workplan_status"));
 	assert_false(guard_template_allowed(&viewer, "activities"));
+	/* from the kinds' descriptions: the spec's table of who may write what */
+	assert_true(guard_template_allowed(&kh, "project_status"));
+	assert_true(guard_template_allowed(&kh, "achievements"));
+	assert_false(guard_template_allowed(&kh, "expenditure"));
+	assert_true(guard_template_allowed(&fp, "consultation_inputs"));
+	assert_false(guard_template_allowed(&fp, "workplan"));
+	assert_false(guard_template_allowed(&fp, "bodies"));
+	assert_false(guard_template_allowed(&nobody, "participants"));
+	assert_true(guard_template_allowed(&admin, "published"));
 }
 
 /* routing: percent-decoding of form fields. */
