@@ -141,3 +141,101 @@ form_post() {
 data_dump() {
 	sqlite3 "$DB" "SELECT * FROM activity ORDER BY id; SELECT activity, seq, full_name, sex, country FROM attendance ORDER BY 1, 2; SELECT * FROM feedback ORDER BY 1, 2; SELECT * FROM project ORDER BY 1; SELECT * FROM period; SELECT * FROM wp_status ORDER BY 1, 2, 4; SELECT * FROM wp_period_lock"
 }
+
+# records_seed: besides web_seed's, a record of every kind (outcome links, an
+# achievement, project status, expenditure, indicators, a setting, a focal point, a
+# meeting with a decision, an adoption step and a consultation input), for the records
+# tests (records.sh, records_forms.sh).
+records_seed() {
+	mkdir -p "$TMP/more"
+	cat >"$TMP/more/framework.csv" <<'CSV'
+code,level,parent,title
+GOAL,goal,,Goal
+O1.1,immediate,GOAL,Outcome one
+O1.2,immediate,GOAL,Outcome two
+CSV
+	cat >"$TMP/more/partners.csv" <<'CSV'
+code,name,kind,country
+P-KH,Partner of Cambodia,ngo,KH
+CSV
+	cat >"$TMP/more/projects.csv" <<'CSV'
+code,title,country,outcomes,start_year,end_year
+C202,Cooperation KH,KH,O1.1,2020,2022
+T101,Cooperation TH,TH,O1.2,2020,2022
+CSV
+	cat >"$TMP/more/activities.csv" <<'CSV'
+activity_id,project,country,type,title,start_date,outcomes
+KH-1,C202,KH,capacity_development,Training KH,2021-03-01,O1.1;O1.2
+TH-1,T101,TH,capacity_development,Training TH,2021-04-01,O1.2
+CSV
+	cat >"$TMP/more/feedback.csv" <<'CSV'
+activity_id,sex,satisfied,relevant,understanding
+KH-1,female,yes,yes,good
+KH-1,male,no,,fair
+CSV
+	cat >"$TMP/more/project_status.csv" <<'CSV'
+project,year,status,note
+C202,2021,some_delays,Elections
+T101,2021,completed,
+CSV
+	cat >"$TMP/more/achievements.csv" <<'CSV'
+achievement_id,project,country,date,outcomes,text,total,female,male
+KH-A1,C202,KH,2021-06-30,O1.1,A guideline was adopted.,10,6,4
+CSV
+	cat >"$TMP/more/expenditure.csv" <<'CSV'
+year,amount,currency
+2021,1500.5,USD
+CSV
+	cat >"$TMP/more/indicators.csv" <<'CSV'
+code,title,outcome,unit,ascending,cumulative,disaggregations
+IND-1,People trained,O1.1,number,yes,no,sex
+CSV
+	cat >"$TMP/more/indicator_targets.csv" <<'CSV'
+indicator,period,target
+IND-1,2021,25.5
+CSV
+	cat >"$TMP/more/indicator_actuals.csv" <<'CSV'
+indicator,period,sex,value,note
+IND-1,2021,female,12,counted
+CSV
+	cat >"$TMP/more/settings.csv" <<'CSV'
+key,value
+iati_default_currency,USD
+CSV
+	"$ACTIP" import --db "$DB" --quiet "$TMP/more" >/dev/null || not_ok "the records seed is imported"
+	mkdir -p "$TMP/wpmore"
+	cat >"$TMP/wpmore/focal_points.csv" <<'CSV'
+body,name,email,role
+SOMTC,Ana Reyes,ana@example.org,focal point
+CSV
+	cat >"$TMP/wpmore/meetings.csv" <<'CSV'
+meeting,plan,title,venue,held_on
+M-1,WP-TEST,Review meeting,Manila,2021-05-01
+CSV
+	cat >"$TMP/wpmore/decisions.csv" <<'CSV'
+meeting,no,decision,due_on,follow_up_by,status
+M-1,1,Circulate the draft,2021-06-01,SOMTC;ACWC,open
+CSV
+	cat >"$TMP/wpmore/adoption_steps.csv" <<'CSV'
+plan,step,body,due_on,done_on
+WP-TEST,drafted,SOMTC,2019-12-01,2019-11-20
+CSV
+	cat >"$TMP/wpmore/consultation_inputs.csv" <<'CSV'
+plan,body,item_id,submitted_on,comment
+WP-TEST,ACWC,WP-2,2020-01-10,Add a child-friendly step.
+CSV
+	"$ACTIP" import --db "$DB" --quiet "$TMP/wpmore" >/dev/null || not_ok "the records seed (work plan) is imported"
+}
+
+# The kinds of the records API (spec/records-api.md).
+KINDS="settings framework partners projects project_status activities participants feedback
+achievements expenditure indicators indicator_targets indicator_actuals bodies focal_points
+plans workplan workplan_status meetings decisions adoption_steps consultation_inputs"
+
+# jget EXPR: a Python expression of the last answer's JSON as d ($TMP/body).
+jget() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$TMP/body" "$1"; }
+
+# records_dump: the stored records, without the audit, sessions, sign-in failures and
+# statistics (every request adds its own).
+records_dump() { sqlite3 "$DB" .dump | grep -v -e 'INSERT INTO audit' -e 'INSERT INTO app_session' \
+	-e 'INSERT INTO login_failure' -e 'INSERT INTO stat_'; }
