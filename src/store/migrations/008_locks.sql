@@ -6,7 +6,10 @@
 -- locks: activities by their start year, their participants and feedback, project
 -- status of that year, achievements dated in it, expenditure and indicator actuals of
 -- that year (periods "YYYY" and "YYYY-Hn"). A half-year locks its status reports.
--- Re-opening the period (deleting its row) lifts the lock.
+-- Re-opening the period (deleting its row) lifts the lock. The triggers on the rows an
+-- import writes by the thousand (participants, feedback) first ask whether any year is
+-- approved at all, a one-page read, so an import into an open database pays next to
+-- nothing for them.
 
 CREATE TRIGGER lock_activity_ins BEFORE INSERT ON activity
 WHEN EXISTS (SELECT 1 FROM period WHERE year = NEW.year)
@@ -19,30 +22,30 @@ WHEN EXISTS (SELECT 1 FROM period WHERE year = OLD.year)
 BEGIN SELECT RAISE(ABORT, 'locked: the activity''s year is approved and locked; an admin must re-open it first'); END;
 
 CREATE TRIGGER lock_activity_outcome_ins BEFORE INSERT ON activity_outcome
-WHEN EXISTS (SELECT 1 FROM activity a JOIN period p ON p.year = a.year WHERE a.id = NEW.activity)
+WHEN EXISTS (SELECT 1 FROM period) AND EXISTS (SELECT 1 FROM activity a JOIN period p ON p.year = a.year WHERE a.id = NEW.activity)
 BEGIN SELECT RAISE(ABORT, 'locked: the activity''s year is approved and locked; an admin must re-open it first'); END;
 CREATE TRIGGER lock_activity_outcome_del BEFORE DELETE ON activity_outcome
-WHEN EXISTS (SELECT 1 FROM activity a JOIN period p ON p.year = a.year WHERE a.id = OLD.activity)
+WHEN EXISTS (SELECT 1 FROM period) AND EXISTS (SELECT 1 FROM activity a JOIN period p ON p.year = a.year WHERE a.id = OLD.activity)
 BEGIN SELECT RAISE(ABORT, 'locked: the activity''s year is approved and locked; an admin must re-open it first'); END;
 
 CREATE TRIGGER lock_attendance_ins BEFORE INSERT ON attendance
-WHEN EXISTS (SELECT 1 FROM activity a JOIN period p ON p.year = a.year WHERE a.id = NEW.activity)
+WHEN EXISTS (SELECT 1 FROM period) AND EXISTS (SELECT 1 FROM activity a JOIN period p ON p.year = a.year WHERE a.id = NEW.activity)
 BEGIN SELECT RAISE(ABORT, 'locked: the participants'' activity year is approved and locked; an admin must re-open it first'); END;
 CREATE TRIGGER lock_attendance_upd BEFORE UPDATE ON attendance
-WHEN EXISTS (SELECT 1 FROM activity a JOIN period p ON p.year = a.year WHERE a.id = NEW.activity OR a.id = OLD.activity)
+WHEN EXISTS (SELECT 1 FROM period) AND EXISTS (SELECT 1 FROM activity a JOIN period p ON p.year = a.year WHERE a.id = NEW.activity OR a.id = OLD.activity)
 BEGIN SELECT RAISE(ABORT, 'locked: the participants'' activity year is approved and locked; an admin must re-open it first'); END;
 CREATE TRIGGER lock_attendance_del BEFORE DELETE ON attendance
-WHEN EXISTS (SELECT 1 FROM activity a JOIN period p ON p.year = a.year WHERE a.id = OLD.activity)
+WHEN EXISTS (SELECT 1 FROM period) AND EXISTS (SELECT 1 FROM activity a JOIN period p ON p.year = a.year WHERE a.id = OLD.activity)
 BEGIN SELECT RAISE(ABORT, 'locked: the participants'' activity year is approved and locked; an admin must re-open it first'); END;
 
 CREATE TRIGGER lock_feedback_ins BEFORE INSERT ON feedback
-WHEN EXISTS (SELECT 1 FROM activity a JOIN period p ON p.year = a.year WHERE a.id = NEW.activity)
+WHEN EXISTS (SELECT 1 FROM period) AND EXISTS (SELECT 1 FROM activity a JOIN period p ON p.year = a.year WHERE a.id = NEW.activity)
 BEGIN SELECT RAISE(ABORT, 'locked: the feedback''s activity year is approved and locked; an admin must re-open it first'); END;
 CREATE TRIGGER lock_feedback_upd BEFORE UPDATE ON feedback
-WHEN EXISTS (SELECT 1 FROM activity a JOIN period p ON p.year = a.year WHERE a.id = NEW.activity OR a.id = OLD.activity)
+WHEN EXISTS (SELECT 1 FROM period) AND EXISTS (SELECT 1 FROM activity a JOIN period p ON p.year = a.year WHERE a.id = NEW.activity OR a.id = OLD.activity)
 BEGIN SELECT RAISE(ABORT, 'locked: the feedback''s activity year is approved and locked; an admin must re-open it first'); END;
 CREATE TRIGGER lock_feedback_del BEFORE DELETE ON feedback
-WHEN EXISTS (SELECT 1 FROM activity a JOIN period p ON p.year = a.year WHERE a.id = OLD.activity)
+WHEN EXISTS (SELECT 1 FROM period) AND EXISTS (SELECT 1 FROM activity a JOIN period p ON p.year = a.year WHERE a.id = OLD.activity)
 BEGIN SELECT RAISE(ABORT, 'locked: the feedback''s activity year is approved and locked; an admin must re-open it first'); END;
 
 CREATE TRIGGER lock_project_status_ins BEFORE INSERT ON project_status
