@@ -195,11 +195,11 @@ PARTNERS = [
     ("LSCW", "Legal Support for Children and Women", "ngo", "KH", "2021-06-01",
      "Legal assistance to victims of trafficking; lessons learned in victim identification inform policy dialogue"),
     ("VFI", "Village Focus International", "ngo", "LA", "2021-06-01",
-     "Victim identification and assistance at local levels; capacity of government and NGOs to respond to TIP"),
+     "Identifying and assisting victims locally; helping government and NGOs respond to TIP"),
     ("OPLE", "Blas F. Ople Policy Center and Training Institute", "ngo", "PH", "2021-06-01",
      "Advocacy and policy dialogue for protecting migrant workers under a new policy framework and a new government agency for them"),
     ("HRDF", "Human Rights and Development Foundation", "ngo", "TH", "2021-06-01",
-     "Research, legal support and advocacy on trafficking in persons in the agriculture and construction sectors"),
+     "Trafficking in persons in agriculture and construction: research, legal support and advocacy"),
     ("SRLAW", "Social Responsibility Law Office", "ngo", "TH", "2021-07-01",
      "Policy dialogue and lessons learned in victim identification, labour exploitation and TIP; access to justice and compensation for victims"),
     ("LPN", "Labour Protection Network", "ngo", "TH", "2021-09-01",
@@ -432,7 +432,7 @@ ACTIVITIES[(2021, "TH")] = [
     act("T201", CD, "UNODC training for judges – Udon Thani", "2021-03-18+1", F(4, 15)),
     act("T201", CD, "UNODC training for judges – Hat Yai", "2021-03-25+1", F(5, 22)),
     act("T201", CD, "UNODC training for judges – Krabi", "2021-04-08+1", F(6, 17)),
-    *series("T202", CD, "DTIPL fundamental training on TIP prosecution for assistant provincial public prosecutors – batch {}",
+    *series("T202", CD, "DTIPL basic course in prosecuting TIP for assistant provincial public prosecutors – batch {}",
             ["1", "2", "3"], when=["2021-06", "2021-08", "2021-10"], part=W(12)),
     act("T202", CD, "DTIPL workshop on prosecutors' roles in TIP cases and coordination with police", "2021-12-07+1", W(10)),
     act("T203", CD, "Training for RTP and DSI investigators on transnational investigative cooperation", "2021-09", W(10)),
@@ -483,8 +483,8 @@ ACTIVITIES[(2021, "TH")] = [
 ]
 
 ACTIVITIES[(2021, "VN")] = [
-    act("V201", CD, "Workshop on improving the identification and verification of victims of trafficking", "2021-01-21+1", F(22, 25)),
-    act("V201", CD, "Workshop on enhancing the effectiveness of international cooperation on TIP cases", "2021-04-13+1", F(5, 44)),
+    act("V201", CD, "Workshop: better identification and verification of trafficking victims", "2021-01-21+1", F(22, 25)),
+    act("V201", CD, "Workshop: more effective international cooperation in TIP cases", "2021-04-13+1", F(5, 44)),
     act("V203", CD, "Workshop for judges on victim-sensitive courts and the victim-centred approach", "2021-09-23+1", F(18, 20)),
     act("V203", CD, "Workshop on victim-sensitive court principles, with a justice of Thailand's Court of Appeal", "2021-04-27+1", W(10)),
     *series("V206", CD, "VWU training for victim support frontline officers – batch {}", ["1", "2", "3"],

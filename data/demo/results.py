@@ -436,7 +436,7 @@ NGOS = [
      "Analysed Blue Dragon's database of victims and court cases.",
      _, _, _, _),
     ("NGO-BDCF-04", _, "VN", "BDCF", "2021-12-31", O3,
-     "Interviewed Blue Dragon's lawyers and legal assistants; interviews with key national and provincial stakeholders follow in early 2022.",
+     "Interviewed Blue Dragon's lawyers and legal assistants; key stakeholders at national and provincial level are to be interviewed in early 2022.",
      _, _, _, _),
     ("NGO-BDCF-05", _, "VN", "BDCF", "2021-12-31", O3,
      "Travel restrictions in Dien Bien and Ha Giang provinces held up the work on an interagency coordination mechanism. Blue Dragon kept negotiating with Ha Giang's Department of Labour, Invalids and Social Affairs on a proposal asking the provincial People's Council to let the department give emergency assistance to suspected victims while their TIP cases are investigated.",
