@@ -309,8 +309,8 @@ def main():
         ["BOHOL-2016", 1, "To circulate the draft Work Plan to seek inputs.",
          "Early January 2017", "2017-01-10", "SOMTC;ASEC", "done", "2017-01-06",
          "with the other Sectoral Bodies/Organs"],
-        ["BOHOL-2016", 2, "To circulate the matrix of multi-sectoral focal points with the "
-         "attached description.", "Immediate", "2016-11-30", "SOMTC;ASEC", "done",
+        ["BOHOL-2016", 2, "To send round the matrix of multi-sectoral focal points "
+         "together with its description.", "Immediate", "2016-11-30", "SOMTC;ASEC", "done",
          "2016-12-05", ""],
         ["BOHOL-2016", 3, "To develop a chapeau paragraph giving the background and rationale "
          "of the Work Plan.", "Before the cross-sectoral meeting", "2017-03-15", "SOMTC",
