@@ -1,4 +1,5 @@
-/* Passwords and sign-in: the password rules, argon2id hashing through libsodium with a
+/* Passwords and sign-in: the password rules (length, and strength estimated by zxcvbn-c
+ * with the account name as a word of its dictionary), argon2id hashing through libsodium with a
  * semaphore so that at most one hash per core runs at a time (each takes 64 MiB at the
  * INTERACTIVE limits), the lockout rules (per account and per address), and the
  * account changes behind `actip user`. Test builds (ACTIP_TEST_HOOKS) count the holders
@@ -8,11 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zxcvbn.h>
 
 #include "core/text.h"
 #include "web/session.h"
-
-extern const unsigned char asset_common_passwords[];
 
 static unsigned long long ops_limit;
 static size_t mem_limit;
@@ -68,29 +68,33 @@ static size_t utf8_chars(const char *s)
 	return n;
 }
 
-/* True when pw (ASCII-lower-cased) is on the embedded list of common passwords. */
-static bool is_common(const char *pw)
+/* What makes most of a weak password guessable, for the person choosing it: the kind
+ * of the match that covers the most characters. */
+static const char *weakness(const ZxcMatch_t *info)
 {
-	size_t n = strlen(pw);
-	char *low = strdup(pw);
-	if (!low)
-		return true; /* deny on any error */
-	text_lower_ascii(low);
-	const char *p = (const char *)asset_common_passwords;
-	bool found = false;
-	while (*p && !found) {
-		const char *e = strchr(p, '\n');
-		size_t l = e ? (size_t)(e - p) : strlen(p);
-		found = l == n && memcmp(p, low, n) == 0;
-		p += l + (e != NULL);
+	int best = -1, type = BRUTE_MATCH;
+	for (const ZxcMatch_t *m = info; m; m = m->Next)
+		if (m->Length > best && (m->Type & ~MULTIPLE_MATCH) != BRUTE_MATCH) {
+			best = m->Length;
+			type = m->Type & MULTIPLE_MATCH ? REPEATS_MATCH : m->Type; /* "aaaa": "a" repeated */
+		}
+	switch (type) {
+	case USER_MATCH:
+	case USER_LEET_MATCH: return "it contains the account's name";
+	case DICTIONARY_MATCH:
+	case DICT_LEET_MATCH: return "it is built on a common password or word";
+	case REPEATS_MATCH: return "it repeats the same characters";
+	case SEQUENCE_MATCH: return "it is a sequence such as 1234 or abcd";
+	case SPATIAL_MATCH: return "it follows a keyboard pattern such as qwerty";
+	case DATE_MATCH:
+	case YEAR_MATCH: return "it is mostly a date or a year";
+	default: return "it is too short for its kind of characters";
 	}
-	sodium_memzero(low, n);
-	free(low);
-	return found;
 }
 
-/* The rules of security.md: length in characters, taken as typed, no composition rules. */
-const char *auth_password_problem(const char *pw)
+/* The rules of security.md: length in characters, taken as typed, no composition rules,
+ * and a zxcvbn estimate of at least PASSWORD_MIN_BITS (its score 3: 10^8 guesses). */
+const char *auth_password_problem(const char *pw, const char *name)
 {
 	if (!pw || !text_utf8_valid(pw, strlen(pw)))
 		return "the password must be valid UTF-8 text";
@@ -99,9 +103,15 @@ const char *auth_password_problem(const char *pw)
 		return "the password must have at least 12 characters";
 	if (n > PASSWORD_MAX)
 		return "the password must have at most 128 characters";
-	if (is_common(pw))
-		return "this password is on the list of commonly used passwords; choose another";
-	return NULL;
+	const char *dict[] = {name && *name ? name : NULL, NULL};
+	ZxcMatch_t *info = NULL;
+	double bits = ZxcvbnMatch(pw, dict, &info);
+	static _Thread_local char why[200];
+	if (bits < PASSWORD_MIN_BITS)
+		snprintf(why, sizeof why, "the password is too easy to guess: %s; a few unrelated words make a strong one",
+			 weakness(info));
+	ZxcvbnFreeInfo(info);
+	return bits < PASSWORD_MIN_BITS ? why : NULL;
 }
 
 #ifdef ACTIP_TEST_HOOKS
@@ -296,7 +306,7 @@ auth_result auth_login(store *st, const char *name, const char *pw, const char *
 int auth_user_add(store *st, const char *name, web_role role, const char *body,
 		  const char *country, const char *pw, actip_err *err)
 {
-	const char *why = auth_password_problem(pw);
+	const char *why = auth_password_problem(pw, name);
 	if (why)
 		return err_set(err, ACTIP_EINPUT, "%s", why);
 	char hash[crypto_pwhash_STRBYTES];
@@ -325,7 +335,7 @@ int auth_user_add(store *st, const char *name, web_role role, const char *body,
 int auth_user_passwd(store *st, const char *name, const char *pw, actip_err *err)
 {
 	web_user u;
-	const char *why = auth_password_problem(pw);
+	const char *why = auth_password_problem(pw, name);
 	if (why)
 		return err_set(err, ACTIP_EINPUT, "%s", why);
 	int found = auth_user_load(st, 0, name, &u, NULL);

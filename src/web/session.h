@@ -24,6 +24,7 @@ enum {
 	ADDR_FAILURES = 20,            /* failures from one address within the window */
 	PASSWORD_MIN = 12,             /* characters (code points) */
 	PASSWORD_MAX = 128,
+	PASSWORD_MIN_BITS = 27,        /* zxcvbn's estimate: log2(10^8 guesses), its score 3 */
 };
 
 /* Makes a new random token (64 hex digits) and its hash. */
@@ -52,9 +53,11 @@ void csrf_token(const char *session_token, char out[65]);
 /* True when given equals expected (both NUL-terminated), in constant time. */
 bool csrf_equal(const char *expected, const char *given);
 
-/* Checks the password rules: 12..128 characters, valid UTF-8, not a common password.
- * Returns NULL when it is acceptable, else the reason. */
-const char *auth_password_problem(const char *pw);
+/* Checks the password rules: 12..128 characters, valid UTF-8, and hard enough to guess
+ * by zxcvbn's estimate (common passwords, words, keyboard patterns, repeats, sequences,
+ * dates and the account's name count as little). Returns NULL when it is acceptable,
+ * else the reason, to show to the person (valid until the thread's next call). */
+const char *auth_password_problem(const char *pw, const char *name);
 
 /* argon2id hash (crypto_pwhash_str) at the configured limits; at most one hash per
  * core at a time. */

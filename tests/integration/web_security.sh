@@ -115,8 +115,8 @@ check "disabled user: session ended" [ "$(call fp GET /api/v1/me)" = 401 ]
 # Password rules on the command line.
 echo "short" | "$ACTIP" user add --db "$DB" --name s1 --role viewer --password-stdin 2>/dev/null
 check "user add: short password -> exit 1" [ $? = 1 ]
-echo "password1234" | "$ACTIP" user add --db "$DB" --name s2 --role viewer --password-stdin 2>/dev/null
-check "user add: common password -> exit 1" [ $? = 1 ]
+echo "Welcome2024!" | "$ACTIP" user add --db "$DB" --name s2 --role viewer --password-stdin 2>/dev/null
+check "user add: weak password -> exit 1" [ $? = 1 ]
 "$ACTIP" user add --db "$DB" --name s3 --role country_officer --password-stdin </dev/null 2>/dev/null
 check "user add: officer without country -> exit 2" [ $? = 2 ]
 web_stop

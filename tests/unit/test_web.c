@@ -188,19 +188,33 @@ static void test_sessions(void **state)
 static void test_password_rules(void **state)
 {
 	(void)state;
-	assert_non_null(auth_password_problem("elevenchars"));
-	assert_null(auth_password_problem("twelve chars"));
-	assert_null(auth_password_problem("ញ៉ែញ៉ែញ៉ែញ៉ែ")); /* 12 Khmer code points */
+	assert_non_null(auth_password_problem("elevenchars", NULL));
+	assert_null(auth_password_problem("twelve chars", NULL));
+	assert_null(auth_password_problem("កម្ពុជាប្រទេសស្អាត", NULL)); /* Khmer, as typed */
 	char long_pw[200];
-	memset(long_pw, 'x', 128);
+	for (int i = 0; i < 128; i++)
+		long_pw[i] = "correct horse battery staple "[i % 29];
 	long_pw[128] = '\0';
-	assert_null(auth_password_problem(long_pw));
+	assert_null(auth_password_problem(long_pw, NULL));
 	long_pw[128] = 'y';
 	long_pw[129] = '\0';
-	assert_non_null(auth_password_problem(long_pw));
-	assert_non_null(auth_password_problem("password1234"));
-	assert_non_null(auth_password_problem("PassWord1234")); /* case does not help */
-	assert_non_null(auth_password_problem("bad utf8 \xff\xfe here"));
+	assert_non_null(auth_password_problem(long_pw, NULL));
+	assert_non_null(auth_password_problem("bad utf8 \xff\xfe here", NULL));
+	/* Weak ones of every kind, twelve characters or more: a common password with digits,
+	 * a keyboard walk, a word with a year, a digit sequence, repeats; the reason says why. */
+	static const char *const weak[] = {"password1234", "PassWord1234", "password12345678", "qwerty1234567",
+					   "Welcome2024!", "1234567890123456", "            ", "aaaaaaaaaaaaa"};
+	for (size_t i = 0; i < sizeof weak / sizeof weak[0]; i++) {
+		const char *why = auth_password_problem(weak[i], NULL);
+		assert_non_null(why);
+		assert_non_null(strstr(why, "too easy to guess"));
+	}
+	assert_non_null(strstr(auth_password_problem("1234567890123456", NULL), "sequence"));
+	assert_non_null(strstr(auth_password_problem("aaaaaaaaaaaaa", NULL), "repeats"));
+	assert_non_null(strstr(auth_password_problem("qwertyuiop[]asdf", NULL), "keyboard"));
+	/* The account's own name counts as a known word. */
+	assert_null(auth_password_problem("somchaiwattana88", NULL));
+	assert_non_null(strstr(auth_password_problem("somchaiwattana88", "somchaiwattana"), "account's name"));
 }
 
 /* lockout: 5 failures lock the account, even for the right password, and only it. */
