@@ -35,10 +35,12 @@ int api_sign_in(web_req *rq, web_resp *rs, const char *name, const char *pw)
 	web_user u;
 	auth_result r = auth_login(rq->st, name, pw, rq->addr, rq->now, &u);
 	if (r != AUTH_OK) {
-		web_log(rq, "sign-in failed for '%.64s'%s", text_utf8_valid(name, strlen(name)) ? name : "?",
-			r == AUTH_LOCKED ? " (locked)" : "");
+		/* What was typed is named only when it is an account's name: a password typed
+		 * into the name field must reach neither the log nor the audit rows. */
+		const char *who = u.name[0] ? u.name : "(not an account)";
+		web_log(rq, "sign-in failed for '%s'%s", who, r == AUTH_LOCKED ? " (locked)" : "");
 		store_audit_write(rq->st, NULL, rq->addr, r == AUTH_LOCKED ? "login_locked" : "login_failed", "user",
-			    text_utf8_valid(name, strlen(name)) && strlen(name) <= 64 ? name : "?", NULL, NULL);
+				  who, NULL, NULL);
 		return r;
 	}
 	actip_err err;

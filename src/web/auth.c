@@ -19,6 +19,7 @@ static size_t mem_limit;
 static bool weak_kdf;
 static sem_t hash_slots;
 static char dummy_hash[crypto_pwhash_STRBYTES];
+static unsigned char failure_hash_key[crypto_generichash_KEYBYTES];
 
 /* Sets up libsodium, the limits, the semaphore and the dummy hash used to answer
  * unknown names in the same time as known ones. */
@@ -46,6 +47,7 @@ int auth_init(actip_err *err)
 		sem_init(&hash_slots, 0, cores > 0 ? (unsigned)cores : 1);
 		sem_ready = true;
 	}
+	randombytes_buf(failure_hash_key, sizeof failure_hash_key);
 	char pw[33];
 	uint8_t r[16];
 	randombytes_buf(r, sizeof r);
@@ -118,6 +120,13 @@ const char *auth_password_problem(const char *pw, const char *name)
 #include <stdatomic.h>
 static atomic_int slot_holders, slot_peak;
 static atomic_uint slot_hold_usec;
+static atomic_int verifies;
+
+/* The number of password checks auth_login has made so far. */
+int auth_test_verifies(void)
+{
+	return atomic_load(&verifies);
+}
 
 /* Resets the peak and sets how long each holder keeps its slot. */
 void auth_test_slots(unsigned hold_usec)
@@ -229,20 +238,6 @@ static long long count(store *st, const char *sql, const char *t, long long n)
 	return v;
 }
 
-/* Records one failed attempt. */
-static void record_failure(store *st, const char *name, const char *addr, time_t now)
-{
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, "INSERT INTO login_failure(user_name, addr, at) VALUES (?1, ?2, ?3)",
-			       -1, &s, NULL) != SQLITE_OK)
-		return;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, addr, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, (long long)now);
-	sqlite3_step(s);
-	sqlite3_finalize(s);
-}
-
 /* Replaces a stored hash. */
 static int store_hash(store *st, long long id, const char *hash)
 {
@@ -257,22 +252,67 @@ static int store_hash(store *st, long long id, const char *hash)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* The key under which a failed sign-in is counted: the account's name when it exists;
+ * else a keyed hash of what was typed ("?" and 32 hex digits), so that unknown names
+ * lock like known ones without a password typed into the name field being stored. The
+ * key is random per process: the hashes cannot be reversed from a backup. */
+static void failure_key(const char *name, bool exists, char out[66])
+{
+	if (exists) {
+		snprintf(out, 66, "%s", name);
+		return;
+	}
+	uint8_t h[16];
+	crypto_generichash(h, sizeof h, (const unsigned char *)name, strlen(name), failure_hash_key, sizeof failure_hash_key);
+	out[0] = '?';
+	sodium_bin2hex(out + 1, 33, h, sizeof h);
+}
+
+/* Counts this attempt before its password is checked, in one write transaction, so
+ * that parallel attempts cannot pass the limits between the count and the insert:
+ * AUTH_LOCKED (nothing recorded) when a limit is reached, AUTH_FAILED when the attempt
+ * may go on (its row recorded, *row set), AUTH_DBERR. */
+static auth_result count_attempt(store *st, const char *key, const char *addr, time_t now, long long *row)
+{
+	actip_err err;
+	if (store_begin(st, &err) < 0)
+		return AUTH_DBERR;
+	long long since = (long long)now - LOCKOUT_WINDOW_SECS;
+	long long by_user = count(st, "SELECT count(*) FROM login_failure WHERE user_name = ?1 AND at > ?2", key,
+				  since);
+	long long by_addr = count(st, "SELECT count(*) FROM login_failure WHERE addr = ?1 AND at > ?2", addr, since);
+	auth_result r = AUTH_DBERR;
+	sqlite3_stmt *s = NULL;
+	if (by_user < 0 || by_addr < 0)
+		r = AUTH_DBERR;
+	else if (by_user >= LOCKOUT_FAILURES || by_addr >= ADDR_FAILURES)
+		r = AUTH_LOCKED;
+	else if (sqlite3_prepare_v2(st->db, "INSERT INTO login_failure(user_name, addr, at) VALUES (?1, ?2, ?3)", -1,
+				    &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, addr, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, (long long)now);
+		if (sqlite3_step(s) == SQLITE_DONE) {
+			*row = sqlite3_last_insert_rowid(st->db);
+			r = AUTH_FAILED;
+		}
+	}
+	sqlite3_finalize(s);
+	if (r == AUTH_DBERR || store_commit(st, &err) < 0) {
+		store_rollback(st);
+		return AUTH_DBERR;
+	}
+	return r;
+}
+
 /* Sign-in with lockout. */
 auth_result auth_login(store *st, const char *name, const char *pw, const char *addr, time_t now,
 		       web_user *user)
 {
+	memset(user, 0, sizeof *user);
 	if (!name || !pw || !*name || strlen(name) > 64 || strlen(pw) > 4 * (size_t)PASSWORD_MAX ||
 	    !text_utf8_valid(name, strlen(name)) || !text_utf8_valid(pw, strlen(pw)))
 		return AUTH_FAILED;
-	long long since = (long long)now - LOCKOUT_WINDOW_SECS;
-	long long by_user = count(st, "SELECT count(*) FROM login_failure WHERE user_name = ?1 AND at > ?2",
-				  name, since);
-	long long by_addr = count(st, "SELECT count(*) FROM login_failure WHERE addr = ?1 AND at > ?2",
-				  addr, since);
-	if (by_user < 0 || by_addr < 0)
-		return AUTH_DBERR;
-	if (by_user >= LOCKOUT_FAILURES || by_addr >= ADDR_FAILURES)
-		return AUTH_LOCKED;
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(st->db, "SELECT id, pw_hash, disabled FROM app_user WHERE name = ?1", -1, &s,
 			       NULL) != SQLITE_OK)
@@ -281,18 +321,30 @@ auth_result auth_login(store *st, const char *name, const char *pw, const char *
 	char hash[crypto_pwhash_STRBYTES] = "";
 	long long id = 0;
 	int disabled = 1;
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
 		id = sqlite3_column_int64(s, 0);
 		snprintf(hash, sizeof hash, "%s", (const char *)sqlite3_column_text(s, 1));
 		disabled = sqlite3_column_int(s, 2);
 	}
 	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return AUTH_DBERR;
+	if (id)
+		snprintf(user->name, sizeof user->name, "%s", name); /* an account's name may be logged */
+	char key[66];
+	failure_key(name, id != 0, key);
+	long long row = 0;
+	auth_result counted = count_attempt(st, key, addr, now, &row);
+	if (counted != AUTH_FAILED)
+		return counted;
+#ifdef ACTIP_TEST_HOOKS
+	atomic_fetch_add(&verifies, 1);
+#endif
 	bool good = verify(id ? hash : dummy_hash, pw) && id && !disabled;
-	if (!good) {
-		record_failure(st, name, addr, now);
-		return AUTH_FAILED;
-	}
-	count(st, "DELETE FROM login_failure WHERE user_name = ?1 AND ?2 = ?2", name, 0);
+	if (!good)
+		return AUTH_FAILED; /* the attempt's row stays */
+	count(st, "DELETE FROM login_failure WHERE user_name = ?1 AND ?2 = ?2", key, 0);
 	if (crypto_pwhash_str_needs_rehash(hash, ops_limit, mem_limit) != 0) {
 		char nh[crypto_pwhash_STRBYTES];
 		actip_err err;

@@ -77,14 +77,20 @@ bool auth_weak_kdf(void);
  * count (at most one hash per core: it must never exceed the number of cores). */
 void auth_test_slots(unsigned hold_usec);
 int auth_test_slot_peak(void);
+/* The number of password checks auth_login has made since the start. */
+int auth_test_verifies(void);
 #endif
 
 /* Sign-in outcome. */
 typedef enum { AUTH_OK = 0, AUTH_FAILED = 1, AUTH_LOCKED = 2, AUTH_DBERR = -1 } auth_result;
 
 /* Checks name and password with the lockout rules; records failures; on success fills
- * user and rehashes the stored password when the limits changed. The caller shows one
- * generic message for AUTH_FAILED and AUTH_LOCKED alike. */
+ * user and rehashes the stored password when the limits changed. Each attempt is
+ * counted before its password is checked (security.md: parallel attempts cannot pass the
+ * limit), under the account's name, or a keyed hash of a name no account has. On
+ * failure user is empty but for user->name, set only when the name is an account's
+ * (so only then may the caller log or store it). The caller shows one generic message
+ * for AUTH_FAILED and AUTH_LOCKED alike. */
 auth_result auth_login(store *st, const char *name, const char *pw, const char *addr, time_t now,
 		       web_user *user);
 

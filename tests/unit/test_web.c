@@ -247,7 +247,81 @@ static void test_lockout(void **state)
 	}
 	assert_int_equal(auth_login(&st, "cy", "right horse battery", "10.9.9.9", t + 2100, &u), AUTH_LOCKED);
 	assert_int_equal(auth_login(&st, "cy", "right horse battery", "10.9.9.7", t + 2100, &u), AUTH_OK);
+	/* What was typed as an unknown name is kept only as a keyed hash; an account's name
+	 * as it is. */
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM login_failure WHERE user_name = 'nobody'"), 0);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM login_failure WHERE user_name LIKE '?%'"), 25);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM login_failure WHERE user_name = 'bo'"), 0); /* cleared */
+	assert_int_equal(auth_login(&st, "bo", "wrong password!", "10.0.0.3", t + 3000, &u), AUTH_FAILED);
+	assert_string_equal(u.name, "bo");
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM login_failure WHERE user_name = 'bo'"), 1);
+	assert_int_equal(auth_login(&st, "right horse battery", "x", "10.0.0.3", t + 3000, &u), AUTH_FAILED);
+	assert_string_equal(u.name, "");
 	store_close(&st);
+}
+
+/* One thread of test_lockout_race: a wrong guess for "bo" on its own connection. */
+typedef struct race_job {
+	const char *path;
+	time_t t;
+	int result;
+} race_job;
+
+static void *race_worker(void *arg)
+{
+	race_job *j = arg;
+	store st;
+	actip_err err;
+	web_user u;
+	j->result = -9;
+	if (store_open(&st, j->path, STORE_MUST_EXIST, &err) == 0) {
+		j->result = auth_login(&st, "bo", "a wrong guess here", "10.1.1.1", j->t, &u);
+		store_close(&st);
+	}
+	return NULL;
+}
+
+/* lockout race: 40 parallel wrong guesses check at most 5 passwords (each attempt is
+ * counted before its hash is checked); the rest are refused as locked. */
+static void test_lockout_race(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/actip-race-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	store st;
+	actip_err err;
+	assert_int_equal(store_open(&st, path, 0, &err), 0);
+	assert_int_equal(auth_user_add(&st, "bo", ROLE_ADMIN, NULL, NULL, "right horse battery", &err), 0);
+	store_close(&st);
+	enum { N = 40 };
+	pthread_t th[N];
+	race_job jobs[N];
+	int before = auth_test_verifies();
+	for (int i = 0; i < N; i++) {
+		jobs[i] = (race_job){path, 1700000000, 0};
+		assert_int_equal(pthread_create(&th[i], NULL, race_worker, &jobs[i]), 0);
+	}
+	int failed = 0, locked = 0;
+	for (int i = 0; i < N; i++) {
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+		assert_true(jobs[i].result == AUTH_FAILED || jobs[i].result == AUTH_LOCKED);
+		failed += jobs[i].result == AUTH_FAILED;
+		locked += jobs[i].result == AUTH_LOCKED;
+	}
+	int checked = auth_test_verifies() - before;
+	assert_int_equal(failed, LOCKOUT_FAILURES);
+	assert_int_equal(locked, N - LOCKOUT_FAILURES);
+	assert_true(checked <= LOCKOUT_FAILURES);
+	assert_true(checked > 0);
+	static const char *const sfx[] = {"", "-wal", "-shm"};
+	for (size_t i = 0; i < 3; i++) {
+		char f[64];
+		snprintf(f, sizeof f, "%s%s", path, sfx[i]);
+		unlink(f);
+	}
 }
 
 /* The stored hash of a user, copied into out. */
@@ -428,7 +502,7 @@ int main(void)
 		cmocka_unit_test(test_routing_workplan), cmocka_unit_test(test_template_roles),
 		cmocka_unit_test(test_csrf),     cmocka_unit_test(test_sessions),
 		cmocka_unit_test(test_password_rules), cmocka_unit_test(test_lockout),
-		cmocka_unit_test(test_rehash_on_login), cmocka_unit_test(test_hash_slots),
+		cmocka_unit_test(test_lockout_race), cmocka_unit_test(test_rehash_on_login), cmocka_unit_test(test_hash_slots),
 		cmocka_unit_test(test_server_limits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
