@@ -45,6 +45,8 @@ typedef struct conn_state {
 	char *body;
 	size_t len, cap;
 	bool too_big;
+	bool started;    /* the access handler has seen the headers */
+	bool nul_in_uri; /* the raw request target holds %00 */
 	struct timespec start;
 } conn_state;
 
@@ -215,13 +217,18 @@ void web_log(const web_req *rq, const char *fmt, ...)
 /* ---- responses ----------------------------------------------------------------------- */
 
 /* Adds the headers every response carries. */
-static void security_headers(struct MHD_Response *r, bool cacheable)
+static void security_headers(struct MHD_Response *r, bool cacheable, bool https)
 {
+	if (https)
+		MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
 	MHD_add_response_header(r, "Content-Security-Policy",
 				"default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
 				"form-action 'self'");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	/* same-origin, not no-referrer: no Referer leaves the site either way, but under
+	 * no-referrer browsers send "Origin: null" on our own form posts, which sign-in must
+	 * refuse (a foreign page can send null too). */
+	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
 	MHD_add_response_header(r, "Cache-Control", cacheable ? "public, max-age=3600" : "no-store");
 }
@@ -262,7 +269,7 @@ static bool join_tails(web_resp *rs)
 }
 
 /* Queues a response built in rs. */
-static enum MHD_Result send_resp(struct MHD_Connection *c, web_resp *rs)
+static enum MHD_Result send_resp(const web_config *cfg, struct MHD_Connection *c, web_resp *rs)
 {
 	fclose(rs->out);
 	rs->out = NULL;
@@ -276,7 +283,9 @@ static enum MHD_Result send_resp(struct MHD_Connection *c, web_resp *rs)
 		return MHD_NO;
 	}
 	rs->buf = NULL;
-	security_headers(r, rs->cacheable);
+	security_headers(r, rs->cacheable, cfg->tls || cfg->public_https);
+	if (rs->close)
+		MHD_add_response_header(r, "Connection", "close");
 	if (rs->ctype)
 		MHD_add_response_header(r, "Content-Type", rs->ctype);
 	if (rs->set_cookie[0])
@@ -290,15 +299,18 @@ static enum MHD_Result send_resp(struct MHD_Connection *c, web_resp *rs)
 	return ok;
 }
 
-/* A short response without a handler (413, 408, 500 before routing). */
-static enum MHD_Result send_simple(struct MHD_Connection *c, int status, const char *msg)
+/* A short response without a handler (413, 408, 400 before routing); close: the
+ * connection is closed after it (the request's framing cannot be trusted). */
+static enum MHD_Result send_simple(const web_config *cfg, struct MHD_Connection *c, int status, const char *msg,
+				   bool close)
 {
 	web_resp rs = {0};
 	rs.out = open_memstream(&rs.buf, &rs.len);
 	if (!rs.out)
 		return MHD_NO;
 	resp_json_error(&rs, status, msg);
-	return send_resp(c, &rs);
+	rs.close = close;
+	return send_resp(cfg, c, &rs);
 }
 
 /* Seconds since a monotonic start. */
@@ -311,10 +323,17 @@ static double elapsed(const struct timespec *t0)
 
 /* ---- the request pipeline ------------------------------------------------------------ */
 
-/* Is the Origin header (when present and named) this server? (route_same_origin) */
-static bool same_origin(web_req *rq)
+/* May this write come from where the browser says it comes from? The Origin must be
+ * this server's (route_same_origin); "null" only with a session (whose CSRF token is
+ * checked next), never at sign-in (login CSRF); Sec-Fetch-Site: cross-site never. */
+static bool same_origin(web_req *rq, const web_route *rt)
 {
-	return route_same_origin(rq->origin, rq->host);
+	const char *site = req_header(rq, "Sec-Fetch-Site");
+	if (site && strcasecmp(site, "cross-site") == 0)
+		return false;
+	char expected[300];
+	web_expected_origin(rq->cfg, rq->host, expected, sizeof expected);
+	return route_same_origin(rq->origin, expected, rq->authed && !(rt->flags & R_PUBLIC));
 }
 
 /* Refuses with 403 and logs (and audits) the refusal. */
@@ -398,7 +417,7 @@ static void dispatch(web_req *rq, web_resp *rs)
 		return;
 	}
 	if (rt->flags & R_WRITE) {
-		if (!same_origin(rq))
+		if (!same_origin(rq, rt))
 			return refuse(rq, rs, rt, "cross-origin request refused");
 		if (rq->authed) {
 			const char *given = req_header(rq, "X-CSRF-Token");
@@ -427,7 +446,7 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 	memset(&rq, 0, sizeof rq);
 	rq.cfg = cfg;
 	rq.conn = c;
-	rq.method = method;
+	rq.method = strcmp(method, "HEAD") == 0 ? "GET" : method; /* libmicrohttpd sends no body to HEAD */
 	rq.path = url;
 	rq.now = time(NULL);
 	rq.body = cs->body ? cs->body : "";
@@ -437,14 +456,16 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 	char ctype[80] = "";
 	rq.content_type = route_content_type(req_header(&rq, "Content-Type"), ctype, sizeof ctype);
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char peer[64] = "";
 	if (ci && ci->client_addr) {
 		const struct sockaddr *sa = ci->client_addr;
 		if (sa->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, rq.addr, sizeof rq.addr);
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, peer, sizeof peer);
 		else if (sa->sa_family == AF_INET6)
-			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, rq.addr,
-				  sizeof rq.addr);
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, peer, sizeof peer);
 	}
+	web_client_addr(cfg, peer, req_header(&rq, "X-Forwarded-For"), req_header(&rq, "Forwarded"), rq.addr,
+			sizeof rq.addr);
 	web_resp rs;
 	memset(&rs, 0, sizeof rs);
 	rs.status = 200;
@@ -455,6 +476,8 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 	watchdog_handler(c, true);
 	if (!text_utf8_valid(url, strlen(url)))
 		resp_json_error(&rs, 400, "the path is not valid UTF-8");
+	else if (!web_host_allowed(cfg, rq.host)) /* DNS rebinding: a foreign name for this address */
+		resp_json_error(&rs, 421, "this server does not answer for that host name");
 	else
 		dispatch(&rq, &rs);
 	if (rq.st && rq.st->db && !sqlite3_get_autocommit(rq.st->db))
@@ -464,7 +487,7 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 	web_log(&rq, "%s %s %d %zu", method, url, rs.status, rs.len + rs.tail_len + rs.tail2_len);
 	route_free_params(rq.params, rq.nparams);
 	form_free(&rq);
-	return send_resp(c, &rs);
+	return send_resp(cfg, c, &rs);
 }
 
 /* libmicrohttpd's access handler: called once with the headers, then per body chunk,
@@ -475,26 +498,37 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 {
 	(void)version;
 	const web_config *cfg = cls;
-	conn_state *cs = *con_cls;
-	if (!cs) {
-		if (!(cs = calloc(1, sizeof *cs)))
-			return MHD_NO;
+	conn_state *cs = *con_cls; /* made by on_uri */
+	if (!cs)
+		return MHD_NO;
+	if (!cs->started) {
+		cs->started = true;
 		clock_gettime(CLOCK_MONOTONIC, &cs->start);
-		*con_cls = cs;
+		if (cs->nul_in_uri) {
+			cs->too_big = true; /* discard any body */
+			return send_simple(cfg, c, 400, "the request target holds %00", true);
+		}
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		if (cl && MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding")) {
+			/* RFC 9112 6.1: a request with both may be a smuggling attempt: refuse and
+			 * close, since where its body ends is ambiguous. */
+			cs->too_big = true;
+			return send_simple(cfg, c, 400, "a request may not have both Content-Length and Transfer-Encoding",
+					   true);
+		}
 		if (cl) {
 			char *end;
 			unsigned long long n = strtoull(cl, &end, 10);
 			if (*end || n > cfg->body_limit) {
 				cs->too_big = true;
-				return send_simple(c, 413, "the request body is larger than the server accepts");
+				return send_simple(cfg, c, 413, "the request body is larger than the server accepts", false);
 			}
 		}
 		return MHD_YES;
 	}
 	if (elapsed(&cs->start) > cfg->deadline_secs) {
 		if (*upload_size == 0 && !cs->too_big)
-			return send_simple(c, 408, "the request took too long");
+			return send_simple(cfg, c, 408, "the request took too long", false);
 		return MHD_NO; /* close the connection */
 	}
 	if (*upload_size) {
@@ -523,10 +557,24 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return MHD_YES;
 	}
 	if (cs->too_big)
-		return send_simple(c, 413, "the request body is larger than the server accepts");
+		return send_simple(cfg, c, 413, "the request body is larger than the server accepts", false);
 	if (cs->body && strlen(cs->body) != cs->len)
-		return send_simple(c, 400, "the request body holds a NUL byte");
+		return send_simple(cfg, c, 400, "the request body holds a NUL byte", false);
 	return handle(cfg, c, url, method, cs);
+}
+
+/* Called with the raw request target before libmicrohttpd decodes it: makes the
+ * request's state, noting a %00, which decoding would turn into an end of string that
+ * silently cuts the path or a query value short. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	(void)cls;
+	(void)c;
+	conn_state *cs = calloc(1, sizeof *cs);
+	if (cs && uri)
+		for (const char *p = strchr(uri, '%'); p && !cs->nul_in_uri; p = strchr(p + 1, '%'))
+			cs->nul_in_uri = p[1] == '0' && p[2] == '0';
+	return cs;
 }
 
 /* Frees a request's state when libmicrohttpd is done with it. */
@@ -599,12 +647,26 @@ int web_server_start(web_server *srv, const web_config *cfg, const char *host, u
 	 * sends a few bytes of garbage and closes left its connection in CLOSE-WAIT until the
 	 * 15 s timeout, so a flood of them filled the 512 connections and other users waited
 	 * seconds (tests/integration/abuse.sh); with poll() such a connection closes at once. */
+	snprintf(srv->cfg.listen_addr, sizeof srv->cfg.listen_addr, "%s", host);
+	srv->cfg.listen_port = port;
 	if (watchdog_start(&srv->watchdog, srv->cfg.deadline_secs, err) < 0)
 		return ACTIP_ERR;
+	/* TLS through libmicrohttpd's GnuTLS: 1.2 and 1.3 only, GnuTLS's secure suites. The
+	 * options are appended only when TLS is on (an empty key is an error to it). */
+	struct MHD_OptionItem tls_opts[] = {
+		{MHD_OPTION_HTTPS_MEM_KEY, 0, (void *)(uintptr_t)cfg->tls_key},
+		{MHD_OPTION_HTTPS_MEM_CERT, 0, (void *)(uintptr_t)cfg->tls_cert},
+		{MHD_OPTION_HTTPS_PRIORITIES, 0,
+		 (void *)(uintptr_t)"SECURE128:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2:%SERVER_PRECEDENCE"},
+		{MHD_OPTION_END, 0, NULL},
+	};
+	struct MHD_OptionItem no_opts[] = {{MHD_OPTION_END, 0, NULL}};
 	srv->daemon = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL,
-		on_request, &srv->cfg,
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG | (cfg->tls ? MHD_USE_TLS : 0),
+		(uint16_t)port, NULL, NULL, on_request, &srv->cfg,
 		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
+		MHD_OPTION_ARRAY, cfg->tls ? tls_opts : no_opts,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout_secs,
@@ -621,6 +683,7 @@ int web_server_start(web_server *srv, const web_config *cfg, const char *host, u
 	}
 	const union MHD_DaemonInfo *di = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	srv->port = di ? di->port : port;
+	srv->cfg.listen_port = srv->port; /* before any request could compare a Host with it */
 	return ACTIP_OK;
 }
 

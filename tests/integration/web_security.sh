@@ -77,7 +77,7 @@ for req in "GET /login" "GET /" "GET /nothing" "GET /api/v1/report?year=2021" "G
 	set -- $req
 	curl -s -D "$TMP/hh" -o /dev/null -X "$1" -b "$TMP/viewer.jar" "$URL$2"
 	for h in "Content-Security-Policy: default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" \
-		"X-Content-Type-Options: nosniff" "Referrer-Policy: no-referrer"; do
+		"X-Content-Type-Options: nosniff" "Referrer-Policy: same-origin"; do
 		check "headers: $req has ${h%%:*}" grep -qiF "$h" "$TMP/hh"
 	done
 	check "headers: $req has no Server" bash -c "! grep -qi '^Server:' '$TMP/hh'"
