@@ -9,6 +9,7 @@ libcmark-dev libxlsxwriter-dev python3-openpyxl libxml2-utils \
 libmicrohttpd-dev libsodium-dev libxml2-dev curl chromium \
 cppcheck clang clang-tidy libclang-rt-14-dev"
 PKGS="$PKGS libzxcvbn-dev"
+PKGS="$PKGS nginx-light"
 
 missing=""
 for p in $PKGS; do

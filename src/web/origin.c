@@ -73,7 +73,11 @@ bool web_host_allowed(const web_config *cfg, const char *host)
 		return true;
 	if (cfg->public_host[0] && strcasecmp(host, cfg->public_host) == 0)
 		return true;
-	if (cfg->public_host[0]) { /* "host:443" for https://host */
+	if (cfg->public_host[0]) { /* "host:443" for https://host; "host" for https://host:8443 (nginx's $host) */
+		const char *colon = strrchr(cfg->public_host, ':');
+		size_t name_len = colon && !strchr(colon, ']') ? (size_t)(colon - cfg->public_host) : 0;
+		if (name_len && strlen(host) == name_len && strncasecmp(host, cfg->public_host, name_len) == 0)
+			return true;
 		char with_port[300];
 		snprintf(with_port, sizeof with_port, "%s:%s", cfg->public_host, cfg->public_https ? "443" : "80");
 		if (strcasecmp(host, with_port) == 0)

@@ -260,6 +260,57 @@ static void test_lockout(void **state)
 	store_close(&st);
 }
 
+/* proxy: the public URL, the Host check and the client's address behind trusted
+ * proxies (origin.c). */
+static void test_proxy(void **state)
+{
+	(void)state;
+	web_config cfg;
+	web_config_defaults(&cfg);
+	actip_err err;
+	assert_int_equal(web_public_url_parse(&cfg, "HTTPS://Actip.Example.org:443/", &err), 0);
+	assert_string_equal(cfg.public_origin, "https://actip.example.org");
+	assert_true(cfg.public_https);
+	assert_true(web_public_url_parse(&cfg, "https://a.example/path", &err) < 0);
+	assert_true(web_public_url_parse(&cfg, "https://user@a.example", &err) < 0);
+	assert_true(web_public_url_parse(&cfg, "ftp://a.example", &err) < 0);
+	assert_int_equal(web_public_url_parse(&cfg, "https://actip.example.org:8443", &err), 0);
+	snprintf(cfg.listen_addr, sizeof cfg.listen_addr, "127.0.0.1");
+	cfg.listen_port = 8080;
+	assert_true(web_host_allowed(&cfg, "actip.example.org:8443"));
+	assert_true(web_host_allowed(&cfg, "ACTIP.example.org"));
+	assert_true(web_host_allowed(&cfg, "127.0.0.1:8080"));
+	assert_true(web_host_allowed(&cfg, "localhost:8080"));
+	assert_true(web_host_allowed(&cfg, NULL));
+	assert_false(web_host_allowed(&cfg, "evil.example:8443"));
+	assert_false(web_host_allowed(&cfg, "actip.example.org.evil.example"));
+	assert_false(web_host_allowed(&cfg, "127.0.0.1:8081"));
+	char o[300];
+	web_expected_origin(&cfg, "127.0.0.1:8080", o, sizeof o);
+	assert_string_equal(o, "https://actip.example.org:8443");
+	assert_true(route_same_origin("https://actip.example.org:8443", o, false));
+	assert_false(route_same_origin("http://actip.example.org:8443", o, false));
+	assert_false(route_same_origin("null", o, false));
+	assert_true(route_same_origin("null", o, true));
+	assert_true(route_same_origin(NULL, o, false));
+	snprintf(cfg.trusted[0], sizeof cfg.trusted[0], "127.0.0.1");
+	snprintf(cfg.trusted[1], sizeof cfg.trusted[1], "10.0.0.2");
+	cfg.ntrusted = 2;
+	char a[64];
+	web_client_addr(&cfg, "127.0.0.1", "6.6.6.6, 203.0.113.9", NULL, a, sizeof a);
+	assert_string_equal(a, "203.0.113.9");
+	web_client_addr(&cfg, "127.0.0.1", "203.0.113.9, 10.0.0.2", NULL, a, sizeof a);
+	assert_string_equal(a, "203.0.113.9"); /* two proxies */
+	web_client_addr(&cfg, "192.0.2.1", "203.0.113.9", NULL, a, sizeof a);
+	assert_string_equal(a, "192.0.2.1"); /* not a trusted peer */
+	web_client_addr(&cfg, "127.0.0.1", "junk", NULL, a, sizeof a);
+	assert_string_equal(a, "127.0.0.1");
+	web_client_addr(&cfg, "127.0.0.1", NULL, "for=198.51.100.7;proto=https, for=\"[2001:db8::1]:4711\"", a, sizeof a);
+	assert_string_equal(a, "2001:db8::1");
+	web_client_addr(&cfg, "127.0.0.1", NULL, "for=198.51.100.7:555", a, sizeof a);
+	assert_string_equal(a, "198.51.100.7");
+}
+
 /* One thread of test_lockout_race: a wrong guess for "bo" on its own connection. */
 typedef struct race_job {
 	const char *path;
@@ -502,7 +553,7 @@ int main(void)
 		cmocka_unit_test(test_routing_workplan), cmocka_unit_test(test_template_roles),
 		cmocka_unit_test(test_csrf),     cmocka_unit_test(test_sessions),
 		cmocka_unit_test(test_password_rules), cmocka_unit_test(test_lockout),
-		cmocka_unit_test(test_lockout_race), cmocka_unit_test(test_rehash_on_login), cmocka_unit_test(test_hash_slots),
+		cmocka_unit_test(test_lockout_race), cmocka_unit_test(test_proxy), cmocka_unit_test(test_rehash_on_login), cmocka_unit_test(test_hash_slots),
 		cmocka_unit_test(test_server_limits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
