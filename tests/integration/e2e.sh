@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser tests (tests/e2e/run.mjs) against a running server: installs the pinned
+# Browser tests (tests/e2e/run.mjs, then the cross-site sign-in of crosssite.mjs) against a running server: installs the pinned
 # playwright-core with `npm ci` and drives Debian's chromium. Missing node, npm or
 # chromium is a failure, not a skip (scripts/deps.sh installs them).
 . "$(dirname "$0")/lib.sh"
@@ -19,6 +19,15 @@ status=$?
 cat "$TMP/e2e.out"
 # Add the browser checks to this script's count.
 read -r p f < <(sed -n 's/^browser checks: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$TMP/e2e.out")
+passed=$((passed + ${p:-0}))
+failed=$((failed + ${f:-1}))
+[ "$status" -eq 0 ] || [ "${f:-1}" -gt 0 ] || failed=$((failed + 1))
+# Login CSRF from a page on another site (tests/e2e/crosssite.mjs).
+evil_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+node "$E2E/crosssite.mjs" "$URL" "$PW" "$evil_port" >"$TMP/cross.out" 2>&1
+status=$?
+cat "$TMP/cross.out"
+read -r p f < <(sed -n 's/^browser checks: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$TMP/cross.out")
 passed=$((passed + ${p:-0}))
 failed=$((failed + ${f:-1}))
 [ "$status" -eq 0 ] || [ "${f:-1}" -gt 0 ] || failed=$((failed + 1))
