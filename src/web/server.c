@@ -600,12 +600,81 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 	vfprintf(stderr, fmt, ap);
 }
 
+/* ---- the sweep of expired upload previews ------------------------------------------- */
+
+/* A thread with its own connection that deletes expired previews every period, so that
+ * none outlives its hour on a server that nobody uses (upload_sweep). */
+struct web_sweeper {
+	const web_config *cfg;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	bool stopping;
+	pthread_t thread;
+};
+
+static void *sweep_loop(void *arg)
+{
+	struct web_sweeper *sw = arg;
+	store st;
+	actip_err err;
+	bool open = store_open(&st, sw->cfg->db_path, STORE_MUST_EXIST, &err) == 0;
+	if (!open)
+		web_log(NULL, "the sweep of upload previews cannot open the database: %s", err.msg);
+	pthread_mutex_lock(&sw->lock);
+	while (!sw->stopping) {
+		if (open && upload_sweep(&st, time(NULL)) < 0)
+			web_log(NULL, "the sweep of upload previews failed: %s", sqlite3_errmsg(st.db));
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += sw->cfg->sweep_secs;
+		while (!sw->stopping && pthread_cond_timedwait(&sw->wake, &sw->lock, &until) != ETIMEDOUT)
+			;
+	}
+	pthread_mutex_unlock(&sw->lock);
+	if (open)
+		store_close(&st);
+	return NULL;
+}
+
+/* Stops the sweep and waits for its thread. */
+static void sweeper_stop(struct web_sweeper *sw)
+{
+	if (!sw)
+		return;
+	pthread_mutex_lock(&sw->lock);
+	sw->stopping = true;
+	pthread_cond_signal(&sw->wake);
+	pthread_mutex_unlock(&sw->lock);
+	pthread_join(sw->thread, NULL);
+	pthread_mutex_destroy(&sw->lock);
+	pthread_cond_destroy(&sw->wake);
+	free(sw);
+}
+
+/* Starts the sweep; NULL when the thread cannot start. */
+static struct web_sweeper *sweeper_start(const web_config *cfg)
+{
+	struct web_sweeper *sw = calloc(1, sizeof *sw);
+	if (!sw)
+		return NULL;
+	sw->cfg = cfg;
+	pthread_mutex_init(&sw->lock, NULL);
+	pthread_cond_init(&sw->wake, NULL);
+	if (pthread_create(&sw->thread, NULL, sweep_loop, sw) != 0) {
+		pthread_mutex_destroy(&sw->lock);
+		pthread_cond_destroy(&sw->wake);
+		free(sw);
+		return NULL;
+	}
+	return sw;
+}
+
 /* The defaults. */
 void web_config_defaults(web_config *cfg)
 {
 	*cfg = (web_config){
 		.db_path = "actip.db", .body_limit = 32u << 20, .timeout_secs = WEB_TIMEOUT_SECS,
-		.deadline_secs = WEB_DEADLINE_SECS, .max_conns = 512, .max_per_ip = 128, .threads = 4,
+		.deadline_secs = WEB_DEADLINE_SECS, .sweep_secs = 60, .max_conns = 512, .max_per_ip = 128, .threads = 4,
 		.conn_memory = 32u << 10,
 	};
 }
@@ -613,6 +682,18 @@ void web_config_defaults(web_config *cfg)
 /* The test builds' shorter deadline (a test of it must not wait a minute). */
 int web_config_test_env(web_config *cfg, actip_err *err)
 {
+	const char *sweep = getenv("ACTIP_TEST_SWEEP_SECS");
+	if (sweep && *sweep) {
+#ifdef ACTIP_TEST_HOOKS
+		int64_t n;
+		if (text_parse_count(sweep, &n) < 0 || n < 1 || n > 3600)
+			return err_set(err, ACTIP_EINPUT, "ACTIP_TEST_SWEEP_SECS takes seconds, 1 to 3600");
+		cfg->sweep_secs = (unsigned)n;
+#else
+		return err_set(err, ACTIP_ERR, "ACTIP_TEST_SWEEP_SECS is set, but this is a release build: it is "
+			       "honoured only by test builds; unset it");
+#endif
+	}
 	const char *v = getenv("ACTIP_TEST_DEADLINE_SECS");
 	if (!v || !*v)
 		return ACTIP_OK;
@@ -684,12 +765,18 @@ int web_server_start(web_server *srv, const web_config *cfg, const char *host, u
 	const union MHD_DaemonInfo *di = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	srv->port = di ? di->port : port;
 	srv->cfg.listen_port = srv->port; /* before any request could compare a Host with it */
+	if (!(srv->sweeper = sweeper_start(&srv->cfg))) {
+		web_server_stop(srv);
+		return err_set(err, ACTIP_ERR, "cannot start the sweep of upload previews");
+	}
 	return ACTIP_OK;
 }
 
 /* Stops the daemon and closes the connections. */
 void web_server_stop(web_server *srv)
 {
+	sweeper_stop(srv->sweeper);
+	srv->sweeper = NULL;
 	if (srv->daemon)
 		MHD_stop_daemon(srv->daemon);
 	srv->daemon = NULL;

@@ -11,6 +11,7 @@ typedef struct web_server {
 	web_config cfg;
 	void *daemon; /* struct MHD_Daemon * */
 	struct web_watchdog *watchdog; /* watchdog.h: the deadline of what the handler never sees */
+	struct web_sweeper *sweeper;   /* deletes expired upload previews every sweep_secs */
 	unsigned port;
 } web_server;
 

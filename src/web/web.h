@@ -33,6 +33,7 @@ typedef struct web_config {
 	size_t body_limit;      /* bytes; larger bodies get 413 */
 	unsigned timeout_secs;  /* idle connection timeout */
 	unsigned deadline_secs; /* absolute per-request deadline */
+	unsigned sweep_secs;    /* period of the sweep of expired upload previews */
 	unsigned max_conns, max_per_ip, threads;
 	size_t conn_memory;     /* per-connection memory limit */
 	bool secure_cookie;     /* __Host- prefix and Secure (off only on plain HTTP on loopback) */
