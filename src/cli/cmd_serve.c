@@ -87,6 +87,7 @@ int cmd_serve(int argc, char **argv)
 		cfg.db_path = getenv("ACTIP_DB");
 	char listen[80] = "127.0.0.1:8080";
 	const char *cert_path = NULL, *key_path = NULL;
+	bool per_ip_set = false;
 	actip_err err = {{0}};
 	unsigned long v;
 	int c;
@@ -109,6 +110,7 @@ int cmd_serve(int argc, char **argv)
 			if (num_arg(optarg, 10000, &v) < 0)
 				return cli_usage_error(self, "--max-per-ip takes 1 to 10000");
 			cfg.max_per_ip = (unsigned)v;
+			per_ip_set = true;
 			break;
 		case 'D':
 			if (num_arg(optarg, 3600, &v) < 0)
@@ -136,6 +138,10 @@ int cmd_serve(int argc, char **argv)
 	if (!colon || (strcmp(colon + 1, "0") != 0 && num_arg(colon + 1, 65535, &port) < 0))
 		return cli_usage_error(self, "--listen takes ADDRESS:PORT, e.g. 127.0.0.1:8080");
 	*colon = '\0';
+	/* Behind a proxy every connection comes from its address: the per-address limit
+	 * belongs in the proxy then (docs/deploy.md, limit_conn). */
+	if (cfg.ntrusted > 0 && !per_ip_set)
+		cfg.max_per_ip = cfg.max_conns;
 	if (!cert_path != !key_path)
 		return cli_usage_error(self, "--tls-cert and --tls-key go together");
 	bool loopback = strncmp(listen, "127.", 4) == 0;

@@ -134,8 +134,9 @@ const cli_command cli_commands[] = {
 	 "run the web application and its JSON API",
 	 "Serves the web application (sign-in, dashboard, activities, upload, periods, audit log) and the "
 	 "JSON API under /api/v1 (docs/api.md) until interrupted. Accounts come from 'actip user'; there is "
-	 "no default account. Limits: 15 s idle timeout, 60 s per request, 512 connections, 32 KiB of "
-	 "memory per connection. With --tls-cert and --tls-key it speaks HTTPS itself (TLS 1.2 and 1.3, "
+	 "no default account. Limits: 15 s idle timeout, 10 s for a request's line and headers, 60 s per "
+	 "request, 512 connections (the slowest unfinished ones closed first when nearly full), 32 per "
+	 "address, 32 KiB of memory per connection. With --tls-cert and --tls-key it speaks HTTPS itself (TLS 1.2 and 1.3, "
 	 "with HSTS). Behind a reverse proxy, --public-url names the address people use and --trust-proxy "
 	 "the proxy, whose X-Forwarded-For then gives the client's address. Requests naming another Host "
 	 "are refused. On plain HTTP the session cookie drops Secure and the __Host- prefix only when "
@@ -149,7 +150,7 @@ const cli_command cli_commands[] = {
 	  {"--trust-proxy ADDR,...", "peer addresses of reverse proxies whose X-Forwarded-For or Forwarded is believed (up to 8)"},
 	  {"--body-limit BYTES", "largest request body (default 33554432); larger gets 413"},
 	  {"--threads N", "worker threads (default 4)"},
-	  {"--max-per-ip N", "connections from one address (default 128)"},
+	  {"--max-per-ip N", "connections from one address (default 32; 512 from a trusted proxy, which limits its clients itself)"},
 	  {"--deadline SECS", "the time one request may take, counted from the end of the connection's previous request (or its opening) to the end of its answer "
 			      "(default 60; a handler that is running is not cut). A file of 5 MB needs "
 			      "85 KB/s to arrive within 60 s: raise it where people upload large files "

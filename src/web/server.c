@@ -503,6 +503,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return MHD_NO;
 	if (!cs->started) {
 		cs->started = true;
+		watchdog_headers_in(c);
 		clock_gettime(CLOCK_MONOTONIC, &cs->start);
 		if (cs->nul_in_uri) {
 			cs->too_big = true; /* discard any body */
@@ -674,7 +675,7 @@ void web_config_defaults(web_config *cfg)
 {
 	*cfg = (web_config){
 		.db_path = "actip.db", .body_limit = 32u << 20, .timeout_secs = WEB_TIMEOUT_SECS,
-		.deadline_secs = WEB_DEADLINE_SECS, .sweep_secs = 60, .max_conns = 512, .max_per_ip = 128, .threads = 4,
+		.deadline_secs = WEB_DEADLINE_SECS, .sweep_secs = 60, .max_conns = 512, .max_per_ip = 32, .threads = 4,
 		.conn_memory = 32u << 10,
 	};
 }
@@ -730,7 +731,7 @@ int web_server_start(web_server *srv, const web_config *cfg, const char *host, u
 	 * seconds (tests/integration/abuse.sh); with poll() such a connection closes at once. */
 	snprintf(srv->cfg.listen_addr, sizeof srv->cfg.listen_addr, "%s", host);
 	srv->cfg.listen_port = port;
-	if (watchdog_start(&srv->watchdog, srv->cfg.deadline_secs, err) < 0)
+	if (watchdog_start(&srv->watchdog, srv->cfg.deadline_secs, WEB_HEADER_SECS, srv->cfg.max_conns, err) < 0)
 		return ACTIP_ERR;
 	/* TLS through libmicrohttpd's GnuTLS: 1.2 and 1.3 only, GnuTLS's secure suites. The
 	 * options are appended only when TLS is on (an empty key is an error to it). */

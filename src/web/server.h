@@ -17,7 +17,7 @@ typedef struct web_server {
 
 /* The production limits (security.md "Server limits"; docs/api.md): 15 s idle
  * connection timeout, 60 s absolute deadline per request. */
-enum { WEB_TIMEOUT_SECS = 15, WEB_DEADLINE_SECS = 60 };
+enum { WEB_TIMEOUT_SECS = 15, WEB_DEADLINE_SECS = 60, WEB_HEADER_SECS = 10 };
 
 /* Fills cfg with the defaults of `actip serve` (db_path "actip.db"). */
 void web_config_defaults(web_config *cfg);
