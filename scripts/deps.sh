@@ -10,6 +10,7 @@ libmicrohttpd-dev libsodium-dev libxml2-dev curl chromium \
 cppcheck clang clang-tidy libclang-rt-14-dev"
 PKGS="$PKGS libzxcvbn-dev"
 PKGS="$PKGS nginx-light"
+PKGS="$PKGS zlib1g-dev"
 
 missing=""
 for p in $PKGS; do

@@ -71,7 +71,9 @@ static void session_create_h(web_req *rq, web_resp *rs)
 		return resp_json_error(rs, 500, "the database is not available");
 	if (r != AUTH_OK)
 		return resp_json_error(rs, 401, "wrong user name or password, or too many attempts");
-	resp_json(rs, 200, json_pack("{ssssss}", "csrf", rq->csrf, "user", rq->user.name, "role",
+	char masked[129];
+	csrf_mask(rq->csrf, masked);
+	resp_json(rs, 200, json_pack("{ssssss}", "csrf", masked, "user", rq->user.name, "role",
 				     web_role_name(rq->user.role)));
 }
 
@@ -489,11 +491,13 @@ static void period_reopen_h(web_req *rq, web_resp *rs)
 	period_h(rq, rs, false);
 }
 
-/* GET /api/v1/me: who is signed in, and the CSRF token. */
+/* GET /api/v1/me: who is signed in, and the CSRF token (masked). */
 static void me_h(web_req *rq, web_resp *rs)
 {
+	char masked[129];
+	csrf_mask(rq->csrf, masked);
 	resp_json(rs, 200, json_pack("{ssssssssss}", "user", rq->user.name, "role", web_role_name(rq->user.role),
-				     "country", rq->user.country, "body", rq->user.body, "csrf", rq->csrf));
+				     "country", rq->user.country, "body", rq->user.body, "csrf", masked));
 }
 
 const web_route api_routes[] = {

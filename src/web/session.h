@@ -50,7 +50,11 @@ int session_delete_user(store *st, long long user_id);
 /* The CSRF token of a session token (64 hex digits). */
 void csrf_token(const char *session_token, char out[65]);
 
-/* True when given equals expected (both NUL-terminated), in constant time. */
+/* The CSRF token masked afresh for one answer (128 hex digits; csrf_equal takes it). */
+void csrf_mask(const char *token, char out[129]);
+
+/* True when given (the token, or the token masked) equals expected (both
+ * NUL-terminated), in constant time. */
 bool csrf_equal(const char *expected, const char *given);
 
 /* Checks the password rules: 12..128 characters, valid UTF-8, and hard enough to guess

@@ -85,6 +85,9 @@ typedef struct web_resp {
 	char disposition[120];
 	bool cacheable;           /* static asset: may be cached */
 	bool close;               /* close the connection after this response */
+	bool gzip_ok;             /* the client accepts gzip (Accept-Encoding) */
+	const unsigned char *gz;  /* a compressed body kept elsewhere (an asset's), or NULL */
+	size_t gz_len;
 	/* Bytes that follow the body when it is sent (resp_tail): joined once into a buffer of
 	 * the exact size, instead of copied through the body's stream as it grows. */
 	const char *tail, *tail2;

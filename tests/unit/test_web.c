@@ -139,6 +139,20 @@ static void test_csrf(void **state)
 	memcpy(shorter, c1, 63);
 	shorter[63] = '\0';
 	assert_false(csrf_equal(c1, shorter));
+	/* Masked afresh each time (BREACH): different every call, each accepted, none for
+	 * another session, none altered. */
+	char m1[129], m2[129], m3[129];
+	csrf_mask(c1, m1);
+	csrf_mask(c1, m2);
+	csrf_mask(c2, m3);
+	assert_int_equal(strlen(m1), 128);
+	assert_string_not_equal(m1, m2);
+	assert_null(strstr(m1, c1));
+	assert_true(csrf_equal(c1, m1));
+	assert_true(csrf_equal(c1, m2));
+	assert_false(csrf_equal(c1, m3));
+	m1[100] = m1[100] == '0' ? '1' : '0';
+	assert_false(csrf_equal(c1, m1));
 }
 
 /* sessions: tokens are 256-bit hex, stored hashed, and expire idle or absolute. */
