@@ -11,6 +11,7 @@ cppcheck clang clang-tidy libclang-rt-14-dev"
 PKGS="$PKGS libzxcvbn-dev"
 PKGS="$PKGS nginx-light"
 PKGS="$PKGS zlib1g-dev"
+PKGS="$PKGS systemd man-db"
 
 missing=""
 for p in $PKGS; do
