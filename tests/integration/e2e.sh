@@ -14,22 +14,19 @@ check "npm ci" [ $? -eq 0 ] || cat "$TMP/npm.log"
 web_seed
 check "server starts" web_start
 SHOTS=${SHOTS:-$TMP/shots}
-node "$E2E/run.mjs" "$URL" "$PW" "$SHOTS" >"$TMP/e2e.out" 2>&1
-status=$?
-cat "$TMP/e2e.out"
-# Add the browser checks to this script's count.
-read -r p f < <(sed -n 's/^browser checks: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$TMP/e2e.out")
-passed=$((passed + ${p:-0}))
-failed=$((failed + ${f:-1}))
-[ "$status" -eq 0 ] || [ "${f:-1}" -gt 0 ] || failed=$((failed + 1))
-# Login CSRF from a page on another site (tests/e2e/crosssite.mjs).
-evil_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-node "$E2E/crosssite.mjs" "$URL" "$PW" "$evil_port" >"$TMP/cross.out" 2>&1
-status=$?
-cat "$TMP/cross.out"
-read -r p f < <(sed -n 's/^browser checks: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$TMP/cross.out")
-passed=$((passed + ${p:-0}))
-failed=$((failed + ${f:-1}))
-[ "$status" -eq 0 ] || [ "${f:-1}" -gt 0 ] || failed=$((failed + 1))
+# browser SCRIPT ARGS...: runs a browser script and adds its checks to this script's count.
+browser() {
+	local out="$TMP/$1.out" status p f
+	node "$E2E/$1" "${@:2}" >"$out" 2>&1
+	status=$?
+	cat "$out"
+	read -r p f < <(sed -n 's/^browser checks: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$out")
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-1}))
+	[ "$status" -eq 0 ] || [ "${f:-1}" -gt 0 ] || failed=$((failed + 1))
+}
+browser run.mjs "$URL" "$PW" "$SHOTS"
+# Login CSRF from a page on another site.
+browser crosssite.mjs "$URL" "$PW" "$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 web_stop
 finish
