@@ -83,7 +83,9 @@ cmark_node *report_md_parse(const char *md)
 		return NULL;
 	/* Collect first: the tree must not change under the iterator. */
 	size_t n = 0, cap = 0;
-	cmark_node **todo = NULL;
+	struct {
+		cmark_node *node;
+	} *todo = NULL;
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	bool oom = !it;
@@ -94,25 +96,25 @@ cmark_node *report_md_parse(const char *md)
 			   (t == CMARK_NODE_LINK && !safe_url(cmark_node_get_url(node)));
 		if (ev != CMARK_EVENT_EXIT && bad) {
 			if (n == cap) {
-				cmark_node **grown = realloc(todo, (cap = cap ? 2 * cap : 16) * sizeof *todo);
+				void *grown = realloc(todo, (cap = cap ? 2 * cap : 16) * sizeof todo[0]);
 				if (!grown) {
 					oom = true;
 					break;
 				}
 				todo = grown;
 			}
-			todo[n++] = node;
+			todo[n++].node = node;
 		}
 	}
 	cmark_iter_free(it);
 	/* Innermost last in document order: handle from the end, so a node is never used
 	 * after an outer one was unwrapped (unwrapping moves, never frees, the children). */
 	for (size_t i = n; !oom && i-- > 0;) {
-		cmark_node_type t = cmark_node_get_type(todo[i]);
+		cmark_node_type t = cmark_node_get_type(todo[i].node);
 		if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE)
-			html_to_text(todo[i], t == CMARK_NODE_HTML_BLOCK);
+			html_to_text(todo[i].node, t == CMARK_NODE_HTML_BLOCK);
 		else
-			unwrap(todo[i]);
+			unwrap(todo[i].node);
 	}
 	free(todo);
 	if (oom) {

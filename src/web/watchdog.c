@@ -61,11 +61,16 @@ static void cut(conn_watch *cw, const char *why)
 	web_log(NULL, "closed a connection from %s: %s", cw->addr, why);
 }
 
+/* A connection and when its request began, for sorting. */
+typedef struct aged {
+	conn_watch *cw;
+	long long began_ms;
+} aged;
+
 /* Orders connections by when their request began, oldest first. */
 static int by_age(const void *a, const void *b)
 {
-	long long x = atomic_load(&(*(conn_watch *const *)a)->began_ms);
-	long long y = atomic_load(&(*(conn_watch *const *)b)->began_ms);
+	long long x = ((const aged *)a)->began_ms, y = ((const aged *)b)->began_ms;
 	return (x > y) - (x < y);
 }
 
@@ -94,19 +99,19 @@ static void sweep(web_watchdog *w)
 			open++;
 		}
 	}
-	if (!w->max_conns || open < w->max_conns - w->max_conns / 8)
+	if (!w->max_conns || open == 0 || open < w->max_conns - w->max_conns / 8)
 		return;
-	conn_watch **all = malloc(open * sizeof *all);
+	aged *all = calloc(open, sizeof(aged));
 	if (!all)
 		return;
 	unsigned n = 0;
 	for (conn_watch *cw = w->head; cw && n < open; cw = cw->next)
 		if (!cw->cut && !atomic_load(&cw->in_handler))
-			all[n++] = cw;
-	qsort(all, n, sizeof *all, by_age);
+			all[n++] = (aged){cw, atomic_load(&cw->began_ms)};
+	qsort(all, n, sizeof(aged), by_age);
 	unsigned keep = w->max_conns - w->max_conns / 4;
 	for (unsigned i = 0; i < n && open > keep; i++, open--)
-		cut(all[i], "the server is nearly full and its request is among the slowest");
+		cut(all[i].cw, "the server is nearly full and its request is among the slowest");
 	free(all);
 }
 
