@@ -7,6 +7,7 @@
 #                application on http://127.0.0.1:8080 (SERVE=0 skips that, PORT=N moves it)
 #   make check   build the release binary (its -O3 warnings too), then build with
 #                AddressSanitizer + UndefinedBehaviorSanitizer and run every test
+#   make install the program, its manual page and the systemd units (PREFIX, DESTDIR)
 #   make bench   time import and report against the sqlite3 shell (bench/run.sh), and the
 #                web server against nginx with wrk (bench/web.sh)
 
@@ -21,7 +22,7 @@ WP_OUT      := out/workplan-$(WP_PLAN)-$(WP_PERIOD)
 SERVE       ?= 1
 PORT        ?= 8080
 
-.PHONY: all deps build demo check bench clean
+.PHONY: all deps build demo check bench clean install
 
 all: build
 
@@ -61,6 +62,15 @@ demo: build
 	@python3 data/demo/workplan/summary.py $(WP_OUT).json
 	@echo "Wrote $(WP_OUT).{json,md,html,xlsx}, out/workplan-$(WP_PLAN)-midterm.html and out/workplan-$(WP_PLAN)-final.html"
 	@if [ "$(SERVE)" != 0 ]; then $(MAKE) --no-print-directory serve-demo; fi
+
+# install: the program, its manual page and the systemd units (dist/) under PREFIX, staged
+# under DESTDIR when given (make install PREFIX=/usr DESTDIR=/tmp/stage); docs/deploy.md.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+install: build
+	@meson configure $(BUILD) -Dprefix=$(PREFIX) >/dev/null
+	@meson install -C $(BUILD) --no-rebuild --quiet $(if $(DESTDIR),--destdir $(DESTDIR))
+	@echo "Installed under $(DESTDIR)$(PREFIX): bin/actip, share/man/man1/actip.1, lib/systemd/system/actip{,-backup}.service, actip-backup.timer"
 
 check: check-build
 	@meson test -C $(CHECK_BUILD) --print-errorlogs --num-processes 2; \

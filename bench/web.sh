@@ -3,7 +3,10 @@
 # dashboard (GET /) and the report API (GET /api/v1/report?year=2021) of `actip serve`
 # on the demo data, signed in, and against nginx (Debian) serving static files of the
 # same sizes; prints requests per second and p99 for each, and actip's share of nginx's
-# requests per second (the goal is at least 0.5). Numbers are reported, never enforced.
+# requests per second (the goal is at least 0.5). Then the compression table: bytes on
+# the wire and requests per second of the activities page, the dashboard and the
+# report API with and without Accept-Encoding: gzip, side by side in each round.
+# Numbers are reported, never enforced.
 #
 #   bench/web.sh ACTIP        env: WEB_BENCH_SECONDS=10, WEB_BENCH_THREADS=4, WEB_BENCH_ROUNDS=3
 set -euo pipefail
@@ -60,10 +63,12 @@ CONF
 pids+=($!)
 sleep 0.5
 
-# run URL [HEADER]: prints "requests/s p99_ms" from wrk --latency.
+# run URL [HEADER...]: prints "requests/s p99_ms" from wrk --latency.
 run() {
-	local out
-	if [ -n "${2:-}" ]; then out=$(wrk -t2 -c64 -d"${SECS}s" --latency -H "$2" "$1"); else out=$(wrk -t2 -c64 -d"${SECS}s" --latency "$1"); fi
+	local out url=$1 h args=()
+	shift
+	for h in "$@"; do args+=(-H "$h"); done
+	out=$(wrk -t2 -c64 -d"${SECS}s" --latency "${args[@]}" "$url")
 	local rps p99
 	rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
 	p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; print v}' <<<"$out")
@@ -88,3 +93,22 @@ for pair in "dashboard.html|/" "report.json|/api/v1/report?year=2021"; do
 done
 echo "(medians of $ROUNDS rounds of wrk -t2 -c64 -d${SECS}s each; the ratio is the median of the rounds' ratios;"
 echo " actip --threads $THREADS, nginx worker_processes $THREADS; goal: ratio >= 0.5)"
+
+# Compression: the same pages asked for with and without gzip, side by side per round.
+echo
+printf '%-26s %10s %10s %9s %9s %8s\n' "page" "bytes" "gz bytes" "r/s" "gz r/s" "ratio"
+for path in /activities / "/api/v1/report?year=2021"; do
+	plain=$(curl -s -b "actip=$token" -o /dev/null -w '%{size_download}' "$A$path")
+	gz=$(curl -s -b "actip=$token" -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$A$path")
+	: >"$tmp/rounds"
+	for _ in $(seq 1 "$ROUNDS"); do
+		read -r pr _ < <(run "$A$path" "Cookie: actip=$token")
+		read -r zr _ < <(run "$A$path" "Cookie: actip=$token" "Accept-Encoding: gzip")
+		echo "$pr $zr $(awk -v a="$zr" -v n="$pr" 'BEGIN {print (n > 0 ? a / n : 0)}')" >>"$tmp/rounds"
+	done
+	col() { awk -v c="$1" '{print $c}' "$tmp/rounds" | median; }
+	printf '%-26s %10s %10s %9.0f %9.0f %8.4f\n' "$path" "$plain" "$gz" "$(col 1)" "$(col 2)" "$(col 3)"
+done
+echo "(gz: Accept-Encoding: gzip, zlib level 6; ratio: gzip r/s over plain r/s, median of $ROUNDS rounds; on"
+echo " loopback the bytes saved cost CPU; on a 256 kbit/s link the activities page takes"
+echo " about bytes*8/256000 s, so the byte columns are the ones that matter there)"

@@ -3,7 +3,9 @@
  * pieces the server applies, in the server's order: the path's UTF-8 check and
  * percent-decoding, the route tables (route_match over the API and page tables),
  * query arguments (form decoding), the Cookie header split into name=value pairs,
- * Origin against Host (route_same_origin), the Content-Type media type
+ * the Host check, the client address from X-Forwarded-For or Forwarded (origin.c, with a
+ * public URL and a trusted proxy set), Origin against the expected origin
+ * (route_same_origin), the Content-Type media type
  * (route_content_type), the CSRF comparison and, for form bodies, the form parser.
  * libmicrohttpd's own header parsing is not in this target. Invariants: no crash or
  * sanitizer report; a matched route's captures are valid UTF-8 and without '/'. */
@@ -98,7 +100,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *query = strchr(target, '?');
 	if (query)
 		*query++ = '\0';
-	const char *origin = NULL, *host = NULL, *ctype_h = NULL, *csrf = NULL;
+	const char *origin = NULL, *host = NULL, *ctype_h = NULL, *csrf = NULL, *xff = NULL, *fwd = NULL;
 	char *cookie = NULL;
 	for (char *h = strtok_r(NULL, "\r\n", &line_save); h; h = strtok_r(NULL, "\r\n", &line_save)) {
 		char *colon = strchr(h, ':');
@@ -118,6 +120,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			csrf = v;
 		else if (text_ieq(h, "Cookie"))
 			cookie = v;
+		else if (text_ieq(h, "X-Forwarded-For"))
+			xff = v;
+		else if (text_ieq(h, "Forwarded"))
+			fwd = v;
 	}
 	/* The server receives the path decoded (libmicrohttpd) and checks its UTF-8. */
 	if (route_url_decode(target, false) == 0 && text_utf8_valid(target, strlen(target)))
@@ -126,7 +132,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		pairs(query, "&", true);
 	if (cookie)
 		pairs(cookie, ";", false);
-	(void)route_same_origin(origin, host);
+	static web_config cfg;
+	if (!cfg.public_host[0]) {
+		actip_err err;
+		if (web_public_url_parse(&cfg, "https://actip.example.org", &err) < 0)
+			abort();
+		snprintf(cfg.listen_addr, sizeof cfg.listen_addr, "127.0.0.1");
+		cfg.listen_port = 8080;
+		snprintf(cfg.trusted[0], sizeof cfg.trusted[0], "127.0.0.1");
+		snprintf(cfg.trusted[1], sizeof cfg.trusted[1], "10.0.0.1");
+		cfg.ntrusted = 2;
+	}
+	(void)web_host_allowed(&cfg, host);
+	char want_origin[300], addr[64];
+	web_expected_origin(&cfg, host, want_origin, sizeof want_origin);
+	(void)route_same_origin(origin, want_origin, false);
+	web_client_addr(&cfg, "127.0.0.1", xff, fwd, addr, sizeof addr);
 	char ctype[80];
 	const char *ct = route_content_type(ctype_h, ctype, sizeof ctype);
 	char expected[65];

@@ -24,7 +24,7 @@ typedef struct cli_command {
 	const char *synopsis;    /* after "actip NAME " */
 	const char *summary;     /* one line */
 	const char *description; /* paragraphs separated by blank lines */
-	cli_option options[10];
+	cli_option options[12]; /* ended by an empty one */
 } cli_command;
 
 extern const cli_command cli_commands[];

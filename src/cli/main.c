@@ -135,18 +135,27 @@ const cli_command cli_commands[] = {
 	  {"--format F", "json, md, html or xlsx (default md)"},
 	  {"--on-time-days N", "a report is on time up to N days after the period (default 30)"},
 	  {"-o, --output FILE", "write to FILE instead of standard output"}}},
-	{"serve", cmd_serve, "[--db FILE] [--listen ADDR:PORT] [--body-limit BYTES] [--threads N] [--max-per-ip N] [--deadline SECS]",
+	{"serve", cmd_serve, "[--db FILE] [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE] [--public-url URL] [--trust-proxy ADDR,...] [--body-limit BYTES] [--threads N] [--max-per-ip N] [--deadline SECS]",
 	 "run the web application and its JSON API",
 	 "Serves the web application (sign-in, dashboard, activities, upload, periods, audit log) and the "
 	 "JSON API under /api/v1 (docs/api.md) until interrupted. Accounts come from 'actip user'; there is "
-	 "no default account. Limits: 15 s idle timeout, 60 s per request, 512 connections, 32 KiB of "
-	 "memory per connection. On plain HTTP the session cookie drops Secure and the __Host- prefix only "
-	 "when listening on a loopback address; elsewhere put a TLS proxy in front.",
+	 "no default account. Limits: 15 s idle timeout, 10 s for a request's line and headers, 60 s per "
+	 "request, 512 connections (the slowest unfinished ones closed first when nearly full), 32 per "
+	 "address, 32 KiB of memory per connection. With --tls-cert and --tls-key it speaks HTTPS itself (TLS 1.2 and 1.3, "
+	 "with HSTS). Behind a reverse proxy, --public-url names the address people use and --trust-proxy "
+	 "the proxy, whose X-Forwarded-For then gives the client's address. Requests naming another Host "
+	 "are refused. On plain HTTP the session cookie drops Secure and the __Host- prefix only when "
+	 "listening on a loopback address or when the public URL is http; listening elsewhere without TLS "
+	 "or a trusted proxy prints a warning (docs/deploy.md).",
 	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db); must exist"},
 	  {"--listen ADDR:PORT", "IPv4 address and port (default 127.0.0.1:8080; port 0 picks a free one)"},
+	  {"--tls-cert FILE", "PEM certificate chain: serve HTTPS (with --tls-key)"},
+	  {"--tls-key FILE", "PEM private key of the certificate"},
+	  {"--public-url URL", "https://HOST[:PORT] people reach the server at (behind a proxy): sets the cookie's flags, the expected Origin and the accepted Host"},
+	  {"--trust-proxy ADDR,...", "peer addresses of reverse proxies whose X-Forwarded-For or Forwarded is believed (up to 8)"},
 	  {"--body-limit BYTES", "largest request body (default 33554432); larger gets 413"},
 	  {"--threads N", "worker threads (default 4)"},
-	  {"--max-per-ip N", "connections from one address (default 128)"},
+	  {"--max-per-ip N", "connections from one address (default 32; 512 from a trusted proxy, which limits its clients itself)"},
 	  {"--deadline SECS", "the time one request may take, counted from the end of the connection's previous request (or its opening) to the end of its answer "
 			      "(default 60; a handler that is running is not cut). A file of 5 MB needs "
 			      "85 KB/s to arrive within 60 s: raise it where people upload large files "
@@ -156,7 +165,8 @@ const cli_command cli_commands[] = {
 	 "add creates an account: --role is admin, focal_point (with --body, its sectoral body), "
 	 "country_officer (with --country) or viewer. passwd sets a new password and ends the user's "
 	 "sessions; disable blocks the account and ends its sessions; list prints the accounts. The "
-	 "password is read as one line from standard input: 12 to 128 characters, not a common password. "
+	 "password is read as one line from standard input: 12 to 128 characters, hard enough to guess "
+	 "(zxcvbn-c's estimate; the reason is shown when it is not). "
 	 "It is stored as an argon2id hash (libsodium).",
 	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db)"},
 	  {"--name NAME", "the user name"},

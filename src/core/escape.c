@@ -48,10 +48,39 @@ void esc_url_part(FILE *out, const char *s)
 	}
 }
 
+/* Length of a control character at s that a text output drops: C0 but tab and line
+ * feed, DEL, and C1 (U+0080..U+009F, two bytes in UTF-8); 0 for anything else. */
+static size_t control_len(const char *s)
+{
+	unsigned char c = (unsigned char)s[0];
+	if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+		return 1;
+	if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F)
+		return 2;
+	return 0;
+}
+
+/* Text for a terminal or a text file, control characters dropped. */
+void esc_text(FILE *out, const char *s)
+{
+	while (*s) {
+		size_t skip = control_len(s);
+		if (skip)
+			s += skip;
+		else
+			fputc(*s++, out);
+	}
+}
+
 /* Markdown table cell. */
 void esc_md_cell(FILE *out, const char *s)
 {
 	for (; *s; s++) {
+		size_t skip = *s == '\r' || *s == '\n' ? 0 : control_len(s);
+		if (skip) {
+			s += skip - 1;
+			continue;
+		}
 		switch (*s) {
 		case '&': fputs("&amp;", out); break;
 		case '<': fputs("&lt;", out); break;

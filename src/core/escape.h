@@ -18,9 +18,14 @@ void esc_html_attr(FILE *out, const char *s);
 void esc_url_part(FILE *out, const char *s);
 
 /* Markdown table cell: characters with meaning in Markdown (\ ` * _ [ ] < > | # etc.)
- * are backslash-escaped, HTML-significant ones entity-escaped, and line breaks become
- * spaces so a cell stays on its row. */
+ * are backslash-escaped, HTML-significant ones entity-escaped, line breaks become
+ * spaces so a cell stays on its row, and other control characters are dropped. */
 void esc_md_cell(FILE *out, const char *s);
+
+/* Plain text for a terminal or a text file (Markdown already made safe, such as cmark's
+ * rendering): control characters but tab and line feed dropped (ESC, CR, DEL, C1), so
+ * stored text cannot drive the terminal that shows it. */
+void esc_text(FILE *out, const char *s);
 
 /* CSV field (RFC 4180): quoted when needed, and a text cell that a spreadsheet would
  * read as a formula (leading = + - @ tab CR) gets a leading apostrophe. */

@@ -3,8 +3,8 @@
  * fetched), laid out as the published report: project status, regional progress by
  * end-of-programme outcome, a profile per country, NGO partners, the five tables with
  * their figures, expenditure and the data-quality annex. Achievement texts are
- * Markdown rendered by cmark in its safe mode (raw HTML and javascript: links are
- * dropped); every other text goes through the HTML escapes. The public tables
+ * Markdown neutralised by report_md_parse (mdtext.c) and rendered by cmark in its safe
+ * mode; every other text goes through the HTML escapes. The public tables
  * (--suppress-below) are a second, shorter document with the same head, cover, table
  * markup and footer: Tables 1-5 alone, suppressed cells as "<K". */
 #include <cmark.h>
@@ -13,6 +13,7 @@
 
 #include "core/country.h"
 #include "core/escape.h"
+#include "report/mdtext.h"
 #include "core/num.h"
 #include "indicators/ind_emit.h"
 #include "report/report.h"
@@ -116,34 +117,14 @@ static void figure_html(FILE *out, const chart *c, int n)
 	fputs("</figure>\n", out);
 }
 
-/* Markdown text rendered by cmark in safe mode (raw HTML and javascript: links are not
- * passed through). Images become their alt text, so the report never fetches
- * anything; links stay links. */
+/* Markdown text, neutralised (report_md_parse), rendered by cmark (whose default safe
+ * mode would also drop raw HTML and unsafe links). */
 static void markdown_html(FILE *out, const char *md)
 {
-	cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
-	char *html = NULL;
-	if (doc) {
-		cmark_node *images[64];
-		int n = 0;
-		cmark_iter *it = cmark_iter_new(doc);
-		cmark_event_type ev;
-		while (it && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-			if (ev == CMARK_EVENT_ENTER && n < 64 &&
-			    cmark_node_get_type(cmark_iter_get_node(it)) == CMARK_NODE_IMAGE)
-				images[n++] = cmark_iter_get_node(it);
-		cmark_iter_free(it);
-		for (int i = 0; i < n; i++) {
-			cmark_node *child;
-			while ((child = cmark_node_first_child(images[i])))
-				cmark_node_insert_before(images[i], child);
-			cmark_node_free(images[i]);
-		}
-		/* more than 64 images: render none of the text rather than fetch */
-		if (n < 64)
-			html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
+	cmark_node *doc = report_md_parse(md);
+	char *html = doc ? cmark_render_html(doc, CMARK_OPT_DEFAULT) : NULL;
+	if (doc)
 		cmark_node_free(doc);
-	}
 	if (html) {
 		fputs(html, out);
 		free(html);

@@ -4,10 +4,12 @@
  * texts are Markdown already and are kept as written, indented under their list item.
  * The public tables (--suppress-below) are Tables 1-5 alone in the same pipe tables,
  * suppressed cells as "<K" (escaped "&lt;K"). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/country.h"
 #include "core/escape.h"
+#include "report/mdtext.h"
 #include "core/num.h"
 #include "indicators/ind_emit.h"
 #include "report/report.h"
@@ -67,11 +69,26 @@ static void figure_md(FILE *out, const chart *c, int n)
 static void achievement_md(FILE *out, const annual_report *r, const ann_achievement *a)
 {
 	fputs("- ", out);
-	for (const char *p = a->text; *p; p++) {
-		fputc(*p, out);
-		if (*p == '\n' && p[1])
-			fputs("  ", out);
+	/* The text neutralised (report_md_parse) and rendered back to CommonMark, which
+	 * escapes whatever would read as markup; control characters dropped. */
+	cmark_node *doc = report_md_parse(a->text);
+	char *md = doc ? cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0) : NULL;
+	if (doc)
+		cmark_node_free(doc);
+	size_t n = md ? strlen(md) : 0;
+	while (n && md[n - 1] == '\n')
+		md[--n] = '\0';
+	char *line = md;
+	for (char *nl; line && (nl = strchr(line, '\n')); line = nl + 1) {
+		*nl = '\0';
+		esc_text(out, line);
+		fputs(nl[1] ? "\n  " : "\n", out);
 	}
+	if (line)
+		esc_text(out, line);
+	else
+		esc_md_cell(out, a->text);
+	free(md);
 	fputs(" —", out);
 	if (a->has[0]) {
 		char buf[32];

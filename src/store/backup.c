@@ -82,6 +82,10 @@ int store_backup(const char *src_path, const char *dst_path, long long *pages, a
 		goto out;
 	}
 	sqlite3_busy_timeout(src, 10000);
+	if (store_private_file(tmp, err) < 0) { /* the copy holds what the database holds */
+		status = ACTIP_EIO;
+		goto out;
+	}
 	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK) {
 		status = db_error(dst, tmp, "creating the backup", err);

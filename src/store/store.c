@@ -6,8 +6,12 @@
  * migrations leaves a database at a well-defined version. */
 #include "store/store.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 extern const unsigned char migration_001[], migration_002[], migration_003[], migration_004[],
@@ -90,6 +94,33 @@ void store_library_init(void)
 }
 
 /* Opens, configures and migrates. */
+/* Makes the database file at path readable by its owner only, before SQLite opens it:
+ * a new one is created 0600 (SQLite then gives the WAL and SHM files the database's
+ * mode), an existing one and its WAL and SHM are narrowed to their owner (security.md
+ * "Storage": names, e-mails and password hashes live there). */
+int store_private_file(const char *path, actip_err *err)
+{
+	/* Never open and close an existing database here: closing any descriptor of a file
+	 * drops every POSIX lock this process holds on it, other connections' included. */
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+	if (fd >= 0) {
+		close(fd);
+		return ACTIP_OK;
+	}
+	if (errno != EEXIST)
+		return err_set(err, ACTIP_EIO, "%s: cannot create: %s", path, strerror(errno));
+	static const char *const sfx[] = {"", "-wal", "-shm", "-journal"};
+	for (size_t i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
+		char side[4200];
+		struct stat sb;
+		snprintf(side, sizeof side, "%s%s", path, sfx[i]);
+		if (lstat(side, &sb) == 0 && S_ISREG(sb.st_mode) && (sb.st_mode & 077) &&
+		    chmod(side, sb.st_mode & 0700) != 0 && i == 0)
+			return err_set(err, ACTIP_EIO, "%s: cannot make it private: %s", path, strerror(errno));
+	}
+	return ACTIP_OK;
+}
+
 int store_open(store *st, const char *path, int flags, actip_err *err)
 {
 	memset(st, 0, sizeof *st);
@@ -108,6 +139,10 @@ int store_open(store *st, const char *path, int flags, actip_err *err)
 	}
 	int oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY
 					      : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (!(flags & STORE_READONLY) && !memory && store_private_file(path, err) < 0) {
+		store_close(st);
+		return ACTIP_ERR;
+	}
 	if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		store_error(st, "opening", err);
 		store_close(st);

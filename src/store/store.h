@@ -43,6 +43,11 @@ int store_schema_version(void);
 /* Opens (creating when allowed) and migrates the database at path. ":memory:" works. */
 int store_open(store *st, const char *path, int flags, actip_err *err);
 
+/* Creates the file at path 0600 when it is missing, and takes group and other
+ * permissions off it and off its -wal, -shm and -journal files otherwise (whatever the
+ * umask). store_open and store_backup call it before SQLite opens a file to write. */
+int store_private_file(const char *path, actip_err *err);
+
 /* Closes the database; safe on a zeroed or already closed store. */
 void store_close(store *st);
 

@@ -35,10 +35,12 @@ int api_sign_in(web_req *rq, web_resp *rs, const char *name, const char *pw)
 	web_user u;
 	auth_result r = auth_login(rq->st, name, pw, rq->addr, rq->now, &u);
 	if (r != AUTH_OK) {
-		web_log(rq, "sign-in failed for '%.64s'%s", text_utf8_valid(name, strlen(name)) ? name : "?",
-			r == AUTH_LOCKED ? " (locked)" : "");
+		/* What was typed is named only when it is an account's name: a password typed
+		 * into the name field must reach neither the log nor the audit rows. */
+		const char *who = u.name[0] ? u.name : "(not an account)";
+		web_log(rq, "sign-in failed for '%s'%s", who, r == AUTH_LOCKED ? " (locked)" : "");
 		store_audit_write(rq->st, NULL, rq->addr, r == AUTH_LOCKED ? "login_locked" : "login_failed", "user",
-			    text_utf8_valid(name, strlen(name)) && strlen(name) <= 64 ? name : "?", NULL, NULL);
+				  who, NULL, NULL);
 		return r;
 	}
 	actip_err err;
@@ -69,7 +71,9 @@ static void session_create_h(web_req *rq, web_resp *rs)
 		return resp_json_error(rs, 500, "the database is not available");
 	if (r != AUTH_OK)
 		return resp_json_error(rs, 401, "wrong user name or password, or too many attempts");
-	resp_json(rs, 200, json_pack("{ssssss}", "csrf", rq->csrf, "user", rq->user.name, "role",
+	char masked[129];
+	csrf_mask(rq->csrf, masked);
+	resp_json(rs, 200, json_pack("{ssssss}", "csrf", masked, "user", rq->user.name, "role",
 				     web_role_name(rq->user.role)));
 }
 
@@ -497,11 +501,13 @@ static void period_reopen_h(web_req *rq, web_resp *rs)
 	period_h(rq, rs, false);
 }
 
-/* GET /api/v1/me: who is signed in, and the CSRF token. */
+/* GET /api/v1/me: who is signed in, and the CSRF token (masked). */
 static void me_h(web_req *rq, web_resp *rs)
 {
+	char masked[129];
+	csrf_mask(rq->csrf, masked);
 	resp_json(rs, 200, json_pack("{ssssssssss}", "user", rq->user.name, "role", web_role_name(rq->user.role),
-				     "country", rq->user.country, "body", rq->user.body, "csrf", rq->csrf));
+				     "country", rq->user.country, "body", rq->user.body, "csrf", masked));
 }
 
 const web_route api_routes[] = {

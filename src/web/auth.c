@@ -1,4 +1,5 @@
-/* Passwords and sign-in: the password rules, argon2id hashing through libsodium with a
+/* Passwords and sign-in: the password rules (length, and strength estimated by zxcvbn-c
+ * with the account name as a word of its dictionary), argon2id hashing through libsodium with a
  * semaphore so that at most one hash per core runs at a time (each takes 64 MiB at the
  * INTERACTIVE limits), the lockout rules (per account and per address), and the
  * account changes behind `actip user`. Test builds (ACTIP_TEST_HOOKS) count the holders
@@ -8,17 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zxcvbn.h>
 
 #include "core/text.h"
 #include "web/session.h"
-
-extern const unsigned char asset_common_passwords[];
 
 static unsigned long long ops_limit;
 static size_t mem_limit;
 static bool weak_kdf;
 static sem_t hash_slots;
 static char dummy_hash[crypto_pwhash_STRBYTES];
+static unsigned char failure_hash_key[crypto_generichash_KEYBYTES];
 
 /* Sets up libsodium, the limits, the semaphore and the dummy hash used to answer
  * unknown names in the same time as known ones. */
@@ -46,6 +47,7 @@ int auth_init(actip_err *err)
 		sem_init(&hash_slots, 0, cores > 0 ? (unsigned)cores : 1);
 		sem_ready = true;
 	}
+	randombytes_buf(failure_hash_key, sizeof failure_hash_key);
 	char pw[33];
 	uint8_t r[16];
 	randombytes_buf(r, sizeof r);
@@ -68,29 +70,33 @@ static size_t utf8_chars(const char *s)
 	return n;
 }
 
-/* True when pw (ASCII-lower-cased) is on the embedded list of common passwords. */
-static bool is_common(const char *pw)
+/* What makes most of a weak password guessable, for the person choosing it: the kind
+ * of the match that covers the most characters. */
+static const char *weakness(const ZxcMatch_t *info)
 {
-	size_t n = strlen(pw);
-	char *low = strdup(pw);
-	if (!low)
-		return true; /* deny on any error */
-	text_lower_ascii(low);
-	const char *p = (const char *)asset_common_passwords;
-	bool found = false;
-	while (*p && !found) {
-		const char *e = strchr(p, '\n');
-		size_t l = e ? (size_t)(e - p) : strlen(p);
-		found = l == n && memcmp(p, low, n) == 0;
-		p += l + (e != NULL);
+	int best = -1, type = BRUTE_MATCH;
+	for (const ZxcMatch_t *m = info; m; m = m->Next)
+		if (m->Length > best && (m->Type & ~MULTIPLE_MATCH) != BRUTE_MATCH) {
+			best = m->Length;
+			type = m->Type & MULTIPLE_MATCH ? REPEATS_MATCH : m->Type; /* "aaaa": "a" repeated */
+		}
+	switch (type) {
+	case USER_MATCH:
+	case USER_LEET_MATCH: return "it contains the account's name";
+	case DICTIONARY_MATCH:
+	case DICT_LEET_MATCH: return "it is built on a common password or word";
+	case REPEATS_MATCH: return "it repeats the same characters";
+	case SEQUENCE_MATCH: return "it is a sequence such as 1234 or abcd";
+	case SPATIAL_MATCH: return "it follows a keyboard pattern such as qwerty";
+	case DATE_MATCH:
+	case YEAR_MATCH: return "it is mostly a date or a year";
+	default: return "it is too short for its kind of characters";
 	}
-	sodium_memzero(low, n);
-	free(low);
-	return found;
 }
 
-/* The rules of security.md: length in characters, taken as typed, no composition rules. */
-const char *auth_password_problem(const char *pw)
+/* The rules of security.md: length in characters, taken as typed, no composition rules,
+ * and a zxcvbn estimate of at least PASSWORD_MIN_BITS (its score 3: 10^8 guesses). */
+const char *auth_password_problem(const char *pw, const char *name)
 {
 	if (!pw || !text_utf8_valid(pw, strlen(pw)))
 		return "the password must be valid UTF-8 text";
@@ -99,15 +105,28 @@ const char *auth_password_problem(const char *pw)
 		return "the password must have at least 12 characters";
 	if (n > PASSWORD_MAX)
 		return "the password must have at most 128 characters";
-	if (is_common(pw))
-		return "this password is on the list of commonly used passwords; choose another";
-	return NULL;
+	const char *dict[] = {name && *name ? name : NULL, NULL};
+	ZxcMatch_t *info = NULL;
+	double bits = ZxcvbnMatch(pw, dict, &info);
+	static _Thread_local char why[200];
+	if (bits < PASSWORD_MIN_BITS)
+		snprintf(why, sizeof why, "the password is too easy to guess: %s; a few unrelated words make a strong one",
+			 weakness(info));
+	ZxcvbnFreeInfo(info);
+	return bits < PASSWORD_MIN_BITS ? why : NULL;
 }
 
 #ifdef ACTIP_TEST_HOOKS
 #include <stdatomic.h>
 static atomic_int slot_holders, slot_peak;
 static atomic_uint slot_hold_usec;
+static atomic_int verifies;
+
+/* The number of password checks auth_login has made so far. */
+int auth_test_verifies(void)
+{
+	return atomic_load(&verifies);
+}
 
 /* Resets the peak and sets how long each holder keeps its slot. */
 void auth_test_slots(unsigned hold_usec)
@@ -219,20 +238,6 @@ static long long count(store *st, const char *sql, const char *t, long long n)
 	return v;
 }
 
-/* Records one failed attempt. */
-static void record_failure(store *st, const char *name, const char *addr, time_t now)
-{
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, "INSERT INTO login_failure(user_name, addr, at) VALUES (?1, ?2, ?3)",
-			       -1, &s, NULL) != SQLITE_OK)
-		return;
-	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, addr, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, (long long)now);
-	sqlite3_step(s);
-	sqlite3_finalize(s);
-}
-
 /* Replaces a stored hash. */
 static int store_hash(store *st, long long id, const char *hash)
 {
@@ -247,22 +252,67 @@ static int store_hash(store *st, long long id, const char *hash)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* The key under which a failed sign-in is counted: the account's name when it exists;
+ * else a keyed hash of what was typed ("?" and 32 hex digits), so that unknown names
+ * lock like known ones without a password typed into the name field being stored. The
+ * key is random per process: the hashes cannot be reversed from a backup. */
+static void failure_key(const char *name, bool exists, char out[66])
+{
+	if (exists) {
+		snprintf(out, 66, "%s", name);
+		return;
+	}
+	uint8_t h[16];
+	crypto_generichash(h, sizeof h, (const unsigned char *)name, strlen(name), failure_hash_key, sizeof failure_hash_key);
+	out[0] = '?';
+	sodium_bin2hex(out + 1, 33, h, sizeof h);
+}
+
+/* Counts this attempt before its password is checked, in one write transaction, so
+ * that parallel attempts cannot pass the limits between the count and the insert:
+ * AUTH_LOCKED (nothing recorded) when a limit is reached, AUTH_FAILED when the attempt
+ * may go on (its row recorded, *row set), AUTH_DBERR. */
+static auth_result count_attempt(store *st, const char *key, const char *addr, time_t now, long long *row)
+{
+	actip_err err;
+	if (store_begin(st, &err) < 0)
+		return AUTH_DBERR;
+	long long since = (long long)now - LOCKOUT_WINDOW_SECS;
+	long long by_user = count(st, "SELECT count(*) FROM login_failure WHERE user_name = ?1 AND at > ?2", key,
+				  since);
+	long long by_addr = count(st, "SELECT count(*) FROM login_failure WHERE addr = ?1 AND at > ?2", addr, since);
+	auth_result r = AUTH_DBERR;
+	sqlite3_stmt *s = NULL;
+	if (by_user < 0 || by_addr < 0)
+		r = AUTH_DBERR;
+	else if (by_user >= LOCKOUT_FAILURES || by_addr >= ADDR_FAILURES)
+		r = AUTH_LOCKED;
+	else if (sqlite3_prepare_v2(st->db, "INSERT INTO login_failure(user_name, addr, at) VALUES (?1, ?2, ?3)", -1,
+				    &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, addr, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, (long long)now);
+		if (sqlite3_step(s) == SQLITE_DONE) {
+			*row = sqlite3_last_insert_rowid(st->db);
+			r = AUTH_FAILED;
+		}
+	}
+	sqlite3_finalize(s);
+	if (r == AUTH_DBERR || store_commit(st, &err) < 0) {
+		store_rollback(st);
+		return AUTH_DBERR;
+	}
+	return r;
+}
+
 /* Sign-in with lockout. */
 auth_result auth_login(store *st, const char *name, const char *pw, const char *addr, time_t now,
 		       web_user *user)
 {
+	memset(user, 0, sizeof *user);
 	if (!name || !pw || !*name || strlen(name) > 64 || strlen(pw) > 4 * (size_t)PASSWORD_MAX ||
 	    !text_utf8_valid(name, strlen(name)) || !text_utf8_valid(pw, strlen(pw)))
 		return AUTH_FAILED;
-	long long since = (long long)now - LOCKOUT_WINDOW_SECS;
-	long long by_user = count(st, "SELECT count(*) FROM login_failure WHERE user_name = ?1 AND at > ?2",
-				  name, since);
-	long long by_addr = count(st, "SELECT count(*) FROM login_failure WHERE addr = ?1 AND at > ?2",
-				  addr, since);
-	if (by_user < 0 || by_addr < 0)
-		return AUTH_DBERR;
-	if (by_user >= LOCKOUT_FAILURES || by_addr >= ADDR_FAILURES)
-		return AUTH_LOCKED;
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(st->db, "SELECT id, pw_hash, disabled FROM app_user WHERE name = ?1", -1, &s,
 			       NULL) != SQLITE_OK)
@@ -271,18 +321,30 @@ auth_result auth_login(store *st, const char *name, const char *pw, const char *
 	char hash[crypto_pwhash_STRBYTES] = "";
 	long long id = 0;
 	int disabled = 1;
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
 		id = sqlite3_column_int64(s, 0);
 		snprintf(hash, sizeof hash, "%s", (const char *)sqlite3_column_text(s, 1));
 		disabled = sqlite3_column_int(s, 2);
 	}
 	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return AUTH_DBERR;
+	if (id)
+		snprintf(user->name, sizeof user->name, "%s", name); /* an account's name may be logged */
+	char key[66];
+	failure_key(name, id != 0, key);
+	long long row = 0;
+	auth_result counted = count_attempt(st, key, addr, now, &row);
+	if (counted != AUTH_FAILED)
+		return counted;
+#ifdef ACTIP_TEST_HOOKS
+	atomic_fetch_add(&verifies, 1);
+#endif
 	bool good = verify(id ? hash : dummy_hash, pw) && id && !disabled;
-	if (!good) {
-		record_failure(st, name, addr, now);
-		return AUTH_FAILED;
-	}
-	count(st, "DELETE FROM login_failure WHERE user_name = ?1 AND ?2 = ?2", name, 0);
+	if (!good)
+		return AUTH_FAILED; /* the attempt's row stays */
+	count(st, "DELETE FROM login_failure WHERE user_name = ?1 AND ?2 = ?2", key, 0);
 	if (crypto_pwhash_str_needs_rehash(hash, ops_limit, mem_limit) != 0) {
 		char nh[crypto_pwhash_STRBYTES];
 		actip_err err;
@@ -296,7 +358,7 @@ auth_result auth_login(store *st, const char *name, const char *pw, const char *
 int auth_user_add(store *st, const char *name, web_role role, const char *body,
 		  const char *country, const char *pw, actip_err *err)
 {
-	const char *why = auth_password_problem(pw);
+	const char *why = auth_password_problem(pw, name);
 	if (why)
 		return err_set(err, ACTIP_EINPUT, "%s", why);
 	char hash[crypto_pwhash_STRBYTES];
@@ -325,7 +387,7 @@ int auth_user_add(store *st, const char *name, web_role role, const char *body,
 int auth_user_passwd(store *st, const char *name, const char *pw, actip_err *err)
 {
 	web_user u;
-	const char *why = auth_password_problem(pw);
+	const char *why = auth_password_problem(pw, name);
 	if (why)
 		return err_set(err, ACTIP_EINPUT, "%s", why);
 	int found = auth_user_load(st, 0, name, &u, NULL);

@@ -47,4 +47,11 @@ extern const web_route page_records_routes[];
 /* Upload page handlers (pages_upload.c). */
 extern const web_route page_upload_routes[];
 
+/* How long a previewed upload waits for its confirmation. */
+enum { UPLOAD_PENDING_SECS = 3600 };
+
+/* Deletes the upload previews older than UPLOAD_PENDING_SECS (the server's sweep and
+ * every new preview call it); -1 on a database failure. */
+int upload_sweep(store *st, time_t now);
+
 #endif

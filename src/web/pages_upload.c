@@ -2,7 +2,9 @@
  * text/csv body, or pasted text in a form without JavaScript), and see either a
  * preview of what would be stored (the write path run and rolled back) or every error
  * as FILE:LINE: COLUMN. A previewed upload waits in pending_upload, bound to the
- * session, until it is confirmed; confirming runs the guarded write for real. */
+ * session, until it is confirmed; confirming runs the guarded write for real. Its
+ * body (names of people) is deleted at Cancel, when the session ends (session.c), and
+ * an hour after it was made by the server's sweep (upload_sweep). */
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,17 +64,25 @@ static void upload_get(web_req *rq, web_resp *rs)
 	page_end(rs);
 }
 
+/* Deletes the previews older than UPLOAD_PENDING_SECS; -1 on a database failure. */
+int upload_sweep(store *st, time_t now)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "DELETE FROM pending_upload WHERE created < ?1", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(s, 1, (long long)now - UPLOAD_PENDING_SECS);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Keeps an upload for confirmation; fills the id (hex). */
 static int keep_pending(web_req *rq, const char *tpl, bool append, const char *csv, size_t len, char id[65])
 {
 	uint8_t hash[32];
 	session_new_token(id, hash);
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(rq->st->db, "DELETE FROM pending_upload WHERE created < ?1", -1, &s, NULL) == SQLITE_OK) {
-		sqlite3_bind_int64(s, 1, (long long)rq->now - 3600);
-		sqlite3_step(s);
-		sqlite3_finalize(s);
-	}
+	upload_sweep(rq->st, rq->now);
 	if (sqlite3_prepare_v2(rq->st->db, "INSERT INTO pending_upload(id_hash, token_hash, template, body, created, "
 					   "append) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &s, NULL) != SQLITE_OK)
 		return -1;
@@ -136,7 +146,8 @@ static void outcome(web_req *rq, web_resp *rs, const char *tpl, web_write *w, co
 		fputs("<input type=\"hidden\" name=\"id\" value=\"", o);
 		esc_html_attr(o, pending_id);
 		fputs("\"><div class=\"actions\"><button type=\"submit\">Store it</button>"
-		      "<a class=\"button secondary\" href=\"/upload\">Cancel</a></div></form>", o);
+		      "<button type=\"submit\" class=\"secondary\" formaction=\"/upload/cancel\">Cancel</button>"
+		      "</div></form>", o);
 	} else if (w->status == 200) {
 		fprintf(o, "<div class=\"msg ok\" id=\"stored\" role=\"status\"><strong>Stored.</strong> %ld ", w->rows);
 		esc_html_text(o, tpl);
@@ -212,7 +223,7 @@ static void confirm_post(web_req *rq, web_resp *rs)
 		return page_error(rq, rs, 500, "The database is not available.");
 	sqlite3_bind_blob(s, 1, hash, 32, SQLITE_STATIC);
 	sqlite3_bind_blob(s, 2, rq->token_hash, 32, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, (long long)rq->now - 3600);
+	sqlite3_bind_int64(s, 3, (long long)rq->now - UPLOAD_PENDING_SECS);
 	char tpl[32] = "";
 	char *body = NULL;
 	size_t len = 0;
@@ -241,9 +252,29 @@ static void confirm_post(web_req *rq, web_resp *rs)
 	web_write_free(&w);
 }
 
+/* POST /upload/cancel: forgets a preview of this session, then back to the form. */
+static void cancel_post(web_req *rq, web_resp *rs)
+{
+	uint8_t hash[32];
+	const char *id = form_get(rq, "id");
+	sqlite3_stmt *s;
+	if (id && session_hash_token(id, hash) == 0 &&
+	    sqlite3_prepare_v2(rq->st->db, "DELETE FROM pending_upload WHERE id_hash = ?1 AND token_hash = ?2", -1, &s,
+			       NULL) == SQLITE_OK) {
+		sqlite3_bind_blob(s, 1, hash, 32, SQLITE_STATIC);
+		sqlite3_bind_blob(s, 2, rq->token_hash, 32, SQLITE_STATIC);
+		int rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			return page_error(rq, rs, 500, "The database is not available.");
+	}
+	resp_redirect(rs, "/upload");
+}
+
 const web_route page_upload_routes[] = {
 	{"GET", "/upload", upload_get, R_HTML | R_FILER},
 	{"POST", "/upload", upload_post, R_HTML | R_WRITE | R_FILER},
 	{"POST", "/upload/confirm", confirm_post, R_HTML | R_WRITE | R_FILER},
+	{"POST", "/upload/cancel", cancel_post, R_HTML | R_WRITE | R_FILER},
 	{NULL, NULL, NULL, 0},
 };

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/text.h"
 #include "web/web.h"
@@ -114,24 +115,17 @@ const web_route *route_match(const web_route *table, const char *method, const c
 	return NULL;
 }
 
-/* Is origin (an Origin header, may be NULL) the server named by host (a Host header)? */
-bool route_same_origin(const char *origin, const char *host)
+/* Is origin (an Origin header, may be NULL) the expected one? */
+bool route_same_origin(const char *origin, const char *expected, bool null_ok)
 {
-	/* Absent, or "null": browsers send "Origin: null" on form posts from a page whose
-	 * Referrer-Policy is no-referrer (ours). The CSRF token still guards every write of
-	 * a session; only a named foreign origin is refused here. */
-	if (!origin || strcmp(origin, "null") == 0)
+	/* "null" comes from a sandboxed frame, a data: page, or a page whose Referrer-Policy
+	 * is no-referrer: a foreign page can send it at will (login CSRF). Our own pages
+	 * send their origin (Referrer-Policy: same-origin). */
+	if (!origin)
 		return true;
-	if (!host)
-		return false;
-	const char *o = origin;
-	if (strncmp(o, "http://", 7) == 0)
-		o += 7;
-	else if (strncmp(o, "https://", 8) == 0)
-		o += 8;
-	else
-		return false;
-	return strcmp(o, host) == 0;
+	if (strcmp(origin, "null") == 0)
+		return null_ok;
+	return expected && strcasecmp(origin, expected) == 0;
 }
 
 /* The media type of a Content-Type header (parameters cut off) in buf, or NULL. */

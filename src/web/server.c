@@ -6,6 +6,7 @@
  * are taken raw (no PostProcessor). Each thread has its own SQLite connection. Every
  * response, errors included, gets the security headers. */
 #include <microhttpd.h>
+#include <zlib.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
 #include <errno.h>
@@ -40,11 +41,26 @@ static const struct {
 	{"/assets/app.js", "text/javascript; charset=utf-8", asset_app_js, &asset_app_js_len},
 };
 
+/* The assets gzipped once, beside the plain ones (NULL when that failed). */
+static unsigned char *assets_gz[sizeof assets / sizeof assets[0]];
+static size_t assets_gz_len[sizeof assets / sizeof assets[0]];
+static pthread_once_t assets_zipped = PTHREAD_ONCE_INIT;
+static unsigned char *gzip_bytes(const void *data, size_t len, size_t *out_len);
+
+/* Compresses every asset (once, at the first request for one). */
+static void zip_assets(void)
+{
+	for (size_t i = 0; i < sizeof assets / sizeof assets[0]; i++)
+		assets_gz[i] = gzip_bytes(assets[i].data, *assets[i].len, &assets_gz_len[i]);
+}
+
 /* State of one request while its body arrives. */
 typedef struct conn_state {
 	char *body;
 	size_t len, cap;
 	bool too_big;
+	bool started;    /* the access handler has seen the headers */
+	bool nul_in_uri; /* the raw request target holds %00 */
 	struct timespec start;
 } conn_state;
 
@@ -215,13 +231,18 @@ void web_log(const web_req *rq, const char *fmt, ...)
 /* ---- responses ----------------------------------------------------------------------- */
 
 /* Adds the headers every response carries. */
-static void security_headers(struct MHD_Response *r, bool cacheable)
+static void security_headers(struct MHD_Response *r, bool cacheable, bool https)
 {
+	if (https)
+		MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
 	MHD_add_response_header(r, "Content-Security-Policy",
 				"default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
 				"form-action 'self'");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	/* same-origin, not no-referrer: no Referer leaves the site either way, but under
+	 * no-referrer browsers send "Origin: null" on our own form posts, which sign-in must
+	 * refuse (a foreign page can send null too). */
+	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
 	MHD_add_response_header(r, "Cache-Control", cacheable ? "public, max-age=3600" : "no-store");
 }
@@ -261,8 +282,65 @@ static bool join_tails(web_resp *rs)
 	return b != NULL;
 }
 
+/* ---- compression ------------------------------------------------------------------- */
+
+/* Does an Accept-Encoding header accept gzip? A "gzip" (or "*") item without q=0. */
+static bool accepts_gzip(const char *ae)
+{
+	if (!ae)
+		return false;
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s", ae);
+	char *save = NULL;
+	for (char *item = strtok_r(buf, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+		item += strspn(item, " \t");
+		size_t name = strcspn(item, " \t;");
+		bool gz = (name == 4 && strncasecmp(item, "gzip", 4) == 0) || (name == 1 && item[0] == '*');
+		const char *q = strstr(item + name, "q=");
+		if (gz && !(q && strtod(q + 2, NULL) <= 0.0))
+			return true;
+	}
+	return false;
+}
+
+/* Is a body of this type and size worth compressing? Text of at least 512 bytes. */
+static bool compressible(const char *ctype, size_t len)
+{
+	return ctype && len >= 512 &&
+	       (strncmp(ctype, "text/", 5) == 0 || strncmp(ctype, "application/json", 16) == 0 ||
+		strncmp(ctype, "image/svg", 9) == 0);
+}
+
+/* gzip of len bytes at data, in a new buffer; NULL when out of memory. Level 6: most of
+ * level 9's gain at a third of its time. */
+static unsigned char *gzip_bytes(const void *data, size_t len, size_t *out_len)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+		return NULL;
+	size_t cap = deflateBound(&z, (uLong)len);
+	unsigned char *out = malloc(cap);
+	if (!out) {
+		deflateEnd(&z);
+		return NULL;
+	}
+	z.next_in = (Bytef *)(uintptr_t)data;
+	z.avail_in = (uInt)len;
+	z.next_out = out;
+	z.avail_out = (uInt)cap;
+	int rc = deflate(&z, Z_FINISH);
+	*out_len = cap - z.avail_out;
+	deflateEnd(&z);
+	if (rc != Z_STREAM_END) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
 /* Queues a response built in rs. */
-static enum MHD_Result send_resp(struct MHD_Connection *c, web_resp *rs)
+static enum MHD_Result send_resp(const web_config *cfg, struct MHD_Connection *c, web_resp *rs)
 {
 	fclose(rs->out);
 	rs->out = NULL;
@@ -270,13 +348,39 @@ static enum MHD_Result send_resp(struct MHD_Connection *c, web_resp *rs)
 		free(rs->buf);
 		return MHD_NO;
 	}
-	struct MHD_Response *r = MHD_create_response_from_buffer(rs->len, rs->buf, MHD_RESPMEM_MUST_FREE);
-	if (!r) {
+	/* Text answers go out gzipped when the client accepts it: an asset's from the copy
+	 * compressed once at start, others now. A page's CSRF token is masked afresh in each
+	 * answer (csrf.c), so compression reveals nothing about it (BREACH). */
+	bool zipped = false;
+	struct MHD_Response *r = NULL;
+	if (rs->gzip_ok && rs->gz) {
+		r = MHD_create_response_from_buffer(rs->gz_len, (void *)(uintptr_t)rs->gz, MHD_RESPMEM_PERSISTENT);
+		zipped = r != NULL;
+		free(rs->buf);
+		rs->buf = NULL;
+	} else if (rs->gzip_ok && compressible(rs->ctype, rs->len)) {
+		size_t zlen;
+		unsigned char *z = gzip_bytes(rs->buf, rs->len, &zlen);
+		if (z && (r = MHD_create_response_from_buffer(zlen, z, MHD_RESPMEM_MUST_FREE))) {
+			zipped = true;
+			free(rs->buf);
+			rs->buf = NULL;
+		} else {
+			free(z);
+		}
+	}
+	if (!r && !(r = MHD_create_response_from_buffer(rs->len, rs->buf, MHD_RESPMEM_MUST_FREE))) {
 		free(rs->buf);
 		return MHD_NO;
 	}
 	rs->buf = NULL;
-	security_headers(r, rs->cacheable);
+	if (zipped)
+		MHD_add_response_header(r, "Content-Encoding", "gzip");
+	if (zipped || compressible(rs->ctype, 512))
+		MHD_add_response_header(r, "Vary", "Accept-Encoding");
+	security_headers(r, rs->cacheable, cfg->tls || cfg->public_https);
+	if (rs->close)
+		MHD_add_response_header(r, "Connection", "close");
 	if (rs->ctype)
 		MHD_add_response_header(r, "Content-Type", rs->ctype);
 	if (rs->set_cookie[0])
@@ -290,15 +394,18 @@ static enum MHD_Result send_resp(struct MHD_Connection *c, web_resp *rs)
 	return ok;
 }
 
-/* A short response without a handler (413, 408, 500 before routing). */
-static enum MHD_Result send_simple(struct MHD_Connection *c, int status, const char *msg)
+/* A short response without a handler (413, 408, 400 before routing); close: the
+ * connection is closed after it (the request's framing cannot be trusted). */
+static enum MHD_Result send_simple(const web_config *cfg, struct MHD_Connection *c, int status, const char *msg,
+				   bool close)
 {
 	web_resp rs = {0};
 	rs.out = open_memstream(&rs.buf, &rs.len);
 	if (!rs.out)
 		return MHD_NO;
 	resp_json_error(&rs, status, msg);
-	return send_resp(c, &rs);
+	rs.close = close;
+	return send_resp(cfg, c, &rs);
 }
 
 /* Seconds since a monotonic start. */
@@ -311,10 +418,17 @@ static double elapsed(const struct timespec *t0)
 
 /* ---- the request pipeline ------------------------------------------------------------ */
 
-/* Is the Origin header (when present and named) this server? (route_same_origin) */
-static bool same_origin(web_req *rq)
+/* May this write come from where the browser says it comes from? The Origin must be
+ * this server's (route_same_origin); "null" only with a session (whose CSRF token is
+ * checked next), never at sign-in (login CSRF); Sec-Fetch-Site: cross-site never. */
+static bool same_origin(web_req *rq, const web_route *rt)
 {
-	return route_same_origin(rq->origin, rq->host);
+	const char *site = req_header(rq, "Sec-Fetch-Site");
+	if (site && strcasecmp(site, "cross-site") == 0)
+		return false;
+	char expected[300];
+	web_expected_origin(rq->cfg, rq->host, expected, sizeof expected);
+	return route_same_origin(rq->origin, expected, rq->authed && !(rt->flags & R_PUBLIC));
 }
 
 /* Refuses with 403 and logs (and audits) the refusal. */
@@ -364,6 +478,9 @@ static void dispatch(web_req *rq, web_resp *rs)
 			rs->ctype = assets[i].ctype;
 			rs->cacheable = true;
 			fwrite(assets[i].data, 1, *assets[i].len, rs->out);
+			pthread_once(&assets_zipped, zip_assets);
+			rs->gz = assets_gz[i];
+			rs->gz_len = assets_gz_len[i];
 			return;
 		}
 	static const web_route *const tables[] = {api_routes, api_workplan_routes, api_records_routes, page_routes,
@@ -399,7 +516,7 @@ static void dispatch(web_req *rq, web_resp *rs)
 		return;
 	}
 	if (rt->flags & R_WRITE) {
-		if (!same_origin(rq))
+		if (!same_origin(rq, rt))
 			return refuse(rq, rs, rt, "cross-origin request refused");
 		if (rq->authed) {
 			const char *given = req_header(rq, "X-CSRF-Token");
@@ -428,7 +545,7 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 	memset(&rq, 0, sizeof rq);
 	rq.cfg = cfg;
 	rq.conn = c;
-	rq.method = method;
+	rq.method = strcmp(method, "HEAD") == 0 ? "GET" : method; /* libmicrohttpd sends no body to HEAD */
 	rq.path = url;
 	rq.now = time(NULL);
 	rq.body = cs->body ? cs->body : "";
@@ -438,14 +555,16 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 	char ctype[80] = "";
 	rq.content_type = route_content_type(req_header(&rq, "Content-Type"), ctype, sizeof ctype);
 	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char peer[64] = "";
 	if (ci && ci->client_addr) {
 		const struct sockaddr *sa = ci->client_addr;
 		if (sa->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, rq.addr, sizeof rq.addr);
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, peer, sizeof peer);
 		else if (sa->sa_family == AF_INET6)
-			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, rq.addr,
-				  sizeof rq.addr);
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, peer, sizeof peer);
 	}
+	web_client_addr(cfg, peer, req_header(&rq, "X-Forwarded-For"), req_header(&rq, "Forwarded"), rq.addr,
+			sizeof rq.addr);
 	web_resp rs;
 	memset(&rs, 0, sizeof rs);
 	rs.status = 200;
@@ -453,9 +572,12 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 	rs.out = open_memstream(&rs.buf, &rs.len);
 	if (!rs.out)
 		return MHD_NO;
+	rs.gzip_ok = accepts_gzip(req_header(&rq, "Accept-Encoding"));
 	watchdog_handler(c, true);
 	if (!text_utf8_valid(url, strlen(url)))
 		resp_json_error(&rs, 400, "the path is not valid UTF-8");
+	else if (!web_host_allowed(cfg, rq.host)) /* DNS rebinding: a foreign name for this address */
+		resp_json_error(&rs, 421, "this server does not answer for that host name");
 	else
 		dispatch(&rq, &rs);
 	if (rq.st && rq.st->db && !sqlite3_get_autocommit(rq.st->db))
@@ -465,7 +587,7 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 	web_log(&rq, "%s %s %d %zu", method, url, rs.status, rs.len + rs.tail_len + rs.tail2_len);
 	route_free_params(rq.params, rq.nparams);
 	form_free(&rq);
-	return send_resp(c, &rs);
+	return send_resp(cfg, c, &rs);
 }
 
 /* libmicrohttpd's access handler: called once with the headers, then per body chunk,
@@ -476,26 +598,38 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 {
 	(void)version;
 	const web_config *cfg = cls;
-	conn_state *cs = *con_cls;
-	if (!cs) {
-		if (!(cs = calloc(1, sizeof *cs)))
-			return MHD_NO;
+	conn_state *cs = *con_cls; /* made by on_uri */
+	if (!cs)
+		return MHD_NO;
+	if (!cs->started) {
+		cs->started = true;
+		watchdog_headers_in(c);
 		clock_gettime(CLOCK_MONOTONIC, &cs->start);
-		*con_cls = cs;
+		if (cs->nul_in_uri) {
+			cs->too_big = true; /* discard any body */
+			return send_simple(cfg, c, 400, "the request target holds %00", true);
+		}
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+		if (cl && MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding")) {
+			/* RFC 9112 6.1: a request with both may be a smuggling attempt: refuse and
+			 * close, since where its body ends is ambiguous. */
+			cs->too_big = true;
+			return send_simple(cfg, c, 400, "a request may not have both Content-Length and Transfer-Encoding",
+					   true);
+		}
 		if (cl) {
 			char *end;
 			unsigned long long n = strtoull(cl, &end, 10);
 			if (*end || n > cfg->body_limit) {
 				cs->too_big = true;
-				return send_simple(c, 413, "the request body is larger than the server accepts");
+				return send_simple(cfg, c, 413, "the request body is larger than the server accepts", false);
 			}
 		}
 		return MHD_YES;
 	}
 	if (elapsed(&cs->start) > cfg->deadline_secs) {
 		if (*upload_size == 0 && !cs->too_big)
-			return send_simple(c, 408, "the request took too long");
+			return send_simple(cfg, c, 408, "the request took too long", false);
 		return MHD_NO; /* close the connection */
 	}
 	if (*upload_size) {
@@ -524,10 +658,24 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return MHD_YES;
 	}
 	if (cs->too_big)
-		return send_simple(c, 413, "the request body is larger than the server accepts");
+		return send_simple(cfg, c, 413, "the request body is larger than the server accepts", false);
 	if (cs->body && strlen(cs->body) != cs->len)
-		return send_simple(c, 400, "the request body holds a NUL byte");
+		return send_simple(cfg, c, 400, "the request body holds a NUL byte", false);
 	return handle(cfg, c, url, method, cs);
+}
+
+/* Called with the raw request target before libmicrohttpd decodes it: makes the
+ * request's state, noting a %00, which decoding would turn into an end of string that
+ * silently cuts the path or a query value short. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	(void)cls;
+	(void)c;
+	conn_state *cs = calloc(1, sizeof *cs);
+	if (cs && uri)
+		for (const char *p = strchr(uri, '%'); p && !cs->nul_in_uri; p = strchr(p + 1, '%'))
+			cs->nul_in_uri = p[1] == '0' && p[2] == '0';
+	return cs;
 }
 
 /* Frees a request's state when libmicrohttpd is done with it. */
@@ -553,12 +701,81 @@ static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 	vfprintf(stderr, fmt, ap);
 }
 
+/* ---- the sweep of expired upload previews ------------------------------------------- */
+
+/* A thread with its own connection that deletes expired previews every period, so that
+ * none outlives its hour on a server that nobody uses (upload_sweep). */
+struct web_sweeper {
+	const web_config *cfg;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	bool stopping;
+	pthread_t thread;
+};
+
+static void *sweep_loop(void *arg)
+{
+	struct web_sweeper *sw = arg;
+	store st;
+	actip_err err;
+	bool open = store_open(&st, sw->cfg->db_path, STORE_MUST_EXIST, &err) == 0;
+	if (!open)
+		web_log(NULL, "the sweep of upload previews cannot open the database: %s", err.msg);
+	pthread_mutex_lock(&sw->lock);
+	while (!sw->stopping) {
+		if (open && upload_sweep(&st, time(NULL)) < 0)
+			web_log(NULL, "the sweep of upload previews failed: %s", sqlite3_errmsg(st.db));
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += sw->cfg->sweep_secs;
+		while (!sw->stopping && pthread_cond_timedwait(&sw->wake, &sw->lock, &until) != ETIMEDOUT)
+			;
+	}
+	pthread_mutex_unlock(&sw->lock);
+	if (open)
+		store_close(&st);
+	return NULL;
+}
+
+/* Stops the sweep and waits for its thread. */
+static void sweeper_stop(struct web_sweeper *sw)
+{
+	if (!sw)
+		return;
+	pthread_mutex_lock(&sw->lock);
+	sw->stopping = true;
+	pthread_cond_signal(&sw->wake);
+	pthread_mutex_unlock(&sw->lock);
+	pthread_join(sw->thread, NULL);
+	pthread_mutex_destroy(&sw->lock);
+	pthread_cond_destroy(&sw->wake);
+	free(sw);
+}
+
+/* Starts the sweep; NULL when the thread cannot start. */
+static struct web_sweeper *sweeper_start(const web_config *cfg)
+{
+	struct web_sweeper *sw = calloc(1, sizeof *sw);
+	if (!sw)
+		return NULL;
+	sw->cfg = cfg;
+	pthread_mutex_init(&sw->lock, NULL);
+	pthread_cond_init(&sw->wake, NULL);
+	if (pthread_create(&sw->thread, NULL, sweep_loop, sw) != 0) {
+		pthread_mutex_destroy(&sw->lock);
+		pthread_cond_destroy(&sw->wake);
+		free(sw);
+		return NULL;
+	}
+	return sw;
+}
+
 /* The defaults. */
 void web_config_defaults(web_config *cfg)
 {
 	*cfg = (web_config){
 		.db_path = "actip.db", .body_limit = 32u << 20, .timeout_secs = WEB_TIMEOUT_SECS,
-		.deadline_secs = WEB_DEADLINE_SECS, .max_conns = 512, .max_per_ip = 128, .threads = 4,
+		.deadline_secs = WEB_DEADLINE_SECS, .sweep_secs = 60, .max_conns = 512, .max_per_ip = 32, .threads = 4,
 		.conn_memory = 32u << 10,
 	};
 }
@@ -566,6 +783,18 @@ void web_config_defaults(web_config *cfg)
 /* The test builds' shorter deadline (a test of it must not wait a minute). */
 int web_config_test_env(web_config *cfg, actip_err *err)
 {
+	const char *sweep = getenv("ACTIP_TEST_SWEEP_SECS");
+	if (sweep && *sweep) {
+#ifdef ACTIP_TEST_HOOKS
+		int64_t n;
+		if (text_parse_count(sweep, &n) < 0 || n < 1 || n > 3600)
+			return err_set(err, ACTIP_EINPUT, "ACTIP_TEST_SWEEP_SECS takes seconds, 1 to 3600");
+		cfg->sweep_secs = (unsigned)n;
+#else
+		return err_set(err, ACTIP_ERR, "ACTIP_TEST_SWEEP_SECS is set, but this is a release build: it is "
+			       "honoured only by test builds; unset it");
+#endif
+	}
 	const char *v = getenv("ACTIP_TEST_DEADLINE_SECS");
 	if (!v || !*v)
 		return ACTIP_OK;
@@ -600,12 +829,26 @@ int web_server_start(web_server *srv, const web_config *cfg, const char *host, u
 	 * sends a few bytes of garbage and closes left its connection in CLOSE-WAIT until the
 	 * 15 s timeout, so a flood of them filled the 512 connections and other users waited
 	 * seconds (tests/integration/abuse.sh); with poll() such a connection closes at once. */
-	if (watchdog_start(&srv->watchdog, srv->cfg.deadline_secs, err) < 0)
+	snprintf(srv->cfg.listen_addr, sizeof srv->cfg.listen_addr, "%s", host);
+	srv->cfg.listen_port = port;
+	if (watchdog_start(&srv->watchdog, srv->cfg.deadline_secs, WEB_HEADER_SECS, srv->cfg.max_conns, err) < 0)
 		return ACTIP_ERR;
+	/* TLS through libmicrohttpd's GnuTLS: 1.2 and 1.3 only, GnuTLS's secure suites. The
+	 * options are appended only when TLS is on (an empty key is an error to it). */
+	struct MHD_OptionItem tls_opts[] = {
+		{MHD_OPTION_HTTPS_MEM_KEY, 0, (void *)(uintptr_t)cfg->tls_key},
+		{MHD_OPTION_HTTPS_MEM_CERT, 0, (void *)(uintptr_t)cfg->tls_cert},
+		{MHD_OPTION_HTTPS_PRIORITIES, 0,
+		 (void *)(uintptr_t)"SECURE128:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2:%SERVER_PRECEDENCE"},
+		{MHD_OPTION_END, 0, NULL},
+	};
+	struct MHD_OptionItem no_opts[] = {{MHD_OPTION_END, 0, NULL}};
 	srv->daemon = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL,
-		on_request, &srv->cfg,
+		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG | (cfg->tls ? MHD_USE_TLS : 0),
+		(uint16_t)port, NULL, NULL, on_request, &srv->cfg,
 		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
+		MHD_OPTION_ARRAY, cfg->tls ? tls_opts : no_opts,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)cfg->timeout_secs,
@@ -622,12 +865,19 @@ int web_server_start(web_server *srv, const web_config *cfg, const char *host, u
 	}
 	const union MHD_DaemonInfo *di = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	srv->port = di ? di->port : port;
+	srv->cfg.listen_port = srv->port; /* before any request could compare a Host with it */
+	if (!(srv->sweeper = sweeper_start(&srv->cfg))) {
+		web_server_stop(srv);
+		return err_set(err, ACTIP_ERR, "cannot start the sweep of upload previews");
+	}
 	return ACTIP_OK;
 }
 
 /* Stops the daemon and closes the connections. */
 void web_server_stop(web_server *srv)
 {
+	sweeper_stop(srv->sweeper);
+	srv->sweeper = NULL;
 	if (srv->daemon)
 		MHD_stop_daemon(srv->daemon);
 	srv->daemon = NULL;

@@ -11,12 +11,13 @@ typedef struct web_server {
 	web_config cfg;
 	void *daemon; /* struct MHD_Daemon * */
 	struct web_watchdog *watchdog; /* watchdog.h: the deadline of what the handler never sees */
+	struct web_sweeper *sweeper;   /* deletes expired upload previews every sweep_secs */
 	unsigned port;
 } web_server;
 
 /* The production limits (security.md "Server limits"; docs/api.md): 15 s idle
  * connection timeout, 60 s absolute deadline per request. */
-enum { WEB_TIMEOUT_SECS = 15, WEB_DEADLINE_SECS = 60 };
+enum { WEB_TIMEOUT_SECS = 15, WEB_DEADLINE_SECS = 60, WEB_HEADER_SECS = 10 };
 
 /* Fills cfg with the defaults of `actip serve` (db_path "actip.db"). */
 void web_config_defaults(web_config *cfg);

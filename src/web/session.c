@@ -1,5 +1,6 @@
 /* Sessions stored in app_session by the hash of their token: creation at sign-in, the
- * lookup that enforces the idle and absolute timeouts, and deletion. */
+ * lookup that enforces the idle and absolute timeouts, and deletion, which deletes the
+ * session's upload previews with it (they hold people's names). */
 #include <sodium.h>
 #include <string.h>
 
@@ -94,14 +95,19 @@ int session_lookup(store *st, const char *token, time_t now, web_user *user, uin
 	return 1;
 }
 
-/* Deletes one session. */
+/* Deletes one session and its previews. */
 int session_delete(store *st, const uint8_t hash[32])
 {
+	if (run(st, "DELETE FROM pending_upload WHERE token_hash = ?1 AND ?2 = ?2", hash, 0, 0) < 0)
+		return -1;
 	return run(st, "DELETE FROM app_session WHERE token_hash = ?1 AND ?2 = ?2", hash, 0, 0);
 }
 
-/* Deletes a user's sessions. */
+/* Deletes a user's sessions and their previews. */
 int session_delete_user(store *st, long long user_id)
 {
+	if (run(st, "DELETE FROM pending_upload WHERE token_hash IN "
+		    "(SELECT token_hash FROM app_session WHERE user_id = ?1)", NULL, user_id, 0) < 0)
+		return -1;
 	return run(st, "DELETE FROM app_session WHERE user_id = ?1", NULL, user_id, 0);
 }

@@ -24,6 +24,7 @@ enum {
 	ADDR_FAILURES = 20,            /* failures from one address within the window */
 	PASSWORD_MIN = 12,             /* characters (code points) */
 	PASSWORD_MAX = 128,
+	PASSWORD_MIN_BITS = 27,        /* zxcvbn's estimate: log2(10^8 guesses), its score 3 */
 };
 
 /* Makes a new random token (64 hex digits) and its hash. */
@@ -49,12 +50,18 @@ int session_delete_user(store *st, long long user_id);
 /* The CSRF token of a session token (64 hex digits). */
 void csrf_token(const char *session_token, char out[65]);
 
-/* True when given equals expected (both NUL-terminated), in constant time. */
+/* The CSRF token masked afresh for one answer (128 hex digits; csrf_equal takes it). */
+void csrf_mask(const char *token, char out[129]);
+
+/* True when given (the token, or the token masked) equals expected (both
+ * NUL-terminated), in constant time. */
 bool csrf_equal(const char *expected, const char *given);
 
-/* Checks the password rules: 12..128 characters, valid UTF-8, not a common password.
- * Returns NULL when it is acceptable, else the reason. */
-const char *auth_password_problem(const char *pw);
+/* Checks the password rules: 12..128 characters, valid UTF-8, and hard enough to guess
+ * by zxcvbn's estimate (common passwords, words, keyboard patterns, repeats, sequences,
+ * dates and the account's name count as little). Returns NULL when it is acceptable,
+ * else the reason, to show to the person (valid until the thread's next call). */
+const char *auth_password_problem(const char *pw, const char *name);
 
 /* argon2id hash (crypto_pwhash_str) at the configured limits; at most one hash per
  * core at a time. */
@@ -74,14 +81,20 @@ bool auth_weak_kdf(void);
  * count (at most one hash per core: it must never exceed the number of cores). */
 void auth_test_slots(unsigned hold_usec);
 int auth_test_slot_peak(void);
+/* The number of password checks auth_login has made since the start. */
+int auth_test_verifies(void);
 #endif
 
 /* Sign-in outcome. */
 typedef enum { AUTH_OK = 0, AUTH_FAILED = 1, AUTH_LOCKED = 2, AUTH_DBERR = -1 } auth_result;
 
 /* Checks name and password with the lockout rules; records failures; on success fills
- * user and rehashes the stored password when the limits changed. The caller shows one
- * generic message for AUTH_FAILED and AUTH_LOCKED alike. */
+ * user and rehashes the stored password when the limits changed. Each attempt is
+ * counted before its password is checked (security.md: parallel attempts cannot pass the
+ * limit), under the account's name, or a keyed hash of a name no account has. On
+ * failure user is empty but for user->name, set only when the name is an account's
+ * (so only then may the caller log or store it). The caller shows one generic message
+ * for AUTH_FAILED and AUTH_LOCKED alike. */
 auth_result auth_login(store *st, const char *name, const char *pw, const char *addr, time_t now,
 		       web_user *user);
 

@@ -10,6 +10,13 @@
  * import runs to its end; its answer then has a deadline of its own). libmicrohttpd
  * then sees the closed socket and cleans up as for any client that went away.
  *
+ * Two more rules keep slow clients from filling the server (security.md "slow or
+ * flooding clients ... also from many addresses"): the request line and headers have
+ * a shorter deadline of their own (WEB_HEADER_SECS), and when seven eighths of the
+ * connection places are taken, the unfinished connections whose requests began
+ * longest ago are closed until three quarters are, so a new client gets a place
+ * within about a second.
+ *
  * libmicrohttpd announces a connection's end before it closes the socket, and the
  * record is removed under the watchdog's lock at that moment, so the watchdog never
  * shuts down a descriptor that has been closed and reused. */
@@ -25,7 +32,8 @@ typedef struct web_watchdog web_watchdog;
 
 /* Starts the watchdog's thread with the deadline in seconds; *out is freed by
  * watchdog_stop. */
-int watchdog_start(web_watchdog **out, unsigned deadline_secs, actip_err *err);
+int watchdog_start(web_watchdog **out, unsigned deadline_secs, unsigned header_secs, unsigned max_conns,
+		   actip_err *err);
 
 /* Stops the thread and frees the watchdog (after the daemon has stopped, so that every
  * connection has been announced closed). NULL is ignored. */
@@ -41,5 +49,9 @@ void watchdog_handler(struct MHD_Connection *c, bool running);
 
 /* A request of the connection has ended: the next one's deadline starts now. */
 void watchdog_request_done(struct MHD_Connection *c);
+
+/* The connection's current request has all its headers (the access handler's first
+ * call): the header deadline no longer applies to it. */
+void watchdog_headers_in(struct MHD_Connection *c);
 
 #endif

@@ -33,9 +33,19 @@ typedef struct web_config {
 	size_t body_limit;      /* bytes; larger bodies get 413 */
 	unsigned timeout_secs;  /* idle connection timeout */
 	unsigned deadline_secs; /* absolute per-request deadline */
+	unsigned sweep_secs;    /* period of the sweep of expired upload previews */
 	unsigned max_conns, max_per_ip, threads;
 	size_t conn_memory;     /* per-connection memory limit */
-	bool secure_cookie;     /* __Host- prefix and Secure (off only on loopback) */
+	bool secure_cookie;     /* __Host- prefix and Secure (off only on plain HTTP on loopback) */
+	bool tls;               /* this server speaks TLS itself (--tls-cert, --tls-key) */
+	const char *tls_cert, *tls_key; /* their PEM text */
+	char public_origin[280]; /* "https://host[:port]" of --public-url; "" when none */
+	char public_host[256];  /* its host[:port], as a Host header names it */
+	bool public_https;
+	char listen_addr[64];   /* the address and port served (web_server_start sets them) */
+	unsigned listen_port;
+	char trusted[8][64];    /* --trust-proxy: peers whose forwarded headers are believed */
+	int ntrusted;
 } web_config;
 
 enum { WEB_MAX_PARAMS = 6 };
@@ -74,6 +84,10 @@ typedef struct web_resp {
 	char location[512];
 	char disposition[120];
 	bool cacheable;           /* static asset: may be cached */
+	bool close;               /* close the connection after this response */
+	bool gzip_ok;             /* the client accepts gzip (Accept-Encoding) */
+	const unsigned char *gz;  /* a compressed body kept elsewhere (an asset's), or NULL */
+	size_t gz_len;
 	/* Bytes that follow the body when it is sent (resp_tail): joined once into a buffer of
 	 * the exact size, instead of copied through the body's stream as it grows. */
 	const char *tail, *tail2;
@@ -112,9 +126,19 @@ void route_free_params(char **params, int nparams);
 /* Percent-decodes s in place ('+' as space when form is true); -1 on a bad escape or NUL. */
 int route_url_decode(char *s, bool form);
 
-/* Is origin (an Origin header, may be NULL) the server named by host? Absent and
- * "null" origins pass; a named one must be http(s)://HOST exactly. Pure, for the fuzzer. */
-bool route_same_origin(const char *origin, const char *host);
+/* Is origin (an Origin header, may be NULL) the expected one (web_expected_origin)? An
+ * absent Origin passes (not a browser); "null" passes only when null_ok (a write with a
+ * session, which the CSRF token guards; never at sign-in); a named one must equal
+ * expected, case aside. Pure, for the fuzzer. */
+bool route_same_origin(const char *origin, const char *expected, bool null_ok);
+
+/* Public URL, Host and client address (origin.c). */
+int web_public_url_parse(web_config *cfg, const char *url, actip_err *err);
+bool web_host_allowed(const web_config *cfg, const char *host);
+void web_expected_origin(const web_config *cfg, const char *host, char *out, size_t size);
+bool web_proxy_trusted(const web_config *cfg, const char *addr);
+void web_client_addr(const web_config *cfg, const char *peer, const char *xff, const char *forwarded, char *out,
+		     size_t size);
 
 /* The media type of a Content-Type header, parameters cut off, copied into buf (size
  * bytes); NULL when there is no header. Pure, for the fuzzer. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser tests (tests/e2e/run.mjs and records.mjs) against a running server: installs the pinned
+# Browser tests (tests/e2e/run.mjs, records.mjs, then the cross-site sign-in of crosssite.mjs) against a running server: installs the pinned
 # playwright-core with `npm ci` and drives Debian's chromium. Missing node, npm or
 # chromium is a failure, not a skip (scripts/deps.sh installs them).
 . "$(dirname "$0")/lib.sh"
@@ -14,17 +14,20 @@ check "npm ci" [ $? -eq 0 ] || cat "$TMP/npm.log"
 web_seed
 check "server starts" web_start
 SHOTS=${SHOTS:-$TMP/shots}
-# browser SCRIPT: runs tests/e2e/SCRIPT on the server and adds its checks to the count.
+# browser SCRIPT ARGS...: runs a browser script and adds its checks to this script's count.
 browser() {
-	node "$E2E/$1" "$URL" "$PW" "$SHOTS" >"$TMP/$1.out" 2>&1
-	local status=$? p f
-	cat "$TMP/$1.out"
-	read -r p f < <(sed -n 's/^browser checks: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$TMP/$1.out")
+	local out="$TMP/$1.out" status p f
+	node "$E2E/$1" "${@:2}" >"$out" 2>&1
+	status=$?
+	cat "$out"
+	read -r p f < <(sed -n 's/^browser checks: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$out")
 	passed=$((passed + ${p:-0}))
 	failed=$((failed + ${f:-1}))
 	[ "$status" -eq 0 ] || [ "${f:-1}" -gt 0 ] || failed=$((failed + 1))
 }
-browser run.mjs
-browser records.mjs # the record pages and accounts, on the same server
+browser run.mjs "$URL" "$PW" "$SHOTS"
+browser records.mjs "$URL" "$PW" "$SHOTS" # the record pages and accounts, on the same server
+# Login CSRF from a page on another site.
+browser crosssite.mjs "$URL" "$PW" "$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 web_stop
 finish

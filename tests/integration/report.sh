@@ -54,4 +54,20 @@ PY
 )
 check "xlsx: formula cells get a leading quote, none is a formula" [ "$out" = ok ]
 
+# The Markdown writer neutralises what the HTML writer does: raw HTML, javascript: and
+# data: links, images; control characters (ESC c resets a terminal) reach no text output.
+md='achievement_id,country,date,text\nM1,KH,2021-06-01,"Raw <img src=x onerror=alert(1)> and a [trap](javascript:alert(1)) and [data](data:text/html;base64,PHNjcmlwdD4=) and [fine](https://asean.org/) and ![pic](http://evil.example/m.png) end"\nM2,KH,2021-06-02,"<div onclick=x>block html</div>"\nM3,KH,2021-06-03,"Reset\033c and bell\a here"\n'
+mkdir -p "$TMP/mdach"
+printf "$md" > "$TMP/mdach/achievements.csv"
+"$ACTIP" import -q --db "$db" "$TMP/mdach/achievements.csv" >/dev/null
+"$ACTIP" report --db "$db" --year 2021 --format md -o "$TMP/e.md"
+check "md: the report was written with the achievements" bash -c "grep -q 'and a trap and data and' '$TMP/e.md'"
+check "md: no raw HTML tag (escaped as text)" bash -c "! grep -qE '(^|[^\\\\])<(img|div)' '$TMP/e.md' && grep -qF '\\<img src=x' '$TMP/e.md'"
+check "md: no javascript: or data: link" bash -c "! grep -qE '\\]\\((javascript|data):' '$TMP/e.md'"
+check "md: a safe link stays a link" grep -qF '[fine](https://asean.org/)' "$TMP/e.md"
+check "md: no image fetched" bash -c "! grep -q 'evil.example/m.png' '$TMP/e.md'"
+check "md: no control characters" bash -c "! LC_ALL=C grep -q \$'[\\x01-\\x08\\x0b-\\x1f\\x7f]' '$TMP/e.md' && grep -q 'Resetc and bell here' '$TMP/e.md'"
+"$ACTIP" report --db "$db" --year 2021 --format html -o "$TMP/e2.html"
+check "html: the same neutralised text" bash -c "grep -q 'and a trap and data and <a href=\"https://asean.org/\">fine</a>' '$TMP/e2.html' && ! grep -q 'javascript:' '$TMP/e2.html'"
+
 finish

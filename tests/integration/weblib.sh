@@ -64,7 +64,7 @@ CSV
 serve_port() {
 	local i port=""
 	for i in $(seq 1 100); do
-		port=$(sed -n 's|^actip: serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$1")
+		port=$(sed -n 's|^actip: serving https\?://127.0.0.1:\([0-9]*\)/.*|\1|p' "$1")
 		[ -n "$port" ] && break
 		sleep 0.1
 	done
@@ -77,7 +77,9 @@ web_start() {
 	SERVER_PID=$!
 	local port
 	port=$(serve_port "$TMP/serve.out")
-	URL="http://127.0.0.1:$port"
+	local scheme
+	scheme=$(sed -n 's|^actip: serving \(https\?\)://.*|\1|p' "$TMP/serve.out")
+	URL="${scheme:-http}://127.0.0.1:$port"
 	[ -n "$port" ]
 }
 

@@ -83,4 +83,14 @@ d=$("$ACTIP" workplan report --db "$TMP/set.db" --plan BOHOL-2017-2020 --period 
 check "setting on_time_days narrows the window ($a on time at 30 days, $c at 0)" [ "$c" = "$b" -a "$c" -lt "$a" ]
 check "--on-time-days overrides the setting" [ "$d" = "$a" ]
 
+# A status note with terminal control sequences (ESC c resets a terminal, BEL, a C1 CSI)
+# reaches no text output; the note's words do.
+mkdir -p "$TMP/ctl"
+printf 'item_id,period,body,status,note,reported_on\nBTWP-01,2020-H2,SOMTC,ongoing,"Zqnote \033c reset \a bell \302\233 csi",2021-01-10\n' >"$TMP/ctl/workplan_status.csv"
+"$ACTIP" import --db "$db" --quiet "$TMP/ctl/workplan_status.csv"
+check "the note with control characters is stored" [ "$(sqlite3 "$db" "SELECT count(*) FROM wp_status WHERE note LIKE 'Zqnote%'")" = 1 ]
+"$ACTIP" workplan report --db "$db" --plan "$PLAN" --period 2020-H2 --format md >"$TMP/ctl.md"
+check "md: the note is there" grep -q 'Zqnote' "$TMP/ctl.md"
+check "md: no control character" bash -c "! LC_ALL=C grep -q \$'[\\x01-\\x08\\x0b-\\x1f\\x7f]\\|\\xc2[\\x80-\\x9f]' '$TMP/ctl.md'"
+
 finish

@@ -53,6 +53,9 @@ static void markdown(void **state)
 	check(esc_md_cell, "a|b", "a\\|b");
 	check(esc_md_cell, "*bold* _x_ [l](u) <b>", "\\*bold\\* \\_x\\_ \\[l\\](u) &lt;b&gt;");
 	check(esc_md_cell, "two\nlines", "two lines");
+	/* Control characters reach no text output: ESC c, BEL, DEL, a C1 CSI (U+009B). */
+	check(esc_md_cell, "a\033cb\a\x7f c\xC2\x9B[2J", "acb c\\[2J");
+	check(esc_text, "keep\ttab\nand line\033c\r\xC2\x9Bx \xC2\xA0nbsp", "keep\ttab\nand linecx \xC2\xA0nbsp");
 }
 
 static void csv(void **state)

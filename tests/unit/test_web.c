@@ -149,6 +149,20 @@ static void test_csrf(void **state)
 	memcpy(shorter, c1, 63);
 	shorter[63] = '\0';
 	assert_false(csrf_equal(c1, shorter));
+	/* Masked afresh each time (BREACH): different every call, each accepted, none for
+	 * another session, none altered. */
+	char m1[129], m2[129], m3[129];
+	csrf_mask(c1, m1);
+	csrf_mask(c1, m2);
+	csrf_mask(c2, m3);
+	assert_int_equal(strlen(m1), 128);
+	assert_string_not_equal(m1, m2);
+	assert_null(strstr(m1, c1));
+	assert_true(csrf_equal(c1, m1));
+	assert_true(csrf_equal(c1, m2));
+	assert_false(csrf_equal(c1, m3));
+	m1[100] = m1[100] == '0' ? '1' : '0';
+	assert_false(csrf_equal(c1, m1));
 }
 
 /* sessions: tokens are 256-bit hex, stored hashed, and expire idle or absolute. */
@@ -198,19 +212,33 @@ static void test_sessions(void **state)
 static void test_password_rules(void **state)
 {
 	(void)state;
-	assert_non_null(auth_password_problem("elevenchars"));
-	assert_null(auth_password_problem("twelve chars"));
-	assert_null(auth_password_problem("ញ៉ែញ៉ែញ៉ែញ៉ែ")); /* 12 Khmer code points */
+	assert_non_null(auth_password_problem("elevenchars", NULL));
+	assert_null(auth_password_problem("twelve chars", NULL));
+	assert_null(auth_password_problem("កម្ពុជាប្រទេសស្អាត", NULL)); /* Khmer, as typed */
 	char long_pw[200];
-	memset(long_pw, 'x', 128);
+	for (int i = 0; i < 128; i++)
+		long_pw[i] = "correct horse battery staple "[i % 29];
 	long_pw[128] = '\0';
-	assert_null(auth_password_problem(long_pw));
+	assert_null(auth_password_problem(long_pw, NULL));
 	long_pw[128] = 'y';
 	long_pw[129] = '\0';
-	assert_non_null(auth_password_problem(long_pw));
-	assert_non_null(auth_password_problem("password1234"));
-	assert_non_null(auth_password_problem("PassWord1234")); /* case does not help */
-	assert_non_null(auth_password_problem("bad utf8 \xff\xfe here"));
+	assert_non_null(auth_password_problem(long_pw, NULL));
+	assert_non_null(auth_password_problem("bad utf8 \xff\xfe here", NULL));
+	/* Weak ones of every kind, twelve characters or more: a common password with digits,
+	 * a keyboard walk, a word with a year, a digit sequence, repeats; the reason says why. */
+	static const char *const weak[] = {"password1234", "PassWord1234", "password12345678", "qwerty1234567",
+					   "Welcome2024!", "1234567890123456", "            ", "aaaaaaaaaaaaa"};
+	for (size_t i = 0; i < sizeof weak / sizeof weak[0]; i++) {
+		const char *why = auth_password_problem(weak[i], NULL);
+		assert_non_null(why);
+		assert_non_null(strstr(why, "too easy to guess"));
+	}
+	assert_non_null(strstr(auth_password_problem("1234567890123456", NULL), "sequence"));
+	assert_non_null(strstr(auth_password_problem("aaaaaaaaaaaaa", NULL), "repeats"));
+	assert_non_null(strstr(auth_password_problem("qwertyuiop[]asdf", NULL), "keyboard"));
+	/* The account's own name counts as a known word. */
+	assert_null(auth_password_problem("somchaiwattana88", NULL));
+	assert_non_null(strstr(auth_password_problem("somchaiwattana88", "somchaiwattana"), "account's name"));
 }
 
 /* lockout: 5 failures lock the account, even for the right password, and only it. */
@@ -243,7 +271,132 @@ static void test_lockout(void **state)
 	}
 	assert_int_equal(auth_login(&st, "cy", "right horse battery", "10.9.9.9", t + 2100, &u), AUTH_LOCKED);
 	assert_int_equal(auth_login(&st, "cy", "right horse battery", "10.9.9.7", t + 2100, &u), AUTH_OK);
+	/* What was typed as an unknown name is kept only as a keyed hash; an account's name
+	 * as it is. */
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM login_failure WHERE user_name = 'nobody'"), 0);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM login_failure WHERE user_name LIKE '?%'"), 25);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM login_failure WHERE user_name = 'bo'"), 0); /* cleared */
+	assert_int_equal(auth_login(&st, "bo", "wrong password!", "10.0.0.3", t + 3000, &u), AUTH_FAILED);
+	assert_string_equal(u.name, "bo");
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM login_failure WHERE user_name = 'bo'"), 1);
+	assert_int_equal(auth_login(&st, "right horse battery", "x", "10.0.0.3", t + 3000, &u), AUTH_FAILED);
+	assert_string_equal(u.name, "");
 	store_close(&st);
+}
+
+/* proxy: the public URL, the Host check and the client's address behind trusted
+ * proxies (origin.c). */
+static void test_proxy(void **state)
+{
+	(void)state;
+	web_config cfg;
+	web_config_defaults(&cfg);
+	actip_err err;
+	assert_int_equal(web_public_url_parse(&cfg, "HTTPS://Actip.Example.org:443/", &err), 0);
+	assert_string_equal(cfg.public_origin, "https://actip.example.org");
+	assert_true(cfg.public_https);
+	assert_true(web_public_url_parse(&cfg, "https://a.example/path", &err) < 0);
+	assert_true(web_public_url_parse(&cfg, "https://user@a.example", &err) < 0);
+	assert_true(web_public_url_parse(&cfg, "ftp://a.example", &err) < 0);
+	assert_int_equal(web_public_url_parse(&cfg, "https://actip.example.org:8443", &err), 0);
+	snprintf(cfg.listen_addr, sizeof cfg.listen_addr, "127.0.0.1");
+	cfg.listen_port = 8080;
+	assert_true(web_host_allowed(&cfg, "actip.example.org:8443"));
+	assert_true(web_host_allowed(&cfg, "ACTIP.example.org"));
+	assert_true(web_host_allowed(&cfg, "127.0.0.1:8080"));
+	assert_true(web_host_allowed(&cfg, "localhost:8080"));
+	assert_true(web_host_allowed(&cfg, NULL));
+	assert_false(web_host_allowed(&cfg, "evil.example:8443"));
+	assert_false(web_host_allowed(&cfg, "actip.example.org.evil.example"));
+	assert_false(web_host_allowed(&cfg, "127.0.0.1:8081"));
+	char o[300];
+	web_expected_origin(&cfg, "127.0.0.1:8080", o, sizeof o);
+	assert_string_equal(o, "https://actip.example.org:8443");
+	assert_true(route_same_origin("https://actip.example.org:8443", o, false));
+	assert_false(route_same_origin("http://actip.example.org:8443", o, false));
+	assert_false(route_same_origin("null", o, false));
+	assert_true(route_same_origin("null", o, true));
+	assert_true(route_same_origin(NULL, o, false));
+	snprintf(cfg.trusted[0], sizeof cfg.trusted[0], "127.0.0.1");
+	snprintf(cfg.trusted[1], sizeof cfg.trusted[1], "10.0.0.2");
+	cfg.ntrusted = 2;
+	char a[64];
+	web_client_addr(&cfg, "127.0.0.1", "6.6.6.6, 203.0.113.9", NULL, a, sizeof a);
+	assert_string_equal(a, "203.0.113.9");
+	web_client_addr(&cfg, "127.0.0.1", "203.0.113.9, 10.0.0.2", NULL, a, sizeof a);
+	assert_string_equal(a, "203.0.113.9"); /* two proxies */
+	web_client_addr(&cfg, "192.0.2.1", "203.0.113.9", NULL, a, sizeof a);
+	assert_string_equal(a, "192.0.2.1"); /* not a trusted peer */
+	web_client_addr(&cfg, "127.0.0.1", "junk", NULL, a, sizeof a);
+	assert_string_equal(a, "127.0.0.1");
+	web_client_addr(&cfg, "127.0.0.1", NULL, "for=198.51.100.7;proto=https, for=\"[2001:db8::1]:4711\"", a, sizeof a);
+	assert_string_equal(a, "2001:db8::1");
+	web_client_addr(&cfg, "127.0.0.1", NULL, "for=198.51.100.7:555", a, sizeof a);
+	assert_string_equal(a, "198.51.100.7");
+}
+
+/* One thread of test_lockout_race: a wrong guess for "bo" on its own connection. */
+typedef struct race_job {
+	const char *path;
+	time_t t;
+	int result;
+} race_job;
+
+static void *race_worker(void *arg)
+{
+	race_job *j = arg;
+	store st;
+	actip_err err;
+	web_user u;
+	j->result = -9;
+	if (store_open(&st, j->path, STORE_MUST_EXIST, &err) == 0) {
+		j->result = auth_login(&st, "bo", "a wrong guess here", "10.1.1.1", j->t, &u);
+		store_close(&st);
+	}
+	return NULL;
+}
+
+/* lockout race: 40 parallel wrong guesses check at most 5 passwords (each attempt is
+ * counted before its hash is checked); the rest are refused as locked. */
+static void test_lockout_race(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/actip-race-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	store st;
+	actip_err err;
+	assert_int_equal(store_open(&st, path, 0, &err), 0);
+	assert_int_equal(auth_user_add(&st, "bo", ROLE_ADMIN, NULL, NULL, "right horse battery", &err), 0);
+	store_close(&st);
+	enum { N = 40 };
+	pthread_t th[N];
+	race_job jobs[N];
+	int before = auth_test_verifies();
+	for (int i = 0; i < N; i++) {
+		jobs[i] = (race_job){path, 1700000000, 0};
+		assert_int_equal(pthread_create(&th[i], NULL, race_worker, &jobs[i]), 0);
+	}
+	int failed = 0, locked = 0;
+	for (int i = 0; i < N; i++) {
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+		assert_true(jobs[i].result == AUTH_FAILED || jobs[i].result == AUTH_LOCKED);
+		failed += jobs[i].result == AUTH_FAILED;
+		locked += jobs[i].result == AUTH_LOCKED;
+	}
+	int checked = auth_test_verifies() - before;
+	assert_int_equal(failed, LOCKOUT_FAILURES);
+	assert_int_equal(locked, N - LOCKOUT_FAILURES);
+	assert_true(checked <= LOCKOUT_FAILURES);
+	assert_true(checked > 0);
+	static const char *const sfx[] = {"", "-wal", "-shm"};
+	for (size_t i = 0; i < 3; i++) {
+		char f[64];
+		snprintf(f, sizeof f, "%s%s", path, sfx[i]);
+		unlink(f);
+	}
 }
 
 /* The stored hash of a user, copied into out. */
@@ -424,7 +577,7 @@ int main(void)
 		cmocka_unit_test(test_routing_workplan), cmocka_unit_test(test_template_roles),
 		cmocka_unit_test(test_csrf),     cmocka_unit_test(test_sessions),
 		cmocka_unit_test(test_password_rules), cmocka_unit_test(test_lockout),
-		cmocka_unit_test(test_rehash_on_login), cmocka_unit_test(test_hash_slots),
+		cmocka_unit_test(test_lockout_race), cmocka_unit_test(test_proxy), cmocka_unit_test(test_rehash_on_login), cmocka_unit_test(test_hash_slots),
 		cmocka_unit_test(test_server_limits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
