@@ -8,6 +8,7 @@ libsqlite3-dev libcsv-dev libutf8proc-dev libjansson-dev libcmocka-dev \
 libcmark-dev libxlsxwriter-dev python3-openpyxl libxml2-utils \
 libmicrohttpd-dev libsodium-dev libxml2-dev curl chromium \
 cppcheck clang clang-tidy libclang-rt-14-dev"
+PKGS="$PKGS libzip-dev"
 
 missing=""
 for p in $PKGS; do

@@ -11,6 +11,14 @@
 #include "import/diag.h"
 #include "store/store.h"
 
+/* How the files of a run are read (spec/import-formats.md); zero means: find out. */
+typedef struct import_format {
+	const char *encoding;  /* --encoding: iconv name of a text file's encoding */
+	char delimiter;        /* --delimiter: , ; tab or |; 0 = found from the header */
+	char date_order;       /* --date-order: 'd' (D/M/YYYY), 'm' (M/D/YYYY) or 0 */
+	const char *map_path;  /* --map: CSV of template, source, column */
+} import_format;
+
 typedef struct import_opts {
 	const char *const *paths;  /* files or directories */
 	int npaths;
@@ -21,6 +29,7 @@ typedef struct import_opts {
 	FILE *summary;             /* where the summary goes (stdout) */
 	size_t max_errors;         /* cap on errors listed */
 	struct import_hooks *hooks; /* NULL, or what the caller adds to the run (below) */
+	import_format fmt;
 } import_opts;
 
 /* Runs one import. Returns ACTIP_OK when everything was stored, ACTIP_EINPUT when the
@@ -28,7 +37,9 @@ typedef struct import_opts {
  * err filled for I/O or database failures (nothing stored either). */
 int import_run(store *st, const import_opts *o, diag_list *diag, actip_err *err);
 
-/* Imports one CSV stream as the given template (used by the web upload and tests). */
+/* Imports one stream (CSV/TSV in UTF-8 or UTF-16, or an .xlsx workbook, whose sheet
+ * named for the template or else its first sheet is read) as the given template (used
+ * by the web upload and tests). */
 int import_stream(store *st, FILE *in, const char *label, const char *template_name,
 		  diag_list *diag, actip_err *err);
 
@@ -48,6 +59,7 @@ struct import_hooks {
 	int (*after_begin)(store *st, void *ctx, actip_err *err);   /* < 0 refuses; NULL: none */
 	int (*before_commit)(store *st, void *ctx, actip_err *err); /* < 0 refuses */
 	void *ctx;
+	const import_format *fmt; /* NULL: every format option found from the file */
 	long rows, changed, replaced; /* out: rows read, rows new or changed, activities replaced */
 };
 typedef struct import_hooks import_hooks;
@@ -58,8 +70,8 @@ typedef struct import_hooks import_hooks;
 int import_stream_hooked(store *st, FILE *in, const char *label, const char *template_name,
 			 import_hooks *hooks, diag_list *diag, actip_err *err);
 
-/* The template a file name stands for ("participants-2021.csv" → "participants"),
- * or NULL. */
+/* The template a file or sheet name stands for ("participants-2021.csv",
+ * "participants.xlsx", "Participants" → "participants"), or NULL. */
 const char *import_template_for(const char *path);
 
 #endif

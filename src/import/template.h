@@ -28,6 +28,7 @@ typedef enum {
 	T_ENUM,     /* one word of a list, any case */
 	T_EMAIL,    /* something@somewhere */
 	T_CURRENCY, /* ISO 4217 three-letter code */
+	T_SCALE,    /* one word of a list ordered best first, or its number (1 = the last) */
 } coltype;
 
 enum { TPL_MAX_COLS = 16, TPL_MAX_KEY = 5 };
@@ -127,6 +128,8 @@ struct importer {
 	long rows, changed;       /* counters for the current file */
 	long replaced;            /* activities whose participants/feedback were replaced */
 	bool append;              /* import_hooks.append: add after the stored rows */
+	char date_order;          /* import_format.date_order: 'd', 'm' or 0 */
+	char datebuf[TPL_MAX_COLS][12]; /* the current row's dates as YYYY-MM-DD */
 	bool db_failed;           /* a database error: the run must fail */
 	char last_activity[80];   /* cache of the last activity looked up */
 	int last_activity_ok;     /* its answer: 1, 0, or -1 for no cache */

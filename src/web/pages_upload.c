@@ -125,8 +125,11 @@ static void outcome(web_req *rq, web_resp *rs, const char *tpl, web_write *w, co
 				if (e->kind != DIAG_ERROR)
 					continue;
 				fputs("<li>", o);
+				char where[32];
 				esc_html_text(o, e->file);
-				fprintf(o, ":%ld: ", e->line);
+				fputc(':', o);
+				esc_html_text(o, diag_where(e, where, sizeof where));
+				fputs(": ", o);
 				esc_html_text(o, e->column);
 				fputs(": ", o);
 				esc_html_text(o, e->message);

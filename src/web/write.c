@@ -196,8 +196,11 @@ void web_write_errors_json(const web_write *w, FILE *out)
 		const diag_entry *e = &w->diag.items[i];
 		if (e->kind != DIAG_ERROR)
 			continue;
-		json_array_append_new(arr, json_pack("{sssIssss}", "file", e->file, "line", (json_int_t)e->line,
-						     "column", e->column, "message", e->message));
+		json_t *o = json_pack("{sssIssss}", "file", e->file, "line", (json_int_t)e->line,
+				      "column", e->column, "message", e->message);
+		if (o && e->pos)
+			json_object_set_new(o, "cell", json_string(e->pos));
+		json_array_append_new(arr, o);
 	}
 	json_t *root = json_pack("{so}", "errors", arr);
 	json_dumpf(root, out, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
