@@ -9,6 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/text.h"
+
 struct decoder {
 	FILE *in;
 	iconv_t cd;
@@ -166,6 +168,32 @@ FILE *decode_open(FILE *in, const unsigned char *head, size_t nhead, const char 
 	}
 	*dec = d;
 	return f;
+}
+
+/* Validates block by block; a sequence cut by a block's end is carried to the next. */
+int decode_is_utf8(FILE *f)
+{
+	unsigned char buf[1 << 16];
+	size_t carry = 0, n;
+	int ok = 1;
+	while (ok && (n = fread(buf + carry, 1, sizeof buf - carry, f)) > 0) {
+		n += carry;
+		size_t end = n; /* back up over an unfinished sequence at the end */
+		size_t k = 0;
+		while (k < 3 && end > 0 && (buf[end - 1 - k] & 0xC0) == 0x80)
+			k++;
+		if (end > k && buf[end - 1 - k] >= 0xC0)
+			end -= k + 1;
+		ok = text_utf8_valid((const char *)buf, end);
+		carry = n - end;
+		memmove(buf, buf + end, carry);
+	}
+	if (ok && carry)
+		ok = text_utf8_valid((const char *)buf, carry);
+	if (ferror(f))
+		ok = 0;
+	rewind(f);
+	return ok;
 }
 
 int decode_failed(const decoder *d)

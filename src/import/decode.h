@@ -22,6 +22,11 @@ typedef struct decoder decoder;
 FILE *decode_open(FILE *in, const unsigned char *head, size_t nhead, const char *encoding,
 		  const char *label, diag_list *diag, decoder **dec);
 
+/* True when the whole stream is valid UTF-8 (read to its end, then rewound): a run
+ * with --encoding leaves such files as they are, so one run can mix a CP874 file with
+ * UTF-8 ones. */
+int decode_is_utf8(FILE *f);
+
 /* True when the converter stopped on bytes invalid in its encoding (it reported them). */
 int decode_failed(const decoder *d);
 

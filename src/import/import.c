@@ -524,7 +524,14 @@ static void import_file(run_state *rs, job *j, FILE *in, size_t size)
 		read_workbook(rs, j, in, head, nhead, &co);
 	} else {
 		decoder *dec = NULL;
-		FILE *text = decode_open(in, head, nhead, rs->fmt->encoding, j->path, im->diag, &dec);
+		const char *enc = rs->fmt->encoding;
+		if (enc && size > 0) { /* a regular file: convert it only when it needs it */
+			rewind(in);
+			if (decode_is_utf8(in))
+				enc = NULL;
+			nhead = fread(head, 1, sizeof head, in);
+		}
+		FILE *text = decode_open(in, head, nhead, enc, j->path, im->diag, &dec);
 		if (text) {
 			if (!dec) {
 				co.head = head;

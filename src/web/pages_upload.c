@@ -149,7 +149,7 @@ static void upload_post(web_req *rq, web_resp *rs)
 {
 	const char *tpl, *csv;
 	size_t len;
-	if (rq->content_type && strcasecmp(rq->content_type, "text/csv") == 0) {
+	if (web_write_file_type(rq->content_type)) {
 		tpl = req_query(rq, "template");
 		csv = rq->body;
 		len = rq->body_len;

@@ -1,6 +1,7 @@
 /* The write path (see write.h). */
 #include <jansson.h>
 #include <string.h>
+#include <strings.h>
 
 #include "web/data.h"
 #include "web/guard.h"
@@ -186,6 +187,18 @@ void csv_quoted(FILE *out, const char *s)
 		fputc(*s, out);
 	}
 	fputc('"', out);
+}
+
+/* Content types of a file sent as it is. */
+bool web_write_file_type(const char *ct)
+{
+	static const char *const types[] = {"text/csv", "text/plain", "text/tab-separated-values",
+		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		"application/octet-stream", NULL};
+	for (int i = 0; ct && types[i]; i++)
+		if (strcasecmp(ct, types[i]) == 0)
+			return true;
+	return false;
 }
 
 /* The 422 body. */
