@@ -322,7 +322,7 @@ int text_parse_date_any(const char *s, char order, int *year, int *month, int *d
 		return -1;
 	if (order != 'd' && order != 'm')
 		return -2;
-	char iso[16];
+	char iso[48];
 	snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, order == 'd' ? b : a, order == 'd' ? a : b);
 	return text_parse_date(iso, year, month, day);
 }

@@ -129,7 +129,7 @@ struct importer {
 	long replaced;            /* activities whose participants/feedback were replaced */
 	bool append;              /* import_hooks.append: add after the stored rows */
 	char date_order;          /* import_format.date_order: 'd', 'm' or 0 */
-	char datebuf[TPL_MAX_COLS][12]; /* the current row's dates as YYYY-MM-DD */
+	char datebuf[TPL_MAX_COLS][48]; /* the current row's dates as YYYY-MM-DD */
 	bool db_failed;           /* a database error: the run must fail */
 	char last_activity[80];   /* cache of the last activity looked up */
 	int last_activity_ok;     /* its answer: 1, 0, or -1 for no cache */

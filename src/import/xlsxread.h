@@ -27,7 +27,7 @@ typedef struct xlsx xlsx;
 
 enum {
 	XLSX_MAX_SHEETS = 256,
-	XLSX_MAX_SST_BYTES = 48 << 20,   /* text of the shared-strings table */
+	XLSX_MAX_SST_BYTES = 32 << 20,   /* text of the shared-strings table */
 	XLSX_MAX_SST_COUNT = 4 << 20,    /* entries of that table */
 	XLSX_MAX_RATIO = 200,            /* uncompressed / compressed size of a big part */
 };
