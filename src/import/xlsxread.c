@@ -37,15 +37,12 @@ struct xlsx {
 	bool date1904;
 	unsigned char *xf_date; /* cellXfs index -> 1 when its number format shows a date */
 	size_t nxf;
-	char **sst;             /* shared strings, pointing into the chunks */
+	uint32_t *sst;          /* where shared string i starts in sst_file; [nsst] = its end */
 	size_t nsst, capsst;
-	char **chunks;          /* the shared strings' text, in blocks of CHUNK bytes */
-	size_t nchunks, chunk_used;
+	FILE *sst_file;         /* the shared strings' text, spooled to an unlinked file */
 	size_t sst_bytes;
 	char *sst_part, *styles_part;
 };
-
-enum { CHUNK = 1 << 20 };
 
 /* ---- errors --------------------------------------------------------------------- */
 
@@ -421,49 +418,23 @@ static int read_styles(xlsx *x)
 	return rc;
 }
 
-/* Copies a string into the shared-strings arena; NULL when the arena is full. */
-static char *arena_copy(xlsx *x, const char *s, size_t len)
+/* Appends a string to the spooled shared strings; -1 when the table is full or the
+ * write fails. The table lives in a temporary file rather than in memory, so a
+ * workbook of a million distinct names needs only its offsets (4 bytes a string). */
+static int sst_append(xlsx *x, const char *s, size_t len)
 {
-	if (x->sst_bytes + len + 1 > XLSX_MAX_SST_BYTES)
-		return NULL;
-	if (len + 1 > CHUNK) { /* a long string gets a block of its own */
-		char **c = realloc(x->chunks, (x->nchunks + 1) * sizeof *c);
-		if (!c)
-			return NULL;
-		x->chunks = c;
-		char *b = malloc(len + 1);
-		if (!b)
-			return NULL;
-		memcpy(b, s, len);
-		b[len] = '\0';
-		/* keep the current block last so that small strings go on filling it */
-		if (x->nchunks) {
-			x->chunks[x->nchunks] = x->chunks[x->nchunks - 1];
-			x->chunks[x->nchunks - 1] = b;
-		} else {
-			x->chunks[0] = b;
-			x->chunk_used = CHUNK;
-		}
-		x->nchunks++;
-		x->sst_bytes += len + 1;
-		return b;
-	}
-	if (x->nchunks == 0 || x->chunk_used + len + 1 > CHUNK) {
-		char **c = realloc(x->chunks, (x->nchunks + 1) * sizeof *c);
-		if (!c)
-			return NULL;
-		x->chunks = c;
-		if (!(x->chunks[x->nchunks] = malloc(CHUNK)))
-			return NULL;
-		x->nchunks++;
-		x->chunk_used = 0;
-	}
-	char *dst = x->chunks[x->nchunks - 1] + x->chunk_used;
-	memcpy(dst, s, len);
-	dst[len] = '\0';
-	x->chunk_used += len + 1;
-	x->sst_bytes += len + 1;
-	return dst;
+	if (x->sst_bytes + len > XLSX_MAX_SST_BYTES)
+		return -1;
+	if (!x->sst_file && !(x->sst_file = tmpfile()))
+		return -1;
+	if (len && fwrite(s, 1, len, x->sst_file) != len)
+		return -1;
+	if (x->nsst == 0)
+		x->sst[0] = 0;
+	x->sst_bytes += len;
+	x->sst[x->nsst + 1] = (uint32_t)x->sst_bytes;
+	x->nsst++;
+	return 0;
 }
 
 /* A growable text buffer capped at MAX_CELL bytes. */
@@ -531,9 +502,12 @@ static int read_shared_strings(xlsx *x)
 					rc = -1;
 					break;
 				}
-				if (want > 0 && !x->sst) {
-					x->sst = malloc((size_t)want * sizeof *x->sst);
-					x->capsst = x->sst ? (size_t)want : 0;
+				if (want > 0 && x->capsst < (size_t)want + 1) {
+					uint32_t *a = realloc(x->sst, ((size_t)want + 1) * sizeof *a);
+					if (a) {
+						x->sst = a;
+						x->capsst = (size_t)want + 1;
+					}
 				}
 			} else if (strcmp(nm, "si") == 0) {
 				in_si = true;
@@ -563,9 +537,9 @@ static int read_shared_strings(xlsx *x)
 				rc = -1;
 				break;
 			}
-			if (x->nsst == x->capsst) {
+			if (x->nsst + 2 > x->capsst) {
 				size_t nc = x->capsst ? x->capsst * 2 : 1024;
-				char **a = realloc(x->sst, nc * sizeof *a);
+				uint32_t *a = realloc(x->sst, nc * sizeof *a);
 				if (!a) {
 					rc = -1;
 					break;
@@ -573,18 +547,25 @@ static int read_shared_strings(xlsx *x)
 				x->sst = a;
 				x->capsst = nc;
 			}
-			char *s = b.over ? NULL : arena_copy(x, b.s ? b.s : "", b.len);
-			if (!s) {
+			if (b.over) {
+				fail(x, "refused: shared string %zu is longer than 1 MiB", x->nsst);
+				rc = -1;
+				break;
+			}
+			if (sst_append(x, b.s ? b.s : "", b.len) < 0) {
 				fail(x, "refused: the shared-strings table is larger than %d MB",
 				     XLSX_MAX_SST_BYTES >> 20);
 				rc = -1;
 				break;
 			}
-			x->sst[x->nsst++] = s;
 		}
 	}
 	if (n < 0)
 		rc = -1;
+	if (rc == 0 && x->sst_file && fflush(x->sst_file) != 0) {
+		fail(x, "cannot write the shared strings to a temporary file");
+		rc = -1;
+	}
 	if (rc < 0 && !x->diag->errors)
 		fail(x, "out of memory reading the shared strings");
 	free(b.s);
@@ -684,9 +665,8 @@ void xlsx_close(xlsx *x)
 		free(x->sheets[i].name);
 		free(x->sheets[i].part);
 	}
-	for (size_t i = 0; i < x->nchunks; i++)
-		free(x->chunks[i]);
-	free(x->chunks);
+	if (x->sst_file)
+		fclose(x->sst_file);
 	free(x->sst);
 	free(x->xf_date);
 	free(x->sst_part);
@@ -959,6 +939,25 @@ done:
 	return rc;
 }
 
+/* Reads shared string i from the spooled table into v. */
+static int sst_get(xlsx *x, size_t i, tbuf *v)
+{
+	size_t len = x->sst[i + 1] - x->sst[i];
+	tbuf_clear(v);
+	if (len + 1 > v->cap) {
+		char *p = realloc(v->s, len + 1);
+		if (!p)
+			return -1;
+		v->s = p;
+		v->cap = len + 1;
+	}
+	if (len && pread(fileno(x->sst_file), v->s, len, (off_t)x->sst[i]) != (ssize_t)len)
+		return -1;
+	v->s[len] = '\0';
+	v->len = len;
+	return 0;
+}
+
 /* The text of a finished cell by its type: shared string, boolean, number (a date
  * when its format shows one), or as written. */
 static int cell_value(sheetread *s, const char *type, const char *style, long col, tbuf *v)
@@ -974,8 +973,7 @@ static int cell_value(sheetread *s, const char *type, const char *style, long co
 			tbuf_clear(v);
 			return 0;
 		}
-		tbuf_clear(v);
-		return tbuf_add(v, x->sst[idx]);
+		return sst_get(x, (size_t)idx, v);
 	}
 	if (type && strcmp(type, "b") == 0) {
 		bool yes = v->s && strcmp(v->s, "1") == 0;

@@ -2,9 +2,10 @@
  * sheet to the importer as the same records the CSV reader gives.
  *
  * A workbook is a zip archive (read with libzip) of XML parts (read with libxml2's
- * xmlTextReader, one node at a time). Only the shared-strings table is kept in memory,
- * as one capped arena; a sheet's rows are produced as they are parsed, so a workbook of
- * a million rows needs no more memory than one row. The reader is defensive: every part
+ * xmlTextReader, one node at a time). The shared-strings table is spooled to an
+ * unlinked temporary file, only its offsets (4 bytes a string) kept in memory; a
+ * sheet's rows are produced as they are parsed, so a workbook of a million rows needs
+ * little more memory than one row. The reader is defensive: every part
  * is capped in its uncompressed size and in its compression ratio (a zip bomb stops
  * early with an error), a document type declaration is refused (no entities are ever
  * expanded, and nothing is fetched from the network), and the shared-strings table,
@@ -27,7 +28,7 @@ typedef struct xlsx xlsx;
 
 enum {
 	XLSX_MAX_SHEETS = 256,
-	XLSX_MAX_SST_BYTES = 32 << 20,   /* text of the shared-strings table */
+	XLSX_MAX_SST_BYTES = 1 << 30,    /* text of the shared-strings table (on disk) */
 	XLSX_MAX_SST_COUNT = 4 << 20,    /* entries of that table */
 	XLSX_MAX_RATIO = 200,            /* uncompressed / compressed size of a big part */
 };

@@ -44,7 +44,7 @@ refused bomb.xlsx 'refused: the part xl/worksheets/sheet1.xml is compressed 1024
 refused entities.xlsx 'sharedStrings.xml is not well-formed XML\|declares a document type'
 refused xxe.xlsx 'refused: xl/worksheets/sheet1.xml declares a document type'
 refused sst-count.xlsx 'refused: the shared-strings table has 100000000 entries'
-refused sst-huge.xlsx 'refused: the shared-strings table is larger than 32 MB'
+refused sst-huge.xlsx 'refused: the shared-strings table has more than 4194304 entries'
 refused sst-missing.xlsx 'participants!B2: full_name: refers to shared string 7'
 refused broken-xml.xlsx 'sheet1.xml is not well-formed XML'
 refused truncated.xlsx 'not a readable .xlsx workbook'

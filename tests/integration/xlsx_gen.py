@@ -116,13 +116,13 @@ def main():
     # A zip bomb: a sheet of 64 MB of spaces in a few kilobytes.
     raw(os.path.join(out, "bomb.xlsx"),
         base_parts(sheet([head]).replace("<sheetData>", "<sheetData>" + " " * (64 << 20))))
-    # A shared-strings table of 50 MB of text that does not compress.
+    # A shared-strings table of more entries than the reader takes, without saying so
+    # up front (random text, so that it does not look like a zip bomb).
+    blob = os.urandom(4300000 * 4).hex()
     parts = ['<sst %s>' % NS]
-    blob = os.urandom(25 << 20).hex()
-    parts += ['<si><t>%s</t></si>' % blob[i:i + 64] for i in range(0, len(blob), 64)]
+    parts += ['<si><t>%s</t></si>' % blob[i:i + 8] for i in range(0, len(blob), 8)]
     parts.append('</sst>')
     raw(os.path.join(out, "sst-huge.xlsx"), base_parts(sheet([head]), "".join(parts)))
-
 
 if __name__ == "__main__":
     main()
