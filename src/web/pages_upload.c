@@ -1,5 +1,7 @@
-/* The upload page: choose a template, send a CSV (a file, sent by app.js as a raw
- * text/csv body, or pasted text in a form without JavaScript), and see either a
+/* The upload page: choose a template (or let the file's name tell it), send a file
+ * (CSV or other delimited text, UTF-16 text or an .xlsx workbook, sent by app.js as
+ * the raw body with its name and a progress bar, or pasted text in a form without
+ * JavaScript), and see either a
  * preview of what would be stored (the write path run and rolled back) or every error
  * as FILE:LINE: COLUMN. A previewed upload waits in pending_upload, bound to the
  * session, until it is confirmed; confirming runs the guarded write for real. */
@@ -9,6 +11,7 @@
 #include <strings.h>
 
 #include "core/escape.h"
+#include "import/import.h"
 #include "web/pages.h"
 #include "web/server.h"
 #include "web/session.h"
@@ -34,13 +37,16 @@ static void upload_form(web_req *rq, web_resp *rs, const char *selected)
 	FILE *o = rs->out;
 	fputs("<form id=\"upload-form\" method=\"post\" action=\"/upload\">", o);
 	page_csrf_field(rq, o);
-	fputs("<div class=\"field\"><label for=\"template\">Template</label><select id=\"template\" name=\"template\">", o);
+	fputs("<div class=\"field\"><label for=\"template\">Template</label><select id=\"template\" name=\"template\">"
+	      "<option value=\"\">From the file's name</option>", o);
 	template_options(rq, o, selected);
-	fputs("</select></div><div class=\"field\"><label for=\"file\">CSV file</label>"
-	      "<input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\"></div>"
+	fputs("</select></div><div class=\"field\"><label for=\"file\">File (CSV, text or Excel .xlsx)</label>"
+	      "<input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,.tsv,.txt,.xlsx,text/csv,"
+	      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"></div>"
 	      "<div class=\"field\"><label for=\"csv\">…or paste the CSV text</label>"
 	      "<textarea id=\"csv\" name=\"csv\" spellcheck=\"false\"></textarea></div>"
-	      "<button type=\"submit\">Check the upload</button> <span id=\"upload-status\" role=\"status\"></span></form>", o);
+	      "<button type=\"submit\">Check the upload</button> <progress id=\"upload-progress\" max=\"100\" value=\"0\" hidden></progress>"
+	      " <span id=\"upload-status\" role=\"status\"></span><div id=\"upload-errors\"></div></form>", o);
 }
 
 /* GET /upload. */
@@ -151,6 +157,9 @@ static void upload_post(web_req *rq, web_resp *rs)
 	size_t len;
 	if (web_write_file_type(rq->content_type)) {
 		tpl = req_query(rq, "template");
+		const char *name = req_query(rq, "name");
+		if ((!tpl || !*tpl) && name) /* "participants-kh.xlsx" means participants */
+			tpl = import_template_for(name);
 		csv = rq->body;
 		len = rq->body_len;
 	} else {
@@ -162,7 +171,7 @@ static void upload_post(web_req *rq, web_resp *rs)
 	while (tpl && templates[i] && strcmp(templates[i], tpl) != 0)
 		i++;
 	if (!tpl || !templates[i] || !csv)
-		return page_error(rq, rs, 400, "Choose a template and a file.");
+		return page_error(rq, rs, 400, "Choose a template and a file (its name does not tell the template).");
 	web_write w;
 	web_write_csv(rq, templates[i], csv, len, true, &w);
 	char id[65] = "";

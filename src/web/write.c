@@ -3,6 +3,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/text.h"
 #include "web/data.h"
 #include "web/guard.h"
 #include "web/server.h"
@@ -118,6 +119,21 @@ void web_write_csv_if_match(web_req *rq, const char *template_name, const char *
 	web_write_csv_at(rq, template_name, csv, len, &pc, w);
 }
 
+/* The name errors give the file: the user's own file name when the client sent it
+ * (?name=, a plain name of printable UTF-8 without a path), else TEMPLATE.csv. */
+static void upload_label(web_req *rq, const char *template_name, char *label, size_t size)
+{
+	const char *name = req_query(rq, "name");
+	bool plain = name && *name && strlen(name) < size && text_utf8_valid(name, strlen(name));
+	for (const char *p = name; plain && *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F || *p == '/' || *p == '\\')
+			plain = false;
+	if (plain)
+		snprintf(label, size, "%s", name);
+	else
+		snprintf(label, size, "%s.csv", template_name);
+}
+
 /* The write path behind the four. */
 static void write_csv(web_req *rq, const char *template_name, const char *csv, size_t len,
 		      const write_mode *m, web_write *w)
@@ -131,8 +147,8 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 		store_audit_write(rq->st, rq->user.name, rq->addr, "refused", "upload", template_name, NULL, NULL);
 		return;
 	}
-	char label[64];
-	snprintf(label, sizeof label, "%s.csv", template_name);
+	char label[96];
+	upload_label(rq, template_name, label, sizeof label);
 	FILE *in = fmemopen((void *)csv, len, "r");
 	if (!in || guard_reset(rq->st) < 0) {
 		if (in)
