@@ -104,11 +104,11 @@ static void on_field(void *data, size_t len, void *ud)
 	r->rec.n++;
 }
 
-/* True when every field is empty or white space. */
-static bool blank_record(const csvr_record *rec)
+/* True when every field is NULL, empty or white space. */
+bool csvr_blank_fields(char *const *fields, size_t n)
 {
-	for (size_t i = 0; i < rec->n; i++)
-		for (const char *s = rec->fields[i]; *s; s++)
+	for (size_t i = 0; i < n; i++)
+		for (const char *s = fields[i]; s && *s; s++)
 			if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
 				return false;
 	return true;
@@ -146,7 +146,7 @@ static void on_record(int c, void *ud)
 	r->bad = r->too_many = false;
 	r->pending = true;
 	r->field_line = r->line;
-	if (r->stop || (!bad && blank_record(&r->rec))) {
+	if (r->stop || (!bad && csvr_blank_fields(r->rec.fields, r->rec.n))) {
 		clear_record(&r->rec);
 		return;
 	}

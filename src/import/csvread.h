@@ -61,6 +61,9 @@ int csvr_read(FILE *in, size_t size, const csvr_opts *o);
  * uses most among , ; tab and |; a comma when it uses none. */
 char csvr_find_delim(const char *s, size_t n);
 
+/* True when every field is NULL, empty or white space (a record that is skipped). */
+bool csvr_blank_fields(char *const *fields, size_t n);
+
 const char *csvr_column_name(const csvr_record *header, size_t i, char *buf, size_t size);
 
 #endif

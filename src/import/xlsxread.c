@@ -154,6 +154,18 @@ static int part_open(xlsx *x, part *p, const char *name, bool big, bool required
 	return 0;
 }
 
+/* Opens a part the workbook may lack (styles, shared strings): 1 opened, 0 absent,
+ * -1 refused (reported). */
+static int open_optional(xlsx *x, part *p, const char *name, bool big)
+{
+	if (!name)
+		return 0;
+	size_t before = x->diag->errors;
+	if (part_open(x, p, name, big, false) < 0)
+		return x->diag->errors > before ? -1 : 0;
+	return 1;
+}
+
 /* The next node: 1, 0 at the end, -1 on an error (reported). A DTD is an error. */
 static int part_next(part *p)
 {
@@ -345,11 +357,10 @@ static bool builtin_is_date(long id)
 /* Reads the cell formats of xl/styles.xml: which ones show a date. */
 static int read_styles(xlsx *x)
 {
-	if (!x->styles_part)
-		return 0;
 	part p;
-	if (part_open(x, &p, x->styles_part, false, false) < 0)
-		return x->diag->errors ? -1 : 0;
+	int o = open_optional(x, &p, x->styles_part, false);
+	if (o <= 0)
+		return o;
 	long *custom_ids = NULL;
 	unsigned char *custom_date = NULL;
 	size_t ncustom = 0, capcustom = 0;
@@ -481,11 +492,10 @@ static void tbuf_clear(tbuf *b)
  * joined, its phonetic guides (<rPh>) left out. */
 static int read_shared_strings(xlsx *x)
 {
-	if (!x->sst_part)
-		return 0;
 	part p;
-	if (part_open(x, &p, x->sst_part, true, false) < 0)
-		return x->diag->errors ? -1 : 0;
+	int o = open_optional(x, &p, x->sst_part, true);
+	if (o <= 0)
+		return o;
 	tbuf b = {0};
 	bool in_t = false, in_rph = false, in_si = false;
 	int n, rc = 0;
@@ -874,24 +884,13 @@ static int put_cell(sheetread *s, long col, tbuf *v)
 	return 0;
 }
 
-/* True when no field of the row has anything but white space. */
-static bool row_blank(const row *r)
-{
-	for (size_t i = 0; i < r->n; i++)
-		if (r->fields[i])
-			for (const char *c = r->fields[i]; *c; c++)
-				if (*c != ' ' && *c != '\t' && *c != '\r' && *c != '\n')
-					return false;
-	return true;
-}
-
 /* Hands a finished row to the callback: the first non-blank one as the header, every
  * later one with exactly the header's number of fields. */
 static int emit_row(sheetread *s)
 {
 	row *r = &s->cur;
 	int rc = 0;
-	if (s->bad || row_blank(r))
+	if (s->bad || csvr_blank_fields(r->fields, r->n))
 		goto done;
 	bool header = s->width == 0;
 	if (header) {
