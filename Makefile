@@ -105,7 +105,7 @@ fuzz: deps
 		-Db_sanitize=address,undefined -Db_lundef=false -Dtests=disabled -Dfuzzing=enabled \
 		-Dc_args='-fsanitize=fuzzer-no-link -fno-sanitize-recover=all'
 	@ninja -C $(FUZZ_BUILD)
-	@set -e; for t in csv json http namekey; do \
+	@set -e; for t in csv xlsx json http namekey; do \
 		mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/crashes; \
 		echo "fuzz_$$t: $(SECONDS) s"; \
 		$(FUZZ_BUILD)/fuzz/fuzz_$$t -max_total_time=$(SECONDS) -print_final_stats=1 \

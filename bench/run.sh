@@ -144,6 +144,25 @@ for n in $SIZES; do
 		printf '%s\t-\tcheck\tdisagree\t-\n' "$n" >>"$results"
 	fi
 	fresh "$adb"
+
+	# The same data set with its participants as an .xlsx workbook (bench/xlsx.py),
+	# imported as many times; its time and peak RSS go next to the CSV import's.
+	xdir=$dir-xlsx
+	if [[ ! -f $xdir/participants.xlsx ]]; then
+		rm -rf "$xdir"
+		echo "  writing the participants as a workbook ..." >&2
+		pyx=python3 # openpyxl is a Debian package (python3-openpyxl)
+		/usr/bin/python3 -c 'import openpyxl' 2>/dev/null && pyx=/usr/bin/python3
+		"$pyx" "$here/xlsx.py" "$dir" "$xdir"
+	fi
+	xdb=$tmp/xlsx-$n.db
+	for ((r = 1; r <= RUNS; r++)); do
+		fresh "$xdb"
+		timed "$tmp/out" "$ACTIP" import --db "$xdb" --quiet "$xdir"
+		record "$n" "$r" actip_import_xlsx
+		printf '  run %d  actip   import with participants.xlsx %8.3f s  peak RSS %d KB\n' "$r" "$SECS" "$RSS_KB"
+	done
+	fresh "$xdb"
 	echo
 done
 

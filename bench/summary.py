@@ -5,7 +5,7 @@ table (medians, ratio, peak RSS) and the targets with whether each is met.
     bench/summary.py RESULTS.tsv
 
 RESULTS.tsv lines: N <tab> run <tab> step <tab> seconds <tab> peak_rss_kb, where step is
-actip_import, actip_report, sqlite_import, sqlite_report or report_alone; and
+actip_import, actip_import_xlsx, actip_report, sqlite_import, sqlite_report or report_alone; and
 N <tab> - <tab> check <tab> agree|disagree <tab> -.
 Targets are reported, never enforced: the exit status is 0.
 """
@@ -49,6 +49,7 @@ def main(argv):
     for n in sizes:
         m[n] = {
             "ai": med(n, "actip_import"), "ar": med(n, "actip_report"),
+            "axi": med(n, "actip_import_xlsx"), "rss_x": peak_mb(n, "actip_import_xlsx"),
             "at": med_total(n, "actip_import", "actip_report"),
             "si": med(n, "sqlite_import"), "sr": med(n, "sqlite_report"),
             "st": med_total(n, "sqlite_import", "sqlite_report"),
@@ -60,13 +61,14 @@ def main(argv):
         }
         x = m[n]
         x["ratio"] = x["at"] / x["st"] if x["at"] is not None and x["st"] else None
-        x["rss"] = max(v for v in (x["rss_i"], x["rss_r"], x["rss_a"]) if v is not None)
+        x["rss"] = max(v for v in (x["rss_i"], x["rss_r"], x["rss_a"], x["rss_x"]) if v is not None)
 
     def s(v, fmt="%.3f"):
         return "-" if v is None else fmt % v
 
     lines = [
         ("actip import (s)", "ai", "%.3f"),
+        ("actip import, participants.xlsx (s)", "axi", "%.3f"),
         ("actip report (s)", "ar", "%.3f"),
         ("actip total (s)", "at", "%.3f"),
         ("sqlite3 import (s)", "si", "%.3f"),
@@ -75,6 +77,7 @@ def main(argv):
         ("ratio actip / sqlite3", "ratio", "%.2f"),
         ("actip report alone (s)", "alone", "%.3f"),
         ("actip peak RSS import (MB)", "rss_i", "%.1f"),
+        ("actip peak RSS import .xlsx (MB)", "rss_x", "%.1f"),
         ("actip peak RSS report (MB)", "rss_r", "%.1f"),
         ("sqlite3 peak RSS import (MB)", "srss_i", "%.1f"),
         ("sqlite3 peak RSS queries (MB)", "srss_r", "%.1f"),

@@ -12,6 +12,7 @@ PKGS="$PKGS libzxcvbn-dev"
 PKGS="$PKGS nginx-light"
 PKGS="$PKGS zlib1g-dev"
 PKGS="$PKGS systemd man-db"
+PKGS="$PKGS libzip-dev"
 
 missing=""
 for p in $PKGS; do

@@ -1,10 +1,16 @@
-// The only script: sends a chosen CSV file as a raw text/csv body (no multipart
-// parsing on the server) and shows the server's answer page. Without JavaScript
-// the upload form still works with the pasted-text box.
+// The only script: sends a chosen file (CSV, text or an .xlsx workbook) as the raw
+// request body with its name (no multipart parsing on the server), showing how much of
+// it has gone; a preview replaces the page, errors appear above the form, which keeps
+// the chosen file. Without JavaScript the upload form still works with the
+// pasted-text box.
 'use strict';
 document.addEventListener('DOMContentLoaded', function () {
   var form = document.getElementById('upload-form');
   if (!form) return;
+  var status = document.getElementById('upload-status');
+  var bar = document.getElementById('upload-progress');
+  var errors = document.getElementById('upload-errors');
+  function kb(n) { return Math.round(n / 1024) + ' KB'; }
   form.addEventListener('submit', function (ev) {
     var input = form.querySelector('input[type=file]');
     if (!input || !input.files || input.files.length === 0) return;
@@ -12,18 +18,39 @@ document.addEventListener('DOMContentLoaded', function () {
     var file = input.files[0];
     var template = form.querySelector('select[name=template]').value;
     var csrf = form.querySelector('input[name=csrf]').value;
+    var type = /\.xlsx$/i.test(file.name)
+      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+    var xhr = new XMLHttpRequest();
     var append = form.querySelector('input[name=append]');
-    var extra = append && append.checked ? '&append=1' : '';
-    file.text().then(function (text) {
-      return fetch('/upload?template=' + encodeURIComponent(template) + extra, {
-        method: 'POST', credentials: 'same-origin',
-        headers: { 'Content-Type': 'text/csv', 'X-CSRF-Token': csrf }, body: text
-      });
-    }).then(function (r) { return r.text(); }).then(function (html) {
-      document.open(); document.write(html); document.close();
-    }).catch(function () {
-      var p = document.getElementById('upload-status');
-      if (p) p.textContent = 'The file could not be sent. Check the connection and try again.';
-    });
+    xhr.open('POST', '/upload?template=' + encodeURIComponent(template) +
+      '&name=' + encodeURIComponent(file.name) + (append && append.checked ? '&append=1' : ''));
+    xhr.setRequestHeader('Content-Type', type);
+    xhr.setRequestHeader('X-CSRF-Token', csrf);
+    xhr.upload.onprogress = function (e) {
+      if (!e.lengthComputable) return;
+      bar.hidden = false;
+      bar.value = Math.round(100 * e.loaded / e.total);
+      status.textContent = 'Sending ' + kb(e.loaded) + ' of ' + kb(e.total) + '…';
+    };
+    xhr.upload.onload = function () { status.textContent = 'Sent; checking the file…'; };
+    xhr.onload = function () {
+      bar.hidden = true;
+      if (xhr.status === 200) {
+        document.open(); document.write(xhr.responseText); document.close();
+        return;
+      }
+      // Keep this page and its chosen file; show the server's errors above the form.
+      var doc = new DOMParser().parseFromString(xhr.responseText, 'text/html');
+      var found = doc.getElementById('errors') || doc.querySelector('.msg.bad') || doc.querySelector('main');
+      errors.textContent = '';
+      if (found) errors.appendChild(document.importNode(found, true));
+      status.textContent = 'Nothing was stored; fix the file and send it again.';
+    };
+    xhr.onerror = function () {
+      bar.hidden = true;
+      status.textContent = 'The file could not be sent. Check the connection and try again.';
+    };
+    status.textContent = 'Sending ' + kb(file.size) + '…';
+    xhr.send(file);
   });
 });

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "import/decode.h"
 #include "import/import.h"
 
 /* Writes the run's audit row inside its transaction, before COMMIT: who ran it (the
@@ -37,6 +38,10 @@ int cmd_import(int argc, char **argv)
 		{"quiet", no_argument, NULL, 'q'},
 		{"append", no_argument, NULL, 'a'},
 		{"no-progress", no_argument, NULL, 'P'},
+		{"encoding", required_argument, NULL, 'E'},
+		{"delimiter", required_argument, NULL, 'D'},
+		{"date-order", required_argument, NULL, 'O'},
+		{"map", required_argument, NULL, 'M'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -62,6 +67,25 @@ int cmd_import(int argc, char **argv)
 		case 'q': o.quiet = true; break;
 		case 'a': o.append = true; break;
 		case 'P': o.progress = false; break;
+		case 'E':
+			if (!decode_known(optarg))
+				return cli_usage_error(self, "--encoding: iconv does not know that encoding "
+							     "(`iconv -l` lists them; e.g. CP874, CP1258)");
+			o.fmt.encoding = optarg;
+			break;
+		case 'D':
+			if (strcmp(optarg, "tab") == 0 || strcmp(optarg, "\\t") == 0)
+				optarg = "\t";
+			if (strlen(optarg) != 1 || !strchr(",;\t|", optarg[0]))
+				return cli_usage_error(self, "--delimiter takes one of , ; | or tab");
+			o.fmt.delimiter = optarg[0];
+			break;
+		case 'O':
+			if (strcmp(optarg, "dmy") != 0 && strcmp(optarg, "mdy") != 0)
+				return cli_usage_error(self, "--date-order takes dmy or mdy");
+			o.fmt.date_order = optarg[0];
+			break;
+		case 'M': o.fmt.map_path = optarg; break;
 		case 'h': cli_print_command_help(self); return EXIT_OK_;
 		default: return cli_usage_error(self, "unknown option");
 		}

@@ -15,8 +15,9 @@ static int cmd_man(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
 const cli_command cli_commands[] = {
-	{"import", cmd_import, "[--db FILE] [--template NAME] [--append] [--max-errors N] PATH...",
-	 "store data-collection CSV files in the database, all or nothing",
+	{"import", cmd_import, "[--db FILE] [--template NAME] [--append] [--max-errors N] [--encoding NAME] "
+	 "[--delimiter C] [--date-order dmy|mdy] [--map FILE] PATH...",
+	 "store data-collection CSV files and workbooks in the database, all or nothing",
 	 "Reads the CSV templates of the data-collection specification (framework, partners, "
 	 "projects, project_status, activities, participants, feedback, achievements, "
 	 "expenditure), the indicators (indicators, indicator_targets, indicator_actuals; "
@@ -25,6 +26,17 @@ const cli_command cli_commands[] = {
 	 "docs/workplan-templates.md). A directory imports every template file in it; a file's template is "
 	 "told by its name (participants.csv, 2021-participants.csv, participants_kh.csv) or "
 	 "by --template.\n\n"
+	 "Files may be CSV, TSV or text with ; or | between fields (the delimiter is found "
+	 "from the header; --delimiter overrides it), in UTF-8 or UTF-16 with a byte-order "
+	 "mark, or in another encoding named by --encoding (CP874, TIS-620, CP1258, ...). An "
+	 ".xlsx workbook imports every sheet named after a template (a workbook of one sheet "
+	 "may be named after it instead); its errors read FILE:SHEET!CELL: COLUMN: message. "
+	 "Headers may use the usual other names (Gender, Full name, Nationality, ...) and form "
+	 "tools' group paths; their metadata columns (_id, _uuid, Timestamp, ...) are ignored; "
+	 "--map FILE, a CSV of template,source,column, names the column of any other header "
+	 "(an empty column ignores it). Values may be written in the region's languages "
+	 "(Nữ, ຍິງ, Có, ...); D/M/YYYY or M/D/YYYY dates need --date-order dmy or mdy "
+	 "(spec/import-formats.md).\n\n"
 	 "The whole run is one transaction: if any file has an error, nothing is stored and "
 	 "every error is listed (up to --max-errors) as FILE:LINE: COLUMN: message, where LINE "
 	 "is the line the record starts on. Importing the same files again changes nothing. "

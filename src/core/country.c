@@ -7,22 +7,23 @@
 
 /* Ordered by English short name; rank follows this order. */
 const country country_table[] = {
-	{"BN", "Brunei Darussalam", {"Brunei", NULL}, 1},
-	{"KH", "Cambodia", {NULL}, 2},
-	{"ID", "Indonesia", {NULL}, 3},
-	{"LA", "Lao PDR", {"Laos", "Lao People's Democratic Republic", NULL}, 4},
-	{"MY", "Malaysia", {NULL}, 5},
-	{"MM", "Myanmar", {NULL}, 6},
-	{"PH", "Philippines", {"The Philippines", NULL}, 7},
-	{"SG", "Singapore", {NULL}, 8},
-	{"TH", "Thailand", {NULL}, 9},
-	{"TL", "Timor-Leste", {NULL}, 10},
-	{"VN", "Vietnam", {"Viet Nam", NULL}, 11},
+	{"BN", "Brunei Darussalam", {"BRN", "Brunei", NULL}, 1},
+	{"KH", "Cambodia", {"KHM", "Kampuchea", NULL}, 2},
+	{"ID", "Indonesia", {"IDN", NULL}, 3},
+	{"LA", "Lao PDR", {"LAO", "Laos", "Lao People's Democratic Republic", NULL}, 4},
+	{"MY", "Malaysia", {"MYS", NULL}, 5},
+	{"MM", "Myanmar", {"MMR", "Burma", NULL}, 6},
+	{"PH", "Philippines", {"PHL", "The Philippines", "Pilipinas", NULL}, 7},
+	{"SG", "Singapore", {"SGP", "Singapura", NULL}, 8},
+	{"TH", "Thailand", {"THA", NULL}, 9},
+	{"TL", "Timor-Leste", {"TLS", "East Timor", "Timor Leste", NULL}, 10},
+	{"VN", "Vietnam", {"VNM", "Viet Nam", "Việt Nam", NULL}, 11},
 	{"ASEAN", "ASEAN/regional", {NULL}, 50},
 	{NULL, NULL, {NULL}, 0},
 };
 
-/* Code or name, any case. */
+/* Code or name, any case; then, for names typed with accents or other forms of
+ * letters, the same after NFKC and case folding. */
 const country *country_find(const char *s)
 {
 	for (const country *c = country_table; c->code; c++) {
@@ -32,6 +33,14 @@ const country *country_find(const char *s)
 			if (text_ieq(s, c->aliases[i]))
 				return c;
 	}
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p >= 0x80) {
+			for (const country *c = country_table; c->code; c++)
+				for (int i = 0; c->aliases[i]; i++)
+					if (text_same_key(s, c->aliases[i]))
+						return c;
+			break;
+		}
 	return NULL;
 }
 

@@ -8,14 +8,14 @@
 typedef struct country {
 	const char *code;     /* ISO 3166-1 alpha-2, or "ASEAN" */
 	const char *name;     /* display name, e.g. "Lao PDR" */
-	const char *aliases[3]; /* other accepted names, NULL-terminated */
+	const char *aliases[5]; /* other accepted names (ISO alpha-3 first), NULL-terminated */
 	int rank;             /* report order */
 } country;
 
 /* The table, terminated by an entry whose code is NULL. */
 extern const country country_table[];
 
-/* Looks up a code or an English short name, case-insensitively; NULL if unknown. */
+/* Looks up a code (alpha-2 or alpha-3) or a name, case-insensitively; NULL if unknown. */
 const country *country_find(const char *s);
 
 /* Looks up a canonical code exactly; NULL if unknown. */

@@ -4,6 +4,7 @@
 #include "core/text.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -220,6 +221,12 @@ int text_parse_yesno(const char *s, int *out)
 {
 	static const char *const yes[] = {"yes", "y", "1", "true", NULL};
 	static const char *const no[] = {"no", "n", "0", "false", NULL};
+	/* The words of the region's languages (spec/import-formats.md), in folded form:
+	 * Khmer, Lao, Thai, Vietnamese, Indonesian/Malay, Filipino, Tetum. */
+	static const char *const yes_local[] = {"បាទ", "ចាស", "ແມ່ນ", "ใช่", "có", "ya", "oo",
+						"opo", "sin", NULL};
+	static const char *const no_local[] = {"ទេ", "ບໍ່", "ບໍ່ແມ່ນ", "ไม่", "ไม่ใช่", "không",
+					       "tidak", "bukan", "hindi", "lae", NULL};
 	if (*s == '\0') {
 		*out = -1;
 		return 0;
@@ -234,13 +241,30 @@ int text_parse_yesno(const char *s, int *out)
 			*out = 0;
 			return 0;
 		}
+	if (text_find_word(s, yes_local) >= 0) {
+		*out = 1;
+		return 0;
+	}
+	if (text_find_word(s, no_local) >= 0) {
+		*out = 0;
+		return 0;
+	}
 	return -1;
 }
 
-/* female/male/other (or f/m/o), any case. */
+/* female/male/other (or f/m/o), any case, or a word of the region's languages. */
 int text_parse_sex(const char *s, const char **canon)
 {
 	static const char *const words[] = {"female", "male", "other"};
+	/* In folded form: Khmer, Lao, Thai, Vietnamese, Indonesian/Malay, Filipino, Tetum,
+	 * English. */
+	static const char *const female[] = {"ស្រី", "ຍິງ", "หญิง", "nữ", "perempuan", "wanita",
+					     "babae", "feto", "woman", "women", NULL};
+	static const char *const male[] = {"ប្រុស", "ຊາຍ", "ชาย", "nam", "laki-laki", "lelaki",
+					   "pria", "lalaki", "mane", "man", "men", NULL};
+	static const char *const other[] = {"ផ្សេងៗ", "ອື່ນໆ", "อื่นๆ", "khác", "lainnya", "iba",
+					    "prefer to self-describe", "non-binary", NULL};
+	static const char *const *const local[] = {female, male, other};
 	for (int i = 0; i < 3; i++) {
 		if (text_ieq(s, words[i]) || (s[0] && !s[1] && tolower((unsigned char)s[0]) ==
 					       words[i][0])) {
@@ -248,7 +272,59 @@ int text_parse_sex(const char *s, const char **canon)
 			return 0;
 		}
 	}
+	for (int i = 0; i < 3; i++)
+		if (text_find_word(s, local[i]) >= 0) {
+			*canon = words[i];
+			return 0;
+		}
 	return -1;
+}
+
+/* Compares s's key with words already in key form. */
+int text_find_word(const char *s, const char *const *words)
+{
+	char *key = text_name_key(s);
+	int found = -1;
+	for (int i = 0; key && words[i] && found < 0; i++)
+		if (strcmp(key, words[i]) == 0)
+			found = i;
+	free(key);
+	return found;
+}
+
+/* Keys of both sides. */
+bool text_same_key(const char *a, const char *b)
+{
+	char *ka = text_name_key(a), *kb = text_name_key(b);
+	bool eq = ka && kb && strcmp(ka, kb) == 0;
+	free(ka);
+	free(kb);
+	return eq;
+}
+
+/* YYYY-MM-DD; YYYY-MM-DD followed by T or a space and a time (the date is kept); or
+ * D/M/YYYY (order 'd') or M/D/YYYY (order 'm'), also with - or . between the parts. */
+int text_parse_date_any(const char *s, char order, int *year, int *month, int *day)
+{
+	if (text_parse_date(s, year, month, day) == 0)
+		return 0;
+	size_t n = strlen(s);
+	if (n > 10 && (s[10] == 'T' || s[10] == ' ')) {
+		char d[11];
+		memcpy(d, s, 10);
+		d[10] = '\0';
+		return text_parse_date(d, year, month, day);
+	}
+	int a, b, y, used = 0;
+	char sep1, sep2;
+	if (sscanf(s, "%2d%c%2d%c%4d%n", &a, &sep1, &b, &sep2, &y, &used) != 5 ||
+	    (size_t)used != n || sep1 != sep2 || !strchr("/.-", sep1) || y < 1000)
+		return -1;
+	if (order != 'd' && order != 'm')
+		return -2;
+	char iso[48];
+	snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, order == 'd' ? b : a, order == 'd' ? a : b);
+	return text_parse_date(iso, year, month, day);
 }
 
 /* Exact membership in a NULL-terminated word list. */

@@ -38,11 +38,25 @@ int text_parse_count(const char *s, int64_t *out);
 /* A non-negative decimal number with at most 6 decimals, returned in millionths. */
 int text_parse_decimal_micro(const char *s, int64_t *micro);
 
-/* yes/no, y/n, 1/0, true/false in any case: 1 or 0; blank: -1 (not answered). */
+/* yes/no, y/n, 1/0, true/false in any case, or yes or no in Khmer, Lao, Thai,
+ * Vietnamese, Indonesian/Malay, Filipino or Tetum: 1 or 0; blank: -1 (not answered). */
 int text_parse_yesno(const char *s, int *out);
 
-/* female/male/other or f/m/o in any case; stores the canonical word. */
+/* female/male/other or f/m/o in any case, or their words in the region's languages
+ * (compared after NFKC and case folding); stores the canonical word. */
 int text_parse_sex(const char *s, const char **canon);
+
+/* The index of the first word equal to s's name key (NFKC, case folded, white space
+ * collapsed); the words must be written in that form. -1 when none. */
+int text_find_word(const char *s, const char *const *words);
+
+/* True when a and b have the same name key. */
+bool text_same_key(const char *a, const char *b);
+
+/* A date as YYYY-MM-DD, an ISO date-time (its date), or D/M/YYYY (order 'd') or
+ * M/D/YYYY (order 'm'). Returns 0, -1 when it is no date, -2 when it is a D/M or M/D
+ * date and order is neither 'd' nor 'm'. */
+int text_parse_date_any(const char *s, char order, int *year, int *month, int *day);
 
 /* Returns true when v equals one of the NULL-terminated allowed words exactly. */
 bool text_in_list(const char *v, const char *const *allowed);

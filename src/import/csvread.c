@@ -91,7 +91,9 @@ static void on_field(void *data, size_t len, void *ud)
 		memcpy(copy, data, len);
 	copy[len] = '\0';
 	if (!text_utf8_valid(copy, len)) {
-		field_error(r, r->rec.n, start, "invalid UTF-8");
+		field_error(r, r->rec.n, start,
+			    "invalid UTF-8 (a file saved in another encoding needs --encoding NAME, "
+			    "e.g. --encoding CP874 for Thai or CP1258 for Vietnamese)");
 		copy[0] = '\0'; /* keep the record shape; the record is rejected below */
 		len = 0;
 		r->bad = true;
@@ -102,11 +104,11 @@ static void on_field(void *data, size_t len, void *ud)
 	r->rec.n++;
 }
 
-/* True when every field is empty or white space. */
-static bool blank_record(const csvr_record *rec)
+/* True when every field is NULL, empty or white space. */
+bool csvr_blank_fields(char *const *fields, size_t n)
 {
-	for (size_t i = 0; i < rec->n; i++)
-		for (const char *s = rec->fields[i]; *s; s++)
+	for (size_t i = 0; i < n; i++)
+		for (const char *s = fields[i]; s && *s; s++)
 			if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
 				return false;
 	return true;
@@ -144,7 +146,7 @@ static void on_record(int c, void *ud)
 	r->bad = r->too_many = false;
 	r->pending = true;
 	r->field_line = r->line;
-	if (r->stop || (!bad && blank_record(&r->rec))) {
+	if (r->stop || (!bad && csvr_blank_fields(r->rec.fields, r->rec.n))) {
 		clear_record(&r->rec);
 		return;
 	}
@@ -191,7 +193,11 @@ static int feed(reader *r, const char *s, size_t n)
 	}
 	if (csv_parse(&r->p, s, n, on_field, on_record, r) != n) {
 		int e = csv_error(&r->p);
-		if (e == CSV_EPARSE)
+		if (e == CSV_EPARSE && r->field_line < r->line)
+			field_error(r, r->rec.n, r->field_line,
+				    "a quoted field opened on this line is not closed properly "
+				    "(text after its closing \" on a later line)");
+		else if (e == CSV_EPARSE)
 			field_error(r, r->rec.n, r->line,
 				    "unexpected \" character (a quote inside an unquoted field, or text after a closing quote)");
 		else
@@ -205,6 +211,29 @@ static int feed(reader *r, const char *s, size_t n)
 		return -1;
 	}
 	return r->stop ? -1 : 0;
+}
+
+/* Counts the candidate delimiters of the first line, outside double quotes. */
+char csvr_find_delim(const char *s, size_t n)
+{
+	static const char cands[] = {',', ';', '\t', '|'};
+	size_t count[4] = {0};
+	bool quoted = false;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && (s[i] == '\n' || s[i] == '\r'))
+			break;
+		else if (!quoted)
+			for (int k = 0; k < 4; k++)
+				if (s[i] == cands[k])
+					count[k]++;
+	}
+	int best = 0;
+	for (int k = 1; k < 4; k++)
+		if (count[k] > count[best])
+			best = k;
+	return cands[best];
 }
 
 /* Reads the stream block by block and feeds it line by line. */
@@ -229,9 +258,14 @@ int csvr_read(FILE *in, size_t size, const csvr_opts *o)
 		rc = -1;
 	}
 	while (rc == 0) {
-		size_t n = fread(buf, 1, BLOCK, in);
+		size_t nhead = first && o->head ? (o->nhead < BLOCK ? o->nhead : BLOCK) : 0;
+		if (nhead)
+			memcpy(buf, o->head, nhead);
+		size_t n = nhead + fread(buf + nhead, 1, BLOCK - nhead, in);
 		if (n == 0) {
-			if (ferror(in)) {
+			if (ferror(in) && errno == EILSEQ)
+				rc = -1; /* the decoder reported where */
+			else if (ferror(in)) {
 				diag_add(o->diag, DIAG_ERROR, o->label, r.line, "-", "read error: %s",
 					 strerror(errno));
 				rc = -1;
@@ -243,6 +277,8 @@ int csvr_read(FILE *in, size_t size, const csvr_opts *o)
 			first = false;
 			if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 				off = 3;
+			csv_set_delim(&r.p, o->delim ? (unsigned char)o->delim
+					     : (unsigned char)csvr_find_delim(buf + off, n - off));
 		}
 		while (off < n && rc == 0) {
 			char *nl = memchr(buf + off, '\n', n - off);

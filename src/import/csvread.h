@@ -7,8 +7,10 @@
  * byte-order mark, skips blank records, checks that every field is valid UTF-8,
  * bounds field size and field count so memory stays bounded whatever the input, and
  * reports structural errors (an unbalanced quote, a stray quote, a wrong number of
- * fields) as FILE:LINE: COLUMN diagnostics. The first non-blank record is the header;
- * its names label the columns of every later diagnostic. */
+ * fields) as FILE:LINE: COLUMN diagnostics, a quoted field left open at the line where
+ * it was opened. The first non-blank record is the header; its names label the columns
+ * of every later diagnostic. The delimiter is the caller's or, when not given, the one
+ * of comma, semicolon, tab and | that the header line uses most (outside quotes). */
 #ifndef ACTIP_IMPORT_CSVREAD_H
 #define ACTIP_IMPORT_CSVREAD_H
 
@@ -44,6 +46,9 @@ typedef struct csvr_opts {
 	csvr_progress_fn on_progress; /* may be NULL */
 	void *ud;
 	diag_list *diag;
+	char delim;                 /* 0: found from the header line */
+	const unsigned char *head;  /* bytes already read from the stream, fed first */
+	size_t nhead;
 } csvr_opts;
 
 /* Reads the whole stream. Returns 0 when the file was read to its end (there may still
@@ -52,6 +57,13 @@ typedef struct csvr_opts {
 int csvr_read(FILE *in, size_t size, const csvr_opts *o);
 
 /* The display name of column i: the header's name, or "column N". */
+/* The delimiter the header line (the text up to its first new line outside quotes)
+ * uses most among , ; tab and |; a comma when it uses none. */
+char csvr_find_delim(const char *s, size_t n);
+
+/* True when every field is NULL, empty or white space (a record that is skipped). */
+bool csvr_blank_fields(char *const *fields, size_t n);
+
 const char *csvr_column_name(const csvr_record *header, size_t i, char *buf, size_t size);
 
 #endif

@@ -22,6 +22,7 @@ void diag_free(diag_list *d)
 		free(d->items[i].file);
 		free(d->items[i].column);
 		free(d->items[i].message);
+		free(d->items[i].pos);
 	}
 	free(d->items);
 	d->items = NULL;
@@ -56,13 +57,28 @@ void diag_add(diag_list *d, diag_kind kind, const char *file, long line, const c
 	e->line = line;
 	e->column = strdup(column ? column : "-");
 	e->message = strdup(msg);
+	e->pos = NULL;
+	char where[128];
+	if (d->locate && d->locate_file && file && strcmp(file, d->locate_file) == 0 &&
+	    d->locate(d->locate_ud, line, column, where, sizeof where) == 0)
+		e->pos = strdup(where);
 	if (e->file && e->column && e->message)
 		d->len++;
 	else {
 		free(e->file);
 		free(e->column);
 		free(e->message);
+		free(e->pos);
 	}
+}
+
+/* "Sheet1!C14" or "14". */
+const char *diag_where(const diag_entry *e, char *buf, size_t size)
+{
+	if (e->pos)
+		return e->pos;
+	snprintf(buf, size, "%ld", e->line);
+	return buf;
 }
 
 /* Writes s with control characters escaped (esc_log): a message may quote a value of
@@ -86,8 +102,11 @@ void diag_print(const diag_list *d, diag_kind kind, FILE *out)
 		const diag_entry *e = &d->items[i];
 		if (e->kind != kind)
 			continue;
+		char where[32];
 		put_escaped(out, e->file);
-		fprintf(out, ":%ld: ", e->line);
+		fputc(':', out);
+		put_escaped(out, diag_where(e, where, sizeof where));
+		fputs(": ", out);
 		put_escaped(out, e->column);
 		fputs(kind == DIAG_WARNING ? ": warning: " : ": ", out);
 		put_escaped(out, e->message);

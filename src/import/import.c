@@ -1,5 +1,7 @@
-/* The import driver: finds the files of a run and their templates, reads each with the
- * line-aware CSV reader, maps its header to the template's columns, parses and checks
+/* The import driver: finds the files of a run and their templates, reads each with its
+ * reader (the line-aware CSV reader, after decode.c for other encodings, or the .xlsx
+ * reader for each sheet of a workbook), maps its header to the template's columns
+ * (headers.c: aliases, form tools, the user's mapping), parses and checks
  * every value by type, rejects duplicate keys within a file, and hands good rows to
  * the template's handler, all inside one BEGIN IMMEDIATE transaction that is committed
  * only when the whole run is free of errors. */
@@ -17,13 +19,18 @@
 #include "core/num.h"
 #include "core/text.h"
 #include "import/csvread.h"
+#include "import/decode.h"
+#include "import/headers.h"
 #include "import/template.h"
+#include "import/xlsxread.h"
 #include "store/stats.h"
 
 /* One file of a run. */
 typedef struct job {
 	char *path;
 	const template *tpl;
+	int sheet;        /* the workbook's sheet, or -1 for a text file or a stream */
+	char *sheet_name;
 	int order; /* position among the arguments, for a stable sort */
 	long rows, changed, replaced;
 	char *replaced_detail; /* "KH-1: 41 stored participants replaced by 40\n"..., or NULL */
@@ -36,6 +43,11 @@ typedef struct run_state {
 	size_t progress_total;
 	bool progress_shown;
 	const char *progress_label;
+	const import_format *fmt;
+	header_map map;
+	const char *sheet;   /* the sheet being read, NULL for text */
+	char **hdr;          /* its header as written, for cell positions */
+	size_t nhdr;
 } run_state;
 
 /* ---- which template a file is ------------------------------------------------- */
@@ -51,8 +63,14 @@ const char *import_template_for(const char *path)
 	snprintf(name, sizeof name, "%s", base);
 	text_lower_ascii(name);
 	size_t n = strlen(name);
-	if (n > 4 && strcmp(name + n - 4, ".csv") == 0)
-		name[n -= 4] = '\0';
+	static const char *const exts[] = {".csv", ".tsv", ".txt", ".xlsx", NULL};
+	for (int i = 0; exts[i]; i++) {
+		size_t el = strlen(exts[i]);
+		if (n > el && strcmp(name + n - el, exts[i]) == 0) {
+			name[n -= el] = '\0';
+			break;
+		}
+	}
 	const char *best = NULL;
 	size_t bestlen = 0;
 	for (int i = 0; i < template_count; i++) {
@@ -61,8 +79,8 @@ const char *import_template_for(const char *path)
 		bool match = strcmp(name, t) == 0;
 		if (!match && n > tl) {
 			char after = name[tl], before = name[n - tl - 1];
-			match = (strncmp(name, t, tl) == 0 && (after == '-' || after == '_')) ||
-				(strcmp(name + n - tl, t) == 0 && (before == '-' || before == '_'));
+			match = (strncmp(name, t, tl) == 0 && (after == '-' || after == '_' || after == ' ')) ||
+				(strcmp(name + n - tl, t) == 0 && (before == '-' || before == '_' || before == ' '));
 		}
 		if (match && tl > bestlen) {
 			best = t;
@@ -165,9 +183,18 @@ static int parse_value(importer *im, const colspec *c, char *s, long line, value
 		break;
 	}
 	case T_DATE: {
-		int y = 0, m, d;
-		if (text_parse_date(s, &y, &m, &d) < 0)
+		int y = 0, m = 0, d = 0;
+		int r = text_parse_date_any(s, im->date_order, &y, &m, &d);
+		if (r == -2)
+			why = "is a day and month in an order the file does not say: pass --date-order dmy "
+			      "(D/M/YYYY) or --date-order mdy (M/D/YYYY)";
+		else if (r < 0)
 			why = "is not a real date in the form YYYY-MM-DD";
+		else {
+			char *canon = im->datebuf[c - im->tpl->cols];
+			snprintf(canon, sizeof im->datebuf[0], "%04d-%02d-%02d", y, m, d);
+			v->s = canon;
+		}
 		v->year = y;
 		break;
 	}
@@ -219,6 +246,19 @@ static int parse_value(importer *im, const colspec *c, char *s, long line, value
 		}
 		break;
 	}
+	case T_SCALE: {
+		/* a word of the list (best first), or its number counted from the worst */
+		int n = 0;
+		while (c->allowed[n])
+			n++;
+		why = "is not one of the allowed words or their numbers";
+		for (int i = 0; i < n && why; i++)
+			if (text_ieq(s, c->allowed[i]) || (s[0] == '0' + (n - i) && !s[1])) {
+				v->s = c->allowed[i];
+				why = NULL;
+			}
+		break;
+	}
 	case T_EMAIL:
 		if (!valid_email(s))
 			why = "is not an e-mail address";
@@ -241,6 +281,84 @@ static int parse_value(importer *im, const colspec *c, char *s, long line, value
 
 /* ---- records ------------------------------------------------------------------ */
 
+/* Keeps the header's names as written, for the cell positions of a sheet's errors. */
+static void keep_header(run_state *rs, const csvr_record *rec)
+{
+	rs->hdr = calloc(rec->n ? rec->n : 1, sizeof *rs->hdr);
+	if (!rs->hdr)
+		return;
+	for (size_t i = 0; i < rec->n; i++)
+		rs->hdr[i] = strdup(rec->fields[i]);
+	rs->nhdr = rec->n;
+}
+
+/* Frees the kept header. */
+static void drop_header(run_state *rs)
+{
+	for (size_t i = 0; i < rs->nhdr; i++)
+		free(rs->hdr[i]);
+	free(rs->hdr);
+	rs->hdr = NULL;
+	rs->nhdr = 0;
+}
+
+/* Writes a sheet name as a reference does: quoted when it has more than letters,
+ * digits and _. */
+static void sheet_ref(const char *sheet, char *buf, size_t size)
+{
+	bool plain = *sheet != '\0';
+	for (const char *p = sheet; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '_')
+			plain = false;
+	if (plain) {
+		snprintf(buf, size, "%s", sheet);
+		return;
+	}
+	size_t o = 0;
+	if (o + 1 < size)
+		buf[o++] = '\'';
+	for (const char *p = sheet; *p && o + 3 < size; p++) {
+		if (*p == '\'')
+			buf[o++] = '\'';
+		buf[o++] = *p;
+	}
+	if (o + 1 < size)
+		buf[o++] = '\'';
+	buf[o] = '\0';
+}
+
+/* diag's locator while a sheet is read: a column (a template column, a header name as
+ * written, or "column N") and a row become SHEET!CELL; a row alone SHEET!N:N. */
+static int locate_cell(void *ud, long line, const char *column, char *buf, size_t size)
+{
+	run_state *rs = ud;
+	char sheet[96];
+	sheet_ref(rs->sheet, sheet, sizeof sheet);
+	if (line <= 0) {
+		snprintf(buf, size, "%s", sheet);
+		return 0;
+	}
+	long idx = -1;
+	const template *t = rs->im.tpl;
+	for (int c = 0; column && c < t->ncols && idx < 0; c++)
+		if (strcmp(t->cols[c].name, column) == 0)
+			idx = rs->im.colmap[c];
+	for (size_t i = 0; column && idx < 0 && i < rs->nhdr; i++)
+		if (rs->hdr[i] && strcmp(rs->hdr[i], column) == 0)
+			idx = (long)i;
+	size_t n;
+	if (idx < 0 && column && sscanf(column, "column %zu", &n) == 1 && n > 0)
+		idx = (long)n - 1;
+	if (idx < 0) {
+		snprintf(buf, size, "%s!%ld:%ld", sheet, line, line);
+		return 0;
+	}
+	char letters[8];
+	xlsx_column_letters((size_t)idx, letters, sizeof letters);
+	snprintf(buf, size, "%s!%s%ld", sheet, letters, line);
+	return 0;
+}
+
 /* Maps the header's names to the template's columns; reports missing required
  * columns, duplicated names and (as warnings) unknown ones. */
 static int map_header(run_state *rs, const csvr_record *rec)
@@ -252,16 +370,13 @@ static int map_header(run_state *rs, const csvr_record *rec)
 		im->colmap[c] = -1;
 	for (size_t i = 0; i < rec->n; i++) {
 		char *name = text_trim(rec->fields[i]);
-		int found = -1;
-		for (int c = 0; c < t->ncols; c++)
-			if (text_ieq(name, t->cols[c].name))
-				found = c;
-		if (found < 0) {
-			if (*name)
-				diag_add(im->diag, DIAG_WARNING, im->file, rec->line, name,
-					 "column not in the %s template; ignored", t->name);
+		int found = *name ? header_match(t, name, &rs->map) : HEADER_IGNORED;
+		if (found == HEADER_UNKNOWN)
+			diag_add(im->diag, DIAG_WARNING, im->file, rec->line, name,
+				 "column not in the %s template; ignored (--map FILE can name its column)",
+				 t->name);
+		if (found < 0)
 			continue;
-		}
 		if (im->colmap[found] >= 0) {
 			diag_add(im->diag, DIAG_ERROR, im->file, rec->line, t->cols[found].name,
 				 "column appears twice in the header");
@@ -269,6 +384,8 @@ static int map_header(run_state *rs, const csvr_record *rec)
 		}
 		im->colmap[found] = (int)i;
 	}
+	if (rs->sheet)
+		keep_header(rs, rec);
 	for (int c = 0; c < t->ncols; c++)
 		if (t->cols[c].required && im->colmap[c] < 0) {
 			diag_add(im->diag, DIAG_ERROR, im->file, rec->line, t->cols[c].name,
@@ -406,6 +523,44 @@ static char *replaced_detail(importer *im)
 }
 
 /* Reads one file into the open transaction. */
+/* The sheet of a workbook read as a stream: the one named for the template, else the
+ * first. */
+static int stream_sheet(const xlsx *x, const template *t)
+{
+	for (int i = 0; i < xlsx_sheet_count(x); i++) {
+		const char *tn = import_template_for(xlsx_sheet_name(x, i));
+		if (tn && strcmp(tn, t->name) == 0)
+			return i;
+	}
+	return 0;
+}
+
+/* Reads one sheet of a workbook, its diagnostics placed as SHEET!CELL. */
+static void read_workbook(run_state *rs, job *j, FILE *in, const unsigned char *head,
+			  size_t nhead, const csvr_opts *co)
+{
+	importer *im = &rs->im;
+	xlsx *x = j->sheet >= 0 ? xlsx_open(j->path, j->path, im->diag)
+				: xlsx_open_stream(in, head, nhead, j->path, im->diag);
+	if (!x)
+		return;
+	int sheet = j->sheet >= 0 ? j->sheet : stream_sheet(x, j->tpl);
+	rs->sheet = xlsx_sheet_name(x, sheet);
+	im->diag->locate = locate_cell;
+	im->diag->locate_ud = rs;
+	im->diag->locate_file = j->path;
+	xlsx_read_sheet(x, sheet, co);
+	if (j->tpl->end_file)
+		j->tpl->end_file(im);
+	im->diag->locate = NULL;
+	im->diag->locate_file = NULL;
+	rs->sheet = NULL;
+	drop_header(rs);
+	xlsx_close(x);
+}
+
+/* Reads one file into the open transaction: a workbook's sheet, or text in any
+ * encoding decode.c knows. */
 static void import_file(run_state *rs, job *j, FILE *in, size_t size)
 {
 	importer *im = &rs->im;
@@ -415,10 +570,33 @@ static void import_file(run_state *rs, job *j, FILE *in, size_t size)
 	im->last_activity_ok = -1;
 	strmap_free(&im->keys);
 	rs->progress_label = j->path;
-	csvr_opts co = {j->path, on_record, on_progress, rs, im->diag};
-	csvr_read(in, size, &co);
-	if (j->tpl->end_file)
-		j->tpl->end_file(im);
+	unsigned char head[4];
+	size_t nhead = j->sheet >= 0 ? 0 : fread(head, 1, sizeof head, in);
+	csvr_opts co = {.label = j->path, .on_record = on_record, .on_progress = on_progress,
+			.ud = rs, .diag = im->diag, .delim = rs->fmt->delimiter};
+	if (j->sheet >= 0 || xlsx_sniff(head, nhead)) {
+		read_workbook(rs, j, in, head, nhead, &co);
+	} else {
+		decoder *dec = NULL;
+		const char *enc = rs->fmt->encoding;
+		if (enc && size > 0) { /* a regular file: convert it only when it needs it */
+			rewind(in);
+			if (decode_is_utf8(in))
+				enc = NULL;
+			nhead = fread(head, 1, sizeof head, in);
+		}
+		FILE *text = decode_open(in, head, nhead, enc, j->path, im->diag, &dec);
+		if (text) {
+			if (!dec) {
+				co.head = head;
+				co.nhead = nhead;
+			}
+			csvr_read(text, size, &co);
+			decode_close(text, dec);
+			if (j->tpl->end_file)
+				j->tpl->end_file(im);
+		}
+	}
 	j->rows = im->rows;
 	j->changed = im->changed;
 	j->replaced = im->replaced;
@@ -429,7 +607,8 @@ static void import_file(run_state *rs, job *j, FILE *in, size_t size)
 /* ---- the run ------------------------------------------------------------------ */
 
 /* Appends a job. */
-static int add_job(job **jobs, int *n, const char *path, const template *t)
+static int add_job(job **jobs, int *n, const char *path, const template *t, int sheet,
+		   const char *sheet_name)
 {
 	job *nj = realloc(*jobs, (size_t)(*n + 1) * sizeof *nj);
 	if (!nj)
@@ -439,6 +618,8 @@ static int add_job(job **jobs, int *n, const char *path, const template *t)
 	nj[*n].path = strdup(path);
 	nj[*n].tpl = t;
 	nj[*n].order = *n;
+	nj[*n].sheet = sheet;
+	nj[*n].sheet_name = sheet_name ? strdup(sheet_name) : NULL;
 	if (!nj[*n].path)
 		return -1;
 	(*n)++;
@@ -470,6 +651,65 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* True for the names of files a run reads. */
+static bool importable_name(const char *name)
+{
+	size_t l = strlen(name);
+	static const char *const exts[] = {".csv", ".tsv", ".txt", ".xlsx", NULL};
+	if (name[0] == '.')
+		return false;
+	for (int i = 0; exts[i]; i++) {
+		size_t el = strlen(exts[i]);
+		if (l > el && text_ieq(name + l - el, exts[i]))
+			return true;
+	}
+	return false;
+}
+
+/* True when the path's first bytes are a zip archive's. */
+static bool is_workbook(const char *path)
+{
+	unsigned char head[4];
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	size_t n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	return xlsx_sniff(head, n);
+}
+
+/* Adds a job for every sheet of a workbook that names a template (or, for a workbook
+ * of one sheet, whose file name does); warns about the others. */
+static void add_workbook(const char *path, job **jobs, int *n, const template *forced,
+			 diag_list *diag)
+{
+	xlsx *x = xlsx_open(path, path, diag);
+	if (!x)
+		return;
+	int before = *n, count = xlsx_sheet_count(x);
+	for (int i = 0; i < count; i++) {
+		const char *name = xlsx_sheet_name(x, i);
+		const char *tn = import_template_for(name);
+		if (!tn && count == 1)
+			tn = import_template_for(path);
+		const template *t = tn ? template_find(tn) : NULL;
+		if (forced && (count == 1 || t == forced))
+			t = forced;
+		else if (forced)
+			t = NULL;
+		if (t)
+			add_job(jobs, n, path, t, i, name);
+		else
+			diag_add(diag, DIAG_WARNING, path, 0, name,
+				 "the sheet's name is not a template's; skipped");
+	}
+	if (*n == before)
+		diag_add(diag, DIAG_ERROR, path, 0, "-",
+			 "no sheet is named after a template (e.g. participants); rename the sheet "
+			 "or pass --template");
+	xlsx_close(x);
+}
+
 /* Collects the template files of a directory. */
 static int collect_dir(const char *dir, job **jobs, int *n, const template *forced,
 		       diag_list *diag)
@@ -483,8 +723,7 @@ static int collect_dir(const char *dir, job **jobs, int *n, const template *forc
 	size_t nn = 0;
 	struct dirent *e;
 	while ((e = readdir(d))) {
-		size_t l = strlen(e->d_name);
-		if (l < 5 || text_ieq(e->d_name + l - 4, ".csv") == false || e->d_name[0] == '.')
+		if (!importable_name(e->d_name))
 			continue;
 		char **nn2 = realloc(names, (nn + 1) * sizeof *names);
 		if (!nn2)
@@ -503,8 +742,10 @@ static int collect_dir(const char *dir, job **jobs, int *n, const template *forc
 			 names[i]);
 		const char *tn = import_template_for(names[i]);
 		const template *t = forced ? forced : tn ? template_find(tn) : NULL;
-		if (t)
-			add_job(jobs, n, path, t);
+		if (is_workbook(path))
+			add_workbook(path, jobs, n, forced, diag);
+		else if (t)
+			add_job(jobs, n, path, t, -1, NULL);
 		else
 			diag_add(diag, DIAG_WARNING, path, 0, "-",
 				 "not a template file name; skipped");
@@ -522,7 +763,10 @@ static void print_summary(FILE *out, const job *jobs, int n, double secs)
 		char rows[32], ch[32];
 		num_format_count(rows, sizeof rows, jobs[i].rows);
 		num_format_count(ch, sizeof ch, jobs[i].changed);
-		fprintf(out, "  %-40s %-19s %10s rows", jobs[i].path, jobs[i].tpl->name, rows);
+		char where[512];
+		snprintf(where, sizeof where, "%s%s%s", jobs[i].path, jobs[i].sheet_name ? ":" : "",
+			 jobs[i].sheet_name ? jobs[i].sheet_name : "");
+		fprintf(out, "  %-40s %-19s %10s rows", where, jobs[i].tpl->name, rows);
 		if (jobs[i].replaced)
 			fprintf(out, " (for %ld %s, replacing what they had)", jobs[i].replaced,
 				jobs[i].tpl->replaces ? jobs[i].tpl->replaces : "records");
@@ -554,7 +798,13 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 	rs.im.diag = diag;
 	rs.im.append = (hooks && hooks->append) || o->append;
 	rs.im.hooks = hooks;
+	rs.fmt = hooks && hooks->fmt ? hooks->fmt : &o->fmt;
+	rs.im.date_order = rs.fmt->date_order;
 	int rc = ACTIP_OK;
+	if (rs.fmt->map_path && header_map_load(&rs.map, rs.fmt->map_path, diag) < 0) {
+		rc = ACTIP_EINPUT;
+		goto done;
+	}
 	if (template_prepare(&rs.im, err) < 0 || store_begin(st, err) < 0) {
 		rc = ACTIP_ERR;
 		goto done;
@@ -630,6 +880,7 @@ done:
 	strmap_free(&rs.im.fig_seq);
 	strmap_free(&rs.im.repl_old);
 	free(rs.im.pending);
+	header_map_free(&rs.map);
 	return rc;
 }
 
@@ -639,6 +890,7 @@ static void free_jobs(job *jobs, int njobs)
 	for (int i = 0; i < njobs; i++) {
 		free(jobs[i].path);
 		free(jobs[i].replaced_detail);
+		free(jobs[i].sheet_name);
 	}
 	free(jobs);
 }
@@ -667,12 +919,14 @@ int import_run(store *st, const import_opts *o, diag_list *diag, actip_err *err)
 		}
 		const char *tn = import_template_for(p);
 		const template *t = forced ? forced : tn ? template_find(tn) : NULL;
-		if (!t)
+		if (!is_stream && is_workbook(p))
+			add_workbook(p, &jobs, &njobs, forced, diag);
+		else if (!t)
 			diag_add(diag, DIAG_ERROR, p, 0, "-",
 				 "cannot tell which template this file is: name it after one "
 				 "(e.g. participants.csv) or pass --template");
 		else
-			add_job(&jobs, &njobs, p, t);
+			add_job(&jobs, &njobs, p, t, -1, NULL);
 	}
 	if (njobs == 0 && diag->errors == 0)
 		diag_add(diag, DIAG_ERROR, o->npaths ? o->paths[0] : "-", 0, "-",
@@ -711,7 +965,7 @@ int import_stream_hooked(store *st, FILE *in, const char *label, const char *tem
 	o.quiet = true;
 	job *jobs = NULL;
 	int njobs = 0;
-	if (add_job(&jobs, &njobs, "-", t) < 0) {
+	if (add_job(&jobs, &njobs, "-", t, -1, NULL) < 0) {
 		free_jobs(jobs, njobs);
 		return err_set(err, ACTIP_ENOMEM, "out of memory");
 	}

@@ -11,6 +11,14 @@
 #include "import/diag.h"
 #include "store/store.h"
 
+/* How the files of a run are read (spec/import-formats.md); zero means: find out. */
+typedef struct import_format {
+	const char *encoding;  /* --encoding: iconv name of a text file's encoding */
+	char delimiter;        /* --delimiter: , ; tab or |; 0 = found from the header */
+	char date_order;       /* --date-order: 'd' (D/M/YYYY), 'm' (M/D/YYYY) or 0 */
+	const char *map_path;  /* --map: CSV of template, source, column */
+} import_format;
+
 struct template;
 struct tplrow;
 
@@ -26,6 +34,7 @@ typedef struct import_opts {
 	struct import_hooks *hooks; /* NULL, or what the caller adds to the run (below) */
 	bool append;               /* participants and feedback rows added after the stored ones
 				    * (`actip import --append`) instead of replacing them */
+	import_format fmt;
 } import_opts;
 
 /* Runs one import. Returns ACTIP_OK when everything was stored, ACTIP_EINPUT when the
@@ -33,7 +42,9 @@ typedef struct import_opts {
  * err filled for I/O or database failures (nothing stored either). */
 int import_run(store *st, const import_opts *o, diag_list *diag, actip_err *err);
 
-/* Imports one CSV stream as the given template (used by the web upload and tests). */
+/* Imports one stream (CSV/TSV in UTF-8 or UTF-16, or an .xlsx workbook, whose sheet
+ * named for the template or else its first sheet is read) as the given template (used
+ * by the web upload and tests). */
 int import_stream(store *st, FILE *in, const char *label, const char *template_name,
 		  diag_list *diag, actip_err *err);
 
@@ -63,6 +74,7 @@ struct import_hooks {
 	bool one_record;
 	long long at_seq;
 	void *ctx;
+	const import_format *fmt; /* NULL: every format option found from the file */
 	long rows, changed, replaced; /* out: rows read, rows new or changed, activities replaced */
 	bool locked;                  /* out: refused because a row is in an approved period */
 	bool refused;                 /* out: refused by row_check */
@@ -78,8 +90,8 @@ typedef struct import_hooks import_hooks;
 int import_stream_hooked(store *st, FILE *in, const char *label, const char *template_name,
 			 import_hooks *hooks, diag_list *diag, actip_err *err);
 
-/* The template a file name stands for ("participants-2021.csv" → "participants"),
- * or NULL. */
+/* The template a file or sheet name stands for ("participants-2021.csv",
+ * "participants.xlsx", "Participants" → "participants"), or NULL. */
 const char *import_template_for(const char *path);
 
 #endif

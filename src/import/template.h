@@ -28,6 +28,7 @@ typedef enum {
 	T_ENUM,     /* one word of a list, any case */
 	T_EMAIL,    /* something@somewhere */
 	T_CURRENCY, /* ISO 4217 three-letter code */
+	T_SCALE,    /* one word of a list ordered best first, or its number (1 = the last) */
 } coltype;
 
 enum { TPL_MAX_COLS = 16, TPL_MAX_KEY = 5 };
@@ -172,6 +173,8 @@ struct importer {
 	strmap repl_old;          /* this file: owner -> stored rows its rows replaced */
 	strmap *repl_seqs;        /* this file's seq map of those owners (rows written) */
 	bool append;              /* import_hooks.append: add after the stored rows */
+	char date_order;          /* import_format.date_order: 'd', 'm' or 0 */
+	char datebuf[TPL_MAX_COLS][48]; /* the current row's dates as YYYY-MM-DD */
 	bool db_failed;           /* a database error: the run must fail */
 	bool locked;              /* a row fell in an approved period (an input error) */
 	struct import_hooks *hooks; /* the caller's, or NULL */

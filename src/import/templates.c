@@ -106,7 +106,7 @@ static const colspec feedback_cols[] = {
 	{"met_expectations", T_YESNO, false, NULL, 0, REF_NONE},
 	{"improved_learning", T_YESNO, false, NULL, 0, REF_NONE},
 	{"relevant", T_YESNO, false, NULL, 0, REF_NONE},
-	{"understanding", T_ENUM, false, UNDERSTANDING, 0, REF_NONE},
+	{"understanding", T_SCALE, false, UNDERSTANDING, 0, REF_NONE},
 };
 
 /* ---- statements ------------------------------------------------------------- */

@@ -170,11 +170,13 @@ static void write_answer(web_resp *rs, web_write *w, const char *template_name, 
 	web_write_free(w);
 }
 
-/* POST /api/v1/import/{template}[?dry_run=1] with a text/csv body. */
+/* POST /api/v1/import/{template}[?dry_run=1] with the file as the body: CSV or other
+ * delimited text in UTF-8 or UTF-16, or an .xlsx workbook. */
 static void import_h(web_req *rq, web_resp *rs)
 {
-	if (!rq->content_type || strcasecmp(rq->content_type, "text/csv") != 0)
-		return resp_json_error(rs, 415, "send the file as a text/csv body");
+	if (!web_write_file_type(rq->content_type))
+		return resp_json_error(rs, 415, "send the file as the body, as text/csv or as an .xlsx "
+					       "workbook (application/vnd.openxmlformats-officedocument.spreadsheetml.sheet)");
 	const char *tpl = import_template_for(rq->params[0]);
 	if (!tpl || strcmp(tpl, rq->params[0]) != 0)
 		return resp_json_error(rs, 404, "no such template");

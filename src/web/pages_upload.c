@@ -1,5 +1,7 @@
-/* The upload page: choose a template, send a CSV (a file, sent by app.js as a raw
- * text/csv body, or pasted text in a form without JavaScript), and see either a
+/* The upload page: choose a template (or let the file's name tell it), send a file
+ * (CSV or other delimited text, UTF-16 text or an .xlsx workbook, sent by app.js as
+ * the raw body with its name and a progress bar, or pasted text in a form without
+ * JavaScript), and see either a
  * preview of what would be stored (the write path run and rolled back) or every error
  * as FILE:LINE: COLUMN. A previewed upload waits in pending_upload, bound to the
  * session, until it is confirmed; confirming runs the guarded write for real. Its
@@ -13,6 +15,7 @@
 #include "core/escape.h"
 #include "import/template.h"
 #include "web/guard.h"
+#include "import/import.h"
 #include "web/pages.h"
 #include "web/server.h"
 #include "web/session.h"
@@ -42,16 +45,19 @@ static void upload_form(web_req *rq, web_resp *rs, const char *selected)
 	FILE *o = rs->out;
 	fputs("<form id=\"upload-form\" method=\"post\" action=\"/upload\">", o);
 	page_csrf_field(rq, o);
-	fputs("<div class=\"field\"><label for=\"template\">Template</label><select id=\"template\" name=\"template\">", o);
+	fputs("<div class=\"field\"><label for=\"template\">Template</label><select id=\"template\" name=\"template\">"
+	      "<option value=\"\">From the file's name</option>", o);
 	template_options(rq, o, selected);
-	fputs("</select></div><div class=\"field\"><label for=\"file\">CSV file</label>"
-	      "<input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,text/csv\"></div>"
+	fputs("</select></div><div class=\"field\"><label for=\"file\">File (CSV, text or Excel .xlsx)</label>"
+	      "<input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,.tsv,.txt,.xlsx,text/csv,"
+	      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"></div>"
 	      "<div class=\"field\"><label for=\"csv\">…or paste the CSV text</label>"
 	      "<textarea id=\"csv\" name=\"csv\" spellcheck=\"false\"></textarea></div>"
 	      "<div class=\"field\"><label><input type=\"checkbox\" id=\"append\" name=\"append\" value=\"1\"> "
 	      "Add the participants or feedback to those stored for each activity (instead of replacing "
 	      "them)</label></div>"
-	      "<button type=\"submit\">Check the upload</button> <span id=\"upload-status\" role=\"status\"></span></form>", o);
+	      "<button type=\"submit\">Check the upload</button> <progress id=\"upload-progress\" max=\"100\" value=\"0\" hidden></progress>"
+	      " <span id=\"upload-status\" role=\"status\"></span><div id=\"upload-errors\"></div></form>", o);
 }
 
 /* GET /upload. */
@@ -163,8 +169,11 @@ static void outcome(web_req *rq, web_resp *rs, const char *tpl, web_write *w, co
 				if (e->kind != DIAG_ERROR)
 					continue;
 				fputs("<li>", o);
+				char where[32];
 				esc_html_text(o, e->file);
-				fprintf(o, ":%ld: ", e->line);
+				fputc(':', o);
+				esc_html_text(o, diag_where(e, where, sizeof where));
+				fputs(": ", o);
 				esc_html_text(o, e->column);
 				fputs(": ", o);
 				esc_html_text(o, e->message);
@@ -184,9 +193,12 @@ static void upload_post(web_req *rq, web_resp *rs)
 {
 	const char *tpl, *csv, *ap;
 	size_t len;
-	if (rq->content_type && strcasecmp(rq->content_type, "text/csv") == 0) {
+	if (web_write_file_type(rq->content_type)) {
 		tpl = req_query(rq, "template");
 		ap = req_query(rq, "append");
+		const char *name = req_query(rq, "name");
+		if ((!tpl || !*tpl) && name) /* "participants-kh.xlsx" means participants */
+			tpl = import_template_for(name);
 		csv = rq->body;
 		len = rq->body_len;
 	} else {
@@ -197,7 +209,7 @@ static void upload_post(web_req *rq, web_resp *rs)
 	}
 	const template *t = tpl ? template_find(tpl) : NULL;
 	if (!t || !csv)
-		return page_error(rq, rs, 400, "Choose a template and a file.");
+		return page_error(rq, rs, 400, "Choose a template and a file (its name does not tell the template).");
 	bool append = ap && strcmp(ap, "1") == 0;
 	web_write w;
 	web_write_csv_mode(rq, t->name, csv, len, true, append, &w);

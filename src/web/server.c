@@ -592,6 +592,20 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 
 /* libmicrohttpd's access handler: called once with the headers, then per body chunk,
  * then once more with no data. */
+
+/* True for a request whose body is an uploaded file as it is (an .xlsx workbook or
+ * UTF-16 text holds NUL bytes): a POST to the import API or the upload page that is
+ * neither a form nor JSON. Every other body must be free of NUL bytes. */
+static bool file_body(struct MHD_Connection *c, const char *url, const char *method)
+{
+	if (strcmp(method, "POST") != 0 ||
+	    (strncmp(url, "/api/v1/import/", 15) != 0 && strcmp(url, "/upload") != 0))
+		return false;
+	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+	return ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0 &&
+	       strncasecmp(ct, "application/json", 16) != 0 && strncasecmp(ct, "multipart/", 10) != 0;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
 				  const char *method, const char *version, const char *upload,
 				  size_t *upload_size, void **con_cls)
@@ -659,7 +673,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	if (cs->too_big)
 		return send_simple(cfg, c, 413, "the request body is larger than the server accepts", false);
-	if (cs->body && strlen(cs->body) != cs->len)
+	if (cs->body && strlen(cs->body) != cs->len && !file_body(c, url, method))
 		return send_simple(cfg, c, 400, "the request body holds a NUL byte", false);
 	return handle(cfg, c, url, method, cs);
 }

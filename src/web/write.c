@@ -2,7 +2,9 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "core/text.h"
 #include "import/template.h"
 #include "web/data.h"
 #include "web/guard.h"
@@ -151,6 +153,21 @@ void web_write_csv_if_match(web_req *rq, const char *template_name, const char *
 	web_write_csv_at(rq, template_name, csv, len, &pc, w);
 }
 
+/* The name errors give the file: the user's own file name when the client sent it
+ * (?name=, a plain name of printable UTF-8 without a path), else TEMPLATE.csv. */
+static void upload_label(web_req *rq, const char *template_name, char *label, size_t size)
+{
+	const char *name = req_query(rq, "name");
+	bool plain = name && *name && strlen(name) < size && text_utf8_valid(name, strlen(name));
+	for (const char *p = name; plain && *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F || *p == '/' || *p == '\\')
+			plain = false;
+	if (plain)
+		snprintf(label, size, "%s", name);
+	else
+		snprintf(label, size, "%s.csv", template_name);
+}
+
 /* The write path behind the four. */
 static void write_csv(web_req *rq, const char *template_name, const char *csv, size_t len,
 		      const write_mode *m, web_write *w)
@@ -164,8 +181,8 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 		store_audit_write(rq->st, rq->user.name, rq->addr, "refused", "upload", template_name, NULL, NULL);
 		return;
 	}
-	char label[64];
-	snprintf(label, sizeof label, "%s.csv", template_name);
+	char label[96];
+	upload_label(rq, template_name, label, sizeof label);
 	FILE *in = fmemopen((void *)csv, len, "r");
 	if (!in || guard_reset(rq->st) < 0) {
 		if (in)
@@ -234,6 +251,18 @@ void csv_quoted(FILE *out, const char *s)
 	fputc('"', out);
 }
 
+/* Content types of a file sent as it is. */
+bool web_write_file_type(const char *ct)
+{
+	static const char *const types[] = {"text/csv", "text/plain", "text/tab-separated-values",
+		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+		"application/octet-stream", NULL};
+	for (int i = 0; ct && types[i]; i++)
+		if (strcasecmp(ct, types[i]) == 0)
+			return true;
+	return false;
+}
+
 /* The 422 body. */
 void web_write_errors_json(const web_write *w, FILE *out)
 {
@@ -242,8 +271,11 @@ void web_write_errors_json(const web_write *w, FILE *out)
 		const diag_entry *e = &w->diag.items[i];
 		if (e->kind != DIAG_ERROR)
 			continue;
-		json_array_append_new(arr, json_pack("{sssIssss}", "file", e->file, "line", (json_int_t)e->line,
-						     "column", e->column, "message", e->message));
+		json_t *o = json_pack("{sssIssss}", "file", e->file, "line", (json_int_t)e->line,
+				      "column", e->column, "message", e->message);
+		if (o && e->pos)
+			json_object_set_new(o, "cell", json_string(e->pos));
+		json_array_append_new(arr, o);
 	}
 	json_t *root = json_pack("{so}", "errors", arr);
 	json_dumpf(root, out, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);

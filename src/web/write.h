@@ -6,6 +6,7 @@
 #ifndef ACTIP_WEB_WRITE_H
 #define ACTIP_WEB_WRITE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "import/import.h"
@@ -20,6 +21,11 @@ typedef struct web_write {
 	char replaced_detail[2048]; /* what the write replaces, activity by activity; "" when nothing */
 	diag_list diag;      /* the errors for 422 */
 } web_write;
+
+/* True for the content types an uploaded file may come as: text/csv and the other
+ * text types, the .xlsx type and application/octet-stream (the importer tells the
+ * format from the bytes). */
+bool web_write_file_type(const char *content_type);
 
 /* Imports csv as template for the request's user; fills w (free with web_write_free). */
 void web_write_csv(web_req *rq, const char *template_name, const char *csv, size_t len,

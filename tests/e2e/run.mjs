@@ -5,11 +5,14 @@
 // typing, and saving that page again stores it; a viewer cannot reach the upload page.
 // Also takes the screenshots of every page at desktop (1280) and phone (390) widths
 // into SHOTS.
-// Usage: node run.mjs URL PASSWORD SHOTS_DIR
+// Uploads also: the template told by the file's name, errors naming the user's own
+// file with the chosen file kept, and an .xlsx workbook (WORKBOOK, a Participants sheet
+// with typed headers and local-language values) previewed and stored.
+// Usage: node run.mjs URL PASSWORD SHOTS_DIR WORKBOOK
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 
-const [url, password, shots] = process.argv.slice(2);
+const [url, password, shots, workbook] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
 let passed = 0, failed = 0;
 function check(name, cond, detail = '') {
@@ -36,13 +39,17 @@ try {
   const bad = 'activity_id,full_name,sex,country\nKH-1,Sok Dara,female,KH\nKH-1,Chan Vanna,mael,KH\nKH-1,Ly Sophea,female,KH\n';
   await page.goto(`${url}/upload`);
   await page.screenshot({ path: `${shots}/upload-1280.png`, fullPage: true });
-  await page.selectOption('#template', 'participants');
-  await page.setInputFiles('#file', { name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  // No template chosen: the file's name tells it; the errors name that file.
+  await page.setInputFiles('#file', { name: 'kh-participants.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await page.click('#upload-form button[type=submit]');
   await page.waitForSelector('#errors');
   const errors = await page.textContent('#errors');
-  check('bad line reported as FILE:LINE: COLUMN', errors.includes('participants.csv:3: sex'), errors);
+  check('bad line reported as FILE:LINE: COLUMN of the user\'s file', errors.includes('kh-participants.csv:3: sex'), errors);
   check('says nothing was stored', errors.includes('Nothing was stored'));
+  check('the chosen file is kept after the error',
+    (await page.evaluate(() => document.getElementById('file').files.length)) === 1 &&
+    (await page.evaluate(() => document.getElementById('file').files[0].name)) === 'kh-participants.csv');
+  check('the form is still there to send again', (await page.locator('#upload-form').count()) === 1);
   await page.screenshot({ path: `${shots}/upload-errors-1280.png`, fullPage: true });
   await page.goto(`${url}/`);
   check('dashboard unchanged after the bad upload', (await participants()) === before, `${before} -> ${await participants()}`);
@@ -65,6 +72,22 @@ try {
   const after = await participants();
   check('dashboard numbers change after the upload', after !== before && Number(after.replace(/,/g, '')) === Number(before.replace(/,/g, '')) + 2,
     `${before} -> ${after}`);
+
+  // A workbook: its sheet named Participants, typed headers, values in Khmer and
+  // Vietnamese; the template comes from the sheet's file name; previewed, then stored.
+  await page.goto(`${url}/upload`);
+  await page.setInputFiles('#file', { name: 'participants-kh-training.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: readFileSync(workbook) });
+  await page.screenshot({ path: `${shots}/upload-xlsx-chosen-1280.png`, fullPage: true });
+  await page.click('#upload-form button[type=submit]');
+  await page.waitForSelector('#preview');
+  const wpreview = await page.textContent('#preview');
+  check('workbook preview: 2 participants rows', wpreview.includes('2 participants rows'), wpreview);
+  await page.screenshot({ path: `${shots}/upload-xlsx-preview-1280.png`, fullPage: true });
+  await page.click('text=Store it');
+  await page.waitForSelector('#stored');
+  await page.goto(`${url}/`);
+  check('dashboard counts the workbook\'s participants', (await participants()) !== after, `${after} -> ${await participants()}`);
 
   // Two tabs edit one activity: the first save wins; the second gets the 409 page with
   // the current title and its own typing kept; saving that page again stores it.

@@ -14,6 +14,21 @@ check "npm ci" [ $? -eq 0 ] || cat "$TMP/npm.log"
 web_seed
 check "server starts" web_start
 SHOTS=${SHOTS:-$TMP/shots}
+# A workbook as people send it: a sheet named for the template, headers typed by hand,
+# sex written in Khmer and Vietnamese.
+PY=python3
+/usr/bin/python3 -c 'import openpyxl' 2>/dev/null && PY=/usr/bin/python3
+"$PY" - "$TMP/kh-training-2021.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Participants"
+ws.append(["Activity ID", "Full name", "Gender", "Nationality"])
+ws.append(["KH-1", "Keo Sokha", "ស្រី", "Cambodia"])
+ws.append(["KH-1", "Tran Thi Mai", "Nữ", "VNM"])
+wb.save(sys.argv[1])
+PY
+check "workbook for the browser written" test -s "$TMP/kh-training-2021.xlsx"
 # browser SCRIPT ARGS...: runs a browser script and adds its checks to this script's count.
 browser() {
 	local out="$TMP/$1.out" status p f
@@ -25,7 +40,7 @@ browser() {
 	failed=$((failed + ${f:-1}))
 	[ "$status" -eq 0 ] || [ "${f:-1}" -gt 0 ] || failed=$((failed + 1))
 }
-browser run.mjs "$URL" "$PW" "$SHOTS"
+browser run.mjs "$URL" "$PW" "$SHOTS" "$TMP/kh-training-2021.xlsx"
 browser records.mjs "$URL" "$PW" "$SHOTS" # the record pages and accounts, on the same server
 # Login CSRF from a page on another site.
 browser crosssite.mjs "$URL" "$PW" "$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"

@@ -141,11 +141,70 @@ static void words(void **state)
 	assert_int_equal(text_parse_sex("", &s), -1);
 }
 
+/* The words of the region's languages (spec/import-formats.md): every one of the
+ * spec's table is read, in other case and in decomposed form too; a near miss is not. */
+static void local_words(void **state)
+{
+	(void)state;
+	static const char *const female[] = {"ស្រី", "ຍິງ", "หญิง", "nữ", "Nữ", "NỮ",
+		"Nu\xCC\x9B\xCC\x83" /* n, u, combining horn, combining tilde */, "perempuan",
+		"Wanita", "babae", "feto", "Woman", "women", NULL};
+	static const char *const male[] = {"ប្រុស", "ຊາຍ", "ชาย", "Nam", "laki-laki", "lelaki",
+		"pria", "lalaki", "mane", "man", "MEN", NULL};
+	static const char *const other[] = {"ផ្សេងៗ", "ອື່ນໆ", "อื่นๆ", "khác", "lainnya", "iba",
+		"Prefer to self-describe", "non-binary", NULL};
+	static const char *const *const sexes[] = {female, male, other};
+	static const char *const canon[] = {"female", "male", "other"};
+	for (int k = 0; k < 3; k++)
+		for (int i = 0; sexes[k][i]; i++) {
+			const char *s = NULL;
+			assert_int_equal(text_parse_sex(sexes[k][i], &s), 0);
+			assert_string_equal(s, canon[k]);
+		}
+	static const char *const yes[] = {"បាទ", "ចាស", "ແມ່ນ", "ใช่", "có", "Có", "ya", "oo", "opo",
+		"sin", NULL};
+	static const char *const no[] = {"ទេ", "ບໍ່", "ບໍ່ແມ່ນ", "ไม่", "ไม่ใช่", "không", "tidak", "bukan",
+		"hindi", "lae", NULL};
+	for (int i = 0; yes[i]; i++) {
+		int v = -1;
+		assert_int_equal(text_parse_yesno(yes[i], &v), 0);
+		assert_int_equal(v, 1);
+	}
+	for (int i = 0; no[i]; i++) {
+		int v = -1;
+		assert_int_equal(text_parse_yesno(no[i], &v), 0);
+		assert_int_equal(v, 0);
+	}
+	const char *s = NULL;
+	int v;
+	assert_int_equal(text_parse_sex("nu", &s), -1);     /* without its marks: not a word */
+	assert_int_equal(text_parse_sex("womanly", &s), -1);
+	assert_int_equal(text_parse_yesno("co", &v), -1);
+}
+
+/* Dates with a day-month order, ISO date-times, and the order the file must say. */
+static void dates_any(void **state)
+{
+	(void)state;
+	int y, m, d;
+	assert_int_equal(text_parse_date_any("2021-03-04T10:22:11.000+07:00", 0, &y, &m, &d), 0);
+	assert_true(y == 2021 && m == 3 && d == 4);
+	assert_int_equal(text_parse_date_any("4/3/2021", 'd', &y, &m, &d), 0);
+	assert_true(y == 2021 && m == 3 && d == 4);
+	assert_int_equal(text_parse_date_any("3/4/2021", 'm', &y, &m, &d), 0);
+	assert_true(y == 2021 && m == 3 && d == 4);
+	assert_int_equal(text_parse_date_any("4/3/2021", 0, &y, &m, &d), -2); /* needs the order */
+	assert_int_equal(text_parse_date_any("31/2/2021", 'd', &y, &m, &d), -1);
+	assert_int_equal(text_parse_date_any("13/13/2021", 'm', &y, &m, &d), -1);
+	assert_int_equal(text_parse_date_any("2021-02-30", 'd', &y, &m, &d), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(utf8_validity), cmocka_unit_test(trim), cmocka_unit_test(name_key),
 		cmocka_unit_test(dates), cmocka_unit_test(numbers), cmocka_unit_test(words),
+		cmocka_unit_test(local_words), cmocka_unit_test(dates_any),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
