@@ -103,6 +103,25 @@ static void test_template_roles(void **state)
 	assert_false(guard_template_allowed(&kh, "projects"));
 	assert_false(guard_template_allowed(&viewer, "workplan_status"));
 	assert_false(guard_template_allowed(&viewer, "activities"));
+	/* Every template against every role, both ways: the work plan's own templates
+	 * (lines, bodies, plans, meetings ...) are an admin's, a focal point files status
+	 * reports only, a country officer activities and their people only. */
+	static const char *const names[] = {"framework", "partners", "projects", "project_status",
+		"activities", "participants", "feedback", "achievements", "achievement_figures",
+		"expenditure", "published", "settings", "indicators", "indicator_targets",
+		"indicator_actuals", "bodies", "focal_points", "plans", "workplan", "workplan_status",
+		"meetings", "decisions", "adoption_steps", "consultation_inputs"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		const char *n = names[i];
+		bool officer = strcmp(n, "activities") == 0 || strcmp(n, "participants") == 0 ||
+			       strcmp(n, "feedback") == 0;
+		assert_true(guard_template_allowed(&admin, n));
+		assert_int_equal(guard_template_allowed(&fp, n), strcmp(n, "workplan_status") == 0);
+		assert_int_equal(guard_template_allowed(&kh, n), officer);
+		assert_false(guard_template_allowed(&viewer, n));
+	}
+	assert_false(guard_template_allowed(&fp, NULL));
+	assert_false(guard_template_allowed(&kh, NULL));
 }
 
 /* routing: percent-decoding of form fields. */
@@ -139,6 +158,15 @@ static void test_csrf(void **state)
 	memcpy(shorter, c1, 63);
 	shorter[63] = '\0';
 	assert_false(csrf_equal(c1, shorter));
+	/* One differing digit anywhere, the first half as the second, makes it unequal. */
+	for (size_t pos = 0; pos < 64; pos++) {
+		char other[65];
+		memcpy(other, c1, sizeof other);
+		other[pos] = other[pos] == '0' ? '1' : '0';
+		assert_false(csrf_equal(c1, other));
+		other[pos] = c1[pos];
+		assert_true(csrf_equal(c1, other));
+	}
 }
 
 /* sessions: tokens are 256-bit hex, stored hashed, and expire idle or absolute. */
