@@ -38,8 +38,10 @@ expect() {
 	if [ "$n" = 0 ]; then ok "$1 silent"; else not_ok "$1 silent" "got '$n'"; fi
 }
 
-for r in $("$ACTIP" check --db "$base" --year 2021 --format json |
-	   python3 -c "import json,sys; print(' '.join(r['id'] for r in json.load(sys.stdin)['rules']))"); do
+rules=$("$ACTIP" check --db "$base" --year 2021 --format json |
+	python3 -c "import json,sys; print(' '.join(r['id'] for r in json.load(sys.stdin)['rules']))")
+check "the rules are listed ($(wc -w <<<"$rules"))" [ "$(wc -w <<<"$rules")" -ge 15 ]
+for r in $rules; do
 	n=$(fired "$r" "$base")
 	if [ "$n" = 0 ]; then ok "clean fixture: $r silent"; else not_ok "clean fixture: $r silent" "got $n"; fi
 done

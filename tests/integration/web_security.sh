@@ -162,12 +162,7 @@ check "csrf: the right token's write stored" [ "$(sqlite3 "$DB" "SELECT title FR
 "$ACTIP" serve --db "$DB" --listen 0.0.0.0:0 >"$TMP/dep.out" 2>"$TMP/dep.log" &
 DEP_PID=$!
 trap 'kill "$DEP_PID" 2>/dev/null; web_stop; rm -rf "$TMP"' EXIT
-dep_port=""
-for i in $(seq 1 100); do
-	dep_port=$(sed -n 's|^actip: serving http://[^:]*:\([0-9]*\)/.*|\1|p' "$TMP/dep.out")
-	[ -n "$dep_port" ] && break
-	sleep 0.1
-done
+dep_port=$(serve_port "$TMP/dep.out")
 check "deployed mode: the server starts on 0.0.0.0" [ -n "$dep_port" ]
 DEP="http://127.0.0.1:$dep_port"
 st=$(curl -s -D "$TMP/dep.h" -o "$TMP/dep.body" -w '%{http_code}' -H 'Content-Type: application/json' -d "{\"user\":\"viewer\",\"password\":\"$PW\"}" "$DEP/api/v1/session")

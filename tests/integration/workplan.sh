@@ -11,6 +11,7 @@ GOLD="$FIX/workplan"
 PLAN=BOHOL-2017-2020
 
 python3 "$WP/generate.py" "$TMP/regen" >/dev/null
+check "demo work-plan CSV files present" [ "$(ls "$WP"/*.csv | wc -l)" -ge 5 ]
 for f in "$WP"/*.csv; do
 	check "regenerated $(basename "$f") is identical" cmp -s "$f" "$TMP/regen/$(basename "$f")"
 done
