@@ -115,14 +115,17 @@ try {
   // The other pages, at both widths.
   const pages = { dashboard: '/', activities: '/activities', activity: '/activities/KH-1', periods: '/periods', audit: '/audit', 'activity-edit': '/activities/KH-1/edit', workplan: '/workplan?plan=WP-TEST&period=2021-H1' };
   for (const [name, path] of Object.entries(pages)) {
-    await page.goto(`${url}${path}`);
+    const resp = await page.goto(`${url}${path}`);
+    check(`desktop: ${name} answers 200 signed in`, resp.status() === 200 && !page.url().endsWith('/login'), `${resp.status()} ${page.url()}`);
     await page.screenshot({ path: `${shots}/${name}-1280.png`, fullPage: true });
   }
   const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 } });
   await phoneCtx.addCookies(await main.cookies());
   const phone = await phoneCtx.newPage();
   for (const [name, path] of Object.entries({ ...pages, upload: '/upload' })) {
-    await phone.goto(`${url}${path}`);
+    const resp = await phone.goto(`${url}${path}`);
+    // (a sideways-scrolling check on an error or sign-in page would prove nothing)
+    check(`phone: ${name} answers 200 signed in`, resp.status() === 200 && !phone.url().endsWith('/login'), `${resp.status()} ${phone.url()}`);
     await phone.screenshot({ path: `${shots}/${name}-390.png`, fullPage: true });
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     check(`phone: ${name} has no sideways scrolling`, overflow <= 0, `overflow ${overflow}px`);

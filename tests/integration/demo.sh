@@ -6,6 +6,7 @@
 
 python3 "$SRCDIR/data/demo/generate.py" "$TMP/regen" >/dev/null
 check "generator runs" [ $? -eq 0 ]
+check "demo CSV files present" [ "$(ls "$SRCDIR"/data/demo/*.csv | wc -l)" -ge 10 ]
 for f in "$SRCDIR"/data/demo/*.csv; do
 	check "regenerated $(basename "$f") is identical" cmp -s "$f" "$TMP/regen/$(basename "$f")"
 done

@@ -8,6 +8,7 @@ db="$TMP/base.db"
 "$ACTIP" import --db "$db" "$FIX/good" >/dev/null || { not_ok "load good fixtures"; finish; exit 1; }
 before=$(dump "$db")
 
+check "bad fixture cases present" [ "$(ls -d "$FIX"/bad/*/ | wc -l)" -ge 5 ]
 for dir in "$FIX"/bad/*/; do
 	case=$(basename "$dir")
 	files=$(cd "$dir" && ls *.csv)

@@ -86,7 +86,7 @@ rows = {r[0]: r for r in ws.iter_rows(min_row=5, values_only=True)}
 assert rows["IND-1.3"][4] == 8562 and rows["IND-1.3"][6] == 4646, rows["IND-1.3"]
 assert abs(rows["IND-2.3"][4] - rows["IND-2.3"][9] / rows["IND-2.3"][10]) < 1e-7
 ' "$TMP/r.xlsx"
-check "indicators html escapes" bash -c '! grep -q "<script" "$0"' "$TMP/ind.html"
+check "indicators html escapes" bash -c 'grep -q "IND-1.3" "$0" && ! grep -q "<script" "$0"' "$TMP/ind.html"
 
 # bad indicator files: every error located, nothing stored
 bad="$TMP/bad"; mkdir -p "$bad"
@@ -143,9 +143,17 @@ for a in acts:
         s, e = p.find("period-start").get("iso-date"), p.find("period-end").get("iso-date")
         if not s < e:
             bad.append(f"{ident}: period {s} not before {e}")
-    for o in a.findall("participating-org"):
-        pass
-    roles = {o.get("role") for o in a.findall("participating-org")}
+    orgs = a.findall("participating-org")
+    if not orgs:
+        bad.append(f"{ident}: no participating-org")
+    for o in orgs:
+        if o.get("role") not in ("1", "2", "3", "4"):
+            bad.append(f"{ident}: participating-org role {o.get('role')!r}")
+        if not (o.findtext("narrative") or "").strip():
+            bad.append(f"{ident}: participating-org (role {o.get('role')}) without a name")
+        if o.get("role") == "1" and o.get("ref") != "XM-DAC-801":
+            bad.append(f"{ident}: funding org ref {o.get('ref')!r}")
+    roles = {o.get("role") for o in orgs}
     if not {"1", "4"} <= roles:
         bad.append(f"{ident}: participating-org roles {roles}")
 by_id = {a.findtext("iati-identifier"): a for a in acts}
@@ -179,6 +187,84 @@ sys.exit(1 if bad else 0)
 PY
 )
 if [ $? -eq 0 ]; then ok "IATI rules: start dates, 100% sectors and recipients, periods in order, programme figures"; else not_ok "IATI rules" "$out"; fi
+# IATI details another system reads: every number attribute is plain decimal text with
+# no or exactly two decimals (54.05, never 54.5 nor 54.050); each indicator's measure is
+# 2 (percentage) or 1 (unit) as its unit says; the programme's 2021 actuals, by sex too,
+# are the tracking table's numerators over denominators to two decimals; each project's
+# planned dates are 1 January of its start year and 31 December of its end year; every
+# indicator period is one calendar year.
+out=$(python3 - "$TMP/iati.xml" "$TMP/ind.json" "$SRCDIR/data/demo/projects.csv" "$SRCDIR/data/demo/indicators.csv" <<'PY'
+import csv, json, re, sys
+from decimal import Decimal, ROUND_HALF_UP
+import xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+ind = {i["code"]: i for i in json.load(open(sys.argv[2]))["indicators"]}
+projects = {r["code"]: r for r in csv.DictReader(open(sys.argv[3], encoding="utf-8-sig"))}
+units = {r["code"]: r["unit"] for r in csv.DictReader(open(sys.argv[4], encoding="utf-8-sig"))}
+bad, n = [], {"values": 0, "hundredths_0x": 0, "measures": {"1": 0, "2": 0}, "programme": 0, "dates": 0, "periods": 0}
+def dec2(num, den):
+    q = (Decimal(100) * num / den).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return str(q.quantize(Decimal(1))) if q == q.to_integral() else str(q)
+for el in root.iter():
+    if el.tag in ("baseline", "target", "actual", "value") or (el.tag == "value" and el.text):
+        v = el.get("value") if el.tag != "value" else el.text
+        if v is None:
+            continue
+        n["values"] += 1
+        if not re.fullmatch(r"-?(0|[1-9][0-9]*)(\.[0-9][0-9])?", v) or v.endswith(".00"):
+            bad.append(f"{el.tag} value {v!r} is not plain decimal text")
+        n["hundredths_0x"] += bool(re.fullmatch(r"-?[0-9]+\.0[1-9]", v))
+for a in root.findall("iati-activity"):
+    ident = a.findtext("iati-identifier")
+    for i in a.iter("indicator"):
+        code = i.find("title/narrative").text.split(" ")[0]
+        want = "2" if units.get(code) == "percentage" else "1"
+        n["measures"][i.get("measure")] = n["measures"].get(i.get("measure"), 0) + 1
+        if code not in units or i.get("measure") != want:
+            bad.append(f"{ident} {code}: measure {i.get('measure')}, unit {units.get(code)}")
+        for per in i.findall("period"):
+            s, e = per.find("period-start").get("iso-date"), per.find("period-end").get("iso-date")
+            n["periods"] += 1
+            if not (s.endswith("-01-01") and e == s[:4] + "-12-31"):
+                bad.append(f"{ident} {code}: period {s} to {e} is not one calendar year")
+    code = ident.split("-")[-1]
+    if a.get("hierarchy") == "2" and code in projects:
+        p = projects[code]
+        dates = {d.get("type"): d.get("iso-date") for d in a.findall("activity-date")}
+        if p["start_year"]:
+            n["dates"] += 1
+            if dates.get("1") != p["start_year"] + "-01-01":
+                bad.append(f"{ident}: planned start {dates.get('1')}, start_year {p['start_year']}")
+        if p["end_year"]:
+            n["dates"] += 1
+            if dates.get("3") != p["end_year"] + "-12-31":
+                bad.append(f"{ident}: planned end {dates.get('3')}, end_year {p['end_year']}")
+prog = [a for a in root.findall("iati-activity") if a.findtext("iati-identifier") == "XM-DAC-801-ASEAN-ACT"][0]
+for i in prog.iter("indicator"):
+    code = i.find("title/narrative").text.split(" ")[0]
+    per = [p for p in i.findall("period") if p.find("period-start").get("iso-date") == "2021-01-01"]
+    t = ind[code]
+    if not per or t["actual"] is None:
+        continue
+    got = {(x.find("dimension").get("value") if x.find("dimension") is not None else "total"): x.get("value")
+           for x in per[0].findall("actual")}
+    want = {"total": t["actual"]}
+    want.update(t.get("by_sex") or {})
+    for k, w in want.items():
+        if w is None:
+            continue
+        exp = dec2(w["numerator"], w["denominator"]) if t["unit"] == "percentage" else str(w["value"])
+        n["programme"] += 1
+        if got.get(k) != exp:
+            bad.append(f"programme {code} {k}: {got.get(k)!r}, want {exp!r}")
+if n["values"] < 100 or n["hundredths_0x"] == 0 or min(n["measures"]["1"], n["measures"]["2"]) == 0 \
+        or n["programme"] < 10 or n["dates"] < 40 or n["periods"] < 50:
+    bad.append(f"too little seen: {n}")
+print("\n".join(bad[:20]) if bad else json.dumps(n))
+sys.exit(1 if bad else 0)
+PY
+)
+if [ $? -eq 0 ]; then ok "IATI details: decimals, measures, programme actuals, planned dates, periods ($out)"; else not_ok "IATI details: decimals, measures, programme actuals, planned dates, periods" "$out"; fi
 sqlite3 "$db" "DELETE FROM setting WHERE key = 'iati_reporting_org_ref'"
 "$ACTIP" export iati --db "$db" --year 2021 -o "$TMP/x.xml" 2>"$TMP/err"; rc=$?
 check "export refuses without a reporting-org ref (exit 1)" [ $rc -eq 1 ]

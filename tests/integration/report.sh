@@ -7,11 +7,13 @@ source "$(dirname "$0")/lib.sh"
 
 db="$TMP/demo.db"
 "$ACTIP" import -q --db "$db" "$SRCDIR/data/demo" >/dev/null 2>&1
-for f in json md html; do
+check "demo imports" [ $? = 0 ]
+for f in json md html xlsx; do
 	"$ACTIP" report --db "$db" --year 2021 --format $f -o "$TMP/r.$f"
+	check "report $f: exit 0, file not empty" [ $? = 0 -a -s "$TMP/r.$f" ]
 done
-"$ACTIP" report --db "$db" --year 2021 --format xlsx -o "$TMP/r.xlsx"
 "$ACTIP" report --db "$db" --year 2021 --format csv -o "$TMP/csv"
+check "report csv: exit 0, seven files" [ $? = 0 -a "$(find "$TMP/csv" -name '*.csv' -size +0 | wc -l)" = 7 ]
 # Debian's python3 has openpyxl (python3-openpyxl); a python3 earlier on PATH may not.
 PY=/usr/bin/python3
 out=$($PY "$SRCDIR/tests/integration/report_check.py" "$TMP/r.json" "$TMP/r.html" "$TMP/r.xlsx" "$TMP/csv" 2>&1)
@@ -27,7 +29,7 @@ for h in '## Project status in 2021' '## Regional progress' '## Progress by coun
 	check "md: section '$h'" grep -qxF "$h" "$TMP/r.md"
 done
 check "html: four inline SVG figures with titles" [ "$(grep -c '<svg class="chart"[^>]*role="img"' "$TMP/r.html")" = 4 ]
-check "html: nothing fetched" bash -c "! grep -qiE '(src|srcset|poster|data)=\"(https?:)?//|<link[^>]+href=|@import|url\\((https?:)?//' '$TMP/r.html'"
+check "html: nothing fetched" bash -c "[ -s '$TMP/r.html' ] && ! grep -qiE '(src|srcset|poster|data)=\"(https?:)?//|<link[^>]+href=|@import|url\\((https?:)?//' '$TMP/r.html'"
 check "html: achievement Markdown rendered" grep -q '<li id="ach-NGO-LPN-01"><div class="md"><p>' "$TMP/r.html"
 check "annex: the seven known inconsistencies" bash -c "grep -c 'count-parts\\|achievement-country\\|published-list\\|feedback-sex\\|share-sum\\|figure-parts\\|published-cell\\|double-claim' '$TMP/csv/quality.csv' | grep -qx 11"
 "$ACTIP" report --db "$db" --year 2021 --format xlsx >/dev/null 2>&1; st=$?
@@ -37,11 +39,16 @@ check "xlsx without -o is a usage error" [ "$st" = 2 ]
 evil='achievement_id,country,date,text,total\nX1,KH,2021-05-01,"=HYPERLINK(""http://evil.example"") <script>alert(1)</script> ![p](http://evil.example/p.png)",3\nX2,KH,2021-05-02,@SUM(A1) plain,\nX3,KH,2021-05-03,"-2+3",\nX4,KH,2021-05-04,"+cmd|calc",\n'
 printf "$evil" > "$TMP/achievements.csv"
 "$ACTIP" import -q --db "$db" "$TMP/achievements.csv" >/dev/null
+check "hostile achievements import" [ $? = 0 ]
 "$ACTIP" report --db "$db" --year 2021 --format html -o "$TMP/e.html"
+check "hostile report html: exit 0" [ $? = 0 -a -s "$TMP/e.html" ]
 "$ACTIP" report --db "$db" --year 2021 --format xlsx -o "$TMP/e.xlsx"
+check "hostile report xlsx: exit 0" [ $? = 0 -a -s "$TMP/e.xlsx" ]
 "$ACTIP" report --db "$db" --year 2021 --format csv -o "$TMP/ecsv"
-check "html: no script from the records" bash -c "! grep -q '<script>alert' '$TMP/e.html'"
-check "html: no image fetched from the records" bash -c "! grep -q 'evil.example/p.png' '$TMP/e.html'"
+check "hostile report csv: exit 0" [ $? = 0 -a -s "$TMP/ecsv/achievements.csv" ]
+check "html: the hostile achievement is shown, as text" grep -qF '<li id="ach-X1"><div class="md"><p>=HYPERLINK(&quot;http://evil.example&quot;) ' "$TMP/e.html"
+check "html: its script's text is there, not the element" bash -c "grep -q '<li id=\"ach-X1\">.*alert(1)' '$TMP/e.html' && ! grep -q '<script>alert' '$TMP/e.html'"
+check "html: no image fetched from the records" bash -c "grep -q '<li id=\"ach-X1\">.* p</p>' '$TMP/e.html' && ! grep -q 'evil.example/p.png' '$TMP/e.html'"
 check "csv: formula cells get a leading quote" bash -c "grep -qF 'X1,KH,,,,3,,,,\"'\''=HYPERLINK(' '$TMP/ecsv/achievements.csv' && grep -qF 'X2,KH,,,,,,,,\"'\''@SUM(A1) plain\"' '$TMP/ecsv/achievements.csv'"
 out=$($PY - "$TMP/e.xlsx" <<'PY'
 import sys, openpyxl

@@ -100,10 +100,16 @@ def main():
             errors.append(f"xlsx {tid}: frozen at {ws.freeze_panes}")
         if not ws["B4"].font.b:
             errors.append(f"xlsx {tid}: header not bold")
-        rows = {}
-        for r in ws.iter_rows(min_row=5, values_only=True):
-            rows[r[0]] = list(r[1:])
-        for (key, vals), got in zip(t["rows"].items(), rows.values()):
+        rows = [r for r in ws.iter_rows(min_row=5, values_only=True) if r[0] is not None]
+        # one sheet row per JSON row, in order, labelled as the CSV labels it (then at
+        # most the Percentage row): a short or empty sheet is a failure, not a shorter loop
+        with open(f"{sys.argv[4]}/{tid}.csv", newline="", encoding="utf-8") as f:
+            labels = [r[1] for r in list(csv.reader(f))[1:] if r[0] != "percentage"]
+        if [r[0] for r in rows[: len(t["rows"])]] != labels or len(labels) != len(t["rows"]) \
+                or len(rows) - len(t["rows"]) not in (0, 1):
+            errors.append(f"xlsx {tid}: rows {[r[0] for r in rows]}, want {labels}")
+        for (key, vals), r in zip(t["rows"].items(), rows):
+            got = list(r[1:])
             for c, v, g in zip(t["columns"], vals, got):
                 if c == "pct_women":
                     ok = (v is None and g == EN_DASH) or (v is not None and round(g * 100) == v)
@@ -122,6 +128,8 @@ def main():
         if rd[0] != ["key", "label"] + t["columns"]:
             errors.append(f"csv {tid}: header {rd[0]}")
         body = {r[0]: r[2:] for r in rd[1:] if r[0] != "percentage"}
+        if list(body) != list(t["rows"]):
+            errors.append(f"csv {tid}: rows {list(body)} != {list(t['rows'])}")
         for key, vals in t["rows"].items():
             want = ["" if v is None else str(v) for v in vals]
             if body.get(key) != want:

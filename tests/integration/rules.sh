@@ -38,8 +38,10 @@ expect() {
 	if [ "$n" = 0 ]; then ok "$1 silent"; else not_ok "$1 silent" "got '$n'"; fi
 }
 
-for r in $("$ACTIP" check --db "$base" --year 2021 --format json |
-	   python3 -c "import json,sys; print(' '.join(r['id'] for r in json.load(sys.stdin)['rules']))"); do
+rules=$("$ACTIP" check --db "$base" --year 2021 --format json |
+	python3 -c "import json,sys; print(' '.join(r['id'] for r in json.load(sys.stdin)['rules']))")
+check "the rules are listed ($(wc -w <<<"$rules"))" [ "$(wc -w <<<"$rules")" -ge 15 ]
+for r in $rules; do
 	n=$(fired "$r" "$base")
 	if [ "$n" = 0 ]; then ok "clean fixture: $r silent"; else not_ok "clean fixture: $r silent" "got $n"; fi
 done
@@ -120,4 +122,13 @@ check "a missing database exits 3" [ "$st" = 3 ]
 "$ACTIP" report --db "$TMP/fs1/db" --year 2021 --format html -o "$TMP/fs1.html"
 check "annex lists the finding" grep -q '<code>feedback-sex</code> <b>KH-2</b>' "$TMP/fs1.html"
 
+
+# person-conflict has two halves: the same sex in two countries fires it as much as two
+# sexes in one country; one country and one sex twice does not.
+expect person-conflict \
+	"$(case_db pk1 participants.csv "${T}KH-2,P8,female,KH\nR-1,P8,female,TH\n")" \
+	"$(case_db pk0 participants.csv "${T}KH-2,P8,female,TH\nR-1,P8,female,TH\n")"
+out=$("$ACTIP" check --db "$TMP/pk1/db" --year 2021)
+check "person-conflict names the two countries" grep -q 'person-conflict: .*countries KH,TH\|person-conflict: .*countries TH,KH' <<<"$out"
+check "person-conflict: no sexes named when only the country differs" bash -c "grep -q 'person-conflict' <<<\"\$1\" && ! grep 'person-conflict' <<<\"\$1\" | grep -q sexes" _ "$out"
 finish

@@ -105,4 +105,62 @@ done
 check "md is the default, to standard output" cmp -s "$TMP/stdout.md" "$TMP/pub5.md"
 "$ACTIP" report --db "$DB" --year 2021 --format json --suppress-below 1 >/dev/null 2>&1
 check "--suppress-below 1 is refused (exit 2)" [ $? = 2 ]
+
+# Over-suppression: a year where every count is 0 or at least 5, with many cells exactly
+# 5. With K = 5 nothing is withheld (a count equal to K is shown) and every cell is the
+# full report's; with K = 6 the same fives are withheld (the check can see a hidden cell).
+E="$TMP/exact"
+mkdir -p "$E"
+printf 'code,title,country\nC1,Course KH,KH\nT1,Course TH,TH\n' >"$E/projects.csv"
+{
+	echo 'activity_id,project,country,type,title,start_date'
+	for c in KH TH; do for i in 1 2 3 4 5; do echo "$c-$i,$([ $c = KH ] && echo C1 || echo T1),$c,capacity_development,Course $i,2021-0$i-10"; done; done
+} >"$E/activities.csv"
+{
+	echo 'activity_id,person_id,sex,country'
+	for c in KH TH; do for i in 1 2 3 4 5; do echo "$c-1,$c-F$i,female,$c"; echo "$c-1,$c-M$i,male,$c"; done; done
+} >"$E/participants.csv"
+{
+	echo 'activity_id,sex,satisfied'
+	for c in KH TH; do for i in 1 2 3 4 5; do echo "$c-1,female,yes"; echo "$c-1,male,no"; done; done
+} >"$E/feedback.csv"
+"$ACTIP" import --db "$TMP/exact.db" --quiet "$E" >/dev/null 2>&1
+check "exact-K year imports" [ $? = 0 ]
+"$ACTIP" report --db "$TMP/exact.db" --year 2021 --format json -o "$TMP/exact-full.json"
+for k in 5 6; do
+	"$ACTIP" report --db "$TMP/exact.db" --year 2021 --format json --suppress-below $k -o "$TMP/exact$k.json" 2>/dev/null
+	check "exact-K year, K=$k: exit 0, output written" [ $? = 0 -a -s "$TMP/exact$k.json" ]
+	"$ACTIP" report --db "$TMP/exact.db" --year 2021 --format csv --suppress-below $k -o "$TMP/exact$k-csv" 2>/dev/null
+	check "exact-K year, K=$k: csv written" [ $? = 0 -a -s "$TMP/exact$k-csv/table3.csv" ]
+done
+out=$(python3 - "$TMP/exact-full.json" "$TMP/exact5.json" "$TMP/exact6.json" <<'PY'
+import json, sys
+full, p5, p6 = (json.load(open(a)) for a in sys.argv[1:4])
+fives = shown = same = hidden6 = cells = 0
+bad = []
+for tid in ["table1", "table2", "table3", "table4", "table5"]:
+    for r, row in full[tid]["rows"].items():
+        for c, v in enumerate(row):
+            cells += 1
+            if p5[tid]["rows"][r][c] == v:
+                same += 1
+            else:
+                bad.append(f"K=5 {tid} {r} {full[tid]['columns'][c]}: {p5[tid]['rows'][r][c]!r}, full {v!r}")
+            if v == 5 and not full[tid]["columns"][c].endswith("pct") and not full[tid]["columns"][c].startswith("pct"):
+                fives += 1
+                shown += p5[tid]["rows"][r][c] == 5
+                hidden6 += p6[tid]["rows"][r][c] == "<6"
+print(json.dumps({"cells": cells, "same": same, "fives": fives, "shown": shown, "hidden6": hidden6}))
+for b in bad[:5]:
+    print(b, file=sys.stderr)
+PY
+)
+echo "# exact-K: $out"
+xget() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$out" "$1"; }
+check "exact-K year: several cells hold exactly 5 ($(xget fives))" [ "$(xget fives)" -ge 10 ]
+check "K=5: every count equal to 5 is shown ($(xget shown) of $(xget fives))" [ "$(xget shown)" = "$(xget fives)" ]
+check "K=5: nothing withheld, every cell as in the full report ($(xget same) of $(xget cells))" [ "$(xget same)" = "$(xget cells)" -a "$(xget cells)" -gt 0 ]
+check "K=6: every count of 5 is withheld ($(xget hidden6) of $(xget fives))" [ "$(xget hidden6)" = "$(xget fives)" ]
+check "K=5 csv: no <5 anywhere" bash -c "[ -s '$TMP/exact5-csv/table1.csv' ] && ! grep -q '<5' '$TMP/exact5-csv'/table*.csv"
+check "K=6 csv: <6 where the fives were" grep -q '<6' "$TMP/exact6-csv/table3.csv"
 finish

@@ -127,5 +127,73 @@ echo "Welcome2024!" | "$ACTIP" user add --db "$DB" --name s2 --role viewer --pas
 check "user add: weak password -> exit 1" [ $? = 1 ]
 "$ACTIP" user add --db "$DB" --name s3 --role country_officer --password-stdin </dev/null 2>/dev/null
 check "user add: officer without country -> exit 2" [ $? = 2 ]
+
+# A disabled account cannot sign in, with the generic answer of a wrong password; an
+# enabled account signs in right after it (so the 401 is the account's, not a throttle's).
+echo "$PW" | "$ACTIP" user add --db "$DB" --name dis --role viewer --password-stdin >/dev/null
+check "disabled account: signs in while enabled" login dis
+"$ACTIP" user disable --db "$DB" --name dis >/dev/null
+check "disabled account: its session ended" [ "$(call dis GET /api/v1/me)" = 401 ]
+st=$(curl -s -o "$TMP/dis.body" -D "$TMP/dis.h" -w '%{http_code}' -H 'Content-Type: application/json' -d "{\"user\":\"dis\",\"password\":\"$PW\"}" "$URL/api/v1/session")
+check "disabled account: right password -> 401" [ "$st" = 401 ]
+check "disabled account: no session cookie" bash -c "! grep -qi '^Set-Cookie: [^=]*actip=[0-9a-f]' '$TMP/dis.h'"
+check "disabled account: the generic message of a wrong password" bash -c "[ -s '$TMP/dis.body' ] && cmp -s '$TMP/fail1' '$TMP/dis.body'"
+st=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d "{\"user\":\"kh\",\"password\":\"$PW\"}" "$URL/api/v1/session")
+check "disabled account: an enabled one signs in right after -> 200" [ "$st" = 200 ]
+
+# The CSRF token is compared whole: one wrong character anywhere (first, middle, last)
+# refuses the write; the right token (checked last) is accepted.
+login admin
+tok=$(cat "$TMP/admin.csrf")
+edit='{"project":"C202","country":"KH","type":"meeting","title":"CSRF probe","start_date":"2021-03-01"}'
+flip() { # TOKEN POSITION: the token with the hex digit at POSITION changed
+	local c=${1:$2:1} d
+	d=$([ "$c" = 0 ] && echo 1 || echo 0)
+	echo "${1:0:$2}$d${1:$(($2 + 1))}"
+}
+check "csrf: the session's token is 64 hex digits" [ "${#tok}" = 64 ]
+for pos in 0 31 32 48 63; do
+	bad=$(flip "$tok" "$pos")
+	before=$(data_dump)
+	st=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -b "$TMP/admin.jar" -H "X-CSRF-Token: $bad" -H 'Content-Type: application/json' --data-binary "$edit" "$URL/api/v1/activities/KH-1")
+	check "csrf: token wrong at digit $pos -> 403" [ "$bad" != "$tok" -a "${#bad}" = 64 -a "$st" = 403 ]
+	check "csrf: token wrong at digit $pos changed nothing" [ "$before" = "$(data_dump)" ]
+	st=$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/admin.jar" --data-urlencode "csrf=$bad" --data-urlencode title=X "$URL/activities/KH-1")
+	check "csrf: form field wrong at digit $pos -> 403" [ "$st" = 403 ]
+done
+check "csrf: the right token -> 200" [ "$(call admin PUT /api/v1/activities/KH-1 application/json "$edit")" = 200 ]
+check "csrf: the right token's write stored" [ "$(sqlite3 "$DB" "SELECT title FROM activity WHERE id = 'KH-1'")" = "CSRF probe" ]
+
+# Deployed mode (listening off loopback): the session cookie is __Host-actip with Secure,
+# at sign-in and at sign-out; on loopback (above) it is actip. The test talks to the
+# deployed server through 127.0.0.1.
+"$ACTIP" serve --db "$DB" --listen 0.0.0.0:0 >"$TMP/dep.out" 2>"$TMP/dep.log" &
+DEP_PID=$!
+trap 'kill "$DEP_PID" 2>/dev/null; web_stop; rm -rf "$TMP"' EXIT
+dep_port=$(serve_port "$TMP/dep.out")
+check "deployed mode: the server starts on 0.0.0.0" [ -n "$dep_port" ]
+DEP="http://127.0.0.1:$dep_port"
+st=$(curl -s -D "$TMP/dep.h" -o "$TMP/dep.body" -w '%{http_code}' -H 'Content-Type: application/json' -d "{\"user\":\"viewer\",\"password\":\"$PW\"}" "$DEP/api/v1/session")
+check "deployed mode: sign-in -> 200" [ "$st" = 200 ]
+dcookie=$(grep -i '^Set-Cookie:' "$TMP/dep.h" | tr -d '\r')
+check "deployed mode: one session cookie" [ "$(grep -c . <<<"$dcookie")" = 1 ]
+check "deployed mode: cookie named __Host-actip" grep -q '^Set-Cookie: __Host-actip=[0-9a-f]\{64\};' <<<"$dcookie"
+check "deployed mode: cookie Secure" grep -q '; Secure\(;\|$\)' <<<"$dcookie"
+check "deployed mode: cookie HttpOnly" grep -q '; HttpOnly\(;\|$\)' <<<"$dcookie"
+check "deployed mode: cookie SameSite=Strict" grep -q '; SameSite=Strict\(;\|$\)' <<<"$dcookie"
+check "deployed mode: cookie Path=/" grep -q '; Path=/\(;\|$\)' <<<"$dcookie"
+check "deployed mode: cookie without Domain" bash -c "[ -n \"\$1\" ] && ! grep -qi 'domain=' <<<\"\$1\"" _ "$dcookie"
+check "loopback mode: cookie named actip, without Secure" bash -c "grep -q '^Set-Cookie: actip=[0-9a-f]\{64\};' <<<\"\$1\" && ! grep -q Secure <<<\"\$1\"" _ "$cookie"
+dtok=$(sed -n 's/.*__Host-actip=\([0-9a-f]*\);.*/\1/p' <<<"$dcookie")
+dcsrf=$(sed -n 's/.*"csrf":"\([0-9a-f]*\)".*/\1/p' "$TMP/dep.body")
+st=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: __Host-actip=$dtok" "$DEP/api/v1/me")
+check "deployed mode: the __Host- cookie is the session" [ "$st" = 200 ]
+st=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: actip=$dtok" "$DEP/api/v1/me")
+check "deployed mode: the same token under the plain name is not" [ "$st" = 401 ]
+curl -s -D "$TMP/dep.out.h" -o /dev/null -X DELETE -H "Cookie: __Host-actip=$dtok" -H "X-CSRF-Token: $dcsrf" "$DEP/api/v1/session"
+ocookie=$(grep -i '^Set-Cookie:' "$TMP/dep.out.h" | tr -d '\r')
+check "deployed mode: sign-out clears __Host-actip with Secure" bash -c "grep -q '^Set-Cookie: __Host-actip=;' <<<\"\$1\" && grep -q '; Secure' <<<\"\$1\" && grep -q 'Max-Age=0' <<<\"\$1\"" _ "$ocookie"
+kill "$DEP_PID"; wait "$DEP_PID" 2>/dev/null
+check "deployed mode: no sanitizer report" bash -c "! grep -q 'AddressSanitizer\|runtime error:\|LeakSanitizer' '$TMP/dep.log'"
 web_stop
 finish

@@ -60,11 +60,11 @@ CSV
 }
 
 # serve_port OUTFILE: the port a starting `actip serve` announces in OUTFILE (its standard
-# output), waiting up to 10 s; prints nothing when it never does.
+# output), on whatever address it listens, waiting up to 10 s; prints nothing when it never does.
 serve_port() {
 	local i port=""
 	for i in $(seq 1 100); do
-		port=$(sed -n 's|^actip: serving https\?://127.0.0.1:\([0-9]*\)/.*|\1|p' "$1")
+		port=$(sed -n 's|^actip: serving https\?://[^:/]*:\([0-9]*\)/.*|\1|p' "$1")
 		[ -n "$port" ] && break
 		sleep 0.1
 	done

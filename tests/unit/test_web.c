@@ -104,15 +104,29 @@ static void test_template_roles(void **state)
 	assert_false(guard_template_allowed(&kh, "projects"));
 	assert_false(guard_template_allowed(&viewer, "workplan_status"));
 	assert_false(guard_template_allowed(&viewer, "activities"));
-	/* from the kinds' descriptions: the spec's table of who may write what */
-	assert_true(guard_template_allowed(&kh, "project_status"));
-	assert_true(guard_template_allowed(&kh, "achievements"));
-	assert_false(guard_template_allowed(&kh, "expenditure"));
-	assert_true(guard_template_allowed(&fp, "consultation_inputs"));
-	assert_false(guard_template_allowed(&fp, "workplan"));
-	assert_false(guard_template_allowed(&fp, "bodies"));
-	assert_false(guard_template_allowed(&nobody, "participants"));
-	assert_true(guard_template_allowed(&admin, "published"));
+	/* Every template against every role, both ways (spec/records-api.md): the work plan's
+	 * own templates (lines, bodies, plans, meetings ...) are an admin's; a focal point
+	 * files status reports and consultation inputs; a country officer activities, their
+	 * people, project status and achievements. */
+	static const char *const names[] = {"framework", "partners", "projects", "project_status",
+		"activities", "participants", "feedback", "achievements", "achievement_figures",
+		"expenditure", "published", "settings", "indicators", "indicator_targets",
+		"indicator_actuals", "bodies", "focal_points", "plans", "workplan", "workplan_status",
+		"meetings", "decisions", "adoption_steps", "consultation_inputs"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		const char *n = names[i];
+		bool officer = strcmp(n, "activities") == 0 || strcmp(n, "participants") == 0 ||
+			       strcmp(n, "feedback") == 0 || strcmp(n, "project_status") == 0 ||
+			       strcmp(n, "achievements") == 0;
+		bool focal = strcmp(n, "workplan_status") == 0 || strcmp(n, "consultation_inputs") == 0;
+		assert_true(guard_template_allowed(&admin, n));
+		assert_int_equal(guard_template_allowed(&fp, n), focal);
+		assert_false(guard_template_allowed(&nobody, n));
+		assert_int_equal(guard_template_allowed(&kh, n), officer);
+		assert_false(guard_template_allowed(&viewer, n));
+	}
+	assert_false(guard_template_allowed(&fp, NULL));
+	assert_false(guard_template_allowed(&kh, NULL));
 }
 
 /* routing: percent-decoding of form fields. */
@@ -163,6 +177,15 @@ static void test_csrf(void **state)
 	assert_false(csrf_equal(c1, m3));
 	m1[100] = m1[100] == '0' ? '1' : '0';
 	assert_false(csrf_equal(c1, m1));
+	/* One differing digit anywhere, the first half as the second, makes it unequal. */
+	for (size_t pos = 0; pos < 64; pos++) {
+		char other[65];
+		memcpy(other, c1, sizeof other);
+		other[pos] = other[pos] == '0' ? '1' : '0';
+		assert_false(csrf_equal(c1, other));
+		other[pos] = c1[pos];
+		assert_true(csrf_equal(c1, other));
+	}
 }
 
 /* sessions: tokens are 256-bit hex, stored hashed, and expire idle or absolute. */
