@@ -109,6 +109,8 @@ for n in $SIZES; do
 		.import --csv $dir/activities.csv activities
 		.import --csv $dir/participants.csv participants
 		.import --csv $dir/feedback.csv feedback
+		CREATE TABLE name_keys(rid INTEGER PRIMARY KEY, key TEXT);
+		.import --csv --skip 1 $dir/ref/name_keys.csv name_keys
 		CREATE UNIQUE INDEX activities_id ON activities(activity_id);
 	EOF
 	adb=$tmp/actip-$n.db
