@@ -46,15 +46,17 @@ results=$tmp/results.tsv
 : >"$results"
 
 # timed OUT CMD...: runs CMD under /usr/bin/time with stdout to OUT and stderr to
-# OUT.err; sets SECS (wall seconds, from EPOCHREALTIME), RSS_KB (peak RSS) and WRITTEN
+# OUT.err; sets SECS (wall seconds, from EPOCHREALTIME), RSS_KB (peak RSS), WRITTEN
 # (bytes the command had the kernel write: GNU time's %O, file system outputs in
-# 512-byte units, which Linux takes from the same counter as /proc/PID/io write_bytes).
+# 512-byte units, which Linux takes from the same counter as /proc/PID/io write_bytes)
+# and CPU (user + system seconds, which a machine busy with other work inflates less
+# than the wall clock).
 # A failing command stops the benchmark.
 timed() {
 	local out=$1 t0 t1 us
 	shift
 	t0=$EPOCHREALTIME
-	if ! /usr/bin/time -f '%M %O' -o "$tmp/rss" "$@" >"$out" 2>"$out.err"; then
+	if ! /usr/bin/time -f '%M %O %U %S' -o "$tmp/rss" "$@" >"$out" 2>"$out.err"; then
 		echo "bench: command failed: $*" >&2
 		tail -n 20 "$out.err" >&2
 		exit 1
@@ -62,16 +64,19 @@ timed() {
 	t1=$EPOCHREALTIME
 	us=$((10#${t1/./} - 10#${t0/./}))
 	SECS=$(printf '%d.%06d' $((us / 1000000)) $((us % 1000000)))
-	read -r RSS_KB WRITTEN < <(tail -n 1 "$tmp/rss")
+	local user sys
+	read -r RSS_KB WRITTEN user sys < <(tail -n 1 "$tmp/rss")
 	WRITTEN=$((WRITTEN * 512))
+	CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
 }
 
 # record N RUN STEP [DB]: appends the last timed() measurement to the results, with the
-# bytes written and, when DB is given, the size of that database and its WAL.
+# bytes written, the CPU seconds and, when DB is given, the size of that database and
+# its WAL.
 record() {
 	local size=-
 	[[ -n ${4:-} ]] && size=$(($(stat -c %s "$4") + $(stat -c %s "$4-wal" 2>/dev/null || echo 0)))
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$SECS" "$RSS_KB" "$WRITTEN" "$size" >>"$results"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$SECS" "$RSS_KB" "$WRITTEN" "$size" "$CPU" >>"$results"
 }
 
 fresh() { rm -f "$1" "$1-wal" "$1-shm" "$1-journal"; }
@@ -162,9 +167,9 @@ for n in $SIZES; do
 	# Correctness, once per N: actip's Tables 3 and 4 against the sqlite3 shell's.
 	"$ACTIP" report --db "$adb" --year "$YEAR" --format json -o "$tmp/actip-$n.json"
 	if python3 "$here/compare.py" "$tmp/actip-$n.json" "$tmp/sqlite-$n.csv" | sed 's/^/  /'; then
-		printf '%s\t-\tcheck\tagree\t-\t-\t-\n' "$n" >>"$results"
+		printf '%s\t-\tcheck\tagree\t-\t-\t-\t-\n' "$n" >>"$results"
 	else
-		printf '%s\t-\tcheck\tdisagree\t-\t-\t-\n' "$n" >>"$results"
+		printf '%s\t-\tcheck\tdisagree\t-\t-\t-\t-\n' "$n" >>"$results"
 	fi
 	fresh "$adb"
 	echo

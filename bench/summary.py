@@ -6,10 +6,10 @@ each is met.
     bench/summary.py RESULTS.tsv
 
 RESULTS.tsv lines: N <tab> run <tab> step <tab> seconds <tab> peak_rss_kb <tab>
-bytes_written <tab> db_bytes, where step is actip_import, actip_report, sqlite_import,
-sqlite_report, report_alone or actip_one (the incremental import), and db_bytes is the
-database's size after the step ("-" when not measured); and
-N <tab> - <tab> check <tab> agree|disagree <tab> - <tab> - <tab> -.
+bytes_written <tab> db_bytes <tab> cpu_seconds, where step is actip_import,
+actip_report, sqlite_import, sqlite_report, report_alone or actip_one (the incremental
+import), and db_bytes is the database's size after the step ("-" when not measured);
+and N <tab> - <tab> check <tab> agree|disagree <tab> - <tab> - <tab> - <tab> -.
 Targets are reported, never enforced: the exit status is 0.
 """
 import statistics
@@ -27,17 +27,17 @@ TARGET_SCALE = 11         # 10 x the rows takes <= 11 x the time (import + repor
 
 def main(argv):
     runs = defaultdict(lambda: defaultdict(dict))    # N -> step -> run -> (s, kb)
-    io = defaultdict(lambda: defaultdict(dict))      # N -> step -> run -> (written, db)
+    io = defaultdict(lambda: defaultdict(dict))      # N -> step -> run -> (written, db, cpu)
     check = {}
     with open(argv[0], encoding="utf-8") as f:
         for line in f:
-            n, run, step, val, kb, written, db = line.rstrip("\n").split("\t")
+            n, run, step, val, kb, written, db, cpu = line.rstrip("\n").split("\t")
             n = int(n)
             if step == "check":
                 check[n] = val
             else:
                 runs[n][step][run] = (float(val), int(kb))
-                io[n][step][run] = (int(written), None if db == "-" else int(db))
+                io[n][step][run] = (int(written), None if db == "-" else int(db), float(cpu))
     sizes = sorted(runs)
 
     def med(n, step):
@@ -72,6 +72,9 @@ def main(argv):
             "one": med(n, "actip_one"),
             "wr": med_io(n, "actip_import", 0), "db": med_io(n, "actip_import", 1),
             "swr": med_io(n, "sqlite_import", 0),
+            "cpu_ai": med_io(n, "actip_import", 2), "cpu_si": med_io(n, "sqlite_import", 2),
+            "cpu_sr": med_io(n, "sqlite_report", 2), "cpu_alone": med_io(n, "report_alone", 2),
+            "cpu_one": med_io(n, "actip_one", 2),
         }
         x = m[n]
         x["ratio"] = x["at"] / x["st"] if x["at"] is not None and x["st"] else None
@@ -100,6 +103,11 @@ def main(argv):
         ("actip database size (MB)", "db_mb", "%.1f"),
         ("written / database size", "wrx", "%.2f"),
         ("sqlite3 import wrote (MB)", "swr_mb", "%.1f"),
+        ("CPU: actip import (s)", "cpu_ai", "%.2f"),
+        ("CPU: sqlite3 import (s)", "cpu_si", "%.2f"),
+        ("CPU: sqlite3 queries (s)", "cpu_sr", "%.2f"),
+        ("CPU: actip report alone (s)", "cpu_alone", "%.2f"),
+        ("CPU: actip one activity (s)", "cpu_one", "%.2f"),
         ("actip peak RSS import (MB)", "rss_i", "%.1f"),
         ("actip peak RSS report (MB)", "rss_r", "%.1f"),
         ("sqlite3 peak RSS import (MB)", "srss_i", "%.1f"),
