@@ -24,15 +24,17 @@ Shape of the data:
     "earliest attendance" rule matters;
   - feedback: ~30% of capacity-development attendances leave an anonymous row.
 
-Names and the sqlite3 cross-check: actip compares names after Unicode NFKC, case
-folding and white-space collapsing, which SQL lower() cannot reproduce. So names are
-generated already in NFKC form (normalised below), with single spaces and no
-leading or trailing space, and a person's non-ASCII letters are always written the
-same way; only names that are pure ASCII get case variants ("MARIA SANTOS",
-"maria santos"), which lower() folds exactly like case folding does. Two name
-strings therefore give the same actip key exactly when their lower() is equal.
-E-mails are ASCII (actip lower-cases them ASCII-only, as lower() does) and may carry a
-stray trailing space (both sides trim). Sex and country are always written as the
+Names are written the way people type them: about one name in five is changed
+between events by a variant that actip's name key (data-collection.md: Unicode NFKC,
+case folding, white space collapsed) must see through: decomposed (NFD) letters,
+upper or lower case (Latin and Vietnamese; Khmer, Lao and Thai have no case), doubled
+or leading spaces. SQL lower() cannot do that, so the generator also writes, for the
+sqlite3 cross-check only, ref/name_keys.csv: for each participant row identified by
+its name alone (no person_id, no e-mail), the row's number (the sqlite3 shell's rowid)
+and the key Python computes the same way (NFKC of the case-folded NFKD form, white
+space collapsed). actip never reads ref/ (it imports the CSV files of the directory
+itself). E-mails are ASCII (actip lower-cases them ASCII-only, as lower() does) and may
+carry a stray trailing space or capitals. Sex and country are always written as the
 canonical words/codes.
 """
 import argparse
@@ -55,6 +57,25 @@ def mix(x):
 
 def nfkc(words):
     return [unicodedata.normalize("NFKC", w) for w in words]
+
+
+def name_key(name):
+    """actip's name key (core/text.c): NFKC + case folding, white space collapsed."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKD", name).casefold())
+    return " ".join(folded.split())
+
+
+def variant(name, u, v):
+    """One way of writing name, picked by u and v in [0, 1): mostly as it is."""
+    if u < 0.80:
+        return name
+    if u < 0.85:
+        return unicodedata.normalize("NFD", name)
+    if u < 0.90:
+        return name.upper() if v < 0.5 else name.lower()
+    if u < 0.95:
+        return name.replace(" ", "  ", 1)
+    return " " + name if v < 0.5 else name.replace(" ", "   ")
 
 
 # Given names (female, male) and family names per country, in the country's script.
@@ -210,10 +231,14 @@ def main(argv):
 
     fa = open(os.path.join(a.outdir, "activities.csv"), "w", newline="", encoding="utf-8")
     fp = open(os.path.join(a.outdir, "participants.csv"), "w", newline="", encoding="utf-8")
+    os.makedirs(os.path.join(a.outdir, "ref"), exist_ok=True)
+    fk = open(os.path.join(a.outdir, "ref", "name_keys.csv"), "w", newline="", encoding="utf-8")
     ff = open(os.path.join(a.outdir, "feedback.csv"), "w", newline="", encoding="utf-8")
     wa = csv.writer(fa, lineterminator="\n")
     wp = csv.writer(fp, lineterminator="\n")
     wf = csv.writer(ff, lineterminator="\n")
+    wk = csv.writer(fk, lineterminator="\n")
+    wk.writerow(["row", "key"])
     wa.writerow(["activity_id", "project", "country", "type", "title", "start_date",
                  "end_date", "mode", "outcomes"])
     wp.writerow(["activity_id", "person_id", "email", "full_name", "sex", "country",
@@ -224,6 +249,7 @@ def main(argv):
     understanding = ["excellent", "good", "good", "fair", "poor", ""]
 
     written = 0
+    written_rows = 0      # participant rows so far: the sqlite3 shell's rowid of the next
     while written < N:
         # --- the activity
         c = choice(PROJECT_COUNTRIES)
@@ -277,12 +303,11 @@ def main(argv):
                     name = full
             elif kind == "name":
                 name = full
-                if name.isascii():
-                    r = random_()
-                    if r < 0.05:
-                        name = name.upper()
-                    elif r < 0.1:
-                        name = name.lower()
+            if name:
+                name = variant(name, random_(), random_())
+            written_rows += 1
+            if not pid and not em and name:
+                wk.writerow([written_rows, name_key(name)])
             wp.writerow([act, pid, em, name, row_sex, row_country,
                          org if random_() < 0.7 else "", "yes" if staff else "",
                          "yes" if random_() < 0.03 else ("no" if random_() < 0.5 else "")])
@@ -293,7 +318,7 @@ def main(argv):
                              choice(yes_no_blank), choice(understanding)])
         written += size
 
-    for f in (fa, fp, ff):
+    for f in (fa, fp, ff, fk):
         f.close()
     return 0
 

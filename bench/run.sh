@@ -2,12 +2,15 @@
 # actip's benchmark (`make bench`): times `actip import` + `actip report` against the
 # sqlite3 shell doing the same job (.import of the CSV files, then SQL for Tables 3
 # and 4) on generated data sets of N participant rows, checks that both give the same
-# Tables 3 and 4, and prints medians, the ratio, actip's peak RSS and the targets.
+# Tables 3 and 4, and prints medians, the ratio, actip's peak RSS, the bytes the import
+# wrote against the database's size, an incremental import (one activity's
+# participants into the stored database) and the targets.
 #
 #   bench/run.sh ACTIP
 #   env: BENCH_SIZES="100000 1000000"  participant rows per data set
 #        BENCH_RUNS=3                  timed runs per size and contender (alternating)
 #        BENCH_REPORT_RUNS=5           runs of the report alone on the stored database
+#                                      (and of the incremental import)
 #        BENCH_YEAR=2021               report year
 #        BENCH_DATA=build/bench-data   where generated data sets are cached
 #
@@ -43,13 +46,17 @@ results=$tmp/results.tsv
 : >"$results"
 
 # timed OUT CMD...: runs CMD under /usr/bin/time with stdout to OUT and stderr to
-# OUT.err; sets SECS (wall seconds, from EPOCHREALTIME) and RSS_KB (peak RSS). A
-# failing command stops the benchmark.
+# OUT.err; sets SECS (wall seconds, from EPOCHREALTIME), RSS_KB (peak RSS), WRITTEN
+# (bytes the command had the kernel write: GNU time's %O, file system outputs in
+# 512-byte units, which Linux takes from the same counter as /proc/PID/io write_bytes)
+# and CPU (user + system seconds, which a machine busy with other work inflates less
+# than the wall clock).
+# A failing command stops the benchmark.
 timed() {
 	local out=$1 t0 t1 us
 	shift
 	t0=$EPOCHREALTIME
-	if ! /usr/bin/time -f %M -o "$tmp/rss" "$@" >"$out" 2>"$out.err"; then
+	if ! /usr/bin/time -f '%M %O %U %S' -o "$tmp/rss" "$@" >"$out" 2>"$out.err"; then
 		echo "bench: command failed: $*" >&2
 		tail -n 20 "$out.err" >&2
 		exit 1
@@ -57,12 +64,19 @@ timed() {
 	t1=$EPOCHREALTIME
 	us=$((10#${t1/./} - 10#${t0/./}))
 	SECS=$(printf '%d.%06d' $((us / 1000000)) $((us % 1000000)))
-	RSS_KB=$(tail -n 1 "$tmp/rss")
+	local user sys
+	read -r RSS_KB WRITTEN user sys < <(tail -n 1 "$tmp/rss")
+	WRITTEN=$((WRITTEN * 512))
+	CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
 }
 
-# record N RUN STEP: appends the last timed() measurement to the results.
+# record N RUN STEP [DB]: appends the last timed() measurement to the results, with the
+# bytes written, the CPU seconds and, when DB is given, the size of that database and
+# its WAL.
 record() {
-	printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$SECS" "$RSS_KB" >>"$results"
+	local size=-
+	[[ -n ${4:-} ]] && size=$(($(stat -c %s "$4") + $(stat -c %s "$4-wal" 2>/dev/null || echo 0)))
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$SECS" "$RSS_KB" "$WRITTEN" "$size" "$CPU" >>"$results"
 }
 
 fresh() { rm -f "$1" "$1-wal" "$1-shm" "$1-journal"; }
@@ -100,6 +114,8 @@ for n in $SIZES; do
 		.import --csv $dir/activities.csv activities
 		.import --csv $dir/participants.csv participants
 		.import --csv $dir/feedback.csv feedback
+		CREATE TABLE name_keys(rid INTEGER PRIMARY KEY, key TEXT);
+		.import --csv --skip 1 $dir/ref/name_keys.csv name_keys
 		CREATE UNIQUE INDEX activities_id ON activities(activity_id);
 	EOF
 	adb=$tmp/actip-$n.db
@@ -110,7 +126,7 @@ for n in $SIZES; do
 			if [[ $who == actip ]]; then
 				fresh "$adb"
 				timed "$tmp/out" "$ACTIP" import --db "$adb" --quiet "$dir"
-				record "$n" "$r" actip_import
+				record "$n" "$r" actip_import "$adb"
 				ai=$SECS
 				timed "$tmp/out" "$ACTIP" report --db "$adb" --year "$YEAR" --format json -o /dev/null
 				record "$n" "$r" actip_report
@@ -136,12 +152,24 @@ for n in $SIZES; do
 	done
 	echo "  report alone on the stored database ($(du -h "$adb" | cut -f1)): $REPORT_RUNS runs done"
 
+	# An incremental import into the stored database: the participants of the report
+	# year's first activity, re-imported (they replace what the activity had).
+	one=$tmp/one-$n
+	mkdir -p "$one"
+	act=$(awk -F, -v y="$YEAR" 'NR > 1 && substr($6, 1, 4) == y { print $1; exit }' "$dir/activities.csv")
+	awk -F, -v a="$act" 'NR == 1 || $1 == a' "$dir/participants.csv" >"$one/participants.csv"
+	for ((r = 1; r <= REPORT_RUNS; r++)); do
+		timed "$tmp/out" "$ACTIP" import --db "$adb" --quiet "$one/participants.csv"
+		record "$n" "$r" actip_one "$adb"
+	done
+	echo "  incremental import of activity $act's $(($(wc -l <"$one/participants.csv") - 1)) participants: $REPORT_RUNS runs done"
+
 	# Correctness, once per N: actip's Tables 3 and 4 against the sqlite3 shell's.
 	"$ACTIP" report --db "$adb" --year "$YEAR" --format json -o "$tmp/actip-$n.json"
 	if python3 "$here/compare.py" "$tmp/actip-$n.json" "$tmp/sqlite-$n.csv" | sed 's/^/  /'; then
-		printf '%s\t-\tcheck\tagree\t-\n' "$n" >>"$results"
+		printf '%s\t-\tcheck\tagree\t-\t-\t-\t-\n' "$n" >>"$results"
 	else
-		printf '%s\t-\tcheck\tdisagree\t-\n' "$n" >>"$results"
+		printf '%s\t-\tcheck\tdisagree\t-\t-\t-\t-\n' "$n" >>"$results"
 	fi
 	fresh "$adb"
 

@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Benchmark summary: turns the measurements bench/run.sh recorded into the results
-table (medians, ratio, peak RSS) and the targets with whether each is met.
+table (medians, ratio, peak RSS, bytes written, scaling) and the targets with whether
+each is met.
 
     bench/summary.py RESULTS.tsv
 
-RESULTS.tsv lines: N <tab> run <tab> step <tab> seconds <tab> peak_rss_kb, where step is
-actip_import, actip_import_xlsx, actip_report, sqlite_import, sqlite_report or report_alone; and
-N <tab> - <tab> check <tab> agree|disagree <tab> -.
+RESULTS.tsv lines: N <tab> run <tab> step <tab> seconds <tab> peak_rss_kb <tab>
+bytes_written <tab> db_bytes <tab> cpu_seconds, where step is actip_import,
+actip_import_xlsx, actip_report, sqlite_import, sqlite_report, report_alone or actip_one (the incremental
+import), and db_bytes is the database's size after the step ("-" when not measured);
+and N <tab> - <tab> check <tab> agree|disagree <tab> - <tab> - <tab> - <tab> -.
 Targets are reported, never enforced: the exit status is 0.
 """
 import statistics
@@ -17,19 +20,24 @@ TARGET_RATIO = 0.5        # actip import+report <= 0.5 x sqlite3 shell import+qu
 TARGET_REPORT_S = 0.25    # actip report alone on the stored 1M database
 TARGET_REPORT_N = 1000000
 TARGET_RSS_MB = 64        # actip peak RSS, import and report
+TARGET_WRITE_X = 3        # bytes the import wrote <= 3 x the database's final size
+TARGET_ONE_S = 0.05       # one activity's participants into the stored 1M database
+TARGET_SCALE = 11         # 10 x the rows takes <= 11 x the time (import + report)
 
 
 def main(argv):
     runs = defaultdict(lambda: defaultdict(dict))    # N -> step -> run -> (s, kb)
+    io = defaultdict(lambda: defaultdict(dict))      # N -> step -> run -> (written, db, cpu)
     check = {}
     with open(argv[0], encoding="utf-8") as f:
         for line in f:
-            n, run, step, val, kb = line.rstrip("\n").split("\t")
+            n, run, step, val, kb, written, db, cpu = line.rstrip("\n").split("\t")
             n = int(n)
             if step == "check":
                 check[n] = val
             else:
                 runs[n][step][run] = (float(val), int(kb))
+                io[n][step][run] = (int(written), None if db == "-" else int(db), float(cpu))
     sizes = sorted(runs)
 
     def med(n, step):
@@ -45,6 +53,10 @@ def main(argv):
         v = [kb for _, kb in runs[n][step].values()]
         return max(v) / 1024 if v else None
 
+    def med_io(n, step, i):
+        v = [x[i] for x in io[n][step].values() if x[i] is not None]
+        return statistics.median(v) if v else None
+
     m = {}
     for n in sizes:
         m[n] = {
@@ -58,10 +70,22 @@ def main(argv):
             "rss_a": peak_mb(n, "report_alone"),
             "srss_i": peak_mb(n, "sqlite_import"), "srss_r": peak_mb(n, "sqlite_report"),
             "runs": len(runs[n]["actip_import"]), "alone_runs": len(runs[n]["report_alone"]),
+            "one": med(n, "actip_one"),
+            "wr": med_io(n, "actip_import", 0), "db": med_io(n, "actip_import", 1),
+            "swr": med_io(n, "sqlite_import", 0),
+            "cpu_ai": med_io(n, "actip_import", 2), "cpu_si": med_io(n, "sqlite_import", 2),
+            "cpu_sr": med_io(n, "sqlite_report", 2), "cpu_alone": med_io(n, "report_alone", 2),
+            "cpu_one": med_io(n, "actip_one", 2),
         }
         x = m[n]
         x["ratio"] = x["at"] / x["st"] if x["at"] is not None and x["st"] else None
         x["rss"] = max(v for v in (x["rss_i"], x["rss_r"], x["rss_a"], x["rss_x"]) if v is not None)
+        x["wrx"] = x["wr"] / x["db"] if x["wr"] is not None and x["db"] else None
+        for k in ("wr", "db", "swr"):
+            x[k + "_mb"] = None if x[k] is None else x[k] / 1e6
+    # Scaling: the time of 10 x the rows over the time of N, for each such pair of sizes.
+    scale = [(n, 10 * n, m[10 * n]["at"] / m[n]["at"]) for n in sizes
+             if 10 * n in m and m[n]["at"] and m[10 * n]["at"] is not None]
 
     def s(v, fmt="%.3f"):
         return "-" if v is None else fmt % v
@@ -76,6 +100,16 @@ def main(argv):
         ("sqlite3 total (s)", "st", "%.3f"),
         ("ratio actip / sqlite3", "ratio", "%.2f"),
         ("actip report alone (s)", "alone", "%.3f"),
+        ("actip one activity's participants (s)", "one", "%.3f"),
+        ("actip import wrote (MB)", "wr_mb", "%.1f"),
+        ("actip database size (MB)", "db_mb", "%.1f"),
+        ("written / database size", "wrx", "%.2f"),
+        ("sqlite3 import wrote (MB)", "swr_mb", "%.1f"),
+        ("CPU: actip import (s)", "cpu_ai", "%.2f"),
+        ("CPU: sqlite3 import (s)", "cpu_si", "%.2f"),
+        ("CPU: sqlite3 queries (s)", "cpu_sr", "%.2f"),
+        ("CPU: actip report alone (s)", "cpu_alone", "%.2f"),
+        ("CPU: actip one activity (s)", "cpu_one", "%.2f"),
         ("actip peak RSS import (MB)", "rss_i", "%.1f"),
         ("actip peak RSS import .xlsx (MB)", "rss_x", "%.1f"),
         ("actip peak RSS report (MB)", "rss_r", "%.1f"),
@@ -103,13 +137,23 @@ def main(argv):
             rows.append(("N=%d: actip import+report <= %.2f x sqlite3" % (n, TARGET_RATIO),
                          "%.3f s vs %.3f s = %.2f x" % (x["at"], x["st"], x["ratio"]),
                          x["ratio"] <= TARGET_RATIO))
-    if TARGET_REPORT_N in m and m[TARGET_REPORT_N]["alone"] is not None:
-        a = m[TARGET_REPORT_N]["alone"]
-        rows.append(("report alone, stored 1M db <= %.2f s" % TARGET_REPORT_S,
-                     "%.3f s" % a, a <= TARGET_REPORT_S))
-    else:
-        rows.append(("report alone, stored 1M db <= %.2f s" % TARGET_REPORT_S,
-                     "not measured (N=%d not in BENCH_SIZES)" % TARGET_REPORT_N, None))
+    for key, label, target in (("alone", "report alone, stored 1M db <= %.2f s" % TARGET_REPORT_S,
+                                TARGET_REPORT_S),
+                               ("one", "one activity's participants into it <= %.2f s" % TARGET_ONE_S,
+                                TARGET_ONE_S)):
+        if TARGET_REPORT_N in m and m[TARGET_REPORT_N][key] is not None:
+            a = m[TARGET_REPORT_N][key]
+            rows.append((label, "%.3f s" % a, a <= target))
+        else:
+            rows.append((label, "not measured (N=%d not in BENCH_SIZES)" % TARGET_REPORT_N, None))
+    for n in sizes:
+        if m[n]["wrx"] is not None:
+            rows.append(("N=%d: import wrote <= %d x the database" % (n, TARGET_WRITE_X),
+                         "%.1f MB for %.1f MB = %.2f x" % (m[n]["wr_mb"], m[n]["db_mb"], m[n]["wrx"]),
+                         m[n]["wrx"] <= TARGET_WRITE_X))
+    for a, b, x in scale:
+        rows.append(("N=%d -> %d: time x <= %d" % (a, b, TARGET_SCALE),
+                     "%.3f s -> %.3f s = %.1f x" % (m[a]["at"], m[b]["at"], x), x <= TARGET_SCALE))
     for n in sizes:
         rows.append(("N=%d: actip peak RSS <= %d MB" % (n, TARGET_RSS_MB),
                      "%.1f MB" % m[n]["rss"], m[n]["rss"] <= TARGET_RSS_MB))

@@ -4,16 +4,17 @@
 -- Parameter @year (set with .parameter). Output rows: table,country,sex,count.
 --
 -- Same rules as actip (data-collection.md): staff = yes rows excluded; a person is
--- person_id, else the trimmed lower-cased e-mail, else lower(full_name)|sex|country
--- (valid because bench/gen.py writes names whose lower() equals actip's NFKC + case
--- fold + space-collapsed key, see there), else the row alone; each attendance
+-- person_id, else the trimmed lower-cased e-mail, else the name key|sex|country (the
+-- name key, NFKC + case folding + white space collapsed, comes from the table
+-- name_keys that bench/gen.py writes to ref/name_keys.csv: SQL cannot compute it),
+-- else the row alone; each attendance
 -- (Table 3) or person (Table 4) is counted under the sex and country of the person's
 -- earliest counted attendance: activity start_date, then activity_id, then file order.
 WITH att AS MATERIALIZED (
   SELECT COALESCE('i:' || NULLIF(trim(p.person_id), ''),
                   'e:' || NULLIF(lower(trim(p.email)), ''),
-                  'n:' || NULLIF(lower(trim(p.full_name)), '') || '|' || lower(trim(p.sex))
-                       || '|' || trim(p.country),
+                  'n:' || (SELECT k.key FROM name_keys k WHERE k.rid = p.rowid)
+                       || '|' || lower(trim(p.sex)) || '|' || trim(p.country),
                   'r:' || p.rowid) AS pk,
          lower(trim(p.sex)) AS sex, trim(p.country) AS country,
          a.start_date, a.activity_id AS act, p.rowid AS rid,

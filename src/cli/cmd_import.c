@@ -1,5 +1,6 @@
 /* `actip import [--db FILE] PATH...` */
 #include <getopt.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -96,6 +97,13 @@ int cmd_import(int argc, char **argv)
 	o.npaths = argc - optind;
 	o.summary = stdout;
 
+	/* An import allocates and frees SQLite's pages, statements and sort buffers all run
+	 * long; by default glibc gives the top of the heap back to the kernel whenever
+	 * 128 KiB of it are free and takes it back a moment later, two system calls and a
+	 * TLB flush each time (1,300 of them for 10,000 activities, half the time of that
+	 * file). The process is short-lived: keep up to 64 MiB free on top. */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_TOP_PAD, 1 << 20);
 	store st;
 	actip_err err = {{0}};
 	if (store_open(&st, db, 0, &err) < 0) {

@@ -388,6 +388,7 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--version") == 0)
 		return cmd_version(0, NULL);
+	store_library_init(); /* before any command touches SQLite */
 	const cli_command *c = cli_find(argv[1]);
 	if (!c) {
 		fprintf(stderr, "actip: no command '%s'\nTry 'actip --help'.\n", argv[1]);

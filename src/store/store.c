@@ -87,10 +87,12 @@ static int migrate(store *st, actip_err *err)
 	return ACTIP_OK;
 }
 
-/* Turns SQLite's memory statistics off (see store.h). */
+/* Turns SQLite's memory statistics off and keeps statement journals in memory (see
+ * store.h). */
 void store_library_init(void)
 {
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, STORE_STMT_JOURNAL);
 }
 
 /* Opens, configures and migrates. */

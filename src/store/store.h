@@ -32,9 +32,21 @@ enum { STORE_READONLY = 1, STORE_MUST_EXIST = 2 };
  * large enough that a big import does not spill pages to the WAL mid-transaction. */
 #define STORE_WRITE_CACHE "-32768"
 
-/* Process-wide SQLite settings, called once before anything else touches SQLite: no
- * memory-usage statistics (their global mutex serialises every allocation of every
- * connection, which was the web server's main cost under load). */
+/* A statement that writes through a trigger (an attendance row marks its year's
+ * statistics dirty) keeps a journal of the pages it changes, so that it can be undone
+ * alone. SQLite's default moves that journal to a temporary file past 64 KiB, and once
+ * moved it stays a file for the rest of the transaction: every later row of a large
+ * import then cost two write calls and a 4 KiB copy (3.6 million calls for a million
+ * rows). -1 keeps statement journals in memory, in 1 KiB chunks (a positive limit is
+ * also the size of the first allocation of every statement). The journal holds the
+ * pages one statement changes: a few for a row; a single statement that rewrote a large
+ * table (no actip statement does) would hold that table's pages. */
+#define STORE_STMT_JOURNAL (-1)
+
+/* Process-wide SQLite settings, called once (by main) before anything else touches
+ * SQLite: no memory-usage statistics (their global mutex serialises every allocation of
+ * every connection, which was the web server's main cost under load), and statement
+ * journals in memory (STORE_STMT_JOURNAL). */
 void store_library_init(void);
 
 /* The schema version this binary writes. */
