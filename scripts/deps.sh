@@ -8,6 +8,9 @@ libsqlite3-dev libcsv-dev libutf8proc-dev libjansson-dev libcmocka-dev \
 libcmark-dev libxlsxwriter-dev python3-openpyxl libxml2-utils \
 libmicrohttpd-dev libsodium-dev libxml2-dev curl chromium \
 cppcheck clang clang-tidy libclang-rt-14-dev"
+# DOCX output: libzip and librsvg (figures as PNG); python3-docx, LibreOffice and poppler
+# (pdftotext) read it and the printed HTML back in the tests.
+PKGS="$PKGS libzip-dev librsvg2-dev python3-docx libreoffice-writer-nogui poppler-utils"
 
 missing=""
 for p in $PKGS; do

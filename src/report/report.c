@@ -11,6 +11,7 @@ static const report_format formats[] = {
 	{"html", "html", report_write_html, true, NULL, report_write_public_html, NULL},
 	{"xlsx", "xlsx", NULL, true, report_write_xlsx, NULL, report_write_public_xlsx},
 	{"csv", "", NULL, true, report_write_csv, NULL, report_write_public_csv},
+	{"docx", "docx", NULL, true, report_write_docx, NULL, report_write_public_docx},
 };
 
 /* By name. */

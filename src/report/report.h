@@ -82,6 +82,7 @@ int report_write_html(FILE *out, const annual_report *r, actip_err *err);
 
 int report_write_xlsx(const char *path, const annual_report *r, actip_err *err);
 int report_write_csv(const char *dir, const annual_report *r, actip_err *err);
+int report_write_docx(const char *path, const annual_report *r, actip_err *err);
 
 /* Writers of the public tables 1-5 (--suppress-below), one per format: the suppressed
  * cells as "<K" and nothing else of the report, whose profiles and figures quote small
@@ -98,6 +99,9 @@ int report_write_public_html(FILE *out, const report_tables *t, const report_sup
 			     actip_err *err);
 int report_write_public_xlsx(const char *path, const report_tables *t, const report_suppression *s,
 			     actip_err *err);
+
+int report_write_public_docx(const char *path, const report_tables *t,
+			     const report_suppression *s, actip_err *err);
 
 /* The sentence on suppression for the md and html documents: 'Counts from 1 to K-1,
  * and the cells from which they could be worked back, are shown as "<K".' */

@@ -250,9 +250,11 @@ def check_md(full_path, pub_path):
         compare_rows("md", tid, table_keys(tid), f.get(tid, ({}, []))[0], p.get(tid, ({}, []))[0])
         if p.get(tid, ({}, []))[1] != f.get(tid, ({}, []))[1]:
             bad("md", f"{tid}: lines {p.get(tid, ({}, []))[1]} != {f.get(tid, ({}, []))[1]}")
-    want = [f"# Selected indicator results {pub['year']}", "",
-            "Tables 1 to 5 of the annual progress report, for publication. " +
-            sentence().replace("<", "&lt;") + " Zero is shown as an en dash (\u2013).", ""]
+    want = [f"# Selected indicator results {pub['year']}",
+            "Tables 1 to 5 of the annual progress report, computed by actip from the stored "
+            "records, for publication.", sentence().replace("<", "&lt;"),
+            "Zero is shown as an en dash (\u2013); percentages are exact ratios rounded half "
+            "away from zero."]
     if [l for l in other if l] != [l for l in want if l]:
         bad("md", f"text outside the tables {other} != {want}")
     out["md_raw_hidden"] = raw_hidden
