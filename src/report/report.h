@@ -31,6 +31,8 @@ typedef struct report_format {
 			    actip_err *err);
 	int (*write_public_path)(const char *path, const report_tables *t,
 				 const report_suppression *s, actip_err *err);
+	/* The media type of a download (NULL: not a single file, so no download). */
+	const char *mime;
 } report_format;
 
 /* Looks a format up by name ("json", "md", "html"); NULL when unknown. */

@@ -268,9 +268,10 @@ static int dashboard_body(web_req *rq, int year, FILE *o)
 	}
 	fprintf(o, "</select></div><button type=\"submit\">Show</button>"
 		   "<a class=\"button secondary\" href=\"/report/%d.html\">Full report (HTML)</a>"
+		   "<a class=\"button secondary\" href=\"/report/%d.docx\">Full report (Word)</a>"
 		   "<a class=\"button secondary\" href=\"/report/%d.xlsx\">Tables (XLSX)</a>"
 		   "<a class=\"button secondary\" href=\"/report/%d.json\">Data (JSON)</a></form>",
-		year, year, year);
+		year, year, year, year);
 	return dashboard_annual(rq, year, o);
 }
 
@@ -329,7 +330,7 @@ static void dashboard(web_req *rq, web_resp *rs)
 	resp_tail(rs, hit, len, body, layout_part(true)); /* instead of fwrite and page_end */
 }
 
-/* GET /report/{Y.html|Y.json}: downloads. */
+/* GET /report/{Y.html|Y.json|Y.xlsx|Y.docx}: downloads. */
 static void report_download(web_req *rq, web_resp *rs)
 {
 	char fmt[8] = "";
@@ -344,7 +345,7 @@ static void report_download(web_req *rq, web_resp *rs)
 	ys[4] = '\0';
 	snprintf(fmt, sizeof fmt, "%s", dot + 1);
 	if (text_parse_year(ys, &year) < 0 || (strcmp(fmt, "html") != 0 && strcmp(fmt, "json") != 0 &&
-						   strcmp(fmt, "xlsx") != 0))
+						   strcmp(fmt, "xlsx") != 0 && strcmp(fmt, "docx") != 0))
 		return page_error(rq, rs, 404, "There is no such report.");
 	api_report_write(rq, rs, year, fmt);
 	snprintf(rs->disposition, sizeof rs->disposition, "attachment; filename=\"report-%d.%s\"", year, fmt);

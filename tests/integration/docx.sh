@@ -5,6 +5,7 @@
 # without error and the PDF has numbered pages and the tables' numbers. The public
 # tables (--suppress-below 5) as DOCX have the withheld cells as <5 and no figures.
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/weblib.sh"
 
 PY=/usr/bin/python3
 db="$TMP/demo.db"
@@ -41,5 +42,21 @@ if command -v soffice >/dev/null 2>&1; then
 else
 	not_ok "libreoffice (soffice) is installed (scripts/deps.sh)"
 fi
+
+# The download in the browser: the dashboard links it and the server answers with the
+# same document (the small web database: its own numbers, so only the shape is checked).
+web_seed
+check "server starts" web_start
+login viewer
+st=$(curl -s -D "$TMP/h" -o "$TMP/w.docx" -w '%{http_code}' -b "$TMP/viewer.jar" "$URL/report/2021.docx")
+check "web: /report/2021.docx is 200 ($st)" [ "$st" = 200 -a -s "$TMP/w.docx" ]
+check "web: served as a Word document, as an attachment" bash -c \
+	"grep -qi '^content-type: application/vnd.openxmlformats-officedocument.wordprocessingml.document' '$TMP/h' &&
+	 grep -qi '^content-disposition: attachment; filename=\"report-2021.docx\"' '$TMP/h'"
+out=$($PY -c 'import sys, docx; d = docx.Document(sys.argv[1]); print([p.text for p in d.paragraphs if p.style.name == "Heading 1"][0], len(d.tables))' "$TMP/w.docx" 2>&1)
+check "web: python-docx opens the download ($out)" grep -q '^Project status in 2021 [1-9]' <<<"$out"
+curl -s -b "$TMP/viewer.jar" "$URL/?year=2021" >"$TMP/dash.html"
+check "web: the dashboard links the Word report" grep -q 'href="/report/2021.docx"' "$TMP/dash.html"
+web_stop
 
 finish
