@@ -547,9 +547,6 @@ static void findings_docx(docx *x, const rd_block *b)
 		snprintf(num, sizeof num, "%zu. ", i + 1);
 		p_open(x, "Finding", false);
 		run(x, num, 0);
-		run(x, q->items[i].rule->severity == CHECK_ERROR ? "error " : "warning ", 0);
-		run(x, q->items[i].rule->id, R_GREY);
-		run(x, " ", 0);
 		run(x, q->items[i].subject, R_BOLD);
 		run(x, ": ", 0);
 		run(x, q->items[i].message, 0);

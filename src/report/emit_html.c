@@ -287,9 +287,7 @@ static void findings_html(FILE *out, const rdoc *d, const rd_block *b)
 	fputs("<ol class=\"findings\">\n", out);
 	for (size_t i = 0; i < q->n; i++) {
 		const check_finding *f = &q->items[i];
-		fprintf(out, "<li class=\"%s\"><code>", f->rule->severity == CHECK_ERROR ? "error" : "warning");
-		esc_html_text(out, f->rule->id);
-		fputs("</code> <b>", out);
+		fprintf(out, "<li class=\"%s\"><b>", f->rule->severity == CHECK_ERROR ? "error" : "warning");
 		esc_html_text(out, f->subject);
 		fputs("</b>: ", out);
 		esc_html_text(out, f->message);

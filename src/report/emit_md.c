@@ -207,10 +207,7 @@ static void findings_md(FILE *out, const rdoc *d, const rd_block *b)
 	(void)b;
 	const check_result *q = d->r->quality;
 	for (size_t i = 0; i < q->n; i++) {
-		fprintf(out, "%zu. %s `", i + 1,
-			q->items[i].rule->severity == CHECK_ERROR ? "error" : "warning");
-		esc_md_cell(out, q->items[i].rule->id);
-		fputs("` **", out);
+		fprintf(out, "%zu. **", i + 1);
 		esc_md_cell(out, q->items[i].subject);
 		fputs("**: ", out);
 		esc_md_cell(out, q->items[i].message);

@@ -197,27 +197,42 @@ static void sec_status(rdoc *d, int *nfig)
 			t->heads[k + 1] = ann_status_labels[k];
 		t->heads[ANN_NSTATUS + 1] = "Projects";
 	}
-	int total[ANN_NSTATUS + 1] = {0};
+	/* National projects by country, their total (the sentence's numbers), then the
+	 * regional ones and all projects. */
+	int national[ANN_NSTATUS + 1] = {0}, regional[ANN_NSTATUS + 1] = {0};
+	for (size_t i = 0; i < r->nprojects; i++) {
+		const ann_project *p = &r->projects[i];
+		if (p->status_ix < 0)
+			continue;
+		int *n = strcmp(p->focus, "national") == 0 ? national : regional;
+		n[p->status_ix]++;
+		n[ANN_NSTATUS]++;
+	}
 	for (const country *k = country_table; k->code; k++) {
 		int n[ANN_NSTATUS + 1] = {0};
-		for (size_t i = 0; i < r->nprojects; i++)
-			if (strcmp(r->projects[i].country, k->code) == 0 && r->projects[i].status_ix >= 0) {
-				n[r->projects[i].status_ix]++;
+		for (size_t i = 0; i < r->nprojects; i++) {
+			const ann_project *p = &r->projects[i];
+			if (strcmp(p->country, k->code) == 0 && p->status_ix >= 0 &&
+			    strcmp(p->focus, "national") == 0) {
+				n[p->status_ix]++;
 				n[ANN_NSTATUS]++;
 			}
+		}
 		if (!n[ANN_NSTATUS])
 			continue;
 		const char **c = row(d, t, RD_ROW, NULL);
 		c[0] = k->name;
-		for (int s = 0; s <= ANN_NSTATUS; s++) {
-			total[s] += n[s];
+		for (int s = 0; s <= ANN_NSTATUS; s++)
 			c[s + 1] = count(d, n[s]);
-		}
 	}
-	const char **c = row(d, t, RD_TOTAL, NULL);
-	c[0] = "Total";
-	for (int s = 0; s <= ANN_NSTATUS; s++)
-		c[s + 1] = count(d, total[s]);
+	static const char *const last[] = {"National projects", "Regional projects", "All projects"};
+	for (int k = 0; k < 3; k++) {
+		const char **c = row(d, t, k == 1 ? RD_ROW : RD_TOTAL, NULL);
+		c[0] = last[k];
+		for (int s = 0; s <= ANN_NSTATUS; s++)
+			c[s + 1] = count(d, k == 0 ? national[s] : k == 1 ? regional[s]
+							 : national[s] + regional[s]);
+	}
 	figure(d, &d->figs[FIG_STATUS], nfig);
 }
 
@@ -423,33 +438,42 @@ static void sec_expenditure(rdoc *d, int *nfig)
 	}
 }
 
-/* The data-quality annex: every rule with its count, then every finding. */
+/* The data-quality annex, for the report's readers: what was checked, in plain
+ * sentences, with the number of records to review, then each finding by its record.
+ * The rules' codes and the checks of the database file itself stay in `actip check`;
+ * a failed check of the file is still listed. */
 static void sec_quality(rdoc *d, int *nfig)
 {
 	(void)nfig;
 	const check_result *q = d->r->quality;
-	para(d, NULL, str(d, "The validation rules were run on the records of %d: %d error%s and "
-			     "%d warning%s. Each finding names the record to correct.",
-			  d->year, q->errors, q->errors == 1 ? "" : "s", q->warnings,
-			  q->warnings == 1 ? "" : "s"));
-	rd_table *t = table(d, "rules", 4);
+	bool file_ok = true;
+	for (int i = 0; i < q->nrules; i++)
+		file_ok &= q->rules[i].plain != NULL || q->fired[i] == 0;
+	int review = q->errors + q->warnings;
+	para(d, NULL, str(d, "Before this report was computed, the records of %d were checked "
+			     "against the rules below%s. %s",
+			  d->year, file_ok ? ", and the database holding them was found intact" : "",
+			  review ? str(d, "%d point%s need%s a look; each names the record "
+					  "concerned, for the team that collected it to confirm or "
+					  "correct.", review, review == 1 ? "" : "s",
+				       review == 1 ? "s" : "")
+				 : "Nothing needs correcting."));
+	rd_table *t = table(d, "rules", 2);
 	if (t) {
-		static const char *const heads[] = {"Rule", "Severity", "What must hold", "Findings"};
-		for (int c = 0; c < 4; c++) {
-			t->heads[c] = heads[c];
-			t->left[c] = c < 3;
-		}
+		t->heads[0] = "What was checked";
+		t->heads[1] = "Records to review";
+		t->left[0] = true;
 	}
 	for (int i = 0; i < q->nrules; i++) {
 		const check_rule *ru = &q->rules[i];
+		if (!ru->plain && !q->fired[i])
+			continue;
 		const char **c = row(d, t, RD_ROW, NULL);
-		c[0] = ru->id;
-		c[1] = ru->severity == CHECK_ERROR ? "error" : "warning";
-		c[2] = ru->description;
-		c[3] = count(d, q->fired[i]);
+		c[0] = ru->plain ? ru->plain : ru->description;
+		c[1] = count(d, q->fired[i]);
 	}
 	if (q->n) {
-		heading(d, "Findings");
+		heading(d, "Records to review");
 		block(d, RB_FINDINGS);
 	}
 }

@@ -20,6 +20,14 @@ if [ $? = 0 ]; then ok "html, xlsx and csv agree with json"; else not_ok "html, 
 sentence='Of the 34 multi-year projects in six countries, 13 completed planned activities in 2021, 15 partly completed planned activities, five experienced some delays and one experienced major delay.'
 check "html: the project-status sentence of the seed" grep -qF "$sentence" "$TMP/r.html"
 check "md: the project-status sentence" grep -qF "$sentence" "$TMP/r.md"
+check "md: the status table's national row counts the sentence's 34 projects (13, 15, 5, 1)" \
+	grep -qxF '| **National projects** | 13 | 15 | 5 | 1 | – | – | 34 |' "$TMP/r.md"
+check "md: and all 43 projects, with the 9 regional ones" bash -c \
+	"grep -qxF '| Regional projects | 3 | 4 | 2 | – | – | – | 9 |' '$TMP/r.md' && grep -qxF '| **All projects** | 16 | 19 | 7 | 1 | – | – | 43 |' '$TMP/r.md'"
+for f in md html; do
+	check "$f annex: plain sentences of what was checked" grep -qF 'The numbers of women, men and others add up to each total.' "$TMP/r.$f"
+	check "$f annex: no rule codes, no PRAGMA" bash -c "! grep -qE 'PRAGMA|integrity_check|count-parts|share_tolerance' '$TMP/r.$f'"
+done
 check "html: Cambodia's profile numbers" grep -q '<b>1,057</b>\|with 1,057 participants (36% women)' "$TMP/r.html"
 for h in '## Project status in 2021' '## Regional progress' '## Progress by country' '### Cambodia' \
 	 '## NGO partners and their results' '### Labour Protection Network' '## Selected indicator results' \
