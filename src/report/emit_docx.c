@@ -19,8 +19,8 @@
 #include "report/rdoc.h"
 #include "report/report.h"
 
-/* A4 in twentieths of a point, margins of 2 cm, and the text width. */
-enum { PAGE_W = 11906, PAGE_H = 16838, MARGIN = 1134, TEXT_W = PAGE_W - 2 * MARGIN };
+/* A4 in twentieths of a point and margins of 2 cm (1.5 cm landscape). */
+enum { PAGE_W = 11906, PAGE_H = 16838, MARGIN = 1134, MARGIN_LANDSCAPE = 851 };
 
 /* A table of up to this many rows is kept on one page. */
 enum { KEEP_ROWS = 25 };
@@ -37,6 +37,7 @@ typedef struct docx {
 	size_t png_len[RD_MAX_FIGS];
 	int png_w[RD_MAX_FIGS], png_h[RD_MAX_FIGS];
 	int ncols, colw[MAX_COLS]; /* the open table's column widths */
+	int text_w;                /* the width between the margins */
 } docx;
 
 static void start(docx *x, const char *name)
@@ -154,7 +155,7 @@ static void tbl_open(docx *x, const char *const *cells, int rows, int ncols)
 	}
 	for (int c = 0; c < x->ncols; c++) {
 		char w[16];
-		x->colw[c] = TEXT_W * want[c] / sum;
+		x->colw[c] = x->text_w * want[c] / sum;
 		snprintf(w, sizeof w, "%d", x->colw[c]);
 		empty(x, "w:gridCol", "w:w", w);
 	}
@@ -229,6 +230,31 @@ static void para_docx(docx *x, const rd_block *b)
 	para(x, b->cls && strcmp(b->cls, "lead") == 0 ? "Lead" : NULL, b->text, 0);
 }
 
+/* A group row: its first cell across the table, in bold. */
+static void group_row(docx *x, const char *text, int ncols)
+{
+	char span[16];
+	snprintf(span, sizeof span, "%d", ncols);
+	start(x, "w:tr");
+	start(x, "w:trPr");
+	empty(x, "w:cantSplit", NULL, NULL);
+	end(x);
+	start(x, "w:tc");
+	start(x, "w:tcPr");
+	empty(x, "w:gridSpan", "w:val", span);
+	start(x, "w:shd");
+	attr(x, "w:val", "clear");
+	attr(x, "w:color", "auto");
+	attr(x, "w:fill", "E8EEF4");
+	end(x);
+	end(x);
+	p_open(x, "TableKeep", false);
+	run(x, text, R_BOLD);
+	end(x);
+	end(x);
+	end(x);
+}
+
 static void table_docx(docx *x, const rd_block *b)
 {
 	const rd_table *t = b->table;
@@ -240,9 +266,13 @@ static void table_docx(docx *x, const rd_block *b)
 	tbl_open(x, all ? all : t->heads, all ? t->nrows + 1 : 1, t->ncols);
 	free(all);
 	tbl_row(x, t->heads, t->ncols, t->left, true, false, false);
-	for (int i = 0; i < t->nrows; i++)
-		tbl_row(x, &t->cells[i * t->ncols], t->ncols, t->left, false,
-			t->kinds[i] == RD_TOTAL, t->nrows <= KEEP_ROWS && i + 1 < t->nrows);
+	for (int i = 0; i < t->nrows; i++) {
+		if (t->kinds[i] == RD_GROUP)
+			group_row(x, t->cells[i * t->ncols], t->ncols);
+		else
+			tbl_row(x, &t->cells[i * t->ncols], t->ncols, t->left, false,
+				t->kinds[i] == RD_TOTAL, t->nrows <= KEEP_ROWS && i + 1 < t->nrows);
+	}
 	end(x);
 	para(x, "TableEnd", "", 0);
 }
@@ -768,27 +798,33 @@ static int document_xml(docx *x, xmlBufferPtr *buf)
 	attr(x, "xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
 	attr(x, "xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture");
 	start(x, "w:body");
-	para(x, "Subtitle", "ASEAN-Australia Counter Trafficking", 0);
+	if (!x->d->landscape) /* the annual report's programme; a work plan has its own */
+		para(x, "Subtitle", "ASEAN-Australia Counter Trafficking", 0);
 	para(x, "Title", x->d->title, 0);
-	para(x, "Subtitle", x->d->cover, 0);
+	if (*x->d->cover)
+		para(x, "Subtitle", x->d->cover, 0);
 	if (x->d->toc)
 		toc_docx(x);
 	for (int i = 0; i < x->d->nblocks; i++)
 		if (render[x->d->blocks[i].kind])
 			render[x->d->blocks[i].kind](x, &x->d->blocks[i]);
-	para(x, "Source", x->d->conventions, 0);
+	if (*x->d->conventions)
+		para(x, "Source", x->d->conventions, 0);
 	start(x, "w:sectPr");
 	start(x, "w:footerReference");
 	attr(x, "w:type", "default");
 	attr(x, "r:id", "rIdFooter");
 	end(x);
 	char pw[16], ph[16], m[16];
-	snprintf(pw, sizeof pw, "%d", PAGE_W);
-	snprintf(ph, sizeof ph, "%d", PAGE_H);
-	snprintf(m, sizeof m, "%d", MARGIN);
+	bool land = x->d->landscape;
+	snprintf(pw, sizeof pw, "%d", land ? PAGE_H : PAGE_W);
+	snprintf(ph, sizeof ph, "%d", land ? PAGE_W : PAGE_H);
+	snprintf(m, sizeof m, "%d", land ? MARGIN_LANDSCAPE : MARGIN);
 	start(x, "w:pgSz");
 	attr(x, "w:w", pw);
 	attr(x, "w:h", ph);
+	if (land)
+		attr(x, "w:orient", "landscape");
 	end(x);
 	start(x, "w:pgMar");
 	static const char *const sides[] = {"w:top", "w:right", "w:bottom", "w:left"};
@@ -892,6 +928,7 @@ static int add_buf(zip_t *z, const char *name, xmlBufferPtr b)
 int rdoc_write_docx(const char *path, const rdoc *d, actip_err *err)
 {
 	docx x = {.d = d};
+	x.text_w = d->landscape ? PAGE_H - 2 * MARGIN_LANDSCAPE : PAGE_W - 2 * MARGIN;
 	for (int i = 0; i < d->nblocks; i++) {
 		const rd_block *b = &d->blocks[i];
 		long f = b->kind == RB_FIGURE ? b->fig - d->figs : -1;

@@ -315,6 +315,12 @@ static void table_plain_html(FILE *out, const rdoc *d, const rd_block *b)
 	fputs("</tr></thead>\n<tbody>\n", out);
 	for (int i = 0; i < t->nrows; i++) {
 		const char **cells = &t->cells[i * t->ncols];
+		if (t->kinds[i] == RD_GROUP) {
+			fprintf(out, "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"%d\">", t->ncols);
+			esc_html_text(out, cells[0]);
+			fputs("</th></tr>\n", out);
+			continue;
+		}
 		fputs(t->kinds[i] == RD_TOTAL ? "<tr class=\"total\"" : "<tr", out);
 		if (t->row_ids[i]) {
 			fputs(" id=\"", out);

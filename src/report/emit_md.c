@@ -136,7 +136,7 @@ static void table_plain_md(FILE *out, const rdoc *d, const rd_block *b)
 		fputs(t->left[c] ? ":---|" : "---:|", out);
 	fputc('\n', out);
 	for (int i = 0; i < t->nrows; i++) {
-		bool total = t->kinds[i] == RD_TOTAL;
+		bool total = t->kinds[i] != RD_ROW; /* a group row: its name in bold, alone */
 		for (int c = 0; c < t->ncols; c++) {
 			fputs(total && c == 0 ? "| **" : "| ", out);
 			esc_md_cell(out, t->cells[i * t->ncols + c]);

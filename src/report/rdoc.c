@@ -586,8 +586,21 @@ void rdoc_ach_meta(const annual_report *r, const ann_achievement *a, char *buf, 
 #undef ADD
 }
 
+void rdoc_table_free(rd_table *t)
+{
+	if (!t)
+		return;
+	free(t->cells);
+	free(t->kinds);
+	free(t->row_ids);
+	free(t);
+}
+
 void rdoc_free(rdoc *d)
 {
+	for (int i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].owned)
+			rdoc_table_free(d->blocks[i].table);
 	while (d->chunks) {
 		rd_chunk *c = d->chunks;
 		d->chunks = c->next;

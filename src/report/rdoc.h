@@ -36,7 +36,8 @@ typedef enum {
 	RB_NKINDS
 } rb_kind;
 
-typedef enum { RD_ROW, RD_TOTAL } rd_row_kind;
+/* A group row shows cell 0 across the table (a pillar of the work-plan matrix). */
+typedef enum { RD_ROW, RD_TOTAL, RD_GROUP } rd_row_kind;
 
 /* A table of plain-text cells; column 0 heads its row. */
 typedef struct rd_table {
@@ -63,6 +64,7 @@ typedef struct rd_block {
 	const ann_country *country;
 	const ann_partner *partner;
 	ann_select sel;
+	bool owned;                      /* table is the block's own (freed with it) */
 } rd_block;
 
 /* A chunk of the document's string storage. */
@@ -74,6 +76,7 @@ typedef struct rdoc {
 	const annual_report *r;          /* NULL for the public tables */
 	int year;
 	bool toc;                        /* list the sections after the cover */
+	bool landscape;                  /* printed landscape (a wide matrix) */
 	rd_block *blocks;
 	int nblocks, cap;
 	chart figs[RD_MAX_FIGS];
@@ -94,6 +97,17 @@ void rdoc_free(rdoc *d);
 /* What a list shows after an achievement's text: " 120 people; project X; partner;
  * outcomes O1.1 and O1.2" (each part only when recorded). */
 void rdoc_ach_meta(const annual_report *r, const ann_achievement *a, char *buf, size_t size);
+
+/* A work-plan document (report or review) as a report document, landscape. Returns
+ * 0, or ACTIP_ENOMEM with err set. */
+struct wp_doc;
+int rdoc_from_wp(rdoc *d, const struct wp_doc *w, actip_err *err);
+
+/* The work-plan document w as DOCX. */
+int rdoc_write_wp_docx(const char *path, const struct wp_doc *w, actip_err *err);
+
+/* Frees a table a block owns. */
+void rdoc_table_free(rd_table *t);
 
 /* Writers of any report document. */
 int rdoc_write_html(FILE *out, const rdoc *d, actip_err *err);

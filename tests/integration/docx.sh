@@ -26,10 +26,43 @@ else not_ok "docx public: <5 cells, no figures" "$out"; fi
 "$ACTIP" report --db "$db" --year 2021 --format docx >/dev/null 2>&1; st=$?
 check "docx without -o is a usage error" [ "$st" = 2 ]
 
+# The work plan's monitoring report and final review: landscape, the sections as
+# headings, the matrix with its pillars as rows across the table.
+"$ACTIP" import -q --db "$db" "$SRCDIR/data/demo/workplan" >/dev/null 2>&1
+"$ACTIP" workplan report --db "$db" --plan BOHOL-2017-2020 --period 2020-H2 --format docx -o "$TMP/wp.docx"; st=$?
+check "workplan docx: written" [ "$st" = 0 -a -s "$TMP/wp.docx" ]
+"$ACTIP" workplan review --db "$db" --plan BOHOL-2017-2020 --kind final --format docx -o "$TMP/wr.docx"; st=$?
+check "workplan review docx: written" [ "$st" = 0 -a -s "$TMP/wr.docx" ]
+out=$($PY - "$TMP/wp.docx" "$TMP/wr.docx" <<'PY'
+import sys, docx
+from docx.enum.section import WD_ORIENT
+bad = []
+for path in sys.argv[1:]:
+    d = docx.Document(path)
+    h1 = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
+    if d.sections[0].orientation != WD_ORIENT.LANDSCAPE:
+        bad.append(f"{path}: not landscape")
+    if len(h1) < 3 or not d.tables:
+        bad.append(f"{path}: sections {h1}, {len(d.tables)} tables")
+d = docx.Document(sys.argv[1])
+h1 = [p.text for p in d.paragraphs if p.style.name == "Heading 1"]
+if "Work-plan matrix" not in h1:
+    bad.append(f"no matrix section in {h1}")
+# the matrix: a pillar row spans the table (gridSpan), its lines follow
+spans = [tc for t in d.tables for tc in t._tbl.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridSpan")]
+if len(spans) < 4:
+    bad.append(f"{len(spans)} rows across a table, want the 4 pillars")
+print("; ".join(bad) if bad else "ok")
+PY
+)
+check "workplan docx: landscape, sections, tables, pillar rows ($out)" [ "$out" = ok ]
+
 # LibreOffice, with a profile of its own so that parallel runs do not share one.
 if command -v soffice >/dev/null 2>&1; then
 	out=$(cd "$TMP" && timeout 300 soffice -env:UserInstallation=file://"$TMP/lo" --headless \
-		--convert-to pdf --outdir "$TMP" "$TMP/r.docx" 2>&1)
+		--convert-to pdf --outdir "$TMP" "$TMP/r.docx" "$TMP/wp.docx" 2>&1)
+	check "libreoffice converts the work plan's docx to pdf (landscape)" bash -c \
+		"pdfinfo '$TMP/wp.pdf' | grep -q 'Page size: *841.* x 595.* pts (A4)'"
 	check "libreoffice converts the docx to pdf" [ -s "$TMP/r.pdf" ]
 	[ -s "$TMP/r.pdf" ] || echo "$out" | sed 's/^/#   /'
 	pages=$(pdfinfo "$TMP/r.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
