@@ -399,9 +399,17 @@ static void results(rdoc *d, const report_tables *rt, const report_suppression *
 	}
 }
 
+/* The results' further breakdowns, numbered after Tables 1-5: feedback on relevance
+ * and understanding, and disability. */
 static void sec_results(rdoc *d, int *nfig)
 {
 	results(d, &d->r->tables, NULL, nfig);
+	const rt_table *more[] = {&d->r->tables.feedback, &d->r->tables.disability};
+	for (int i = 0; i < 2; i++) {
+		rd_block *b = block(d, RB_RTABLE);
+		b->rt = more[i];
+		b->n = 6 + i;
+	}
 }
 
 /* Expenditure by year and currency; the category column only when one is recorded. */
