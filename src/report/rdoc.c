@@ -180,7 +180,7 @@ static void ach_list(rdoc *d, ann_select sel, const char *code, const char *head
 }
 
 /* The figures of the report, by their index in report_figures. */
-enum { FIG_PARTICIPANTS, FIG_SATISFACTION, FIG_CD_EVENTS, FIG_STATUS };
+enum { FIG_PARTICIPANTS, FIG_SATISFACTION, FIG_CD_EVENTS, FIG_STATUS, FIG_TRENDS };
 
 /* Project status: the sentence, a table by country and the figure. */
 static void sec_status(rdoc *d, int *nfig)
@@ -412,6 +412,76 @@ static void sec_results(rdoc *d, int *nfig)
 	}
 }
 
+/* Trends over the stored years: events, participants (Table 3), people trained (Table
+ * 4), satisfaction (Table 5) and expenditure, each year as its own report counts it,
+ * with a figure of participants and people trained. */
+static void sec_trends(rdoc *d, int *nfig)
+{
+	const annual_report *r = d->r;
+	para(d, NULL, "Each year as that year's report counts it; the expenditure is the "
+		      "year's total in each currency.");
+	rd_table *t = table(d, "trends", 6);
+	if (t) {
+		static const char *const heads[] = {"Year", "Events", "Participants", "People trained",
+						    "Satisfied (%)", "Expenditure"};
+		memcpy(t->heads, heads, sizeof heads);
+		t->left[0] = true;
+	}
+	chart *c = &d->figs[FIG_TRENDS];
+	snprintf(d->fig_titles[FIG_TRENDS], sizeof d->fig_titles[FIG_TRENDS],
+		 "Participants and people trained by year, %d to %d",
+		 r->ntrends ? r->trends[0].year : r->year, r->year);
+	c->id = "fig-trends";
+	c->title = d->fig_titles[FIG_TRENDS];
+	c->cat_label = "Year";
+	c->desc = "Grouped bars: event participants (Table 3) and people trained (Table 4) "
+		  "of each year.";
+	c->mode = CHART_GROUPED;
+	c->unit = "";
+	c->nseries = 2;
+	c->series[0] = "Participants";
+	c->series[1] = "People trained";
+	for (size_t i = 0; i < r->ntrends; i++) {
+		const ann_trend *y = &r->trends[i];
+		const char **cells = row(d, t, RD_ROW, NULL);
+		cells[0] = str(d, "%d", y->year);
+		cells[1] = count(d, y->events);
+		cells[2] = count(d, y->participants);
+		cells[3] = count(d, y->trained);
+		cells[4] = y->pct_satisfied >= 0 ? str(d, "%lld", (long long)y->pct_satisfied) : EN_DASH;
+		const char *spent = "";
+		for (size_t k = 0; k < r->nspend; k++) {
+			const ann_spend *e = &r->spend[k];
+			bool seen = false; /* the currency was summed at an earlier entry */
+			for (size_t j = 0; j < k && !seen; j++)
+				seen = r->spend[j].year == e->year &&
+				       strcmp(r->spend[j].currency, e->currency) == 0;
+			if (e->year != y->year || seen)
+				continue;
+			int64_t sum = 0;
+			for (size_t j = k; j < r->nspend; j++)
+				if (r->spend[j].year == e->year &&
+				    strcmp(r->spend[j].currency, e->currency) == 0)
+					sum += r->spend[j].micro;
+			char amount[48];
+			num_format_count(amount, sizeof amount, num_div_round(sum, 1000000));
+			spent = str(d, "%s%s%s %s", spent, *spent ? ", " : "", e->currency, amount);
+		}
+		cells[5] = *spent ? spent : EN_DASH;
+		if (c->ncats < CHART_MAX_CATS) {
+			c->cats[c->ncats] = cells[0];
+			c->v[c->ncats][0] = y->participants;
+			c->v[c->ncats++][1] = y->trained;
+		}
+	}
+	figure(d, c, nfig);
+}
+
+static bool has_trends(const annual_report *r)
+{
+	return r->ntrends > 0;
+}
+
 /* Expenditure by year and currency; the category column only when one is recorded. */
 static void sec_expenditure(rdoc *d, int *nfig)
 {
@@ -514,6 +584,7 @@ static const struct {
 	 has_partners, NULL},
 	{"tracking", "Indicator performance tracking", NULL, false, sec_tracking, NULL, NULL},
 	{"indicators", "Selected indicator results", NULL, false, sec_results, NULL, NULL},
+	{"trends", "Trends over the years", "Trends", false, sec_trends, has_trends, NULL},
 	{"expenditure", "Expenditure by year", "Expenditure", false, sec_expenditure, NULL, NULL},
 	{"quality", "Annex: data quality", NULL, false, sec_quality, has_quality, "annex"},
 };

@@ -16,7 +16,7 @@
 #include "report/chart.h"
 #include "report/suppress.h"
 
-enum { RD_MAX_COLS = 10, RD_MAX_FIGS = 4 };
+enum { RD_MAX_COLS = 10, RD_MAX_FIGS = 5 };
 
 typedef enum {
 	RB_OPEN,        /* a section (level 2) or part of one (level 3): id, cls, code, text */

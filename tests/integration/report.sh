@@ -28,13 +28,19 @@ for f in md html; do
 	check "$f annex: plain sentences of what was checked" grep -qF 'The numbers of women, men and others add up to each total.' "$TMP/r.$f"
 	check "$f annex: no rule codes, no PRAGMA" bash -c "! grep -qE 'PRAGMA|integrity_check|count-parts|share_tolerance' '$TMP/r.$f'"
 done
+# Trends: each year as that year's own report counts it.
+check "md: trends, 2021 as this report counts it" \
+	grep -qxF '| 2021 | 368 | 8,562 | 4,761 | 98 | USD 8,999,000 |' "$TMP/r.md"
+"$ACTIP" report --db "$db" --year 2020 --format json -o "$TMP/r2020.json"
+want=$($PY -c 'import json, sys; t = json.load(open(sys.argv[1])); print("{:,} | {:,}".format(t["table3"]["rows"]["TOTAL"][3], t["table4"]["rows"]["TOTAL"][3]))' "$TMP/r2020.json")
+check "md: trends, 2020 as the 2020 report counts it ($want)" grep -qE "^\| 2020 \| [0-9,]+ \| $want \| " "$TMP/r.md"
 check "html: Cambodia's profile numbers" grep -q '<b>1,057</b>\|with 1,057 participants (36% women)' "$TMP/r.html"
 for h in '## Project status in 2021' '## Regional progress' '## Progress by country' '### Cambodia' \
 	 '## NGO partners and their results' '### Labour Protection Network' '## Selected indicator results' \
 	 '## Expenditure by year' '## Annex: data quality'; do
 	check "md: section '$h'" grep -qxF "$h" "$TMP/r.md"
 done
-check "html: four inline SVG figures with titles" [ "$(grep -c '<svg class="chart"[^>]*role="img"' "$TMP/r.html")" = 4 ]
+check "html: five inline SVG figures with titles" [ "$(grep -c '<svg class="chart"[^>]*role="img"' "$TMP/r.html")" = 5 ]
 check "html: nothing fetched" bash -c "! grep -qiE '(src|srcset|poster|data)=\"(https?:)?//|<link[^>]+href=|@import|url\\((https?:)?//' '$TMP/r.html'"
 check "html: achievement Markdown rendered" grep -q '<li id="ach-NGO-LPN-01"><div class="md"><p>' "$TMP/r.html"
 check "annex: the seven known inconsistencies" bash -c "grep -c 'count-parts\\|achievement-country\\|published-list\\|feedback-sex\\|share-sum\\|figure-parts\\|published-cell\\|double-claim' '$TMP/csv/quality.csv' | grep -qx 11"
