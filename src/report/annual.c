@@ -382,13 +382,30 @@ const char *annual_partner_name(const annual_report *r, const char *code)
 	return code;
 }
 
+bool annual_node_under(const annual_report *r, const char *code, const char *ancestor)
+{
+	/* up the parents, at most as many steps as there are nodes (a cycle ends there) */
+	for (size_t step = 0; code && step <= r->nnodes; step++) {
+		const char *parent = NULL;
+		for (size_t i = 0; i < r->nnodes && !parent; i++)
+			if (strcmp(r->nodes[i].code, code) == 0)
+				parent = r->nodes[i].parent ? r->nodes[i].parent : "";
+		if (!parent || !*parent)
+			return false;
+		if (strcmp(parent, ancestor) == 0)
+			return true;
+		code = parent;
+	}
+	return false;
+}
+
 bool annual_ach_under(const annual_report *r, const ann_achievement *a, const char *eopo)
 {
 	if (annual_ach_serves(a, eopo))
 		return true;
 	for (size_t i = 0; i < r->nnodes; i++)
-		if (r->nodes[i].parent && strcmp(r->nodes[i].parent, eopo) == 0 &&
-		    annual_ach_serves(a, r->nodes[i].code))
+		if (annual_ach_serves(a, r->nodes[i].code) &&
+		    annual_node_under(r, r->nodes[i].code, eopo))
 			return true;
 	return false;
 }

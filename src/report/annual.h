@@ -92,7 +92,11 @@ void annual_status_sentence(const annual_report *r, char *buf, size_t size);
 /* Achievements serving outcome code (directly). */
 bool annual_ach_serves(const ann_achievement *a, const char *code);
 
-/* True when a serves the end-of-programme outcome eopo or an outcome under it. */
+/* True when framework node code sits under ancestor, at any depth. */
+bool annual_node_under(const annual_report *r, const char *code, const char *ancestor);
+
+/* True when a serves the end-of-programme outcome eopo or an outcome under it (at any
+ * depth). */
 bool annual_ach_under(const annual_report *r, const ann_achievement *a, const char *eopo);
 
 /* True for an achievement of regional scope: in ASEAN, or of a project that is not

@@ -236,8 +236,8 @@ static void sec_status(rdoc *d, int *nfig)
 	figure(d, &d->figs[FIG_STATUS], nfig);
 }
 
-/* Regional progress: per end-of-programme outcome, its outcomes with the number of
- * achievements serving each, and the regional achievements. */
+/* Regional progress: per end-of-programme outcome, the outcomes under it (at any depth)
+ * with the number of achievements serving each, and the regional achievements. */
 static void sec_regional(rdoc *d, int *nfig)
 {
 	(void)nfig;
@@ -255,8 +255,8 @@ static void sec_regional(rdoc *d, int *nfig)
 		}
 		for (size_t i = 0; i < r->nnodes; i++) {
 			const ann_node *o = &r->nodes[i];
-			if (!o->parent || strcmp(o->parent, eo->code) != 0)
-				continue;
+			if (!annual_node_under(r, o->code, eo->code))
+				continue; /* at any depth: an outcome under an outcome is listed too */
 			const char **c = row(d, t, RD_ROW, str(d, "outcome-%s", o->code));
 			c[0] = str(d, "%s %s", o->code, o->title);
 			c[1] = count(d, annual_count_serving(r, o->code));

@@ -49,6 +49,16 @@ check "xlsx: every sheet prints on A4 fitted to width with its header repeated; 
 "$ACTIP" report --db "$db" --year 2021 --format xlsx >/dev/null 2>&1; st=$?
 check "xlsx without -o is a usage error" [ "$st" = 2 ]
 
+# An outcome under an outcome still counts: O2.1 moved under O2.6 keeps its row and its
+# 28 achievements in the EOPO2 table (it vanished before).
+cp "$db" "$TMP/deep.db"
+sqlite3 "$TMP/deep.db" "UPDATE framework SET parent = 'O2.6' WHERE code = 'O2.1'"
+"$ACTIP" report --db "$TMP/deep.db" --year 2021 --format md -o "$TMP/deep.md"
+check "md: O2.1 under O2.6 keeps its row and 28 achievements" \
+	grep -qx '| O2.1 Justice agency partners are developing sustainable ACTIP-aligned initiatives | 28 |' "$TMP/deep.md"
+check "md: and the same regional achievements under EOPO2" \
+	[ "$(sed -n '/^### EOPO2/,/^### EOPO3/p' "$TMP/deep.md" | grep -c '^- ')" = "$(sed -n '/^### EOPO2/,/^### EOPO3/p' "$TMP/r.md" | grep -c '^- ')" ]
+
 # Hostile text from the records.
 evil='achievement_id,country,date,text,total\nX1,KH,2021-05-01,"=HYPERLINK(""http://evil.example"") <script>alert(1)</script> ![p](http://evil.example/p.png)",3\nX2,KH,2021-05-02,@SUM(A1) plain,\nX3,KH,2021-05-03,"-2+3",\nX4,KH,2021-05-04,"+cmd|calc",\n'
 printf "$evil" > "$TMP/achievements.csv"
