@@ -745,6 +745,15 @@ static xmlTextWriterPtr mem_writer(xmlBufferPtr *buf)
 	return w;
 }
 
+/* Ends the writer of a part: 0, or -1 when the XML could not be completed. */
+static int end_writer(docx *x)
+{
+	int rc = xmlTextWriterEndDocument(x->w) < 0 ? -1 : 0;
+	xmlFreeTextWriter(x->w);
+	x->w = NULL;
+	return rc;
+}
+
 /* The contents: the document's level-2 sections, as a TOC field whose result is the
  * list of their headings (Word refreshes it, with page numbers, on F9). */
 static void toc_docx(docx *x)
@@ -837,10 +846,7 @@ static int document_xml(docx *x, xmlBufferPtr *buf)
 	end(x); /* sectPr */
 	end(x); /* body */
 	end(x); /* document */
-	int rc = xmlTextWriterEndDocument(x->w) < 0 ? -1 : 0;
-	xmlFreeTextWriter(x->w);
-	x->w = NULL;
-	return rc;
+	return end_writer(x);
 }
 
 /* word/_rels/document.xml.rels: styles, settings, footer and the figures. */
@@ -873,10 +879,7 @@ static int document_rels(docx *x, xmlBufferPtr *buf)
 		end(x);
 	}
 	end(x);
-	int rc = xmlTextWriterEndDocument(x->w) < 0 ? -1 : 0;
-	xmlFreeTextWriter(x->w);
-	x->w = NULL;
-	return rc;
+	return end_writer(x);
 }
 
 /* docProps/core.xml: the title. */
@@ -895,10 +898,7 @@ static int core_xml(docx *x, xmlBufferPtr *buf)
 	xmlTextWriterWriteString(x->w, BAD_CAST "actip");
 	end(x);
 	end(x);
-	int rc = xmlTextWriterEndDocument(x->w) < 0 ? -1 : 0;
-	xmlFreeTextWriter(x->w);
-	x->w = NULL;
-	return rc;
+	return end_writer(x);
 }
 
 /* Adds name to the archive with a copy of len bytes of data. */

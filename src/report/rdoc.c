@@ -428,19 +428,7 @@ static void sec_trends(rdoc *d, int *nfig)
 		t->left[0] = true;
 	}
 	chart *c = &d->figs[FIG_TRENDS];
-	snprintf(d->fig_titles[FIG_TRENDS], sizeof d->fig_titles[FIG_TRENDS],
-		 "Participants and people trained by year, %d to %d",
-		 r->ntrends ? r->trends[0].year : r->year, r->year);
-	c->id = "fig-trends";
-	c->title = d->fig_titles[FIG_TRENDS];
-	c->cat_label = "Year";
-	c->desc = "Grouped bars: event participants (Table 3) and people trained (Table 4) "
-		  "of each year.";
-	c->mode = CHART_GROUPED;
-	c->unit = "";
-	c->nseries = 2;
-	c->series[0] = "Participants";
-	c->series[1] = "People trained";
+	report_figure_trends(r, c, d->fig_titles[FIG_TRENDS], d->fig_years);
 	for (size_t i = 0; i < r->ntrends; i++) {
 		const ann_trend *y = &r->trends[i];
 		const char **cells = row(d, t, RD_ROW, NULL);
@@ -468,11 +456,6 @@ static void sec_trends(rdoc *d, int *nfig)
 			spent = str(d, "%s%s%s %s", spent, *spent ? ", " : "", e->currency, amount);
 		}
 		cells[5] = *spent ? spent : EN_DASH;
-		if (c->ncats < CHART_MAX_CATS) {
-			c->cats[c->ncats] = cells[0];
-			c->v[c->ncats][0] = y->participants;
-			c->v[c->ncats++][1] = y->trained;
-		}
 	}
 	figure(d, c, nfig);
 }

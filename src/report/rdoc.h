@@ -81,6 +81,7 @@ typedef struct rdoc {
 	int nblocks, cap;
 	chart figs[RD_MAX_FIGS];
 	char fig_titles[RD_MAX_FIGS][160];
+	char fig_years[CHART_MAX_CATS][8];  /* the trends figure's categories */
 	rd_chunk *chunks;
 	bool failed;                     /* an allocation failed */
 } rdoc;

@@ -117,6 +117,11 @@ enum { REPORT_NFIGS = 4 };
 int report_figures(const annual_report *r, chart figs[REPORT_NFIGS],
 		   char titles[REPORT_NFIGS][160]);
 
+/* The trends' figure (participants and people trained by year); title and years are
+ * the storage of its texts. */
+void report_figure_trends(const annual_report *r, chart *c, char title[160],
+			  char years[CHART_MAX_CATS][8]);
+
 /* The five tables as HTML figures only (for pages that have their own layout). */
 void report_write_html_tables(FILE *out, const report_tables *rt);
 

@@ -235,6 +235,12 @@ static void table_people(const stats_counts *people, int year, bool trained, rt_
 #define FEEDBACK_GROUP \
 	"CASE WHEN p.focus = 'victim_rights_gesi' THEN 'victim_rights_gesi' ELSE v.country END"
 
+/* The feedback on the year's (?1) capacity development events, by reporting group. */
+#define FEEDBACK_OF_YEAR                                                                   \
+	" FROM feedback f JOIN activity v ON v.id = f.activity"                             \
+	" LEFT JOIN project p ON p.code = v.project"                                        \
+	" WHERE v.year = ?1 AND v.type = 'capacity_development' GROUP BY grp"
+
 /* Table 5: feedback on capacity development events by reporting group. */
 static int table5(store *st, int year, rt_table *t, actip_err *err)
 {
@@ -263,10 +269,7 @@ static int table5(store *st, int year, rt_table *t, actip_err *err)
 			  " sum(f.met_objectives = 1), count(f.met_objectives),"
 			  " sum(f.met_expectations = 1), count(f.met_expectations),"
 			  " sum(f.improved_learning = 1), count(f.improved_learning)"
-			  " FROM feedback f JOIN activity v ON v.id = f.activity"
-			  " LEFT JOIN project p ON p.code = v.project"
-			  " WHERE v.year = ?1 AND v.type = 'capacity_development'"
-			  " GROUP BY grp",
+			  FEEDBACK_OF_YEAR,
 			  &s, err) < 0)
 		return ACTIP_ERR;
 	sqlite3_bind_int(s, 1, year);
@@ -324,10 +327,7 @@ static int table_feedback(store *st, int year, rt_table *t, actip_err *err)
 			  " sum(f.understanding = 'excellent'), sum(f.understanding = 'good'),"
 			  " sum(f.understanding = 'fair'), sum(f.understanding = 'poor'),"
 			  " count(f.understanding)"
-			  " FROM feedback f JOIN activity v ON v.id = f.activity"
-			  " LEFT JOIN project p ON p.code = v.project"
-			  " WHERE v.year = ?1 AND v.type = 'capacity_development'"
-			  " GROUP BY grp",
+			  FEEDBACK_OF_YEAR,
 			  &s, err) < 0)
 		return ACTIP_ERR;
 	sqlite3_bind_int(s, 1, year);
