@@ -470,6 +470,15 @@ int rdoc_write_html(FILE *out, const rdoc *d, actip_err *err)
 	return ACTIP_OK;
 }
 
+/* The document's figures alone, numbered and captioned as in the report (the web
+ * dashboard's charts). */
+void rdoc_write_html_figures(FILE *out, const rdoc *d)
+{
+	for (int i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].kind == RB_FIGURE)
+			figure_html(out, d->blocks[i].fig, d->blocks[i].n);
+}
+
 /* The whole document. */
 int report_write_html(FILE *out, const annual_report *r, actip_err *err)
 {

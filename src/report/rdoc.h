@@ -115,4 +115,7 @@ int rdoc_write_html(FILE *out, const rdoc *d, actip_err *err);
 int rdoc_write_md(FILE *out, const rdoc *d, actip_err *err);
 int rdoc_write_docx(const char *path, const rdoc *d, actip_err *err);
 
+/* The document's figures alone, as the HTML report shows them (the web dashboard). */
+void rdoc_write_html_figures(FILE *out, const rdoc *d);
+
 #endif

@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "report/annual.h"
 #include "report/chart.h"
+#include "report/rdoc.h"
 #include "report/report.h"
 #include "web/api.h"
 #include "web/cache.h"
@@ -231,20 +232,16 @@ static int dashboard_annual(web_req *rq, int year, FILE *o)
 		fputs("</p>", o);
 	}
 	page_workplan_summary(rq, o);
-	chart figs[REPORT_NFIGS];
-	char titles[REPORT_NFIGS][160];
-	int nf = report_figures(ar, figs, titles);
-	if (nf > 0) {
+	/* the report's figures (the trends' among them) from the report's document */
+	rdoc *doc = malloc(sizeof *doc);
+	actip_err derr = {{0}};
+	if (doc && rdoc_build(doc, ar, &derr) == ACTIP_OK) {
 		fputs("<h2>Charts</h2><div class=\"charts\">", o);
-		for (int i = 0; i < nf; i++) {
-			fputs("<figure class=\"chart\"><figcaption>", o);
-			esc_html_text(o, figs[i].title);
-			fputs("</figcaption>", o);
-			chart_write_svg(o, &figs[i]);
-			fputs("</figure>", o);
-		}
+		rdoc_write_html_figures(o, doc);
 		fputs("</div>", o);
+		rdoc_free(doc);
 	}
+	free(doc);
 	fputs("<h2>Selected indicator results</h2>", o);
 	report_write_html_tables(o, rt);
 	annual_free(ar);

@@ -90,6 +90,9 @@ out=$($PY -c 'import sys, docx; d = docx.Document(sys.argv[1]); print([p.text fo
 check "web: python-docx opens the download ($out)" grep -q '^Project status in 2021 [1-9]' <<<"$out"
 curl -s -b "$TMP/viewer.jar" "$URL/?year=2021" >"$TMP/dash.html"
 check "web: the dashboard links the Word report" grep -q 'href="/report/2021.docx"' "$TMP/dash.html"
+check "web: the dashboard's charts are the report's five figures, the trends among them" bash -c \
+	"[ \$(grep -o '<figure class=\"chart\" id=\"fig-[a-z-]*\"' '$TMP/dash.html' | wc -l) = 5 ] &&
+	 grep -q '<figure class=\"chart\" id=\"fig-trends\">' '$TMP/dash.html'"
 web_stop
 
 finish
