@@ -135,7 +135,7 @@ static void tbl_open(docx *x, const char *const *cells, int rows, int ncols)
 	empty(x, "w:tblLayout", "w:type", "fixed");
 	end(x);
 	start(x, "w:tblGrid");
-	int want[MAX_COLS], sum = 0;
+	int want[MAX_COLS] = {0}, sum = 0;
 	x->ncols = ncols < MAX_COLS ? ncols : MAX_COLS;
 	for (int c = 0; c < x->ncols; c++) {
 		want[c] = 6;
@@ -153,6 +153,8 @@ static void tbl_open(docx *x, const char *const *cells, int rows, int ncols)
 		want[c] = want[c] > 40 ? 40 : want[c];
 		sum += want[c];
 	}
+	if (sum == 0) /* no columns */
+		sum = 1;
 	for (int c = 0; c < x->ncols; c++) {
 		char w[16];
 		x->colw[c] = x->text_w * want[c] / sum;

@@ -504,5 +504,5 @@ int report_write_public_html(FILE *out, const report_tables *rt, const report_su
 	rdoc_free(&d);
 	if (rc)
 		return err_set(err, ACTIP_EIO, "cannot write the public tables");
-	return rc;
+	return ACTIP_OK;
 }
