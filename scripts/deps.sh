@@ -12,7 +12,9 @@ PKGS="$PKGS libzxcvbn-dev"
 PKGS="$PKGS nginx-light"
 PKGS="$PKGS zlib1g-dev"
 PKGS="$PKGS systemd man-db"
-PKGS="$PKGS libzip-dev"
+# DOCX output: libzip and librsvg (figures as PNG); python3-docx, LibreOffice and poppler
+# (pdftotext) read it and the printed HTML back in the tests.
+PKGS="$PKGS libzip-dev librsvg2-dev python3-docx libreoffice-writer-nogui poppler-utils"
 
 missing=""
 for p in $PKGS; do

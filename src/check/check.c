@@ -530,37 +530,55 @@ static int rule_double_claim(checker *c)
 
 const check_rule check_rules[] = {
 	{"integrity", CHECK_ERROR, "the database file is intact (PRAGMA integrity_check)",
-	 rule_integrity},
+	 NULL, rule_integrity},
 	{"foreign-keys", CHECK_ERROR, "every reference names a stored record "
-	 "(PRAGMA foreign_key_check)", rule_foreign_keys},
+	 "(PRAGMA foreign_key_check)", NULL, rule_foreign_keys},
 	{"feedback-exceeds", CHECK_ERROR, "an activity has no more feedback respondents than "
-	 "participants", rule_feedback_exceeds},
+	 "participants",
+	 "No event has more feedback forms than participants.",
+	 rule_feedback_exceeds},
 	{"count-parts", CHECK_WARNING, "the parts of a count (female, male, other) add to its "
-	 "total", rule_count_parts},
+	 "total",
+	 "The numbers of women, men and others add up to each total.",
+	 rule_count_parts},
 	{"code-country", CHECK_WARNING, "a project code's letter stands for the project's "
-	 "country (setting project_code_letters)", rule_code_country},
+	 "country (setting project_code_letters)",
+	 "Each project's code matches the country it works in.",
+	 rule_code_country},
 	{"achievement-country", CHECK_WARNING, "an achievement's country is its project's "
-	 "country", rule_achievement_country},
+	 "country",
+	 "Each achievement is reported under the country of its project.",
+	 rule_achievement_country},
 	{"published-list", CHECK_WARNING, "a published project list names projects of its own "
-	 "country", rule_published_list},
+	 "country",
+	 "Each country's list of projects names only that country's projects.",
+	 rule_published_list},
 	{"person-conflict", CHECK_WARNING, "a person is recorded with one sex and one country",
-	 rule_person_conflict},
+	 "Each person is recorded with a single sex and country.", rule_person_conflict},
 	{"feedback-sex", CHECK_WARNING, "feedback respondents give a sex that some participant "
-	 "of the activity has", rule_feedback_sex},
+	 "of the activity has",
+	 "The sex given on feedback forms is one found among the event's participants.",
+	 rule_feedback_sex},
 	{"activity-years", CHECK_WARNING, "an activity lies within its project's years",
-	 rule_activity_years},
+	 "Each activity took place within the years of its project.", rule_activity_years},
 	{"cd-no-participants", CHECK_WARNING, "a capacity development event has participants",
-	 rule_cd_participants},
+	 "Each capacity development event has its participants recorded.", rule_cd_participants},
 	{"share-sum", CHECK_WARNING, "the shares of one answer set add to 100% (setting "
-	 "share_tolerance_pct)", rule_share_sum},
+	 "share_tolerance_pct)",
+	 "The percentages of one set of answers add up to 100%.",
+	 rule_share_sum},
 	{"figure-parts", CHECK_WARNING, "the parts of a breakdown add to the achievement's "
-	 "total", rule_figure_parts},
+	 "total",
+	 "The parts of a breakdown add up to the achievement's total.",
+	 rule_figure_parts},
 	{"share-count", CHECK_WARNING, "a printed share agrees with its own count and base",
-	 rule_share_count},
+	 "Each percentage printed agrees with the numbers it is drawn from.", rule_share_count},
 	{"published-cell", CHECK_WARNING, "a published table figure equals the figure "
-	 "computed from the records", rule_published_cell},
+	 "computed from the records",
+	 "Each figure published earlier equals the figure computed from the records.",
+	 rule_published_cell},
 	{"double-claim", CHECK_WARNING, "two partners do not claim the same people",
-	 rule_double_claim},
+	 "No two partners report the same people.", rule_double_claim},
 };
 const int check_rule_count = (int)(sizeof check_rules / sizeof check_rules[0]);
 

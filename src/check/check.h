@@ -20,6 +20,9 @@ typedef struct check_rule {
 	const char *id;
 	check_severity severity;
 	const char *description;        /* what must hold */
+	/* The same for the report's readers, in a plain sentence without codes or settings;
+	 * NULL for a check of the database file itself rather than of the records. */
+	const char *plain;
 	int (*run)(checker *c);          /* adds findings; 0 or -1 (database error) */
 } check_rule;
 

@@ -1,4 +1,4 @@
-/* `actip report [--db FILE] --year Y --format json|md|html|xlsx|csv [-o PATH]
+/* `actip report [--db FILE] --year Y --format json|md|html|xlsx|csv|docx [-o PATH]
  * [--suppress-below K]`. The output (the whole report, or with --suppress-below the
  * public Tables 1-5) is written to a temporary file next to the target and renamed into
  * place, so a reader never sees half a report. */

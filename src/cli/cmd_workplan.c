@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "store/settings.h"
 #include "core/text.h"
+#include "report/rdoc.h"
 #include "workplan/wp_doc.h"
 
 typedef struct wp_opts {
@@ -38,10 +39,10 @@ static int write_stream(FILE *f, const wp_opts *o, const wp_plan *p, actip_err *
 static int emit(const wp_opts *o, const wp_plan *p)
 {
 	actip_err err = {{0}};
-	bool xlsx = strcmp(o->format, "xlsx") == 0;
+	bool xlsx = strcmp(o->format, "xlsx") == 0, docx = strcmp(o->format, "docx") == 0;
 	if (!o->outpath || strcmp(o->outpath, "-") == 0) {
-		if (xlsx) {
-			fprintf(stderr, "actip: --format xlsx needs -o FILE\n");
+		if (xlsx || docx) {
+			fprintf(stderr, "actip: --format %s needs -o FILE\n", o->format);
 			return EXIT_USAGE;
 		}
 		if (write_stream(stdout, o, p, &err) < 0 || fflush(stdout) != 0) {
@@ -54,10 +55,11 @@ static int emit(const wp_opts *o, const wp_plan *p)
 	if (asprintf(&tmp, "%s.tmp.%ld", o->outpath, (long)getpid()) < 0)
 		return EXIT_FAILURE_;
 	int rc = EXIT_OK_, w;
-	if (xlsx) {
+	if (xlsx || docx) {
 		wp_doc *d = o->review ? wp_review_doc(p, o->kind == 1, o->on_time_days)
 				      : wp_report_doc(p, o->pidx, o->on_time_days);
-		w = d ? wp_write_xlsx(tmp, d, &err) : err_set(&err, ACTIP_ENOMEM, "out of memory");
+		w = !d ? err_set(&err, ACTIP_ENOMEM, "out of memory")
+		       : xlsx ? wp_write_xlsx(tmp, d, &err) : rdoc_write_wp_docx(tmp, d, &err);
 		wp_doc_free(d);
 		if (w < 0 || rename(tmp, o->outpath) != 0) {
 			fprintf(stderr, "actip: %s: %s\n", o->outpath, err.msg[0] ? err.msg : "cannot write");
@@ -120,8 +122,8 @@ static int parse(int argc, char **argv, const cli_command *self, wp_opts *o)
 			break;
 		case 'f':
 			if (strcmp(optarg, "json") && strcmp(optarg, "md") && strcmp(optarg, "html") &&
-			    strcmp(optarg, "xlsx"))
-				return cli_usage_error(self, "--format is one of json|md|html|xlsx");
+			    strcmp(optarg, "xlsx") && strcmp(optarg, "docx"))
+				return cli_usage_error(self, "--format is one of json|md|html|xlsx|docx");
 			o->format = optarg;
 			break;
 		case 'o': o->outpath = optarg; break;

@@ -52,7 +52,7 @@ const cli_command cli_commands[] = {
 	  {"--max-errors N", "list at most N errors (default 100)"},
 	  {"--quiet", "print no summary"},
 	  {"--no-progress", "no progress bar, even on a terminal"}}},
-	{"report", cmd_report, "[--db FILE] --year Y [--format json|md|html|xlsx|csv] [-o PATH] [--suppress-below K]",
+	{"report", cmd_report, "[--db FILE] --year Y [--format json|md|html|xlsx|csv|docx] [-o PATH] [--suppress-below K]",
 	 "compute the annual progress report for a year",
 	 "Computes Tables 1 to 5 of the annual progress report for year Y from the stored "
 	 "records: activities by country and type, capacity development events over three "
@@ -128,7 +128,7 @@ const cli_command cli_commands[] = {
 	  {"--year Y", "the year to check (default: the latest year with activities)"},
 	  {"--format F", "text (default) or json"}}},
 	{"workplan", cmd_workplan,
-	 "report|review [--db FILE] --plan X (--period YYYY-Hn | --kind midterm|final) [--format json|md|html|xlsx] [-o FILE]",
+	 "report|review [--db FILE] --plan X (--period YYYY-Hn | --kind midterm|final) [--format json|md|html|xlsx|docx] [-o FILE]",
 	 "monitor a cross-sectoral work plan: half-yearly report, mid-term and final reviews",
 	 "'workplan report' gives, for plan X and half-year P, the matrix of action lines with "
 	 "each line's state at P and the bodies' notes; completeness, timeliness, implementation "

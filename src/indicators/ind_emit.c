@@ -11,6 +11,7 @@
 
 #include "core/country.h"
 #include "core/escape.h"
+#include "core/sheet.h"
 
 #define EN_DASH "\xE2\x80\x93"
 
@@ -348,6 +349,7 @@ void ind_write_xlsx_sheet(lxw_workbook *wb, const ind_table *t, const ind_xlsx_f
 	worksheet_set_column(ws, 1, 1, 60, NULL);
 	worksheet_set_column(ws, 2, 3 + IND_DISP_COLS, 13, NULL);
 	worksheet_freeze_panes(ws, hr + 1, 2);
+	sheet_print_setup(ws, hr, true);
 	ind_disp *rows;
 	size_t n = ind_disp_build(t, &rows);
 	for (size_t i = 0; i < n; i++) {

@@ -196,6 +196,61 @@ static void status_summary(annual_report *r)
 	r->national_countries = nseen;
 }
 
+/* The Total row of a computed table (sorted last), or NULL. */
+static const rt_row *total_row(const rt_table *t)
+{
+	return t->nrows && strcmp(t->rows[t->nrows - 1].key, "TOTAL") == 0 ? &t->rows[t->nrows - 1]
+									    : NULL;
+}
+
+/* The trends: for every year with activities up to the report's, the same tables
+ * computed for that year (the report's own for its year), so a year in the trends says
+ * what that year's report says. */
+static int trends(store *st, annual_report *r, actip_err *err)
+{
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT year, count(*) FROM activity WHERE year <= ?1"
+			      " GROUP BY year ORDER BY year", &s, err) < 0)
+		return ACTIP_ERR;
+	sqlite3_bind_int(s, 1, r->year);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ann_trend *t = realloc(r->trends, sizeof *t * (r->ntrends + 1));
+		if (!t) {
+			sqlite3_finalize(s);
+			return err_set(err, ACTIP_ENOMEM, "out of memory");
+		}
+		r->trends = t;
+		t = &r->trends[r->ntrends++];
+		t->year = sqlite3_column_int(s, 0);
+		t->events = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_error(st, "listing the years", err);
+	report_tables *other = malloc(sizeof *other);
+	if (!other)
+		return err_set(err, ACTIP_ENOMEM, "out of memory");
+	for (size_t i = 0; i < r->ntrends; i++) {
+		ann_trend *t = &r->trends[i];
+		const report_tables *rt = &r->tables;
+		if (t->year != r->year) {
+			if (report_tables_compute(st, t->year, other, err) < 0) {
+				free(other);
+				return ACTIP_ERR;
+			}
+			rt = other;
+		}
+		const rt_row *tot3 = total_row(&rt->t[2]), *tot4 = total_row(&rt->t[3]),
+			     *tot5 = total_row(&rt->t[4]);
+		t->participants = tot3 ? tot3->v[3] : 0;
+		t->trained = tot4 ? tot4->v[3] : 0;
+		t->pct_satisfied = tot5 && !tot5->null[4] ? tot5->v[4] : -1;
+	}
+	free(other);
+	return ACTIP_OK;
+}
+
 static int load(store *st, int year, const check_result *quality, annual_report *out, actip_err *err);
 
 /* The whole annual model in one read transaction (store_read_begin). */
@@ -241,7 +296,8 @@ static int load(store *st, int year, const check_result *quality, annual_report 
 	    each(st, year,
 		 "SELECT year, currency, category, amount_micro FROM expenditure"
 		 " WHERE year <= ?1 ORDER BY year, currency, category", spend_row, out, err) < 0 ||
-	    ind_table_compute(st, (ind_period){year, 0}, &out->indicators, err) < 0) {
+	    ind_table_compute(st, (ind_period){year, 0}, &out->indicators, err) < 0 ||
+	    trends(st, out, err) < 0) {
 		annual_free(out);
 		return ACTIP_ERR;
 	}
@@ -252,6 +308,8 @@ static int load(store *st, int year, const check_result *quality, annual_report 
 
 void annual_free(annual_report *r)
 {
+	free(r->trends);
+	r->trends = NULL;
 	for (size_t i = 0; i < r->nprojects; i++) {
 		ann_project *p = &r->projects[i];
 		free(p->code); free(p->title); free(p->country); free(p->focus);
@@ -338,13 +396,30 @@ const char *annual_partner_name(const annual_report *r, const char *code)
 	return code;
 }
 
+bool annual_node_under(const annual_report *r, const char *code, const char *ancestor)
+{
+	/* up the parents, at most as many steps as there are nodes (a cycle ends there) */
+	for (size_t step = 0; code && step <= r->nnodes; step++) {
+		const char *parent = NULL;
+		for (size_t i = 0; i < r->nnodes && !parent; i++)
+			if (strcmp(r->nodes[i].code, code) == 0)
+				parent = r->nodes[i].parent ? r->nodes[i].parent : "";
+		if (!parent || !*parent)
+			return false;
+		if (strcmp(parent, ancestor) == 0)
+			return true;
+		code = parent;
+	}
+	return false;
+}
+
 bool annual_ach_under(const annual_report *r, const ann_achievement *a, const char *eopo)
 {
 	if (annual_ach_serves(a, eopo))
 		return true;
 	for (size_t i = 0; i < r->nnodes; i++)
-		if (r->nodes[i].parent && strcmp(r->nodes[i].parent, eopo) == 0 &&
-		    annual_ach_serves(a, r->nodes[i].code))
+		if (annual_ach_serves(a, r->nodes[i].code) &&
+		    annual_node_under(r, r->nodes[i].code, eopo))
 			return true;
 	return false;
 }

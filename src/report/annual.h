@@ -46,6 +46,13 @@ typedef struct ann_spend {
 	int64_t micro;
 } ann_spend;
 
+/* One year of the trends: what the report's tables count, year by year. */
+typedef struct ann_trend {
+	int year;
+	int64_t events, participants, trained;  /* all events; Table 3's and 4's totals */
+	int64_t pct_satisfied;                  /* Table 5's total, -1 when no feedback */
+} ann_trend;
+
 typedef struct ann_country {
 	char code[8];
 	const char *name;
@@ -68,6 +75,7 @@ typedef struct annual_report {
 	int national, national_countries, status_count[ANN_NSTATUS];
 	const check_result *quality;               /* may be NULL */
 	ind_table indicators;                      /* indicator performance tracking */
+	ann_trend *trends;      size_t ntrends;    /* every year with activities, up to year */
 } annual_report;
 
 /* Loads everything for year. quality (may be NULL) is kept by pointer. */
@@ -84,7 +92,11 @@ void annual_status_sentence(const annual_report *r, char *buf, size_t size);
 /* Achievements serving outcome code (directly). */
 bool annual_ach_serves(const ann_achievement *a, const char *code);
 
-/* True when a serves the end-of-programme outcome eopo or an outcome under it. */
+/* True when framework node code sits under ancestor, at any depth. */
+bool annual_node_under(const annual_report *r, const char *code, const char *ancestor);
+
+/* True when a serves the end-of-programme outcome eopo or an outcome under it (at any
+ * depth). */
 bool annual_ach_under(const annual_report *r, const ann_achievement *a, const char *eopo);
 
 /* True for an achievement of regional scope: in ASEAN, or of a project that is not

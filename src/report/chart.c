@@ -13,28 +13,36 @@ static const char *const PALETTE[CHART_MAX_SERIES] = {
 	"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
 };
 
-enum { W = 640, LABEL_W = 150, RIGHT = 40, TOP = 34, ROW_H = 26, BAR_GAP = 6, AXIS_H = 28 };
+/* Sizes in SVG units (CSS pixels at 640 wide). Text is FONT units and value labels
+ * VALUE_FONT, so that on a phone, where the report's style sheet keeps a chart at least
+ * 34rem (544 px) wide and lets it scroll, no text is below 11 px. */
+enum { W = 640, LABEL_W = 175, RIGHT = 48, TOP = 36, ROW_H = 28, BAR_GAP = 6, AXIS_H = 30,
+       FONT = 14, VALUE_FONT = 13 };
 
-/* A round axis maximum at or above m: 1, 2, 2.5 or 5 times a power of ten. */
-static int64_t nice_max(int64_t m)
+/* The step between the axis' ticks for data up to m: the smallest of 1, 2, 2.5 (from
+ * 10 up, so that ticks stay whole numbers) and 5 times a power of ten that covers m in
+ * at most five steps. */
+static int64_t nice_step(int64_t m)
 {
-	if (m <= 0)
+	if (m <= 5)
 		return 1;
 	int64_t p = 1;
-	while (p * 10 <= m)
+	while (p * 10 <= m / 5)
 		p *= 10;
-	static const int steps[] = {1, 2, 5, 10};
-	for (int i = 0; i < 4; i++)
-		if (p * steps[i] >= m)
-			return p * steps[i];
+	static const int tenths[] = {10, 20, 25, 50, 100};
+	for (int i = 0; i < 5; i++) {
+		int64_t step = p * tenths[i] / 10;
+		if (step * 10 != p * tenths[i] || step == 0)
+			continue;
+		if (step * 5 >= m)
+			return step;
+	}
 	return p * 10;
 }
 
-/* The axis maximum: the given one, else the largest bar (stack or single). */
-static int64_t axis_max(const chart *c)
+/* The largest bar (a stack, or a single bar of grouped series). */
+static int64_t data_max(const chart *c)
 {
-	if (c->axis_max > 0)
-		return c->axis_max;
 	int64_t m = 0;
 	for (int i = 0; i < c->ncats; i++) {
 		int64_t sum = 0;
@@ -46,7 +54,22 @@ static int64_t axis_max(const chart *c)
 		if (c->mode == CHART_STACKED && sum > m)
 			m = sum;
 	}
-	return nice_max(m);
+	return m;
+}
+
+/* The axis: its maximum (the given one, else the first tick at or above the largest
+ * bar, so 3,647 ends at 4,000, not 5,000) and its step between ticks. */
+static int64_t axis_max(const chart *c, int64_t *step)
+{
+	if (c->axis_max > 0) {
+		*step = c->axis_max % 4 == 0 ? c->axis_max / 4 : c->axis_max % 5 == 0 ? c->axis_max / 5
+											 : c->axis_max;
+		return c->axis_max;
+	}
+	int64_t m = data_max(c);
+	*step = nice_step(m);
+	int64_t max = (m + *step - 1) / *step * *step;
+	return max ? max : *step;
 }
 
 /* A value as shown on the chart: "1,057" or "93%". */
@@ -81,7 +104,8 @@ void chart_write_svg(FILE *out, const chart *c)
 	double bar_h = c->mode == CHART_GROUPED ? (ROW_H - BAR_GAP) / (double)per_cat + 2 : ROW_H - BAR_GAP;
 	double row_h = c->mode == CHART_GROUPED ? bar_h * per_cat + BAR_GAP + 2 : ROW_H;
 	int h = (int)(TOP + row_h * c->ncats + AXIS_H + 4);
-	int64_t max = axis_max(c);
+	int64_t step;
+	int64_t max = axis_max(c, &step);
 	double plot_w = W - LABEL_W - RIGHT;
 
 	fprintf(out, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" "
@@ -89,7 +113,9 @@ void chart_write_svg(FILE *out, const chart *c)
 	esc_html_attr(out, c->id);
 	fputs("-t ", out);
 	esc_html_attr(out, c->id);
-	fputs("-d\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">\n<title id=\"", out);
+	fprintf(out, "-d\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"%d\" "
+	      "font-family=\"Noto Sans, DejaVu Sans, Liberation Sans, Arial, sans-serif\">\n"
+	      "<title id=\"", (int)FONT);
 	esc_html_attr(out, c->id);
 	fputs("-t\">", out);
 	esc_html_text(out, c->title);
@@ -103,19 +129,19 @@ void chart_write_svg(FILE *out, const chart *c)
 	double lx = LABEL_W;
 	for (int s = 0; s < c->nseries && c->nseries > 1; s++) {
 		fprintf(out, "<rect x=\"%.1f\" y=\"8\" width=\"12\" height=\"12\" fill=\"%s\"/>"
-			     "<text x=\"%.1f\" y=\"18\">", lx, PALETTE[s], lx + 16);
+			     "<text x=\"%.1f\" y=\"19\">", lx, PALETTE[s], lx + 16);
 		esc_html_text(out, c->series[s]);
 		fputs("</text>\n", out);
-		lx += 16 + 7.0 * (double)strlen(c->series[s]) + 18;
+		lx += 16 + 0.6 * FONT * (double)strlen(c->series[s]) + 18;
 	}
 
-	/* grid and axis ticks: 4 or 5 intervals when they fall on whole numbers */
+	/* grid and axis ticks */
 	double axis_y = TOP + row_h * c->ncats;
-	int nt = max % 4 == 0 ? 4 : max % 5 == 0 ? 5 : max % 2 == 0 ? 2 : 1;
+	int nt = (int)(max / step);
 	for (int k = 0; k <= nt; k++) {
 		double x = LABEL_W + plot_w * k / nt;
 		char t[32];
-		value_text(c, max * k / nt, t, sizeof t);
+		value_text(c, step * k, t, sizeof t);
 		fprintf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#d5dbe2\"/>"
 			     "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#5b6675\">",
 			x, TOP - 4, x, axis_y, x, axis_y + 16);
@@ -128,7 +154,7 @@ void chart_write_svg(FILE *out, const chart *c)
 	for (int i = 0; i < c->ncats; i++) {
 		double y0 = TOP + row_h * i;
 		fprintf(out, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">", LABEL_W - 8,
-			y0 + row_h / 2 + 1);
+			y0 + row_h / 2 + 5);
 		esc_html_text(out, c->cats[i]);
 		fputs("</text>\n", out);
 		double x = LABEL_W;
@@ -147,8 +173,9 @@ void chart_write_svg(FILE *out, const chart *c)
 					bar(out, c, LABEL_W, y, w, bar_h - 2, s, i, v);
 				char vt[32];
 				value_text(c, v, vt, sizeof vt);
-				fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#1d2733\">",
-					LABEL_W + w + 4, y + bar_h / 2 + 2);
+				fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
+					     "fill=\"#1d2733\">", LABEL_W + w + 4, y + bar_h / 2 + 4,
+					VALUE_FONT);
 				esc_html_text(out, vt);
 				fputs("</text>\n", out);
 			}
@@ -157,7 +184,7 @@ void chart_write_svg(FILE *out, const chart *c)
 			char vt[32];
 			value_text(c, sum, vt, sizeof vt);
 			fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#1d2733\">", x + 4,
-				y0 + row_h / 2 + 1);
+				y0 + row_h / 2 + 5);
 			esc_html_text(out, vt);
 			fputs("</text>\n", out);
 		}

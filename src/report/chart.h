@@ -7,6 +7,7 @@
 #ifndef ACTIP_REPORT_CHART_H
 #define ACTIP_REPORT_CHART_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -33,5 +34,9 @@ void chart_write_svg(FILE *out, const chart *c);
 
 /* Writes the chart's data as a Markdown table (the Markdown report's form of it). */
 void chart_write_md(FILE *out, const chart *c);
+
+/* The chart as a PNG image (the same SVG, rasterised): *png is malloc'd, *width and
+ * *height in pixels. Returns 0, or -1 when it cannot be drawn. */
+int chart_write_png(const chart *c, unsigned char **png, size_t *len, int *width, int *height);
 
 #endif

@@ -5,7 +5,9 @@
  * fractions formatted "0%", the Percentage row "0.00%", Table 5's percentages as
  * plain whole numbers (the report prints them without a % sign). A percentage with no
  * denominator is the text "–". Text cells from the records that a spreadsheet could
- * take for a formula get a leading ' (esc_sheet_text). The public tables
+ * take for a formula get a leading ' (esc_sheet_text). The project status and the
+ * expenditure have sheets of their own; every sheet prints on A4 fitted to the page
+ * width with its header row repeated. The public tables
  * (--suppress-below) are the same five sheets alone, with the sentence on suppression
  * above each table and every suppressed cell the text "<K": never the number, not as a
  * hidden value, a formula or a cached result. */
@@ -14,6 +16,7 @@
 #include <xlsxwriter.h>
 
 #include "core/escape.h"
+#include "core/sheet.h"
 #include "indicators/ind_emit.h"
 #include "report/report.h"
 
@@ -59,6 +62,7 @@ static void table_sheet(lxw_workbook *wb, const fmts *F, const rt_table *t, cons
 	worksheet_set_column(ws, 0, 0, 24, NULL);
 	worksheet_set_column(ws, 1, (lxw_col_t)t->ncols, 14, NULL);
 	worksheet_freeze_panes(ws, hr + 1, 1);
+	sheet_print_setup(ws, hr, t->ncols > 6);
 	for (int i = 0; i < t->nrows; i++) {
 		const rt_row *r = &t->rows[i];
 		int row = hr + 1 + i;
@@ -114,6 +118,7 @@ static void achievements_sheet(lxw_workbook *wb, const fmts *F, const annual_rep
 	for (int c = 0; c < 10; c++)
 		text(ws, 2, c, head[c], F->head);
 	worksheet_freeze_panes(ws, 3, 1);
+	sheet_print_setup(ws, 2, true);
 	worksheet_set_column(ws, 0, 4, 14, NULL);
 	worksheet_set_column(ws, 9, 9, 90, F->wrap);
 	for (size_t i = 0; i < r->nach; i++) {
@@ -132,6 +137,60 @@ static void achievements_sheet(lxw_workbook *wb, const fmts *F, const annual_rep
 	}
 }
 
+/* Every project with a status for the year: code, title, country, focus, partner and
+ * its status, in the report's order (the rows the status table counts). */
+static void status_sheet(lxw_workbook *wb, const fmts *F, const annual_report *r)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Project status");
+	char title[80];
+	snprintf(title, sizeof title, "Project status in %d", r->year);
+	text(ws, 0, 0, title, F->title);
+	char sentence[512];
+	annual_status_sentence(r, sentence, sizeof sentence);
+	text(ws, 1, 0, sentence, NULL);
+	static const char *const head[] = {"Project", "Title", "Country/region", "Focus",
+					   "Partner", "Status"};
+	for (int c = 0; c < 6; c++)
+		text(ws, 3, c, head[c], F->head);
+	worksheet_freeze_panes(ws, 4, 1);
+	sheet_print_setup(ws, 3, true);
+	worksheet_set_column(ws, 0, 0, 10, NULL);
+	worksheet_set_column(ws, 1, 1, 60, F->wrap);
+	worksheet_set_column(ws, 2, 5, 18, NULL);
+	for (size_t i = 0; i < r->nprojects; i++) {
+		const ann_project *p = &r->projects[i];
+		int row = 4 + (int)i;
+		text(ws, row, 0, p->code, NULL);
+		text(ws, row, 1, p->title, F->wrap);
+		text(ws, row, 2, p->country, NULL);
+		text(ws, row, 3, p->focus, NULL);
+		text(ws, row, 4, p->partner, NULL);
+		text(ws, row, 5, p->status_ix >= 0 ? ann_status_labels[p->status_ix] : "", NULL);
+	}
+}
+
+/* Expenditure by year: year, currency, category and the amount as a number. */
+static void expenditure_sheet(lxw_workbook *wb, const fmts *F, const annual_report *r)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Expenditure");
+	text(ws, 0, 0, "Expenditure by year", F->title);
+	static const char *const head[] = {"Year", "Currency", "Category", "Amount"};
+	for (int c = 0; c < 4; c++)
+		text(ws, 2, c, head[c], F->head);
+	worksheet_freeze_panes(ws, 3, 0);
+	sheet_print_setup(ws, 2, false);
+	worksheet_set_column(ws, 0, 2, 12, NULL);
+	worksheet_set_column(ws, 3, 3, 16, NULL);
+	for (size_t i = 0; i < r->nspend; i++) {
+		const ann_spend *e = &r->spend[i];
+		lxw_row_t row = (lxw_row_t)(3 + i);
+		worksheet_write_number(ws, row, 0, e->year, NULL);
+		text(ws, (int)row, 1, e->currency, NULL);
+		text(ws, (int)row, 2, e->category, NULL);
+		worksheet_write_number(ws, row, 3, (double)e->micro / 1e6, F->count);
+	}
+}
+
 /* The data-quality findings. */
 static void quality_sheet(lxw_workbook *wb, const fmts *F, const annual_report *r)
 {
@@ -143,6 +202,7 @@ static void quality_sheet(lxw_workbook *wb, const fmts *F, const annual_report *
 	for (int c = 0; c < 4; c++)
 		text(ws, 2, c, head[c], F->head);
 	worksheet_freeze_panes(ws, 3, 0);
+	sheet_print_setup(ws, 2, true);
 	worksheet_set_column(ws, 0, 2, 22, NULL);
 	worksheet_set_column(ws, 3, 3, 100, NULL);
 	for (size_t i = 0; i < r->quality->n; i++) {
@@ -215,6 +275,8 @@ int report_write_xlsx(const char *path, const annual_report *r, actip_err *err)
 	ind_xlsx_formats IF = {F.title, F.head, workbook_add_format(wb), F.pct, F.text};
 	format_set_num_format(IF.number, "#,##0.##");
 	ind_write_xlsx_sheet(wb, &r->indicators, &IF);
+	status_sheet(wb, &F, r);
+	expenditure_sheet(wb, &F, r);
 	achievements_sheet(wb, &F, r);
 	quality_sheet(wb, &F, r);
 	return close_workbook(wb, path, err);

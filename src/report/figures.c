@@ -124,3 +124,27 @@ int report_figures(const annual_report *r, chart figs[REPORT_NFIGS], char titles
 	}
 	return REPORT_NFIGS;
 }
+
+void report_figure_trends(const annual_report *r, chart *c, char title[160],
+			  char years[CHART_MAX_CATS][8])
+{
+	memset(c, 0, sizeof *c);
+	snprintf(title, 160, "Participants and people trained by year, %d to %d",
+		 r->ntrends ? r->trends[0].year : r->year, r->year);
+	c->id = "fig-trends";
+	c->title = title;
+	c->cat_label = "Year";
+	c->desc = "Grouped bars: event participants (Table 3) and people trained (Table 4) "
+		  "of each year.";
+	c->mode = CHART_GROUPED;
+	c->unit = "";
+	c->nseries = 2;
+	c->series[0] = "Participants";
+	c->series[1] = "People trained";
+	for (size_t i = 0; i < r->ntrends && c->ncats < CHART_MAX_CATS; i++) {
+		snprintf(years[c->ncats], sizeof years[0], "%d", r->trends[i].year);
+		c->cats[c->ncats] = years[c->ncats];
+		c->v[c->ncats][0] = r->trends[i].participants;
+		c->v[c->ncats++][1] = r->trends[i].trained;
+	}
+}

@@ -6,11 +6,17 @@
 #include "core/num.h"
 
 static const report_format formats[] = {
-	{"json", "json", report_write_json, false, NULL, report_write_public_json, NULL},
-	{"md", "md", report_write_md, true, NULL, report_write_public_md, NULL},
-	{"html", "html", report_write_html, true, NULL, report_write_public_html, NULL},
-	{"xlsx", "xlsx", NULL, true, report_write_xlsx, NULL, report_write_public_xlsx},
-	{"csv", "", NULL, true, report_write_csv, NULL, report_write_public_csv},
+	{"json", "json", report_write_json, false, NULL, report_write_public_json, NULL,
+	 "application/json"},
+	{"md", "md", report_write_md, true, NULL, report_write_public_md, NULL,
+	 "text/markdown; charset=utf-8"},
+	{"html", "html", report_write_html, true, NULL, report_write_public_html, NULL,
+	 "text/html; charset=utf-8"},
+	{"xlsx", "xlsx", NULL, true, report_write_xlsx, NULL, report_write_public_xlsx,
+	 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+	{"csv", "", NULL, true, report_write_csv, NULL, report_write_public_csv, NULL},
+	{"docx", "docx", NULL, true, report_write_docx, NULL, report_write_public_docx,
+	 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
 };
 
 /* By name. */

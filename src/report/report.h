@@ -31,6 +31,8 @@ typedef struct report_format {
 			    actip_err *err);
 	int (*write_public_path)(const char *path, const report_tables *t,
 				 const report_suppression *s, actip_err *err);
+	/* The media type of a download (NULL: not a single file, so no download). */
+	const char *mime;
 } report_format;
 
 /* Looks a format up by name ("json", "md", "html"); NULL when unknown. */
@@ -82,6 +84,7 @@ int report_write_html(FILE *out, const annual_report *r, actip_err *err);
 
 int report_write_xlsx(const char *path, const annual_report *r, actip_err *err);
 int report_write_csv(const char *dir, const annual_report *r, actip_err *err);
+int report_write_docx(const char *path, const annual_report *r, actip_err *err);
 
 /* Writers of the public tables 1-5 (--suppress-below), one per format: the suppressed
  * cells as "<K" and nothing else of the report, whose profiles and figures quote small
@@ -99,6 +102,9 @@ int report_write_public_html(FILE *out, const report_tables *t, const report_sup
 int report_write_public_xlsx(const char *path, const report_tables *t, const report_suppression *s,
 			     actip_err *err);
 
+int report_write_public_docx(const char *path, const report_tables *t,
+			     const report_suppression *s, actip_err *err);
+
 /* The sentence on suppression for the md and html documents: 'Counts from 1 to K-1,
  * and the cells from which they could be worked back, are shown as "<K".' */
 void report_suppression_sentence(int k, char *buf, size_t size);
@@ -110,6 +116,11 @@ enum { REPORT_NFIGS = 4 };
  * number of figures. */
 int report_figures(const annual_report *r, chart figs[REPORT_NFIGS],
 		   char titles[REPORT_NFIGS][160]);
+
+/* The trends' figure (participants and people trained by year); title and years are
+ * the storage of its texts. */
+void report_figure_trends(const annual_report *r, chart *c, char title[160],
+			  char years[CHART_MAX_CATS][8]);
 
 /* The five tables as HTML figures only (for pages that have their own layout). */
 void report_write_html_tables(FILE *out, const report_tables *rt);

@@ -229,6 +229,18 @@ static void table_people(const stats_counts *people, int year, bool trained, rt_
 			t->pct_row[c] = 0;
 }
 
+/* The reporting group of a feedback response (Table 5's rows): the events of victim
+ * rights and GESI projects apart, the others by the activity's country. f is the
+ * feedback, v its activity and p the activity's project. */
+#define FEEDBACK_GROUP \
+	"CASE WHEN p.focus = 'victim_rights_gesi' THEN 'victim_rights_gesi' ELSE v.country END"
+
+/* The feedback on the year's (?1) capacity development events, by reporting group. */
+#define FEEDBACK_OF_YEAR                                                                   \
+	" FROM feedback f JOIN activity v ON v.id = f.activity"                             \
+	" LEFT JOIN project p ON p.code = v.project"                                        \
+	" WHERE v.year = ?1 AND v.type = 'capacity_development' GROUP BY grp"
+
 /* Table 5: feedback on capacity development events by reporting group. */
 static int table5(store *st, int year, rt_table *t, actip_err *err)
 {
@@ -251,17 +263,13 @@ static int table5(store *st, int year, rt_table *t, actip_err *err)
 	    COL_PCT0_BARE);
 	sqlite3_stmt *s;
 	if (store_prepare(st,
-			  "SELECT CASE WHEN p.focus = 'victim_rights_gesi' THEN 'victim_rights_gesi'"
-			  "            ELSE v.country END AS grp,"
+			  "SELECT " FEEDBACK_GROUP " AS grp,"
 			  " count(*), sum(f.sex = 'female'), sum(f.sex = 'male'), sum(f.sex = 'other'),"
 			  " sum(f.satisfied = 1), count(f.satisfied),"
 			  " sum(f.met_objectives = 1), count(f.met_objectives),"
 			  " sum(f.met_expectations = 1), count(f.met_expectations),"
 			  " sum(f.improved_learning = 1), count(f.improved_learning)"
-			  " FROM feedback f JOIN activity v ON v.id = f.activity"
-			  " LEFT JOIN project p ON p.code = v.project"
-			  " WHERE v.year = ?1 AND v.type = 'capacity_development'"
-			  " GROUP BY grp",
+			  FEEDBACK_OF_YEAR,
 			  &s, err) < 0)
 		return ACTIP_ERR;
 	sqlite3_bind_int(s, 1, year);
@@ -295,6 +303,113 @@ static int table5(store *st, int year, rt_table *t, actip_err *err)
 	return ACTIP_OK;
 }
 
+/* Feedback on relevance and understanding, by Table 5's reporting groups: the share who
+ * found the event relevant to their work, and the shares of each understanding answer
+ * (excellent, good, fair, poor) among those who gave one. */
+static int table_feedback(store *st, int year, rt_table *t, actip_err *err)
+{
+	t->id = "feedback";
+	snprintf(t->title, sizeof t->title,
+		 "Capacity development events - relevance and understanding, %d", year);
+	t->note = "Shares of the respondents who answered each question.";
+	t->source = "Post-event feedback forms.";
+	col(t, "respondents", "No. of respondents", COL_COUNT);
+	col(t, "relevant_pct", "Relevant to their work (%)", COL_PCT0_BARE);
+	static const char *const levels[] = {"excellent", "good", "fair", "poor"};
+	static const char *const heads[] = {"Understanding excellent (%)", "Understanding good (%)",
+					    "Understanding fair (%)", "Understanding poor (%)"};
+	for (int k = 0; k < 4; k++)
+		col(t, levels[k], heads[k], COL_PCT0_BARE);
+	sqlite3_stmt *s;
+	if (store_prepare(st,
+			  "SELECT " FEEDBACK_GROUP " AS grp, count(*),"
+			  " sum(f.relevant = 1), count(f.relevant),"
+			  " sum(f.understanding = 'excellent'), sum(f.understanding = 'good'),"
+			  " sum(f.understanding = 'fair'), sum(f.understanding = 'poor'),"
+			  " count(f.understanding)"
+			  FEEDBACK_OF_YEAR,
+			  &s, err) < 0)
+		return ACTIP_ERR;
+	sqlite3_bind_int(s, 1, year);
+	/* per row: relevant yes, answered; understanding by level, answered */
+	int64_t n[RT_MAX_ROWS][7] = {{0}};
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *g = (const char *)sqlite3_column_text(s, 0);
+		rt_row *r = g ? row_for(t, g) : NULL, *tot = row_for(t, "TOTAL");
+		if (!r || !tot)
+			continue;
+		int64_t resp = sqlite3_column_int64(s, 1);
+		r->v[0] += resp;
+		tot->v[0] += resp;
+		for (int k = 0; k < 7; k++) {
+			int64_t v = sqlite3_column_int64(s, 2 + k);
+			n[r - t->rows][k] += v;
+			n[tot - t->rows][k] += v;
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_error(st, "computing the feedback breakdown", err);
+	for (int i = 0; i < t->nrows; i++) {
+		rt_row *r = &t->rows[i];
+		r->null[1] = !num_pct_scaled(n[i][0], n[i][1], 0, &r->v[1]);
+		for (int k = 0; k < 4; k++)
+			r->null[2 + k] = !num_pct_scaled(n[i][2 + k], n[i][6], 0, &r->v[2 + k]);
+	}
+	return ACTIP_OK;
+}
+
+/* Participants and people trained who reported a disability, by the country of the
+ * participant's record: attendances at every event (as Table 3 counts them) and people
+ * at capacity development events, each once (as Table 4), with their shares of all. */
+static int table_disability(store *st, int year, rt_table *t, actip_err *err)
+{
+	t->id = "disability";
+	snprintf(t->title, sizeof t->title,
+		 "Event participants and people trained who reported a disability, %d", year);
+	t->note = "Excludes programme and donor staff. A participant without an answer counts "
+		  "as not reporting a disability. The country is that of the participant's record.";
+	t->source = "Participant data collection.";
+	col(t, "participants", "Participants with a disability", COL_COUNT);
+	col(t, "participants_pct", "% of participants", COL_PCT0);
+	col(t, "trained", "People trained with a disability", COL_COUNT);
+	col(t, "trained_pct", "% of people trained", COL_PCT0);
+	sqlite3_stmt *s;
+	if (store_prepare(st,
+			  "WITH a AS (SELECT a.country, a.disability = 1 AS dis,"
+			  "  v.type = 'capacity_development' AS cd,"
+			  "  COALESCE(a.person_key, 'row:' || a.activity || ':' || a.seq) AS pk"
+			  "  FROM attendance a JOIN activity v ON v.id = a.activity"
+			  "  WHERE v.year = ?1 AND a.staff = 0)"
+			  " SELECT country, sum(dis), count(*),"
+			  "  count(DISTINCT CASE WHEN cd AND dis THEN pk END),"
+			  "  count(DISTINCT CASE WHEN cd THEN pk END) FROM a GROUP BY country"
+			  " UNION ALL SELECT 'TOTAL', sum(dis), count(*),"
+			  "  count(DISTINCT CASE WHEN cd AND dis THEN pk END),"
+			  "  count(DISTINCT CASE WHEN cd THEN pk END) FROM a",
+			  &s, err) < 0)
+		return ACTIP_ERR;
+	sqlite3_bind_int(s, 1, year);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(s, 0);
+		rt_row *r = k ? row_for(t, k) : NULL;
+		if (!r)
+			continue;
+		int64_t dis = sqlite3_column_int64(s, 1), all = sqlite3_column_int64(s, 2);
+		int64_t tdis = sqlite3_column_int64(s, 3), tall = sqlite3_column_int64(s, 4);
+		r->v[0] = dis;
+		r->null[1] = !num_pct_scaled(dis, all, 0, &r->v[1]);
+		r->v[2] = tdis;
+		r->null[3] = !num_pct_scaled(tdis, tall, 0, &r->v[3]);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_error(st, "computing the disability breakdown", err);
+	return ACTIP_OK;
+}
+
 /* All five tables within one read transaction (the caller's, if it has one), so they
  * agree with each other. */
 int report_tables_compute(store *st, int year, report_tables *out, actip_err *err)
@@ -311,7 +426,9 @@ int report_tables_compute(store *st, int year, report_tables *out, actip_err *er
 	    (fresh ? store_stats_read(st, year, &people, err)
 		   : store_stats_compute(st, year, &people, err)) < 0 ||
 	    table1(st, year, &out->t[0], err) < 0 || table2(st, year, &out->t[1], err) < 0 ||
-	    table5(st, year, &out->t[4], err) < 0)
+	    table5(st, year, &out->t[4], err) < 0 ||
+	    table_feedback(st, year, &out->feedback, err) < 0 ||
+	    table_disability(st, year, &out->disability, err) < 0)
 		rc = ACTIP_ERR;
 	if (rc == ACTIP_OK) {
 		table_people(&people, year, false, &out->t[2]);
@@ -320,5 +437,7 @@ int report_tables_compute(store *st, int year, report_tables *out, actip_err *er
 	store_read_end(st, began);
 	for (int i = 0; i < 5; i++)
 		finish_rows(&out->t[i]);
+	finish_rows(&out->feedback);
+	finish_rows(&out->disability);
 	return rc;
 }

@@ -54,6 +54,10 @@ typedef struct rt_table {
 typedef struct report_tables {
 	int year;
 	rt_table t[5];
+	/* Breakdowns beside the published tables, which keep their columns: feedback on
+	 * relevance and understanding by Table 5's reporting groups, and participants and
+	 * people trained who reported a disability, by country. */
+	rt_table feedback, disability;
 } report_tables;
 
 /* Computes tables 1–5 for year. */

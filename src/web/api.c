@@ -96,26 +96,28 @@ static int year_arg(web_req *rq)
 	return year;
 }
 
-/* The xlsx report writer in resp_via_file's shape. */
-static int report_xlsx(const char *path, const void *r, actip_err *err)
+/* A report writer to a file (xlsx, docx) and its report, for resp_via_file. */
+typedef struct path_job {
+	const report_format *f;
+	const annual_report *r;
+} path_job;
+
+static int report_to_path(const char *path, const void *job, actip_err *err)
 {
-	return report_write_xlsx(path, r, err);
+	const path_job *j = job;
+	return j->f->write_path(path, j->r, err);
 }
 
 /* Computes the report of a year into rs with one of the report's writers, exactly as
- * `actip report --format F` does (also used by the downloads): json, html or xlsx. */
+ * `actip report --format F` does (also used by the downloads): a format with a media
+ * type in the format table. */
 void api_report_write(web_req *rq, web_resp *rs, int year, const char *format)
 {
 	const report_format *f = report_format_find(format);
-	if (!f)
+	if (!f || !f->mime)
 		return resp_json_error(rs, 404, "no such format");
 	rs->status = 200;
-	if (strcmp(format, "json") == 0)
-		rs->ctype = "application/json";
-	else if (strcmp(format, "xlsx") == 0)
-		rs->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-	else
-		rs->ctype = "text/html; charset=utf-8";
+	rs->ctype = f->mime;
 	char key[64];
 	snprintf(key, sizeof key, "report:%s:%d", format, year);
 	webcache_stamp stamp = web_view(rq);
@@ -134,7 +136,9 @@ void api_report_write(web_req *rq, web_resp *rs, int year, const char *format)
 	}
 	fflush(rs->out);
 	size_t start = rs->len;
-	int rc = f->write_path ? resp_via_file(rs, report_xlsx, r, &err) : f->write(rs->out, r, &err);
+	path_job job = {f, r};
+	int rc = f->write_path ? resp_via_file(rs, report_to_path, &job, &err)
+			       : f->write(rs->out, r, &err);
 	if (rc < 0) {
 		rs->status = 500;
 	} else if (fflush(rs->out) == 0 && rs->len >= start) {

@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "report/annual.h"
 #include "report/chart.h"
+#include "report/rdoc.h"
 #include "report/report.h"
 #include "web/api.h"
 #include "web/cache.h"
@@ -242,20 +243,16 @@ static int dashboard_annual(web_req *rq, int year, FILE *o)
 		fputs("</p>", o);
 	}
 	page_workplan_summary(rq, o);
-	chart figs[REPORT_NFIGS];
-	char titles[REPORT_NFIGS][160];
-	int nf = report_figures(ar, figs, titles);
-	if (nf > 0) {
+	/* the report's figures (the trends' among them) from the report's document */
+	rdoc *doc = malloc(sizeof *doc);
+	actip_err derr = {{0}};
+	if (doc && rdoc_build(doc, ar, &derr) == ACTIP_OK) {
 		fputs("<h2>Charts</h2><div class=\"charts\">", o);
-		for (int i = 0; i < nf; i++) {
-			fputs("<figure class=\"chart\"><figcaption>", o);
-			esc_html_text(o, figs[i].title);
-			fputs("</figcaption>", o);
-			chart_write_svg(o, &figs[i]);
-			fputs("</figure>", o);
-		}
+		rdoc_write_html_figures(o, doc);
 		fputs("</div>", o);
+		rdoc_free(doc);
 	}
+	free(doc);
 	fputs("<h2>Selected indicator results</h2>", o);
 	report_write_html_tables(o, rt);
 	annual_free(ar);
@@ -280,9 +277,10 @@ static int dashboard_body(web_req *rq, int year, FILE *o)
 	}
 	fprintf(o, "</select></div><button type=\"submit\">Show</button>"
 		   "<a class=\"button secondary\" href=\"/report/%d.html\">Full report (HTML)</a>"
+		   "<a class=\"button secondary\" href=\"/report/%d.docx\">Full report (Word)</a>"
 		   "<a class=\"button secondary\" href=\"/report/%d.xlsx\">Tables (XLSX)</a>"
 		   "<a class=\"button secondary\" href=\"/report/%d.json\">Data (JSON)</a></form>",
-		year, year, year);
+		year, year, year, year);
 	page_incomplete(o, rc);
 	return dashboard_annual(rq, year, o);
 }
@@ -342,7 +340,7 @@ static void dashboard(web_req *rq, web_resp *rs)
 	resp_tail(rs, hit, len, body, layout_part(true)); /* instead of fwrite and page_end */
 }
 
-/* GET /report/{Y.html|Y.json}: downloads. */
+/* GET /report/{Y.html|Y.json|Y.xlsx|Y.docx}: downloads. */
 static void report_download(web_req *rq, web_resp *rs)
 {
 	char fmt[8] = "";
@@ -357,7 +355,7 @@ static void report_download(web_req *rq, web_resp *rs)
 	ys[4] = '\0';
 	snprintf(fmt, sizeof fmt, "%s", dot + 1);
 	if (text_parse_year(ys, &year) < 0 || (strcmp(fmt, "html") != 0 && strcmp(fmt, "json") != 0 &&
-						   strcmp(fmt, "xlsx") != 0))
+						   strcmp(fmt, "xlsx") != 0 && strcmp(fmt, "docx") != 0))
 		return page_error(rq, rs, 404, "There is no such report.");
 	api_report_write(rq, rs, year, fmt);
 	snprintf(rs->disposition, sizeof rs->disposition, "attachment; filename=\"report-%d.%s\"", year, fmt);

@@ -22,18 +22,44 @@ if [ $? = 0 ]; then ok "html, xlsx and csv agree with json"; else not_ok "html, 
 sentence='Of the 34 multi-year projects in six countries, 13 completed planned activities in 2021, 15 partly completed planned activities, five experienced some delays and one experienced major delay.'
 check "html: the project-status sentence of the seed" grep -qF "$sentence" "$TMP/r.html"
 check "md: the project-status sentence" grep -qF "$sentence" "$TMP/r.md"
+check "md: the status table's national row counts the sentence's 34 projects (13, 15, 5, 1)" \
+	grep -qxF '| **National projects** | 13 | 15 | 5 | 1 | – | – | 34 |' "$TMP/r.md"
+check "md: and all 43 projects, with the 9 regional ones" bash -c \
+	"grep -qxF '| Regional projects | 3 | 4 | 2 | – | – | – | 9 |' '$TMP/r.md' && grep -qxF '| **All projects** | 16 | 19 | 7 | 1 | – | – | 43 |' '$TMP/r.md'"
+for f in md html; do
+	check "$f annex: plain sentences of what was checked" grep -qF 'The numbers of women, men and others add up to each total.' "$TMP/r.$f"
+	check "$f annex: no rule codes, no PRAGMA" bash -c "! grep -qE 'PRAGMA|integrity_check|count-parts|share_tolerance' '$TMP/r.$f'"
+done
+# Trends: each year as that year's own report counts it.
+check "md: trends, 2021 as this report counts it" \
+	grep -qxF '| 2021 | 368 | 8,562 | 4,761 | 98 | USD 8,999,000 |' "$TMP/r.md"
+"$ACTIP" report --db "$db" --year 2020 --format json -o "$TMP/r2020.json"
+want=$($PY -c 'import json, sys; t = json.load(open(sys.argv[1])); print("{:,} | {:,}".format(t["table3"]["rows"]["TOTAL"][3], t["table4"]["rows"]["TOTAL"][3]))' "$TMP/r2020.json")
+check "md: trends, 2020 as the 2020 report counts it ($want)" grep -qE "^\| 2020 \| [0-9,]+ \| $want \| " "$TMP/r.md"
 check "html: Cambodia's profile numbers" grep -q '<b>1,057</b>\|with 1,057 participants (36% women)' "$TMP/r.html"
 for h in '## Project status in 2021' '## Regional progress' '## Progress by country' '### Cambodia' \
 	 '## NGO partners and their results' '### Labour Protection Network' '## Selected indicator results' \
 	 '## Expenditure by year' '## Annex: data quality'; do
 	check "md: section '$h'" grep -qxF "$h" "$TMP/r.md"
 done
-check "html: four inline SVG figures with titles" [ "$(grep -c '<svg class="chart"[^>]*role="img"' "$TMP/r.html")" = 4 ]
+check "html: five inline SVG figures with titles" [ "$(grep -c '<svg class="chart"[^>]*role="img"' "$TMP/r.html")" = 5 ]
 check "html: nothing fetched" bash -c "[ -s '$TMP/r.html' ] && ! grep -qiE '(src|srcset|poster|data)=\"(https?:)?//|<link[^>]+href=|@import|url\\((https?:)?//' '$TMP/r.html'"
 check "html: achievement Markdown rendered" grep -q '<li id="ach-NGO-LPN-01"><div class="md"><p>' "$TMP/r.html"
 check "annex: the seven known inconsistencies" bash -c "grep -c 'count-parts\\|achievement-country\\|published-list\\|feedback-sex\\|share-sum\\|figure-parts\\|published-cell\\|double-claim' '$TMP/csv/quality.csv' | grep -qx 11"
+out=$($PY "$SRCDIR/tests/integration/xlsx_print_check.py" report "$TMP/r.xlsx" 2>&1)
+check "xlsx: every sheet prints on A4 fitted to width with its header repeated; status and expenditure sheets ($out)" [ $? = 0 ]
 "$ACTIP" report --db "$db" --year 2021 --format xlsx >/dev/null 2>&1; st=$?
 check "xlsx without -o is a usage error" [ "$st" = 2 ]
+
+# An outcome under an outcome still counts: O2.1 moved under O2.6 keeps its row and its
+# 28 achievements in the EOPO2 table (it vanished before).
+cp "$db" "$TMP/deep.db"
+sqlite3 "$TMP/deep.db" "UPDATE framework SET parent = 'O2.6' WHERE code = 'O2.1'"
+"$ACTIP" report --db "$TMP/deep.db" --year 2021 --format md -o "$TMP/deep.md"
+check "md: O2.1 under O2.6 keeps its row and 28 achievements" \
+	grep -qx '| O2.1 Justice agency partners are developing sustainable ACTIP-aligned initiatives | 28 |' "$TMP/deep.md"
+check "md: and the same regional achievements under EOPO2" \
+	[ "$(sed -n '/^### EOPO2/,/^### EOPO3/p' "$TMP/deep.md" | grep -c '^- ')" = "$(sed -n '/^### EOPO2/,/^### EOPO3/p' "$TMP/r.md" | grep -c '^- ')" ]
 
 # Hostile text from the records.
 evil='achievement_id,country,date,text,total\nX1,KH,2021-05-01,"=HYPERLINK(""http://evil.example"") <script>alert(1)</script> ![p](http://evil.example/p.png)",3\nX2,KH,2021-05-02,@SUM(A1) plain,\nX3,KH,2021-05-03,"-2+3",\nX4,KH,2021-05-04,"+cmd|calc",\n'

@@ -51,6 +51,8 @@ sys.exit(0 if all(d[k] == v for k, v in want.items()) else 1)' "$TMP/report-2020
 
 "$ACTIP" workplan report --db "$db" --plan "$PLAN" --period 2020-H2 --format xlsx -o "$TMP/r.xlsx"
 check "xlsx written (a zip file)" bash -c "head -c 2 '$TMP/r.xlsx' | grep -q PK"
+out=$(/usr/bin/python3 "$SRCDIR/tests/integration/xlsx_print_check.py" workplan "$TMP/r.xlsx" 2>&1)
+check "xlsx: rates as numbers in % format, none as text; A4 landscape, headers repeated ($out)" [ $? = 0 ]
 check "html: self-contained" bash -c "grep -q '<table' '$TMP/report-2020-H2.html' && ! grep -qiE '(src|href)=\"(https?:)?//' '$TMP/report-2020-H2.html'"
 
 "$ACTIP" workplan report --db "$db" --plan "$PLAN" --period 2020-H3 >/dev/null 2>&1

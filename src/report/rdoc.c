@@ -1,0 +1,674 @@
+/* Builds the annual report's document (rdoc.h) from the loaded records. The sections
+ * and their order are the table `sections` below; Tables 1-5 and the figures that go
+ * with them are the table `result_figures`. Every text of the document is made here,
+ * once, in plain text; the writers escape it for their format. */
+#include "report/rdoc.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/country.h"
+#include "core/num.h"
+#include "report/report.h"
+
+#define EN_DASH "\xE2\x80\x93"
+
+struct rd_chunk {
+	rd_chunk *next;
+	char s[];
+};
+
+/* A string kept by the document (NULL, and failed set, when out of memory). */
+static const char *str(rdoc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static const char *str(rdoc *d, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	rd_chunk *c = n < 0 ? NULL : malloc(sizeof *c + (size_t)n + 1);
+	if (!c) {
+		d->failed = true;
+		return "";
+	}
+	va_start(ap, fmt);
+	vsnprintf(c->s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	c->next = d->chunks;
+	d->chunks = c;
+	return c->s;
+}
+
+/* Memory of size bytes owned by the document, zeroed (NULL when out of memory). */
+static void *mem(rdoc *d, size_t size)
+{
+	rd_chunk *c = calloc(1, sizeof *c + size);
+	if (!c) {
+		d->failed = true;
+		return NULL;
+	}
+	c->next = d->chunks;
+	d->chunks = c;
+	return c->s;
+}
+
+/* Appends a block of kind; the returned block is zeroed but for its kind (a static
+ * spare when out of memory, so callers need not check). */
+static rd_block *block(rdoc *d, rb_kind kind)
+{
+	static rd_block spare;
+	if (d->nblocks == d->cap) {
+		int cap = d->cap ? d->cap * 2 : 64;
+		rd_block *b = realloc(d->blocks, sizeof *b * (size_t)cap);
+		if (!b) {
+			d->failed = true;
+			memset(&spare, 0, sizeof spare);
+			return &spare;
+		}
+		d->blocks = b;
+		d->cap = cap;
+	}
+	rd_block *b = &d->blocks[d->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	return b;
+}
+
+static void open_sec(rdoc *d, int level, const char *id, const char *cls, const char *code,
+		     const char *text)
+{
+	rd_block *b = block(d, RB_OPEN);
+	b->level = level;
+	b->id = id;
+	b->cls = cls;
+	b->code = code;
+	b->text = text;
+}
+
+static void close_sec(rdoc *d)
+{
+	block(d, RB_CLOSE);
+}
+
+static void heading(rdoc *d, const char *text)
+{
+	block(d, RB_HEADING)->text = text;
+}
+
+static void para(rdoc *d, const char *cls, const char *text)
+{
+	rd_block *b = block(d, RB_PARA);
+	b->cls = cls;
+	b->text = text;
+}
+
+/* A new table with ncols columns (heads and left given after). */
+static rd_table *table(rdoc *d, const char *cls, int ncols)
+{
+	rd_table *t = mem(d, sizeof *t);
+	if (!t)
+		return NULL;
+	t->cls = cls;
+	t->ncols = ncols;
+	block(d, RB_TABLE)->table = t;
+	return t;
+}
+
+/* Appends a row to t; returns its ncols cells to fill (all "" to begin with). */
+static const char **row(rdoc *d, rd_table *t, rd_row_kind kind, const char *id)
+{
+	static const char *spare[RD_MAX_COLS];
+	if (!t)
+		return spare;
+	if (t->nrows == t->cap) {
+		int cap = t->cap ? t->cap * 2 : 16;
+		const char **cells = mem(d, sizeof *cells * (size_t)(cap * t->ncols));
+		rd_row_kind *kinds = mem(d, sizeof *kinds * (size_t)cap);
+		const char **ids = mem(d, sizeof *ids * (size_t)cap);
+		if (!cells || !kinds || !ids)
+			return spare;
+		if (t->nrows) {
+			memcpy(cells, t->cells, sizeof *cells * (size_t)(t->nrows * t->ncols));
+			memcpy(kinds, t->kinds, sizeof *kinds * (size_t)t->nrows);
+			memcpy(ids, t->row_ids, sizeof *ids * (size_t)t->nrows);
+		}
+		t->cells = cells;
+		t->kinds = kinds;
+		t->row_ids = ids;
+		t->cap = cap;
+	}
+	int i = t->nrows++;
+	t->kinds[i] = kind;
+	t->row_ids[i] = id;
+	const char **c = &t->cells[i * t->ncols];
+	for (int k = 0; k < t->ncols; k++)
+		c[k] = "";
+	return c;
+}
+
+/* A count as a cell: the en dash for zero. */
+static const char *count(rdoc *d, int64_t n)
+{
+	if (!n)
+		return EN_DASH;
+	char buf[32];
+	num_format_count(buf, sizeof buf, n);
+	return str(d, "%s", buf);
+}
+
+static void figure(rdoc *d, const chart *c, int *nfig)
+{
+	rd_block *b = block(d, RB_FIGURE);
+	b->fig = c;
+	b->n = ++*nfig;
+}
+
+/* The achievements of a list after heading (none: nothing), when there are any. */
+static void ach_list(rdoc *d, ann_select sel, const char *code, const char *head)
+{
+	const annual_report *r = d->r;
+	for (size_t a = 0; a < r->nach; a++)
+		if (annual_ach_selected(r, &r->ach[a], sel, code)) {
+			if (head)
+				heading(d, head);
+			rd_block *b = block(d, RB_ACH);
+			b->sel = sel;
+			b->code = code;
+			return;
+		}
+}
+
+/* The figures of the report, by their index in report_figures. */
+enum { FIG_PARTICIPANTS, FIG_SATISFACTION, FIG_CD_EVENTS, FIG_STATUS, FIG_TRENDS };
+
+/* Project status: the sentence, a table by country and the figure. */
+static void sec_status(rdoc *d, int *nfig)
+{
+	const annual_report *r = d->r;
+	char sentence[512];
+	annual_status_sentence(r, sentence, sizeof sentence);
+	para(d, "lead", str(d, "%s", sentence));
+	rd_table *t = table(d, "status", ANN_NSTATUS + 2);
+	if (t) {
+		t->heads[0] = "Country/region";
+		t->left[0] = true;
+		for (int k = 0; k < ANN_NSTATUS; k++)
+			t->heads[k + 1] = ann_status_labels[k];
+		t->heads[ANN_NSTATUS + 1] = "Projects";
+	}
+	/* National projects by country, their total (the sentence's numbers), then the
+	 * regional ones and all projects. */
+	int national[ANN_NSTATUS + 1] = {0}, regional[ANN_NSTATUS + 1] = {0};
+	for (size_t i = 0; i < r->nprojects; i++) {
+		const ann_project *p = &r->projects[i];
+		if (p->status_ix < 0)
+			continue;
+		int *n = strcmp(p->focus, "national") == 0 ? national : regional;
+		n[p->status_ix]++;
+		n[ANN_NSTATUS]++;
+	}
+	for (const country *k = country_table; k->code; k++) {
+		int n[ANN_NSTATUS + 1] = {0};
+		for (size_t i = 0; i < r->nprojects; i++) {
+			const ann_project *p = &r->projects[i];
+			if (strcmp(p->country, k->code) == 0 && p->status_ix >= 0 &&
+			    strcmp(p->focus, "national") == 0) {
+				n[p->status_ix]++;
+				n[ANN_NSTATUS]++;
+			}
+		}
+		if (!n[ANN_NSTATUS])
+			continue;
+		const char **c = row(d, t, RD_ROW, NULL);
+		c[0] = k->name;
+		for (int s = 0; s <= ANN_NSTATUS; s++)
+			c[s + 1] = count(d, n[s]);
+	}
+	static const char *const last[] = {"National projects", "Regional projects", "All projects"};
+	for (int k = 0; k < 3; k++) {
+		const char **c = row(d, t, k == 1 ? RD_ROW : RD_TOTAL, NULL);
+		c[0] = last[k];
+		for (int s = 0; s <= ANN_NSTATUS; s++)
+			c[s + 1] = count(d, k == 0 ? national[s] : k == 1 ? regional[s]
+							 : national[s] + regional[s]);
+	}
+	figure(d, &d->figs[FIG_STATUS], nfig);
+}
+
+/* Regional progress: per end-of-programme outcome, the outcomes under it (at any depth)
+ * with the number of achievements serving each, and the regional achievements. */
+static void sec_regional(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	const annual_report *r = d->r;
+	for (size_t e = 0; e < r->nnodes; e++) {
+		const ann_node *eo = &r->nodes[e];
+		if (strcmp(eo->level, "eopo") != 0)
+			continue;
+		open_sec(d, 3, str(d, "outcome-%s", eo->code), "eopo", eo->code, eo->title);
+		rd_table *t = table(d, "outcomes", 2);
+		if (t) {
+			t->heads[0] = "Outcome";
+			t->heads[1] = "Achievements";
+			t->left[0] = true;
+		}
+		for (size_t i = 0; i < r->nnodes; i++) {
+			const ann_node *o = &r->nodes[i];
+			if (!annual_node_under(r, o->code, eo->code))
+				continue; /* at any depth: an outcome under an outcome is listed too */
+			const char **c = row(d, t, RD_ROW, str(d, "outcome-%s", o->code));
+			c[0] = str(d, "%s %s", o->code, o->title);
+			c[1] = count(d, annual_count_serving(r, o->code));
+		}
+		ach_list(d, ANN_REGIONAL_UNDER, eo->code, "Regional achievements");
+		close_sec(d);
+	}
+	for (size_t a = 0; a < r->nach; a++)
+		if (annual_ach_selected(r, &r->ach[a], ANN_UNPLACED, NULL)) {
+			open_sec(d, 3, "unplaced", "eopo", NULL, "Other regional achievements");
+			ach_list(d, ANN_UNPLACED, NULL, NULL);
+			close_sec(d);
+			break;
+		}
+}
+
+/* A country's key figures: number and what it counts, one row each. */
+static void facts(rdoc *d, const ann_country *k)
+{
+	rd_table *t = mem(d, sizeof *t);
+	rd_block *b = block(d, RB_FACTS);
+	b->country = k;
+	b->table = t;
+	if (!t)
+		return;
+	t->ncols = 2;
+	const char **c = row(d, t, RD_ROW, NULL);
+	c[0] = str(d, "%d", k->projects);
+	c[1] = str(d, "approved project%s in %d", k->projects == 1 ? "" : "s", d->year);
+	char n[32], parts[32];
+	num_format_count(n, sizeof n, k->events);
+	num_format_count(parts, sizeof parts, k->participants);
+	c = row(d, t, RD_ROW, NULL);
+	c[0] = str(d, "%s", n);
+	c[1] = k->pct_women_participants >= 0
+		? str(d, "events, with %s participants (%lld%% women)", parts,
+		      (long long)k->pct_women_participants)
+		: str(d, "events, with %s participants", parts);
+	num_format_count(n, sizeof n, k->cd_events);
+	c = row(d, t, RD_ROW, NULL);
+	c[0] = str(d, "%s", n);
+	c[1] = "capacity development events";
+	num_format_count(n, sizeof n, k->trained);
+	c = row(d, t, RD_ROW, NULL);
+	c[0] = str(d, "%s", n);
+	c[1] = k->pct_women_trained >= 0
+		? str(d, "people trained (%lld%% women)", (long long)k->pct_women_trained)
+		: "people trained";
+	if (k->pct_satisfied >= 0) {
+		c = row(d, t, RD_ROW, NULL);
+		c[0] = str(d, "%lld%%", (long long)k->pct_satisfied);
+		c[1] = "of respondents satisfied with capacity development events";
+	}
+}
+
+/* A country's projects: code, title, partner, status key and status label. */
+static void projects(rdoc *d, const ann_country *k)
+{
+	rd_table *t = mem(d, sizeof *t);
+	rd_block *b = block(d, RB_PROJECTS);
+	b->table = t;
+	if (!t)
+		return;
+	t->ncols = 5;
+	for (size_t p = 0; p < d->r->nprojects; p++) {
+		const ann_project *pr = &d->r->projects[p];
+		if (strcmp(pr->country, k->code) != 0)
+			continue;
+		const char **c = row(d, t, RD_ROW, NULL);
+		c[0] = pr->code;
+		c[1] = pr->title;
+		c[2] = pr->partner ? pr->partner : "";
+		c[3] = pr->status_ix >= 0 ? pr->status : "";
+		c[4] = pr->status_ix >= 0 ? ann_status_labels[pr->status_ix] : "";
+	}
+}
+
+/* Progress by country: a profile per country. */
+static void sec_countries(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	const annual_report *r = d->r;
+	for (int i = 0; i < r->ncountries; i++) {
+		const ann_country *k = &r->countries[i];
+		open_sec(d, 3, str(d, "country-%s", k->code), "country", NULL, k->name);
+		facts(d, k);
+		heading(d, "Projects");
+		projects(d, k);
+		ach_list(d, ANN_COUNTRY, k->code, "Achievements");
+		close_sec(d);
+	}
+}
+
+/* NGO partners and their results. */
+static void sec_partners(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	const annual_report *r = d->r;
+	for (size_t i = 0; i < r->npartners; i++) {
+		const ann_partner *p = &r->partners[i];
+		open_sec(d, 3, str(d, "partner-%s", p->code), "partner", NULL, p->name);
+		block(d, RB_PARTNER_META)->partner = p;
+		if (p->focus)
+			para(d, NULL, p->focus);
+		ach_list(d, ANN_PARTNER, p->code, NULL);
+		close_sec(d);
+	}
+}
+
+static void sec_tracking(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	block(d, RB_INDICATORS);
+}
+
+/* Where the figures go among Tables 1-5: after table `after` (1-5), figure `fig`. */
+static const struct {
+	int after, fig;
+} result_figures[] = {
+	{2, FIG_CD_EVENTS},
+	{3, FIG_PARTICIPANTS},
+	{5, FIG_SATISFACTION},
+};
+
+/* Tables 1-5 with their figures; masks (NULL: none) withhold cells. */
+static void results(rdoc *d, const report_tables *rt, const report_suppression *s, int *nfig)
+{
+	for (int i = 0; i < 5; i++) {
+		rd_block *b = block(d, RB_RTABLE);
+		b->rt = &rt->t[i];
+		b->n = i + 1;
+		if (s) {
+			b->mask = report_suppression_mask(s, i);
+			b->masked = true;
+		} else {
+			for (size_t f = 0; f < sizeof result_figures / sizeof result_figures[0]; f++)
+				if (result_figures[f].after == i + 1)
+					figure(d, &d->figs[result_figures[f].fig], nfig);
+		}
+	}
+}
+
+/* The results' further breakdowns, numbered after Tables 1-5: feedback on relevance
+ * and understanding, and disability. */
+static void sec_results(rdoc *d, int *nfig)
+{
+	results(d, &d->r->tables, NULL, nfig);
+	const rt_table *more[] = {&d->r->tables.feedback, &d->r->tables.disability};
+	for (int i = 0; i < 2; i++) {
+		rd_block *b = block(d, RB_RTABLE);
+		b->rt = more[i];
+		b->n = 6 + i;
+	}
+}
+
+/* Trends over the stored years: events, participants (Table 3), people trained (Table
+ * 4), satisfaction (Table 5) and expenditure, each year as its own report counts it,
+ * with a figure of participants and people trained. */
+static void sec_trends(rdoc *d, int *nfig)
+{
+	const annual_report *r = d->r;
+	para(d, NULL, "Each year as that year's report counts it; the expenditure is the "
+		      "year's total in each currency.");
+	rd_table *t = table(d, "trends", 6);
+	if (t) {
+		static const char *const heads[] = {"Year", "Events", "Participants", "People trained",
+						    "Satisfied (%)", "Expenditure"};
+		memcpy(t->heads, heads, sizeof heads);
+		t->left[0] = true;
+	}
+	chart *c = &d->figs[FIG_TRENDS];
+	report_figure_trends(r, c, d->fig_titles[FIG_TRENDS], d->fig_years);
+	for (size_t i = 0; i < r->ntrends; i++) {
+		const ann_trend *y = &r->trends[i];
+		const char **cells = row(d, t, RD_ROW, NULL);
+		cells[0] = str(d, "%d", y->year);
+		cells[1] = count(d, y->events);
+		cells[2] = count(d, y->participants);
+		cells[3] = count(d, y->trained);
+		cells[4] = y->pct_satisfied >= 0 ? str(d, "%lld", (long long)y->pct_satisfied) : EN_DASH;
+		const char *spent = "";
+		for (size_t k = 0; k < r->nspend; k++) {
+			const ann_spend *e = &r->spend[k];
+			bool seen = false; /* the currency was summed at an earlier entry */
+			for (size_t j = 0; j < k && !seen; j++)
+				seen = r->spend[j].year == e->year &&
+				       strcmp(r->spend[j].currency, e->currency) == 0;
+			if (e->year != y->year || seen)
+				continue;
+			int64_t sum = 0;
+			for (size_t j = k; j < r->nspend; j++)
+				if (r->spend[j].year == e->year &&
+				    strcmp(r->spend[j].currency, e->currency) == 0)
+					sum += r->spend[j].micro;
+			char amount[48];
+			num_format_count(amount, sizeof amount, num_div_round(sum, 1000000));
+			spent = str(d, "%s%s%s %s", spent, *spent ? ", " : "", e->currency, amount);
+		}
+		cells[5] = *spent ? spent : EN_DASH;
+	}
+	figure(d, c, nfig);
+}
+
+static bool has_trends(const annual_report *r)
+{
+	return r->ntrends > 0;
+}
+
+/* Expenditure by year and currency; the category column only when one is recorded. */
+static void sec_expenditure(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	const annual_report *r = d->r;
+	if (!r->nspend) {
+		para(d, NULL, "No expenditure is recorded.");
+		return;
+	}
+	bool cats = false;
+	for (size_t i = 0; i < r->nspend; i++)
+		cats |= r->spend[i].category[0] != 0;
+	rd_table *t = table(d, "spend", cats ? 3 : 2);
+	if (t) {
+		t->heads[0] = "Year";
+		t->left[0] = true;
+		if (cats) {
+			t->heads[1] = "Category";
+			t->left[1] = true;
+		}
+		t->heads[t->ncols - 1] = "Amount";
+	}
+	for (size_t i = 0; i < r->nspend; i++) {
+		const ann_spend *e = &r->spend[i];
+		char amount[48];
+		num_format_count(amount, sizeof amount, num_div_round(e->micro, 1000000));
+		const char **c = row(d, t, RD_ROW, NULL);
+		c[0] = str(d, "%d", e->year);
+		if (cats)
+			c[1] = e->category[0] ? e->category : "all";
+		c[cats ? 2 : 1] = str(d, "%s %s", e->currency, amount);
+	}
+}
+
+/* The data-quality annex, for the report's readers: what was checked, in plain
+ * sentences, with the number of records to review, then each finding by its record.
+ * The rules' codes and the checks of the database file itself stay in `actip check`;
+ * a failed check of the file is still listed. */
+static void sec_quality(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	const check_result *q = d->r->quality;
+	bool file_ok = true;
+	for (int i = 0; i < q->nrules; i++)
+		file_ok &= q->rules[i].plain != NULL || q->fired[i] == 0;
+	int review = q->errors + q->warnings;
+	para(d, NULL, str(d, "Before this report was computed, the records of %d were checked "
+			     "against the rules below%s. %s",
+			  d->year, file_ok ? ", and the database holding them was found intact" : "",
+			  review ? str(d, "%d point%s need%s a look; each names the record "
+					  "concerned, for the team that collected it to confirm or "
+					  "correct.", review, review == 1 ? "" : "s",
+				       review == 1 ? "s" : "")
+				 : "Nothing needs correcting."));
+	rd_table *t = table(d, "rules", 2);
+	if (t) {
+		t->heads[0] = "What was checked";
+		t->heads[1] = "Records to review";
+		t->left[0] = true;
+	}
+	for (int i = 0; i < q->nrules; i++) {
+		const check_rule *ru = &q->rules[i];
+		if (!ru->plain && !q->fired[i])
+			continue;
+		const char **c = row(d, t, RD_ROW, NULL);
+		c[0] = ru->plain ? ru->plain : ru->description;
+		c[1] = count(d, q->fired[i]);
+	}
+	if (q->n) {
+		heading(d, "Records to review");
+		block(d, RB_FINDINGS);
+	}
+}
+
+/* Whether a section has anything to show. */
+static bool has_partners(const annual_report *r)
+{
+	return r->npartners > 0;
+}
+
+static bool has_quality(const annual_report *r)
+{
+	return r->quality != NULL;
+}
+
+/* The sections of the annual report, in order: id, heading, entry in the contents
+ * (NULL: the heading), whether the heading names the year, the builder, whether the
+ * section is shown (NULL: always) and its class. */
+static const struct {
+	const char *id, *title, *toc;
+	bool year;                   /* the heading ends " in YEAR" */
+	void (*build)(rdoc *d, int *nfig);
+	bool (*shown)(const annual_report *r);
+	const char *cls;
+} sections[] = {
+	{"status", "Project status", NULL, true, sec_status, NULL, NULL},
+	{"regional", "Regional progress", NULL, false, sec_regional, NULL, NULL},
+	{"countries", "Progress by country", NULL, false, sec_countries, NULL, NULL},
+	{"partners", "NGO partners and their results", "NGO partners", false, sec_partners,
+	 has_partners, NULL},
+	{"tracking", "Indicator performance tracking", NULL, false, sec_tracking, NULL, NULL},
+	{"indicators", "Selected indicator results", NULL, false, sec_results, NULL, NULL},
+	{"trends", "Trends over the years", "Trends", false, sec_trends, has_trends, NULL},
+	{"expenditure", "Expenditure by year", "Expenditure", false, sec_expenditure, NULL, NULL},
+	{"quality", "Annex: data quality", NULL, false, sec_quality, has_quality, "annex"},
+};
+
+/* Ends a build: the status of the result. */
+static int done(rdoc *d, actip_err *err)
+{
+	d->conventions = "Zero is shown as an en dash (" EN_DASH "); percentages are exact "
+			 "ratios rounded half away from zero.";
+	if (d->failed) {
+		rdoc_free(d);
+		return err_set(err, ACTIP_ENOMEM, "out of memory building the report");
+	}
+	return ACTIP_OK;
+}
+
+int rdoc_build(rdoc *d, const annual_report *r, actip_err *err)
+{
+	memset(d, 0, sizeof *d);
+	d->r = r;
+	d->year = r->year;
+	d->toc = true;
+	report_figures(r, d->figs, d->fig_titles);
+	d->title = str(d, "Annual progress report %d", r->year);
+	d->cover = "Computed by actip from the stored records: projects, activities, "
+		   "participants, feedback, achievements, partners and expenditure.";
+	int nfig = 0;
+	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
+		if (sections[i].shown && !sections[i].shown(r))
+			continue;
+		const char *title = sections[i].year
+			? str(d, "%s in %d", sections[i].title, r->year) : sections[i].title;
+		open_sec(d, 2, sections[i].id, sections[i].cls, NULL, title);
+		d->blocks[d->nblocks - 1].toc = sections[i].toc ? sections[i].toc : sections[i].title;
+		sections[i].build(d, &nfig);
+		close_sec(d);
+	}
+	return done(d, err);
+}
+
+int rdoc_build_public(rdoc *d, const report_tables *t, const report_suppression *s,
+		      actip_err *err)
+{
+	memset(d, 0, sizeof *d);
+	d->year = t->year;
+	d->title = str(d, "Selected indicator results %d", t->year);
+	d->cover = "Tables 1 to 5 of the annual progress report, computed by actip from the "
+		   "stored records, for publication.";
+	char sentence[256];
+	report_suppression_sentence(s->k, sentence, sizeof sentence);
+	open_sec(d, 2, "indicators", NULL, NULL, NULL);
+	para(d, "lead", str(d, "%s", sentence));
+	int nfig = 0;
+	results(d, t, s, &nfig);
+	close_sec(d);
+	return done(d, err);
+}
+
+void rdoc_ach_meta(const annual_report *r, const ann_achievement *a, char *buf, size_t size)
+{
+	size_t o = 0;
+	buf[0] = 0;
+#define ADD(...) (o += (size_t)snprintf(buf + o, o < size ? size - o : 0, __VA_ARGS__))
+	if (a->has[0]) {
+		char n[32];
+		num_format_count(n, sizeof n, a->n[0]);
+		ADD(" %s people;", n);
+	}
+	if (a->project)
+		ADD(" project %s;", a->project);
+	if (a->partner)
+		ADD(" %s;", annual_partner_name(r, a->partner));
+	if (a->outcomes) {
+		char list[256];
+		annual_outcome_list(a->outcomes, list, sizeof list);
+		ADD("%s%s", strchr(a->outcomes, ';') ? " outcomes " : " outcome ", list);
+	}
+#undef ADD
+}
+
+void rdoc_table_free(rd_table *t)
+{
+	if (!t)
+		return;
+	free(t->cells);
+	free(t->kinds);
+	free(t->row_ids);
+	free(t);
+}
+
+void rdoc_free(rdoc *d)
+{
+	for (int i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].owned)
+			rdoc_table_free(d->blocks[i].table);
+	while (d->chunks) {
+		rd_chunk *c = d->chunks;
+		d->chunks = c->next;
+		free(c);
+	}
+	free(d->blocks);
+	d->blocks = NULL;
+	d->nblocks = d->cap = 0;
+}

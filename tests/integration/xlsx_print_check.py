@@ -1,0 +1,58 @@
+"""Checks how a workbook of actip prints and what its cells hold (openpyxl).
+
+usage: xlsx_print_check.py report|workplan FILE.xlsx
+Every sheet: A4, fitted to one page wide, a repeated header row, page numbers in the
+footer. report: the "Project status" sheet lists the 43 projects of 2021 and
+"Expenditure" the amounts as numbers (8,999,000 for 2021). workplan: no rate is text
+("100.0%"); the rates are numbers in a % format. Prints "ok N" or the failures.
+"""
+import re
+import sys
+
+import openpyxl
+
+kind, path = sys.argv[1], sys.argv[2]
+wb = openpyxl.load_workbook(path)
+errors, passed = [], 0
+
+
+def check(cond, what):
+    global passed
+    if cond:
+        passed += 1
+    else:
+        errors.append(what)
+
+
+for ws in wb.worksheets:
+    ps = ws.page_setup
+    check(str(ps.paperSize) == "9", f"{ws.title}: A4 ({ps.paperSize})")
+    check(ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage
+          and ps.fitToWidth in (1, None) and ps.fitToHeight == 0,
+          f"{ws.title}: fitted to the page width")
+    check(bool(ws.print_title_rows), f"{ws.title}: a header row repeated on every page")
+    check("&P" in (ws.oddFooter.center.text or ""), f"{ws.title}: page numbers in the footer")
+
+if kind == "report":
+    check("Project status" in wb.sheetnames and "Expenditure" in wb.sheetnames,
+          f"project status and expenditure sheets in {wb.sheetnames}")
+    if "Project status" in wb.sheetnames:
+        rows = [r for r in wb["Project status"].iter_rows(min_row=5, values_only=True) if r[0]]
+        check(len(rows) == 43, f"project status: {len(rows)} projects, want 43")
+        check(sum(1 for r in rows if r[5] == "Completed") == 16, "project status: 16 completed")
+    if "Expenditure" in wb.sheetnames:
+        amounts = {r[0]: r[3] for r in wb["Expenditure"].iter_rows(min_row=4, values_only=True)}
+        check(amounts.get(2021) == 8999000, f"expenditure 2021 as a number: {amounts.get(2021)!r}")
+else:
+    texts = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and re.fullmatch(r"\d+\.\d%", c.value)]
+    check(not texts, f"{len(texts)} rates stored as text, e.g. {texts[:3]}")
+    rates = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row
+             if isinstance(c.value, (int, float)) and c.number_format == "0.0%"]
+    check(len(rates) >= 50, f"{len(rates)} rates as numbers in % format, want 50 or more")
+    check(all(0 <= c.value <= 1 for c in rates), "rates are fractions from 0 to 1")
+
+for e in errors:
+    print("not ok -", e)
+print("ok", passed)
+sys.exit(1 if errors else 0)
