@@ -150,7 +150,7 @@ static int map_record(void *ud, const csvr_record *rec)
 			for (size_t i = 0; i < rec->n; i++)
 				if (text_ieq(text_trim(rec->fields[i]), names[k]))
 					ml->col[k] = (int)i;
-			if (ml->col[k] < 0 && k < 2) {
+			if (k < 2 && ml->col[k] < 0) {
 				diag_add(ml->diag, DIAG_ERROR, ml->path, rec->line, names[k],
 					 "missing required column (a mapping has template, source, column)");
 				return 1;

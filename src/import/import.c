@@ -835,7 +835,8 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 	}
 	if (rs.im.refused) {
 		store_rollback(st);
-		hooks->refused = true;
+		if (hooks) /* only a hook refuses */
+			hooks->refused = true;
 		rc = err_set(err, ACTIP_ERR, "%s", rs.im.refusal.msg);
 	} else if (rs.im.db_failed) {
 		store_rollback(st);

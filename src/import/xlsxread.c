@@ -898,7 +898,7 @@ static int emit_row(sheetread *s)
 		while (w > 0 && (!r->fields[w - 1] || !*text_trim(r->fields[w - 1])))
 			w--;
 		s->width = w;
-		s->header = calloc(w, sizeof *s->header);
+		s->header = calloc(w ? w : 1, sizeof *s->header);
 		if (!s->header)
 			return -1;
 		for (size_t i = 0; i < w; i++)

@@ -270,9 +270,9 @@ static void table_docx(docx *x, const rd_block *b)
 	tbl_row(x, t->heads, t->ncols, t->left, true, false, false);
 	for (int i = 0; i < t->nrows; i++) {
 		if (t->kinds[i] == RD_GROUP)
-			group_row(x, t->cells[i * t->ncols], t->ncols);
+			group_row(x, t->cells[(size_t)i * t->ncols], t->ncols);
 		else
-			tbl_row(x, &t->cells[i * t->ncols], t->ncols, t->left, false,
+			tbl_row(x, &t->cells[(size_t)i * t->ncols], t->ncols, t->left, false,
 				t->kinds[i] == RD_TOTAL, t->nrows <= KEEP_ROWS && i + 1 < t->nrows);
 	}
 	end(x);
@@ -297,7 +297,7 @@ static void rtable_docx(docx *x, const rd_block *b)
 	memcpy(all, labels, sizeof *all * (size_t)ncols);
 	{
 		while (n <= RT_MAX_ROWS && report_disp_row(t, b->masked ? &b->mask : NULL, n, &rows[n])) {
-			const char **c = &all[(n + 1) * ncols];
+			const char **c = &all[(size_t)(n + 1) * ncols];
 			c[0] = rows[n].label;
 			for (int k = 1; k < ncols; k++)
 				c[k] = k <= rows[n].ncells ? rows[n].cells[k - 1] : "";
@@ -307,7 +307,7 @@ static void rtable_docx(docx *x, const rd_block *b)
 	tbl_open(x, all, n + 1, ncols);
 	tbl_row(x, labels, ncols, NULL, true, false, false);
 	for (int i = 0; i < n; i++)
-		tbl_row(x, &all[(i + 1) * ncols], ncols, NULL, false, rows[i].kind != DISP_ROW,
+		tbl_row(x, &all[(size_t)(i + 1) * ncols], ncols, NULL, false, rows[i].kind != DISP_ROW,
 			n <= KEEP_ROWS && i + 1 < n);
 	free(rows);
 	free(all);
@@ -404,9 +404,9 @@ static void facts_docx(docx *x, const rd_block *b)
 	const rd_table *t = b->table;
 	for (int i = 0; i < t->nrows; i++) {
 		p_open(x, "Fact", false);
-		run(x, t->cells[i * 2], R_BOLD);
+		run(x, t->cells[(size_t)i * 2], R_BOLD);
 		run(x, " ", 0);
-		run(x, t->cells[i * 2 + 1], 0);
+		run(x, t->cells[(size_t)i * 2 + 1], 0);
 		end(x);
 	}
 }
@@ -415,7 +415,7 @@ static void projects_docx(docx *x, const rd_block *b)
 {
 	const rd_table *t = b->table;
 	for (int i = 0; i < t->nrows; i++) {
-		const char **c = &t->cells[i * t->ncols];
+		const char **c = &t->cells[(size_t)i * t->ncols];
 		p_open(x, "ListBullet", false);
 		run(x, c[0], R_BOLD);
 		run(x, " ", 0);
@@ -910,12 +910,13 @@ static int add(zip_t *z, const char *name, const void *data, size_t len)
 	if (!copy)
 		return -1;
 	memcpy(copy, data, len);
+	/* the source owns copy from here (freep = 1): zip_source_free or the archive frees it */
 	zip_source_t *src = zip_source_buffer(z, copy, len, 1);
 	if (!src) {
 		free(copy);
 		return -1;
 	}
-	if (zip_file_add(z, name, src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
+	if (zip_file_add(z, name, src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) { // NOLINT(clang-analyzer-unix.Malloc): src owns copy
 		zip_source_free(src);
 		return -1;
 	}

@@ -204,9 +204,9 @@ static void facts_html(FILE *out, const rdoc *d, const rd_block *b)
 	fputs("<div class=\"facts\">\n", out);
 	for (int i = 0; i < t->nrows; i++) {
 		fputs("<div class=\"fact\"><b>", out);
-		esc_html_text(out, t->cells[i * 2]);
+		esc_html_text(out, t->cells[(size_t)i * 2]);
 		fputs("</b> ", out);
-		esc_html_text(out, t->cells[i * 2 + 1]);
+		esc_html_text(out, t->cells[(size_t)i * 2 + 1]);
 		fputs("</div>\n", out);
 	}
 	fputs("</div>\n", out);
@@ -219,7 +219,7 @@ static void projects_html(FILE *out, const rdoc *d, const rd_block *b)
 	const rd_table *t = b->table;
 	fputs("<ul class=\"projects\">\n", out);
 	for (int i = 0; i < t->nrows; i++) {
-		const char **c = &t->cells[i * t->ncols];
+		const char **c = &t->cells[(size_t)i * t->ncols];
 		fputs("<li><span class=\"code\">", out);
 		esc_html_text(out, c[0]);
 		fputs("</span> ", out);
@@ -295,7 +295,7 @@ static void table_plain_html(FILE *out, const rdoc *d, const rd_block *b)
 	}
 	fputs("</tr></thead>\n<tbody>\n", out);
 	for (int i = 0; i < t->nrows; i++) {
-		const char **cells = &t->cells[i * t->ncols];
+		const char **cells = &t->cells[(size_t)i * t->ncols];
 		if (t->kinds[i] == RD_GROUP) {
 			fprintf(out, "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"%d\">", t->ncols);
 			esc_html_text(out, cells[0]);

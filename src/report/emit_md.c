@@ -156,7 +156,7 @@ static void table_plain_md(FILE *out, const rdoc *d, const rd_block *b)
 		bool total = t->kinds[i] != RD_ROW; /* a group row: its name in bold, alone */
 		for (int c = 0; c < t->ncols; c++) {
 			fputs(total && c == 0 ? "| **" : "| ", out);
-			esc_md_cell(out, t->cells[i * t->ncols + c]);
+			esc_md_cell(out, t->cells[(size_t)i * t->ncols + c]);
 			fputs(total && c == 0 ? "** " : " ", out);
 		}
 		fputs("|\n", out);
@@ -183,9 +183,9 @@ static void facts_md(FILE *out, const rdoc *d, const rd_block *b)
 	const rd_table *t = b->table;
 	for (int i = 0; i < t->nrows; i++) {
 		fputs("- ", out);
-		esc_md_cell(out, t->cells[i * 2]);
+		esc_md_cell(out, t->cells[(size_t)i * 2]);
 		fputc(' ', out);
-		esc_md_cell(out, t->cells[i * 2 + 1]);
+		esc_md_cell(out, t->cells[(size_t)i * 2 + 1]);
 		fputc('\n', out);
 	}
 	fputc('\n', out);
@@ -197,7 +197,7 @@ static void projects_md(FILE *out, const rdoc *d, const rd_block *b)
 	(void)d;
 	const rd_table *t = b->table;
 	for (int i = 0; i < t->nrows; i++) {
-		const char **c = &t->cells[i * t->ncols];
+		const char **c = &t->cells[(size_t)i * t->ncols];
 		fputs("- ", out);
 		esc_md_cell(out, c[0]);
 		fputs(" – ", out);

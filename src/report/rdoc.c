@@ -141,7 +141,7 @@ static const char **row(rdoc *d, rd_table *t, rd_row_kind kind, const char *id)
 	int i = t->nrows++;
 	t->kinds[i] = kind;
 	t->row_ids[i] = id;
-	const char **c = &t->cells[i * t->ncols];
+	const char **c = &t->cells[(size_t)i * t->ncols];
 	for (int k = 0; k < t->ncols; k++)
 		c[k] = "";
 	return c;

@@ -57,8 +57,8 @@ static rd_table *table(const wd_table *w)
 		t->kinds[i] = w->rkinds[i] == WD_GROUP ? RD_GROUP : w->rkinds[i] == WD_TOTAL ? RD_TOTAL
 											: RD_ROW;
 		for (int c = 0; c < t->ncols; c++) {
-			const char *v = w->cells[i * w->ncols + c];
-			t->cells[i * t->ncols + c] = v ? v : "";
+			const char *v = w->cells[(size_t)i * w->ncols + c];
+			t->cells[(size_t)i * t->ncols + c] = v ? v : "";
 		}
 	}
 	return t;

@@ -24,14 +24,14 @@ static const char *type_name(const colspec *c, json_t **values)
 {
 	static const char *const sexes[] = {"female", "male", "other", NULL};
 	*values = NULL;
-	const char *const *words = c->type == T_ENUM ? c->allowed : c->type == T_SEX ? sexes : NULL;
+	const char *const *words = c->type == T_ENUM || c->type == T_SCALE ? c->allowed : c->type == T_SEX ? sexes : NULL;
 	switch (c->type) {
 	case T_DATE: return "date";
 	case T_YEAR: case T_COUNT: return "integer";
 	case T_DECIMAL: return "number";
 	case T_YESNO: return "yes_no";
 	case T_CODES: return "list";
-	case T_ENUM: case T_SEX: case T_COUNTRY:
+	case T_ENUM: case T_SCALE: case T_SEX: case T_COUNTRY:
 		*values = json_array();
 		for (int i = 0; words && words[i]; i++)
 			json_array_append_new(*values, json_string(words[i]));

@@ -119,7 +119,7 @@ int guard_scope(store *st, const web_user *u, const template *t, const char *con
 {
 	if (u->role == ROLE_ADMIN)
 		return 0;
-	if (!guard_template_allowed(u, t->name) || !t->kind->scope_sql) {
+	if (!t->kind || !t->kind->scope_sql || !guard_template_allowed(u, t->name)) {
 		err_set(err, ACTIP_ERR, "your role may not change %s", t->name);
 		return 403;
 	}

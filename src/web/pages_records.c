@@ -49,7 +49,7 @@ static void shown_value(FILE *o, const colspec *c, const char *v)
 	if (c && c->type == T_COUNTRY) {
 		const country *k = country_by_code(v);
 		esc_html_text(o, k ? k->name : v);
-	} else if (c && (c->type == T_ENUM || c->type == T_SEX || c->type == T_YESNO)) {
+	} else if (c && (c->type == T_ENUM || c->type == T_SCALE || c->type == T_SEX || c->type == T_YESNO)) {
 		words(o, v);
 	} else {
 		esc_html_text(o, v);
@@ -64,7 +64,7 @@ static void code_options(FILE *o, const colspec *c, const char *selected, const 
 	static const char *const yesno[] = {"yes", "no", NULL};
 	if (none)
 		fprintf(o, "<option value=\"\"%s>%s</option>", selected && *selected ? "" : " selected", none);
-	const char *const *w = c->type == T_ENUM ? c->allowed : c->type == T_SEX ? sexes
+	const char *const *w = c->type == T_ENUM || c->type == T_SCALE ? c->allowed : c->type == T_SEX ? sexes
 			     : c->type == T_YESNO ? yesno : NULL;
 	for (int i = 0; w && w[i]; i++) {
 		fputs("<option value=\"", o);
@@ -308,7 +308,7 @@ static void list_get(web_req *rq, web_resp *rs)
 	int shown_filters = 0;
 	for (int c = 0; c < t->ncols && shown_filters < 3; c++) {
 		const colspec *cs = &t->cols[c];
-		if (cs->type != T_ENUM && cs->type != T_SEX && cs->type != T_COUNTRY)
+		if (cs->type != T_ENUM && cs->type != T_SCALE && cs->type != T_SEX && cs->type != T_COUNTRY)
 			continue;
 		const char *sel = NULL;
 		for (int i = 0; i < lf.n; i++)
@@ -448,7 +448,7 @@ static void form_field(web_req *rq, FILE *o, const colspec *c, const char *v, bo
 	if (c->required)
 		fputs(" <span class=\"req\" title=\"required\">*</span>", o);
 	fputs("</label>", o);
-	bool choices = c->type == T_ENUM || c->type == T_SEX || c->type == T_YESNO;
+	bool choices = c->type == T_ENUM || c->type == T_SCALE || c->type == T_SEX || c->type == T_YESNO;
 	const char *vl, *ll;
 	const template *src = c->type == T_CODE ? ref_source(c->ref, &vl, &ll) : NULL;
 	if (key_locked) {

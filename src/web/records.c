@@ -112,36 +112,35 @@ static void key_text(const rec_ref *r, char *buf, size_t size)
 	}
 }
 
+/* A record's JSON text without the people's names (malloc'd), or NULL. */
+static char *without_names(const template *t, const char *json)
+{
+	json_t *o = json ? json_loads(json, 0, NULL) : NULL;
+	if (!o)
+		return NULL;
+	for (int c = 0; c < t->ncols; c++)
+		if (t->kind->private_cols & 1u << c)
+			json_object_del(o, t->cols[c].name);
+	char *clean = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	return clean;
+}
+
 /* The audit row of one record's write: old and new as the kind's JSON. Names of people
  * are left out of both (the audit never holds them). */
 int rec_audit(store *st, const void *key, const web_req *rq, const char *action)
 {
 	const rec_ref *r = key;
-	char *now = NULL, k[300];
-	if (record_text(st, r, &now) < 0)
+	char *stored = NULL, k[300];
+	if (record_text(st, r, &stored) < 0)
 		return -1;
 	key_text(r, k, sizeof k);
-	char *vals[2] = {r->old_json, now};
-	for (int i = 0; i < 2; i++) {
-		json_t *o = vals[i] ? json_loads(vals[i], 0, NULL) : NULL;
-		if (!o)
-			continue;
-		for (int c = 0; c < r->t->ncols; c++)
-			if (r->t->kind->private_cols & 1u << c)
-				json_object_del(o, r->t->cols[c].name);
-		char *clean = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-		json_decref(o);
-		if (vals[i] == now)
-			free(now);
-		vals[i] = clean;
-		if (i == 1)
-			now = clean;
-	}
+	char *old = without_names(r->t, r->old_json), *now = without_names(r->t, stored);
+	free(stored);
 	int rc = 0;
-	if (!(vals[0] && vals[1] && strcmp(vals[0], vals[1]) == 0))
-		rc = store_audit_write(st, rq->user.name, rq->addr, action, r->t->name, k, vals[0], vals[1]);
-	if (vals[0] != r->old_json)
-		free(vals[0]);
+	if (!(old && now && strcmp(old, now) == 0))
+		rc = store_audit_write(st, rq->user.name, rq->addr, action, r->t->name, k, old, now);
+	free(old);
 	free(now);
 	return rc;
 }
@@ -253,9 +252,9 @@ int rec_list(web_req *rq, const template *t, const char *const (*filter)[2], int
 	     long long offset, long long limit, void (*row)(json_t *shown, void *ctx), void *ctx, long long *total)
 {
 	list_state l = {rq, t, filter, nfilter, q, offset, limit, 0, row, ctx};
-	const char *names[TPL_MAX_KEY], *first[1] = {NULL};
+	const char *names[TPL_MAX_KEY] = {NULL}, *first[1] = {NULL};
 	rec_key_names(t, names);
-	for (int i = 0; i < nfilter; i++) /* the statement itself filters on the first key field */
+	for (int i = 0; i < nfilter && names[0]; i++) /* the statement filters on the first key field */
 		if (strcmp(filter[i][0], names[0]) == 0)
 			first[0] = filter[i][1];
 	int rc = rec_each(rq->st, t, first, 1, list_one, &l);

@@ -151,12 +151,14 @@ flip() { # TOKEN POSITION: the token with the hex digit at POSITION changed
 	d=$([ "$c" = 0 ] && echo 1 || echo 0)
 	echo "${1:0:$2}$d${1:$(($2 + 1))}"
 }
-check "csrf: the session's token is 64 hex digits" [ "${#tok}" = 64 ]
-for pos in 0 31 32 48 63; do
+# (The token a page or sign-in hands out is masked afresh each time against BREACH: 128
+# hex digits, a one-time pad and the token under it; a wrong digit in either half refuses.)
+check "csrf: the session's token is 128 hex digits (masked)" [ "${#tok}" = 128 ]
+for pos in 0 31 63 64 96 127; do
 	bad=$(flip "$tok" "$pos")
 	before=$(data_dump)
 	st=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -b "$TMP/admin.jar" -H "X-CSRF-Token: $bad" -H 'Content-Type: application/json' --data-binary "$edit" "$URL/api/v1/activities/KH-1")
-	check "csrf: token wrong at digit $pos -> 403" [ "$bad" != "$tok" -a "${#bad}" = 64 -a "$st" = 403 ]
+	check "csrf: token wrong at digit $pos -> 403" [ "$bad" != "$tok" -a "${#bad}" = 128 -a "$st" = 403 ]
 	check "csrf: token wrong at digit $pos changed nothing" [ "$before" = "$(data_dump)" ]
 	st=$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/admin.jar" --data-urlencode "csrf=$bad" --data-urlencode title=X "$URL/activities/KH-1")
 	check "csrf: form field wrong at digit $pos -> 403" [ "$st" = 403 ]
@@ -164,16 +166,21 @@ done
 check "csrf: the right token -> 200" [ "$(call admin PUT /api/v1/activities/KH-1 application/json "$edit")" = 200 ]
 check "csrf: the right token's write stored" [ "$(sqlite3 "$DB" "SELECT title FROM activity WHERE id = 'KH-1'")" = "CSRF probe" ]
 
-# Deployed mode (listening off loopback): the session cookie is __Host-actip with Secure,
-# at sign-in and at sign-out; on loopback (above) it is actip. The test talks to the
-# deployed server through 127.0.0.1.
-"$ACTIP" serve --db "$DB" --listen 0.0.0.0:0 >"$TMP/dep.out" 2>"$TMP/dep.log" &
+# Deployed mode (listening off loopback, behind a TLS proxy at its public https URL): the
+# session cookie is __Host-actip with Secure, at sign-in and at sign-out; on loopback
+# (above) it is actip. The test is the proxy: it talks to the server through 127.0.0.1
+# with the public host name (a Host the server does not serve is 421).
+"$ACTIP" serve --db "$DB" --listen 0.0.0.0:0 --public-url https://actip.example.org --trust-proxy 127.0.0.1 \
+	>"$TMP/dep.out" 2>"$TMP/dep.log" &
 DEP_PID=$!
 trap 'kill "$DEP_PID" 2>/dev/null; web_stop; rm -rf "$TMP"' EXIT
 dep_port=$(serve_port "$TMP/dep.out")
 check "deployed mode: the server starts on 0.0.0.0" [ -n "$dep_port" ]
 DEP="http://127.0.0.1:$dep_port"
-st=$(curl -s -D "$TMP/dep.h" -o "$TMP/dep.body" -w '%{http_code}' -H 'Content-Type: application/json' -d "{\"user\":\"viewer\",\"password\":\"$PW\"}" "$DEP/api/v1/session")
+st=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -d "{\"user\":\"viewer\",\"password\":\"$PW\"}" "$DEP/api/v1/session")
+check "deployed mode: a Host it does not serve -> 421" [ "$st" = 421 ]
+HOSTH='Host: actip.example.org'
+st=$(curl -s -D "$TMP/dep.h" -o "$TMP/dep.body" -w '%{http_code}' -H "$HOSTH" -H 'Content-Type: application/json' -d "{\"user\":\"viewer\",\"password\":\"$PW\"}" "$DEP/api/v1/session")
 check "deployed mode: sign-in -> 200" [ "$st" = 200 ]
 dcookie=$(grep -i '^Set-Cookie:' "$TMP/dep.h" | tr -d '\r')
 check "deployed mode: one session cookie" [ "$(grep -c . <<<"$dcookie")" = 1 ]
@@ -186,11 +193,11 @@ check "deployed mode: cookie without Domain" bash -c "[ -n \"\$1\" ] && ! grep -
 check "loopback mode: cookie named actip, without Secure" bash -c "grep -q '^Set-Cookie: actip=[0-9a-f]\{64\};' <<<\"\$1\" && ! grep -q Secure <<<\"\$1\"" _ "$cookie"
 dtok=$(sed -n 's/.*__Host-actip=\([0-9a-f]*\);.*/\1/p' <<<"$dcookie")
 dcsrf=$(sed -n 's/.*"csrf":"\([0-9a-f]*\)".*/\1/p' "$TMP/dep.body")
-st=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: __Host-actip=$dtok" "$DEP/api/v1/me")
+st=$(curl -s -o /dev/null -w '%{http_code}' -H "$HOSTH" -H "Cookie: __Host-actip=$dtok" "$DEP/api/v1/me")
 check "deployed mode: the __Host- cookie is the session" [ "$st" = 200 ]
-st=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: actip=$dtok" "$DEP/api/v1/me")
+st=$(curl -s -o /dev/null -w '%{http_code}' -H "$HOSTH" -H "Cookie: actip=$dtok" "$DEP/api/v1/me")
 check "deployed mode: the same token under the plain name is not" [ "$st" = 401 ]
-curl -s -D "$TMP/dep.out.h" -o /dev/null -X DELETE -H "Cookie: __Host-actip=$dtok" -H "X-CSRF-Token: $dcsrf" "$DEP/api/v1/session"
+curl -s -D "$TMP/dep.out.h" -o /dev/null -X DELETE -H "$HOSTH" -H "Cookie: __Host-actip=$dtok" -H "X-CSRF-Token: $dcsrf" "$DEP/api/v1/session"
 ocookie=$(grep -i '^Set-Cookie:' "$TMP/dep.out.h" | tr -d '\r')
 check "deployed mode: sign-out clears __Host-actip with Secure" bash -c "grep -q '^Set-Cookie: __Host-actip=;' <<<\"\$1\" && grep -q '; Secure' <<<\"\$1\" && grep -q 'Max-Age=0' <<<\"\$1\"" _ "$ocookie"
 kill "$DEP_PID"; wait "$DEP_PID" 2>/dev/null
