@@ -432,7 +432,8 @@ static const template *ref_source(ref_kind k, const char **value_of, const char 
 		if (src[i].k == k) {
 			*value_of = src[i].value;
 			*label_of = src[i].label;
-			return rec_kind(src[i].kind);
+			const template *t = rec_kind(src[i].kind);
+			return t;
 		}
 	return NULL;
 }
