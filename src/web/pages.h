@@ -41,6 +41,10 @@ void page_code_options(FILE *out, const char *kind, const char *field, const cha
 /* Accounts: the admins' pages and API, and everyone's own password (accounts.c). */
 extern const web_route account_routes[];
 
+/* A code or a field name as words for people, into buf: "not_started" -> "Not started"
+ * (the words every page shows for a code; "" for NULL). Returns buf. */
+const char *page_code_words(const char *code, char *buf, size_t size);
+
 /* The record pages of every kind (pages_records.c). */
 extern const web_route page_records_routes[];
 

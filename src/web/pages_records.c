@@ -27,16 +27,23 @@ enum { PAGE_ROWS = 50, LIST_COLS = 7 };
 
 /* ---- words for people --------------------------------------------------------------- */
 
-/* A code or a field name as words: "capacity_development" -> "Capacity development". */
+/* A code or a field name as words (see pages.h). */
+const char *page_code_words(const char *code, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", code ? code : "");
+	for (char *p = buf; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	if (buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+	return buf;
+}
+
+/* Writes a code or a field name as words: "capacity_development" -> "Capacity development". */
 static void words(FILE *o, const char *s)
 {
-	for (size_t i = 0; s && s[i]; i++) {
-		char c = s[i] == '_' ? ' ' : s[i];
-		if (i == 0 && c >= 'a' && c <= 'z')
-			c = (char)(c - 'a' + 'A');
-		char buf[2] = {c, '\0'};
-		esc_html_text(o, buf);
-	}
+	char buf[160];
+	esc_html_text(o, page_code_words(s, buf, sizeof buf));
 }
 
 /* A stored value as people read it: countries by name, codes as words, the rest as is. */

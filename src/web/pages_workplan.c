@@ -15,8 +15,6 @@
 #include "workplan/wp_compute.h"
 #include "workplan/wp_doc.h"
 
-static const char *const statuses[] = {"completed", "ongoing", "delayed", "not_started", "cancelled", NULL};
-static const char *const status_labels[] = {"Completed", "Ongoing", "Delayed", "Not started", "Cancelled", NULL};
 
 /* A state's label for people. */
 static const char *state_label(wp_state s)
@@ -166,14 +164,9 @@ static bool matches(const wp_line *l, const char *pillar, const char *body)
 	return false;
 }
 
-/* A status's label for people ("" for none, the code itself when unknown). */
-static const char *status_label(const char *code)
-{
-	for (int i = 0; code && statuses[i]; i++)
-		if (strcmp(statuses[i], code) == 0)
-			return status_labels[i];
-	return code ? code : "";
-}
+
+/* The matrix's filters a status form carries through its save (as f_NAME). */
+static const char *const kept[] = {"body", "pillar"};
 
 /* A form that files a report: the hidden plan, item, period and the version of the
  * report the values were based on, then the status and the note. */
@@ -190,7 +183,6 @@ static void status_form(web_req *rq, FILE *o, const char *plan, const char *item
 		fputs("\">", o);
 	}
 	/* the matrix's filters, kept across the save (a focal point files line after line) */
-	static const char *const kept[] = {"body", "pillar"};
 	for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
 		const char *v = req_query(rq, kept[i]);
 		if (!v || !*v)
@@ -222,7 +214,8 @@ static void file_form(web_req *rq, FILE *o, const wp_plan *p, const wp_line *l, 
 		fputs("<div class=\"sub mine\" id=\"mine-", o);
 		esc_html_attr(o, l->id);
 		fputs("\">Your report: <strong>", o);
-		esc_html_text(o, status_label(mine.status));
+		char label[40];
+		esc_html_text(o, page_code_words(mine.status, label, sizeof label));
 		fputs("</strong>", o);
 		if (mine.reported_on[0]) {
 			fputs(" (", o);
@@ -404,7 +397,9 @@ static void status_conflict(web_req *rq, web_resp *rs, const char *plan, const c
 	      "what you typed: check both, then save again to replace the current report with yours.</div>"
 	      "<div class=\"scroll\"><table id=\"conflict-values\"><thead><tr><th>Field</th><th>Current value</th>"
 	      "<th>Your value</th></tr></thead><tbody>", o);
-	conflict_row(o, "Status", status_label(found ? cur.status : NULL), status_label(status));
+	char now[40], typed[40];
+	conflict_row(o, "Status", page_code_words(found ? cur.status : NULL, now, sizeof now),
+		     page_code_words(status, typed, sizeof typed));
 	conflict_row(o, "Note", cur.note ? cur.note : "", note ? note : "");
 	conflict_row(o, "Reported on", cur.reported_on, "");
 	fputs("</tbody></table></div><h2>Your values</h2>", o);
@@ -440,7 +435,6 @@ static void status_post(web_req *rq, web_resp *rs)
 			esc_url_part(f, period);
 			fputs("&saved=", f);
 			esc_url_part(f, item);
-			static const char *const kept[] = {"body", "pillar"};
 			for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
 				char name[16];
 				snprintf(name, sizeof name, "f_%s", kept[i]);
