@@ -15,6 +15,7 @@ PKGS="$PKGS systemd man-db"
 # DOCX output: libzip and librsvg (figures as PNG); python3-docx, LibreOffice and poppler
 # (pdftotext) read it and the printed HTML back in the tests.
 PKGS="$PKGS libzip-dev librsvg2-dev python3-docx libreoffice-writer-nogui poppler-utils"
+PKGS="$PKGS libreoffice-calc-nogui"
 
 missing=""
 for p in $PKGS; do

@@ -22,8 +22,13 @@ document.addEventListener('DOMContentLoaded', function () {
       ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
     var xhr = new XMLHttpRequest();
     var append = form.querySelector('input[name=append]');
+    var opts = '';
+    ['encoding', 'date_order'].forEach(function (n) {
+      var el = form.querySelector('select[name=' + n + ']');
+      if (el && el.value) opts += '&' + n + '=' + encodeURIComponent(el.value);
+    });
     xhr.open('POST', '/upload?template=' + encodeURIComponent(template) +
-      '&name=' + encodeURIComponent(file.name) + (append && append.checked ? '&append=1' : ''));
+      '&name=' + encodeURIComponent(file.name) + (append && append.checked ? '&append=1' : '') + opts);
     xhr.setRequestHeader('Content-Type', type);
     xhr.setRequestHeader('X-CSRF-Token', csrf);
     xhr.upload.onprogress = function (e) {
@@ -35,7 +40,8 @@ document.addEventListener('DOMContentLoaded', function () {
     xhr.upload.onload = function () { status.textContent = 'Sent; checking the file…'; };
     xhr.onload = function () {
       bar.hidden = true;
-      if (xhr.status === 200) {
+      // A preview, or a step that asks which column is which: that page replaces this one.
+      if (xhr.status === 200 || /id="mapping"/.test(xhr.responseText)) {
         document.open(); document.write(xhr.responseText); document.close();
         return;
       }

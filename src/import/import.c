@@ -48,6 +48,7 @@ typedef struct run_state {
 	const char *sheet;   /* the sheet being read, NULL for text */
 	char **hdr;          /* its header as written, for cell positions */
 	size_t nhdr;
+	bool headers_done;   /* hooks->headers holds the first header */
 } run_state;
 
 /* ---- which template a file is ------------------------------------------------- */
@@ -359,6 +360,48 @@ static int locate_cell(void *ud, long line, const char *column, char *buf, size_
 	return 0;
 }
 
+/* The user's mapping of this run: --map's file, else the caller's (import_format.map). */
+static const header_map *rs_map(const run_state *rs)
+{
+	return rs->fmt->map_path || !rs->fmt->map ? &rs->map : rs->fmt->map;
+}
+
+/* Appends s to buf at *used with its tabs and line breaks as spaces, then `end`;
+ * false when it does not fit. */
+static bool put_cell(char *buf, size_t size, size_t *used, const char *s, char end)
+{
+	for (; *s; s++) {
+		if (*used + 2 >= size)
+			return false;
+		buf[(*used)++] = *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s;
+	}
+	if (*used + 2 >= size)
+		return false;
+	buf[(*used)++] = end;
+	buf[*used] = '\0';
+	return true;
+}
+
+/* Adds one header cell and what it matched to hooks->headers (the first header only;
+ * a list that does not fit is dropped whole, so a caller never sees half of one). */
+static void note_header(run_state *rs, const char *name, int found)
+{
+	import_hooks *h = rs->im.hooks;
+	if (!h || rs->headers_done || !*name)
+		return;
+	char *key = header_key(name);
+	const char *col = found >= 0 ? rs->im.tpl->cols[found].name : found == HEADER_IGNORED ? "-" : "";
+	size_t used = strlen(h->headers);
+	bool fits = put_cell(h->headers, sizeof h->headers, &used, key ? key : "", '\t') &&
+		    put_cell(h->headers, sizeof h->headers, &used, name, '\t') &&
+		    put_cell(h->headers, sizeof h->headers, &used, col, '\n');
+	free(key);
+	if (!fits) {
+		h->headers[0] = '\0';
+		rs->headers_done = true;
+	}
+}
+
 /* Maps the header's names to the template's columns; reports missing required
  * columns, duplicated names and (as warnings) unknown ones. */
 static int map_header(run_state *rs, const csvr_record *rec)
@@ -370,7 +413,8 @@ static int map_header(run_state *rs, const csvr_record *rec)
 		im->colmap[c] = -1;
 	for (size_t i = 0; i < rec->n; i++) {
 		char *name = text_trim(rec->fields[i]);
-		int found = *name ? header_match(t, name, &rs->map) : HEADER_IGNORED;
+		int found = *name ? header_match(t, name, rs_map(rs)) : HEADER_IGNORED;
+		note_header(rs, name, found);
 		if (found == HEADER_UNKNOWN)
 			diag_add(im->diag, DIAG_WARNING, im->file, rec->line, name,
 				 "column not in the %s template; ignored (--map FILE can name its column)",
@@ -420,6 +464,7 @@ static int on_record(void *ud, const csvr_record *rec)
 	const template *t = im->tpl;
 	if (rec->header) {
 		rs->header_ok = map_header(rs, rec) == 0;
+		rs->headers_done = true;
 		return rs->header_ok ? 0 : 1;
 	}
 	tplrow row;

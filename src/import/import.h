@@ -17,6 +17,9 @@ typedef struct import_format {
 	char delimiter;        /* --delimiter: , ; tab or |; 0 = found from the header */
 	char date_order;       /* --date-order: 'd' (D/M/YYYY), 'm' (M/D/YYYY) or 0 */
 	const char *map_path;  /* --map: CSV of template, source, column */
+	/* A mapping the caller holds (the web upload's remembered mappings); used when
+	 * map_path is NULL. */
+	const struct header_map *map;
 } import_format;
 
 struct template;
@@ -81,6 +84,11 @@ struct import_hooks {
 	char replaced_detail[2048];   /* out: what the rows replaced, owner by owner (one line
 				       * each, "KH-1: 41 stored participants replaced by 40");
 				       * "" when nothing */
+	/* out: how the first header read was matched, one line per cell: its comparison
+	 * key (header_key), a tab, the cell as written, a tab, and the template column it
+	 * stands for ("" when none matched, "-" when ignored); tabs and line breaks inside
+	 * a cell become spaces. "" when no header was read or it did not fit. */
+	char headers[4096];
 };
 typedef struct import_hooks import_hooks;
 

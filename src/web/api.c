@@ -17,6 +17,7 @@
 #include "web/records.h"
 #include "web/server.h"
 #include "web/session.h"
+#include "web/upload_map.h"
 #include "web/write.h"
 
 
@@ -174,8 +175,10 @@ static void write_answer(web_resp *rs, web_write *w, const char *template_name, 
 	web_write_free(w);
 }
 
-/* POST /api/v1/import/{template}[?dry_run=1] with the file as the body: CSV or other
- * delimited text in UTF-8 or UTF-16, or an .xlsx workbook. */
+/* POST /api/v1/import/{template}[?dry_run=1][&append=1][&encoding=E][&date_order=dmy|mdy]
+ * [&delimiter=semicolon][&name=FILE] with the file as the body: CSV or other delimited text
+ * in UTF-8, UTF-16 or the named encoding, or an .xlsx workbook; read with the column
+ * mappings remembered from the upload page. */
 static void import_h(web_req *rq, web_resp *rs)
 {
 	if (!web_write_file_type(rq->content_type))
@@ -184,10 +187,14 @@ static void import_h(web_req *rq, web_resp *rs)
 	const char *tpl = import_template_for(rq->params[0]);
 	if (!tpl || strcmp(tpl, rq->params[0]) != 0)
 		return resp_json_error(rs, 404, "no such template");
-	const char *dr = req_query(rq, "dry_run");
+	const char *dr = req_query(rq, "dry_run"), *ap = req_query(rq, "append");
 	bool dry = dr && strcmp(dr, "1") == 0;
+	upload_format f;
+	const char *bad = upload_format_read(rq, false, &f);
+	if (bad)
+		return resp_json_error(rs, 400, bad);
 	web_write w;
-	web_write_csv(rq, tpl, rq->body, rq->body_len, dry, &w);
+	web_write_upload(rq, tpl, rq->body, rq->body_len, dry, ap && strcmp(ap, "1") == 0, &f, NULL, &w);
 	write_answer(rs, &w, tpl, dry);
 }
 

@@ -9,6 +9,7 @@
 #include "web/data.h"
 #include "web/guard.h"
 #include "web/server.h"
+#include "web/upload_map.h"
 #include "web/write.h"
 
 typedef struct hook_ctx {
@@ -26,6 +27,8 @@ typedef struct write_mode {
 	long long at_seq;      /* import_hooks.at_seq */
 	bool append;           /* import_hooks.append */
 	const web_precond *pc; /* NULL: no version to check */
+	const upload_format *up; /* an upload: its format and the remembered mappings; NULL: none */
+	const char *name;      /* the user's file name for errors; NULL: ?name= or TEMPLATE.csv */
 } write_mode;
 
 /* True for 32 lower-case hex digits, the shape of every version. */
@@ -107,12 +110,13 @@ void web_write_csv(web_req *rq, const char *template_name, const char *csv, size
 	write_csv(rq, template_name, csv, len, &m, w);
 }
 
-/* One guarded import, previewed or stored, replacing or appending (the upload page). */
-void web_write_csv_mode(web_req *rq, const char *template_name, const char *csv, size_t len, bool dry_run,
-			bool append, web_write *w)
+/* An upload (see write.h). */
+void web_write_upload(web_req *rq, const char *template_name, const char *body, size_t len, bool dry_run,
+		      bool append, const upload_format *uf, const char *name, web_write *w)
 {
-	write_mode m = {.dry_run = dry_run, .append = append};
-	write_csv(rq, template_name, csv, len, &m, w);
+	static const upload_format none;
+	write_mode m = {.dry_run = dry_run, .append = append, .up = uf ? uf : &none, .name = name};
+	write_csv(rq, template_name, body, len, &m, w);
 }
 
 /* One guarded import whose participants or feedback rows are appended. */
@@ -155,9 +159,9 @@ void web_write_csv_if_match(web_req *rq, const char *template_name, const char *
 
 /* The name errors give the file: the user's own file name when the client sent it
  * (?name=, a plain name of printable UTF-8 without a path), else TEMPLATE.csv. */
-static void upload_label(web_req *rq, const char *template_name, char *label, size_t size)
+static void upload_label(web_req *rq, const char *given, const char *template_name, char *label, size_t size)
 {
-	const char *name = req_query(rq, "name");
+	const char *name = given ? given : req_query(rq, "name");
 	bool plain = name && *name && strlen(name) < size && text_utf8_valid(name, strlen(name));
 	for (const char *p = name; plain && *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7F || *p == '/' || *p == '\\')
@@ -182,11 +186,25 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 		return;
 	}
 	char label[96];
-	upload_label(rq, template_name, label, sizeof label);
+	upload_label(rq, m->name, template_name, label, sizeof label);
+	header_map map = {0};
+	import_format fmt = {0};
+	if (m->up) { /* an upload: its format, and the mappings people chose for its headers */
+		fmt.encoding = m->up->encoding;
+		fmt.date_order = m->up->date_order;
+		fmt.delimiter = m->up->delimiter;
+		fmt.map = &map;
+		if (upload_map_load(rq->st, template_name, &map) < 0) {
+			w->status = 500;
+			snprintf(w->message, sizeof w->message, "cannot read the remembered column mappings");
+			return;
+		}
+	}
 	FILE *in = fmemopen((void *)csv, len, "r");
 	if (!in || guard_reset(rq->st) < 0) {
 		if (in)
 			fclose(in);
+		header_map_free(&map);
 		w->status = 500;
 		snprintf(w->message, sizeof w->message, "cannot start the write");
 		return;
@@ -194,10 +212,12 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 	hook_ctx h = {rq, w, template_name, m->dry_run, m->pc};
 	import_hooks hooks = {.dry_run = m->dry_run, .append = m->append, .after_begin = after_begin,
 			      .before_commit = before_commit, .row_check = row_check, .ctx = &h,
-			      .one_record = m->one_record, .at_seq = m->at_seq};
+			      .one_record = m->one_record, .at_seq = m->at_seq, .fmt = m->up ? &fmt : NULL};
 	actip_err err = {{0}};
 	int rc = import_stream_hooked(rq->st, in, label, template_name, &hooks, &w->diag, &err);
 	fclose(in);
+	header_map_free(&map);
+	snprintf(w->headers, sizeof w->headers, "%s", hooks.headers);
 	w->rows = hooks.rows;
 	w->changed = hooks.changed;
 	w->replaced = hooks.replaced;

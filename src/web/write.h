@@ -19,6 +19,7 @@ typedef struct web_write {
 	long rows, changed, replaced;
 	char touched[400];   /* activity ids touched, for previews */
 	char replaced_detail[2048]; /* what the write replaces, activity by activity; "" when nothing */
+	char headers[4096];  /* how the file's header was matched (import_hooks.headers) */
 	diag_list diag;      /* the errors for 422 */
 } web_write;
 
@@ -32,10 +33,15 @@ void web_write_csv(web_req *rq, const char *template_name, const char *csv, size
 		   bool dry_run, web_write *w);
 void web_write_free(web_write *w);
 
-/* web_write_csv, appending participants and feedback when append is set (the upload
- * page's choice). */
-void web_write_csv_mode(web_req *rq, const char *template_name, const char *csv, size_t len, bool dry_run,
-			bool append, web_write *w);
+struct upload_format;
+
+/* An upload (the upload page, POST /api/v1/import/{template}): web_write_csv in the
+ * upload's format (uf: encoding, date order, delimiter; NULL: found from the file) with
+ * the column mappings remembered for the template's headers (upload_map.h), appending
+ * participants and feedback when append is set. `name` is the user's file name for the
+ * errors (NULL: the request's ?name=, else TEMPLATE.csv). */
+void web_write_upload(web_req *rq, const char *template_name, const char *body, size_t len, bool dry_run,
+		      bool append, const struct upload_format *uf, const char *name, web_write *w);
 
 /* web_write_csv in the importer's append mode (import_hooks.append): participants or
  * feedback rows are added after the activity's stored rows, which are neither read nor
