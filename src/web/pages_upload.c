@@ -395,8 +395,9 @@ static void outcome(web_req *rq, web_resp *rs, const upload_opts *u, web_write *
 		page_csrf_field(rq, o);
 		fputs("<input type=\"hidden\" name=\"id\" value=\"", o);
 		esc_html_attr(o, pending_id);
-		fputs("\"><div class=\"actions\"><button type=\"submit\">Store it</button>"
-		      "<button type=\"submit\" class=\"secondary\" formaction=\"/upload/cancel\">Cancel</button>"
+		fputs("\"><div class=\"actions\"><button type=\"submit\">", o);
+		fputs(needs_mapping(w) ? "Store it without the unmatched columns" : "Store it", o);
+		fputs("</button><button type=\"submit\" class=\"secondary\" formaction=\"/upload/cancel\">Cancel</button>"
 		      "</div></form>", o);
 	} else if (w->status == 200) {
 		fprintf(o, "<div class=\"msg ok\" id=\"stored\" role=\"status\"><strong>Stored.</strong> %ld ", w->rows);

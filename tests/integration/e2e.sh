@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser tests (tests/e2e/run.mjs, records.mjs, then the cross-site sign-in of crosssite.mjs) against a running server: installs the pinned
+# Browser tests (tests/e2e/run.mjs, records.mjs, upload_map.mjs, then the cross-site sign-in of crosssite.mjs) against a running server: installs the pinned
 # playwright-core with `npm ci` and drives Debian's chromium. Missing node, npm or
 # chromium is a failure, not a skip (scripts/deps.sh installs them).
 . "$(dirname "$0")/lib.sh"
@@ -29,6 +29,18 @@ ws.append(["KH-1", "Tran Thi Mai", "Nữ", "VNM"])
 wb.save(sys.argv[1])
 PY
 check "workbook for the browser written" test -s "$TMP/kh-training-2021.xlsx"
+# A workbook whose names tell nothing (file workshop-list, sheet Sheet1) and whose header
+# has two columns no template knows, for the upload page's column step.
+"$PY" - "$TMP/workshop-list.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Sheet1"
+ws.append(["Activity ID", "Attendee", "Gender", "Nationality", "Ministry"])
+ws.append(["KH-1", "Pich Sreymom", "female", "KH", "Ministry of Interior"])
+ws.append(["KH-1", "Nguyen Van An", "nam", "VN", "Ministry of Public Security"])
+wb.save(sys.argv[1])
+PY
 # browser SCRIPT ARGS...: runs a browser script and adds its checks to this script's count.
 browser() {
 	local out="$TMP/$1.out" status p f
@@ -42,6 +54,7 @@ browser() {
 }
 browser run.mjs "$URL" "$PW" "$SHOTS" "$TMP/kh-training-2021.xlsx"
 browser records.mjs "$URL" "$PW" "$SHOTS" # the record pages and accounts, on the same server
+browser upload_map.mjs "$URL" "$PW" "$SHOTS" "$TMP/workshop-list.xlsx" # the upload page's column step
 # Login CSRF from a page on another site.
 browser crosssite.mjs "$URL" "$PW" "$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 web_stop
