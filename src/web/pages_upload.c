@@ -490,6 +490,19 @@ static void upload_post(web_req *rq, web_resp *rs)
 	web_write_free(&w);
 }
 
+/* Checks a kept upload again (pending_id: the preview it stays under) or, with no
+ * pending_id, stores it; frees body and answers with the outcome. */
+static void run_kept(web_req *rq, web_resp *rs, const upload_opts *u, char *body, size_t len, const char *pending_id)
+{
+	upload_format f;
+	opts_format(u, &f);
+	web_write w;
+	web_write_upload(rq, u->tpl, body, len, pending_id != NULL, u->append, &f, u->name[0] ? u->name : NULL, &w);
+	free(body);
+	outcome(rq, rs, u, &w, pending_id);
+	web_write_free(&w);
+}
+
 /* POST /upload/map: remembers the columns the user chose for a kept upload's unmatched
  * header cells (h0, c0, h1, c1, ...), then checks the upload again with them. */
 static void map_post(web_req *rq, web_resp *rs)
@@ -529,13 +542,7 @@ static void map_post(web_req *rq, web_resp *rs)
 					  rc == -2 ? "That column is not one of the template's." : "The mapping could not be kept.");
 		}
 	}
-	upload_format f;
-	opts_format(&u, &f);
-	web_write w;
-	web_write_upload(rq, u.tpl, body, len, true, u.append, &f, u.name[0] ? u.name : NULL, &w);
-	free(body);
-	outcome(rq, rs, &u, &w, id);
-	web_write_free(&w);
+	run_kept(rq, rs, &u, body, len, id);
 }
 
 /* POST /upload/confirm: stores a checked upload of this session. */
@@ -549,13 +556,7 @@ static void confirm_post(web_req *rq, web_resp *rs)
 		return page_error(rq, rs, 500, "The database is not available.");
 	if (!found)
 		return page_error(rq, rs, 404, "This upload is unknown or has expired; upload it again.");
-	upload_format f;
-	opts_format(&u, &f);
-	web_write w;
-	web_write_upload(rq, u.tpl, body, len, false, u.append, &f, u.name[0] ? u.name : NULL, &w);
-	free(body);
-	outcome(rq, rs, &u, &w, NULL);
-	web_write_free(&w);
+	run_kept(rq, rs, &u, body, len, NULL);
 }
 
 /* POST /upload/cancel: forgets a preview of this session, then back to the form. */
