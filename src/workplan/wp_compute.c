@@ -182,6 +182,13 @@ bool wp_decision_overdue(const wp_decision *d, long day)
 	return wp_days(y, m, dd) < day;
 }
 
+/* Held on or before `day`; a meeting without a readable date counts as held. */
+bool wp_decision_held_by(const wp_decision *d, long day)
+{
+	int y, m, dd;
+	return !d->held_on || sscanf(d->held_on, "%4d-%2d-%2d", &y, &m, &dd) != 3 || wp_days(y, m, dd) <= day;
+}
+
 /* H2 of the middle year, or of the end year. */
 int wp_review_period(const wp_plan *p, bool final)
 {

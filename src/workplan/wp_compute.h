@@ -79,6 +79,10 @@ enum { WP_ARTICLE_FIRST = 5, WP_ARTICLE_LAST = 24 };
  * before that day and is neither done nor dropped. */
 bool wp_decision_overdue(const wp_decision *d, long day);
 
+/* True when the decision's meeting was held on or before `day` (a decision of a meeting
+ * tied to no plan belongs in a period's report from then on). */
+bool wp_decision_held_by(const wp_decision *d, long day);
+
 /* The review's as-of period: mid-term = H2 of the plan's middle year (start + (end -
  * start) / 2), final = H2 of its end year. */
 int wp_review_period(const wp_plan *p, bool final);

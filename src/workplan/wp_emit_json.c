@@ -95,6 +95,9 @@ static json_t *line_obj(const wp_line *l, int pidx)
 	json_object_set_new(o, "area", str(l->area));
 	json_object_set_new(o, "activity", json_string(l->activity));
 	json_object_set_new(o, "expected_output", str(l->output));
+	json_object_set_new(o, "outcome", str(l->outcome));
+	json_object_set_new(o, "indicator", str(l->indicator));
+	json_object_set_new(o, "target", str(l->target));
 	json_object_set_new(o, "lead_body", json_string(l->lead));
 	for (int k = 0; k < l->ncoop; k++)
 		json_array_append_new(coop, json_string(l->coop[k]));
@@ -186,32 +189,42 @@ static json_t *coverage_obj(const wp_plan *p)
 	return o;
 }
 
-/* follow_up: every decision, and the overdue ones. */
+/* One decision as follow_up lists it; overdue as of day `end`. */
+static json_t *decision_obj(const wp_decision *d, long end)
+{
+	json_t *x = json_object(), *b = json_array();
+	json_object_set_new(x, "meeting", json_string(d->meeting));
+	json_object_set_new(x, "no", json_integer(d->no));
+	json_object_set_new(x, "decision", json_string(d->decision));
+	json_object_set_new(x, "timeline", str(d->timeline));
+	json_object_set_new(x, "due_on", str(d->due_on));
+	for (int k = 0; k < d->nbodies; k++)
+		json_array_append_new(b, json_string(d->bodies[k]));
+	json_object_set_new(x, "follow_up_by", b);
+	json_object_set_new(x, "status", json_string(d->status));
+	json_object_set_new(x, "done_on", str(d->done_on));
+	json_object_set_new(x, "overdue", json_boolean(wp_decision_overdue(d, end)));
+	return x;
+}
+
+/* follow_up: every decision of the plan's meetings, the overdue ones, and the decisions
+ * of meetings tied to no plan held by the end of the period (other_meetings). */
 static json_t *follow_up_obj(const wp_plan *p, int pidx)
 {
-	json_t *o = json_object(), *all = json_array(), *over = json_array();
+	json_t *o = json_object(), *all = json_array(), *over = json_array(), *others = json_array();
 	long end = wp_period_end_day(pidx);
 	for (int i = 0; i < p->ndecisions; i++) {
 		const wp_decision *d = &p->decisions[i];
-		json_t *x = json_object(), *b = json_array();
-		json_object_set_new(x, "meeting", json_string(d->meeting));
-		json_object_set_new(x, "no", json_integer(d->no));
-		json_object_set_new(x, "decision", json_string(d->decision));
-		json_object_set_new(x, "timeline", str(d->timeline));
-		json_object_set_new(x, "due_on", str(d->due_on));
-		for (int k = 0; k < d->nbodies; k++)
-			json_array_append_new(b, json_string(d->bodies[k]));
-		json_object_set_new(x, "follow_up_by", b);
-		json_object_set_new(x, "status", json_string(d->status));
-		json_object_set_new(x, "done_on", str(d->done_on));
-		bool od = wp_decision_overdue(d, end);
-		json_object_set_new(x, "overdue", json_boolean(od));
-		if (od)
+		if (wp_decision_overdue(d, end))
 			json_array_append_new(over, json_pack("{s:s,s:i}", "meeting", d->meeting, "no", d->no));
-		json_array_append_new(all, x);
+		json_array_append_new(all, decision_obj(d, end));
 	}
+	for (int i = 0; i < p->nothers; i++)
+		if (wp_decision_held_by(&p->others[i], end))
+			json_array_append_new(others, decision_obj(&p->others[i], end));
 	json_object_set_new(o, "decisions", all);
 	json_object_set_new(o, "overdue", over);
+	json_object_set_new(o, "other_meetings", others);
 	return o;
 }
 

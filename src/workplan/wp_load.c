@@ -239,6 +239,14 @@ static const char SQL_DEC_BODIES[] =
 	"SELECT b.meeting, b.no, b.body FROM wp_decision_body b"
 	" JOIN wp_meeting m ON m.meeting = b.meeting WHERE m.plan = ?1"
 	" ORDER BY b.meeting, b.no, b.pos";
+static const char SQL_OTHER_DECISIONS[] =
+	"SELECT d.meeting, m.title, m.held_on, d.no, d.decision, d.timeline, d.due_on, d.status,"
+	" d.done_on, d.note FROM wp_decision d JOIN wp_meeting m ON m.meeting = d.meeting"
+	" WHERE m.plan IS NULL ORDER BY m.held_on, d.meeting, d.no";
+static const char SQL_OTHER_DEC_BODIES[] =
+	"SELECT b.meeting, b.no, b.body FROM wp_decision_body b"
+	" JOIN wp_meeting m ON m.meeting = b.meeting WHERE m.plan IS NULL"
+	" ORDER BY b.meeting, b.no, b.pos";
 static const char SQL_STEPS[] =
 	"SELECT step, body, due_on, done_on, note FROM wp_adoption_step WHERE plan = ?1"
 	" ORDER BY CASE step WHEN 'drafted' THEN 0 WHEN 'circulated' THEN 1"
@@ -404,6 +412,62 @@ static int load_lines(store *st, wp_plan *p, bool *oom, actip_err *err)
 	return *oom ? ACTIP_ENOMEM : ACTIP_OK;
 }
 
+/* Decisions (sql) and the bodies that follow each up (sql_bodies) into *arr. */
+static int load_decisions(store *st, wp_plan *p, const char *sql, const char *sql_bodies, wp_decision **arr, int *n,
+			  bool *oom, actip_err *err)
+{
+	int cap = 0, rc;
+	sqlite3_stmt *s;
+	if (prep(st, sql, p->plan, &s, err) < 0)
+		return ACTIP_ERR;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !*oom) {
+		if (!(*arr = grow(p, *arr, *n, &cap, sizeof **arr))) {
+			*oom = true;
+			break;
+		}
+		wp_decision *d = &(*arr)[(*n)++];
+		memset(d, 0, sizeof *d);
+		d->meeting = col_text(p, s, 0, oom);
+		d->meeting_title = col_text(p, s, 1, oom);
+		d->held_on = col_text(p, s, 2, oom);
+		d->no = sqlite3_column_int(s, 3);
+		d->decision = col_text(p, s, 4, oom);
+		d->timeline = col_text(p, s, 5, oom);
+		d->due_on = col_text(p, s, 6, oom);
+		d->status = col_text(p, s, 7, oom);
+		d->done_on = col_text(p, s, 8, oom);
+		d->note = col_text(p, s, 9, oom);
+	}
+	if (stepped(st, s, rc, *oom, err) < 0)
+		return ACTIP_ERR;
+
+	if (prep(st, sql_bodies, p->plan, &s, err) < 0)
+		return ACTIP_ERR;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !*oom) {
+		const char *m = (const char *)sqlite3_column_text(s, 0);
+		int no = sqlite3_column_int(s, 1);
+		for (int i = 0; i < *n; i++) {
+			wp_decision *d = &(*arr)[i];
+			if (d->no != no || strcmp(d->meeting, m) != 0)
+				continue;
+			/* a decision names few bodies: grow one by one */
+			const char **nb = alloc(p, (size_t)(d->nbodies + 1) * sizeof *nb);
+			if (!nb) {
+				*oom = true;
+				break;
+			}
+			if (d->nbodies)
+				memcpy(nb, d->bodies, (size_t)d->nbodies * sizeof *nb);
+			nb[d->nbodies++] = col_text(p, s, 2, oom);
+			d->bodies = nb;
+		}
+	}
+	if (stepped(st, s, rc, *oom, err) < 0)
+		return ACTIP_ERR;
+
+	return ACTIP_OK;
+}
+
 /* Bodies, focal points, decisions, steps and inputs. */
 static int load_rest(store *st, wp_plan *p, bool *oom, actip_err *err)
 {
@@ -442,52 +506,8 @@ static int load_rest(store *st, wp_plan *p, bool *oom, actip_err *err)
 	if (stepped(st, s, rc, *oom, err) < 0)
 		return ACTIP_ERR;
 
-	cap = 0;
-	if (prep(st, SQL_DECISIONS, p->plan, &s, err) < 0)
-		return ACTIP_ERR;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !*oom) {
-		if (!(p->decisions = grow(p, p->decisions, p->ndecisions, &cap, sizeof *p->decisions))) {
-			*oom = true;
-			break;
-		}
-		wp_decision *d = &p->decisions[p->ndecisions++];
-		memset(d, 0, sizeof *d);
-		d->meeting = col_text(p, s, 0, oom);
-		d->meeting_title = col_text(p, s, 1, oom);
-		d->held_on = col_text(p, s, 2, oom);
-		d->no = sqlite3_column_int(s, 3);
-		d->decision = col_text(p, s, 4, oom);
-		d->timeline = col_text(p, s, 5, oom);
-		d->due_on = col_text(p, s, 6, oom);
-		d->status = col_text(p, s, 7, oom);
-		d->done_on = col_text(p, s, 8, oom);
-		d->note = col_text(p, s, 9, oom);
-	}
-	if (stepped(st, s, rc, *oom, err) < 0)
-		return ACTIP_ERR;
-
-	if (prep(st, SQL_DEC_BODIES, p->plan, &s, err) < 0)
-		return ACTIP_ERR;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && !*oom) {
-		const char *m = (const char *)sqlite3_column_text(s, 0);
-		int no = sqlite3_column_int(s, 1);
-		for (int i = 0; i < p->ndecisions; i++) {
-			wp_decision *d = &p->decisions[i];
-			if (d->no != no || strcmp(d->meeting, m) != 0)
-				continue;
-			/* a decision names few bodies: grow one by one */
-			const char **nb = alloc(p, (size_t)(d->nbodies + 1) * sizeof *nb);
-			if (!nb) {
-				*oom = true;
-				break;
-			}
-			if (d->nbodies)
-				memcpy(nb, d->bodies, (size_t)d->nbodies * sizeof *nb);
-			nb[d->nbodies++] = col_text(p, s, 2, oom);
-			d->bodies = nb;
-		}
-	}
-	if (stepped(st, s, rc, *oom, err) < 0)
+	if (load_decisions(st, p, SQL_DECISIONS, SQL_DEC_BODIES, &p->decisions, &p->ndecisions, oom, err) < 0 ||
+	    load_decisions(st, p, SQL_OTHER_DECISIONS, SQL_OTHER_DEC_BODIES, &p->others, &p->nothers, oom, err) < 0)
 		return ACTIP_ERR;
 
 	cap = 0;

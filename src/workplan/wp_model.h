@@ -80,6 +80,10 @@ typedef struct wp_plan {
 	int nfocals;
 	wp_decision *decisions; /* of the plan's meetings, by meeting date, meeting, no */
 	int ndecisions;
+	wp_decision *others;    /* of meetings tied to no plan (a steering committee's, say),
+				 * in the same order; shown beside the plan's, never counted in
+				 * its follow-up rates */
+	int nothers;
 	wp_step *steps;        /* in the order of the adoption process */
 	int nsteps;
 	wp_input *inputs;

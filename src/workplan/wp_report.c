@@ -4,6 +4,7 @@
  * steps, consultation inputs and focal points. */
 #include "workplan/wp_doc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,6 +113,21 @@ static const wp_report *latest_lead(const wp_line *l, int pidx)
 	return r;
 }
 
+/* A line's expected output with its outcome, indicator and target, each on its own
+ * line and named ("Indicator: ..."); those not given are left out. */
+static const char *line_measures(wp_doc *d, const wp_line *l)
+{
+	const char *out = l->output;
+	static const char *const names[] = {"Outcome", "Indicator", "Target"};
+	const char *const vals[] = {l->outcome, l->indicator, l->target};
+	for (int i = 0; i < 3; i++) {
+		if (!vals[i] || !*vals[i])
+			continue;
+		out = out && *out ? wd_str(d, "%s\n%s: %s", out, names[i], vals[i]) : wd_str(d, "%s: %s", names[i], vals[i]);
+	}
+	return out;
+}
+
 /* The matrix: one group row per pillar, one row per line. */
 static void section_matrix(wp_doc *d, const wp_plan *p, int pidx, const char *period)
 {
@@ -122,7 +138,7 @@ static void section_matrix(wp_doc *d, const wp_plan *p, int pidx, const char *pe
 		"notes but do not set the state.", period, period);
 	wd_table *t = wd_table_add(d, s, "matrix-table", wd_str(d, "Implementation status, %s", period), 9);
 	static const char *const heads[] = {"No.", "APA provision", "Area of collaboration",
-					    "Programme / activity", "Expected output",
+					    "Programme / activity", "Expected output and measures",
 					    "Lead / cooperating bodies", "Timeline", "Status",
 					    "Implementation status (bodies' notes)"};
 	static const wd_col_kind kinds[] = {WD_TEXT, WD_TEXT, WD_TEXT, WD_WIDE, WD_TEXT, WD_TEXT,
@@ -141,7 +157,7 @@ static void section_matrix(wp_doc *d, const wp_plan *p, int pidx, const char *pe
 		row[1] = l->provision;
 		row[2] = l->area;
 		row[3] = l->activity;
-		row[4] = l->output;
+		row[4] = line_measures(d, l);
 		char coop[512] = "";
 		for (int k = 0; k < l->ncoop; k++) {
 			strncat(coop, k ? ", " : "", sizeof coop - strlen(coop) - 1);
@@ -292,7 +308,43 @@ static void section_coverage(wp_doc *d, const wp_plan *p)
 	wd_para(d, s, "Articles without any action line (gaps): %s.", gaps ? gaps : "none");
 }
 
-/* Follow-up decisions, overdue as of the end of the period. */
+/* A table of decisions, overdue ones marked as of day `end`; those of meetings held
+ * after `end` are left out when skip_later. Returns the rows written. */
+static int decisions_table(wp_doc *d, wd_section *s, const char *id, const char *caption, const wp_decision *arr,
+			   int n, long end, bool skip_later)
+{
+	wd_table *t = NULL;
+	int rows = 0;
+	for (int i = 0; i < n; i++) {
+		const wp_decision *x = &arr[i];
+		if (skip_later && !wp_decision_held_by(x, end))
+			continue;
+		if (!t) {
+			t = wd_table_add(d, s, id, caption, 7);
+			static const char *const heads[] = {"Meeting", "No.", "Decision", "Timeline",
+							    "Follow-up by", "Status", "Overdue"};
+			for (int k = 0; k < 7; k++)
+				wd_col(t, k, heads[k], k == 1 ? WD_NUM : k == 2 ? WD_WIDE : k == 5 ? WD_STATUS : WD_TEXT);
+		}
+		const char **row = wd_row(d, t, WD_ROW);
+		row[0] = wd_str(d, "%s\n%s", x->meeting_title, x->held_on);
+		row[1] = wd_str(d, "%d", x->no);
+		row[2] = x->note ? wd_str(d, "%s\n(%s)", x->decision, x->note) : x->decision;
+		row[3] = x->due_on ? wd_str(d, "%s\n(due %s)", x->timeline ? x->timeline : "", x->due_on)
+				   : x->timeline;
+		const char *b = NULL;
+		for (int k = 0; k < x->nbodies; k++)
+			b = b ? wd_str(d, "%s, %s", b, x->bodies[k]) : x->bodies[k];
+		row[4] = b;
+		row[5] = x->done_on ? wd_str(d, "%s\n(%s)", x->status, x->done_on) : x->status;
+		row[6] = wp_decision_overdue(x, end) ? "overdue" : NULL;
+		rows++;
+	}
+	return rows;
+}
+
+/* Follow-up decisions, overdue as of the end of the period: the plan's meetings', then
+ * those of meetings tied to no plan (held by the end of the period). */
 static void section_decisions(wp_doc *d, const wp_plan *p, int pidx)
 {
 	wd_section *s = wd_section_add(d, "follow-up", "Follow-up decisions");
@@ -306,28 +358,23 @@ static void section_decisions(wp_doc *d, const wp_plan *p, int pidx)
 		"Decisions of the plan's meetings and who follows them up. A decision is overdue "
 		"when its due date is before the end of %s and it is neither done nor dropped: "
 		"%d of %d are overdue.", period, overdue, p->ndecisions);
-	if (!p->ndecisions)
-		return;
-	wd_table *t = wd_table_add(d, s, "decisions-table", "Key decisions and issues to follow up", 7);
-	static const char *const heads[] = {"Meeting", "No.", "Decision", "Timeline",
-					    "Follow-up by", "Status", "Overdue"};
-	for (int i = 0; i < 7; i++)
-		wd_col(t, i, heads[i], i == 1 ? WD_NUM : i == 2 ? WD_WIDE : i == 5 ? WD_STATUS : WD_TEXT);
-	for (int i = 0; i < p->ndecisions; i++) {
-		const wp_decision *x = &p->decisions[i];
-		const char **row = wd_row(d, t, WD_ROW);
-		row[0] = wd_str(d, "%s\n%s", x->meeting_title, x->held_on);
-		row[1] = wd_str(d, "%d", x->no);
-		row[2] = x->note ? wd_str(d, "%s\n(%s)", x->decision, x->note) : x->decision;
-		row[3] = x->due_on ? wd_str(d, "%s\n(due %s)", x->timeline ? x->timeline : "", x->due_on)
-				   : x->timeline;
-		const char *b = NULL;
-		for (int k = 0; k < x->nbodies; k++)
-			b = b ? wd_str(d, "%s, %s", b, x->bodies[k]) : x->bodies[k];
-		row[4] = b;
-		row[5] = x->done_on ? wd_str(d, "%s\n(%s)", x->status, x->done_on) : x->status;
-		row[6] = wp_decision_overdue(x, end) ? "overdue" : NULL;
+	decisions_table(d, s, "decisions-table", "Key decisions and issues to follow up", p->decisions, p->ndecisions,
+			end, false);
+	int other_overdue = 0, held = 0;
+	for (int i = 0; i < p->nothers; i++) {
+		const wp_decision *x = &p->others[i];
+		if (!wp_decision_held_by(x, end))
+			continue;
+		held++;
+		other_overdue += wp_decision_overdue(x, end);
 	}
+	if (!held)
+		return;
+	wd_para(d, s,
+		"Meetings tied to no work plan (a steering committee's, for instance) decided as well; "
+		"their %d decision%s up to the end of %s are listed here and not counted above: "
+		"%d %s overdue.", held, held == 1 ? "" : "s", period, other_overdue, other_overdue == 1 ? "is" : "are");
+	decisions_table(d, s, "other-decisions-table", "Decisions of other meetings", p->others, p->nothers, end, true);
 }
 
 /* Adoption steps, consultation inputs and focal points. */
@@ -350,18 +397,49 @@ static void section_process(wp_doc *d, const wp_plan *p)
 			row[4] = p->steps[i].note;
 		}
 	}
+	const char *due = NULL; /* the deadline for inputs */
+	for (int i = 0; i < p->nsteps; i++)
+		if (strcmp(p->steps[i].step, "inputs_due") == 0)
+			due = p->steps[i].due_on;
 	if (p->ninputs) {
+		int late = 0;
 		wd_table *t = wd_table_add(d, s, "inputs-table", "Consultation inputs on the draft", 4);
 		static const char *const heads[] = {"Submitted", "Body", "Line", "Comment"};
 		for (int i = 0; i < 4; i++)
 			wd_col(t, i, heads[i], i == 3 ? WD_WIDE : WD_TEXT);
 		for (int i = 0; i < p->ninputs; i++) {
 			const char **row = wd_row(d, t, WD_ROW);
-			row[0] = p->inputs[i].submitted_on;
+			bool is_late = due && p->inputs[i].submitted_on && strcmp(p->inputs[i].submitted_on, due) > 0;
+			late += is_late;
+			row[0] = is_late ? wd_str(d, "%s\n(late: due %s)", p->inputs[i].submitted_on, due)
+					 : p->inputs[i].submitted_on;
 			row[1] = p->inputs[i].body;
 			row[2] = p->inputs[i].item && *p->inputs[i].item ? p->inputs[i].item : "whole plan";
 			row[3] = p->inputs[i].comment;
 		}
+		if (due)
+			t->note = wd_str(d, "Inputs were due by %s; %d of %d came later.", due, late, p->ninputs);
+	}
+	if (p->ninputs || due) { /* the bodies with a part in the plan that sent nothing */
+		const char *none = NULL;
+		int nnone = 0;
+		for (int b = 0; b < p->nbodies; b++) {
+			const char *code = p->bodies[b].code;
+			bool named = false, sent = false;
+			for (int i = 0; i < p->nlines && !named; i++) {
+				named = strcmp(p->lines[i].lead, code) == 0;
+				for (int k = 0; k < p->lines[i].ncoop && !named; k++)
+					named = strcmp(p->lines[i].coop[k], code) == 0;
+			}
+			for (int i = 0; i < p->ninputs && !sent; i++)
+				sent = strcmp(p->inputs[i].body, code) == 0;
+			if (named && !sent) {
+				none = none ? wd_str(d, "%s, %s", none, code) : code;
+				nnone++;
+			}
+		}
+		wd_para(d, s, "Bodies that lead or cooperate on a line and sent no input on the draft: %s.",
+			nnone ? none : "none");
 	}
 	wd_section *f = wd_section_add(d, "focal-points", "Bodies and focal points");
 	wd_table *t = wd_table_add(d, f, "focal-table", "Focal points", 4);

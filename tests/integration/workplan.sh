@@ -49,6 +49,28 @@ want = {"active": 30, "expected": 28, "received": 26, "on_time": 19, "completene
         "timeliness_pct": 67.9, "implementation_rate_pct": 93.3, "completion_rate_pct": 73.3}
 sys.exit(0 if all(d[k] == v for k, v in want.items()) else 1)' "$TMP/report-2020-H2.json"
 
+# Every field of a line, the consultation's late inputs and silent bodies, and the
+# decisions of a meeting tied to no plan (the steering committee of 2021-12-07).
+md="$TMP/report-2020-H2.md"
+check "matrix: a line's indicator and target are printed" grep -q 'Published regional study<br>Indicator: Study published and disseminated<br>Target: 1 study by 2018 |' "$md"
+check "json: a line's indicator, target and outcome" python3 -c '
+import json, sys
+l = json.load(open(sys.argv[1]))["lines"][0]
+sys.exit(0 if (l["indicator"], l["target"], l["outcome"]) == ("Study published and disseminated", "1 study by 2018", None) else 1)' "$TMP/report-2020-H2.json"
+check "consultation: the input after the deadline is flagged" grep -q '| 2017-02-03<br>(late: due 2017-01-31) | SOMHD |' "$md"
+check "consultation: how many were late" grep -q 'Inputs were due by 2017-01-31; 1 of 8 came later.' "$md"
+check "consultation: the bodies that sent none" grep -q 'sent no input on the draft: ASEC, ASLOM, SOMTC.' "$md"
+check "2020-H2: the steering committee of 2021 is not in it yet" bash -c "! grep -q 'Steering Committee' '$md'"
+"$ACTIP" workplan report --db "$db" --plan "$PLAN" --period 2021-H2 --format md -o "$TMP/r21.md"
+check "2021-H2: the decisions of the meeting tied to no plan are listed" grep -q '^| Third Regional Program Steering Committee meeting (ASEAN-ACT)<br>2021-12-07 | 1 | To bring' "$TMP/r21.md"
+check "2021-H2: and not counted among the plan's" grep -q 'their 2 decisions up to the end of 2021-H2 are listed here and not counted above: 0 are overdue' "$TMP/r21.md"
+"$ACTIP" workplan report --db "$db" --plan "$PLAN" --period 2022-H2 --format json -o "$TMP/r22.json"
+check "2022-H2 json: other_meetings holds them, one overdue" python3 -c '
+import json, sys
+f = json.load(open(sys.argv[1]))["follow_up"]
+o = f["other_meetings"]
+sys.exit(0 if [(x["meeting"], x["no"], x["overdue"]) for x in o] == [("RPSC-2021-12", 1, True), ("RPSC-2021-12", 2, False)] and all(x["meeting"] != "RPSC-2021-12" for x in f["decisions"]) else 1)' "$TMP/r22.json"
+
 "$ACTIP" workplan report --db "$db" --plan "$PLAN" --period 2020-H2 --format xlsx -o "$TMP/r.xlsx"
 check "xlsx written (a zip file)" bash -c "head -c 2 '$TMP/r.xlsx' | grep -q PK"
 out=$(/usr/bin/python3 "$SRCDIR/tests/integration/xlsx_print_check.py" workplan "$TMP/r.xlsx" 2>&1)

@@ -302,6 +302,10 @@ def main():
          "Manila, Philippines", "2017-03-22"],
         ["MTR-2019-03", PLAN, "Mid-term review meeting of the Bohol TIP Work Plan",
          "Jakarta, Indonesia", "2019-03-14"],
+        # A meeting tied to no work plan: the programme's regional steering committee
+        # (its third meeting, co-hosted with SOMTC-Philippines, seed 004).
+        ["RPSC-2021-12", "", "Third Regional Program Steering Committee meeting (ASEAN-ACT)",
+         "Online", "2021-12-07"],
     ])
     write(outdir, "decisions.csv",
           ["meeting", "no", "decision", "timeline", "due_on", "follow_up_by", "status",
@@ -327,6 +331,11 @@ def main():
          "2019-09-30", "ASEC", "done", "2019-09-12", ""],
         ["MTR-2019-03", 3, "To mobilise resources for delayed action lines.", "End of 2020",
          "2020-12-31", "SOMTC;ASEC", "open", "", ""],
+        ["RPSC-2021-12", 1, "To bring the programme's 2022 activities before the SOMTC focal "
+         "points ahead of the next work plan.", "First half of 2022", "2022-06-30", "SOMTC",
+         "open", "", ""],
+        ["RPSC-2021-12", 2, "To share the 2021 annual progress report with every member "
+         "state represented.", "January 2022", "2022-01-31", "ASEC", "done", "2022-01-20", ""],
     ])
     write(outdir, "adoption_steps.csv", ["plan", "step", "body", "due_on", "done_on", "note"], [
         [PLAN, "drafted", "SOMTC", "2016-12-31", "2016-12-20",
