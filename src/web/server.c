@@ -539,7 +539,7 @@ static void dispatch(web_req *rq, web_resp *rs)
 
 /* Fills the request from the connection and runs it. */
 static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, const char *url,
-			      const char *method, conn_state *cs)
+			      const char *method, const char *version, conn_state *cs)
 {
 	web_req rq;
 	memset(&rq, 0, sizeof rq);
@@ -576,6 +576,8 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 	watchdog_handler(c, true);
 	if (!text_utf8_valid(url, strlen(url)))
 		resp_json_error(&rs, 400, "the path is not valid UTF-8");
+	else if (!rq.host && version && strcmp(version, MHD_HTTP_VERSION_1_0) != 0) /* RFC 9112 3.2 */
+		resp_json_error(&rs, 400, "an HTTP/1.1 request must name its Host");
 	else if (!web_host_allowed(cfg, rq.host)) /* DNS rebinding: a foreign name for this address */
 		resp_json_error(&rs, 421, "this server does not answer for that host name");
 	else
@@ -610,7 +612,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 				  const char *method, const char *version, const char *upload,
 				  size_t *upload_size, void **con_cls)
 {
-	(void)version;
 	const web_config *cfg = cls;
 	conn_state *cs = *con_cls; /* made by on_uri */
 	if (!cs)
@@ -675,7 +676,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return send_simple(cfg, c, 413, "the request body is larger than the server accepts", false);
 	if (cs->body && strlen(cs->body) != cs->len && !file_body(c, url, method))
 		return send_simple(cfg, c, 400, "the request body holds a NUL byte", false);
-	return handle(cfg, c, url, method, cs);
+	return handle(cfg, c, url, method, version, cs);
 }
 
 /* Called with the raw request target before libmicrohttpd decodes it: makes the

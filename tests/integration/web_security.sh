@@ -166,6 +166,12 @@ done
 check "csrf: the right token -> 200" [ "$(call admin PUT /api/v1/activities/KH-1 application/json "$edit")" = 200 ]
 check "csrf: the right token's write stored" [ "$(sqlite3 "$DB" "SELECT title FROM activity WHERE id = 'KH-1'")" = "CSRF probe" ]
 
+# An HTTP/1.1 request must name its Host (RFC 9112, 3.2); HTTP/1.0 may leave it out.
+st=$(curl -s -o /dev/null -w '%{http_code}' -H 'Host:' "$URL/login")
+check "an HTTP/1.1 request without Host -> 400 (got $st)" [ "$st" = 400 ]
+st=$(curl -s -o /dev/null -w '%{http_code}' --http1.0 -H 'Host:' "$URL/login")
+check "an HTTP/1.0 request without Host -> 200 (got $st)" [ "$st" = 200 ]
+
 # Deployed mode (listening off loopback, behind a TLS proxy at its public https URL): the
 # session cookie is __Host-actip with Secure, at sign-in and at sign-out; on loopback
 # (above) it is actip. The test is the proxy: it talks to the server through 127.0.0.1
