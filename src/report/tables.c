@@ -362,8 +362,9 @@ static int table_feedback(store *st, int year, rt_table *t, actip_err *err)
 
 /* Participants and people trained who reported a disability, by the country of the
  * participant's record: attendances at every event (as Table 3 counts them) and people
- * at capacity development events, each once (as Table 4), with their shares of all. */
-static int table_disability(store *st, int year, rt_table *t, actip_err *err)
+ * at capacity development events, each once (as Table 4), with their shares of all;
+ * counted in the statistics pass (stats.h). */
+static void table_disability(const stats_counts *people, int year, rt_table *t)
 {
 	t->id = "disability";
 	snprintf(t->title, sizeof t->title,
@@ -375,39 +376,20 @@ static int table_disability(store *st, int year, rt_table *t, actip_err *err)
 	col(t, "participants_pct", "% of participants", COL_PCT0);
 	col(t, "trained", "People trained with a disability", COL_COUNT);
 	col(t, "trained_pct", "% of people trained", COL_PCT0);
-	sqlite3_stmt *s;
-	if (store_prepare(st,
-			  "WITH a AS (SELECT a.country, a.disability = 1 AS dis,"
-			  "  v.type = 'capacity_development' AS cd,"
-			  "  COALESCE(a.person_key, 'row:' || a.activity || ':' || a.seq) AS pk"
-			  "  FROM attendance a JOIN activity v ON v.id = a.activity"
-			  "  WHERE v.year = ?1 AND a.staff = 0)"
-			  " SELECT country, sum(dis), count(*),"
-			  "  count(DISTINCT CASE WHEN cd AND dis THEN pk END),"
-			  "  count(DISTINCT CASE WHEN cd THEN pk END) FROM a GROUP BY country"
-			  " UNION ALL SELECT 'TOTAL', sum(dis), count(*),"
-			  "  count(DISTINCT CASE WHEN cd AND dis THEN pk END),"
-			  "  count(DISTINCT CASE WHEN cd THEN pk END) FROM a",
-			  &s, err) < 0)
-		return ACTIP_ERR;
-	sqlite3_bind_int(s, 1, year);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *k = (const char *)sqlite3_column_text(s, 0);
-		rt_row *r = k ? row_for(t, k) : NULL;
+	for (int k = 0; k <= STATS_COUNTRIES; k++) {
+		if (k < STATS_COUNTRIES && !country_table[k].code)
+			k = STATS_COUNTRIES; /* past the table's last country: the total */
+		const stats_disability *d = &people->dis[k];
+		if (d->attendances == 0)
+			continue;
+		rt_row *r = row_for(t, k < STATS_COUNTRIES ? country_table[k].code : "TOTAL");
 		if (!r)
 			continue;
-		int64_t dis = sqlite3_column_int64(s, 1), all = sqlite3_column_int64(s, 2);
-		int64_t tdis = sqlite3_column_int64(s, 3), tall = sqlite3_column_int64(s, 4);
-		r->v[0] = dis;
-		r->null[1] = !num_pct_scaled(dis, all, 0, &r->v[1]);
-		r->v[2] = tdis;
-		r->null[3] = !num_pct_scaled(tdis, tall, 0, &r->v[3]);
+		r->v[0] = d->dis_attendances;
+		r->null[1] = !num_pct_scaled(d->dis_attendances, d->attendances, 0, &r->v[1]);
+		r->v[2] = d->dis_trained;
+		r->null[3] = !num_pct_scaled(d->dis_trained, d->trained, 0, &r->v[3]);
 	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
-		return store_error(st, "computing the disability breakdown", err);
-	return ACTIP_OK;
 }
 
 /* All five tables within one read transaction (the caller's, if it has one), so they
@@ -427,12 +409,12 @@ int report_tables_compute(store *st, int year, report_tables *out, actip_err *er
 		   : store_stats_compute(st, year, &people, err)) < 0 ||
 	    table1(st, year, &out->t[0], err) < 0 || table2(st, year, &out->t[1], err) < 0 ||
 	    table5(st, year, &out->t[4], err) < 0 ||
-	    table_feedback(st, year, &out->feedback, err) < 0 ||
-	    table_disability(st, year, &out->disability, err) < 0)
+	    table_feedback(st, year, &out->feedback, err) < 0)
 		rc = ACTIP_ERR;
 	if (rc == ACTIP_OK) {
 		table_people(&people, year, false, &out->t[2]);
 		table_people(&people, year, true, &out->t[3]);
+		table_disability(&people, year, &out->disability);
 	}
 	store_read_end(st, began);
 	for (int i = 0; i < 5; i++)

@@ -72,6 +72,26 @@ static void flush(first *f, stats_cell cells[STATS_COUNTRIES][STATS_SEXES])
 	memset(f, 0, sizeof *f);
 }
 
+/* What one person's capacity development records name, for the disability breakdown:
+ * the countries of their records (bits of country indices) and of those reporting a
+ * disability, and whether any record has a country outside the table. */
+typedef struct dis_person {
+	uint32_t cd, cd_dis;
+	bool any_cd, any_cd_dis;
+} dis_person;
+
+/* Adds a finished person to the disability counts and resets it. */
+static void flush_dis(dis_person *p, stats_disability dis[STATS_COUNTRIES + 1])
+{
+	for (int c = 0; c < STATS_COUNTRIES; c++) {
+		dis[c].trained += (p->cd >> c) & 1u;
+		dis[c].dis_trained += (p->cd_dis >> c) & 1u;
+	}
+	dis[STATS_COUNTRIES].trained += p->any_cd;
+	dis[STATS_COUNTRIES].dis_trained += p->any_cd_dis;
+	memset(p, 0, sizeof *p);
+}
+
 /* One pass over the year's attendances sorted by person. */
 int store_stats_compute(store *st, int year, stats_counts *out, actip_err *err)
 {
@@ -80,7 +100,7 @@ int store_stats_compute(store *st, int year, stats_counts *out, actip_err *err)
 	if (store_prepare(st,
 			  "SELECT COALESCE(a.person_key, 'row:' || a.activity || ':' || a.seq) AS pk,"
 			  " v.start_date, v.id, a.seq, a.country, a.sex,"
-			  " v.type = 'capacity_development'"
+			  " v.type = 'capacity_development', a.disability = 1"
 			  " FROM activity v JOIN attendance a ON a.activity = v.id"
 			  " WHERE v.year = ?1 AND a.staff = 0 ORDER BY pk",
 			  &s, err) < 0)
@@ -89,6 +109,7 @@ int store_stats_compute(store *st, int year, stats_counts *out, actip_err *err)
 	char *pk = NULL;
 	size_t pkcap = 0;
 	first all = {0}, cd = {0};
+	dis_person dp = {0};
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *k = (const char *)sqlite3_column_text(s, 0);
@@ -96,6 +117,7 @@ int store_stats_compute(store *st, int year, stats_counts *out, actip_err *err)
 		if (!pk || strcmp(pk, k) != 0) {
 			flush(&all, out->cell[0]);
 			flush(&cd, out->cell[1]);
+			flush_dis(&dp, out->dis);
 			if (klen + 1 > pkcap) {
 				char *n = realloc(pk, klen + 1);
 				if (!n) {
@@ -113,11 +135,29 @@ int store_stats_compute(store *st, int year, stats_counts *out, actip_err *err)
 		int country = country_index((const char *)sqlite3_column_text(s, 4));
 		int sex = stats_sex_index((const char *)sqlite3_column_text(s, 5));
 		see(&all, date, act, seq, country, sex);
-		if (sqlite3_column_int(s, 6))
+		bool is_cd = sqlite3_column_int(s, 6), is_dis = sqlite3_column_int(s, 7);
+		if (is_cd)
 			see(&cd, date, act, seq, country, sex);
+		for (int k = 0; k < 2; k++) { /* the record's country, then the total */
+			int c = k ? STATS_COUNTRIES : country;
+			if (c < 0)
+				continue;
+			out->dis[c].attendances++;
+			out->dis[c].dis_attendances += is_dis;
+		}
+		if (is_cd) {
+			uint32_t bit = country >= 0 ? 1u << country : 0;
+			dp.cd |= bit;
+			dp.any_cd = true;
+			if (is_dis) {
+				dp.cd_dis |= bit;
+				dp.any_cd_dis = true;
+			}
+		}
 	}
 	flush(&all, out->cell[0]);
 	flush(&cd, out->cell[1]);
+	flush_dis(&dp, out->dis);
 	free(pk);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
@@ -147,6 +187,24 @@ int store_stats_read(store *st, int year, stats_counts *out, actip_err *err)
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return store_error(st, "reading participant statistics", err);
+	if (store_prepare(st, "SELECT country, dis_attendances, attendances, dis_trained, trained"
+			      " FROM stats_disability WHERE year = ?1", &s, err) < 0)
+		return ACTIP_ERR;
+	sqlite3_bind_int(s, 1, year);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(s, 0);
+		int c = code && strcmp(code, "TOTAL") == 0 ? STATS_COUNTRIES : country_index(code);
+		if (c < 0)
+			continue;
+		stats_disability *d = &out->dis[c];
+		d->dis_attendances = sqlite3_column_int64(s, 1);
+		d->attendances = sqlite3_column_int64(s, 2);
+		d->dis_trained = sqlite3_column_int64(s, 3);
+		d->trained = sqlite3_column_int64(s, 4);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return store_error(st, "reading the disability statistics", err);
 	return ACTIP_OK;
 }
 
@@ -159,15 +217,32 @@ static int step_once(store *st, sqlite3_stmt *s, const char *doing, actip_err *e
 }
 
 /* Recomputes and stores one year. */
-static int refresh_year(store *st, int year, sqlite3_stmt *del, sqlite3_stmt *ins,
-			sqlite3_stmt *clean, actip_err *err)
+static int refresh_year(store *st, int year, sqlite3_stmt *const stmts[5], actip_err *err)
 {
+	sqlite3_stmt *del = stmts[0], *ins = stmts[1], *clean = stmts[2], *del_dis = stmts[3], *ins_dis = stmts[4];
 	stats_counts c;
 	if (store_stats_compute(st, year, &c, err) < 0)
 		return ACTIP_ERR;
 	sqlite3_bind_int(del, 1, year);
-	if (step_once(st, del, "clearing statistics", err) < 0)
+	sqlite3_bind_int(del_dis, 1, year);
+	if (step_once(st, del, "clearing statistics", err) < 0 ||
+	    step_once(st, del_dis, "clearing statistics", err) < 0)
 		return ACTIP_ERR;
+	for (int k = 0; k <= STATS_COUNTRIES; k++) {
+		if (k < STATS_COUNTRIES && !country_table[k].code)
+			k = STATS_COUNTRIES; /* past the table's last country: the total */
+		const stats_disability *d = &c.dis[k];
+		if (d->attendances == 0)
+			continue;
+		sqlite3_bind_int(ins_dis, 1, year);
+		sqlite3_bind_text(ins_dis, 2, k < STATS_COUNTRIES ? country_table[k].code : "TOTAL", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(ins_dis, 3, d->dis_attendances);
+		sqlite3_bind_int64(ins_dis, 4, d->attendances);
+		sqlite3_bind_int64(ins_dis, 5, d->dis_trained);
+		sqlite3_bind_int64(ins_dis, 6, d->trained);
+		if (step_once(st, ins_dis, "storing statistics", err) < 0)
+			return ACTIP_ERR;
+	}
 	for (int t = 0; t < 2; t++)
 		for (int k = 0; k < STATS_COUNTRIES && country_table[k].code; k++)
 			for (int x = 0; x < STATS_SEXES; x++) {
@@ -193,15 +268,19 @@ static int refresh_year(store *st, int year, sqlite3_stmt *del, sqlite3_stmt *in
  * budget (a 1M-row import peaked at 91 MB with the import's 32 MiB cache). */
 int store_stats_refresh(store *st, actip_err *err)
 {
-	sqlite3_stmt *years = NULL, *del = NULL, *ins = NULL, *clean = NULL;
+	/* delete, insert, clean the flag, delete and insert the disability counts */
+	sqlite3_stmt *years = NULL, *st5[5] = {NULL};
 	int rc = ACTIP_OK;
 	if (sqlite3_exec(st->db, "PRAGMA cache_size = -4096", NULL, NULL, NULL) != SQLITE_OK)
 		return store_error(st, "sizing the page cache", err);
 	if (store_prepare(st, "SELECT min(year) FROM stats_dirty", &years, err) < 0 ||
-	    store_prepare(st, "DELETE FROM stats_people WHERE year = ?1", &del, err) < 0 ||
+	    store_prepare(st, "DELETE FROM stats_people WHERE year = ?1", &st5[0], err) < 0 ||
 	    store_prepare(st, "INSERT INTO stats_people(year, trained, country, sex, attendances,"
-			      " persons) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &ins, err) < 0 ||
-	    store_prepare(st, "DELETE FROM stats_dirty WHERE year = ?1", &clean, err) < 0) {
+			      " persons) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st5[1], err) < 0 ||
+	    store_prepare(st, "DELETE FROM stats_dirty WHERE year = ?1", &st5[2], err) < 0 ||
+	    store_prepare(st, "DELETE FROM stats_disability WHERE year = ?1", &st5[3], err) < 0 ||
+	    store_prepare(st, "INSERT INTO stats_disability(year, country, dis_attendances, attendances,"
+			      " dis_trained, trained) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st5[4], err) < 0) {
 		rc = ACTIP_ERR;
 		goto done;
 	}
@@ -216,13 +295,12 @@ int store_stats_refresh(store *st, actip_err *err)
 		}
 		if (!more)
 			break;
-		rc = refresh_year(st, year, del, ins, clean, err);
+		rc = refresh_year(st, year, st5, err);
 	}
 done:
 	sqlite3_finalize(years);
-	sqlite3_finalize(del);
-	sqlite3_finalize(ins);
-	sqlite3_finalize(clean);
+	for (int i = 0; i < 5; i++)
+		sqlite3_finalize(st5[i]);
 	if (sqlite3_exec(st->db, "PRAGMA cache_size = " STORE_WRITE_CACHE, NULL, NULL, NULL) != SQLITE_OK &&
 	    rc == ACTIP_OK)
 		rc = store_error(st, "sizing the page cache", err);

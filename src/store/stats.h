@@ -5,7 +5,9 @@
  * so memory stays bounded whatever the size), and for each person this code keeps the
  * earliest attendance overall and the earliest at a capacity development activity
  * (activity start date, then activity id, then row order). All of a person's
- * attendances are counted under the sex and country of the earliest one.
+ * attendances are counted under the sex and country of the earliest one. The same pass
+ * counts the disability breakdown (stats_disability), whose people are counted by the
+ * countries of their records instead.
  *
  * The results are also stored (migration 002): writers call store_stats_refresh
  * before they commit, which recomputes the years that triggers flagged as dirty;
@@ -26,10 +28,20 @@ typedef struct stats_cell {
 	int64_t persons;
 } stats_cell;
 
+/* Disability, by the country of the participant's record (index STATS_COUNTRIES: all
+ * countries): attendances at every event with and without a disability reported, and
+ * people at capacity development events, each once per country their records name,
+ * and once in the total. */
+typedef struct stats_disability {
+	int64_t dis_attendances, attendances;
+	int64_t dis_trained, trained;
+} stats_disability;
+
 /* [0] every event (Table 3), [1] capacity development only (Table 4); by the index of
  * the country in country_table and by sex (female, male, other). */
 typedef struct stats_counts {
 	stats_cell cell[2][STATS_COUNTRIES][STATS_SEXES];
+	stats_disability dis[STATS_COUNTRIES + 1];
 } stats_counts;
 
 /* Computes a year's counts from the raw records. */

@@ -4,6 +4,7 @@
  * (see meson.build) and applied in order inside one BEGIN IMMEDIATE transaction each;
  * each file ends by setting PRAGMA user_version to its own number, so a crash between
  * migrations leaves a database at a well-defined version. */
+#include "store/stats.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -15,13 +16,13 @@
 #include <sys/stat.h>
 
 extern const unsigned char migration_001[], migration_002[], migration_003[], migration_004[],
-	migration_005[], migration_006[], migration_007[], migration_008[], migration_009[];
+	migration_005[], migration_006[], migration_007[], migration_008[], migration_009[], migration_010[];
 
 /* The migrations, in order; entry i brings user_version from i to i + 1. */
 static const unsigned char *const migrations[] = {migration_001, migration_002, migration_003,
 						  migration_004, migration_005,
 						  migration_006, migration_007, migration_008,
-						  migration_009};
+						  migration_009, migration_010};
 enum { N_MIGRATIONS = sizeof migrations / sizeof migrations[0] };
 
 /* The version this binary writes. */
@@ -67,6 +68,7 @@ static int migrate(store *st, actip_err *err)
 		return err_set(err, ACTIP_ERR,
 			       "%s: schema version %d is newer than this actip (%d); upgrade actip",
 			       st->path, v, N_MIGRATIONS);
+	bool migrated = false;
 	for (int i = v; i < N_MIGRATIONS; i++) {
 		if (store_begin(st, err) < 0)
 			return ACTIP_ERR;
@@ -79,6 +81,19 @@ static int migrate(store *st, actip_err *err)
 			continue;
 		}
 		if (exec(st, (const char *)migrations[i], "applying a schema migration", err) < 0) {
+			store_rollback(st);
+			return ACTIP_ERR;
+		}
+		if (store_commit(st, err) < 0)
+			return ACTIP_ERR;
+		migrated = true;
+	}
+	/* A migration that adds statistics flags the stored years; they are computed now,
+	 * once, rather than by every report until the next write. */
+	if (migrated) {
+		if (store_begin(st, err) < 0)
+			return ACTIP_ERR;
+		if (store_stats_refresh(st, err) < 0) {
 			store_rollback(st);
 			return ACTIP_ERR;
 		}
