@@ -3,9 +3,11 @@
  * the audit log. */
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <time.h>
 
 #include "core/escape.h"
+#include "core/i18n.h"
 #include "core/num.h"
 #include "core/text.h"
 #include "report/annual.h"
@@ -30,14 +32,48 @@ static const char *layout_part(bool after)
 	return after ? m + 8 : l;
 }
 
-/* Writes text up to `end`, filling the placeholders. */
+/* The layout's words ({{t:...}} in assets/web/layout.html), marked here for xgettext. */
+static const char *const layout_words[] __attribute__((unused)) = {
+	N_("ACTIP monitoring"), N_("Skip to content"),
+	N_("ACTIP implementation monitoring · data stays on this server; this page loads nothing from elsewhere."),
+};
+
+/* The language menu: a form that works without JavaScript and comes back to this page. */
+static void lang_menu(web_req *rq, FILE *out)
+{
+	size_t n;
+	const i18n_lang *langs = i18n_languages(&n);
+	fputs("<form class=\"lang\" method=\"post\" action=\"/lang\" id=\"lang-menu\">", out);
+	if (rq->authed)
+		page_csrf_field(rq, out);
+	char *here = req_target(rq);
+	fputs("<input type=\"hidden\" name=\"back\" value=\"", out);
+	esc_html_attr(out, here && strcmp(rq->method, "GET") == 0 ? here : "/");
+	free(here);
+	fputs("\"><label for=\"lang-pick\">", out);
+	esc_html_text(out, _("Language"));
+	fputs("</label> <select id=\"lang-pick\" name=\"lang\">", out);
+	for (size_t i = 0; i < n; i++) {
+		fputs("<option value=\"", out);
+		esc_html_attr(out, langs[i].code);
+		fprintf(out, "\" lang=\"%s\"%s>", langs[i].code, strcmp(langs[i].code, i18n_current()) == 0 ? " selected" : "");
+		esc_html_text(out, langs[i].name);
+		fputs("</option>", out);
+	}
+	fputs("</select> <button type=\"submit\" class=\"secondary\">", out);
+	esc_html_text(out, _("Change"));
+	fputs("</button></form>", out);
+}
+
+/* Writes text up to `end`, filling the placeholders ({{t:words}}: the words translated;
+ * rq may be NULL for the part after the content, which has no other placeholder). */
 static void fill(web_req *rq, FILE *out, const char *p, const char *end, const char *title, const char *active)
 {
 	static const struct { const char *key, *label, *href; int need; } nav[] = {
-		{"dashboard", "Dashboard", "/", 0}, {"activities", "Activities", "/activities", 0},
-		{"workplan", "Work plan", "/workplan", 0}, {"records", "Records", "/records", 0},
-		{"upload", "Upload", "/upload", 1}, {"periods", "Periods", "/periods", 0},
-		{"audit", "Audit log", "/audit", 2}, {"users", "Accounts", "/users", 2},
+		{"dashboard", N_("Dashboard"), "/", 0}, {"activities", N_("Activities"), "/activities", 0},
+		{"workplan", N_("Work plan"), "/workplan", 0}, {"records", N_("Records"), "/records", 0},
+		{"upload", N_("Upload"), "/upload", 1}, {"periods", N_("Periods"), "/periods", 0},
+		{"audit", N_("Audit log"), "/audit", 2}, {"users", N_("Accounts"), "/users", 2},
 	};
 	while (p < end) {
 		const char *ph = strstr(p, "{{");
@@ -50,31 +86,57 @@ static void fill(web_req *rq, FILE *out, const char *p, const char *end, const c
 		if (!close)
 			return;
 		size_t klen = (size_t)(close - ph - 2);
-		if (klen == 5 && strncmp(ph + 2, "title", 5) == 0)
+		if (klen > 2 && strncmp(ph + 2, "t:", 2) == 0) {
+			char words[300];
+			snprintf(words, sizeof words, "%.*s", (int)(klen - 2 < sizeof words ? klen - 2 : sizeof words - 1), ph + 4);
+			esc_html_text(out, _(words));
+		} else if (!rq) {
+			/* the part after the content has no per-request placeholder */
+		} else if (klen == 4 && strncmp(ph + 2, "lang", 4) == 0)
+			esc_html_attr(out, i18n_current());
+		else if (klen == 8 && strncmp(ph + 2, "langmenu", 8) == 0)
+			lang_menu(rq, out);
+		else if (klen == 5 && strncmp(ph + 2, "title", 5) == 0)
 			esc_html_text(out, title);
 		else if (klen == 3 && strncmp(ph + 2, "nav", 3) == 0 && rq->authed) {
-			fputs("<nav class=\"main\" aria-label=\"Main\">", out);
+			fprintf(out, "<nav class=\"main\" aria-label=\"%s\">", _("Main"));
 			for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
 				if ((nav[i].need == 1 && !page_may_upload(&rq->user)) ||
 				    (nav[i].need == 2 && rq->user.role != ROLE_ADMIN))
 					continue;
-				fprintf(out, "<a href=\"%s\"%s>%s</a>", nav[i].href,
-					active && strcmp(active, nav[i].key) == 0 ? " aria-current=\"page\"" : "", nav[i].label);
+				fprintf(out, "<a href=\"%s\"%s>", nav[i].href,
+					active && strcmp(active, nav[i].key) == 0 ? " aria-current=\"page\"" : "");
+				esc_html_text(out, _(nav[i].label));
+				fputs("</a>", out);
 			}
 			fputs("</nav><div class=\"who\"><span>", out);
 			esc_html_text(out, rq->user.name);
 			fputs(" · ", out);
-			esc_html_text(out, web_role_name(rq->user.role));
+			esc_html_text(out, page_role_label(rq->user.role));
 			if (rq->user.country[0]) {
 				fputs(" ", out);
 				esc_html_text(out, rq->user.country);
 			}
-			fputs("</span><a href=\"/me\" id=\"my-password\">Password</a><form method=\"post\" action=\"/logout\">", out);
+			fputs("</span><a href=\"/me\" id=\"my-password\">", out);
+			esc_html_text(out, _("Password"));
+			fputs("</a><form method=\"post\" action=\"/logout\">", out);
 			page_csrf_field(rq, out);
-			fputs("<button type=\"submit\">Sign out</button></form></div>", out);
+			fputs("<button type=\"submit\">", out);
+			esc_html_text(out, _("Sign out"));
+			fputs("</button></form></div>", out);
 		}
 		p = close + 2;
 	}
+}
+
+/* A role's name in the page's language. */
+const char *page_role_label(web_role r)
+{
+	static const char *const labels[] = {
+		[ROLE_NONE] = N_("none"), [ROLE_VIEWER] = N_("viewer"), [ROLE_FOCAL_POINT] = N_("focal point"),
+		[ROLE_COUNTRY_OFFICER] = N_("country officer"), [ROLE_ADMIN] = N_("admin"),
+	};
+	return _((unsigned)r < sizeof labels / sizeof labels[0] ? labels[r] : labels[0]);
 }
 
 /* Layout up to the content. */
@@ -84,10 +146,39 @@ void page_begin(web_req *rq, web_resp *rs, const char *title, const char *active
 	fill(rq, rs->out, l, m, title, active);
 }
 
+/* The layout after the content in the current language, made once per language and
+ * kept (the dashboard sends it as a tail without copying). */
+static const char *layout_after(void)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	static struct { char code[8]; char *text; } made[16];
+	const char *code = i18n_current(), *text = NULL;
+	pthread_mutex_lock(&lock);
+	size_t i = 0;
+	for (; i < sizeof made / sizeof made[0] && made[i].text; i++)
+		if (strcmp(made[i].code, code) == 0)
+			text = made[i].text;
+	if (!text && i < sizeof made / sizeof made[0]) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		if (f) {
+			const char *a = layout_part(true);
+			fill(NULL, f, a, a + strlen(a), NULL, NULL);
+			fclose(f);
+			snprintf(made[i].code, sizeof made[i].code, "%s", code);
+			made[i].text = buf;
+			text = buf;
+		}
+	}
+	pthread_mutex_unlock(&lock);
+	return text ? text : layout_part(true);
+}
+
 /* Layout after the content. */
 void page_end(web_resp *rs)
 {
-	fputs(layout_part(true), rs->out);
+	fputs(layout_after(), rs->out);
 }
 
 /* A note that a list on the page stopped early on a database error (rc is the last
@@ -317,7 +408,7 @@ static void dashboard(web_req *rq, web_resp *rs)
 	struct tm tm;
 	gmtime_r(&rq->now, &tm);
 	char key[48];
-	snprintf(key, sizeof key, "dashboard:%d:%04d-%02d-%02d", year, tm.tm_year + 1900, tm.tm_mon + 1,
+	snprintf(key, sizeof key, "dashboard:%s:%d:%04d-%02d-%02d", i18n_current(), year, tm.tm_year + 1900, tm.tm_mon + 1,
 		 tm.tm_mday);
 	char *body = NULL;
 	size_t len = 0;
@@ -337,7 +428,7 @@ static void dashboard(web_req *rq, web_resp *rs)
 		hit = body;
 	}
 	page_begin(rq, rs, "Dashboard", "dashboard");
-	resp_tail(rs, hit, len, body, layout_part(true)); /* instead of fwrite and page_end */
+	resp_tail(rs, hit, len, body, layout_after()); /* instead of fwrite and page_end */
 }
 
 /* GET /report/{Y.html|Y.json|Y.xlsx|Y.docx}: downloads. */
@@ -466,7 +557,34 @@ static void audit_get(web_req *rq, web_resp *rs)
 	page_end(rs);
 }
 
+/* POST /lang: the language menu. Keeps the choice in a cookie and, for a signed-in user,
+ * on the account; then goes back to the page (a path of this site only). */
+static void lang_post(web_req *rq, web_resp *rs)
+{
+	const char *code = form_get(rq, "lang"), *back = form_get(rq, "back");
+	if (!i18n_known(code))
+		return page_error(rq, rs, 400, _("There is no such language."));
+	if (rq->authed) {
+		sqlite3_stmt *s;
+		int rc = sqlite3_prepare_v2(rq->st->db, "UPDATE app_user SET lang = ?1 WHERE id = ?2", -1, &s, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(s, 2, rq->user.id);
+			rc = sqlite3_step(s);
+			sqlite3_finalize(s);
+		}
+		if (rc != SQLITE_DONE)
+			return page_error(rq, rs, 500, _("The language could not be saved."));
+	}
+	i18n_set(code);
+	snprintf(rs->set_cookie, sizeof rs->set_cookie, "actip_lang=%s; Path=/; Max-Age=31536000; SameSite=Lax%s", code,
+		 rq->cfg->secure_cookie ? "; Secure" : "");
+	bool local = back && back[0] == '/' && back[1] != '/' && back[1] != '\\' && !strpbrk(back, "\r\n");
+	resp_redirect(rs, local ? back : "/");
+}
+
 const web_route page_routes[] = {
+	{"POST", "/lang", lang_post, R_PUBLIC | R_WRITE | R_HTML},
 	{"GET", "/login", login_get, R_PUBLIC | R_HTML},
 	{"POST", "/login", login_post, R_PUBLIC | R_WRITE | R_HTML},
 	{"POST", "/logout", logout_post, R_WRITE | R_HTML},

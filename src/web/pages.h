@@ -14,6 +14,9 @@ extern const web_route page_activity_routes[];
 /* Writes the layout up to the main content: title and navigation (active = the nav key). */
 void page_begin(web_req *rq, web_resp *rs, const char *title, const char *active);
 
+/* A role's name in the page's language. */
+const char *page_role_label(web_role r);
+
 /* Writes the rest of the layout. */
 void page_end(web_resp *rs);
 

@@ -19,6 +19,7 @@
 
 #include "core/escape.h"
 #include "core/text.h"
+#include "core/i18n.h"
 #include "web/api.h"
 #include "web/cache.h"
 #include "web/guard.h"
@@ -187,6 +188,60 @@ const char *req_query(web_req *rq, const char *name)
 {
 	const char *v = MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
 	return v && text_utf8_valid(v, strlen(v)) ? v : NULL;
+}
+
+/* A decoded path written back URL-encoded, segment by segment (the slashes kept). */
+static void write_path(FILE *f, const char *path)
+{
+	char seg[256];
+	for (const char *p = path; *p;) {
+		size_t n = strcspn(p, "/");
+		if (n) {
+			snprintf(seg, sizeof seg, "%.*s", (int)(n < sizeof seg ? n : sizeof seg - 1), p);
+			esc_url_part(f, seg);
+			p += n;
+		}
+		if (*p == '/') {
+			fputc('/', f);
+			p++;
+		}
+	}
+}
+
+/* One query argument appended to the target being rebuilt (req_target). */
+static enum MHD_Result target_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	FILE *f = cls;
+	fputc(ftell(f) ? '&' : '?', f);
+	esc_url_part(f, key);
+	if (value) {
+		fputc('=', f);
+		esc_url_part(f, value);
+	}
+	return MHD_YES;
+}
+
+/* The request's path and query string, URL-encoded, into a malloc'd string (NULL when out
+ * of memory). */
+char *req_target(web_req *rq)
+{
+	char *q = NULL, *out = NULL;
+	size_t qlen = 0;
+	FILE *f = open_memstream(&q, &qlen);
+	if (!f)
+		return NULL;
+	MHD_get_connection_values(rq->conn, MHD_GET_ARGUMENT_KIND, target_arg, f);
+	fclose(f);
+	size_t plen = strlen(rq->path);
+	FILE *g = open_memstream(&out, &plen);
+	if (g) {
+		write_path(g, rq->path);
+		fputs(q ? q : "", g);
+		fclose(g);
+	}
+	free(q);
+	return out;
 }
 
 /* A request header. */
@@ -469,6 +524,22 @@ webcache_stamp web_view(web_req *rq)
 	return webcache_stamp_now(rq->st);
 }
 
+/* The page's language: the account's choice, else the language cookie (a visitor's choice
+ * from the menu), else the browser's Accept-Language, else English. Sets the thread's. */
+static void pick_language(web_req *rq)
+{
+	const char *code = NULL;
+	if (rq->authed && i18n_known(rq->user.lang))
+		code = rq->user.lang;
+	if (!code) {
+		const char *c = MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND, "actip_lang");
+		code = i18n_known(c) ? c : NULL;
+	}
+	if (!code)
+		code = i18n_negotiate(req_header(rq, "Accept-Language"));
+	rq->lang = i18n_set(code);
+}
+
 /* Routes, authenticates, authorises and runs the handler. */
 static void dispatch(web_req *rq, web_resp *rs)
 {
@@ -508,6 +579,7 @@ static void dispatch(web_req *rq, web_resp *rs)
 		resp_json_error(rs, 500, "the database is not available");
 		return;
 	}
+	pick_language(rq);
 	if (!(rt->flags & R_PUBLIC) && !rq->authed) {
 		if (rt->flags & R_HTML)
 			resp_redirect(rs, "/login");
@@ -578,8 +650,11 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 		resp_json_error(&rs, 400, "the path is not valid UTF-8");
 	else if (!web_host_allowed(cfg, rq.host)) /* DNS rebinding: a foreign name for this address */
 		resp_json_error(&rs, 421, "this server does not answer for that host name");
-	else
+	else {
+		pick_language(&rq);
 		dispatch(&rq, &rs);
+	}
+	i18n_set(NULL); /* the thread's next request starts in English */
 	if (rq.st && rq.st->db && !sqlite3_get_autocommit(rq.st->db))
 		store_rollback(rq.st); /* a handler that left a transaction open stores nothing */
 	fflush(rs.out);
