@@ -102,7 +102,36 @@ static uint32_t word(const struct i18n_catalog *c, uint32_t off, bool swap)
 	return swap ? __builtin_bswap32(w) : w;
 }
 
+/* Which of a message's forms a count takes in the current language (gettext's plural
+ * rules: one form in Lao, Vietnamese, Khmer, Thai, Burmese, Indonesian and Malay). */
+static unsigned plural_index(long long n)
+{
+	const char *code = i18n_current();
+	if (strcmp(code, "en") == 0 || strcmp(code, "tet") == 0)
+		return n != 1;
+	if (strcmp(code, "fil") == 0)
+		return !(n == 1 || n == 2 || n == 3 || (n % 10 != 4 && n % 10 != 6 && n % 10 != 9));
+	return 0;
+}
+
+static const char *lookup(const char *msgid, unsigned form);
+
 const char *i18n_gettext(const char *msgid)
+{
+	return lookup(msgid, 0);
+}
+
+const char *i18n_ngettext(const char *singular, const char *plural, long long n)
+{
+	unsigned k = plural_index(n);
+	const char *t = lookup(singular, k);
+	if (t != singular)
+		return t;
+	return n == 1 ? singular : plural;
+}
+
+/* msgid's translation (its form-th form), or msgid itself. */
+static const char *lookup(const char *msgid, unsigned form)
 {
 	build_offered();
 	const struct i18n_catalog *c = offered_cat[current];
@@ -125,7 +154,10 @@ const char *i18n_gettext(const char *msgid)
 			uint32_t tlen = word(c, trans + mid * 8, swap), toff = word(c, trans + mid * 8 + 4, swap);
 			if ((size_t)toff + tlen >= c->len || tlen == 0)
 				return msgid;
-			return (const char *)c->mo + toff;
+			const char *t = (const char *)c->mo + toff, *tend = t + tlen;
+			for (unsigned k = 0; k < form && t < tend; k++)
+				t += strlen(t) + 1; /* the forms are NUL-separated */
+			return t < tend && *t ? t : msgid;
 		}
 		if (cmp < 0)
 			hi = mid;

@@ -14,6 +14,8 @@
  * table translated later with _(). */
 #define _(s) i18n_gettext(s)
 #define N_(s) (s)
+/* The form of a message for the count n ("1 record", "2 records"), marked for xgettext. */
+#define P_(s, p, n) i18n_ngettext(s, p, n)
 
 /* A language offered: its code (BCP 47, as <html lang>), its own name and its English name. */
 typedef struct i18n_lang {
@@ -35,6 +37,9 @@ const char *i18n_current(void);
 
 /* msgid translated into the current thread's language, or msgid itself. */
 const char *i18n_gettext(const char *msgid);
+
+/* The singular or plural form for n, in the current language (its plural rule). */
+const char *i18n_ngettext(const char *singular, const char *plural, long long n);
 
 /* The language offered that an Accept-Language header prefers most (q-values; a
  * region such as lo-LA matches lo; "tl" matches Filipino), or NULL when none. */

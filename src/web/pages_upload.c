@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "core/escape.h"
+#include "core/i18n.h"
 #include "import/template.h"
 #include "web/guard.h"
 #include "import/import.h"
@@ -32,10 +33,10 @@ static void template_options(web_req *rq, FILE *o, const char *selected)
 		fputs("<option value=\"", o);
 		esc_html_attr(o, t->name);
 		fputs(selected && strcmp(selected, t->name) == 0 ? "\" selected>" : "\">", o);
-		esc_html_text(o, t->kind ? t->kind->label : t->name);
+		esc_html_text(o, t->kind ? _(t->kind->label) : t->name);
 		fputs(" (", o);
 		esc_html_text(o, t->name);
-		fputs(".csv)</option>", o);
+		page_h(o,".csv)</option>");
 	}
 }
 
@@ -45,10 +46,10 @@ static void upload_form(web_req *rq, web_resp *rs, const char *selected)
 	FILE *o = rs->out;
 	fputs("<form id=\"upload-form\" method=\"post\" action=\"/upload\">", o);
 	page_csrf_field(rq, o);
-	fputs("<div class=\"field\"><label for=\"template\">Template</label><select id=\"template\" name=\"template\">"
-	      "<option value=\"\">From the file's name</option>", o);
+	page_h(o,"<div class=\"field\"><label for=\"template\">Template</label><select id=\"template\" name=\"template\">"
+	      "<option value=\"\">From the file's name</option>");
 	template_options(rq, o, selected);
-	fputs("</select></div><div class=\"field\"><label for=\"file\">File (CSV, text or Excel .xlsx)</label>"
+	page_h(o,"</select></div><div class=\"field\"><label for=\"file\">File (CSV, text or Excel .xlsx)</label>"
 	      "<input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,.tsv,.txt,.xlsx,text/csv,"
 	      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"></div>"
 	      "<div class=\"field\"><label for=\"csv\">…or paste the CSV text</label>"
@@ -57,15 +58,15 @@ static void upload_form(web_req *rq, web_resp *rs, const char *selected)
 	      "Add the participants or feedback to those stored for each activity (instead of replacing "
 	      "them)</label></div>"
 	      "<button type=\"submit\">Check the upload</button> <progress id=\"upload-progress\" max=\"100\" value=\"0\" hidden></progress>"
-	      " <span id=\"upload-status\" role=\"status\"></span><div id=\"upload-errors\"></div></form>", o);
+	      " <span id=\"upload-status\" role=\"status\"></span><div id=\"upload-errors\"></div></form>");
 }
 
 /* GET /upload. */
 static void upload_get(web_req *rq, web_resp *rs)
 {
-	page_begin(rq, rs, "Upload", "upload");
-	fputs("<h1>Upload a data-collection file</h1><p class=\"lead\">The file is checked first; nothing is stored "
-	      "until you confirm. An upload is stored whole or not at all.</p>", rs->out);
+	page_begin(rq, rs, _("Upload"), "upload");
+	page_h(rs->out,"<h1>Upload a data-collection file</h1><p class=\"lead\">The file is checked first; nothing is stored "
+	      "until you confirm. An upload is stored whole or not at all.</p>");
 	upload_form(rq, rs, NULL);
 	page_end(rs);
 }
@@ -118,15 +119,18 @@ static void outcome(web_req *rq, web_resp *rs, const char *tpl, web_write *w, co
 {
 	FILE *o = rs->out;
 	rs->status = w->status;
-	page_begin(rq, rs, "Upload", "upload");
-	fputs("<h1>Upload a data-collection file</h1>", o);
+	page_begin(rq, rs, _("Upload"), "upload");
+	page_h(o,"<h1>Upload a data-collection file</h1>");
 	if (w->status == 200 && pending_id) {
-		fprintf(o, "<div class=\"msg\" id=\"preview\"><strong>Checked: no errors.</strong> This upload would store "
-			   "%ld ", w->rows);
+		page_h(o, "<div class=\"msg\" id=\"preview\"><strong>Checked: no errors.</strong> ");
+		fprintf(o, P_("This upload would store %ld row of the template", "This upload would store %ld rows of the template", w->rows), w->rows);
+		fputs(" ", o);
 		esc_html_text(o, tpl);
-		fprintf(o, " row%s (%ld new or changed", w->rows == 1 ? "" : "s", w->changed);
+		fputs(" (", o);
+		fprintf(o, P_("%ld new or changed", "%ld new or changed", w->changed), w->changed);
 		if (w->replaced)
-			fprintf(o, "; replacing what %ld activit%s had", w->replaced, w->replaced == 1 ? "y" : "ies");
+			fprintf(o, P_("; replacing what %ld activity had", "; replacing what %ld activities had", w->replaced),
+				w->replaced);
 		fputs(").", o);
 		if (w->replaced_detail[0]) { /* nothing removed without saying what */
 			fputs("<ul id=\"replaced\">", o);
@@ -143,26 +147,28 @@ static void outcome(web_req *rq, web_resp *rs, const char *tpl, web_write *w, co
 			fputs("</ul>", o);
 		}
 		if (w->touched[0]) {
-			fputs(" Activities: ", o);
+			page_h(o," Activities: ");
 			esc_html_text(o, w->touched);
 			fputs(".", o);
 		}
-		fputs(" Nothing is stored yet.</div><form method=\"post\" action=\"/upload/confirm\">", o);
+		page_h(o," Nothing is stored yet.</div><form method=\"post\" action=\"/upload/confirm\">");
 		page_csrf_field(rq, o);
 		fputs("<input type=\"hidden\" name=\"id\" value=\"", o);
 		esc_html_attr(o, pending_id);
-		fputs("\"><div class=\"actions\"><button type=\"submit\">Store it</button>"
+		page_h(o,"\"><div class=\"actions\"><button type=\"submit\">Store it</button>"
 		      "<button type=\"submit\" class=\"secondary\" formaction=\"/upload/cancel\">Cancel</button>"
-		      "</div></form>", o);
+		      "</div></form>");
 	} else if (w->status == 200) {
-		fprintf(o, "<div class=\"msg ok\" id=\"stored\" role=\"status\"><strong>Stored.</strong> %ld ", w->rows);
+		page_h(o, "<div class=\"msg ok\" id=\"stored\" role=\"status\"><strong>Stored.</strong> ");
+		fprintf(o, P_("%ld row of the template", "%ld rows of the template", w->rows), w->rows);
+		fputs(" ", o);
 		esc_html_text(o, tpl);
-		fprintf(o, " row%s.</div><p><a href=\"/\">See the dashboard</a> · <a href=\"/upload\">Upload another "
-			   "file</a></p>", w->rows == 1 ? "" : "s");
+		page_h(o, ".</div><p><a href=\"/\">See the dashboard</a> · <a href=\"/upload\">Upload another "
+			  "file</a></p>");
 	} else {
-		fputs("<div class=\"msg bad\" id=\"errors\" role=\"alert\"><strong>Nothing was stored.</strong> ", o);
+		page_h(o,"<div class=\"msg bad\" id=\"errors\" role=\"alert\"><strong>Nothing was stored.</strong> ");
 		if (w->status == 422) {
-			fprintf(o, "%zu error%s:", w->diag.errors, w->diag.errors == 1 ? "" : "s");
+			fprintf(o, P_("%zu error:", "%zu errors:", w->diag.errors), w->diag.errors);
 			fputs("<ul class=\"errors\">", o);
 			for (size_t i = 0; i < w->diag.len; i++) {
 				const diag_entry *e = &w->diag.items[i];
@@ -182,7 +188,7 @@ static void outcome(web_req *rq, web_resp *rs, const char *tpl, web_write *w, co
 			fputs("</ul>", o);
 		} else
 			esc_html_text(o, w->message);
-		fputs("</div><h2>Try again</h2>", o);
+		page_h(o,"</div><h2>Try again</h2>");
 		upload_form(rq, rs, tpl);
 	}
 	page_end(rs);
@@ -209,14 +215,14 @@ static void upload_post(web_req *rq, web_resp *rs)
 	}
 	const template *t = tpl ? template_find(tpl) : NULL;
 	if (!t || !csv)
-		return page_error(rq, rs, 400, "Choose a template and a file (its name does not tell the template).");
+		return page_error(rq, rs, 400, _("Choose a template and a file (its name does not tell the template)."));
 	bool append = ap && strcmp(ap, "1") == 0;
 	web_write w;
 	web_write_csv_mode(rq, t->name, csv, len, true, append, &w);
 	char id[65] = "";
 	if (w.status == 200 && keep_pending(rq, t->name, append, csv, len, id) < 0) {
 		web_write_free(&w);
-		return page_error(rq, rs, 500, "The upload could not be kept for confirmation.");
+		return page_error(rq, rs, 500, _("The upload could not be kept for confirmation."));
 	}
 	outcome(rq, rs, t->name, &w, id);
 	web_write_free(&w);
@@ -228,11 +234,11 @@ static void confirm_post(web_req *rq, web_resp *rs)
 	uint8_t hash[32];
 	const char *id = form_get(rq, "id");
 	if (!id || session_hash_token(id, hash) < 0)
-		return page_error(rq, rs, 400, "This upload is unknown or has expired; upload it again.");
+		return page_error(rq, rs, 400, _("This upload is unknown or has expired; upload it again."));
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(rq->st->db, "DELETE FROM pending_upload WHERE id_hash = ?1 AND token_hash = ?2 "
 					   "AND created >= ?3 RETURNING template, body, append", -1, &s, NULL) != SQLITE_OK)
-		return page_error(rq, rs, 500, "The database is not available.");
+		return page_error(rq, rs, 500, _("The database is not available."));
 	sqlite3_bind_blob(s, 1, hash, 32, SQLITE_STATIC);
 	sqlite3_bind_blob(s, 2, rq->token_hash, 32, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, (long long)rq->now - UPLOAD_PENDING_SECS);
@@ -256,7 +262,7 @@ static void confirm_post(web_req *rq, web_resp *rs)
 	sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (!body)
-		return page_error(rq, rs, 404, "This upload is unknown or has expired; upload it again.");
+		return page_error(rq, rs, 404, _("This upload is unknown or has expired; upload it again."));
 	web_write w;
 	web_write_csv_mode(rq, tpl, body, len, false, append, &w);
 	free(body);
@@ -278,7 +284,7 @@ static void cancel_post(web_req *rq, web_resp *rs)
 		int rc = sqlite3_step(s);
 		sqlite3_finalize(s);
 		if (rc != SQLITE_DONE)
-			return page_error(rq, rs, 500, "The database is not available.");
+			return page_error(rq, rs, 500, _("The database is not available."));
 	}
 	resp_redirect(rs, "/upload");
 }

@@ -493,7 +493,7 @@ static void refuse(web_req *rq, web_resp *rs, const web_route *rt, const char *w
 	if (rq->authed && rq->st)
 		store_audit_write(rq->st, rq->user.name, rq->addr, "refused", rq->method, rq->path, NULL, NULL);
 	if (rt && (rt->flags & R_HTML))
-		page_error(rq, rs, 403, why);
+		page_error(rq, rs, 403, _(why)); /* the JSON API answers in English */
 	else
 		resp_json_error(rs, 403, why);
 }
@@ -570,7 +570,7 @@ static void dispatch(web_req *rq, web_resp *rs)
 		if (api)
 			resp_json_error(rs, status, status == 405 ? "method not allowed" : "not found");
 		else
-			page_error(rq, rs, status, status == 405 ? "Method not allowed." : "There is no such page.");
+			page_error(rq, rs, status, status == 405 ? _("Method not allowed.") : _("There is no such page."));
 		return;
 	}
 	actip_err err = {{0}};
@@ -589,23 +589,23 @@ static void dispatch(web_req *rq, web_resp *rs)
 	}
 	if (rt->flags & R_WRITE) {
 		if (!same_origin(rq, rt))
-			return refuse(rq, rs, rt, "cross-origin request refused");
+			return refuse(rq, rs, rt, N_("cross-origin request refused"));
 		if (rq->authed) {
 			const char *given = req_header(rq, "X-CSRF-Token");
 			if (!given && rq->content_type &&
 			    strcasecmp(rq->content_type, "application/x-www-form-urlencoded") == 0)
 				given = form_get(rq, "csrf");
 			if (!csrf_equal(rq->csrf, given))
-				return refuse(rq, rs, rt, "missing or wrong CSRF token");
+				return refuse(rq, rs, rt, N_("missing or wrong CSRF token"));
 		}
 	}
 	if ((rt->flags & R_ADMIN) && rq->user.role != ROLE_ADMIN)
-		return refuse(rq, rs, rt, "this needs an admin");
+		return refuse(rq, rs, rt, N_("this needs an admin"));
 	if ((rt->flags & R_EDITOR) && rq->user.role != ROLE_ADMIN && rq->user.role != ROLE_COUNTRY_OFFICER)
-		return refuse(rq, rs, rt, "your role may not change records");
+		return refuse(rq, rs, rt, N_("your role may not change records"));
 	if ((rt->flags & R_FILER) && rq->user.role != ROLE_ADMIN && rq->user.role != ROLE_COUNTRY_OFFICER &&
 	    rq->user.role != ROLE_FOCAL_POINT)
-		return refuse(rq, rs, rt, "your role may not send data");
+		return refuse(rq, rs, rt, N_("your role may not send data"));
 	rt->handler(rq, rs);
 }
 
