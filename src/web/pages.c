@@ -715,7 +715,7 @@ static void lang_post(web_req *rq, web_resp *rs)
 	}
 	i18n_set(code);
 	snprintf(rs->set_cookie, sizeof rs->set_cookie, "actip_lang=%s; Path=/; Max-Age=31536000; SameSite=Lax%s", code,
-		 rq->cfg->secure_cookie ? _("; Secure") : "");
+		 rq->cfg->secure_cookie ? "; Secure" : "");
 	bool local = back && back[0] == '/' && back[1] != '/' && back[1] != '\\' && !strpbrk(back, "\r\n");
 	resp_redirect(rs, local ? back : "/");
 }

@@ -527,7 +527,7 @@ static void report_get(web_req *rq, web_resp *rs)
 			rs->ctype = "text/html; charset=utf-8";
 			rc = wp_write_html(rs->out, d, &err);
 		} else if (d) {
-			rs->ctype = _("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+			rs->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 			rc = resp_via_file(rs, doc_xlsx, d, &err);
 		}
 		wp_doc_free(d);
