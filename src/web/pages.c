@@ -425,7 +425,7 @@ static void logout_post(web_req *rq, web_resp *rs)
 static void card(FILE *out, int64_t n, const char *label)
 {
 	char b[32];
-	num_format_count(b, sizeof b, n);
+	i18n_format_count(b, sizeof b, n);
 	fprintf(out, "<div class=\"card\"><span class=\"n\">%s</span><span class=\"l\">", b);
 	esc_html_text(out, label);
 	fputs("</span></div>", out);

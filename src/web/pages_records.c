@@ -59,6 +59,14 @@ static void shown_value(FILE *o, const colspec *c, const char *v)
 		esc_html_text(o, k ? k->name : v);
 	} else if (c && (c->type == T_ENUM || c->type == T_SCALE || c->type == T_SEX || c->type == T_YESNO)) {
 		words(o, v);
+	} else if (c && c->type == T_DATE) { /* in the page's language's order */
+		char d[64];
+		i18n_format_date(d, sizeof d, v);
+		esc_html_text(o, d);
+	} else if (c && c->type == T_COUNT && strspn(v, "0123456789") == strlen(v) && strlen(v) < 19) {
+		char n[40];
+		i18n_format_count(n, sizeof n, strtoll(v, NULL, 10)); /* with the language's grouping */
+		esc_html_text(o, n);
 	} else {
 		esc_html_text(o, v);
 	}
