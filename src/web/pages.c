@@ -62,9 +62,10 @@ static void lang_menu(web_req *rq, FILE *out)
 		esc_html_text(out, langs[i].name);
 		fputs("</option>", out);
 	}
-	fputs("</select> <button type=\"submit\" class=\"secondary\">", out);
-	esc_html_text(out, _("Change"));
-	fputs("</button></form>", out);
+	/* an input, not a button: a page's own first submit button stays its form's */
+	fputs("</select> <input type=\"submit\" class=\"secondary\" value=\"", out);
+	esc_html_attr(out, _("Change"));
+	fputs("\"></form>", out);
 }
 
 /* Writes text up to `end`, filling the placeholders ({{t:words}}: the words translated;
