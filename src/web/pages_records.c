@@ -575,10 +575,13 @@ static void page_top(web_req *rq, web_resp *rs, const template *t, const char *w
 	fputs("\">", o);
 	esc_html_text(o, _(t->kind->label));
 	fputs("</a></p><h1>", o);
-	if (*what) {
-		char h[300];
-		snprintf(h, sizeof h, what, _(t->kind->one)); /* a format of the sources: one %s */
-		esc_html_text(o, h);
+	if (*what) { /* "Add a %s": the kind's one record in place of the %s */
+		const char *at = strstr(what, "%s");
+		char before[200];
+		snprintf(before, sizeof before, "%.*s", at ? (int)(at - what) : (int)strlen(what), what);
+		esc_html_text(o, before);
+		esc_html_text(o, _(t->kind->one));
+		esc_html_text(o, at ? at + 2 : "");
 	} else {
 		words(o, t->kind->one);
 	}
