@@ -220,7 +220,9 @@ static void file_form(web_req *rq, FILE *o, const wp_plan *p, const wp_line *l, 
 		fputs("</strong>", o);
 		if (mine.reported_on[0]) {
 			fputs(" (", o);
-			esc_html_text(o, mine.reported_on);
+			char d[64];
+			i18n_format_date(d, sizeof d, mine.reported_on); /* the language's date order */
+			esc_html_text(o, d);
 			fputs(")", o);
 		}
 		if (mine.note && *mine.note) {
@@ -271,7 +273,9 @@ static void matrix_row(web_req *rq, FILE *o, const wp_plan *p, const wp_line *l,
 		esc_html_text(o, lead->note);
 	if (lead && lead->reported_on) {
 		page_h(o,"<div class=\"sub\">reported ");
-		esc_html_text(o, lead->reported_on);
+		char d[64];
+		i18n_format_date(d, sizeof d, lead->reported_on);
+		esc_html_text(o, d);
 		fputs("</div>", o);
 	}
 	fputs("</td>", o);
