@@ -19,6 +19,7 @@ rm -f po/actip-c.pot po/actip-html.pot po/actip-codes.pot
 for lang in $(cat po/LINGUAS); do
 	if [ -f "po/$lang.po" ]; then
 		msgmerge --quiet --update --backup=none --no-fuzzy-matching "po/$lang.po" po/actip.pot
+		msgattrib --no-obsolete -o "po/$lang.po" "po/$lang.po" # strings gone from the sources
 	else
 		msginit --no-translator --locale="$lang" --input=po/actip.pot --output-file="po/$lang.po"
 	fi

@@ -40,6 +40,20 @@ static void template_options(web_req *rq, FILE *o, const char *selected)
 	}
 }
 
+/* A template's name as HTML text (malloc'd; NULL when out of memory), for a sentence of
+ * the catalog that names it with %s. */
+static char *tpl_html(const char *tpl)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		return NULL;
+	esc_html_text(f, tpl ? tpl : "");
+	fclose(f);
+	return buf;
+}
+
 /* The form. */
 static void upload_form(web_req *rq, web_resp *rs, const char *selected)
 {
@@ -123,9 +137,11 @@ static void outcome(web_req *rq, web_resp *rs, const char *tpl, web_write *w, co
 	page_h(o,"<h1>Upload a data-collection file</h1>");
 	if (w->status == 200 && pending_id) {
 		page_h(o, "<div class=\"msg\" id=\"preview\"><strong>Checked: no errors.</strong> ");
-		fprintf(o, P_("This upload would store %ld row of the template", "This upload would store %ld rows of the template", w->rows), w->rows);
-		fputs(" ", o);
-		esc_html_text(o, tpl);
+		char *name = tpl_html(tpl);
+		/* TRANSLATORS: %2$s is the template's name, such as "participants" */
+		fprintf(o, P_("This upload would store %ld %s row", "This upload would store %ld %s rows", w->rows), w->rows,
+			name ? name : "");
+		free(name);
 		fputs(" (", o);
 		fprintf(o, P_("%ld new or changed", "%ld new or changed", w->changed), w->changed);
 		if (w->replaced)
@@ -160,9 +176,10 @@ static void outcome(web_req *rq, web_resp *rs, const char *tpl, web_write *w, co
 		      "</div></form>");
 	} else if (w->status == 200) {
 		page_h(o, "<div class=\"msg ok\" id=\"stored\" role=\"status\"><strong>Stored.</strong> ");
-		fprintf(o, P_("%ld row of the template", "%ld rows of the template", w->rows), w->rows);
-		fputs(" ", o);
-		esc_html_text(o, tpl);
+		char *name = tpl_html(tpl);
+		/* TRANSLATORS: %2$s is the template's name, such as "participants" */
+		fprintf(o, P_("%ld %s row", "%ld %s rows", w->rows), w->rows, name ? name : "");
+		free(name);
 		page_h(o, ".</div><p><a href=\"/\">See the dashboard</a> · <a href=\"/upload\">Upload another "
 			  "file</a></p>");
 	} else {
