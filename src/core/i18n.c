@@ -6,6 +6,7 @@
  * locale that is not installed) and a catalog directory on disk beside the binary. */
 #include "core/i18n.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,15 +35,13 @@ enum { N_ALL = sizeof all_langs / sizeof all_langs[0] };
 
 static _Thread_local int current; /* index into offered */
 
-/* The offered list, built once (the table is constant, so racing builders agree). */
+/* The offered list: English and the languages with a catalog (build_offered). */
 static i18n_lang offered[N_ALL];
 static const struct i18n_catalog *offered_cat[N_ALL];
 static size_t n_offered;
 
-static void build_offered(void)
+static void build_offered_once(void)
 {
-	if (n_offered)
-		return;
 	size_t n = 0;
 	for (size_t i = 0; i < N_ALL; i++) {
 		const struct i18n_catalog *c = NULL;
@@ -55,6 +54,13 @@ static void build_offered(void)
 		}
 	}
 	n_offered = n;
+}
+
+/* The offered list, made once for every thread. */
+static void build_offered(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, build_offered_once);
 }
 
 const i18n_lang *i18n_languages(size_t *n)
