@@ -16,6 +16,10 @@ PKGS="$PKGS systemd man-db"
 # (pdftotext) read it and the printed HTML back in the tests.
 PKGS="$PKGS libzip-dev librsvg2-dev python3-docx libreoffice-writer-nogui poppler-utils"
 PKGS="$PKGS libreoffice-calc-nogui"
+# Translations: msgfmt compiles po/ at build time (xgettext, msgmerge for translators);
+# fonts-noto-core has the Khmer, Lao, Thai and Burmese fonts the pages name (none is fetched).
+PKGS="$PKGS gettext"
+PKGS="$PKGS fonts-noto-core"
 
 missing=""
 for p in $PKGS; do

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "cli/cli.h"
 #include "report/suppress.h"
 #include "core/text.h"
@@ -118,6 +119,7 @@ int cmd_report(int argc, char **argv)
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},
 		{"suppress-below", required_argument, NULL, 's'},
+		{"lang", required_argument, NULL, 'L'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -147,6 +149,11 @@ int cmd_report(int argc, char **argv)
 			suppress = (int)k;
 			break;
 		}
+		case 'L': /* the headings' language (po/); English by default */
+			if (!i18n_known(optarg))
+				return cli_usage_error(self, "--lang is a language of po/LINGUAS or en, not '%s'", optarg);
+			i18n_set(optarg);
+			break;
 		case 'h': cli_print_command_help(self); return EXIT_OK_;
 		default: return cli_usage_error(self, "unknown option");
 		}

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "cli/cli.h"
 #include "store/settings.h"
 #include "core/text.h"
@@ -95,6 +96,7 @@ static int parse(int argc, char **argv, const cli_command *self, wp_opts *o)
 		{"format", required_argument, NULL, 'f'},
 		{"output", required_argument, NULL, 'o'},
 		{"on-time-days", required_argument, NULL, 't'},
+		{"lang", required_argument, NULL, 'L'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -127,6 +129,11 @@ static int parse(int argc, char **argv, const cli_command *self, wp_opts *o)
 			o->format = optarg;
 			break;
 		case 'o': o->outpath = optarg; break;
+		case 'L': /* the pillars' and states' language (po/); English by default */
+			if (!i18n_known(optarg))
+				return cli_usage_error(self, "--lang is a language of po/LINGUAS or en, not '%s'", optarg);
+			i18n_set(optarg);
+			break;
 		case 't': {
 			int64_t n;
 			if (text_parse_count(optarg, &n) < 0 || n > 3650)

@@ -52,7 +52,7 @@ const cli_command cli_commands[] = {
 	  {"--max-errors N", "list at most N errors (default 100)"},
 	  {"--quiet", "print no summary"},
 	  {"--no-progress", "no progress bar, even on a terminal"}}},
-	{"report", cmd_report, "[--db FILE] --year Y [--format json|md|html|xlsx|csv|docx] [-o PATH] [--suppress-below K]",
+	{"report", cmd_report, "[--db FILE] --year Y [--format json|md|html|xlsx|csv|docx] [-o PATH] [--suppress-below K] [--lang L]",
 	 "compute the annual progress report for a year",
 	 "Computes Tables 1 to 5 of the annual progress report for year Y from the stored "
 	 "records: activities by country and type, capacity development events over three "
@@ -79,7 +79,8 @@ const cli_command cli_commands[] = {
 	  {"-o, --output PATH", "write to PATH instead of standard output (xlsx: a file, csv: a "
 	   "directory; both required)"},
 	  {"--suppress-below K", "public tables: Tables 1-5 only (any format), a count of 1 to K-1 "
-	   "and any cell it could be worked back from shown as <K (K from 2 to 1000)"}}},
+	   "and any cell it could be worked back from shown as <K (K from 2 to 1000)"},
+	  {"--lang L", "the headings in language L (a code of po/LINGUAS; default en, English)"}}},
 	{"indicators", cmd_indicators,
 	 "[--db FILE] (--year Y | --period YYYY-Hn) [--format md|html|json|xlsx] [-o FILE]",
 	 "the indicator performance tracking table for a year or half-year",
@@ -128,7 +129,7 @@ const cli_command cli_commands[] = {
 	  {"--year Y", "the year to check (default: the latest year with activities)"},
 	  {"--format F", "text (default) or json"}}},
 	{"workplan", cmd_workplan,
-	 "report|review [--db FILE] --plan X (--period YYYY-Hn | --kind midterm|final) [--format json|md|html|xlsx|docx] [-o FILE]",
+	 "report|review [--db FILE] --plan X (--period YYYY-Hn | --kind midterm|final) [--format json|md|html|xlsx|docx] [-o FILE] [--lang L]",
 	 "monitor a cross-sectoral work plan: half-yearly report, mid-term and final reviews",
 	 "'workplan report' gives, for plan X and half-year P, the matrix of action lines with "
 	 "each line's state at P and the bodies' notes; completeness, timeliness, implementation "
@@ -146,6 +147,7 @@ const cli_command cli_commands[] = {
 	  {"--kind K", "review: midterm or final (required)"},
 	  {"--format F", "json, md, html or xlsx (default md)"},
 	  {"--on-time-days N", "a report is on time up to N days after the period (default 30)"},
+	  {"--lang L", "pillars and states in language L (a code of po/LINGUAS; default en, English)"},
 	  {"-o, --output FILE", "write to FILE instead of standard output"}}},
 	{"serve", cmd_serve, "[--db FILE] [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE] [--public-url URL] [--trust-proxy ADDR,...] [--body-limit BYTES] [--threads N] [--max-per-ip N] [--deadline SECS]",
 	 "run the web application and its JSON API",

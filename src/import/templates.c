@@ -5,6 +5,7 @@
  * to other records, writes the row with bound parameters, and reports anything wrong
  * as FILE:LINE: COLUMN diagnostics. The work-plan templates live in
  * workplan/wp_templates.c; template_table below lists every template. */
+#include "core/i18n.h"
 #include "import/template.h"
 #include "import/import.h"
 
@@ -707,20 +708,20 @@ static int handle_feedback(importer *im, const tplrow *r)
 	" ORDER BY outcome))"
 
 static const record_kind kind_framework = {
-	"Results framework", "results-framework node",
+	N_("Results framework"), N_("results-framework node"),
 	"SELECT json_object('code', code, 'level', level, 'parent', parent, 'title', title)"
 	" FROM framework WHERE ?1 IS NULL OR code = ?1 ORDER BY code",
 	"DELETE FROM framework WHERE code = ?1", 0, NULL, {-1}, NULL, false, 0};
 
 static const record_kind kind_partners = {
-	"Partners", "partner",
+	N_("Partners"), N_("partner"),
 	"SELECT json_object('code', code, 'name', name, 'kind', kind, 'country', country,"
 	" 'started_on', started_on, 'focus', focus) FROM partner WHERE ?1 IS NULL OR code = ?1"
 	" ORDER BY code",
 	"DELETE FROM partner WHERE code = ?1", 0, NULL, {-1}, NULL, false, 0};
 
 static const record_kind kind_projects = {
-	"Projects", "project",
+	N_("Projects"), N_("project"),
 	"SELECT json_object('code', code, 'title', title, 'country', country, 'focus', focus,"
 	" 'partner', partner, 'outcomes', " OUTCOMES("project_outcome", "project", "p.code") ","
 	" 'start_year', start_year, 'end_year', end_year) FROM project p"
@@ -729,7 +730,7 @@ static const record_kind kind_projects = {
 
 /* A country officer files the status of its own country's projects. */
 static const record_kind kind_project_status = {
-	"Project status", "project status report",
+	N_("Project status"), N_("project status report"),
 	"SELECT json_object('project', project, 'year', year, 'status', status, 'note', note)"
 	" FROM project_status WHERE (?1 IS NULL OR project = ?1) AND (?2 IS NULL OR year = ?2)"
 	" ORDER BY project, year",
@@ -739,7 +740,7 @@ static const record_kind kind_project_status = {
 /* A country officer's activities: its country, under a project of its country (or none),
  * and the stored activity's country too (it may not take over another's). */
 static const record_kind kind_activities = {
-	"Activities", "activity",
+	N_("Activities"), N_("activity"),
 	"SELECT json_object('activity_id', id, 'project', project, 'country', country, 'type', type,"
 	" 'title', title, 'start_date', start_date, 'end_date', end_date, 'mode', mode,"
 	" 'outcomes', " OUTCOMES("activity_outcome", "activity", "a.id") ") FROM activity a"
@@ -750,7 +751,7 @@ static const record_kind kind_activities = {
 	{AC_ID, AC_COUNTRY, AC_PROJECT, -1}, "year", false, 0};
 
 static const record_kind kind_participants = {
-	"Participants", "participant",
+	N_("Participants"), N_("participant"),
 	"SELECT json_object('activity_id', activity, 'seq', seq, 'person_id', person_id, 'email', email,"
 	" 'full_name', full_name, 'sex', sex, 'country', country, 'organisation', organisation,"
 	" 'staff', " KIND_YN("staff") ", 'disability', " KIND_YN("disability") ") FROM attendance"
@@ -760,7 +761,7 @@ static const record_kind kind_participants = {
 	1u << AT_PERSON | 1u << AT_EMAIL | 1u << AT_NAME};
 
 static const record_kind kind_feedback = {
-	"Feedback", "feedback response",
+	N_("Feedback"), N_("feedback response"),
 	"SELECT json_object('activity_id', activity, 'seq', seq, 'sex', sex,"
 	" 'satisfied', " KIND_YN("satisfied") ", 'met_objectives', " KIND_YN("met_objectives") ","
 	" 'met_expectations', " KIND_YN("met_expectations") ", 'improved_learning', " KIND_YN("improved_learning") ","

@@ -5,6 +5,7 @@
  * writes it with bound parameters and reports anything wrong as FILE:LINE: COLUMN.
  * A percentage is entered as its numerator and denominator, never as a percentage, so
  * years and cumulative totals can be recomputed instead of averaged. */
+#include "core/i18n.h"
 #include "import/template.h"
 
 #include <stdio.h>
@@ -225,7 +226,7 @@ static int handle_indicator(importer *im, const tplrow *r)
 }
 
 static const record_kind kind_indicators = {
-	"Indicators", "indicator",
+	N_("Indicators"), N_("indicator"),
 	"SELECT json_object('code', code, 'title', title, 'outcome', outcome, 'unit', unit,"
 	" 'ascending', " KIND_YN("ascending") ", 'cumulative', " KIND_YN("cumulative") ","
 	" 'disaggregations', nullif(CASE WHEN by_sex THEN 'sex' ELSE '' END"
@@ -279,7 +280,7 @@ static int handle_target(importer *im, const tplrow *r)
 }
 
 static const record_kind kind_indicator_targets = {
-	"Indicator targets", "indicator target",
+	N_("Indicator targets"), N_("indicator target"),
 	"SELECT json_object('indicator', indicator, 'period', period, 'target', " KIND_DECIMAL("value_micro") ")"
 	" FROM indicator_target WHERE (?1 IS NULL OR indicator = ?1) AND (?2 IS NULL OR period = ?2)"
 	" ORDER BY indicator, period",
@@ -360,7 +361,7 @@ static int handle_actual(importer *im, const tplrow *r)
 }
 
 static const record_kind kind_indicator_actuals = {
-	"Indicator actuals", "indicator value",
+	N_("Indicator actuals"), N_("indicator value"),
 	"SELECT json_object('indicator', indicator, 'period', period, 'sex', nullif(sex, ''),"
 	" 'country', nullif(country, ''), 'value', " KIND_DECIMAL("value_micro") ", 'numerator', numerator,"
 	" 'denominator', denominator, 'note', note) FROM indicator_actual"

@@ -3,6 +3,7 @@
  * breakdowns), expenditure, the figures a published edition printed (to be reconciled
  * with the records by `actip check`), and settings. Statements live with the others
  * in templates.c; this file holds the columns and the handlers. */
+#include "core/i18n.h"
 #include "import/template.h"
 
 #include <stdio.h>
@@ -73,7 +74,7 @@ static int handle_achievement(importer *im, const tplrow *r)
 /* A country officer records its own country's achievements (by the project cited, the
  * country given and the stored record's). */
 static const record_kind kind_achievements = {
-	"Achievements", "achievement",
+	N_("Achievements"), N_("achievement"),
 	"SELECT json_object('achievement_id', id, 'project', project, 'country', country,"
 	" 'partner', partner, 'date', date, 'outcomes', (SELECT group_concat(outcome, ';') FROM"
 	" (SELECT outcome FROM achievement_outcome WHERE achievement = a.id ORDER BY outcome)),"
@@ -164,7 +165,7 @@ static int handle_expenditure(importer *im, const tplrow *r)
 }
 
 static const record_kind kind_expenditure = {
-	"Expenditure", "expenditure amount",
+	N_("Expenditure"), N_("expenditure amount"),
 	"SELECT json_object('year', year, 'amount', " KIND_DECIMAL("amount_micro") ", 'currency', currency,"
 	" 'category', nullif(category, '')) FROM expenditure WHERE (?1 IS NULL OR year = ?1)"
 	" AND (?2 IS NULL OR currency = ?2) AND (?3 IS NULL OR category = ?3) ORDER BY year, currency, category",
@@ -275,7 +276,7 @@ static int handle_setting(importer *im, const tplrow *r)
 }
 
 static const record_kind kind_settings = {
-	"Settings", "setting",
+	N_("Settings"), N_("setting"),
 	"SELECT json_object('key', key, 'value', value) FROM setting WHERE ?1 IS NULL OR key = ?1 ORDER BY key",
 	"DELETE FROM setting WHERE key = ?1", 0, NULL, {-1}, NULL, false, 0};
 

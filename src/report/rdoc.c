@@ -2,6 +2,7 @@
  * and their order are the table `sections` below; Tables 1-5 and the figures that go
  * with them are the table `result_figures`. Every text of the document is made here,
  * once, in plain text; the writers escape it for their format. */
+#include "core/i18n.h"
 #include "report/rdoc.h"
 
 #include <stdarg.h>
@@ -560,23 +561,23 @@ static const struct {
 	bool (*shown)(const annual_report *r);
 	const char *cls;
 } sections[] = {
-	{"status", "Project status", NULL, true, sec_status, NULL, NULL},
-	{"regional", "Regional progress", NULL, false, sec_regional, NULL, NULL},
-	{"countries", "Progress by country", NULL, false, sec_countries, NULL, NULL},
-	{"partners", "NGO partners and their results", "NGO partners", false, sec_partners,
+	{"status", N_("Project status"), NULL, true, sec_status, NULL, NULL},
+	{"regional", N_("Regional progress"), NULL, false, sec_regional, NULL, NULL},
+	{"countries", N_("Progress by country"), NULL, false, sec_countries, NULL, NULL},
+	{"partners", N_("NGO partners and their results"), N_("NGO partners"), false, sec_partners,
 	 has_partners, NULL},
-	{"tracking", "Indicator performance tracking", NULL, false, sec_tracking, NULL, NULL},
-	{"indicators", "Selected indicator results", NULL, false, sec_results, NULL, NULL},
-	{"trends", "Trends over the years", "Trends", false, sec_trends, has_trends, NULL},
-	{"expenditure", "Expenditure by year", "Expenditure", false, sec_expenditure, NULL, NULL},
-	{"quality", "Annex: data quality", NULL, false, sec_quality, has_quality, "annex"},
+	{"tracking", N_("Indicator performance tracking"), NULL, false, sec_tracking, NULL, NULL},
+	{"indicators", N_("Selected indicator results"), NULL, false, sec_results, NULL, NULL},
+	{"trends", N_("Trends over the years"), N_("Trends"), false, sec_trends, has_trends, NULL},
+	{"expenditure", N_("Expenditure by year"), N_("Expenditure"), false, sec_expenditure, NULL, NULL},
+	{"quality", N_("Annex: data quality"), NULL, false, sec_quality, has_quality, "annex"},
 };
 
 /* Ends a build: the status of the result. */
 static int done(rdoc *d, actip_err *err)
 {
-	d->conventions = "Zero is shown as an en dash (" EN_DASH "); percentages are exact "
-			 "ratios rounded half away from zero.";
+	d->conventions = _("Zero is shown as an en dash (–); percentages are exact "
+			   "ratios rounded half away from zero.");
 	if (d->failed) {
 		rdoc_free(d);
 		return err_set(err, ACTIP_ENOMEM, "out of memory building the report");
@@ -591,17 +592,18 @@ int rdoc_build(rdoc *d, const annual_report *r, actip_err *err)
 	d->year = r->year;
 	d->toc = true;
 	report_figures(r, d->figs, d->fig_titles);
-	d->title = str(d, "Annual progress report %d", r->year);
-	d->cover = "Computed by actip from the stored records: projects, activities, "
-		   "participants, feedback, achievements, partners and expenditure.";
+	/* headings in the thread's language (English unless `--lang` or a web page set it) */
+	d->title = str(d, _("Annual progress report %d"), r->year);
+	d->cover = _("Computed by actip from the stored records: projects, activities, "
+		     "participants, feedback, achievements, partners and expenditure.");
 	int nfig = 0;
 	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
 		if (sections[i].shown && !sections[i].shown(r))
 			continue;
 		const char *title = sections[i].year
-			? str(d, "%s in %d", sections[i].title, r->year) : sections[i].title;
+			? str(d, _("%s in %d"), _(sections[i].title), r->year) : _(sections[i].title);
 		open_sec(d, 2, sections[i].id, sections[i].cls, NULL, title);
-		d->blocks[d->nblocks - 1].toc = sections[i].toc ? sections[i].toc : sections[i].title;
+		d->blocks[d->nblocks - 1].toc = _(sections[i].toc ? sections[i].toc : sections[i].title);
 		sections[i].build(d, &nfig);
 		close_sec(d);
 	}

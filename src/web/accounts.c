@@ -8,13 +8,14 @@
 
 #include "core/country.h"
 #include "core/escape.h"
+#include "core/i18n.h"
 #include "web/api.h"
 #include "web/pages.h"
 #include "web/server.h"
 #include "web/session.h"
 
 static const char *const ROLES[] = {"admin", "country_officer", "focal_point", "viewer", NULL};
-static const char *const ROLE_LABELS[] = {"Administrator", "Country officer", "Focal point", "Viewer", NULL};
+static const char *const ROLE_LABELS[] = {N_("Administrator"), N_("Country officer"), N_("Focal point"), N_("Viewer"), NULL};
 
 /* The accounts as JSON, with each one's last sign-in from the audit log. */
 static json_t *users_json(store *st, int *rcp)
@@ -46,13 +47,13 @@ static int create_user(web_req *rq, const char *name, const char *role, const ch
 	web_role r = web_role_parse(role ? role : "");
 	actip_err err = {{0}};
 	if (!name || !auth_name_valid(name))
-		snprintf(why, size, "a user name is 1 to 64 letters, digits, '.', '_', '@' or '-'");
+		snprintf(why, size, _("a user name is 1 to 64 letters, digits, '.', '_', '@' or '-'"));
 	else if (r == ROLE_NONE)
 		snprintf(why, size, "choose a role");
 	else if (r == ROLE_COUNTRY_OFFICER && !(country && country_by_code(country)))
-		snprintf(why, size, "a country officer needs a country");
+		snprintf(why, size, _("a country officer needs a country"));
 	else if (r == ROLE_FOCAL_POINT && !(body && *body))
-		snprintf(why, size, "a focal point needs the code of its body");
+		snprintf(why, size, _("a focal point needs the code of its body"));
 	else if (!pw)
 		snprintf(why, size, "give a password");
 	else if (auth_user_add(rq->st, name, r, r == ROLE_FOCAL_POINT ? body : NULL,
@@ -71,7 +72,7 @@ static int update_user(web_req *rq, const char *name, const char *role, const ch
 {
 	web_user u;
 	if (auth_user_load(rq->st, 0, name, &u, NULL) != 1) {
-		snprintf(why, size, "no such user");
+		snprintf(why, size, _("no such user"));
 		return 404;
 	}
 	web_role r = web_role_parse(role ? role : "");
@@ -80,7 +81,7 @@ static int update_user(web_req *rq, const char *name, const char *role, const ch
 		return 422;
 	}
 	if (strcmp(name, rq->user.name) == 0 && (r != ROLE_ADMIN || disabled)) {
-		snprintf(why, size, "you may not take your own administrator rights away");
+		snprintf(why, size, _("you may not take your own administrator rights away"));
 		return 422;
 	}
 	actip_err err = {{0}};
@@ -100,7 +101,7 @@ static int set_password(web_req *rq, const char *name, const char *pw, char *why
 	actip_err err = {{0}};
 	if (!pw || auth_user_passwd(rq->st, name, pw, &err) < 0) {
 		snprintf(why, size, "%.290s", pw ? err.msg : "give a password");
-		return strstr(why, "no user named") ? 404 : 422;
+		return strstr(why, _("no user named")) ? 404 : 422;
 	}
 	store_audit_write(rq->st, rq->user.name, rq->addr, "password_reset", "user", name, NULL, NULL);
 	return 200;
@@ -112,7 +113,7 @@ static int own_password(web_req *rq, const char *current, const char *pw, char *
 {
 	int ok = current ? auth_password_matches(rq->st, rq->user.id, current) : 0;
 	if (ok != 1) {
-		snprintf(why, size, ok < 0 ? "the password cannot be checked now" : "the current password is wrong");
+		snprintf(why, size, ok < 0 ? _("the password cannot be checked now") : _("the current password is wrong"));
 		store_audit_write(rq->st, rq->user.name, rq->addr, "password_change_refused", "user", rq->user.name,
 				  NULL, NULL);
 		return ok < 0 ? 500 : 403;
@@ -221,16 +222,14 @@ static void me_password_h(web_req *rq, web_resp *rs)
 /* The account form's role, country and body fields. */
 static void role_fields(FILE *o, const char *role, const char *country, const char *body)
 {
-	fputs("<div class=\"field\"><label for=\"u-role\">Role</label><select id=\"u-role\" name=\"role\" required>", o);
-	fprintf(o, "<option value=\"\"%s>Choose…</option>", role ? "" : " selected");
+	page_h(o,"<div class=\"field\"><label for=\"u-role\">Role</label><select id=\"u-role\" name=\"role\" required>");
+	page_hf(o, "<option value=\"\"%s>Choose…</option>", role ? "" : " selected");
 	page_options(o, ROLES, ROLE_LABELS, role);
-	fputs("</select></div><div class=\"field\"><label for=\"u-country\">Country (country officers)</label>"
-	      "<select id=\"u-country\" name=\"country\">",
-	      o);
-	page_code_options(o, "activities", "country", country, "None");
-	fputs("</select></div><div class=\"field\"><label for=\"u-body\">Body code (focal points)</label>"
-	      "<input id=\"u-body\" name=\"body\" maxlength=\"64\" placeholder=\"SOMTC\" value=\"",
-	      o);
+	page_h(o,"</select></div><div class=\"field\"><label for=\"u-country\">Country (country officers)</label>"
+	      "<select id=\"u-country\" name=\"country\">");
+	page_code_options(o, "activities", "country", country, _("None"));
+	page_h(o,"</select></div><div class=\"field\"><label for=\"u-body\">Body code (focal points)</label>"
+	      "<input id=\"u-body\" name=\"body\" maxlength=\"64\" placeholder=\"SOMTC\" value=\"");
 	esc_html_attr(o, body ? body : "");
 	fputs("\"></div>", o);
 }
@@ -252,30 +251,29 @@ static void users_page(web_req *rq, web_resp *rs, int status, const char *why, c
 	FILE *o = rs->out;
 	if (status >= 300)
 		rs->status = status;
-	page_begin(rq, rs, "Accounts", "users");
-	fputs("<h1>Accounts</h1>", o);
+	page_begin(rq, rs, _("Accounts"), "users");
+	page_h(o,"<h1>Accounts</h1>");
 	result(o, status, why, ok);
 	int rc;
 	json_t *arr = users_json(rq->st, &rc);
-	fputs("<div class=\"scroll\"><table class=\"matrix\" id=\"users\"><thead><tr><th>Name</th><th>Role</th>"
-	      "<th>Country or body</th><th>State</th><th>Last sign-in</th></tr></thead><tbody>",
-	      o);
+	page_h(o,"<div class=\"scroll\"><table class=\"matrix\" id=\"users\"><thead><tr><th>Name</th><th>Role</th>"
+	      "<th>Country or body</th><th>State</th><th>Last sign-in</th></tr></thead><tbody>");
 	size_t i;
 	json_t *u;
 	json_array_foreach(arr, i, u) {
 		const char *c = member(u, "country"), *b = member(u, "body");
-		fputs("<tr><td data-label=\"Name\"><a href=\"/users/", o);
+		page_h(o,"<tr><td data-label=\"Name\"><a href=\"/users/");
 		esc_url_part(o, member(u, "name"));
 		fputs("\">", o);
 		esc_html_text(o, member(u, "name"));
-		fputs("</a></td><td data-label=\"Role\">", o);
+		page_h(o,"</a></td><td data-label=\"Role\">");
 		for (int r = 0; ROLES[r]; r++)
 			if (strcmp(ROLES[r], member(u, "role")) == 0)
-				esc_html_text(o, ROLE_LABELS[r]);
-		fputs("</td><td data-label=\"Country or body\">", o);
+				esc_html_text(o, _(ROLE_LABELS[r]));
+		page_h(o,"</td><td data-label=\"Country or body\">");
 		const country *k = c ? country_by_code(c) : NULL;
 		esc_html_text(o, k ? k->name : b ? b : "");
-		fprintf(o, "</td><td data-label=\"State\">%s</td><td data-label=\"Last sign-in\">",
+		page_hf(o, "</td><td data-label=\"State\">%s</td><td data-label=\"Last sign-in\">",
 			json_is_true(json_object_get(u, "disabled")) ? "<span class=\"badge locked\">disabled</span>" : "active");
 		esc_html_text(o, member(u, "last_sign_in") ? member(u, "last_sign_in") : "never");
 		fputs("</td></tr>", o);
@@ -283,18 +281,16 @@ static void users_page(web_req *rq, web_resp *rs, int status, const char *why, c
 	json_decref(arr);
 	fputs("</tbody></table></div>", o);
 	if (rc < 0)
-		fputs("<div class=\"msg bad\" role=\"alert\">The accounts could not be read.</div>", o);
-	fputs("<h2>New account</h2><form method=\"post\" action=\"/users\" id=\"new-user\">", o);
+		page_h(o,"<div class=\"msg bad\" role=\"alert\">The accounts could not be read.</div>");
+	page_h(o,"<h2>New account</h2><form method=\"post\" action=\"/users\" id=\"new-user\">");
 	page_csrf_field(rq, o);
-	fputs("<div class=\"grid2\"><div class=\"field\"><label for=\"u-name\">User name</label>"
-	      "<input id=\"u-name\" name=\"name\" required maxlength=\"64\" autocomplete=\"off\"></div>",
-	      o);
+	page_h(o,"<div class=\"grid2\"><div class=\"field\"><label for=\"u-name\">User name</label>"
+	      "<input id=\"u-name\" name=\"name\" required maxlength=\"64\" autocomplete=\"off\"></div>");
 	role_fields(o, NULL, NULL, NULL);
-	fputs("<div class=\"field\"><label for=\"u-pw\">First password (12 characters or more; tell it to "
+	page_h(o,"<div class=\"field\"><label for=\"u-pw\">First password (12 characters or more; tell it to "
 	      "the person, who should change it)</label><input id=\"u-pw\" name=\"password\" type=\"password\" "
 	      "required minlength=\"12\" autocomplete=\"new-password\"></div></div><button type=\"submit\">Create "
-	      "the account</button></form>",
-	      o);
+	      "the account</button></form>");
 	page_end(rs);
 }
 
@@ -311,7 +307,7 @@ static void users_post(web_req *rq, web_resp *rs)
 	const char *name = form_get(rq, "name");
 	int st = create_user(rq, name, form_get(rq, "role"), form_get(rq, "country"), form_get(rq, "body"),
 			     form_get(rq, "password"), why, sizeof why);
-	users_page(rq, rs, st, why, "The account was created.");
+	users_page(rq, rs, st, why, _("The account was created."));
 }
 
 /* One account's page: role, country, body, disabled; a new password. */
@@ -321,12 +317,12 @@ static void user_page(web_req *rq, web_resp *rs, const char *name, int status, c
 	bool disabled = false;
 	int found = auth_user_load(rq->st, 0, name, &u, &disabled);
 	if (found != 1)
-		return page_error(rq, rs, found < 0 ? 500 : 404, "There is no such account.");
+		return page_error(rq, rs, found < 0 ? 500 : 404, _("There is no such account."));
 	FILE *o = rs->out;
 	if (status >= 300)
 		rs->status = status;
-	page_begin(rq, rs, "Account", "users");
-	fputs("<p class=\"crumbs\"><a href=\"/users\">Accounts</a></p><h1>", o);
+	page_begin(rq, rs, _("Account"), "users");
+	page_h(o,"<p class=\"crumbs\"><a href=\"/users\">Accounts</a></p><h1>");
 	esc_html_text(o, u.name);
 	fputs("</h1>", o);
 	result(o, status, why, ok);
@@ -336,19 +332,17 @@ static void user_page(web_req *rq, web_resp *rs, const char *name, int status, c
 	page_csrf_field(rq, o);
 	fputs("<div class=\"grid2\">", o);
 	role_fields(o, web_role_name(u.role), u.country, u.body);
-	fprintf(o, "<div class=\"field\"><label><input type=\"checkbox\" name=\"disabled\" value=\"1\"%s> Disabled "
+	page_hf(o, "<div class=\"field\"><label><input type=\"checkbox\" name=\"disabled\" value=\"1\"%s> Disabled "
 		   "(cannot sign in)</label></div></div><button type=\"submit\">Save</button></form>",
 		disabled ? " checked" : "");
-	fputs("<h2>New password</h2><p>The account's sessions end; tell the person the new password.</p>"
-	      "<form method=\"post\" id=\"reset-password\" action=\"/users/",
-	      o);
+	page_h(o,"<h2>New password</h2><p>The account's sessions end; tell the person the new password.</p>"
+	      "<form method=\"post\" id=\"reset-password\" action=\"/users/");
 	esc_url_part(o, u.name);
 	fputs("/password\">", o);
 	page_csrf_field(rq, o);
-	fputs("<div class=\"field\"><label for=\"u-newpw\">New password</label><input id=\"u-newpw\" name=\"password\" "
+	page_h(o,"<div class=\"field\"><label for=\"u-newpw\">New password</label><input id=\"u-newpw\" name=\"password\" "
 	      "type=\"password\" required minlength=\"12\" autocomplete=\"new-password\"></div><button "
-	      "type=\"submit\">Set the password</button></form>",
-	      o);
+	      "type=\"submit\">Set the password</button></form>");
 	page_end(rs);
 }
 
@@ -366,8 +360,8 @@ static void user_post(web_req *rq, web_resp *rs)
 	int st = update_user(rq, rq->params[0], form_get(rq, "role"), form_get(rq, "country"), form_get(rq, "body"),
 			     d && strcmp(d, "1") == 0, why, sizeof why);
 	if (st == 404)
-		return page_error(rq, rs, 404, "There is no such account.");
-	user_page(rq, rs, rq->params[0], st, why, "Saved.");
+		return page_error(rq, rs, 404, _("There is no such account."));
+	user_page(rq, rs, rq->params[0], st, why, _("Saved."));
 }
 
 /* POST /users/{name}/password */
@@ -376,8 +370,8 @@ static void user_password_post(web_req *rq, web_resp *rs)
 	char why[300];
 	int st = set_password(rq, rq->params[0], form_get(rq, "password"), why, sizeof why);
 	if (st == 404)
-		return page_error(rq, rs, 404, "There is no such account.");
-	user_page(rq, rs, rq->params[0], st, why, "The password was set and the account's sessions ended.");
+		return page_error(rq, rs, 404, _("There is no such account."));
+	user_page(rq, rs, rq->params[0], st, why, _("The password was set and the account's sessions ended."));
 }
 
 /* The own-password page. */
@@ -386,17 +380,16 @@ static void me_page(web_req *rq, web_resp *rs, int status, const char *why)
 	FILE *o = rs->out;
 	if (status >= 300)
 		rs->status = status;
-	page_begin(rq, rs, "Your password", "me");
-	fputs("<h1>Your password</h1>", o);
-	result(o, status, why, "Your password was changed. You stay signed in here; other sessions ended.");
+	page_begin(rq, rs, _("Your password"), "me");
+	page_h(o,"<h1>Your password</h1>");
+	result(o, status, why, _("Your password was changed. You stay signed in here; other sessions ended."));
 	fputs("<form method=\"post\" action=\"/me/password\" id=\"own-password\">", o);
 	page_csrf_field(rq, o);
-	fputs("<div class=\"field\"><label for=\"m-cur\">Current password</label><input id=\"m-cur\" name=\"current\" "
+	page_h(o,"<div class=\"field\"><label for=\"m-cur\">Current password</label><input id=\"m-cur\" name=\"current\" "
 	      "type=\"password\" required autocomplete=\"current-password\"></div><div class=\"field\"><label "
 	      "for=\"m-new\">New password (12 characters or more)</label><input id=\"m-new\" name=\"password\" "
 	      "type=\"password\" required minlength=\"12\" autocomplete=\"new-password\"></div><button "
-	      "type=\"submit\">Change my password</button></form>",
-	      o);
+	      "type=\"submit\">Change my password</button></form>");
 	page_end(rs);
 }
 

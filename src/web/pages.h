@@ -14,6 +14,15 @@ extern const web_route page_activity_routes[];
 /* Writes the layout up to the main content: title and navigation (active = the nav key). */
 void page_begin(web_req *rq, web_resp *rs, const char *title, const char *active);
 
+/* Writes markup from the sources with its words translated into the page's language
+ * (text nodes and aria-label, placeholder, title, alt values; see pages.c). */
+void page_h(FILE *out, const char *html);
+/* The same for a printf format and its arguments. */
+void page_hf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A role's name in the page's language. */
+const char *page_role_label(web_role r);
+
 /* Writes the rest of the layout. */
 void page_end(web_resp *rs);
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/escape.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "web/data.h"
 #include "web/pages.h"
@@ -60,12 +61,12 @@ static void list_get(web_req *rq, web_resp *rs)
 	if (y && text_parse_year(y, &year) < 0)
 		year = 0;
 	act_filter f = {year, arg(rq, "country"), arg(rq, "type"), arg(rq, "project")};
-	page_begin(rq, rs, "Activities", "activities");
-	fputs("<h1>Activities</h1>", o);
+	page_begin(rq, rs, _("Activities"), "activities");
+	page_h(o,"<h1>Activities</h1>");
 	if (page_is_editor(&rq->user))
-		fputs("<p><a class=\"button\" href=\"/activities/new\">Add an activity</a></p>", o);
-	fputs("<form class=\"filters\" method=\"get\" action=\"/activities\"><div><label for=\"f-year\">Year</label>"
-	      "<select id=\"f-year\" name=\"year\"><option value=\"\">Any</option>", o);
+		page_h(o,"<p><a class=\"button\" href=\"/activities/new\">Add an activity</a></p>");
+	page_h(o,"<form class=\"filters\" method=\"get\" action=\"/activities\"><div><label for=\"f-year\">Year</label>"
+	      "<select id=\"f-year\" name=\"year\"><option value=\"\">Any</option>");
 	sqlite3_stmt *s;
 	int rc = SQLITE_DONE;
 	if (data_periods(rq->st, &s) == 0) {
@@ -75,12 +76,12 @@ static void list_get(web_req *rq, web_resp *rs)
 		store_release(rq->st, s);
 	}
 	bool short_read = rc != SQLITE_DONE;
-	fputs("</select></div><div><label for=\"f-country\">Country</label><select id=\"f-country\" name=\"country\">", o);
-	page_code_options(o, "activities", "country", f.country, "Any");
-	fputs("</select></div><div><label for=\"f-type\">Type</label><select id=\"f-type\" name=\"type\">", o);
-	page_code_options(o, "activities", "type", f.type, "Any");
-	fputs("</select></div><div><label for=\"f-project\">Project</label><select id=\"f-project\" name=\"project\">"
-	      "<option value=\"\">Any</option>", o);
+	page_h(o,"</select></div><div><label for=\"f-country\">Country</label><select id=\"f-country\" name=\"country\">");
+	page_code_options(o, "activities", "country", f.country, _("Any"));
+	page_h(o,"</select></div><div><label for=\"f-type\">Type</label><select id=\"f-type\" name=\"type\">");
+	page_code_options(o, "activities", "type", f.type, _("Any"));
+	page_h(o,"</select></div><div><label for=\"f-project\">Project</label><select id=\"f-project\" name=\"project\">"
+	      "<option value=\"\">Any</option>");
 	if (data_projects(rq->st, &s) == 0) {
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			const char *code = (const char *)sqlite3_column_text(s, 0);
@@ -93,15 +94,18 @@ static void list_get(web_req *rq, web_resp *rs)
 		sqlite3_finalize(s);
 		short_read = short_read || rc != SQLITE_DONE;
 	}
-	fputs("</select></div><button type=\"submit\">Filter</button></form>"
+	page_h(o,"</select></div><button type=\"submit\">Filter</button></form>"
 	      "<div class=\"scroll\"><table><thead><tr><th>ID</th><th>Title</th><th>Country</th><th>Type</th>"
 	      "<th>Project</th><th>Start</th><th class=\"num\">Participants</th><th class=\"num\">Feedback</th>"
-	      "</tr></thead><tbody>\n", o);
+	      "</tr></thead><tbody>\n");
 	page_incomplete(o, short_read ? SQLITE_ERROR : SQLITE_DONE);
 	int n = data_activities(rq->st, &f, 500, list_row, o);
 	fputs("</tbody></table></div>", o);
-	fprintf(o, "<p class=\"note\">%d activit%s shown%s.</p>", n < 0 ? 0 : n, n == 1 ? "y" : "ies",
-		n == 500 ? " (the first 500; narrow the filters)" : "");
+	fputs("<p class=\"note\">", o);
+	fprintf(o, n == 500 ? _("%d activities shown (the first 500; narrow the filters).")
+			    : P_("%d activity shown.", "%d activities shown.", n < 0 ? 0 : n),
+		n < 0 ? 0 : n);
+	fputs("</p>", o);
 	page_end(rs);
 }
 
@@ -119,14 +123,14 @@ static const struct {
 	const char *label, *name;
 	size_t off;
 } act_fields[] = {
-	{"Title", "title", offsetof(act_copy, title)},
-	{"Country", "country", offsetof(act_copy, country)},
-	{"Type", "type", offsetof(act_copy, type)},
-	{"Project code", "project", offsetof(act_copy, project)},
-	{"Start date", "start_date", offsetof(act_copy, start)},
-	{"End date", "end_date", offsetof(act_copy, end)},
-	{"Mode", "mode", offsetof(act_copy, mode)},
-	{"Outcomes", "outcomes", offsetof(act_copy, outcomes)},
+	{N_("Title"), "title", offsetof(act_copy, title)},
+	{N_("Country"), "country", offsetof(act_copy, country)},
+	{N_("Type"), "type", offsetof(act_copy, type)},
+	{N_("Project code"), "project", offsetof(act_copy, project)},
+	{N_("Start date"), "start_date", offsetof(act_copy, start)},
+	{N_("End date"), "end_date", offsetof(act_copy, end)},
+	{N_("Mode"), "mode", offsetof(act_copy, mode)},
+	{N_("Outcomes"), "outcomes", offsetof(act_copy, outcomes)},
 };
 
 /* The text of field i of act_fields in a copy. */
@@ -177,18 +181,18 @@ static void pct_cell(FILE *o, int p)
  * officer's own activities preset. */
 static void participant_fields(FILE *o, const char *country)
 {
-	fputs("<div class=\"grid2\"><div class=\"field\"><label for=\"p-name\">Full name</label><input id=\"p-name\" name=\"full_name\" maxlength=\"200\"></div>"
+	page_h(o,"<div class=\"grid2\"><div class=\"field\"><label for=\"p-name\">Full name</label><input id=\"p-name\" name=\"full_name\" maxlength=\"200\"></div>"
 	      "<div class=\"field\"><label for=\"p-email\">E-mail</label><input id=\"p-email\" name=\"email\" type=\"email\" maxlength=\"200\"></div>"
 	      "<div class=\"field\"><label for=\"p-id\">Person ID</label><input id=\"p-id\" name=\"person_id\" maxlength=\"80\"></div>"
-	      "<div class=\"field\"><label for=\"p-sex\">Sex</label><select id=\"p-sex\" name=\"sex\" required>", o);
-	page_code_options(o, "participants", "sex", NULL, "Choose…");
-	fputs("</select></div><div class=\"field\"><label for=\"p-country\">Country of origin</label><select id=\"p-country\" name=\"country\" required>", o);
-	page_code_options(o, "participants", "country", country, "Choose…");
-	fputs("</select></div><div class=\"field\"><label for=\"p-org\">Organisation</label><input id=\"p-org\" name=\"organisation\" maxlength=\"200\"></div>"
-	      "<div class=\"field\"><label for=\"p-staff\">Programme staff</label><select id=\"p-staff\" name=\"staff\">", o);
-	page_code_options(o, "participants", "staff", NULL, "Not answered");
-	fputs("</select></div><div class=\"field\"><label for=\"p-dis\">Disability</label><select id=\"p-dis\" name=\"disability\">", o);
-	page_code_options(o, "participants", "disability", NULL, "Not answered");
+	      "<div class=\"field\"><label for=\"p-sex\">Sex</label><select id=\"p-sex\" name=\"sex\" required>");
+	page_code_options(o, "participants", "sex", NULL, _("Choose…"));
+	page_h(o,"</select></div><div class=\"field\"><label for=\"p-country\">Country of origin</label><select id=\"p-country\" name=\"country\" required>");
+	page_code_options(o, "participants", "country", country, _("Choose…"));
+	page_h(o,"</select></div><div class=\"field\"><label for=\"p-org\">Organisation</label><input id=\"p-org\" name=\"organisation\" maxlength=\"200\"></div>"
+	      "<div class=\"field\"><label for=\"p-staff\">Programme staff</label><select id=\"p-staff\" name=\"staff\">");
+	page_code_options(o, "participants", "staff", NULL, _("Not answered"));
+	page_h(o,"</select></div><div class=\"field\"><label for=\"p-dis\">Disability</label><select id=\"p-dis\" name=\"disability\">");
+	page_code_options(o, "participants", "disability", NULL, _("Not answered"));
 	fputs("</select></div></div>", o);
 }
 
@@ -196,23 +200,25 @@ static void participant_fields(FILE *o, const char *country)
 static void feedback_fields(FILE *o)
 {
 	static const char *const sexes[] = {"", "female", "male", "other", NULL};
-	static const char *const sex_l[] = {"Not given", "Female", "Male", "Other", NULL};
+	static const char *const sex_l[] = {N_("Not given"), N_("Female"), N_("Male"), N_("Other"), NULL};
 	static const char *const yn[] = {"", "yes", "no", NULL};
-	static const char *const yn_l[] = {"Not answered", "Yes", "No", NULL};
+	static const char *const yn_l[] = {N_("Not answered"), N_("Yes"), N_("No"), NULL};
 	static const char *const und[] = {"", "excellent", "good", "fair", "poor", NULL};
-	static const char *const und_l[] = {"Not answered", "Excellent", "Good", "Fair", "Poor", NULL};
+	static const char *const und_l[] = {N_("Not answered"), N_("Excellent"), N_("Good"), N_("Fair"), N_("Poor"), NULL};
 	static const char *const q[] = {"satisfied", "met_objectives", "met_expectations", "improved_learning", "relevant"};
-	static const char *const ql[] = {"Satisfied overall", "Met its objectives", "Met my expectations",
-					 "Improved my learning", "Relevant to my work"};
-	fputs("<div class=\"grid2\"><div class=\"field\"><label for=\"f-sex\">Sex</label><select id=\"f-sex\" name=\"sex\">", o);
+	static const char *const ql[] = {N_("Satisfied overall"), N_("Met its objectives"), N_("Met my expectations"),
+					 N_("Improved my learning"), N_("Relevant to my work")};
+	page_h(o,"<div class=\"grid2\"><div class=\"field\"><label for=\"f-sex\">Sex</label><select id=\"f-sex\" name=\"sex\">");
 	page_options(o, sexes, sex_l, NULL);
 	fputs("</select></div>", o);
 	for (int i = 0; i < 5; i++) {
-		fprintf(o, "<div class=\"field\"><label for=\"f-%s\">%s</label><select id=\"f-%s\" name=\"%s\">", q[i], ql[i], q[i], q[i]);
+		fprintf(o, "<div class=\"field\"><label for=\"f-%s\">", q[i]);
+		esc_html_text(o, _(ql[i]));
+		fprintf(o, "</label><select id=\"f-%s\" name=\"%s\">", q[i], q[i]);
 		page_options(o, yn, yn_l, NULL);
 		fputs("</select></div>", o);
 	}
-	fputs("<div class=\"field\"><label for=\"f-und\">Understanding</label><select id=\"f-und\" name=\"understanding\">", o);
+	page_h(o,"<div class=\"field\"><label for=\"f-und\">Understanding</label><select id=\"f-und\" name=\"understanding\">");
 	page_options(o, und, und_l, NULL);
 	fputs("</select></div></div>", o);
 }
@@ -220,7 +226,7 @@ static void feedback_fields(FILE *o)
 /* Writes the errors of a write as a list. */
 static void write_errors(FILE *o, const web_write *w)
 {
-	fputs("<div class=\"msg bad\" role=\"alert\"><strong>Nothing was stored.</strong>", o);
+	page_h(o,"<div class=\"msg bad\" role=\"alert\"><strong>Nothing was stored.</strong>");
 	if (w->status != 422) {
 		fputs(" ", o);
 		esc_html_text(o, w->message);
@@ -245,38 +251,38 @@ static void detail(web_req *rq, web_resp *rs, const web_write *failed)
 	act_copy a;
 	int found = data_activity(rq->st, rq->params[0], keep, &a);
 	if (found <= 0)
-		return page_error(rq, rs, found < 0 ? 500 : 404, "There is no such activity.");
+		return page_error(rq, rs, found < 0 ? 500 : 404, _("There is no such activity."));
 	FILE *o = rs->out;
 	bool may = data_may_edit(&rq->user, a.country);
 	if (failed)
 		rs->status = failed->status;
 	page_begin(rq, rs, a.title, "activities");
-	fputs("<p><a href=\"/activities\">← All activities</a></p><h1>", o);
+	page_h(o,"<p><a href=\"/activities\">← All activities</a></p><h1>");
 	esc_html_text(o, a.title);
 	fputs("</h1>", o);
 	if (failed)
 		write_errors(o, failed);
 	fputs("<dl class=\"facts\">", o);
 	fact(o, "ID", a.id);
-	fact(o, "Country", a.country);
-	fact(o, "Type", a.type);
-	fact(o, "Project", a.project);
-	fact(o, "Start", a.start);
-	fact(o, "End", a.end);
-	fact(o, "Mode", a.mode);
+	fact(o, _("Country"), a.country);
+	fact(o, _("Type"), a.type);
+	fact(o, _("Project"), a.project);
+	fact(o, _("Start"), a.start);
+	fact(o, _("End"), a.end);
+	fact(o, _("Mode"), a.mode);
 	fputs("</dl>", o);
 	if (may) {
 		fputs("<p><a class=\"button secondary\" href=\"/activities/", o);
 		esc_html_attr(o, a.id);
-		fputs("/edit\">Edit the activity</a></p>", o);
+		page_h(o,"/edit\">Edit the activity</a></p>");
 	}
-	fprintf(o, "<h2>Participants (%lld)</h2>", a.participants);
+	page_hf(o, "<h2>Participants (%lld)</h2>", a.participants);
 	if (!may)
-		fputs("<p class=\"note\">Names and e-mails are shown only to those who may edit this activity.</p>", o);
+		page_h(o,"<p class=\"note\">Names and e-mails are shown only to those who may edit this activity.</p>");
 	fputs("<div class=\"scroll\"><table><thead><tr>", o);
 	if (may)
-		fputs("<th>Name</th><th>E-mail</th>", o);
-	fputs("<th>Sex</th><th>Country</th><th>Organisation</th><th>Staff</th></tr></thead><tbody>", o);
+		page_h(o,"<th>Name</th><th>E-mail</th>");
+	page_h(o,"<th>Sex</th><th>Country</th><th>Organisation</th><th>Staff</th></tr></thead><tbody>");
 	sqlite3_stmt *s;
 	int rc = SQLITE_ERROR;
 	if (data_participants(rq->st, a.id, &s) == 0) {
@@ -297,35 +303,35 @@ static void detail(web_req *rq, web_resp *rs, const web_write *failed)
 	fputs("</tbody></table></div>", o);
 	page_incomplete(o, rc);
 	if (may) {
-		fputs("<details><summary>Add a participant</summary><form method=\"post\" action=\"/activities/", o);
+		page_h(o,"<details><summary>Add a participant</summary><form method=\"post\" action=\"/activities/");
 		esc_html_attr(o, a.id);
 		fputs("/participants\">", o);
 		page_csrf_field(rq, o);
 		participant_fields(o, rq->user.role == ROLE_COUNTRY_OFFICER ? rq->user.country : NULL);
-		fputs("<button type=\"submit\">Add the participant</button></form></details>", o);
+		page_h(o,"<button type=\"submit\">Add the participant</button></form></details>");
 	}
 	fb_summary fs;
-	fprintf(o, "<h2>Feedback (%lld responses)</h2>", a.feedback);
+	page_hf(o, "<h2>Feedback (%lld responses)</h2>", a.feedback);
 	if (data_feedback_summary(rq->st, a.id, &fs) == 0 && fs.respondents) {
-		fputs("<div class=\"scroll\"><table><thead><tr><th class=\"num\">Respondents</th><th class=\"num\">Female</th>"
+		page_h(o,"<div class=\"scroll\"><table><thead><tr><th class=\"num\">Respondents</th><th class=\"num\">Female</th>"
 		      "<th class=\"num\">Male</th><th class=\"num\">Other</th><th class=\"num\">Satisfied</th>"
 		      "<th class=\"num\">Met objectives</th><th class=\"num\">Met expectations</th>"
-		      "<th class=\"num\">Improved learning</th><th class=\"num\">Relevant</th></tr></thead><tbody><tr>", o);
+		      "<th class=\"num\">Improved learning</th><th class=\"num\">Relevant</th></tr></thead><tbody><tr>");
 		fprintf(o, "<td class=\"num\">%lld</td><td class=\"num\">%lld</td><td class=\"num\">%lld</td><td class=\"num\">%lld</td>",
 			fs.respondents, fs.female, fs.male, fs.other);
 		for (int i = 0; i < 5; i++)
 			pct_cell(o, fs.pct[i]);
 		fputs("</tr></tbody></table></div>", o);
 	} else {
-		fputs("<p>No feedback recorded.</p>", o);
+		page_h(o,"<p>No feedback recorded.</p>");
 	}
 	if (may) {
-		fputs("<details><summary>Add a feedback response</summary><form method=\"post\" action=\"/activities/", o);
+		page_h(o,"<details><summary>Add a feedback response</summary><form method=\"post\" action=\"/activities/");
 		esc_html_attr(o, a.id);
 		fputs("/feedback\">", o);
 		page_csrf_field(rq, o);
 		feedback_fields(o);
-		fputs("<button type=\"submit\">Add the response</button></form></details>", o);
+		page_h(o,"<button type=\"submit\">Add the response</button></form></details>");
 	}
 	page_end(rs);
 }
@@ -341,7 +347,7 @@ static void detail_get(web_req *rq, web_resp *rs)
 static void activity_form(web_req *rq, FILE *o, const act_copy *a, bool is_new)
 {
 	static const char *const modes[] = {"", "in_person", "online", "hybrid", NULL};
-	static const char *const mode_l[] = {"Not given", "In person", "Online", "Hybrid", NULL};
+	static const char *const mode_l[] = {N_("Not given"), N_("In person"), N_("Online"), N_("Hybrid"), NULL};
 	fputs("<form method=\"post\" action=\"", o);
 	if (is_new)
 		fputs("/activities", o);
@@ -358,32 +364,32 @@ static void activity_form(web_req *rq, FILE *o, const act_copy *a, bool is_new)
 	}
 	fputs("<div class=\"grid2\">", o);
 	if (is_new) {
-		fputs("<div class=\"field\"><label for=\"a-id\">Activity ID</label><input id=\"a-id\" name=\"activity_id\" required maxlength=\"64\" placeholder=\"KH-2021-014\" value=\"", o);
+		page_h(o,"<div class=\"field\"><label for=\"a-id\">Activity ID</label><input id=\"a-id\" name=\"activity_id\" required maxlength=\"64\" placeholder=\"KH-2021-014\" value=\"");
 		esc_html_attr(o, a->id);
 		fputs("\"></div>", o);
 	}
-	fputs("<div class=\"field\"><label for=\"a-title\">Title</label><input id=\"a-title\" name=\"title\" required maxlength=\"300\" value=\"", o);
+	page_h(o,"<div class=\"field\"><label for=\"a-title\">Title</label><input id=\"a-title\" name=\"title\" required maxlength=\"300\" value=\"");
 	esc_html_attr(o, a->title);
-	fputs("\"></div><div class=\"field\"><label for=\"a-country\">Country</label><select id=\"a-country\" name=\"country\">", o);
+	page_h(o,"\"></div><div class=\"field\"><label for=\"a-country\">Country</label><select id=\"a-country\" name=\"country\">");
 	if (rq->user.role == ROLE_COUNTRY_OFFICER) {
 		const char *only[] = {rq->user.country, NULL};
 		page_options(o, only, NULL, rq->user.country);
 	} else
-		page_code_options(o, "activities", "country", a->country, "Choose…");
-	fputs("</select></div><div class=\"field\"><label for=\"a-type\">Type</label><select id=\"a-type\" name=\"type\">", o);
-	page_code_options(o, "activities", "type", a->type, "Choose…");
-	fputs("</select></div><div class=\"field\"><label for=\"a-project\">Project code</label><input id=\"a-project\" name=\"project\" maxlength=\"32\" value=\"", o);
+		page_code_options(o, "activities", "country", a->country, _("Choose…"));
+	page_h(o,"</select></div><div class=\"field\"><label for=\"a-type\">Type</label><select id=\"a-type\" name=\"type\">");
+	page_code_options(o, "activities", "type", a->type, _("Choose…"));
+	page_h(o,"</select></div><div class=\"field\"><label for=\"a-project\">Project code</label><input id=\"a-project\" name=\"project\" maxlength=\"32\" value=\"");
 	esc_html_attr(o, a->project);
-	fputs("\"></div><div class=\"field\"><label for=\"a-start\">Start date</label><input id=\"a-start\" name=\"start_date\" type=\"date\" required value=\"", o);
+	page_h(o,"\"></div><div class=\"field\"><label for=\"a-start\">Start date</label><input id=\"a-start\" name=\"start_date\" type=\"date\" required value=\"");
 	esc_html_attr(o, a->start);
-	fputs("\"></div><div class=\"field\"><label for=\"a-end\">End date</label><input id=\"a-end\" name=\"end_date\" type=\"date\" value=\"", o);
+	page_h(o,"\"></div><div class=\"field\"><label for=\"a-end\">End date</label><input id=\"a-end\" name=\"end_date\" type=\"date\" value=\"");
 	esc_html_attr(o, a->end);
-	fputs("\"></div><div class=\"field\"><label for=\"a-mode\">Mode</label><select id=\"a-mode\" name=\"mode\">", o);
+	page_h(o,"\"></div><div class=\"field\"><label for=\"a-mode\">Mode</label><select id=\"a-mode\" name=\"mode\">");
 	page_options(o, modes, mode_l, a->mode);
-	fputs("</select></div><div class=\"field\"><label for=\"a-outcomes\">Outcomes (codes, separated by ;)</label>"
-	      "<input id=\"a-outcomes\" name=\"outcomes\" maxlength=\"390\" placeholder=\"O1.1;O2.3\" value=\"", o);
+	page_h(o,"</select></div><div class=\"field\"><label for=\"a-outcomes\">Outcomes (codes, separated by ;)</label>"
+	      "<input id=\"a-outcomes\" name=\"outcomes\" maxlength=\"390\" placeholder=\"O1.1;O2.3\" value=\"");
 	esc_html_attr(o, a->outcomes);
-	fputs("\"></div></div><button type=\"submit\">Save</button></form>", o);
+	page_h(o,"\"></div></div><button type=\"submit\">Save</button></form>");
 }
 
 /* The add/edit page, with the errors of a failed write. */
@@ -392,8 +398,11 @@ static void edit_form(web_req *rq, web_resp *rs, const act_copy *a, bool is_new,
 	FILE *o = rs->out;
 	if (failed)
 		rs->status = failed->status;
-	page_begin(rq, rs, is_new ? "Add an activity" : "Edit an activity", "activities");
-	fputs(is_new ? "<h1>Add an activity</h1>" : "<h1>Edit an activity</h1>", o);
+	page_begin(rq, rs, is_new ? _("Add an activity") : _("Edit an activity"), "activities");
+	if (is_new)
+		page_h(o, "<h1>Add an activity</h1>");
+	else
+		page_h(o, "<h1>Edit an activity</h1>");
 	if (failed)
 		write_errors(o, failed);
 	activity_form(rq, o, a, is_new);
@@ -410,26 +419,28 @@ static void conflict_page(web_req *rq, web_resp *rs, const act_copy *typed, bool
 	int found = data_activity(rq->st, typed->id, keep, &cur);
 	if (found <= 0)
 		return page_error(rq, rs, found < 0 ? 500 : 409,
-				  "The activity was removed since you opened the form; nothing was stored.");
+				  _("The activity was removed since you opened the form; nothing was stored."));
 	FILE *o = rs->out;
 	rs->status = 409;
-	page_begin(rq, rs, "Edit an activity", "activities");
-	fputs("<h1>Edit an activity</h1><div class=\"msg bad\" role=\"alert\" id=\"conflict\"><strong>Nothing was "
-	      "stored.</strong> ", o);
-	fputs(was_new ? "Someone else stored an activity with the ID " : "Someone else changed the activity ", o);
+	page_begin(rq, rs, _("Edit an activity"), "activities");
+	page_h(o,"<h1>Edit an activity</h1><div class=\"msg bad\" role=\"alert\" id=\"conflict\"><strong>Nothing was "
+	      "stored.</strong> ");
+	fputs(was_new ? _("Someone else stored an activity with the ID ") : _("Someone else changed the activity "), o);
 	esc_html_text(o, cur.id);
-	fputs(" since you opened the form. Its current values are shown next to yours, and the form below keeps "
+	page_h(o," since you opened the form. Its current values are shown next to yours, and the form below keeps "
 	      "what you typed: check both, then save again to replace the current values with yours.</div>"
 	      "<div class=\"scroll\"><table id=\"conflict-values\"><thead><tr><th>Field</th><th>Current value</th>"
-	      "<th>Your value</th></tr></thead><tbody>", o);
+	      "<th>Your value</th></tr></thead><tbody>");
 	for (size_t i = 0; i < sizeof act_fields / sizeof act_fields[0]; i++) {
 		bool same = strcmp(act_field(&cur, i), act_field(typed, i)) == 0;
-		fprintf(o, "<tr%s><th>%s</th>", same ? "" : " class=\"changed\"", act_fields[i].label);
+		fprintf(o, "<tr%s><th>", same ? "" : " class=\"changed\"");
+		esc_html_text(o, _(act_fields[i].label));
+		fputs("</th>", o);
 		td(o, act_field(&cur, i));
 		td(o, act_field(typed, i));
 		fputs("</tr>", o);
 	}
-	fputs("</tbody></table></div><h2>Your values</h2>", o);
+	page_h(o,"</tbody></table></div><h2>Your values</h2>");
 	act_copy again = *typed;
 	snprintf(again.id, sizeof again.id, "%s", cur.id);
 	snprintf(again.version, sizeof again.version, "%s", cur.version);
@@ -451,7 +462,7 @@ static void edit_get(web_req *rq, web_resp *rs)
 	act_copy a;
 	int found = data_activity(rq->st, rq->params[0], keep, &a);
 	if (found <= 0)
-		return page_error(rq, rs, found < 0 ? 500 : 404, "There is no such activity.");
+		return page_error(rq, rs, found < 0 ? 500 : 404, _("There is no such activity."));
 	edit_form(rq, rs, &a, false, NULL);
 }
 
@@ -477,12 +488,12 @@ static void save_activity(web_req *rq, web_resp *rs, const char *id)
 	if (is_new)
 		id = form_get(rq, "activity_id");
 	if (!id || !*id)
-		return page_error(rq, rs, 400, "An activity ID is needed.");
+		return page_error(rq, rs, 400, _("An activity ID is needed."));
 	char *csv = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&csv, &len);
 	if (!f)
-		return page_error(rq, rs, 500, "Out of memory.");
+		return page_error(rq, rs, 500, _("Out of memory."));
 	rec_header(f, rec_cols("activities", (const char *[TPL_MAX_COLS + 1]){0}));
 	form_row(rq, f, id, rec_cols("activities", (const char *[TPL_MAX_COLS + 1]){0}));
 	fclose(f);
@@ -528,7 +539,7 @@ static void edit_post(web_req *rq, web_resp *rs)
 	act_copy a;
 	int found = data_activity(rq->st, rq->params[0], keep, &a);
 	if (found <= 0)
-		return page_error(rq, rs, found < 0 ? 500 : 404, "There is no such activity.");
+		return page_error(rq, rs, found < 0 ? 500 : 404, _("There is no such activity."));
 	save_activity(rq, rs, rq->params[0]);
 }
 
@@ -542,12 +553,12 @@ static void add_row(web_req *rq, web_resp *rs, const char *template_name, const 
 	act_copy a;
 	int found = data_activity(rq->st, rq->params[0], keep, &a);
 	if (found <= 0)
-		return page_error(rq, rs, found < 0 ? 500 : 404, "There is no such activity.");
+		return page_error(rq, rs, found < 0 ? 500 : 404, _("There is no such activity."));
 	char *csv = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&csv, &len);
 	if (!f)
-		return page_error(rq, rs, 500, "Out of memory.");
+		return page_error(rq, rs, 500, _("Out of memory."));
 	rec_header(f, cols);
 	form_row(rq, f, a.id, cols);
 	fclose(f);

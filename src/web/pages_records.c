@@ -16,6 +16,7 @@
 
 #include "core/country.h"
 #include "core/escape.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "web/guard.h"
 #include "web/pages.h"
@@ -36,7 +37,7 @@ const char *page_code_words(const char *code, char *buf, size_t size)
 			*p = ' ';
 	if (buf[0] >= 'a' && buf[0] <= 'z')
 		buf[0] = (char)(buf[0] - 'a' + 'A');
-	return buf;
+	return _(buf); /* the words of every code are in po/ (tools/xgettext_codes.py) */
 }
 
 /* Writes a code or a field name as words: "capacity_development" -> "Capacity development". */
@@ -58,6 +59,14 @@ static void shown_value(FILE *o, const colspec *c, const char *v)
 		esc_html_text(o, k ? k->name : v);
 	} else if (c && (c->type == T_ENUM || c->type == T_SCALE || c->type == T_SEX || c->type == T_YESNO)) {
 		words(o, v);
+	} else if (c && c->type == T_DATE) { /* in the page's language's order */
+		char d[64];
+		i18n_format_date(d, sizeof d, v);
+		esc_html_text(o, d);
+	} else if (c && c->type == T_COUNT && strspn(v, "0123456789") == strlen(v) && strlen(v) < 19) {
+		char n[40];
+		i18n_format_count(n, sizeof n, strtoll(v, NULL, 10)); /* with the language's grouping */
+		esc_html_text(o, n);
 	} else {
 		esc_html_text(o, v);
 	}
@@ -136,11 +145,10 @@ static void record_href(FILE *o, const template *t, json_t *rec)
 static void index_get(web_req *rq, web_resp *rs)
 {
 	FILE *o = rs->out;
-	page_begin(rq, rs, "Records", "records");
-	fputs("<h1>Records</h1><p class=\"lead\">Every kind of record the programme keeps. Open a kind to "
+	page_begin(rq, rs, _("Records"), "records");
+	page_h(o,"<h1>Records</h1><p class=\"lead\">Every kind of record the programme keeps. Open a kind to "
 	      "list, search, add, correct or delete its records.</p><div class=\"scroll\"><table id=\"kinds\">"
-	      "<thead><tr><th>Kind</th><th>You may</th></tr></thead><tbody>",
-	      o);
+	      "<thead><tr><th>Kind</th><th>You may</th></tr></thead><tbody>");
 	for (int i = 0; i < template_count; i++) {
 		const template *t = template_table[i];
 		if (!t->kind)
@@ -148,9 +156,9 @@ static void index_get(web_req *rq, web_resp *rs)
 		fputs("<tr><td><a href=\"/records/", o);
 		esc_url_part(o, t->name);
 		fputs("\">", o);
-		esc_html_text(o, t->kind->label);
+		esc_html_text(o, _(t->kind->label));
 		fputs("</a></td><td>", o);
-		fputs(guard_template_allowed(&rq->user, t->name) ? "read, add, change, delete" : "read", o);
+		fputs(guard_template_allowed(&rq->user, t->name) ? _("read, add, change, delete") : "read", o);
 		fputs("</td></tr>", o);
 	}
 	fputs("</tbody></table></div>", o);
@@ -222,7 +230,7 @@ static void filter_select(FILE *o, const colspec *c, const char *selected)
 	fprintf(o, "<div class=\"field\"><label for=\"f-%s\">", c->name);
 	words(o, c->name);
 	fprintf(o, "</label><select id=\"f-%s\" name=\"%s\">", c->name, c->name);
-	code_options(o, c, selected, "All");
+	code_options(o, c, selected, _("All"));
 	fputs("</select></div>", o);
 }
 
@@ -261,10 +269,10 @@ static void list_get(web_req *rq, web_resp *rs)
 {
 	const template *t = rec_kind(rq->params[0]);
 	if (!t)
-		return page_error(rq, rs, 404, "There is no such kind of record.");
+		return page_error(rq, rs, 404, _("There is no such kind of record."));
 	if (req_query(rq, "new")) {
 		if (!guard_template_allowed(&rq->user, t->name))
-			return page_error(rq, rs, 403, "Your role may not add these records.");
+			return page_error(rq, rs, 403, _("Your role may not add these records."));
 		json_t *rec = json_object();
 		for (int c = 0; c < t->ncols; c++) { /* a link may preset fields (an activity's id) */
 			const char *v = req_query(rq, t->cols[c].name);
@@ -302,14 +310,14 @@ static void list_get(web_req *rq, web_resp *rs)
 	if (pg && (text_parse_count(pg, &page) < 0 || page < 1))
 		page = 1;
 
-	page_begin(rq, rs, t->kind->label, "records");
-	fputs("<p class=\"crumbs\"><a href=\"/records\">Records</a></p><h1>", o);
-	esc_html_text(o, t->kind->label);
+	page_begin(rq, rs, _(t->kind->label), "records");
+	page_h(o,"<p class=\"crumbs\"><a href=\"/records\">Records</a></p><h1>");
+	esc_html_text(o, _(t->kind->label));
 	fputs("</h1>", o);
 	if (guard_template_allowed(&rq->user, t->name)) {
 		fputs("<p><a class=\"button\" id=\"add\" href=\"/records/", o);
 		esc_url_part(o, t->name);
-		fputs("?new=1\">Add</a></p>", o);
+		page_h(o,"?new=1\">Add</a></p>");
 	}
 	fputs("<form method=\"get\" class=\"filters grid2\" id=\"filters\">", o);
 	int shown_filters = 0;
@@ -324,20 +332,20 @@ static void list_get(web_req *rq, web_resp *rs)
 		filter_select(o, cs, sel);
 		shown_filters++;
 	}
-	fputs("<div class=\"field\"><label for=\"f-q\">Search</label><input id=\"f-q\" name=\"q\" type=\"search\" value=\"", o);
+	page_h(o,"<div class=\"field\"><label for=\"f-q\">Search</label><input id=\"f-q\" name=\"q\" type=\"search\" value=\"");
 	esc_html_attr(o, lf.q ? lf.q : "");
 	fputs("\"></div>", o);
 	if (all)
 		fputs("<input type=\"hidden\" name=\"all\" value=\"1\">", o);
-	fputs("<div class=\"field\"><button type=\"submit\">Show</button></div></form>", o);
+	page_h(o,"<div class=\"field\"><button type=\"submit\">Show</button></div></form>");
 	if (req_query(rq, "deleted"))
-		fputs("<div class=\"msg ok\" role=\"status\" id=\"deleted\">Deleted.</div>", o);
+		page_h(o,"<div class=\"msg ok\" role=\"status\" id=\"deleted\">Deleted.</div>");
 	if (own) {
-		fputs("<p class=\"muted\">Showing your own ", o);
+		page_h(o,"<p class=\"muted\">Showing your own ");
 		esc_html_text(o, own);
-		fputs(" first. <a href=\"/records/", o);
+		page_h(o," first. <a href=\"/records/");
 		esc_url_part(o, t->name);
-		fputs("?all=1\">Show every record</a></p>", o);
+		page_h(o,"?all=1\">Show every record</a></p>");
 	}
 	fputs("<div class=\"scroll\"><table class=\"matrix\" id=\"records\"><thead><tr>", o);
 	for (int c = 0; c < l.ncols; c++) {
@@ -351,22 +359,24 @@ static void list_get(web_req *rq, web_resp *rs)
 			  list_row, &l, &total);
 	fputs("</tbody></table></div>", o);
 	if (rc < 0)
-		fputs("<div class=\"msg bad\" role=\"alert\">The records could not be read; the list may be "
-		      "incomplete. Try again.</div>",
-		      o);
+		page_h(o,"<div class=\"msg bad\" role=\"alert\">The records could not be read; the list may be "
+		      "incomplete. Try again.</div>");
 	long long pages = (total + PAGE_ROWS - 1) / PAGE_ROWS;
-	fprintf(o, "<p class=\"pager\" id=\"pager\">%lld record%s", total, total == 1 ? "" : "s");
+	fputs("<p class=\"pager\" id=\"pager\">", o);
+	char count[32];
+	i18n_format_count(count, sizeof count, total);
+	fprintf(o, P_("%s record", "%s records", total), count);
 	if (pages > 1)
-		fprintf(o, " · page %lld of %lld", (long long)page, pages);
+		page_hf(o, " · page %lld of %lld", (long long)page, pages);
 	if (page > 1) {
 		fputs(" · <a rel=\"prev\" href=\"", o);
 		list_href(o, t, &lf, page - 1);
-		fputs("\">Previous</a>", o);
+		page_h(o,"\">Previous</a>");
 	}
 	if (page < pages) {
 		fputs(" · <a rel=\"next\" href=\"", o);
 		list_href(o, t, &lf, page + 1);
-		fputs("\">Next</a>", o);
+		page_h(o,"\">Next</a>");
 	}
 	fputs("</p>", o);
 	page_end(rs);
@@ -382,7 +392,7 @@ static bool path_ref(web_req *rq, web_resp *rs, rec_ref *r)
 	const char *names[TPL_MAX_KEY];
 	int nk = r->t ? rec_key_names(r->t, names) : 0;
 	if (!r->t || rq->nparams - 1 != nk) {
-		page_error(rq, rs, 404, "There is no such record.");
+		page_error(rq, rs, 404, _("There is no such record."));
 		return false;
 	}
 	for (int i = 0; i < nk; i++)
@@ -454,7 +464,7 @@ static void form_field(web_req *rq, FILE *o, const colspec *c, const char *v, bo
 	fprintf(o, "<div class=\"field%s\"><label for=\"r-%s\">", err ? " error" : "", c->name);
 	words(o, c->name);
 	if (c->required)
-		fputs(" <span class=\"req\" title=\"required\">*</span>", o);
+		page_h(o," <span class=\"req\" title=\"required\">*</span>");
 	fputs("</label>", o);
 	bool choices = c->type == T_ENUM || c->type == T_SCALE || c->type == T_SEX || c->type == T_YESNO;
 	const char *vl, *ll;
@@ -469,15 +479,15 @@ static void form_field(web_req *rq, FILE *o, const colspec *c, const char *v, bo
 		if (c->type == T_COUNTRY && is_new && !(v && *v) && rq->user.role == ROLE_COUNTRY_OFFICER &&
 		    strcmp(c->name, "country") == 0)
 			preset = rq->user.country;
-		code_options(o, c, preset, c->required ? "Choose…" : "Not given");
+		code_options(o, c, preset, c->required ? _("Choose…") : _("Not given"));
 		fputs("</select>", o);
 	} else if (src) {
 		fprintf(o, "<select id=\"r-%s\" name=\"%s\"%s><option value=\"\">%s</option>", c->name, c->name,
-			c->required ? " required" : "", c->required ? "Choose…" : "None");
+			c->required ? " required" : "", c->required ? _("Choose…") : _("None"));
 		pick_ctx p = {o, vl, ll, v, rq->user.role == ROLE_COUNTRY_OFFICER ? rq->user.country : NULL, 0};
 		const char *any[1] = {NULL};
 		if (rec_each(rq->st, src, any, 1, pick_option, &p) < 0)
-			fputs("<option value=\"\">(the list could not be read)</option>", o);
+			page_h(o,"<option value=\"\">(the list could not be read)</option>");
 		fputs("</select>", o);
 	} else if (c->type == T_TEXT && (c->maxlen == 0 || c->maxlen > 300)) {
 		fprintf(o, "<textarea id=\"r-%s\" name=\"%s\" rows=\"3\"%s>", c->name, c->name, c->required ? " required" : "");
@@ -491,7 +501,7 @@ static void form_field(web_req *rq, FILE *o, const colspec *c, const char *v, bo
 		esc_html_attr(o, v ? v : "");
 		fputs("\">", o);
 		if (c->type == T_CODES)
-			fputs("<small class=\"muted\">Codes separated by ;</small>", o);
+			page_h(o,"<small class=\"muted\">Codes separated by ;</small>");
 	}
 	if (err) {
 		fprintf(o, "<p class=\"err\" id=\"err-%s\" role=\"alert\">", c->name);
@@ -506,11 +516,11 @@ static void form_errors(FILE *o, const template *t, const web_write *w)
 {
 	if (!w)
 		return;
-	fputs("<div class=\"msg bad\" role=\"alert\" id=\"form-error\"><strong>Nothing was stored.</strong> ", o);
+	page_h(o,"<div class=\"msg bad\" role=\"alert\" id=\"form-error\"><strong>Nothing was stored.</strong> ");
 	if (w->status != 422)
-		esc_html_text(o, w->message[0] ? w->message : "The write failed.");
+		esc_html_text(o, w->message[0] ? w->message : _("The write failed."));
 	else
-		fputs("Correct the fields marked below.", o);
+		page_h(o,"Correct the fields marked below.");
 	for (size_t i = 0; i < w->diag.len; i++)
 		if (w->diag.items[i].kind == DIAG_ERROR && !col_of(t, w->diag.items[i].column)) {
 			fputs("<br>", o);
@@ -551,7 +561,7 @@ static void record_form(web_req *rq, FILE *o, const template *t, json_t *rec, bo
 		form_field(rq, o, &t->cols[c], field_text(rec, t->cols[c].name, buf), is_new, key && !is_new,
 			   failed);
 	}
-	fputs("</div><button type=\"submit\">Save</button></form>", o);
+	page_h(o,"</div><button type=\"submit\">Save</button></form>");
 }
 
 /* The page's head: the layout, the way back to the kind's list, and the heading
@@ -559,15 +569,19 @@ static void record_form(web_req *rq, FILE *o, const template *t, json_t *rec, bo
 static void page_top(web_req *rq, web_resp *rs, const template *t, const char *what)
 {
 	FILE *o = rs->out;
-	page_begin(rq, rs, t->kind->one, "records");
-	fputs("<p class=\"crumbs\"><a href=\"/records\">Records</a> › <a href=\"/records/", o);
+	page_begin(rq, rs, _(t->kind->one), "records");
+	page_h(o,"<p class=\"crumbs\"><a href=\"/records\">Records</a> › <a href=\"/records/");
 	esc_url_part(o, t->name);
 	fputs("\">", o);
-	esc_html_text(o, t->kind->label);
+	esc_html_text(o, _(t->kind->label));
 	fputs("</a></p><h1>", o);
-	if (*what) {
-		esc_html_text(o, what);
-		esc_html_text(o, t->kind->one);
+	if (*what) { /* "Add a %s": the kind's one record in place of the %s */
+		const char *at = strstr(what, "%s");
+		char before[200];
+		snprintf(before, sizeof before, "%.*s", at ? (int)(at - what) : (int)strlen(what), what);
+		esc_html_text(o, before);
+		esc_html_text(o, _(t->kind->one));
+		esc_html_text(o, at ? at + 2 : "");
 	} else {
 		words(o, t->kind->one);
 	}
@@ -580,7 +594,7 @@ static void create_form(web_req *rq, web_resp *rs, const template *t, json_t *re
 	FILE *o = rs->out;
 	if (failed)
 		rs->status = failed->status == 400 ? 422 : failed->status;
-	page_top(rq, rs, t, "Add a ");
+	page_top(rq, rs, t, _("Add a %s"));
 	form_errors(o, t, failed);
 	record_form(rq, o, t, rec, true, failed);
 	page_end(rs);
@@ -599,7 +613,7 @@ static void view_page(web_req *rq, web_resp *rs, const template *t, json_t *rec,
 	fputs("<div class=\"scroll\"><table id=\"record\"><tbody>", o);
 	if (t->kind->seq_key) {
 		char buf[32];
-		fputs("<tr><th>Row</th><td>", o);
+		page_h(o,"<tr><th>Row</th><td>");
 		esc_html_text(o, field_text(rec, "seq", buf) ? buf : "");
 		fputs("</td></tr>", o);
 	}
@@ -618,9 +632,9 @@ static void view_page(web_req *rq, web_resp *rs, const template *t, json_t *rec,
 	if (guard_template_allowed(&rq->user, t->name)) {
 		fputs("<p class=\"actions\"><a class=\"button\" id=\"edit\" href=\"", o);
 		record_href(o, t, rec);
-		fputs("?edit=1\">Edit</a> <a class=\"button secondary\" id=\"delete\" href=\"", o);
+		page_h(o,"?edit=1\">Edit</a> <a class=\"button secondary\" id=\"delete\" href=\"");
 		record_href(o, t, rec);
-		fputs("?delete=1\">Delete…</a></p>", o);
+		page_h(o,"?delete=1\">Delete…</a></p>");
 	}
 	page_end(rs);
 }
@@ -633,37 +647,40 @@ static void delete_page(web_req *rq, web_resp *rs, rec_ref *r, json_t *rec)
 	const char *version = field_text(rec, "version", buf);
 	long long others = 0;
 	int status = rec_delete(rq, r, version ? version : "", true, &others, msg, sizeof msg);
-	page_begin(rq, rs, "Delete", "records");
-	fputs("<h1>Delete this ", o);
-	esc_html_text(o, r->t->kind->one);
-	fputs("?</h1>", o);
+	page_begin(rq, rs, _("Delete"), "records");
+	fputs("<h1>", o);
+	char h[300];
+	snprintf(h, sizeof h, _("Delete this %s?"), _(r->t->kind->one));
+	esc_html_text(o, h);
+	fputs("</h1>", o);
 	if (status != 200) {
 		rs->status = status;
-		fputs("<div class=\"msg bad\" role=\"alert\" id=\"cannot-delete\">It cannot be deleted: ", o);
+		page_h(o,"<div class=\"msg bad\" role=\"alert\" id=\"cannot-delete\">It cannot be deleted: ");
 		esc_html_text(o, msg);
 		fputs("</div><p><a href=\"", o);
 		record_href(o, r->t, rec);
-		fputs("\">Back to the record</a></p>", o);
+		page_h(o,"\">Back to the record</a></p>");
 		return page_end(rs);
 	}
 	fputs("<p id=\"goes-with\">", o);
 	if (others > 0) {
-		fprintf(o, "Deleting it also deletes <strong>%lld other record%s</strong> that belong to it: ", others,
-			others == 1 ? "" : "s");
+		fprintf(o, P_("Deleting it also deletes <strong>%lld other record</strong> that belongs to it: ",
+			      "Deleting it also deletes <strong>%lld other records</strong> that belong to it: ", others),
+			others);
 		esc_html_text(o, msg);
 		fputs(". ", o);
 	}
 	else
-		fputs("Nothing else is deleted with it. ", o);
-	fputs("The deletion is recorded in the audit log.</p><form method=\"post\" action=\"", o);
+		page_h(o,"Nothing else is deleted with it. ");
+	page_h(o,"The deletion is recorded in the audit log.</p><form method=\"post\" action=\"");
 	record_href(o, r->t, rec);
 	fputs("\">", o);
 	page_csrf_field(rq, o);
 	fputs("<input type=\"hidden\" name=\"action\" value=\"delete\"><input type=\"hidden\" name=\"version\" value=\"", o);
 	esc_html_attr(o, version ? version : "");
-	fputs("\"><button type=\"submit\" class=\"danger\" id=\"confirm-delete\">Delete</button> <a href=\"", o);
+	page_h(o,"\"><button type=\"submit\" class=\"danger\" id=\"confirm-delete\">Delete</button> <a href=\"");
 	record_href(o, r->t, rec);
-	fputs("\">Keep it</a></form>", o);
+	page_h(o,"\">Keep it</a></form>");
 	page_end(rs);
 }
 
@@ -676,10 +693,10 @@ static void record_get(web_req *rq, web_resp *rs)
 	int status;
 	json_t *rec = rec_read(rq, &r, &status);
 	if (!rec)
-		return page_error(rq, rs, status, status == 404 ? "There is no such record." : "The record could not be read.");
+		return page_error(rq, rs, status, status == 404 ? _("There is no such record.") : _("The record could not be read."));
 	bool may = guard_template_allowed(&rq->user, r.t->name);
 	if (req_query(rq, "edit") && may) {
-		page_top(rq, rs, r.t, "Edit this ");
+		page_top(rq, rs, r.t, _("Edit this %s"));
 		record_form(rq, rs->out, r.t, rec, false, NULL);
 		page_end(rs);
 	} else if (req_query(rq, "delete") && may) {
@@ -722,7 +739,7 @@ static void create_post(web_req *rq, web_resp *rs)
 {
 	rec_ref r = {.t = rec_kind(rq->params[0])};
 	if (!r.t)
-		return page_error(rq, rs, 404, "There is no such kind of record.");
+		return page_error(rq, rs, 404, _("There is no such kind of record."));
 	json_t *rec = form_record(rq, r.t);
 	const char *names[TPL_MAX_KEY];
 	char bufs[TPL_MAX_KEY][32];
@@ -755,7 +772,7 @@ static void record_post(web_req *rq, web_resp *rs)
 		return;
 	const char *action = form_get(rq, "action"), *version = form_get(rq, "version");
 	if (!version || !action)
-		return page_error(rq, rs, 400, "The form is incomplete; open the record again.");
+		return page_error(rq, rs, 400, _("The form is incomplete; open the record again."));
 	if (strcmp(action, "delete") == 0) {
 		char msg[400];
 		int status = rec_delete(rq, &r, version, false, NULL, msg, sizeof msg);
@@ -782,7 +799,7 @@ static void record_post(web_req *rq, web_resp *rs)
 	int64_t seq = 0;
 	if (r.t->kind->seq_key && (text_parse_count(r.key[1], &seq) < 0 || seq < 1)) {
 		json_decref(rec);
-		return page_error(rq, rs, 404, "There is no such record.");
+		return page_error(rq, rs, 404, _("There is no such record."));
 	}
 	web_write w;
 	rec_write(rq, &r, rec, version, seq, &w);
@@ -797,12 +814,11 @@ static void record_post(web_req *rq, web_resp *rs)
 	} else {
 		FILE *o = rs->out;
 		rs->status = w.status == 400 ? 422 : w.status;
-		page_top(rq, rs, r.t, "Edit this ");
+		page_top(rq, rs, r.t, _("Edit this %s"));
 		form_errors(o, r.t, &w);
 		if (w.stale)
-			fputs("<p>Someone changed this record since you opened it. <a href=\"\">Open it again</a> "
-			      "to see the current values.</p>",
-			      o);
+			page_h(o,"<p>Someone changed this record since you opened it. <a href=\"\">Open it again</a> "
+			      "to see the current values.</p>");
 		json_object_set_new(rec, "version", json_string(version));
 		if (r.t->kind->seq_key)
 			json_object_set_new(rec, "seq", json_integer(seq));

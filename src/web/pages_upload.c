@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "core/escape.h"
+#include "core/i18n.h"
 #include "import/guess.h"
 #include "import/headers.h"
 #include "import/import.h"
@@ -39,11 +40,25 @@ static void template_options(web_req *rq, FILE *o, const char *selected)
 		fputs("<option value=\"", o);
 		esc_html_attr(o, t->name);
 		fputs(selected && strcmp(selected, t->name) == 0 ? "\" selected>" : "\">", o);
-		esc_html_text(o, t->kind ? t->kind->label : t->name);
+		esc_html_text(o, t->kind ? _(t->kind->label) : t->name);
 		fputs(" (", o);
 		esc_html_text(o, t->name);
-		fputs(".csv)</option>", o);
+		page_h(o, ".csv)</option>");
 	}
+}
+
+/* A template's name as HTML text (malloc'd; NULL when out of memory), for a sentence of
+ * the catalog that names it with %s. */
+static char *tpl_html(const char *tpl)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f)
+		return NULL;
+	esc_html_text(f, tpl ? tpl : "");
+	fclose(f);
+	return buf;
 }
 
 /* The form. */
@@ -52,10 +67,10 @@ static void upload_form(web_req *rq, web_resp *rs, const char *selected)
 	FILE *o = rs->out;
 	fputs("<form id=\"upload-form\" method=\"post\" action=\"/upload\">", o);
 	page_csrf_field(rq, o);
-	fputs("<div class=\"field\"><label for=\"template\">Template</label><select id=\"template\" name=\"template\">"
-	      "<option value=\"\">From the file (its name, sheet or header)</option>", o);
+	page_h(o, "<div class=\"field\"><label for=\"template\">Template</label><select id=\"template\" name=\"template\">"
+	      "<option value=\"\">From the file (its name, sheet or header)</option>");
 	template_options(rq, o, selected);
-	fputs("</select></div><div class=\"field\"><label for=\"file\">File (CSV, text or Excel .xlsx)</label>"
+	page_h(o, "</select></div><div class=\"field\"><label for=\"file\">File (CSV, text or Excel .xlsx)</label>"
 	      "<input id=\"file\" name=\"file\" type=\"file\" accept=\".csv,.tsv,.txt,.xlsx,text/csv,"
 	      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"></div>"
 	      "<div class=\"field\"><label for=\"csv\">…or paste the CSV text</label>"
@@ -74,15 +89,15 @@ static void upload_form(web_req *rq, web_resp *rs, const char *selected)
 	      "Add the participants or feedback to those stored for each activity (instead of replacing "
 	      "them)</label></div>"
 	      "<button type=\"submit\">Check the upload</button> <progress id=\"upload-progress\" max=\"100\" value=\"0\" hidden></progress>"
-	      " <span id=\"upload-status\" role=\"status\"></span><div id=\"upload-errors\"></div></form>", o);
+	      " <span id=\"upload-status\" role=\"status\"></span><div id=\"upload-errors\"></div></form>");
 }
 
 /* GET /upload. */
 static void upload_get(web_req *rq, web_resp *rs)
 {
-	page_begin(rq, rs, "Upload", "upload");
-	fputs("<h1>Upload a data-collection file</h1><p class=\"lead\">The file is checked first; nothing is stored "
-	      "until you confirm. An upload is stored whole or not at all.</p>", rs->out);
+	page_begin(rq, rs, _("Upload"), "upload");
+	page_h(rs->out, "<h1>Upload a data-collection file</h1><p class=\"lead\">The file is checked first; nothing is stored "
+	      "until you confirm. An upload is stored whole or not at all.</p>");
 	upload_form(rq, rs, NULL);
 	page_end(rs);
 }
@@ -267,16 +282,16 @@ static void header_report(web_req *rq, FILE *o, const template *t, const web_wri
 		missing += t->cols[c].required && !column_matched(cells, n, t->cols[c].name);
 	fputs("<details id=\"columns\"", o);
 	fputs(unmatched || missing ? " open>" : ">", o);
-	fputs("<summary>How the file's columns were read</summary><table class=\"columns\"><thead><tr>"
-	      "<th scope=\"col\">Column in the file</th><th scope=\"col\">Read as</th></tr></thead><tbody>", o);
+	page_h(o, "<summary>How the file's columns were read</summary><table class=\"columns\"><thead><tr>"
+		  "<th scope=\"col\">Column in the file</th><th scope=\"col\">Read as</th></tr></thead><tbody>");
 	for (int i = 0; i < n; i++) {
 		fputs("<tr><td>", o);
 		esc_html_text(o, cells[i].source);
 		fputs("</td><td>", o);
 		if (!cells[i].column[0])
-			fputs("<strong>not matched</strong>", o);
+			page_h(o, "<strong>not matched</strong>");
 		else if (strcmp(cells[i].column, "-") == 0)
-			fputs("ignored", o);
+			fputs(_("ignored"), o);
 		else {
 			fputs("<code>", o);
 			esc_html_text(o, cells[i].column);
@@ -287,16 +302,16 @@ static void header_report(web_req *rq, FILE *o, const template *t, const web_wri
 	fputs("</tbody></table></details>", o);
 	if ((!unmatched && !missing) || !pending_id)
 		return;
-	fputs("<form id=\"mapping\" method=\"post\" action=\"/upload/map\"><h2>Match the columns</h2>", o);
+	page_h(o, "<form id=\"mapping\" method=\"post\" action=\"/upload/map\"><h2>Match the columns</h2>");
 	if (unmatched)
-		fputs("<p>Choose the template column each of these columns holds, or ignore it. Your choice is "
-		      "remembered for the next file with the same column names.</p>", o);
+		page_h(o, "<p>Choose the template column each of these columns holds, or ignore it. Your choice is "
+		      "remembered for the next file with the same column names.</p>");
 	page_csrf_field(rq, o);
 	fputs("<input type=\"hidden\" name=\"id\" value=\"", o);
 	esc_html_attr(o, pending_id);
 	fputs("\">", o);
 	if (missing) {
-		fputs("<p id=\"missing\">The template needs ", o);
+		page_h(o, "<p id=\"missing\">The template needs ");
 		int k = 0;
 		for (int c = 0; c < t->ncols; c++)
 			if (t->cols[c].required && !column_matched(cells, n, t->cols[c].name)) {
@@ -305,8 +320,10 @@ static void header_report(web_req *rq, FILE *o, const template *t, const web_wri
 				esc_html_text(o, t->cols[c].name);
 				fputs("</code>", o);
 			}
-		fputs(unmatched ? ", which the file does not name.</p>"
-				: ", which the file does not name. Add the column to the file and upload it again.</p>", o);
+		if (unmatched)
+			page_h(o, ", which the file does not name.</p>");
+		else
+			page_h(o, ", which the file does not name. Add the column to the file and upload it again.</p>");
 	}
 	int k = 0;
 	for (int i = 0; i < n; i++) {
@@ -316,7 +333,9 @@ static void header_report(web_req *rq, FILE *o, const template *t, const web_wri
 		esc_html_text(o, cells[i].source);
 		fprintf(o, "</label><input type=\"hidden\" name=\"h%d\" value=\"", k);
 		esc_html_attr(o, cells[i].source);
-		fprintf(o, "\"><select id=\"c%d\" name=\"c%d\"><option value=\"\">Ignore this column</option>", k, k);
+		fprintf(o, "\"><select id=\"c%d\" name=\"c%d\"><option value=\"\">", k, k);
+		esc_html_text(o, _("Ignore this column"));
+		fputs("</option>", o);
 		for (int c = 0; c < t->ncols; c++) {
 			if (column_matched(cells, n, t->cols[c].name))
 				continue;
@@ -324,13 +343,16 @@ static void header_report(web_req *rq, FILE *o, const template *t, const web_wri
 			esc_html_attr(o, t->cols[c].name);
 			fputs("\">", o);
 			esc_html_text(o, t->cols[c].name);
-			fputs(t->cols[c].required ? " (needed)</option>" : "</option>", o);
+			if (t->cols[c].required)
+				page_h(o, " (needed)</option>");
+			else
+				fputs("</option>", o);
 		}
 		fputs("</select></div>", o);
 		k++;
 	}
 	if (unmatched)
-		fputs("<button type=\"submit\">Use these columns and check again</button>", o);
+		page_h(o, "<button type=\"submit\">Use these columns and check again</button>");
 	fputs("</form>", o);
 }
 
@@ -352,22 +374,27 @@ static void outcome(web_req *rq, web_resp *rs, const upload_opts *u, web_write *
 	const char *tpl = u->tpl;
 	const template *t = template_find(tpl);
 	rs->status = w->status;
-	page_begin(rq, rs, "Upload", "upload");
-	fputs("<h1>Upload a data-collection file</h1>", o);
+	page_begin(rq, rs, _("Upload"), "upload");
+	page_h(o, "<h1>Upload a data-collection file</h1>");
 	if (u->name[0]) {
 		fputs("<p class=\"lead\">", o);
 		esc_html_text(o, u->name);
-		fputs(" as <code>", o);
+		page_h(o, " as <code>");
 		esc_html_text(o, tpl);
 		fputs("</code></p>", o);
 	}
 	if (w->status == 200 && pending_id) {
-		fprintf(o, "<div class=\"msg\" id=\"preview\"><strong>Checked: no errors.</strong> This upload would store "
-			   "%ld ", w->rows);
-		esc_html_text(o, tpl);
-		fprintf(o, " row%s (%ld new or changed", w->rows == 1 ? "" : "s", w->changed);
+		page_h(o, "<div class=\"msg\" id=\"preview\"><strong>Checked: no errors.</strong> ");
+		char *name = tpl_html(tpl);
+		/* TRANSLATORS: %2$s is the template's name, such as "participants" */
+		fprintf(o, P_("This upload would store %ld %s row", "This upload would store %ld %s rows", w->rows), w->rows,
+			name ? name : "");
+		free(name);
+		fputs(" (", o);
+		fprintf(o, P_("%ld new or changed", "%ld new or changed", w->changed), w->changed);
 		if (w->replaced)
-			fprintf(o, "; replacing what %ld activit%s had", w->replaced, w->replaced == 1 ? "y" : "ies");
+			fprintf(o, P_("; replacing what %ld activity had", "; replacing what %ld activities had", w->replaced),
+				w->replaced);
 		fputs(").", o);
 		if (w->replaced_detail[0]) { /* nothing removed without saying what */
 			fputs("<ul id=\"replaced\">", o);
@@ -384,11 +411,11 @@ static void outcome(web_req *rq, web_resp *rs, const upload_opts *u, web_write *
 			fputs("</ul>", o);
 		}
 		if (w->touched[0]) {
-			fputs(" Activities: ", o);
+			page_h(o, " Activities: ");
 			esc_html_text(o, w->touched);
 			fputs(".", o);
 		}
-		fputs(" Nothing is stored yet.</div>", o);
+		page_h(o, " Nothing is stored yet.</div>");
 		if (t)
 			header_report(rq, o, t, w, pending_id);
 		fputs("<form method=\"post\" action=\"/upload/confirm\">", o);
@@ -396,18 +423,21 @@ static void outcome(web_req *rq, web_resp *rs, const upload_opts *u, web_write *
 		fputs("<input type=\"hidden\" name=\"id\" value=\"", o);
 		esc_html_attr(o, pending_id);
 		fputs("\"><div class=\"actions\"><button type=\"submit\">", o);
-		fputs(needs_mapping(w) ? "Store it without the unmatched columns" : "Store it", o);
-		fputs("</button><button type=\"submit\" class=\"secondary\" formaction=\"/upload/cancel\">Cancel</button>"
-		      "</div></form>", o);
+		esc_html_text(o, needs_mapping(w) ? _("Store it without the unmatched columns") : _("Store it"));
+		page_h(o, "</button><button type=\"submit\" class=\"secondary\" formaction=\"/upload/cancel\">Cancel</button>"
+			  "</div></form>");
 	} else if (w->status == 200) {
-		fprintf(o, "<div class=\"msg ok\" id=\"stored\" role=\"status\"><strong>Stored.</strong> %ld ", w->rows);
-		esc_html_text(o, tpl);
-		fprintf(o, " row%s.</div><p><a href=\"/\">See the dashboard</a> · <a href=\"/upload\">Upload another "
-			   "file</a></p>", w->rows == 1 ? "" : "s");
+		page_h(o, "<div class=\"msg ok\" id=\"stored\" role=\"status\"><strong>Stored.</strong> ");
+		char *name = tpl_html(tpl);
+		/* TRANSLATORS: %2$s is the template's name, such as "participants" */
+		fprintf(o, P_("%ld %s row", "%ld %s rows", w->rows), w->rows, name ? name : "");
+		free(name);
+		page_h(o, ".</div><p><a href=\"/\">See the dashboard</a> · <a href=\"/upload\">Upload another "
+			  "file</a></p>");
 	} else {
-		fputs("<div class=\"msg bad\" id=\"errors\" role=\"alert\"><strong>Nothing was stored.</strong> ", o);
+		page_h(o, "<div class=\"msg bad\" id=\"errors\" role=\"alert\"><strong>Nothing was stored.</strong> ");
 		if (w->status == 422) {
-			fprintf(o, "%zu error%s:", w->diag.errors, w->diag.errors == 1 ? "" : "s");
+			fprintf(o, P_("%zu error:", "%zu errors:", w->diag.errors), w->diag.errors);
 			fputs("<ul class=\"errors\">", o);
 			for (size_t i = 0; i < w->diag.len; i++) {
 				const diag_entry *e = &w->diag.items[i];
@@ -435,9 +465,9 @@ static void outcome(web_req *rq, web_resp *rs, const upload_opts *u, web_write *
 			page_csrf_field(rq, o);
 			fputs("<input type=\"hidden\" name=\"id\" value=\"", o);
 			esc_html_attr(o, pending_id);
-			fputs("\"><button type=\"submit\" class=\"secondary\">Cancel this upload</button></form>", o);
+			page_h(o, "\"><button type=\"submit\" class=\"secondary\">Cancel this upload</button></form>");
 		}
-		fputs("<h2>Try again</h2>", o);
+		page_h(o, "<h2>Try again</h2>");
 		upload_form(rq, rs, tpl);
 	}
 	page_end(rs);
@@ -464,15 +494,15 @@ static void upload_post(web_req *rq, web_resp *rs)
 	upload_format f;
 	const char *bad = upload_format_read(rq, !raw, &f);
 	if (bad)
-		return page_error(rq, rs, 400, bad);
+		return page_error(rq, rs, 400, _(bad));
 	if ((!tpl || !*tpl) && body) { /* "participants-kh.xlsx", a sheet "Participants", or the header */
 		import_format g = {.encoding = f.encoding, .delimiter = f.delimiter, .date_order = f.date_order};
 		tpl = import_guess_template(body, len, name, &g);
 	}
 	const template *t = tpl ? template_find(tpl) : NULL;
 	if (!t || !body)
-		return page_error(rq, rs, 400, "Choose a template and a file: neither the file's name, its sheets nor "
-					       "its header tell which template it is.");
+		return page_error(rq, rs, 400, _("Choose a template and a file: neither the file's name, its sheets nor "
+						 "its header tell which template it is."));
 	upload_opts u = {.append = ap && strcmp(ap, "1") == 0};
 	set_opt(u.tpl, sizeof u.tpl, t->name);
 	set_opt(u.name, sizeof u.name, name);
@@ -484,7 +514,7 @@ static void upload_post(web_req *rq, web_resp *rs)
 	char id[65] = "";
 	if ((w.status == 200 || (w.status == 422 && needs_mapping(&w))) && keep_pending(rq, &u, body, len, id) < 0) {
 		web_write_free(&w);
-		return page_error(rq, rs, 500, "The upload could not be kept for confirmation.");
+		return page_error(rq, rs, 500, _("The upload could not be kept for confirmation."));
 	}
 	outcome(rq, rs, &u, &w, id);
 	web_write_free(&w);
@@ -513,12 +543,12 @@ static void map_post(web_req *rq, web_resp *rs)
 	size_t len;
 	int found = load_pending(rq, id, false, &u, &body, &len);
 	if (found < 0)
-		return page_error(rq, rs, 500, "The database is not available.");
+		return page_error(rq, rs, 500, _("The database is not available."));
 	if (!found)
-		return page_error(rq, rs, 404, "This upload is unknown or has expired; upload it again.");
+		return page_error(rq, rs, 404, _("This upload is unknown or has expired; upload it again."));
 	if (!guard_template_allowed(&rq->user, u.tpl)) {
 		free(body);
-		return page_error(rq, rs, 403, "Your role may not upload this template.");
+		return page_error(rq, rs, 403, _("Your role may not upload this template."));
 	}
 	for (int i = 0; i < MAX_MAP_CELLS; i++) {
 		char hn[8], cn[8];
@@ -539,7 +569,7 @@ static void map_post(web_req *rq, web_resp *rs)
 		if (rc != 0) {
 			free(body);
 			return page_error(rq, rs, rc == -2 ? 400 : 500,
-					  rc == -2 ? "That column is not one of the template's." : "The mapping could not be kept.");
+					  rc == -2 ? _("That column is not one of the template's.") : _("The mapping could not be kept."));
 		}
 	}
 	run_kept(rq, rs, &u, body, len, id);
@@ -553,9 +583,9 @@ static void confirm_post(web_req *rq, web_resp *rs)
 	size_t len;
 	int found = load_pending(rq, form_get(rq, "id"), true, &u, &body, &len);
 	if (found < 0)
-		return page_error(rq, rs, 500, "The database is not available.");
+		return page_error(rq, rs, 500, _("The database is not available."));
 	if (!found)
-		return page_error(rq, rs, 404, "This upload is unknown or has expired; upload it again.");
+		return page_error(rq, rs, 404, _("This upload is unknown or has expired; upload it again."));
 	run_kept(rq, rs, &u, body, len, NULL);
 }
 
@@ -573,7 +603,7 @@ static void cancel_post(web_req *rq, web_resp *rs)
 		int rc = sqlite3_step(s);
 		sqlite3_finalize(s);
 		if (rc != SQLITE_DONE)
-			return page_error(rq, rs, 500, "The database is not available.");
+			return page_error(rq, rs, 500, _("The database is not available."));
 	}
 	resp_redirect(rs, "/upload");
 }

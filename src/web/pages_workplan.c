@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/escape.h"
+#include "core/i18n.h"
 #include "web/pages.h"
 #include "web/server.h"
 #include "web/wpweb.h"
@@ -19,9 +20,9 @@
 /* A state's label for people. */
 static const char *state_label(wp_state s)
 {
-	static const char *const l[WS__COUNT] = {"Completed", "Ongoing", "Delayed", "Not started", "Cancelled",
-						 "Not reported"};
-	return l[s];
+	static const char *const l[WS__COUNT] = {N_("Completed"), N_("Ongoing"), N_("Delayed"), N_("Not started"), N_("Cancelled"),
+						 N_("Not reported")};
+	return _(l[s]);
 }
 
 /* A query argument, NULL when missing or empty. */
@@ -47,7 +48,7 @@ static void rate_card(FILE *o, wp_rate r, const char *label, int num, int den)
 	rate_text(r, b, sizeof b);
 	fprintf(o, "<div class=\"card\"><span class=\"n\">%s</span><span class=\"l\">", b);
 	esc_html_text(o, label);
-	fprintf(o, " (%d of %d)</span></div>", num, den);
+	page_hf(o, " (%d of %d)</span></div>", num, den);
 }
 
 /* The four rate cards of a period. */
@@ -58,10 +59,10 @@ static void rate_cards(FILE *o, const wp_period_stats *ps)
 	int done = c->state[WS_COMPLETED];
 	int impl = c->state[WS_COMPLETED] + c->state[WS_ONGOING];
 	fputs("<div class=\"cards\" id=\"wp-rates\">", o);
-	rate_card(o, r.completeness, "reports received", c->received, c->expected);
-	rate_card(o, r.timeliness, "on time", c->on_time, c->expected);
-	rate_card(o, r.implementation, "lines under way or done", impl, c->active);
-	rate_card(o, r.completion, "lines completed", done, c->active);
+	rate_card(o, r.completeness, _("reports received"), c->received, c->expected);
+	rate_card(o, r.timeliness, _("on time"), c->on_time, c->expected);
+	rate_card(o, r.implementation, _("lines under way or done"), impl, c->active);
+	rate_card(o, r.completion, _("lines completed"), done, c->active);
 	fputs("</div>", o);
 }
 
@@ -93,7 +94,7 @@ void page_workplan_summary(web_req *rq, FILE *o)
 	if (wp_compute_period(p, pidx, days, &ps) == 0) {
 		char period[16];
 		wp_period_format(pidx, period, sizeof period);
-		fputs("<section class=\"wp-summary\"><h2>Work plan: ", o);
+		page_h(o,"<section class=\"wp-summary\"><h2>Work plan: ");
 		esc_html_text(o, p->title);
 		fputs(", ", o);
 		esc_html_text(o, period);
@@ -101,9 +102,9 @@ void page_workplan_summary(web_req *rq, FILE *o)
 		rate_cards(o, &ps);
 		fputs("<p><a href=\"", o);
 		wp_href(o, "/workplan", p->plan, pidx);
-		fputs("\">Open the matrix</a> · <a href=\"", o);
+		page_h(o,"\">Open the matrix</a> · <a href=\"");
 		wp_href(o, "/workplan/report", p->plan, pidx);
-		fputs("&amp;format=html\">Monitoring report</a></p></section>", o);
+		page_h(o,"&amp;format=html\">Monitoring report</a></p></section>");
 		wp_period_stats_free(&ps);
 	}
 	wp_plan_free(p);
@@ -112,8 +113,8 @@ void page_workplan_summary(web_req *rq, FILE *o)
 /* The filter form: plan, period, pillar, body. */
 static void filters(web_req *rq, FILE *o, const wp_plan *p, int pidx, const char *pillar, const char *body)
 {
-	fputs("<form class=\"filters\" method=\"get\" action=\"/workplan\"><div><label for=\"f-plan\">Plan</label>"
-	      "<select id=\"f-plan\" name=\"plan\">", o);
+	page_h(o,"<form class=\"filters\" method=\"get\" action=\"/workplan\"><div><label for=\"f-plan\">Plan</label>"
+	      "<select id=\"f-plan\" name=\"plan\">");
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(rq->st->db, "SELECT plan FROM wp_plan ORDER BY start_year, plan", -1, &s, NULL) ==
 	    SQLITE_OK) {
@@ -127,20 +128,20 @@ static void filters(web_req *rq, FILE *o, const wp_plan *p, int pidx, const char
 		}
 		sqlite3_finalize(s);
 	}
-	fputs("</select></div><div><label for=\"f-period\">Half-year</label><select id=\"f-period\" name=\"period\">", o);
+	page_h(o,"</select></div><div><label for=\"f-period\">Half-year</label><select id=\"f-period\" name=\"period\">");
 	for (int i = 2 * p->start_year; i <= 2 * p->end_year + 1; i++) {
 		char name[16];
 		wp_period_format(i, name, sizeof name);
 		fprintf(o, "<option value=\"%s\"%s>%s%s</option>", name, i == pidx ? " selected" : "", name,
 			wpweb_locked(rq, p->plan, i) == 1 ? " (locked)" : "");
 	}
-	fputs("</select></div><div><label for=\"f-pillar\">Pillar</label><select id=\"f-pillar\" name=\"pillar\">"
-	      "<option value=\"\">All</option>", o);
+	page_h(o,"</select></div><div><label for=\"f-pillar\">Pillar</label><select id=\"f-pillar\" name=\"pillar\">"
+	      "<option value=\"\">All</option>");
 	for (int i = 0; i < WP__PILLARS; i++)
 		fprintf(o, "<option value=\"%s\"%s>%s</option>", wp_pillar_name(i),
 			pillar && strcmp(pillar, wp_pillar_name(i)) == 0 ? " selected" : "", wp_pillar_title(i));
-	fputs("</select></div><div><label for=\"f-body\">Body</label><select id=\"f-body\" name=\"body\">"
-	      "<option value=\"\">All</option>", o);
+	page_h(o,"</select></div><div><label for=\"f-body\">Body</label><select id=\"f-body\" name=\"body\">"
+	      "<option value=\"\">All</option>");
 	for (int i = 0; i < p->nbodies; i++) {
 		fputs("<option value=\"", o);
 		esc_html_attr(o, p->bodies[i].code);
@@ -148,7 +149,7 @@ static void filters(web_req *rq, FILE *o, const wp_plan *p, int pidx, const char
 		esc_html_text(o, p->bodies[i].code);
 		fputs("</option>", o);
 	}
-	fputs("</select></div><button type=\"submit\">Show</button></form>", o);
+	page_h(o,"</select></div><button type=\"submit\">Show</button></form>");
 }
 
 /* Does line l match the pillar and body filters (body: lead or cooperating)? */
@@ -191,11 +192,11 @@ static void status_form(web_req *rq, FILE *o, const char *plan, const char *item
 		esc_html_attr(o, v);
 		fputs("\">", o);
 	}
-	fputs("<label>Status <select name=\"status\" required>", o);
-	page_code_options(o, "workplan_status", "status", status, status ? NULL : "Choose…");
-	fputs("</select></label><label>Note <textarea name=\"note\" rows=\"2\" maxlength=\"2000\">", o);
+	page_h(o,"<label>Status <select name=\"status\" required>");
+	page_code_options(o, "workplan_status", "status", status, status ? NULL : _("Choose…"));
+	page_h(o,"</select></label><label>Note <textarea name=\"note\" rows=\"2\" maxlength=\"2000\">");
 	esc_html_text(o, note ? note : "");
-	fputs("</textarea></label><button type=\"submit\">Save</button></form>", o);
+	page_h(o,"</textarea></label><button type=\"submit\">Save</button></form>");
 }
 
 /* The in-row form that files (or updates) the report of this user's body, with the
@@ -205,7 +206,7 @@ static void file_form(web_req *rq, FILE *o, const wp_plan *p, const wp_line *l, 
 	wpweb_status mine;
 	int found = wpweb_status_read(rq->st, l->id, pidx, wpweb_filing_body(&rq->user, l), &mine);
 	if (found < 0) {
-		fputs("<span class=\"sub\">Your report could not be read.</span>", o);
+		page_h(o,"<span class=\"sub\">Your report could not be read.</span>");
 		return;
 	}
 	char period[16];
@@ -213,13 +214,15 @@ static void file_form(web_req *rq, FILE *o, const wp_plan *p, const wp_line *l, 
 	if (found) { /* the body's own report, also where it only cooperates on the line */
 		fputs("<div class=\"sub mine\" id=\"mine-", o);
 		esc_html_attr(o, l->id);
-		fputs("\">Your report: <strong>", o);
+		page_h(o,"\">Your report: <strong>");
 		char label[40];
 		esc_html_text(o, page_code_words(mine.status, label, sizeof label));
 		fputs("</strong>", o);
 		if (mine.reported_on[0]) {
 			fputs(" (", o);
-			esc_html_text(o, mine.reported_on);
+			char d[64];
+			i18n_format_date(d, sizeof d, mine.reported_on); /* the language's date order */
+			esc_html_text(o, d);
 			fputs(")", o);
 		}
 		if (mine.note && *mine.note) {
@@ -229,7 +232,7 @@ static void file_form(web_req *rq, FILE *o, const wp_plan *p, const wp_line *l, 
 		fputs("</div>", o);
 	}
 	fputs("<details class=\"file\"><summary>", o);
-	fputs(found ? "Update your report" : "File your report", o);
+	fputs(found ? _("Update your report") : _("File your report"), o);
 	fputs("</summary>", o);
 	status_form(rq, o, p->plan, l->id, period, mine.version, found ? mine.status : NULL, mine.note);
 	fputs("</details>", o);
@@ -249,21 +252,30 @@ static void matrix_row(web_req *rq, FILE *o, const wp_plan *p, const wp_line *l,
 	esc_html_text(o, l->activity);
 	fputs("<div class=\"sub\">", o);
 	esc_html_text(o, wp_pillar_title(l->pillar));
-	fputs("</div></td><td data-label=\"Lead\">", o);
+	page_h(o,"</div></td><td data-label=\"Lead\">");
 	esc_html_text(o, l->lead);
-	fputs(l->ncoop ? "</td><td data-label=\"Cooperating\">" : "</td><td class=\"empty\">", o);
+	if (l->ncoop)
+		page_h(o, "</td><td data-label=\"Cooperating\">");
+	else
+		fputs("</td><td class=\"empty\">", o);
 	for (int i = 0; i < l->ncoop; i++) {
 		if (i)
 			fputs(", ", o);
 		esc_html_text(o, l->coop[i]);
 	}
-	fprintf(o, "</td><td data-label=\"State\"><span class=\"state st-%s\">%s</span></td><td%s>", wp_state_name(s),
-		state_label(s), lead && (lead->note || lead->reported_on) ? " data-label=\"Note\"" : " class=\"empty\"");
+	page_hf(o, "</td><td data-label=\"State\"><span class=\"state st-%s\">", wp_state_name(s));
+	esc_html_text(o, state_label(s));
+	if (lead && (lead->note || lead->reported_on))
+		page_h(o, "</span></td><td data-label=\"Note\">");
+	else
+		fputs("</span></td><td class=\"empty\">", o);
 	if (lead && lead->note)
 		esc_html_text(o, lead->note);
 	if (lead && lead->reported_on) {
-		fputs("<div class=\"sub\">reported ", o);
-		esc_html_text(o, lead->reported_on);
+		page_h(o,"<div class=\"sub\">reported ");
+		char d[64];
+		i18n_format_date(d, sizeof d, lead->reported_on);
+		esc_html_text(o, d);
 		fputs("</div>", o);
 	}
 	fputs("</td>", o);
@@ -288,12 +300,12 @@ static void matrix_get(web_req *rq, web_resp *rs)
 		plan = code;
 	}
 	if (!*plan)
-		return page_error(rq, rs, 404, "No work plan is stored yet.");
+		return page_error(rq, rs, 404, _("No work plan is stored yet."));
 	wp_plan *p;
 	int days;
 	int st = wpweb_load(rq, plan, &p, &days);
 	if (st != 200)
-		return page_error(rq, rs, st, st == 404 ? "There is no such work plan." : "The work plan could not be read.");
+		return page_error(rq, rs, st, st == 404 ? _("There is no such work plan.") : _("The work plan could not be read."));
 	const char *ps = arg(rq, "period");
 	int pidx = ps ? wp_period_parse(ps) : wpweb_open_period(rq, p);
 	if (pidx < 2 * p->start_year || pidx > 2 * p->end_year + 1)
@@ -303,23 +315,25 @@ static void matrix_get(web_req *rq, web_resp *rs)
 	bool filer = rq->user.role == ROLE_ADMIN || rq->user.role == ROLE_FOCAL_POINT;
 	char period[16];
 	wp_period_format(pidx, period, sizeof period);
-	page_begin(rq, rs, "Work plan", "workplan");
+	page_begin(rq, rs, _("Work plan"), "workplan");
 	fputs("<h1>", o);
 	esc_html_text(o, p->title);
-	fputs("</h1><p class=\"lead\">Half-year ", o);
+	page_h(o,"</h1><p class=\"lead\">Half-year ");
 	esc_html_text(o, period);
-	fputs(locked == 1 ? " · <span class=\"badge locked\">approved, locked</span>"
-			  : " · <span class=\"badge\">open for reports</span>", o);
+	if (locked == 1)
+		page_h(o, " · <span class=\"badge locked\">approved, locked</span>");
+	else
+		page_h(o, " · <span class=\"badge\">open for reports</span>");
 	if (rq->user.role == ROLE_FOCAL_POINT) {
-		fputs(" · you report for ", o);
+		page_h(o," · you report for ");
 		esc_html_text(o, rq->user.body);
 	}
 	fputs("</p>", o);
 	const char *saved = arg(rq, "saved");
 	if (saved) {
-		fputs("<p class=\"msg ok\" role=\"status\">Your report on ", o);
+		page_h(o,"<p class=\"msg ok\" role=\"status\">Your report on ");
 		esc_html_text(o, saved);
-		fputs(" was saved.</p>", o);
+		page_h(o," was saved.</p>");
 	}
 	filters(rq, o, p, pidx, pillar, body);
 	wp_period_stats stats;
@@ -328,18 +342,20 @@ static void matrix_get(web_req *rq, web_resp *rs)
 		wp_period_stats_free(&stats);
 	}
 	fputs("<p class=\"actions\">", o);
-	static const char *const fmts[][2] = {{"html", "Report (HTML)"}, {"xlsx", "Report (XLSX)"}, {"json", "Data (JSON)"}};
+	static const char *const fmts[][2] = {{"html", N_("Report (HTML)")}, {"xlsx", N_("Report (XLSX)")}, {"json", N_("Data (JSON)")}};
 	for (int i = 0; i < 3; i++) {
 		fputs("<a class=\"button secondary\" href=\"", o);
 		wp_href(o, "/workplan/report", p->plan, pidx);
-		fprintf(o, "&amp;format=%s\">%s</a> ", fmts[i][0], fmts[i][1]);
+		fprintf(o, "&amp;format=%s\">", fmts[i][0]);
+		esc_html_text(o, _(fmts[i][1]));
+		fputs("</a> ", o);
 	}
 	fputs("</p>", o);
 	bool open = filer && locked == 0;
-	fputs("<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>Line</th><th>Action</th><th>Lead</th>"
-	      "<th>Cooperating</th><th>State</th><th>Lead body's note</th>", o);
+	page_h(o,"<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>Line</th><th>Action</th><th>Lead</th>"
+	      "<th>Cooperating</th><th>State</th><th>Lead body's note</th>");
 	if (open)
-		fputs("<th>Your report</th>", o);
+		page_h(o,"<th>Your report</th>");
 	fputs("</tr></thead><tbody>\n", o);
 	int shown = 0;
 	for (int i = 0; i < p->nlines; i++) {
@@ -350,8 +366,11 @@ static void matrix_get(web_req *rq, web_resp *rs)
 		shown++;
 	}
 	fputs("</tbody></table></div>", o);
-	fprintf(o, "<p class=\"note\">%d line%s active in %s shown.%s</p>", shown, shown == 1 ? "" : "s", period,
-		filer && locked == 1 ? " The period is locked: an administrator must re-open it before reports change." : "");
+	fputs("<p class=\"note\">", o);
+	fprintf(o, P_("%d line active in %s shown.", "%d lines active in %s shown.", shown), shown, period);
+	if (filer && locked == 1)
+		page_h(o, " The period is locked: an administrator must re-open it before reports change.");
+	fputs("</p>", o);
 	wp_plan_free(p);
 	page_end(rs);
 }
@@ -380,35 +399,35 @@ static void status_conflict(web_req *rq, web_resp *rs, const char *plan, const c
 	if (found == 1)
 		found = wpweb_status_read(rq->st, item, wp_period_parse(period), body, &cur);
 	if (found < 0)
-		return page_error(rq, rs, 500, "The report could not be read.");
+		return page_error(rq, rs, 500, _("The report could not be read."));
 	const char *status = form_get(rq, "status"), *note = form_get(rq, "note");
 	FILE *o = rs->out;
 	rs->status = 409;
-	page_begin(rq, rs, "Work plan", "workplan");
-	fputs("<h1>The report was not saved</h1><div class=\"msg bad\" role=\"alert\" id=\"conflict\"><strong>Nothing "
-	      "was stored.</strong> ", o);
-	fputs(found && !seen[0] ? "Someone else filed the report of " : "Someone else changed the report of ", o);
-	esc_html_text(o, found ? body : "your body");
-	fputs(" on line ", o);
+	page_begin(rq, rs, _("Work plan"), "workplan");
+	page_h(o,"<h1>The report was not saved</h1><div class=\"msg bad\" role=\"alert\" id=\"conflict\"><strong>Nothing "
+	      "was stored.</strong> ");
+	fputs(found && !seen[0] ? _("Someone else filed the report of ") : _("Someone else changed the report of "), o);
+	esc_html_text(o, found ? body : _("your body"));
+	page_h(o," on line ");
 	esc_html_text(o, item);
-	fputs(" for ", o);
+	page_h(o," for ");
 	esc_html_text(o, period);
-	fputs(" since you opened the page. Its current values are shown next to yours, and the form below keeps "
+	page_h(o," since you opened the page. Its current values are shown next to yours, and the form below keeps "
 	      "what you typed: check both, then save again to replace the current report with yours.</div>"
 	      "<div class=\"scroll\"><table id=\"conflict-values\"><thead><tr><th>Field</th><th>Current value</th>"
-	      "<th>Your value</th></tr></thead><tbody>", o);
+	      "<th>Your value</th></tr></thead><tbody>");
 	char now[40], typed[40];
-	conflict_row(o, "Status", page_code_words(found ? cur.status : NULL, now, sizeof now),
+	conflict_row(o, _("Status"), page_code_words(found ? cur.status : NULL, now, sizeof now),
 		     page_code_words(status, typed, sizeof typed));
-	conflict_row(o, "Note", cur.note ? cur.note : "", note ? note : "");
-	conflict_row(o, "Reported on", cur.reported_on, "");
-	fputs("</tbody></table></div><h2>Your values</h2>", o);
+	conflict_row(o, _("Note"), cur.note ? cur.note : "", note ? note : "");
+	conflict_row(o, _("Reported on"), cur.reported_on, "");
+	page_h(o,"</tbody></table></div><h2>Your values</h2>");
 	status_form(rq, o, plan, item, period, cur.version, status, note);
 	fputs("<p><a href=\"/workplan?plan=", o);
 	esc_url_part(o, plan);
 	fputs("&amp;period=", o);
 	esc_url_part(o, period);
-	fputs("\">Back to the work plan</a></p>", o);
+	page_h(o,"\">Back to the work plan</a></p>");
 	page_end(rs);
 	wpweb_status_free(&cur);
 }
@@ -419,7 +438,7 @@ static void status_post(web_req *rq, web_resp *rs)
 {
 	const char *plan = form_get(rq, "plan"), *item = form_get(rq, "item"), *period = form_get(rq, "period");
 	if (!plan || !item || !period)
-		return page_error(rq, rs, 400, "The form is incomplete.");
+		return page_error(rq, rs, 400, _("The form is incomplete."));
 	const char *seen = form_get(rq, "version");
 	web_write w;
 	int st = wpweb_file_status(rq, plan, item, period, NULL, form_get(rq, "status"), form_get(rq, "note"),
@@ -454,16 +473,16 @@ static void status_post(web_req *rq, web_resp *rs)
 		status_conflict(rq, rs, plan, item, period, seen ? seen : "");
 	} else {
 		rs->status = st;
-		page_begin(rq, rs, "Work plan", "workplan");
-		fputs("<h1>The report was not saved</h1><div class=\"msg bad\" role=\"alert\"><p>", rs->out);
-		esc_html_text(rs->out, w.message[0] ? w.message : "The report has errors:");
+		page_begin(rq, rs, _("Work plan"), "workplan");
+		page_h(rs->out,"<h1>The report was not saved</h1><div class=\"msg bad\" role=\"alert\"><p>");
+		esc_html_text(rs->out, w.message[0] ? w.message : _("The report has errors:"));
 		fputs("</p>", rs->out);
 		if (w.diag.len) {
 			fputs("<ul class=\"errors\">", rs->out);
 			for (size_t i = 0; i < w.diag.len; i++) {
 				const diag_entry *e = &w.diag.items[i];
 				fputs("<li>", rs->out);
-				fprintf(rs->out, "line %ld, ", e->line);
+				page_hf(rs->out, "line %ld, ", e->line);
 				esc_html_text(rs->out, e->column);
 				fputs(": ", rs->out);
 				esc_html_text(rs->out, e->message);
@@ -475,7 +494,7 @@ static void status_post(web_req *rq, web_resp *rs)
 		esc_url_part(rs->out, plan);
 		fputs("&amp;period=", rs->out);
 		esc_url_part(rs->out, period);
-		fputs("\">Back to the work plan</a></p>", rs->out);
+		page_h(rs->out,"\">Back to the work plan</a></p>");
 		page_end(rs);
 	}
 	web_write_free(&w);
@@ -494,12 +513,12 @@ static void report_get(web_req *rq, web_resp *rs)
 	int pidx = period ? wp_period_parse(period) : -1;
 	if (!plan || pidx < 0 || !fmt ||
 	    (strcmp(fmt, "html") != 0 && strcmp(fmt, "xlsx") != 0 && strcmp(fmt, "json") != 0))
-		return page_error(rq, rs, 404, "There is no such report.");
+		return page_error(rq, rs, 404, _("There is no such report."));
 	wp_plan *p;
 	int days;
 	int st = wpweb_load(rq, plan, &p, &days);
 	if (st != 200)
-		return page_error(rq, rs, st, st == 404 ? "There is no such work plan." : "The work plan could not be read.");
+		return page_error(rq, rs, st, st == 404 ? _("There is no such work plan.") : _("The work plan could not be read."));
 	actip_err err = {{0}};
 	int rc = -1;
 	rs->status = 200;
@@ -544,19 +563,22 @@ void page_workplan_periods(web_req *rq, FILE *o)
 		const char *plan = (const char *)sqlite3_column_text(s, 0);
 		int y0 = sqlite3_column_int(s, 2), y1 = sqlite3_column_int(s, 3);
 		if (!any)
-			fputs("<h2>Work-plan half-years</h2><p class=\"lead\">An approved half-year is locked: the bodies' "
-			      "status reports for it cannot be changed until an administrator re-opens it.</p>", o);
+			page_h(o,"<h2>Work-plan half-years</h2><p class=\"lead\">An approved half-year is locked: the bodies' "
+			      "status reports for it cannot be changed until an administrator re-opens it.</p>");
 		any = true;
 		fputs("<h3>", o);
 		esc_html_text(o, (const char *)sqlite3_column_text(s, 1));
-		fputs("</h3><div class=\"scroll\"><table><thead><tr><th>Half-year</th><th>Status</th><th></th></tr>"
-		      "</thead><tbody>", o);
+		page_h(o,"</h3><div class=\"scroll\"><table><thead><tr><th>Half-year</th><th>Status</th><th></th></tr>"
+		      "</thead><tbody>");
 		for (int i = 2 * y0; i <= 2 * y1 + 1 && i - 2 * y0 < 100; i++) {
 			char name[16];
 			wp_period_format(i, name, sizeof name);
 			bool locked = wpweb_locked(rq, plan, i) == 1;
-			fprintf(o, "<tr><td>%s</td><td>%s</td><td>", name,
-				locked ? "<span class=\"badge locked\">approved, locked</span>" : "<span class=\"badge\">open</span>");
+			fprintf(o, "<tr><td>%s</td><td>", name);
+			if (locked)
+				page_h(o, "<span class=\"badge locked\">approved, locked</span></td><td>");
+			else
+				page_h(o, "<span class=\"badge\">open</span></td><td>");
 			if (rq->user.role == ROLE_ADMIN) {
 				fputs("<form class=\"inline\" method=\"post\" action=\"/workplan/period\">", o);
 				page_csrf_field(rq, o);
@@ -566,7 +588,7 @@ void page_workplan_periods(web_req *rq, FILE *o)
 					   "<input type=\"hidden\" name=\"action\" value=\"%s\">"
 					   "<button type=\"submit\" class=\"%s\">%s %s</button></form>",
 					name, locked ? "reopen" : "approve", locked ? "secondary" : "",
-					locked ? "Re-open" : "Approve", name);
+					locked ? _("Re-open") : _("Approve"), name);
 			}
 			fputs("</td></tr>\n", o);
 		}
@@ -580,11 +602,11 @@ static void period_post(web_req *rq, web_resp *rs)
 {
 	const char *plan = form_get(rq, "plan"), *period = form_get(rq, "period"), *action = form_get(rq, "action");
 	if (!plan || !period || !action || (strcmp(action, "approve") != 0 && strcmp(action, "reopen") != 0))
-		return page_error(rq, rs, 400, "The form is incomplete.");
+		return page_error(rq, rs, 400, _("The form is incomplete."));
 	int st = wpweb_period_set(rq, plan, period, strcmp(action, "approve") == 0);
 	if (st != 200)
-		return page_error(rq, rs, st, st == 400 ? "Not a half-year such as 2020-H2."
-					  : st == 404 ? "There is no such plan or half-year." : "The period could not be changed.");
+		return page_error(rq, rs, st, st == 400 ? _("Not a half-year such as 2020-H2.")
+					  : st == 404 ? _("There is no such plan or half-year.") : _("The period could not be changed."));
 	resp_redirect(rs, "/periods");
 }
 

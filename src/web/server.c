@@ -19,6 +19,7 @@
 
 #include "core/escape.h"
 #include "core/text.h"
+#include "core/i18n.h"
 #include "web/api.h"
 #include "web/cache.h"
 #include "web/guard.h"
@@ -187,6 +188,60 @@ const char *req_query(web_req *rq, const char *name)
 {
 	const char *v = MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
 	return v && text_utf8_valid(v, strlen(v)) ? v : NULL;
+}
+
+/* A decoded path written back URL-encoded, segment by segment (the slashes kept). */
+static void write_path(FILE *f, const char *path)
+{
+	char seg[256];
+	for (const char *p = path; *p;) {
+		size_t n = strcspn(p, "/");
+		if (n) {
+			snprintf(seg, sizeof seg, "%.*s", (int)(n < sizeof seg ? n : sizeof seg - 1), p);
+			esc_url_part(f, seg);
+			p += n;
+		}
+		if (*p == '/') {
+			fputc('/', f);
+			p++;
+		}
+	}
+}
+
+/* One query argument appended to the target being rebuilt (req_target). */
+static enum MHD_Result target_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	FILE *f = cls;
+	fputc(ftell(f) ? '&' : '?', f);
+	esc_url_part(f, key);
+	if (value) {
+		fputc('=', f);
+		esc_url_part(f, value);
+	}
+	return MHD_YES;
+}
+
+/* The request's path and query string, URL-encoded, into a malloc'd string (NULL when out
+ * of memory). */
+char *req_target(web_req *rq)
+{
+	char *q = NULL, *out = NULL;
+	size_t qlen = 0;
+	FILE *f = open_memstream(&q, &qlen);
+	if (!f)
+		return NULL;
+	MHD_get_connection_values(rq->conn, MHD_GET_ARGUMENT_KIND, target_arg, f);
+	fclose(f);
+	size_t plen = strlen(rq->path);
+	FILE *g = open_memstream(&out, &plen);
+	if (g) {
+		write_path(g, rq->path);
+		fputs(q ? q : "", g);
+		fclose(g);
+	}
+	free(q);
+	return out;
 }
 
 /* A request header. */
@@ -438,7 +493,7 @@ static void refuse(web_req *rq, web_resp *rs, const web_route *rt, const char *w
 	if (rq->authed && rq->st)
 		store_audit_write(rq->st, rq->user.name, rq->addr, "refused", rq->method, rq->path, NULL, NULL);
 	if (rt && (rt->flags & R_HTML))
-		page_error(rq, rs, 403, why);
+		page_error(rq, rs, 403, _(why)); /* the JSON API answers in English */
 	else
 		resp_json_error(rs, 403, why);
 }
@@ -467,6 +522,22 @@ webcache_stamp web_view(web_req *rq)
 	if (rq->view.ok && rq->view.changes == sqlite3_total_changes64(rq->st->db))
 		return rq->view;
 	return webcache_stamp_now(rq->st);
+}
+
+/* The page's language: the account's choice, else the language cookie (a visitor's choice
+ * from the menu), else the browser's Accept-Language, else English. Sets the thread's. */
+static void pick_language(web_req *rq)
+{
+	const char *code = NULL;
+	if (rq->authed && i18n_known(rq->user.lang))
+		code = rq->user.lang;
+	if (!code) {
+		const char *c = MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND, "actip_lang");
+		code = i18n_known(c) ? c : NULL;
+	}
+	if (!code)
+		code = i18n_negotiate(req_header(rq, "Accept-Language"));
+	rq->lang = i18n_set(code);
 }
 
 /* Routes, authenticates, authorises and runs the handler. */
@@ -499,7 +570,7 @@ static void dispatch(web_req *rq, web_resp *rs)
 		if (api)
 			resp_json_error(rs, status, status == 405 ? "method not allowed" : "not found");
 		else
-			page_error(rq, rs, status, status == 405 ? "Method not allowed." : "There is no such page.");
+			page_error(rq, rs, status, status == 405 ? _("Method not allowed.") : _("There is no such page."));
 		return;
 	}
 	actip_err err = {{0}};
@@ -508,6 +579,7 @@ static void dispatch(web_req *rq, web_resp *rs)
 		resp_json_error(rs, 500, "the database is not available");
 		return;
 	}
+	pick_language(rq);
 	if (!(rt->flags & R_PUBLIC) && !rq->authed) {
 		if (rt->flags & R_HTML)
 			resp_redirect(rs, "/login");
@@ -517,23 +589,23 @@ static void dispatch(web_req *rq, web_resp *rs)
 	}
 	if (rt->flags & R_WRITE) {
 		if (!same_origin(rq, rt))
-			return refuse(rq, rs, rt, "cross-origin request refused");
+			return refuse(rq, rs, rt, N_("cross-origin request refused"));
 		if (rq->authed) {
 			const char *given = req_header(rq, "X-CSRF-Token");
 			if (!given && rq->content_type &&
 			    strcasecmp(rq->content_type, "application/x-www-form-urlencoded") == 0)
 				given = form_get(rq, "csrf");
 			if (!csrf_equal(rq->csrf, given))
-				return refuse(rq, rs, rt, "missing or wrong CSRF token");
+				return refuse(rq, rs, rt, N_("missing or wrong CSRF token"));
 		}
 	}
 	if ((rt->flags & R_ADMIN) && rq->user.role != ROLE_ADMIN)
-		return refuse(rq, rs, rt, "this needs an admin");
+		return refuse(rq, rs, rt, N_("this needs an admin"));
 	if ((rt->flags & R_EDITOR) && rq->user.role != ROLE_ADMIN && rq->user.role != ROLE_COUNTRY_OFFICER)
-		return refuse(rq, rs, rt, "your role may not change records");
+		return refuse(rq, rs, rt, N_("your role may not change records"));
 	if ((rt->flags & R_FILER) && rq->user.role != ROLE_ADMIN && rq->user.role != ROLE_COUNTRY_OFFICER &&
 	    rq->user.role != ROLE_FOCAL_POINT)
-		return refuse(rq, rs, rt, "your role may not send data");
+		return refuse(rq, rs, rt, N_("your role may not send data"));
 	rt->handler(rq, rs);
 }
 
@@ -580,8 +652,11 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 		resp_json_error(&rs, 400, "an HTTP/1.1 request must name its Host");
 	else if (!web_host_allowed(cfg, rq.host)) /* DNS rebinding: a foreign name for this address */
 		resp_json_error(&rs, 421, "this server does not answer for that host name");
-	else
+	else {
+		pick_language(&rq);
 		dispatch(&rq, &rs);
+	}
+	i18n_set(NULL); /* the thread's next request starts in English */
 	if (rq.st && rq.st->db && !sqlite3_get_autocommit(rq.st->db))
 		store_rollback(rq.st); /* a handler that left a transaction open stores nothing */
 	fflush(rs.out);

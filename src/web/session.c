@@ -63,7 +63,7 @@ int session_lookup(store *st, const char *token, time_t now, web_user *user, uin
 		return 0;
 	sqlite3_stmt *s;
 	if (store_cached(st,
-			 "SELECT s.created, s.last_seen, u.disabled, u.id, u.name, u.role, u.body, u.country "
+			 "SELECT s.created, s.last_seen, u.disabled, u.id, u.name, u.role, u.body, u.country, u.lang "
 			 "FROM app_session s JOIN app_user u ON u.id = s.user_id WHERE s.token_hash = ?1",
 			 &s) != SQLITE_OK)
 		return -1;
@@ -76,6 +76,8 @@ int session_lookup(store *st, const char *token, time_t now, web_user *user, uin
 	long long created = sqlite3_column_int64(s, 0), seen = sqlite3_column_int64(s, 1);
 	int disabled = sqlite3_column_int(s, 2);
 	auth_user_columns(s, 3, user);
+	if (sqlite3_column_text(s, 8))
+		snprintf(user->lang, sizeof user->lang, "%s", (const char *)sqlite3_column_text(s, 8));
 	store_release(st, s);
 	if (disabled || now - seen > SESSION_IDLE_SECS || now - created > SESSION_MAX_SECS ||
 	    now < created) {

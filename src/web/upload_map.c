@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "import/decode.h"
 #include "import/template.h"
 #include "web/server.h"
@@ -81,7 +82,7 @@ const char *upload_format_parse(const char *enc, const char *order, const char *
 	memset(f, 0, sizeof *f);
 	if (enc && *enc) {
 		if (strlen(enc) > 40 || !decode_known(enc))
-			return "encoding: not an encoding this server knows (e.g. CP874, TIS-620, CP1258, CP1252)";
+			return N_("encoding: not an encoding this server knows (e.g. CP874, TIS-620, CP1258, CP1252)");
 		f->encoding = enc;
 	}
 	if (order && *order) {
@@ -90,7 +91,7 @@ const char *upload_format_parse(const char *enc, const char *order, const char *
 		else if (strcmp(order, "mdy") == 0)
 			f->date_order = 'm';
 		else
-			return "date_order: dmy (day/month/year) or mdy (month/day/year)";
+			return N_("date_order: dmy (day/month/year) or mdy (month/day/year)");
 	}
 	if (delim && *delim) {
 		static const char *const names[] = {"comma", "semicolon", "tab", "pipe"};
@@ -99,7 +100,7 @@ const char *upload_format_parse(const char *enc, const char *order, const char *
 			if (strcmp(delim, names[i]) == 0)
 				f->delimiter = chars[i];
 		if (!f->delimiter)
-			return "delimiter: comma, semicolon, tab or pipe";
+			return N_("delimiter: comma, semicolon, tab or pipe");
 	}
 	return NULL;
 }

@@ -25,6 +25,7 @@ typedef struct web_user {
 	web_role role;
 	char body[33];    /* focal point's sectoral body */
 	char country[8];  /* country officer's country */
+	char lang[8];     /* the language the account chose ("": none) */
 } web_user;
 
 /* Server settings, fixed at start. */
@@ -71,6 +72,7 @@ typedef struct web_req {
 	char csrf[65];            /* this session's CSRF token */
 	void *form;               /* parsed form fields (form.c) */
 	webcache_stamp view;      /* the database view read by the session lookup (web_view) */
+	const char *lang;         /* the page's language (i18n code) */
 } web_req;
 
 /* One response, built in memory. */
@@ -162,6 +164,8 @@ store *web_store(const web_config *cfg, actip_err *err);
 
 /* Query-string argument, or NULL. */
 const char *req_query(web_req *rq, const char *name);
+/* The request's path and query, URL-encoded (malloc'd; NULL when out of memory). */
+char *req_target(web_req *rq);
 /* Header, or NULL. */
 const char *req_header(web_req *rq, const char *name);
 

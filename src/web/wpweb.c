@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "store/settings.h"
 #include "web/data.h"
 #include "web/guard.h"
 #include "web/server.h"
+#include "web/pages.h"
 #include "web/wpweb.h"
 
 /* Loads a plan and the on-time window. */
@@ -201,8 +203,8 @@ int wpweb_file_status(web_req *rq, const char *plan, const char *item, const cha
 	int found = line_find(rq, item, lplan, sizeof lplan, lead, sizeof lead);
 	if (found <= 0 || strcmp(lplan, plan) != 0) {
 		w->status = found < 0 ? 500 : 404;
-		snprintf(w->message, sizeof w->message, "%s", found < 0 ? "cannot read the work plan"
-									: "no such line in this plan");
+		snprintf(w->message, sizeof w->message, "%s", found < 0 ? _("cannot read the work plan")
+									: _("no such line in this plan"));
 		return w->status;
 	}
 	if (!body || !*body)
@@ -216,7 +218,7 @@ int wpweb_file_status(web_req *rq, const char *plan, const char *item, const cha
 	FILE *f = open_memstream(&csv, &len);
 	if (!f) {
 		w->status = 500;
-		snprintf(w->message, sizeof w->message, "out of memory");
+		snprintf(w->message, sizeof w->message, "%s", _("out of memory"));
 		return 500;
 	}
 	fputs("item_id,period,body,status,note,reported_on\r\n", f);

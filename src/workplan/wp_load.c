@@ -1,6 +1,7 @@
 /* Loading a work plan from the store into memory (wp_model.h), and the small calendar
  * helpers the definitions need. All SQL is static with bound parameters; every string
  * is copied into the plan's arena. */
+#include "core/i18n.h"
 #include "workplan/wp_model.h"
 
 #include <limits.h>
@@ -130,8 +131,8 @@ static const char *const PILLAR_NAMES[WP__PILLARS] = {
 	"prevention", "protection", "law_enforcement", "cooperation",
 };
 static const char *const PILLAR_TITLES[WP__PILLARS] = {
-	"Prevention", "Protection of victims", "Law enforcement and prosecution",
-	"Regional and international cooperation and coordination",
+	N_("Prevention"), N_("Protection of victims"), N_("Law enforcement and prosecution"),
+	N_("Regional and international cooperation and coordination"),
 };
 
 /* The state's word. */
@@ -149,7 +150,7 @@ const char *wp_pillar_name(wp_pillar p)
 /* The pillar's title. */
 const char *wp_pillar_title(wp_pillar p)
 {
-	return p >= 0 && p < WP__PILLARS ? PILLAR_TITLES[p] : "?";
+	return p >= 0 && p < WP__PILLARS ? _(PILLAR_TITLES[p]) : "?"; /* the thread's language */
 }
 
 /* Index of a word in a list of n, or -1. */

@@ -2,6 +2,7 @@
  * lead body and by pillar; the matrix with each line's state and the bodies' notes; SMART
  * gaps; near-duplicate lines; ACTIP-article coverage; follow-up decisions; the adoption
  * steps, consultation inputs and focal points. */
+#include "core/i18n.h"
 #include "workplan/wp_doc.h"
 
 #include <stdio.h>
@@ -97,10 +98,10 @@ static void section_rates(wp_doc *d, const wp_plan *p, const wp_period_stats *st
 /* "completed" -> "Completed", "not_started" -> "Not started". */
 static const char *state_text(wp_doc *d, wp_state s)
 {
-	static const char *const t[WS__COUNT] = {"Completed", "Ongoing", "Delayed", "Not started",
-						 "Cancelled", "Not reported"};
+	static const char *const t[WS__COUNT] = {N_("Completed"), N_("Ongoing"), N_("Delayed"), N_("Not started"),
+						 N_("Cancelled"), N_("Not reported")};
 	(void)d;
-	return s >= 0 && s < WS__COUNT ? t[s] : "?";
+	return s >= 0 && s < WS__COUNT ? _(t[s]) : "?"; /* the thread's language: `--lang` */
 }
 
 /* The latest lead report at or before pidx, for "as of" in the matrix. */

@@ -4,6 +4,7 @@
  * rows and the stored ones, writes the row with bound parameters, and reports anything
  * wrong as FILE:LINE: COLUMN diagnostics. Upserts write only when something differs, so
  * re-importing the same files changes nothing. */
+#include "core/i18n.h"
 #include "workplan/wp_templates.h"
 #include "import/import.h"
 
@@ -692,25 +693,25 @@ int wp_handle_input(importer *im, const tplrow *r)
 	"(SELECT group_concat(body, ';') FROM (SELECT body FROM " table " WHERE " where " ORDER BY pos))"
 
 static const record_kind kind_bodies = {
-	"Bodies", "body",
+	N_("Bodies"), N_("body"),
 	"SELECT json_object('code', code, 'name', name, 'kind', kind) FROM wp_body"
 	" WHERE ?1 IS NULL OR code = ?1 ORDER BY code",
 	"DELETE FROM wp_body WHERE code = ?1", 0, NULL, {-1}, NULL, false, 0};
 
 static const record_kind kind_focal_points = {
-	"Focal points", "focal point",
+	N_("Focal points"), N_("focal point"),
 	"SELECT json_object('body', body, 'name', name, 'email', email, 'role', role) FROM wp_focal_point"
 	" WHERE (?1 IS NULL OR body = ?1) AND (?2 IS NULL OR name = ?2) ORDER BY body, name",
 	"DELETE FROM wp_focal_point WHERE body = ?1 AND name = ?2", 0, NULL, {-1}, NULL, false, 0};
 
 static const record_kind kind_plans = {
-	"Work plans", "work plan",
+	N_("Work plans"), N_("work plan"),
 	"SELECT json_object('plan', plan, 'title', title, 'start_year', start_year, 'end_year', end_year,"
 	" 'overseen_by', overseen_by) FROM wp_plan WHERE ?1 IS NULL OR plan = ?1 ORDER BY plan",
 	"DELETE FROM wp_plan WHERE plan = ?1", 0, NULL, {-1}, NULL, false, 0};
 
 static const record_kind kind_workplan = {
-	"Work-plan lines", "work-plan line",
+	N_("Work-plan lines"), N_("work-plan line"),
 	"SELECT json_object('item_id', item_id, 'plan', plan, 'pillar', pillar, 'apa_provision', apa_provision,"
 	" 'actip_articles', (SELECT group_concat(article, ';') FROM (SELECT article FROM wp_item_article"
 	" WHERE item = i.item_id ORDER BY article)), 'area', area, 'activity', activity,"
@@ -724,7 +725,7 @@ static const record_kind kind_workplan = {
  * the scope gives the body named and, for a line the body has no part in, a word that is
  * no body's code. */
 static const record_kind kind_workplan_status = {
-	"Work-plan status reports", "status report",
+	N_("Work-plan status reports"), N_("status report"),
 	"SELECT json_object('item_id', item, 'period', period, 'body', body, 'status', status,"
 	" 'note', note, 'reported_on', reported_on) FROM wp_status"
 	" WHERE (?1 IS NULL OR item = ?1) AND (?2 IS NULL OR period = ?2) AND (?3 IS NULL OR body = ?3)"
@@ -736,13 +737,13 @@ static const record_kind kind_workplan_status = {
 	{ST_ITEM, ST_BODY, -1}, "half-year", false, 0};
 
 static const record_kind kind_meetings = {
-	"Meetings", "meeting",
+	N_("Meetings"), N_("meeting"),
 	"SELECT json_object('meeting', meeting, 'plan', plan, 'title', title, 'venue', venue,"
 	" 'held_on', held_on) FROM wp_meeting WHERE ?1 IS NULL OR meeting = ?1 ORDER BY held_on, meeting",
 	"DELETE FROM wp_meeting WHERE meeting = ?1", 0, NULL, {-1}, NULL, false, 0};
 
 static const record_kind kind_decisions = {
-	"Follow-up decisions", "decision",
+	N_("Follow-up decisions"), N_("decision"),
 	"SELECT json_object('meeting', meeting, 'no', no, 'decision', decision, 'timeline', timeline,"
 	" 'due_on', due_on, 'follow_up_by', " BODIES("wp_decision_body", "meeting = d.meeting AND no = d.no") ","
 	" 'status', status, 'done_on', done_on, 'note', note) FROM wp_decision d"
@@ -750,7 +751,7 @@ static const record_kind kind_decisions = {
 	"DELETE FROM wp_decision WHERE meeting = ?1 AND no = ?2", 0, NULL, {-1}, NULL, false, 0};
 
 static const record_kind kind_adoption_steps = {
-	"Adoption steps", "adoption step",
+	N_("Adoption steps"), N_("adoption step"),
 	"SELECT json_object('plan', plan, 'step', step, 'body', body, 'due_on', due_on, 'done_on', done_on,"
 	" 'note', note) FROM wp_adoption_step WHERE (?1 IS NULL OR plan = ?1) AND (?2 IS NULL OR step = ?2)"
 	" ORDER BY plan, due_on, step",
@@ -758,7 +759,7 @@ static const record_kind kind_adoption_steps = {
 
 /* A focal point sends its own body's consultation inputs. */
 static const record_kind kind_consultation_inputs = {
-	"Consultation inputs", "consultation input",
+	N_("Consultation inputs"), N_("consultation input"),
 	"SELECT json_object('plan', plan, 'body', body, 'item_id', nullif(item, ''),"
 	" 'submitted_on', submitted_on, 'comment', comment) FROM wp_input"
 	" WHERE (?1 IS NULL OR plan = ?1) AND (?2 IS NULL OR body = ?2) AND (?3 IS NULL OR item = ?3)"

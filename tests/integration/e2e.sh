@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Browser tests (tests/e2e/run.mjs, records.mjs, upload_map.mjs, then the cross-site sign-in of crosssite.mjs) against a running server: installs the pinned
+# Browser tests (tests/e2e/run.mjs, records.mjs, upload_map.mjs, i18n.mjs, then the cross-site sign-in of crosssite.mjs) against a running server: installs the pinned
 # playwright-core with `npm ci` and drives Debian's chromium. Missing node, npm or
 # chromium is a failure, not a skip (scripts/deps.sh installs them).
 . "$(dirname "$0")/lib.sh"
@@ -55,6 +55,7 @@ browser() {
 browser run.mjs "$URL" "$PW" "$SHOTS" "$TMP/kh-training-2021.xlsx"
 browser records.mjs "$URL" "$PW" "$SHOTS" # the record pages and accounts, on the same server
 browser upload_map.mjs "$URL" "$PW" "$SHOTS" "$TMP/workshop-list.xlsx" # the upload page's column step
+browser i18n.mjs "$URL" "$PW" "$SHOTS" # the languages: statuses filed in Lao and Vietnamese, every page in km, lo, th, my
 # Login CSRF from a page on another site.
 browser crosssite.mjs "$URL" "$PW" "$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 web_stop
