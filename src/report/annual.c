@@ -297,7 +297,7 @@ static int load(store *st, int year, const check_result *quality, annual_report 
 		 "SELECT year, currency, category, amount_micro FROM expenditure"
 		 " WHERE year <= ?1 ORDER BY year, currency, category", spend_row, out, err) < 0 ||
 	    ind_table_compute(st, (ind_period){year, 0}, &out->indicators, err) < 0 ||
-	    trends(st, out, err) < 0) {
+	    trends(st, out, err) < 0 || annual_load_surveys(st, out, err) < 0) {
 		annual_free(out);
 		return ACTIP_ERR;
 	}
@@ -308,6 +308,7 @@ static int load(store *st, int year, const check_result *quality, annual_report 
 
 void annual_free(annual_report *r)
 {
+	annual_free_surveys(r);
 	free(r->trends);
 	r->trends = NULL;
 	for (size_t i = 0; i < r->nprojects; i++) {

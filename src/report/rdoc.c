@@ -4,6 +4,7 @@
  * once, in plain text; the writers escape it for their format. */
 #include "report/rdoc.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -412,6 +413,147 @@ static void sec_results(rdoc *d, int *nfig)
 	}
 }
 
+/* A share of a question's answers as a cell: "42%", the en dash for none. */
+static const char *share(rdoc *d, int64_t n, int64_t of)
+{
+	int64_t p = annual_pct(n, of);
+	return p < 0 ? EN_DASH : str(d, "%lld%%", (long long)p);
+}
+
+/* One survey: its figure (the share of each answer per question, stacked), who answered
+ * and when, a table of the same shares with the questions' full text, and its source. */
+static void survey(rdoc *d, const ann_survey *v, int ix, int *nfig)
+{
+	chart *c = &d->figs[FIG_TRENDS + 1 + ix];
+	memset(c, 0, sizeof *c);
+	snprintf(d->fig_titles[FIG_TRENDS + 1 + ix], sizeof d->fig_titles[0], "%s", v->title);
+	c->id = str(d, "fig-survey-%d", ix + 1);
+	c->title = d->fig_titles[FIG_TRENDS + 1 + ix];
+	c->cat_label = "Question";
+	c->desc = "Stacked bars: for each question, the share of the respondents who answered it "
+		  "giving each answer.";
+	c->mode = CHART_STACKED;
+	c->unit = "%";
+	c->axis_max = 100;
+	/* the answers' words in order of first use; a question whose words do not fit
+	 * among the chart's series is left to the table */
+	const char *words[RD_MAX_COLS - 2];
+	int nwords = 0;
+	for (size_t k = 0; k < v->nq; k++) {
+		const answer_scale *sc = v->q[k].scale;
+		for (int w = 0; sc && w < scale_size(sc); w++) {
+			bool seen = false;
+			for (int j = 0; j < nwords && !seen; j++)
+				seen = strcmp(words[j], sc->words[w]) == 0;
+			if (!seen && nwords < RD_MAX_COLS - 2)
+				words[nwords++] = sc->words[w];
+		}
+	}
+	for (size_t k = 0; k < v->nq && c->ncats < CHART_MAX_CATS; k++) {
+		const ann_question *q = &v->q[k];
+		if (!q->scale || !q->answered)
+			continue;
+		int map[SCALE_MAX_WORDS], fits = 1;
+		for (int w = 0; w < scale_size(q->scale); w++) {
+			map[w] = -1;
+			for (int j = 0; j < c->nseries && map[w] < 0; j++)
+				if (strcmp(c->series[j], q->scale->words[w]) == 0)
+					map[w] = j;
+			if (map[w] < 0 && c->nseries + fits <= CHART_MAX_SERIES)
+				map[w] = c->nseries + fits++ - 1;
+			else if (map[w] < 0)
+				fits = 0;
+			if (!fits)
+				break;
+		}
+		if (!fits)
+			continue;
+		for (int w = 0; w < scale_size(q->scale); w++)
+			if (map[w] >= c->nseries) {
+				c->series[map[w]] = q->scale->words[w];
+				c->nseries = map[w] + 1;
+			}
+		c->cats[c->ncats] = q->label ? q->label : q->code;
+		for (int w = 0; w < scale_size(q->scale); w++)
+			c->v[c->ncats][map[w]] = annual_pct(q->n[w], q->answered);
+		c->ncats++;
+	}
+	if (c->ncats)
+		figure(d, c, nfig);
+	else
+		heading(d, v->title);
+	char n[32];
+	num_format_count(n, sizeof n, v->respondents);
+	para(d, "note", str(d, "%s respondent%s%s%s%s%s.", n, v->respondents == 1 ? "" : "s",
+			    v->population ? " (" : "", v->population ? v->population : "",
+			    v->population ? ")" : "",
+			    v->conducted ? str(d, "; the survey closed on %s", v->conducted) : ""));
+	rd_table *t = table(d, "survey", nwords + 2);
+	if (t) {
+		t->heads[0] = "Question";
+		t->left[0] = true;
+		t->heads[1] = "Answered";
+		for (int j = 0; j < nwords; j++)
+			t->heads[j + 2] = str(d, "%c%s (%%)", toupper((unsigned char)words[j][0]),
+					      words[j] + 1);
+	}
+	for (size_t k = 0; k < v->nq; k++) {
+		const ann_question *q = &v->q[k];
+		const char **cells = row(d, t, RD_ROW, NULL);
+		cells[0] = q->label ? str(d, "%s: %s", q->label, q->text) : str(d, "%s: %s", q->code, q->text);
+		cells[1] = count(d, q->answered);
+		for (int j = 0; j < nwords; j++) {
+			cells[j + 2] = EN_DASH;
+			for (int w = 0; q->scale && w < scale_size(q->scale); w++)
+				if (strcmp(q->scale->words[w], words[j]) == 0)
+					cells[j + 2] = share(d, q->n[w], q->answered);
+		}
+	}
+	para(d, "note", str(d, "Source: %s", v->source ? v->source : "survey records."));
+}
+
+/* Surveys and feedback: a figure per survey of the year, then the feedback of each
+ * regional project's capacity development events (satisfaction, relevance to the
+ * participants' work and how well the event improved their understanding). */
+static void sec_surveys(rdoc *d, int *nfig)
+{
+	const annual_report *r = d->r;
+	if (r->nsurveys)
+		para(d, NULL, "Shares are of the respondents who answered each question.");
+	for (size_t i = 0; i < r->nsurveys && i < RD_MAX_SURVEYS; i++)
+		survey(d, &r->surveys[i], (int)i, nfig);
+	if (!r->nfeedback)
+		return;
+	heading(d, "Feedback on the regional projects' events");
+	const answer_scale *quality = scale_find("quality");
+	rd_table *t = table(d, "feedback", 8);
+	if (t) {
+		static const char *const heads[] = {"Project", "Respondents", "Satisfied (%)",
+						    "Relevant to their work (%)"};
+		memcpy(t->heads, heads, sizeof heads);
+		for (int k = 0; k < 4; k++)
+			t->heads[4 + k] = str(d, "Understanding %s (%%)", quality->words[k]);
+		t->left[0] = true;
+	}
+	for (size_t i = 0; i < r->nfeedback; i++) {
+		const ann_feedback *f = &r->feedback[i];
+		const char **c = row(d, t, RD_ROW, NULL);
+		c[0] = str(d, "%s %s", f->project, f->title ? f->title : "");
+		c[1] = count(d, f->respondents);
+		c[2] = share(d, f->satisfied, f->satisfied_of);
+		c[3] = share(d, f->relevant, f->relevant_of);
+		for (int k = 0; k < 4; k++)
+			c[4 + k] = share(d, f->understanding[k], f->understanding_of);
+	}
+	para(d, "note", "Shares are of the respondents who answered each question. "
+			"Source: post-event feedback forms.");
+}
+
+static bool has_surveys(const annual_report *r)
+{
+	return r->nsurveys > 0 || r->nfeedback > 0;
+}
+
 /* Trends over the stored years: events, participants (Table 3), people trained (Table
  * 4), satisfaction (Table 5) and expenditure, each year as its own report counts it,
  * with a figure of participants and people trained. */
@@ -567,6 +709,7 @@ static const struct {
 	 has_partners, NULL},
 	{"tracking", "Indicator performance tracking", NULL, false, sec_tracking, NULL, NULL},
 	{"indicators", "Selected indicator results", NULL, false, sec_results, NULL, NULL},
+	{"surveys", "Surveys and feedback", NULL, false, sec_surveys, has_surveys, NULL},
 	{"trends", "Trends over the years", "Trends", false, sec_trends, has_trends, NULL},
 	{"expenditure", "Expenditure by year", "Expenditure", false, sec_expenditure, NULL, NULL},
 	{"quality", "Annex: data quality", NULL, false, sec_quality, has_quality, "annex"},

@@ -16,7 +16,8 @@
 #include "report/chart.h"
 #include "report/suppress.h"
 
-enum { RD_MAX_COLS = 10, RD_MAX_FIGS = 5 };
+/* Figures: the report's four, the trends and one per survey (at most RD_MAX_SURVEYS). */
+enum { RD_MAX_COLS = 10, RD_MAX_SURVEYS = 8, RD_MAX_FIGS = 5 + RD_MAX_SURVEYS };
 
 typedef enum {
 	RB_OPEN,        /* a section (level 2) or part of one (level 3): id, cls, code, text */
