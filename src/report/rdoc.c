@@ -420,94 +420,98 @@ static const char *share(rdoc *d, int64_t n, int64_t of)
 	return p < 0 ? EN_DASH : str(d, "%lld%%", (long long)p);
 }
 
-/* One survey: its figure (the share of each answer per question, stacked), who answered
- * and when, a table of the same shares with the questions' full text, and its source. */
-static void survey(rdoc *d, const ann_survey *v, int ix, int *nfig)
+/* The figure of survey v's questions on scale sc: the share of each answer per
+ * question, stacked (the chart is the next free survey figure, when there is one). */
+static void survey_figure(rdoc *d, const ann_survey *v, const answer_scale *sc, bool mixed,
+			  int *nsfig, int *nfig)
 {
-	chart *c = &d->figs[FIG_TRENDS + 1 + ix];
+	if (*nsfig >= RD_MAX_SURVEYS)
+		return;
+	int f = FIG_TRENDS + 1 + (*nsfig)++;
+	chart *c = &d->figs[f];
 	memset(c, 0, sizeof *c);
-	snprintf(d->fig_titles[FIG_TRENDS + 1 + ix], sizeof d->fig_titles[0], "%s", v->title);
-	c->id = str(d, "fig-survey-%d", ix + 1);
-	c->title = d->fig_titles[FIG_TRENDS + 1 + ix];
+	int last = scale_size(sc) - 1;
+	if (mixed) /* "...: always to never", "...: yes or no" */
+		snprintf(d->fig_titles[f], sizeof d->fig_titles[0], "%s: %s %s %s", v->title,
+			 sc->words[0], last == 1 ? "or" : "to", sc->words[last]);
+	else
+		snprintf(d->fig_titles[f], sizeof d->fig_titles[0], "%s", v->title);
+	c->id = str(d, "fig-survey-%d", *nsfig);
+	c->title = d->fig_titles[f];
 	c->cat_label = "Question";
 	c->desc = "Stacked bars: for each question, the share of the respondents who answered it "
 		  "giving each answer.";
 	c->mode = CHART_STACKED;
 	c->unit = "%";
 	c->axis_max = 100;
-	/* the answers' words in order of first use; a question whose words do not fit
-	 * among the chart's series is left to the table */
-	const char *words[RD_MAX_COLS - 2];
-	int nwords = 0;
-	for (size_t k = 0; k < v->nq; k++) {
-		const answer_scale *sc = v->q[k].scale;
-		for (int w = 0; sc && w < scale_size(sc); w++) {
-			bool seen = false;
-			for (int j = 0; j < nwords && !seen; j++)
-				seen = strcmp(words[j], sc->words[w]) == 0;
-			if (!seen && nwords < RD_MAX_COLS - 2)
-				words[nwords++] = sc->words[w];
-		}
-	}
+	c->nseries = scale_size(sc);
+	for (int w = 0; w < c->nseries && w < CHART_MAX_SERIES; w++)
+		c->series[w] = sc->words[w];
 	for (size_t k = 0; k < v->nq && c->ncats < CHART_MAX_CATS; k++) {
 		const ann_question *q = &v->q[k];
-		if (!q->scale || !q->answered)
+		if (q->scale != sc || !q->answered)
 			continue;
-		int map[SCALE_MAX_WORDS], fits = 1;
-		for (int w = 0; w < scale_size(q->scale); w++) {
-			map[w] = -1;
-			for (int j = 0; j < c->nseries && map[w] < 0; j++)
-				if (strcmp(c->series[j], q->scale->words[w]) == 0)
-					map[w] = j;
-			if (map[w] < 0 && c->nseries + fits <= CHART_MAX_SERIES)
-				map[w] = c->nseries + fits++ - 1;
-			else if (map[w] < 0)
-				fits = 0;
-			if (!fits)
-				break;
-		}
-		if (!fits)
-			continue;
-		for (int w = 0; w < scale_size(q->scale); w++)
-			if (map[w] >= c->nseries) {
-				c->series[map[w]] = q->scale->words[w];
-				c->nseries = map[w] + 1;
-			}
 		c->cats[c->ncats] = q->label ? q->label : q->code;
-		for (int w = 0; w < scale_size(q->scale); w++)
-			c->v[c->ncats][map[w]] = annual_pct(q->n[w], q->answered);
+		for (int w = 0; w < c->nseries; w++)
+			c->v[c->ncats][w] = annual_pct(q->n[w], q->answered);
 		c->ncats++;
 	}
 	if (c->ncats)
 		figure(d, c, nfig);
-	else
+}
+
+/* One survey: a figure per scale its questions use, who answered and when, a table of
+ * the same shares with the questions' full text (a column per answer when every
+ * question has the same scale, else the answers listed), and its source. */
+static void survey(rdoc *d, const ann_survey *v, int *nsfig, int *nfig)
+{
+	const answer_scale *scales[8];
+	int nscales = 0;
+	for (size_t k = 0; k < v->nq; k++) {
+		bool seen = !v->q[k].scale;
+		for (int j = 0; j < nscales && !seen; j++)
+			seen = scales[j] == v->q[k].scale;
+		if (!seen && nscales < 8)
+			scales[nscales++] = v->q[k].scale;
+	}
+	if (!nscales)
 		heading(d, v->title);
+	for (int j = 0; j < nscales; j++)
+		survey_figure(d, v, scales[j], nscales > 1, nsfig, nfig);
 	char n[32];
 	num_format_count(n, sizeof n, v->respondents);
 	para(d, "note", str(d, "%s respondent%s%s%s%s%s.", n, v->respondents == 1 ? "" : "s",
 			    v->population ? " (" : "", v->population ? v->population : "",
 			    v->population ? ")" : "",
 			    v->conducted ? str(d, "; the survey closed on %s", v->conducted) : ""));
-	rd_table *t = table(d, "survey", nwords + 2);
+	const answer_scale *one = nscales == 1 ? scales[0] : NULL;
+	int nw = one ? scale_size(one) : 1;
+	rd_table *t = table(d, "survey", nw + 2);
 	if (t) {
 		t->heads[0] = "Question";
 		t->left[0] = true;
 		t->heads[1] = "Answered";
-		for (int j = 0; j < nwords; j++)
-			t->heads[j + 2] = str(d, "%c%s (%%)", toupper((unsigned char)words[j][0]),
-					      words[j] + 1);
+		for (int w = 0; w < nw; w++)
+			t->heads[w + 2] = one ? str(d, "%c%s (%%)", toupper((unsigned char)one->words[w][0]),
+						    one->words[w] + 1)
+					      : "Answers";
+		t->left[2] = !one;
 	}
 	for (size_t k = 0; k < v->nq; k++) {
 		const ann_question *q = &v->q[k];
 		const char **cells = row(d, t, RD_ROW, NULL);
-		cells[0] = q->label ? str(d, "%s: %s", q->label, q->text) : str(d, "%s: %s", q->code, q->text);
+		cells[0] = str(d, "%s: %s", q->label ? q->label : q->code, q->text);
 		cells[1] = count(d, q->answered);
-		for (int j = 0; j < nwords; j++) {
-			cells[j + 2] = EN_DASH;
-			for (int w = 0; q->scale && w < scale_size(q->scale); w++)
-				if (strcmp(q->scale->words[w], words[j]) == 0)
-					cells[j + 2] = share(d, q->n[w], q->answered);
+		const char *list = "";
+		for (int w = 0; q->scale && w < scale_size(q->scale); w++) {
+			if (one)
+				cells[w + 2] = share(d, q->n[w], q->answered);
+			else
+				list = str(d, "%s%s%s %s", list, *list ? ", " : "", q->scale->words[w],
+					   share(d, q->n[w], q->answered));
 		}
+		if (!one)
+			cells[2] = *list ? list : EN_DASH;
 	}
 	para(d, "note", str(d, "Source: %s", v->source ? v->source : "survey records."));
 }
@@ -520,8 +524,9 @@ static void sec_surveys(rdoc *d, int *nfig)
 	const annual_report *r = d->r;
 	if (r->nsurveys)
 		para(d, NULL, "Shares are of the respondents who answered each question.");
-	for (size_t i = 0; i < r->nsurveys && i < RD_MAX_SURVEYS; i++)
-		survey(d, &r->surveys[i], (int)i, nfig);
+	int nsfig = 0;
+	for (size_t i = 0; i < r->nsurveys; i++)
+		survey(d, &r->surveys[i], &nsfig, nfig);
 	if (!r->nfeedback)
 		return;
 	heading(d, "Feedback on the regional projects' events");
