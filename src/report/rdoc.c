@@ -444,6 +444,7 @@ static void survey_figure(rdoc *d, const ann_survey *v, const answer_scale *sc, 
 	c->mode = CHART_STACKED;
 	c->unit = "%";
 	c->axis_max = 100;
+	c->shares = true;
 	c->nseries = scale_size(sc);
 	for (int w = 0; w < c->nseries && w < CHART_MAX_SERIES; w++)
 		c->series[w] = sc->words[w];
