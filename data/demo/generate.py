@@ -35,13 +35,14 @@ import demo_tables as T  # noqa: E402
 import results  # noqa: E402
 import indicators  # noqa: E402
 import surveys  # noqa: E402
+import narrative  # noqa: E402
 
 SEED = 20211231
 SEXES = T.SEXES
 FILES = ["framework.csv", "projects.csv", "project_status.csv", "activities.csv",
          "participants.csv", "feedback.csv", "partners.csv", "expenditure.csv",
          "achievements.csv", "achievement_figures.csv", "published.csv",
-         "surveys.csv", "survey_questions.csv", "survey_answers.csv"]
+         "surveys.csv", "survey_questions.csv", "survey_answers.csv", "narrative.csv", "abbreviations.csv"]
 
 
 # ------------------------------------------------------------------ helpers
@@ -705,6 +706,7 @@ def generate(out_dir):
     results.write(out, write_csv)  # achievements, their figures, the published figures
     indicators.write(out, write_csv)  # indicators, targets, entered actuals, IATI settings
     surveys.write(out, write_csv)  # the surveys of Figures 1, 3 and 4
+    narrative.write(out, write_csv)  # the 2021 narrative and abbreviations
     for name in FILES:
         with open(out / name, encoding="utf-8") as fh:
             print("%-24s %6d rows" % (name, sum(1 for _ in fh) - 1))

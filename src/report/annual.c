@@ -17,6 +17,10 @@ const char *const ann_status_labels[ANN_NSTATUS] = {
 	"Completed", "Partly completed", "Some delays", "Major delay", "On hold", "Not started",
 };
 
+const char *const ann_narrative_keys[ANN_NNARRATIVE] = {
+	"document_information", "foreword", "about", "contact",
+};
+
 /* strdup of column i, NULL for SQL NULL. */
 static char *dup(sqlite3_stmt *s, int i)
 {
@@ -53,6 +57,30 @@ static int each(store *st, int year, const char *sql, int (*row)(sqlite3_stmt *,
 	if (rc != SQLITE_DONE)
 		return store_error(st, "reading the report's records", err);
 	return ACTIP_OK;
+}
+
+/* A narrative section. */
+static int narrative_row(sqlite3_stmt *s, annual_report *r)
+{
+	const char *key = (const char *)sqlite3_column_text(s, 0);
+	for (int k = 0; key && k < ANN_NNARRATIVE; k++)
+		if (strcmp(key, ann_narrative_keys[k]) == 0) {
+			free(r->narrative[k]);
+			r->narrative[k] = dup(s, 1);
+			return r->narrative[k] ? 0 : -1;
+		}
+	return 0;
+}
+
+/* An abbreviation. */
+static int abbreviation_row(sqlite3_stmt *s, annual_report *r)
+{
+	ann_abbreviation *a = grow((void **)&r->abbrev, &r->nabbrev, sizeof *a);
+	if (!a)
+		return -1;
+	a->abbreviation = dup(s, 0);
+	a->meaning = dup(s, 1);
+	return a->abbreviation && a->meaning ? 0 : -1;
 }
 
 /* A project row. */
@@ -296,6 +324,10 @@ static int load(store *st, int year, const check_result *quality, annual_report 
 	    each(st, year,
 		 "SELECT year, currency, category, amount_micro FROM expenditure"
 		 " WHERE year <= ?1 ORDER BY year, currency, category", spend_row, out, err) < 0 ||
+	    each(st, year, "SELECT section, text FROM narrative WHERE year = ?1", narrative_row,
+		 out, err) < 0 ||
+	    each(st, year, "SELECT abbreviation, meaning FROM abbreviation WHERE year = ?1"
+		 " ORDER BY upper(abbreviation), abbreviation", abbreviation_row, out, err) < 0 ||
 	    ind_table_compute(st, (ind_period){year, 0}, &out->indicators, err) < 0 ||
 	    trends(st, out, err) < 0 || annual_load_surveys(st, out, err) < 0) {
 		annual_free(out);
@@ -309,6 +341,17 @@ static int load(store *st, int year, const check_result *quality, annual_report 
 void annual_free(annual_report *r)
 {
 	annual_free_surveys(r);
+	for (int k = 0; k < ANN_NNARRATIVE; k++) {
+		free(r->narrative[k]);
+		r->narrative[k] = NULL;
+	}
+	for (size_t i = 0; i < r->nabbrev; i++) {
+		free(r->abbrev[i].abbreviation);
+		free(r->abbrev[i].meaning);
+	}
+	free(r->abbrev);
+	r->abbrev = NULL;
+	r->nabbrev = 0;
 	free(r->trends);
 	r->trends = NULL;
 	for (size_t i = 0; i < r->nprojects; i++) {

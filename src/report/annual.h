@@ -78,6 +78,14 @@ typedef struct ann_feedback {
 	int64_t understanding[SCALE_MAX_WORDS], understanding_of;
 } ann_feedback;
 
+/* The narrative sections an admin writes per year (Markdown), in report order. */
+enum { ANN_DOCINFO, ANN_FOREWORD, ANN_ABOUT, ANN_CONTACT, ANN_NNARRATIVE };
+extern const char *const ann_narrative_keys[ANN_NNARRATIVE];
+
+typedef struct ann_abbreviation {
+	char *abbreviation, *meaning;
+} ann_abbreviation;
+
 typedef struct ann_country {
 	char code[8];
 	const char *name;
@@ -103,6 +111,8 @@ typedef struct annual_report {
 	ann_trend *trends;      size_t ntrends;    /* every year with activities, up to year */
 	ann_survey *surveys;    size_t nsurveys;   /* of the year, with a figure, by figure */
 	ann_feedback *feedback; size_t nfeedback;  /* regional projects' events, by project */
+	char *narrative[ANN_NNARRATIVE];           /* NULL when not written */
+	ann_abbreviation *abbrev; size_t nabbrev;  /* in alphabetical order */
 } annual_report;
 
 /* Loads everything for year. quality (may be NULL) is kept by pointer. */

@@ -687,7 +687,87 @@ static void sec_quality(rdoc *d, int *nfig)
 	}
 }
 
+/* The narrative an admin wrote for the year (narrative.csv), as Markdown. */
+static void narrative(rdoc *d, int k)
+{
+	block(d, RB_MD)->text = d->r->narrative[k];
+}
+
+static void sec_docinfo(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	narrative(d, ANN_DOCINFO);
+}
+
+static void sec_foreword(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	narrative(d, ANN_FOREWORD);
+}
+
+/* The "about" text, then what the records say of the year's projects. */
+static void sec_about(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	const annual_report *r = d->r;
+	if (r->narrative[ANN_ABOUT])
+		narrative(d, ANN_ABOUT);
+	int regional = 0;
+	for (size_t i = 0; i < r->nprojects; i++)
+		regional += strcmp(r->projects[i].focus, "national") != 0;
+	if (r->nprojects)
+		para(d, NULL, str(d, "In %d the records hold %zu projects with a status for the "
+				     "year: %d national projects in %d countries and %d regional "
+				     "ones (including victim rights and gender equality and social "
+				     "inclusion), with %zu NGO partners reporting results.",
+				  r->year, r->nprojects, r->national, r->national_countries,
+				  regional, r->npartners));
+}
+
+static void sec_contact(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	narrative(d, ANN_CONTACT);
+}
+
+/* The abbreviations, alphabetically. */
+static void sec_abbreviations(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	rd_table *t = table(d, "abbreviations", 2);
+	if (t) {
+		t->heads[0] = "Abbreviation";
+		t->heads[1] = "Meaning";
+		t->left[0] = t->left[1] = true;
+	}
+	for (size_t i = 0; i < d->r->nabbrev; i++) {
+		const char **c = row(d, t, RD_ROW, NULL);
+		c[0] = d->r->abbrev[i].abbreviation;
+		c[1] = d->r->abbrev[i].meaning;
+	}
+}
+
 /* Whether a section has anything to show. */
+static bool has_docinfo(const annual_report *r)
+{
+	return r->narrative[ANN_DOCINFO] != NULL;
+}
+
+static bool has_foreword(const annual_report *r)
+{
+	return r->narrative[ANN_FOREWORD] != NULL;
+}
+
+static bool has_contact(const annual_report *r)
+{
+	return r->narrative[ANN_CONTACT] != NULL;
+}
+
+static bool has_abbreviations(const annual_report *r)
+{
+	return r->nabbrev > 0;
+}
+
 static bool has_partners(const annual_report *r)
 {
 	return r->npartners > 0;
@@ -708,6 +788,10 @@ static const struct {
 	bool (*shown)(const annual_report *r);
 	const char *cls;
 } sections[] = {
+	{"document", "Document information", NULL, false, sec_docinfo, has_docinfo, NULL},
+	{"foreword", "Foreword", NULL, false, sec_foreword, has_foreword, NULL},
+	{"about", "About the programme", NULL, false, sec_about, NULL, NULL},
+	{"abbreviations", "Abbreviations", NULL, false, sec_abbreviations, has_abbreviations, NULL},
 	{"status", "Project status", NULL, true, sec_status, NULL, NULL},
 	{"regional", "Regional progress", NULL, false, sec_regional, NULL, NULL},
 	{"countries", "Progress by country", NULL, false, sec_countries, NULL, NULL},
@@ -719,6 +803,7 @@ static const struct {
 	{"trends", "Trends over the years", "Trends", false, sec_trends, has_trends, NULL},
 	{"expenditure", "Expenditure by year", "Expenditure", false, sec_expenditure, NULL, NULL},
 	{"quality", "Annex: data quality", NULL, false, sec_quality, has_quality, "annex"},
+	{"contact", "Contact", NULL, false, sec_contact, has_contact, NULL},
 };
 
 /* Ends a build: the status of the result. */

@@ -34,6 +34,7 @@ typedef enum {
 	RB_PARTNER_META, /* where a partner works and since when (partner) */
 	RB_INDICATORS,  /* the indicator performance tracking table */
 	RB_FINDINGS,    /* the data-quality findings, one per line */
+	RB_MD,          /* Markdown typed by people (text), neutralised by report_md_parse */
 	RB_NKINDS
 } rb_kind;
 
