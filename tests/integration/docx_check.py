@@ -73,10 +73,11 @@ check("PAGE" in footer_xml and "NUMPAGES" in footer_xml, "the footer numbers the
 pngs = [r for r in d.part.rels.values() if r.reltype.endswith("/image")]
 if kind == "full":
     h1 = [t for s, t in heads if s == "Heading 1"]
-    want = ["Project status in 2021", "Regional progress", "Progress by country",
+    want = ["Document information", "Foreword", "About the programme", "Abbreviations",
+            "Project status in 2021", "Regional progress", "Progress by country",
             "NGO partners and their results", "Indicator performance tracking",
             "Selected indicator results", "Surveys and feedback", "Trends over the years", "Expenditure by year",
-            "Annex: data quality"]
+            "Annex: data quality", "Contact"]
     check(h1 == want, f"heading 1 sections {h1} == {want}")
     h2 = [t for s, t in heads if s == "Heading 2"]
     for name in ("Cambodia", "Vietnam", "Labour Protection Network"):
