@@ -83,6 +83,24 @@ static int abbreviation_row(sqlite3_stmt *s, annual_report *r)
 	return a->abbreviation && a->meaning ? 0 : -1;
 }
 
+/* The work plan most recently begun by the year. */
+static int plan_row(sqlite3_stmt *s, annual_report *r)
+{
+	r->wp_plan = dup(s, 0);
+	r->wp_plan_title = dup(s, 1);
+	return r->wp_plan && r->wp_plan_title ? 0 : -1;
+}
+
+/* Its lines citing an article. */
+static int article_row(sqlite3_stmt *s, annual_report *r)
+{
+	int a = sqlite3_column_int(s, 0);
+	if (a < 1 || a > ANN_MAX_ARTICLE)
+		return 0;
+	r->article_lines[a] = dup(s, 1);
+	return r->article_lines[a] ? 0 : -1;
+}
+
 /* A project row. */
 static int project_row(sqlite3_stmt *s, annual_report *r)
 {
@@ -328,6 +346,13 @@ static int load(store *st, int year, const check_result *quality, annual_report 
 		 out, err) < 0 ||
 	    each(st, year, "SELECT abbreviation, meaning FROM abbreviation WHERE year = ?1"
 		 " ORDER BY upper(abbreviation), abbreviation", abbreviation_row, out, err) < 0 ||
+	    each(st, year, "SELECT plan, title FROM wp_plan WHERE start_year <= ?1"
+		 " ORDER BY start_year DESC, plan LIMIT 1", plan_row, out, err) < 0 ||
+	    each(st, year, "SELECT a.article, group_concat(a.item, ', ') FROM (SELECT x.article,"
+		 " x.item FROM wp_item_article x JOIN wp_item i ON i.item_id = x.item"
+		 " WHERE i.plan = (SELECT plan FROM wp_plan WHERE start_year <= ?1"
+		 " ORDER BY start_year DESC, plan LIMIT 1) ORDER BY x.article, i.seq) a"
+		 " GROUP BY a.article", article_row, out, err) < 0 ||
 	    ind_table_compute(st, (ind_period){year, 0}, &out->indicators, err) < 0 ||
 	    trends(st, out, err) < 0 || annual_load_surveys(st, out, err) < 0) {
 		annual_free(out);
@@ -351,6 +376,13 @@ void annual_free(annual_report *r)
 	}
 	free(r->abbrev);
 	r->abbrev = NULL;
+	free(r->wp_plan);
+	free(r->wp_plan_title);
+	r->wp_plan = r->wp_plan_title = NULL;
+	for (int a = 0; a <= ANN_MAX_ARTICLE; a++) {
+		free(r->article_lines[a]);
+		r->article_lines[a] = NULL;
+	}
 	r->nabbrev = 0;
 	free(r->trends);
 	r->trends = NULL;

@@ -16,7 +16,7 @@
 #include "indicators/indicators.h"
 #include "report/tables.h"
 
-enum { ANN_NSTATUS = 6 };
+enum { ANN_NSTATUS = 6, ANN_MAX_ARTICLE = 31 };
 
 /* Project status words in report order. */
 extern const char *const ann_status_keys[ANN_NSTATUS];
@@ -113,6 +113,10 @@ typedef struct annual_report {
 	ann_feedback *feedback; size_t nfeedback;  /* regional projects' events, by project */
 	char *narrative[ANN_NNARRATIVE];           /* NULL when not written */
 	ann_abbreviation *abbrev; size_t nabbrev;  /* in alphabetical order */
+	/* the work plan most recently begun by the year, and per ACTIP article the
+	 * ", "-joined ids of its lines that cite it (NULL: none) */
+	char *wp_plan, *wp_plan_title;
+	char *article_lines[ANN_MAX_ARTICLE + 1];
 } annual_report;
 
 /* Loads everything for year. quality (may be NULL) is kept by pointer. */

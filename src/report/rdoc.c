@@ -12,6 +12,7 @@
 #include "core/country.h"
 #include "core/num.h"
 #include "report/report.h"
+#include "workplan/actip.h"
 
 #define EN_DASH "\xE2\x80\x93"
 
@@ -730,6 +731,48 @@ static void sec_contact(rdoc *d, int *nfig)
 	narrative(d, ANN_CONTACT);
 }
 
+/* The Convention's key obligations by article (a built-in list, workplan/actip.c), with
+ * the lines of the work plan most recently begun by the year that cite each article. */
+static void sec_actip(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	const annual_report *r = d->r;
+	para(d, NULL, r->wp_plan
+		? str(d, "What the Convention asks of States Parties, article by article, and the "
+			 "lines of %s (%s) that cite each article.", r->wp_plan_title, r->wp_plan)
+		: "What the Convention asks of States Parties, article by article. No work plan "
+		  "is recorded, so no work-plan line is shown against them.");
+	rd_table *t = table(d, "actip", r->wp_plan ? 3 : 2);
+	if (t) {
+		t->heads[0] = "Article";
+		t->heads[1] = "Obligation";
+		t->left[0] = t->left[1] = true;
+		if (r->wp_plan) {
+			t->heads[2] = "Work-plan lines";
+			t->left[2] = true;
+		}
+	}
+	for (const actip_obligation *o = actip_obligations; o->article; o++) {
+		const char **c = row(d, t, RD_ROW, NULL);
+		c[0] = o->ref;
+		c[1] = o->summary;
+		if (!r->wp_plan)
+			continue;
+		/* lines cite whole articles: a further paragraph of the same article refers
+		 * to the row above */
+		if (o > actip_obligations && o[-1].article == o->article) {
+			c[2] = "as above";
+			continue;
+		}
+		const char *a = o->article <= ANN_MAX_ARTICLE ? r->article_lines[o->article] : NULL;
+		const char *b = o->also && o->also <= ANN_MAX_ARTICLE ? r->article_lines[o->also]
+								       : NULL;
+		c[2] = a && b ? str(d, "%s; %s", a, b) : a ? a : b ? b : EN_DASH;
+	}
+	para(d, "note", "The obligations are summarised in our own words; the Convention's "
+			"text is authoritative.");
+}
+
 /* The abbreviations, alphabetically. */
 static void sec_abbreviations(rdoc *d, int *nfig)
 {
@@ -791,6 +834,7 @@ static const struct {
 	{"document", "Document information", NULL, false, sec_docinfo, has_docinfo, NULL},
 	{"foreword", "Foreword", NULL, false, sec_foreword, has_foreword, NULL},
 	{"about", "About the programme", NULL, false, sec_about, NULL, NULL},
+	{"actip", "About the ACTIP", NULL, false, sec_actip, NULL, NULL},
 	{"abbreviations", "Abbreviations", NULL, false, sec_abbreviations, has_abbreviations, NULL},
 	{"status", "Project status", NULL, true, sec_status, NULL, NULL},
 	{"regional", "Regional progress", NULL, false, sec_regional, NULL, NULL},
