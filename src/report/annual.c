@@ -83,6 +83,18 @@ static int abbreviation_row(sqlite3_stmt *s, annual_report *r)
 	return a->abbreviation && a->meaning ? 0 : -1;
 }
 
+/* The year's projects serving a framework node (the nodes are loaded first). */
+static int node_projects_row(sqlite3_stmt *s, annual_report *r)
+{
+	const char *code = (const char *)sqlite3_column_text(s, 0);
+	for (size_t i = 0; code && i < r->nnodes; i++)
+		if (strcmp(r->nodes[i].code, code) == 0) {
+			r->nodes[i].projects = dup(s, 1);
+			return r->nodes[i].projects ? 0 : -1;
+		}
+	return 0;
+}
+
 /* The work plan most recently begun by the year. */
 static int plan_row(sqlite3_stmt *s, annual_report *r)
 {
@@ -342,6 +354,10 @@ static int load(store *st, int year, const check_result *quality, annual_report 
 	    each(st, year,
 		 "SELECT year, currency, category, amount_micro FROM expenditure"
 		 " WHERE year <= ?1 ORDER BY year, currency, category", spend_row, out, err) < 0 ||
+	    each(st, year, "SELECT outcome, group_concat(project, ', ') FROM (SELECT o.outcome,"
+		 " o.project FROM project_outcome o JOIN project_status s ON s.project = o.project"
+		 " AND s.year = ?1 ORDER BY o.project) GROUP BY outcome", node_projects_row, out,
+		 err) < 0 ||
 	    each(st, year, "SELECT section, text FROM narrative WHERE year = ?1", narrative_row,
 		 out, err) < 0 ||
 	    each(st, year, "SELECT abbreviation, meaning FROM abbreviation WHERE year = ?1"
@@ -398,7 +414,7 @@ void annual_free(annual_report *r)
 	}
 	for (size_t i = 0; i < r->nnodes; i++) {
 		free(r->nodes[i].code); free(r->nodes[i].level);
-		free(r->nodes[i].parent); free(r->nodes[i].title);
+		free(r->nodes[i].parent); free(r->nodes[i].title); free(r->nodes[i].projects);
 	}
 	for (size_t i = 0; i < r->npartners; i++) {
 		ann_partner *p = &r->partners[i];

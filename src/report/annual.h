@@ -35,6 +35,7 @@ typedef struct ann_achievement {
 
 typedef struct ann_node {
 	char *code, *level, *parent, *title;
+	char *projects;     /* ", "-joined codes of the year's projects serving it, or NULL */
 } ann_node;
 
 typedef struct ann_partner {

@@ -731,6 +731,61 @@ static void sec_contact(rdoc *d, int *nfig)
 	narrative(d, ANN_CONTACT);
 }
 
+/* The framework's nodes under parent (NULL: the roots) as rows of t, depth first, each
+ * indented by its depth, with the year's projects serving it. */
+static void toc_rows(rdoc *d, rd_table *t, const char *parent, int depth)
+{
+	static const struct {
+		const char *level, *label;
+	} levels[] = {{"goal", "Goal"}, {"eopo", "End-of-programme outcome"},
+		      {"intermediate", "Intermediate outcome"}, {"immediate", "Immediate outcome"}};
+	const annual_report *r = d->r;
+	if (depth > (int)r->nnodes) /* a cycle in the parents */
+		return;
+	for (size_t i = 0; i < r->nnodes; i++) {
+		const ann_node *n = &r->nodes[i];
+		bool root = true; /* no parent, or one that is not recorded */
+		for (size_t k = 0; k < r->nnodes && root && n->parent; k++)
+			root = strcmp(r->nodes[k].code, n->parent) != 0;
+		if (parent ? !n->parent || strcmp(n->parent, parent) != 0 : !root)
+			continue;
+		const char **c = row(d, t, depth == 0 ? RD_TOTAL : RD_ROW, NULL);
+		const char *indent = "";
+		for (int k = 0; k < depth; k++)
+			indent = str(d, "%s\u2003", indent);
+		c[0] = str(d, "%s%s %s", indent, n->code, n->title);
+		c[1] = n->level;
+		for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++)
+			if (strcmp(levels[k].level, n->level) == 0)
+				c[1] = levels[k].label;
+		c[2] = n->projects ? n->projects : EN_DASH;
+		toc_rows(d, t, n->code, depth + 1);
+	}
+}
+
+/* The theory of change drawn from the framework records: goal, end-of-programme
+ * outcomes and the outcomes under them at any depth, with the projects serving each. */
+static void sec_theory(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	para(d, NULL, str(d, "The results framework as recorded, from the goal down; beside "
+			     "each outcome, the projects with a status in %d that serve it.",
+			  d->year));
+	rd_table *t = table(d, "theory", 3);
+	if (t) {
+		t->heads[0] = "Goal and outcomes";
+		t->heads[1] = "Level";
+		t->heads[2] = "Projects";
+		t->left[0] = t->left[1] = t->left[2] = true;
+	}
+	toc_rows(d, t, NULL, 0);
+}
+
+static bool has_framework(const annual_report *r)
+{
+	return r->nnodes > 0;
+}
+
 /* The Convention's key obligations by article (a built-in list, workplan/actip.c), with
  * the lines of the work plan most recently begun by the year that cite each article. */
 static void sec_actip(rdoc *d, int *nfig)
@@ -834,6 +889,7 @@ static const struct {
 	{"document", "Document information", NULL, false, sec_docinfo, has_docinfo, NULL},
 	{"foreword", "Foreword", NULL, false, sec_foreword, has_foreword, NULL},
 	{"about", "About the programme", NULL, false, sec_about, NULL, NULL},
+	{"theory", "Theory of change", NULL, false, sec_theory, has_framework, NULL},
 	{"actip", "About the ACTIP", NULL, false, sec_actip, NULL, NULL},
 	{"abbreviations", "Abbreviations", NULL, false, sec_abbreviations, has_abbreviations, NULL},
 	{"status", "Project status", NULL, true, sec_status, NULL, NULL},

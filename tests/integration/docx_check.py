@@ -73,7 +73,7 @@ check("PAGE" in footer_xml and "NUMPAGES" in footer_xml, "the footer numbers the
 pngs = [r for r in d.part.rels.values() if r.reltype.endswith("/image")]
 if kind == "full":
     h1 = [t for s, t in heads if s == "Heading 1"]
-    want = ["Document information", "Foreword", "About the programme", "Abbreviations",
+    want = ["Document information", "Foreword", "About the programme", "Theory of change", "About the ACTIP", "Abbreviations",
             "Project status in 2021", "Regional progress", "Progress by country",
             "NGO partners and their results", "Indicator performance tracking",
             "Selected indicator results", "Surveys and feedback", "Trends over the years", "Expenditure by year",
