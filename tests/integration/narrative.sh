@@ -35,8 +35,8 @@ done
 
 # Markdown: the sections in order, document information absent (none written).
 grep '^## ' "$TMP/r.md" >"$TMP/heads"
-check "md: foreword, about and abbreviations first, contact last" bash -c \
-	"head -3 '$TMP/heads' | tr '\n' '|' | grep -qx '## Foreword|## About the programme|## Abbreviations|' &&
+check "md: foreword, about, the ACTIP and abbreviations first, contact last" bash -c \
+	"head -4 '$TMP/heads' | tr '\n' '|' | grep -qx '## Foreword|## About the programme|## About the ACTIP|## Abbreviations|' &&
 	 tail -1 '$TMP/heads' | grep -qx '## Contact'"
 check "md: no document information section" bash -c "! grep -q '^## Document information' '$TMP/r.md'"
 check "md: emphasis and list kept" bash -c "grep -qxF 'A **hard** year.' '$TMP/r.md' && grep -qxF '  - first point' '$TMP/r.md'"
@@ -60,4 +60,32 @@ printf 'year,section,text\n2021,preface,Hello\n' >"$TMP/bad.csv"
 check "an unknown section fails" [ "$st" != 0 ]
 check "its position" grep -q "bad.csv:2: section:" "$TMP/bad.out"
 check "nothing stored" [ "$(dump "$db")" = "$before" ]
+
+# About the ACTIP: the built-in obligations, paragraphs of one article after the first
+# refer to it; without a work plan no line column.
+check "md: ACTIP obligations by article and paragraph" bash -c \
+	"grep -q '^| 14(6) | Protect victims' '$TMP/r.md' && grep -q '^| 16(7) | ' '$TMP/r.md'"
+check "md: no work plan, no work-plan lines" bash -c \
+	"grep -q 'No work plan is recorded' '$TMP/r.md' && ! grep -q 'Work-plan lines' '$TMP/r.md'"
+# With a plan: its lines citing each article, merged for 8 and 9, "as above" for 14(4).
+mkdir -p "$TMP/wp"
+printf 'code,name,kind\nSOMTC,SOMTC,sectoral_body\n' >"$TMP/wp/bodies.csv"
+printf 'plan,title,start_year,end_year\nWP-1,Test plan,2019,2021\n' >"$TMP/wp/plans.csv"
+printf 'item_id,plan,pillar,activity,lead_body,actip_articles\nL1,WP-1,protection,Train,SOMTC,14;9\nL2,WP-1,law_enforcement,Review,SOMTC,8\n' >"$TMP/wp/workplan.csv"
+"$ACTIP" import -q --db "$db" "$TMP/wp" >"$TMP/wp.out" 2>&1 || cat "$TMP/wp.out"
+"$ACTIP" report --db "$db" --year 2021 --format md -o "$TMP/r2.md" 2>/dev/null
+check "md: lines by article" bash -c \
+	"grep -q '^| 8, 9 | .* | L2; L1 |$' '$TMP/r2.md' && grep -q '^| 14(1), 14(2) | .* | L1 |$' '$TMP/r2.md' &&
+	 grep -q '^| 14(4) | .* | as above |$' '$TMP/r2.md' && grep -q '^| 5 | .* | – |$' '$TMP/r2.md'"
+
+# Theory of change: the framework from the goal down, at any depth, projects beside.
+mkdir -p "$TMP/fw"
+printf 'code,level,parent,title\nG,goal,,Goal\nE2,eopo,G,End two\nO2.6,intermediate,E2,Middle\nO2.1,immediate,O2.6,Deep\n' >"$TMP/fw/framework.csv"
+printf 'code,title,country,outcomes\nC1,Project one,KH,O2.1\n' >"$TMP/fw/projects.csv"
+printf 'project,year,status\nC1,2021,completed\n' >"$TMP/fw/project_status.csv"
+"$ACTIP" import -q --db "$db" "$TMP/fw" >"$TMP/fw.out" 2>&1 || cat "$TMP/fw.out"
+"$ACTIP" report --db "$db" --year 2021 --format md -o "$TMP/r3.md" 2>/dev/null
+sed -n '/^## Theory of change/,/^## /p' "$TMP/r3.md" | grep '^| ' | tail -4 | cut -d'|' -f2,4 | sed 's/\xe2\x80\x83/>/g; s/\*//g; s/  */ /g' >"$TMP/toc"
+check "theory of change at any depth, projects beside ($(tr '\n' '/' <"$TMP/toc"))" bash -c \
+	"printf ' G Goal | – \n >E2 End two | – \n >>O2.6 Middle | – \n >>>O2.1 Deep | C1 \n' | diff -q - '$TMP/toc' >/dev/null"
 finish
