@@ -122,7 +122,7 @@ static void section_matrix(wp_doc *d, const wp_plan *p, int pidx, const char *pe
 		"notes but do not set the state.", period, period);
 	wd_table *t = wd_table_add(d, s, "matrix-table", wd_str(d, "Implementation status, %s", period), 9);
 	static const char *const heads[] = {"No.", "APA provision", "Area of collaboration",
-					    "Programme / activity", "Expected output",
+					    "Programme / activity", "Expected output, indicator, target, outcome",
 					    "Lead / cooperating bodies", "Timeline", "Status",
 					    "Implementation status (bodies' notes)"};
 	static const wd_col_kind kinds[] = {WD_TEXT, WD_TEXT, WD_TEXT, WD_WIDE, WD_TEXT, WD_TEXT,
@@ -141,7 +141,13 @@ static void section_matrix(wp_doc *d, const wp_plan *p, int pidx, const char *pe
 		row[1] = l->provision;
 		row[2] = l->area;
 		row[3] = l->activity;
-		row[4] = l->output;
+		/* every field of the line: the output, then its indicator, target and outcome */
+		row[4] = wd_str(d, "%s%s%s%s%s%s%s", l->output ? l->output : "",
+				l->indicator ? "\nIndicator: " : "", l->indicator ? l->indicator : "",
+				l->target ? "\nTarget: " : "", l->target ? l->target : "",
+				l->outcome ? "\nOutcome: " : "", l->outcome ? l->outcome : "");
+		if (!l->output && row[4][0] == '\n')
+			row[4]++;
 		char coop[512] = "";
 		for (int k = 0; k < l->ncoop; k++) {
 			strncat(coop, k ? ", " : "", sizeof coop - strlen(coop) - 1);
@@ -350,10 +356,22 @@ static void section_process(wp_doc *d, const wp_plan *p)
 			row[4] = p->steps[i].note;
 		}
 	}
+	/* the deadline for inputs: the planned date of the step inputs_due */
+	const char *deadline = NULL;
+	for (int i = 0; i < p->nsteps; i++)
+		if (strcmp(p->steps[i].step, "inputs_due") == 0 && p->steps[i].due_on)
+			deadline = p->steps[i].due_on;
 	if (p->ninputs) {
-		wd_table *t = wd_table_add(d, s, "inputs-table", "Consultation inputs on the draft", 4);
-		static const char *const heads[] = {"Submitted", "Body", "Line", "Comment"};
-		for (int i = 0; i < 4; i++)
+		int late = 0;
+		for (int i = 0; i < p->ninputs; i++)
+			late += deadline && p->inputs[i].submitted_on &&
+				strcmp(p->inputs[i].submitted_on, deadline) > 0;
+		if (deadline)
+			wd_para(d, s, "Inputs were due by %s; %d of %d came after that date.", deadline,
+				late, p->ninputs);
+		wd_table *t = wd_table_add(d, s, "inputs-table", "Consultation inputs on the draft", 5);
+		static const char *const heads[] = {"Submitted", "Body", "Line", "Comment", "By the deadline"};
+		for (int i = 0; i < 5; i++)
 			wd_col(t, i, heads[i], i == 3 ? WD_WIDE : WD_TEXT);
 		for (int i = 0; i < p->ninputs; i++) {
 			const char **row = wd_row(d, t, WD_ROW);
@@ -361,8 +379,22 @@ static void section_process(wp_doc *d, const wp_plan *p)
 			row[1] = p->inputs[i].body;
 			row[2] = p->inputs[i].item && *p->inputs[i].item ? p->inputs[i].item : "whole plan";
 			row[3] = p->inputs[i].comment;
+			row[4] = !deadline || !p->inputs[i].submitted_on ? ""
+				 : strcmp(p->inputs[i].submitted_on, deadline) > 0 ? "late" : "yes";
 		}
 	}
+	/* the bodies (other than the one overseeing the plan) that sent no input */
+	const char *none = "";
+	for (int b = 0; b < p->nbodies && p->nsteps + p->ninputs > 0; b++) {
+		const char *code = p->bodies[b].code;
+		bool sent = p->overseen_by && strcmp(p->overseen_by, code) == 0;
+		for (int i = 0; i < p->ninputs && !sent; i++)
+			sent = strcmp(p->inputs[i].body, code) == 0;
+		if (!sent)
+			none = wd_str(d, "%s%s%s", none, *none ? ", " : "", code);
+	}
+	if (*none)
+		wd_para(d, s, "Bodies that sent no input on the draft: %s.", none);
 	wd_section *f = wd_section_add(d, "focal-points", "Bodies and focal points");
 	wd_table *t = wd_table_add(d, f, "focal-table", "Focal points", 4);
 	static const char *const heads[] = {"Body", "Focal point", "E-mail", "Role"};
