@@ -232,12 +232,13 @@ static const char SQL_BODIES[] = "SELECT code, name, kind FROM wp_body ORDER BY 
 static const char SQL_FOCALS[] =
 	"SELECT body, name, email, role FROM wp_focal_point ORDER BY body, name";
 static const char SQL_DECISIONS[] =
-	"SELECT d.meeting, m.title, m.held_on, d.no, d.decision, d.timeline, d.due_on, d.status,"
+	"SELECT d.meeting, m.title || CASE WHEN m.plan IS NULL THEN ' (outside any plan)' ELSE ''"
+	" END, m.held_on, d.no, d.decision, d.timeline, d.due_on, d.status,"
 	" d.done_on, d.note FROM wp_decision d JOIN wp_meeting m ON m.meeting = d.meeting"
-	" WHERE m.plan = ?1 ORDER BY m.held_on, d.meeting, d.no";
+	" WHERE m.plan = ?1 OR m.plan IS NULL ORDER BY m.held_on, d.meeting, d.no";
 static const char SQL_DEC_BODIES[] =
 	"SELECT b.meeting, b.no, b.body FROM wp_decision_body b"
-	" JOIN wp_meeting m ON m.meeting = b.meeting WHERE m.plan = ?1"
+	" JOIN wp_meeting m ON m.meeting = b.meeting WHERE m.plan = ?1 OR m.plan IS NULL"
 	" ORDER BY b.meeting, b.no, b.pos";
 static const char SQL_STEPS[] =
 	"SELECT step, body, due_on, done_on, note FROM wp_adoption_step WHERE plan = ?1"
