@@ -16,7 +16,8 @@
 
 /* ---- allowed words ---------------------------------------------------------- */
 
-static const char *const LEVELS[] = {"goal", "eopo", "intermediate", "immediate", NULL};
+static const char *const LEVELS[] = {"goal", "eopo", "intermediate", "immediate", "cluster",
+				      "foundational", NULL};
 static const char *const PARTNER_KINDS[] = {"government", "ngo", "un", "research",
 					    "asean_body", NULL};
 static const char *const FOCUS[] = {"national", "regional", "victim_rights_gesi",

@@ -738,7 +738,8 @@ static void toc_rows(rdoc *d, rd_table *t, const char *parent, int depth)
 	static const struct {
 		const char *level, *label;
 	} levels[] = {{"goal", "Goal"}, {"eopo", "End-of-programme outcome"},
-		      {"intermediate", "Intermediate outcome"}, {"immediate", "Immediate outcome"}};
+		      {"intermediate", "Intermediate outcome"}, {"immediate", "Immediate outcome"},
+		      {"cluster", "Project cluster"}, {"foundational", "Foundational activity"}};
 	const annual_report *r = d->r;
 	if (depth > (int)r->nnodes) /* a cycle in the parents */
 		return;

@@ -80,12 +80,16 @@ check "md: lines by article" bash -c \
 
 # Theory of change: the framework from the goal down, at any depth, projects beside.
 mkdir -p "$TMP/fw"
-printf 'code,level,parent,title\nG,goal,,Goal\nE2,eopo,G,End two\nO2.6,intermediate,E2,Middle\nO2.1,immediate,O2.6,Deep\n' >"$TMP/fw/framework.csv"
+printf 'code,level,parent,title\nG,goal,,Goal\nE2,eopo,G,End two\nO2.6,intermediate,E2,Middle\nO2.1,immediate,O2.6,Deep\nK1,cluster,O2.1,Cluster\nF1,foundational,K1,Groundwork\n' >"$TMP/fw/framework.csv"
 printf 'code,title,country,outcomes\nC1,Project one,KH,O2.1\n' >"$TMP/fw/projects.csv"
 printf 'project,year,status\nC1,2021,completed\n' >"$TMP/fw/project_status.csv"
 "$ACTIP" import -q --db "$db" "$TMP/fw" >"$TMP/fw.out" 2>&1 || cat "$TMP/fw.out"
 "$ACTIP" report --db "$db" --year 2021 --format md -o "$TMP/r3.md" 2>/dev/null
-sed -n '/^## Theory of change/,/^## /p' "$TMP/r3.md" | grep '^| ' | tail -4 | cut -d'|' -f2,4 | sed 's/\xe2\x80\x83/>/g; s/\*//g; s/  */ /g' >"$TMP/toc"
+sed -n '/^## Theory of change/,/^## /p' "$TMP/r3.md" | grep '^| ' | tail -6 | head -4 | cut -d'|' -f2,4 | sed 's/\xe2\x80\x83/>/g; s/\*//g; s/  */ /g' >"$TMP/toc"
 check "theory of change at any depth, projects beside ($(tr '\n' '/' <"$TMP/toc"))" bash -c \
 	"printf ' G Goal | – \n >E2 End two | – \n >>O2.6 Middle | – \n >>>O2.1 Deep | C1 \n' | diff -q - '$TMP/toc' >/dev/null"
+check "framework levels of Annex 1: a project cluster and a foundational activity" bash -c \
+	"grep -q '^| .*K1 Cluster | Project cluster | ' '$TMP/r3.md' && grep -q '^| .*F1 Groundwork | Foundational activity | ' '$TMP/r3.md'"
+check "an outcome under an intermediate outcome keeps its place under its EOPO" \
+	bash -c "sed -n '/^### E2/,/^## /p' '$TMP/r3.md' | grep -q '^| O2.1 Deep |'"
 finish
