@@ -103,14 +103,24 @@ static int plan_row(sqlite3_stmt *s, annual_report *r)
 	return r->wp_plan && r->wp_plan_title ? 0 : -1;
 }
 
-/* Its lines citing an article. */
+/* Its lines citing an article (paragraph ''), or one of its paragraphs. */
 static int article_row(sqlite3_stmt *s, annual_report *r)
 {
 	int a = sqlite3_column_int(s, 0);
+	const unsigned char *para = sqlite3_column_text(s, 1);
 	if (a < 1 || a > ANN_MAX_ARTICLE)
 		return 0;
-	r->article_lines[a] = dup(s, 1);
-	return r->article_lines[a] ? 0 : -1;
+	if (!para || !*para) {
+		r->article_lines[a] = dup(s, 2);
+		return r->article_lines[a] ? 0 : -1;
+	}
+	ann_article_para *p = grow((void **)&r->para_lines, &r->npara, sizeof *p);
+	if (!p)
+		return -1;
+	p->article = a;
+	p->paragraph = dup(s, 1);
+	p->lines = dup(s, 2);
+	return p->paragraph && p->lines ? 0 : -1;
 }
 
 /* A project row. */
@@ -364,11 +374,12 @@ static int load(store *st, int year, const check_result *quality, annual_report 
 		 " ORDER BY upper(abbreviation), abbreviation", abbreviation_row, out, err) < 0 ||
 	    each(st, year, "SELECT plan, title FROM wp_plan WHERE start_year <= ?1"
 		 " ORDER BY start_year DESC, plan LIMIT 1", plan_row, out, err) < 0 ||
-	    each(st, year, "SELECT a.article, group_concat(a.item, ', ') FROM (SELECT x.article,"
-		 " x.item FROM wp_item_article x JOIN wp_item i ON i.item_id = x.item"
-		 " WHERE i.plan = (SELECT plan FROM wp_plan WHERE start_year <= ?1"
-		 " ORDER BY start_year DESC, plan LIMIT 1) ORDER BY x.article, i.seq) a"
-		 " GROUP BY a.article", article_row, out, err) < 0 ||
+	    each(st, year, "SELECT a.article, a.paragraph, group_concat(a.item, ', ') FROM"
+		 " (SELECT x.article, x.paragraph, x.item FROM wp_item_article x JOIN wp_item i"
+		 " ON i.item_id = x.item WHERE i.plan = (SELECT plan FROM wp_plan WHERE"
+		 " start_year <= ?1 ORDER BY start_year DESC, plan LIMIT 1)"
+		 " ORDER BY x.article, x.paragraph, i.seq) a GROUP BY a.article, a.paragraph",
+		 article_row, out, err) < 0 ||
 	    ind_table_compute(st, (ind_period){year, 0}, &out->indicators, err) < 0 ||
 	    trends(st, out, err) < 0 || annual_load_surveys(st, out, err) < 0) {
 		annual_free(out);
@@ -399,6 +410,13 @@ void annual_free(annual_report *r)
 		free(r->article_lines[a]);
 		r->article_lines[a] = NULL;
 	}
+	for (size_t i = 0; i < r->npara; i++) {
+		free(r->para_lines[i].paragraph);
+		free(r->para_lines[i].lines);
+	}
+	free(r->para_lines);
+	r->para_lines = NULL;
+	r->npara = 0;
 	r->nabbrev = 0;
 	free(r->trends);
 	r->trends = NULL;

@@ -87,6 +87,12 @@ typedef struct ann_abbreviation {
 	char *abbreviation, *meaning;
 } ann_abbreviation;
 
+/* The lines of the plan that cite one paragraph of an article. */
+typedef struct ann_article_para {
+	int article;
+	char *paragraph, *lines;    /* "6"; ", "-joined line ids */
+} ann_article_para;
+
 typedef struct ann_country {
 	char code[8];
 	const char *name;
@@ -118,6 +124,7 @@ typedef struct annual_report {
 	 * ", "-joined ids of its lines that cite it (NULL: none) */
 	char *wp_plan, *wp_plan_title;
 	char *article_lines[ANN_MAX_ARTICLE + 1];
+	ann_article_para *para_lines; size_t npara; /* lines citing one paragraph (14(6)) */
 } annual_report;
 
 /* Loads everything for year. quality (may be NULL) is kept by pointer. */

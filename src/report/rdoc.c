@@ -814,16 +814,24 @@ static void sec_actip(rdoc *d, int *nfig)
 		c[1] = o->summary;
 		if (!r->wp_plan)
 			continue;
-		/* lines cite whole articles: a further paragraph of the same article refers
-		 * to the row above */
-		if (o > actip_obligations && o[-1].article == o->article) {
-			c[2] = "as above";
-			continue;
+		/* lines citing the whole article (shown once, on its first row), then
+		 * those citing a paragraph this row names */
+		bool again = o > actip_obligations && o[-1].article == o->article;
+		const char *cell = "";
+		for (int k = 0; k < 2; k++) {
+			int art = k ? o->also : o->article;
+			const char *whole = art > 0 && art <= ANN_MAX_ARTICLE ? r->article_lines[art]
+									  : NULL;
+			if (whole)
+				cell = str(d, "%s%s%s", cell, *cell ? "; " : "", again ? "as above" : whole);
 		}
-		const char *a = o->article <= ANN_MAX_ARTICLE ? r->article_lines[o->article] : NULL;
-		const char *b = o->also && o->also <= ANN_MAX_ARTICLE ? r->article_lines[o->also]
-								       : NULL;
-		c[2] = a && b ? str(d, "%s; %s", a, b) : a ? a : b ? b : EN_DASH;
+		for (size_t k = 0; k < r->npara; k++) {
+			const ann_article_para *p = &r->para_lines[k];
+			if (p->article == o->article &&
+			    strstr(o->ref, str(d, "%d(%s)", p->article, p->paragraph)))
+				cell = str(d, "%s%s%s", cell, *cell ? "; " : "", p->lines);
+		}
+		c[2] = *cell ? cell : EN_DASH;
 	}
 	para(d, "note", "The obligations are summarised in our own words; the Convention's "
 			"text is authoritative.");

@@ -71,12 +71,18 @@ check "md: no work plan, no work-plan lines" bash -c \
 mkdir -p "$TMP/wp"
 printf 'code,name,kind\nSOMTC,SOMTC,sectoral_body\n' >"$TMP/wp/bodies.csv"
 printf 'plan,title,start_year,end_year\nWP-1,Test plan,2019,2021\n' >"$TMP/wp/plans.csv"
-printf 'item_id,plan,pillar,activity,lead_body,actip_articles\nL1,WP-1,protection,Train,SOMTC,14;9\nL2,WP-1,law_enforcement,Review,SOMTC,8\n' >"$TMP/wp/workplan.csv"
+printf 'item_id,plan,pillar,activity,lead_body,actip_articles\nL1,WP-1,protection,Train,SOMTC,14;9\nL2,WP-1,law_enforcement,Review,SOMTC,8\nL3,WP-1,protection,Privacy guide,SOMTC,14(6);14(6)\n' >"$TMP/wp/workplan.csv"
 "$ACTIP" import -q --db "$db" "$TMP/wp" >"$TMP/wp.out" 2>&1 || cat "$TMP/wp.out"
 "$ACTIP" report --db "$db" --year 2021 --format md -o "$TMP/r2.md" 2>/dev/null
 check "md: lines by article" bash -c \
 	"grep -q '^| 8, 9 | .* | L2; L1 |$' '$TMP/r2.md' && grep -q '^| 14(1), 14(2) | .* | L1 |$' '$TMP/r2.md' &&
-	 grep -q '^| 14(4) | .* | as above |$' '$TMP/r2.md' && grep -q '^| 5 | .* | – |$' '$TMP/r2.md'"
+	 grep -q '^| 14(4) | .* | as above |$' '$TMP/r2.md' && grep -q '^| 5 | .* | – |$' '$TMP/r2.md' &&
+	 grep -q '^| 14(6) | .* | as above; L3 |$' '$TMP/r2.md' && grep -q '^| 14(7) | .* | as above |$' '$TMP/r2.md'"
+printf 'item_id,plan,pillar,activity,lead_body,actip_articles\nL4,WP-1,protection,Bad,SOMTC,14(6;32\n' >"$TMP/wpbad.csv"
+"$ACTIP" import -q --db "$db" --template workplan "$TMP/wpbad.csv" >"$TMP/wpbad.out" 2>&1
+check "a malformed or unknown article refused with its position" bash -c \
+	"grep -q \"wpbad.csv:2: actip_articles: '14(6' is not an ACTIP article\" '$TMP/wpbad.out' &&
+	 grep -q \"wpbad.csv:2: actip_articles: '32' is not an ACTIP article\" '$TMP/wpbad.out'"
 
 # Theory of change: the framework from the goal down, at any depth, projects beside.
 mkdir -p "$TMP/fw"
