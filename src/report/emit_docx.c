@@ -24,8 +24,8 @@
 /* A4 in twentieths of a point and margins of 2 cm (1.5 cm landscape). */
 enum { PAGE_W = 11906, PAGE_H = 16838, MARGIN = 1134, MARGIN_LANDSCAPE = 851 };
 
-/* A table of up to this many rows is kept on one page. */
-enum { KEEP_ROWS = 25 };
+/* A table of up to this many rows and this many characters is kept on one page. */
+enum { KEEP_ROWS = 25, KEEP_TEXT = 1500 };
 
 /* The width a figure is printed at, in EMU (16 cm). */
 #define FIG_EMU 5760000LL
@@ -279,12 +279,17 @@ static void table_docx(docx *x, const rd_block *b)
 	tbl_open(x, all ? all : t->heads, all ? t->nrows + 1 : 1, t->ncols);
 	free(all);
 	tbl_row(x, t->heads, t->ncols, t->left, true, false, false);
+	/* a short table is kept on one page; one of many rows or much text may split */
+	size_t text = 0;
+	for (size_t i = 0; t->cells && i < (size_t)(t->nrows * t->ncols); i++)
+		text += strlen(t->cells[i]);
+	bool keep = t->nrows <= KEEP_ROWS && text <= KEEP_TEXT;
 	for (int i = 0; i < t->nrows; i++) {
 		if (t->kinds[i] == RD_GROUP)
 			group_row(x, t->cells[(size_t)i * t->ncols], t->ncols);
 		else
 			tbl_row(x, &t->cells[(size_t)i * t->ncols], t->ncols, t->left, false,
-				t->kinds[i] == RD_TOTAL, t->nrows <= KEEP_ROWS && i + 1 < t->nrows);
+				t->kinds[i] == RD_TOTAL, keep && i + 1 < t->nrows);
 	}
 	end(x);
 	para(x, "TableEnd", "", 0);
