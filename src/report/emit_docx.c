@@ -281,8 +281,9 @@ static void table_docx(docx *x, const rd_block *b)
 	tbl_row(x, t->heads, t->ncols, t->left, true, false, false);
 	/* a short table is kept on one page; one of many rows or much text may split */
 	size_t text = 0;
-	for (size_t i = 0; t->cells && i < (size_t)(t->nrows * t->ncols); i++)
-		text += strlen(t->cells[i]);
+	for (int i = 0; i < t->nrows; i++)
+		for (int c = 0; c < t->ncols; c++)
+			text += strlen(t->cells[(size_t)i * (size_t)t->ncols + (size_t)c]);
 	bool keep = t->nrows <= KEEP_ROWS && text <= KEEP_TEXT;
 	for (int i = 0; i < t->nrows; i++) {
 		if (t->kinds[i] == RD_GROUP)
