@@ -34,12 +34,15 @@ sys.path.insert(0, str(HERE))
 import demo_tables as T  # noqa: E402
 import results  # noqa: E402
 import indicators  # noqa: E402
+import surveys  # noqa: E402
+import narrative  # noqa: E402
 
 SEED = 20211231
 SEXES = T.SEXES
 FILES = ["framework.csv", "projects.csv", "project_status.csv", "activities.csv",
          "participants.csv", "feedback.csv", "partners.csv", "expenditure.csv",
-         "achievements.csv", "achievement_figures.csv", "published.csv"]
+         "achievements.csv", "achievement_figures.csv", "published.csv",
+         "surveys.csv", "survey_questions.csv", "survey_answers.csv", "narrative.csv", "abbreviations.csv"]
 
 
 # ------------------------------------------------------------------ helpers
@@ -599,9 +602,25 @@ def build_feedback(acts, projects, part_count):
                 for _ in range(part_count[a["id"]][sex] // 2):
                     yes = [rng.choices(["yes", "no"], [9, 1])[0] for _ in T.QUESTIONS]
                     rows.append([a["id"], sex] + yes + extra_answers(rng))
+    aichr_understanding(rows, acts)
     order = {a["id"]: i for i, a in enumerate(acts)}
     rows.sort(key=lambda r: order[r[0]])  # stable: keeps the shuffled answers per activity
     return rows
+
+
+# The report states for AICHR's two 2021 trainings (project A104) that 42% rated the
+# improvement of their understanding excellent, 44% good and 14% fair: their 66
+# respondents get 28, 29 and 9 of those answers (42.4%, 43.9%, 13.6%), in a fixed
+# shuffle. Relevance (62 yes of 65 answers, 95%) and satisfaction (65 of 66, 98%) already
+# match; the other answers are untouched, so no table moves.
+def aichr_understanding(rows, acts):
+    a104 = {a["id"] for a in acts if a["project"] == "A104" and a["type"] == T.CD and a["year"] == 2021}
+    mine = [r for r in rows if r[0] in a104]
+    words = ["excellent"] * 28 + ["good"] * 29 + ["fair"] * 9
+    assert len(mine) == len(words), len(mine)
+    random.Random(SEED + 104).shuffle(words)
+    for r, w in zip(mine, words):
+        r[-1] = w
 
 
 # The three events of a group with the most participants (index positions).
@@ -686,6 +705,8 @@ def generate(out_dir):
     write_csv(out / "expenditure.csv", ["year", "amount", "currency", "category"], expenditure)
     results.write(out, write_csv)  # achievements, their figures, the published figures
     indicators.write(out, write_csv)  # indicators, targets, entered actuals, IATI settings
+    surveys.write(out, write_csv)  # the surveys of Figures 1, 3 and 4
+    narrative.write(out, write_csv)  # the 2021 narrative and abbreviations
     for name in FILES:
         with open(out / name, encoding="utf-8") as fh:
             print("%-24s %6d rows" % (name, sum(1 for _ in fh) - 1))

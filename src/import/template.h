@@ -41,7 +41,7 @@ enum { TPL_MAX_COLS = 16, TPL_MAX_KEY = 5 };
 
 /* Room for the statements of the work-plan templates (workplan/wp_templates.c) and of
  * the indicator templates (templates_indicators.c). */
-enum { WP_MAX_STMTS = 32, IND_MAX_STMTS = 8 };
+enum { WP_MAX_STMTS = 32, IND_MAX_STMTS = 8, SVY_MAX_STMTS = 8, NAR_MAX_STMTS = 4 };
 
 /* What a column's value must name among the stored records (or this run's). */
 typedef enum {
@@ -159,6 +159,8 @@ struct importer {
 	sqlite3_stmt *stmt[S__COUNT];
 	sqlite3_stmt *wp_stmt[WP_MAX_STMTS]; /* the work-plan templates' own */
 	sqlite3_stmt *ind_stmt[IND_MAX_STMTS]; /* the indicator templates' own */
+	sqlite3_stmt *svy_stmt[SVY_MAX_STMTS]; /* the survey templates' own */
+	sqlite3_stmt *nar_stmt[NAR_MAX_STMTS]; /* the narrative templates' own */
 	const char *file;         /* label of the file being read */
 	const template *tpl;
 	int colmap[TPL_MAX_COLS]; /* template column -> CSV field, -1 when absent */
@@ -196,6 +198,16 @@ extern const template tpl_achievements, tpl_achievement_figures, tpl_expenditure
 extern const template tpl_indicators, tpl_indicator_targets, tpl_indicator_actuals;
 int ind_templates_prepare(importer *im, actip_err *err);
 void ind_templates_finalize(importer *im);
+
+/* The survey templates (templates_surveys.c) and their statements. */
+extern const template tpl_surveys, tpl_survey_questions, tpl_survey_answers;
+int svy_templates_prepare(importer *im, actip_err *err);
+void svy_templates_finalize(importer *im);
+
+/* The report narrative's templates (templates_narrative.c) and their statements. */
+extern const template tpl_narrative, tpl_abbreviations;
+int nar_templates_prepare(importer *im, actip_err *err);
+void nar_templates_finalize(importer *im);
 
 /* Finds a template by name; NULL when unknown. */
 const template *template_find(const char *name);

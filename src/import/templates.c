@@ -17,7 +17,8 @@
 
 /* ---- allowed words ---------------------------------------------------------- */
 
-static const char *const LEVELS[] = {"goal", "eopo", "intermediate", "immediate", NULL};
+static const char *const LEVELS[] = {"goal", "eopo", "intermediate", "immediate", "cluster",
+				      "foundational", NULL};
 static const char *const PARTNER_KINDS[] = {"government", "ngo", "un", "research",
 					    "asean_body", NULL};
 static const char *const FOCUS[] = {"national", "regional", "victim_rights_gesi",
@@ -209,7 +210,8 @@ int template_prepare(importer *im, actip_err *err)
 {
 	if (tpl_prepare_set(im, SQL, im->stmt, S__COUNT, err) < 0)
 		return ACTIP_ERR;
-	if (ind_templates_prepare(im, err) < 0)
+	if (ind_templates_prepare(im, err) < 0 || svy_templates_prepare(im, err) < 0 ||
+	    nar_templates_prepare(im, err) < 0)
 		return ACTIP_ERR;
 	return wp_templates_prepare(im, err);
 }
@@ -220,6 +222,8 @@ void template_finalize(importer *im)
 	tpl_finalize_set(im->stmt, S__COUNT);
 	wp_templates_finalize(im);
 	ind_templates_finalize(im);
+	svy_templates_finalize(im);
+	nar_templates_finalize(im);
 }
 
 /* ---- helpers for handlers ---------------------------------------------------- */
@@ -795,6 +799,7 @@ const template *const template_table[] = {
 	&tpl_activities, &tpl_participants, &tpl_feedback, &tpl_achievements,
 	&tpl_achievement_figures, &tpl_expenditure, &tpl_published,
 	&tpl_indicators, &tpl_indicator_targets, &tpl_indicator_actuals,
+	&tpl_surveys, &tpl_survey_questions, &tpl_survey_answers, &tpl_narrative, &tpl_abbreviations,
 	&wp_tpl_bodies, &wp_tpl_focal_points, &wp_tpl_plans, &wp_tpl_workplan, &wp_tpl_workplan_status,
 	&wp_tpl_meetings, &wp_tpl_decisions, &wp_tpl_adoption_steps, &wp_tpl_consultation_inputs,
 };

@@ -17,6 +17,10 @@ const char *const ann_status_labels[ANN_NSTATUS] = {
 	"Completed", "Partly completed", "Some delays", "Major delay", "On hold", "Not started",
 };
 
+const char *const ann_narrative_keys[ANN_NNARRATIVE] = {
+	"document_information", "foreword", "about", "contact",
+};
+
 /* strdup of column i, NULL for SQL NULL. */
 static char *dup(sqlite3_stmt *s, int i)
 {
@@ -53,6 +57,70 @@ static int each(store *st, int year, const char *sql, int (*row)(sqlite3_stmt *,
 	if (rc != SQLITE_DONE)
 		return store_error(st, "reading the report's records", err);
 	return ACTIP_OK;
+}
+
+/* A narrative section. */
+static int narrative_row(sqlite3_stmt *s, annual_report *r)
+{
+	const char *key = (const char *)sqlite3_column_text(s, 0);
+	for (int k = 0; key && k < ANN_NNARRATIVE; k++)
+		if (strcmp(key, ann_narrative_keys[k]) == 0) {
+			free(r->narrative[k]);
+			r->narrative[k] = dup(s, 1);
+			return r->narrative[k] ? 0 : -1;
+		}
+	return 0;
+}
+
+/* An abbreviation. */
+static int abbreviation_row(sqlite3_stmt *s, annual_report *r)
+{
+	ann_abbreviation *a = grow((void **)&r->abbrev, &r->nabbrev, sizeof *a);
+	if (!a)
+		return -1;
+	a->abbreviation = dup(s, 0);
+	a->meaning = dup(s, 1);
+	return a->abbreviation && a->meaning ? 0 : -1;
+}
+
+/* The year's projects serving a framework node (the nodes are loaded first). */
+static int node_projects_row(sqlite3_stmt *s, annual_report *r)
+{
+	const char *code = (const char *)sqlite3_column_text(s, 0);
+	for (size_t i = 0; code && i < r->nnodes; i++)
+		if (strcmp(r->nodes[i].code, code) == 0) {
+			r->nodes[i].projects = dup(s, 1);
+			return r->nodes[i].projects ? 0 : -1;
+		}
+	return 0;
+}
+
+/* The work plan most recently begun by the year. */
+static int plan_row(sqlite3_stmt *s, annual_report *r)
+{
+	r->wp_plan = dup(s, 0);
+	r->wp_plan_title = dup(s, 1);
+	return r->wp_plan && r->wp_plan_title ? 0 : -1;
+}
+
+/* Its lines citing an article (paragraph ''), or one of its paragraphs. */
+static int article_row(sqlite3_stmt *s, annual_report *r)
+{
+	int a = sqlite3_column_int(s, 0);
+	const unsigned char *para = sqlite3_column_text(s, 1);
+	if (a < 1 || a > ANN_MAX_ARTICLE)
+		return 0;
+	if (!para || !*para) {
+		r->article_lines[a] = dup(s, 2);
+		return r->article_lines[a] ? 0 : -1;
+	}
+	ann_article_para *p = grow((void **)&r->para_lines, &r->npara, sizeof *p);
+	if (!p)
+		return -1;
+	p->article = a;
+	p->paragraph = dup(s, 1);
+	p->lines = dup(s, 2);
+	return p->paragraph && p->lines ? 0 : -1;
 }
 
 /* A project row. */
@@ -296,8 +364,24 @@ static int load(store *st, int year, const check_result *quality, annual_report 
 	    each(st, year,
 		 "SELECT year, currency, category, amount_micro FROM expenditure"
 		 " WHERE year <= ?1 ORDER BY year, currency, category", spend_row, out, err) < 0 ||
+	    each(st, year, "SELECT outcome, group_concat(project, ', ') FROM (SELECT o.outcome,"
+		 " o.project FROM project_outcome o JOIN project_status s ON s.project = o.project"
+		 " AND s.year = ?1 ORDER BY o.project) GROUP BY outcome", node_projects_row, out,
+		 err) < 0 ||
+	    each(st, year, "SELECT section, text FROM narrative WHERE year = ?1", narrative_row,
+		 out, err) < 0 ||
+	    each(st, year, "SELECT abbreviation, meaning FROM abbreviation WHERE year = ?1"
+		 " ORDER BY upper(abbreviation), abbreviation", abbreviation_row, out, err) < 0 ||
+	    each(st, year, "SELECT plan, title FROM wp_plan WHERE start_year <= ?1"
+		 " ORDER BY start_year DESC, plan LIMIT 1", plan_row, out, err) < 0 ||
+	    each(st, year, "SELECT a.article, a.paragraph, group_concat(a.item, ', ') FROM"
+		 " (SELECT x.article, x.paragraph, x.item FROM wp_item_article x JOIN wp_item i"
+		 " ON i.item_id = x.item WHERE i.plan = (SELECT plan FROM wp_plan WHERE"
+		 " start_year <= ?1 ORDER BY start_year DESC, plan LIMIT 1)"
+		 " ORDER BY x.article, x.paragraph, i.seq) a GROUP BY a.article, a.paragraph",
+		 article_row, out, err) < 0 ||
 	    ind_table_compute(st, (ind_period){year, 0}, &out->indicators, err) < 0 ||
-	    trends(st, out, err) < 0) {
+	    trends(st, out, err) < 0 || annual_load_surveys(st, out, err) < 0) {
 		annual_free(out);
 		return ACTIP_ERR;
 	}
@@ -308,6 +392,32 @@ static int load(store *st, int year, const check_result *quality, annual_report 
 
 void annual_free(annual_report *r)
 {
+	annual_free_surveys(r);
+	for (int k = 0; k < ANN_NNARRATIVE; k++) {
+		free(r->narrative[k]);
+		r->narrative[k] = NULL;
+	}
+	for (size_t i = 0; i < r->nabbrev; i++) {
+		free(r->abbrev[i].abbreviation);
+		free(r->abbrev[i].meaning);
+	}
+	free(r->abbrev);
+	r->abbrev = NULL;
+	free(r->wp_plan);
+	free(r->wp_plan_title);
+	r->wp_plan = r->wp_plan_title = NULL;
+	for (int a = 0; a <= ANN_MAX_ARTICLE; a++) {
+		free(r->article_lines[a]);
+		r->article_lines[a] = NULL;
+	}
+	for (size_t i = 0; i < r->npara; i++) {
+		free(r->para_lines[i].paragraph);
+		free(r->para_lines[i].lines);
+	}
+	free(r->para_lines);
+	r->para_lines = NULL;
+	r->npara = 0;
+	r->nabbrev = 0;
 	free(r->trends);
 	r->trends = NULL;
 	for (size_t i = 0; i < r->nprojects; i++) {
@@ -322,7 +432,7 @@ void annual_free(annual_report *r)
 	}
 	for (size_t i = 0; i < r->nnodes; i++) {
 		free(r->nodes[i].code); free(r->nodes[i].level);
-		free(r->nodes[i].parent); free(r->nodes[i].title);
+		free(r->nodes[i].parent); free(r->nodes[i].title); free(r->nodes[i].projects);
 	}
 	for (size_t i = 0; i < r->npartners; i++) {
 		ann_partner *p = &r->partners[i];

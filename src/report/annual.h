@@ -12,10 +12,11 @@
 #include <stdint.h>
 
 #include "check/check.h"
+#include "core/scale.h"
 #include "indicators/indicators.h"
 #include "report/tables.h"
 
-enum { ANN_NSTATUS = 6 };
+enum { ANN_NSTATUS = 6, ANN_MAX_ARTICLE = 31 };
 
 /* Project status words in report order. */
 extern const char *const ann_status_keys[ANN_NSTATUS];
@@ -34,6 +35,7 @@ typedef struct ann_achievement {
 
 typedef struct ann_node {
 	char *code, *level, *parent, *title;
+	char *projects;     /* ", "-joined codes of the year's projects serving it, or NULL */
 } ann_node;
 
 typedef struct ann_partner {
@@ -52,6 +54,44 @@ typedef struct ann_trend {
 	int64_t events, participants, trained;  /* all events; Table 3's and 4's totals */
 	int64_t pct_satisfied;                  /* Table 5's total, -1 when no feedback */
 } ann_trend;
+
+/* A survey question with its answers counted by the words of its scale (best first). */
+typedef struct ann_question {
+	char *code, *text, *label;
+	const answer_scale *scale;
+	int64_t answered, n[SCALE_MAX_WORDS];
+} ann_question;
+
+/* A survey of the year that has a figure in the report (surveys.c). */
+typedef struct ann_survey {
+	char *code, *title, *conducted, *population, *source;
+	int figure;
+	int64_t respondents;            /* who answered at least one question */
+	ann_question *q;  size_t nq;
+} ann_survey;
+
+/* The feedback of one project's capacity development events of the year: relevance
+ * and understanding beside satisfaction (the published report quotes them per event
+ * series, e.g. for AICHR's). understanding counts the quality scale's words. */
+typedef struct ann_feedback {
+	char *project, *title;
+	int64_t respondents, satisfied, satisfied_of, relevant, relevant_of;
+	int64_t understanding[SCALE_MAX_WORDS], understanding_of;
+} ann_feedback;
+
+/* The narrative sections an admin writes per year (Markdown), in report order. */
+enum { ANN_DOCINFO, ANN_FOREWORD, ANN_ABOUT, ANN_CONTACT, ANN_NNARRATIVE };
+extern const char *const ann_narrative_keys[ANN_NNARRATIVE];
+
+typedef struct ann_abbreviation {
+	char *abbreviation, *meaning;
+} ann_abbreviation;
+
+/* The lines of the plan that cite one paragraph of an article. */
+typedef struct ann_article_para {
+	int article;
+	char *paragraph, *lines;    /* "6"; ", "-joined line ids */
+} ann_article_para;
 
 typedef struct ann_country {
 	char code[8];
@@ -76,11 +116,27 @@ typedef struct annual_report {
 	const check_result *quality;               /* may be NULL */
 	ind_table indicators;                      /* indicator performance tracking */
 	ann_trend *trends;      size_t ntrends;    /* every year with activities, up to year */
+	ann_survey *surveys;    size_t nsurveys;   /* of the year, with a figure, by figure */
+	ann_feedback *feedback; size_t nfeedback;  /* regional projects' events, by project */
+	char *narrative[ANN_NNARRATIVE];           /* NULL when not written */
+	ann_abbreviation *abbrev; size_t nabbrev;  /* in alphabetical order */
+	/* the work plan most recently begun by the year, and per ACTIP article the
+	 * ", "-joined ids of its lines that cite it (NULL: none) */
+	char *wp_plan, *wp_plan_title;
+	char *article_lines[ANN_MAX_ARTICLE + 1];
+	ann_article_para *para_lines; size_t npara; /* lines citing one paragraph (14(6)) */
 } annual_report;
 
 /* Loads everything for year. quality (may be NULL) is kept by pointer. */
 int annual_load(store *st, int year, const check_result *quality, annual_report *out,
 		actip_err *err);
+
+/* Loads the year's surveys and the regional projects' feedback into r (surveys.c). */
+int annual_load_surveys(store *st, annual_report *r, actip_err *err);
+void annual_free_surveys(annual_report *r);
+
+/* A whole percentage of n in of, rounded half away from zero; -1 when of is 0. */
+int64_t annual_pct(int64_t n, int64_t of);
 
 /* Frees what annual_load allocated. */
 void annual_free(annual_report *r);

@@ -13,11 +13,32 @@ static const char *const PALETTE[CHART_MAX_SERIES] = {
 	"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
 };
 
+/* The ink of a value written on a bar of each colour (contrast of at least 4.5). */
+static const char *const LABEL_INK[CHART_MAX_SERIES] = {
+	"#ffffff", "#1d2733", "#1d2733", "#1d2733", "#1d2733", "#ffffff",
+};
+
 /* Sizes in SVG units (CSS pixels at 640 wide). Text is FONT units and value labels
  * VALUE_FONT, so that on a phone, where the report's style sheet keeps a chart at least
  * 34rem (544 px) wide and lets it scroll, no text is below 11 px. */
-enum { W = 640, LABEL_W = 175, RIGHT = 48, TOP = 36, ROW_H = 28, BAR_GAP = 6, AXIS_H = 30,
+enum { W = 640, LABEL_W = 175, RIGHT = 48, TOP = 36, LEGEND_H = 20, ROW_H = 28, BAR_GAP = 6, AXIS_H = 30,
        FONT = 14, VALUE_FONT = 13 };
+
+/* The lines the legend takes (its items wrap at the chart's width). */
+static int legend_lines(const chart *c)
+{
+	double lx = LABEL_W;
+	int lines = 1;
+	for (int s = 0; s < c->nseries && c->nseries > 1; s++) {
+		double wide = 16 + 0.6 * FONT * (double)strlen(c->series[s]) + 18;
+		if (lx > LABEL_W && lx + wide - 18 > W) {
+			lx = LABEL_W;
+			lines++;
+		}
+		lx += wide;
+	}
+	return lines;
+}
 
 /* The step between the axis' ticks for data up to m: the smallest of 1, 2, 2.5 (from
  * 10 up, so that ticks stay whole numbers) and 5 times a power of ten that covers m in
@@ -103,7 +124,8 @@ void chart_write_svg(FILE *out, const chart *c)
 	int per_cat = c->mode == CHART_GROUPED ? c->nseries : 1;
 	double bar_h = c->mode == CHART_GROUPED ? (ROW_H - BAR_GAP) / (double)per_cat + 2 : ROW_H - BAR_GAP;
 	double row_h = c->mode == CHART_GROUPED ? bar_h * per_cat + BAR_GAP + 2 : ROW_H;
-	int h = (int)(TOP + row_h * c->ncats + AXIS_H + 4);
+	int top = TOP + LEGEND_H * (legend_lines(c) - 1);
+	int h = (int)(top + row_h * c->ncats + AXIS_H + 4);
 	int64_t step;
 	int64_t max = axis_max(c, &step);
 	double plot_w = W - LABEL_W - RIGHT;
@@ -125,18 +147,23 @@ void chart_write_svg(FILE *out, const chart *c)
 	esc_html_text(out, c->desc);
 	fputs("</desc>\n", out);
 
-	/* legend */
-	double lx = LABEL_W;
+	/* legend, on as many lines as it needs */
+	double lx = LABEL_W, ly = 8;
 	for (int s = 0; s < c->nseries && c->nseries > 1; s++) {
-		fprintf(out, "<rect x=\"%.1f\" y=\"8\" width=\"12\" height=\"12\" fill=\"%s\"/>"
-			     "<text x=\"%.1f\" y=\"19\">", lx, PALETTE[s], lx + 16);
+		double wide = 16 + 0.6 * FONT * (double)strlen(c->series[s]) + 18;
+		if (lx > LABEL_W && lx + wide - 18 > W) {
+			lx = LABEL_W;
+			ly += LEGEND_H;
+		}
+		fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"%s\"/>"
+			     "<text x=\"%.1f\" y=\"%.1f\">", lx, ly, PALETTE[s], lx + 16, ly + 11);
 		esc_html_text(out, c->series[s]);
 		fputs("</text>\n", out);
-		lx += 16 + 0.6 * FONT * (double)strlen(c->series[s]) + 18;
+		lx += wide;
 	}
 
 	/* grid and axis ticks */
-	double axis_y = TOP + row_h * c->ncats;
+	double axis_y = top + row_h * c->ncats;
 	int nt = (int)(max / step);
 	for (int k = 0; k <= nt; k++) {
 		double x = LABEL_W + plot_w * k / nt;
@@ -144,15 +171,15 @@ void chart_write_svg(FILE *out, const chart *c)
 		value_text(c, step * k, t, sizeof t);
 		fprintf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#d5dbe2\"/>"
 			     "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#5b6675\">",
-			x, TOP - 4, x, axis_y, x, axis_y + 16);
+			x, top - 4, x, axis_y, x, axis_y + 16);
 		esc_html_text(out, t);
 		fputs("</text>\n", out);
 	}
 	fprintf(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%.1f\" stroke=\"#1d2733\"/>\n",
-		LABEL_W, TOP - 4, LABEL_W, axis_y);
+		LABEL_W, top - 4, LABEL_W, axis_y);
 
 	for (int i = 0; i < c->ncats; i++) {
-		double y0 = TOP + row_h * i;
+		double y0 = top + row_h * i;
 		fprintf(out, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">", LABEL_W - 8,
 			y0 + row_h / 2 + 5);
 		esc_html_text(out, c->cats[i]);
@@ -165,6 +192,15 @@ void chart_write_svg(FILE *out, const chart *c)
 			if (c->mode == CHART_STACKED) {
 				if (v > 0)
 					bar(out, c, x, y0 + BAR_GAP / 2.0, w, bar_h, s, i, v);
+				if (c->shares && w >= 0.6 * VALUE_FONT * 4 + 4) {
+					char vt[32];
+					value_text(c, v, vt, sizeof vt);
+					fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" "
+						     "text-anchor=\"middle\" fill=\"%s\">", x + w / 2,
+						y0 + row_h / 2 + 5, VALUE_FONT, LABEL_INK[s % CHART_MAX_SERIES]);
+					esc_html_text(out, vt);
+					fputs("</text>\n", out);
+				}
 				x += w;
 				sum += v;
 			} else {
@@ -180,7 +216,7 @@ void chart_write_svg(FILE *out, const chart *c)
 				fputs("</text>\n", out);
 			}
 		}
-		if (c->mode == CHART_STACKED) {
+		if (c->mode == CHART_STACKED && !c->shares) {
 			char vt[32];
 			value_text(c, sum, vt, sizeof vt);
 			fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#1d2733\">", x + 4,

@@ -7,6 +7,7 @@
 #ifndef ACTIP_REPORT_CHART_H
 #define ACTIP_REPORT_CHART_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -23,6 +24,7 @@ typedef struct chart {
 	chart_mode mode;
 	const char *unit;       /* "%" for percentages, "" for counts */
 	int64_t axis_max;       /* 0 = from the data */
+	bool shares;            /* stacked shares of a whole: each part labelled, no total */
 	int nseries, ncats;
 	const char *series[CHART_MAX_SERIES];
 	const char *cats[CHART_MAX_CATS];

@@ -9,6 +9,8 @@
  * of the fixed parts) are constants. libzip writes the package to a temporary file and
  * renames it into place only when complete. */
 #include <cmark.h>
+
+#include "report/mdtext.h"
 #include <libxml/xmlwriter.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +24,8 @@
 /* A4 in twentieths of a point and margins of 2 cm (1.5 cm landscape). */
 enum { PAGE_W = 11906, PAGE_H = 16838, MARGIN = 1134, MARGIN_LANDSCAPE = 851 };
 
-/* A table of up to this many rows is kept on one page. */
-enum { KEEP_ROWS = 25 };
+/* A table of up to this many rows and this many characters is kept on one page. */
+enum { KEEP_ROWS = 25, KEEP_TEXT = 1500 };
 
 /* The width a figure is printed at, in EMU (16 cm). */
 #define FIG_EMU 5760000LL
@@ -227,6 +229,15 @@ static void heading_docx(docx *x, const rd_block *b)
 	para(x, "Heading3", b->text, 0);
 }
 
+static bool markdown_docx(docx *x, const char *text, const char *first_style,
+			  const char *next_style);
+
+static void md_docx(docx *x, const rd_block *b)
+{
+	if (markdown_docx(x, b->text, NULL, NULL))
+		end(x);
+}
+
 static void para_docx(docx *x, const rd_block *b)
 {
 	para(x, b->cls && strcmp(b->cls, "lead") == 0 ? "Lead" : NULL, b->text, 0);
@@ -268,12 +279,18 @@ static void table_docx(docx *x, const rd_block *b)
 	tbl_open(x, all ? all : t->heads, all ? t->nrows + 1 : 1, t->ncols);
 	free(all);
 	tbl_row(x, t->heads, t->ncols, t->left, true, false, false);
+	/* a short table is kept on one page; one of many rows or much text may split */
+	size_t text = 0;
+	for (int i = 0; i < t->nrows; i++)
+		for (int c = 0; c < t->ncols; c++)
+			text += strlen(t->cells[(size_t)i * (size_t)t->ncols + (size_t)c]);
+	bool keep = t->nrows <= KEEP_ROWS && text <= KEEP_TEXT;
 	for (int i = 0; i < t->nrows; i++) {
 		if (t->kinds[i] == RD_GROUP)
 			group_row(x, t->cells[(size_t)i * t->ncols], t->ncols);
 		else
 			tbl_row(x, &t->cells[(size_t)i * t->ncols], t->ncols, t->left, false,
-				t->kinds[i] == RD_TOTAL, t->nrows <= KEEP_ROWS && i + 1 < t->nrows);
+				t->kinds[i] == RD_TOTAL, keep && i + 1 < t->nrows);
 	}
 	end(x);
 	para(x, "TableEnd", "", 0);
@@ -433,11 +450,14 @@ static void projects_docx(docx *x, const rd_block *b)
 	}
 }
 
-/* An achievement's Markdown as paragraphs of runs (strong and emphasis kept; links
- * as their text, images as their alt text), its meta line after the last. */
-static void ach_docx(docx *x, const rdoc *d, const ann_achievement *a)
+/* Markdown as paragraphs of runs (strong and emphasis kept; links as their text,
+ * images as their alt text): the first paragraph in style first, the others in style
+ * next, a list item's in "ListBullet". Returns with the last paragraph open (true), or
+ * false when there was none. */
+static bool markdown_docx(docx *x, const char *text, const char *first_style,
+			  const char *next_style)
 {
-	cmark_node *doc = cmark_parse_document(a->text, strlen(a->text), CMARK_OPT_DEFAULT);
+	cmark_node *doc = report_md_parse(text);
 	cmark_iter *it = doc ? cmark_iter_new(doc) : NULL;
 	bool open = false, first = true;
 	int strong = 0, emph = 0;
@@ -454,7 +474,9 @@ static void ach_docx(docx *x, const rdoc *d, const ann_achievement *a)
 				break;
 			if (open)
 				end(x);
-			p_open(x, first ? "ListBullet" : "ListContinue", false);
+			p_open(x, first ? first_style
+				  : cmark_node_get_type(cmark_node_parent(n)) == CMARK_NODE_ITEM
+				  ? "ListBullet" : next_style, false);
 			open = true;
 			first = false;
 			if (ty == CMARK_NODE_CODE_BLOCK)
@@ -486,7 +508,13 @@ static void ach_docx(docx *x, const rdoc *d, const ann_achievement *a)
 	}
 	cmark_iter_free(it);
 	cmark_node_free(doc);
-	if (!open)
+	return open;
+}
+
+/* An achievement's Markdown as a list item, its meta line after the last paragraph. */
+static void ach_docx(docx *x, const rdoc *d, const ann_achievement *a)
+{
+	if (!markdown_docx(x, a->text, "ListBullet", "ListContinue"))
 		p_open(x, "ListBullet", false);
 	char meta[512];
 	rdoc_ach_meta(d->r, a, meta, sizeof meta);
@@ -590,6 +618,7 @@ static void (*const render[RB_NKINDS])(docx *x, const rd_block *b) = {
 	[RB_OPEN] = open_docx,
 	[RB_HEADING] = heading_docx,
 	[RB_PARA] = para_docx,
+	[RB_MD] = md_docx,
 	[RB_TABLE] = table_docx,
 	[RB_RTABLE] = rtable_docx,
 	[RB_FIGURE] = figure_docx,

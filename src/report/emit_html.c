@@ -361,6 +361,14 @@ static void heading_html(FILE *out, const rdoc *d, const rd_block *b)
 	fputs("</h4>\n", out);
 }
 
+static void md_html(FILE *out, const rdoc *d, const rd_block *b)
+{
+	(void)d;
+	fputs("<div class=\"md narrative\">", out);
+	markdown_html(out, b->text);
+	fputs("</div>\n", out);
+}
+
 static void para_html(FILE *out, const rdoc *d, const rd_block *b)
 {
 	(void)d;
@@ -415,6 +423,7 @@ static void (*const render[RB_NKINDS])(FILE *out, const rdoc *d, const rd_block 
 	[RB_OPEN] = open_html,
 	[RB_HEADING] = heading_html,
 	[RB_PARA] = para_html,
+	[RB_MD] = md_html,
 	[RB_TABLE] = table_plain_html,
 	[RB_RTABLE] = rtable_html,
 	[RB_FIGURE] = figure_block_html,

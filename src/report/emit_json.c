@@ -106,6 +106,52 @@ static json_t *spend_json(const annual_report *r)
 	return a;
 }
 
+/* Counts by word (best first) with their whole percentages of the answered. */
+static json_t *answers_json(const answer_scale *sc, const int64_t *n, int64_t of)
+{
+	json_t *o = json_object();
+	for (int w = 0; sc && w < scale_size(sc); w++)
+		json_object_set_new(o, sc->words[w], json_pack("{s:I, s:o}", "count", (json_int_t)n[w],
+							      "pct", pct(annual_pct(n[w], of))));
+	return o;
+}
+
+/* The surveys with a figure, and the regional projects' feedback. */
+static json_t *surveys_json(const annual_report *r)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < r->nsurveys; i++) {
+		const ann_survey *v = &r->surveys[i];
+		json_t *qs = json_array();
+		for (size_t k = 0; k < v->nq; k++) {
+			const ann_question *q = &v->q[k];
+			json_array_append_new(qs, json_pack("{s:s, s:s, s:s?, s:I, s:o}", "question",
+				q->code, "text", q->text, "scale", q->scale ? q->scale->name : NULL,
+				"answered", (json_int_t)q->answered,
+				"answers", answers_json(q->scale, q->n, q->answered)));
+		}
+		json_array_append_new(a, json_pack("{s:s, s:s, s:i, s:I, s:s?, s:o}", "survey", v->code,
+			"title", v->title, "figure", v->figure, "respondents", (json_int_t)v->respondents,
+			"source", v->source, "questions", qs));
+	}
+	return a;
+}
+
+static json_t *feedback_json(const annual_report *r)
+{
+	json_t *o = json_object();
+	for (size_t i = 0; i < r->nfeedback; i++) {
+		const ann_feedback *f = &r->feedback[i];
+		json_object_set_new(o, f->project, json_pack("{s:I, s:o, s:o, s:o}",
+			"respondents", (json_int_t)f->respondents,
+			"satisfied_pct", pct(annual_pct(f->satisfied, f->satisfied_of)),
+			"relevant_pct", pct(annual_pct(f->relevant, f->relevant_of)),
+			"understanding", answers_json(scale_find("quality"), f->understanding,
+						      f->understanding_of)));
+	}
+	return o;
+}
+
 /* The whole report. */
 int report_write_json(FILE *out, const annual_report *r, actip_err *err)
 {
@@ -118,6 +164,8 @@ int report_write_json(FILE *out, const annual_report *r, actip_err *err)
 	json_object_set_new(root, "achievements", json_integer((json_int_t)r->nach));
 	json_object_set_new(root, "expenditure", spend_json(r));
 	json_object_set_new(root, "indicator_tracking", ind_table_json(&r->indicators));
+	json_object_set_new(root, "surveys", surveys_json(r));
+	json_object_set_new(root, "feedback_by_project", feedback_json(r));
 	int rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII |
 				       JSON_REAL_PRECISION(12));
 	json_decref(root);

@@ -66,13 +66,12 @@ static void figure_md(FILE *out, const chart *c, int n)
 	fputc('\n', out);
 }
 
-/* An achievement as a list item; continuation lines of its text are indented. */
-static void achievement_md(FILE *out, const annual_report *r, const ann_achievement *a)
+/* Markdown typed by people, neutralised (report_md_parse) and rendered back to
+ * CommonMark, which escapes whatever would read as markup; control characters dropped.
+ * Lines after the first start with indent. */
+static void markdown_md(FILE *out, const char *text, const char *indent)
 {
-	fputs("- ", out);
-	/* The text neutralised (report_md_parse) and rendered back to CommonMark, which
-	 * escapes whatever would read as markup; control characters dropped. */
-	cmark_node *doc = report_md_parse(a->text);
+	cmark_node *doc = report_md_parse(text);
 	char *md = doc ? cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0) : NULL;
 	if (doc)
 		cmark_node_free(doc);
@@ -83,13 +82,22 @@ static void achievement_md(FILE *out, const annual_report *r, const ann_achievem
 	for (char *nl; line && (nl = strchr(line, '\n')); line = nl + 1) {
 		*nl = '\0';
 		esc_text(out, line);
-		fputs(nl[1] ? "\n  " : "\n", out);
+		fputs("\n", out);
+		if (nl[1])
+			fputs(indent, out);
 	}
 	if (line)
 		esc_text(out, line);
 	else
-		esc_md_cell(out, a->text);
+		esc_md_cell(out, text);
 	free(md);
+}
+
+/* An achievement as a list item; continuation lines of its text are indented. */
+static void achievement_md(FILE *out, const annual_report *r, const ann_achievement *a)
+{
+	fputs("- ", out);
+	markdown_md(out, a->text, "  ");
 	char meta[512];
 	rdoc_ach_meta(r, a, meta, sizeof meta);
 	fputs(" —", out);
@@ -128,6 +136,13 @@ static void heading_md(FILE *out, const rdoc *d, const rd_block *b)
 	(void)d;
 	esc_md_cell(out, b->text);
 	fputs(":\n\n", out);
+}
+
+static void md_md(FILE *out, const rdoc *d, const rd_block *b)
+{
+	(void)d;
+	markdown_md(out, b->text, "");
+	fputs("\n\n", out);
 }
 
 static void para_md(FILE *out, const rdoc *d, const rd_block *b)
@@ -239,6 +254,7 @@ static void (*const render[RB_NKINDS])(FILE *out, const rdoc *d, const rd_block 
 	[RB_OPEN] = open_md,
 	[RB_HEADING] = heading_md,
 	[RB_PARA] = para_md,
+	[RB_MD] = md_md,
 	[RB_TABLE] = table_plain_md,
 	[RB_RTABLE] = rtable_md,
 	[RB_FIGURE] = figure_block_md,

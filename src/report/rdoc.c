@@ -5,6 +5,7 @@
 #include "core/i18n.h"
 #include "report/rdoc.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "core/country.h"
 #include "core/num.h"
 #include "report/report.h"
+#include "workplan/actip.h"
 
 #define EN_DASH "\xE2\x80\x93"
 
@@ -413,6 +415,153 @@ static void sec_results(rdoc *d, int *nfig)
 	}
 }
 
+/* A share of a question's answers as a cell: "42%", the en dash for none. */
+static const char *share(rdoc *d, int64_t n, int64_t of)
+{
+	int64_t p = annual_pct(n, of);
+	return p < 0 ? EN_DASH : str(d, "%lld%%", (long long)p);
+}
+
+/* The figure of survey v's questions on scale sc: the share of each answer per
+ * question, stacked (the chart is the next free survey figure, when there is one). */
+static void survey_figure(rdoc *d, const ann_survey *v, const answer_scale *sc, bool mixed,
+			  int *nsfig, int *nfig)
+{
+	if (*nsfig >= RD_MAX_SURVEYS)
+		return;
+	int f = FIG_TRENDS + 1 + (*nsfig)++;
+	chart *c = &d->figs[f];
+	memset(c, 0, sizeof *c);
+	int last = scale_size(sc) - 1;
+	if (mixed) /* "...: always to never", "...: yes or no" */
+		snprintf(d->fig_titles[f], sizeof d->fig_titles[0], "%s: %s %s %s", v->title,
+			 sc->words[0], last == 1 ? "or" : "to", sc->words[last]);
+	else
+		snprintf(d->fig_titles[f], sizeof d->fig_titles[0], "%s", v->title);
+	c->id = str(d, "fig-survey-%d", *nsfig);
+	c->title = d->fig_titles[f];
+	c->cat_label = "Question";
+	c->desc = "Stacked bars: for each question, the share of the respondents who answered it "
+		  "giving each answer.";
+	c->mode = CHART_STACKED;
+	c->unit = "%";
+	c->axis_max = 100;
+	c->shares = true;
+	c->nseries = scale_size(sc);
+	for (int w = 0; w < c->nseries && w < CHART_MAX_SERIES; w++)
+		c->series[w] = sc->words[w];
+	for (size_t k = 0; k < v->nq && c->ncats < CHART_MAX_CATS; k++) {
+		const ann_question *q = &v->q[k];
+		if (q->scale != sc || !q->answered)
+			continue;
+		c->cats[c->ncats] = q->label ? q->label : q->code;
+		for (int w = 0; w < c->nseries; w++)
+			c->v[c->ncats][w] = annual_pct(q->n[w], q->answered);
+		c->ncats++;
+	}
+	if (c->ncats)
+		figure(d, c, nfig);
+}
+
+/* One survey: a figure per scale its questions use, who answered and when, a table of
+ * the same shares with the questions' full text (a column per answer when every
+ * question has the same scale, else the answers listed), and its source. */
+static void survey(rdoc *d, const ann_survey *v, int *nsfig, int *nfig)
+{
+	const answer_scale *scales[8];
+	int nscales = 0;
+	for (size_t k = 0; k < v->nq; k++) {
+		bool seen = !v->q[k].scale;
+		for (int j = 0; j < nscales && !seen; j++)
+			seen = scales[j] == v->q[k].scale;
+		if (!seen && nscales < 8)
+			scales[nscales++] = v->q[k].scale;
+	}
+	if (!nscales)
+		heading(d, v->title);
+	for (int j = 0; j < nscales; j++)
+		survey_figure(d, v, scales[j], nscales > 1, nsfig, nfig);
+	char n[32];
+	num_format_count(n, sizeof n, v->respondents);
+	para(d, "note", str(d, "%s respondent%s%s%s%s%s.", n, v->respondents == 1 ? "" : "s",
+			    v->population ? " (" : "", v->population ? v->population : "",
+			    v->population ? ")" : "",
+			    v->conducted ? str(d, "; the survey closed on %s", v->conducted) : ""));
+	const answer_scale *one = nscales == 1 ? scales[0] : NULL;
+	int nw = one ? scale_size(one) : 1;
+	rd_table *t = table(d, "survey", nw + 2);
+	if (t) {
+		t->heads[0] = "Question";
+		t->left[0] = true;
+		t->heads[1] = "Answered";
+		for (int w = 0; w < nw; w++)
+			t->heads[w + 2] = one ? str(d, "%c%s (%%)", toupper((unsigned char)one->words[w][0]),
+						    one->words[w] + 1)
+					      : "Answers";
+		t->left[2] = !one;
+	}
+	for (size_t k = 0; k < v->nq; k++) {
+		const ann_question *q = &v->q[k];
+		const char **cells = row(d, t, RD_ROW, NULL);
+		cells[0] = str(d, "%s: %s", q->label ? q->label : q->code, q->text);
+		cells[1] = count(d, q->answered);
+		const char *list = "";
+		for (int w = 0; q->scale && w < scale_size(q->scale); w++) {
+			if (one)
+				cells[w + 2] = share(d, q->n[w], q->answered);
+			else
+				list = str(d, "%s%s%s %s", list, *list ? ", " : "", q->scale->words[w],
+					   share(d, q->n[w], q->answered));
+		}
+		if (!one)
+			cells[2] = *list ? list : EN_DASH;
+	}
+	para(d, "note", str(d, "Source: %s", v->source ? v->source : "survey records."));
+}
+
+/* Surveys and feedback: a figure per survey of the year, then the feedback of each
+ * regional project's capacity development events (satisfaction, relevance to the
+ * participants' work and how well the event improved their understanding). */
+static void sec_surveys(rdoc *d, int *nfig)
+{
+	const annual_report *r = d->r;
+	if (r->nsurveys)
+		para(d, NULL, "Shares are of the respondents who answered each question.");
+	int nsfig = 0;
+	for (size_t i = 0; i < r->nsurveys; i++)
+		survey(d, &r->surveys[i], &nsfig, nfig);
+	if (!r->nfeedback)
+		return;
+	heading(d, "Feedback on the regional projects' events");
+	const answer_scale *quality = scale_find("quality");
+	rd_table *t = table(d, "feedback", 8);
+	if (t) {
+		static const char *const heads[] = {"Project", "Respondents", "Satisfied (%)",
+						    "Relevant to their work (%)"};
+		memcpy(t->heads, heads, sizeof heads);
+		for (int k = 0; k < 4; k++)
+			t->heads[4 + k] = str(d, "Understanding %s (%%)", quality->words[k]);
+		t->left[0] = true;
+	}
+	for (size_t i = 0; i < r->nfeedback; i++) {
+		const ann_feedback *f = &r->feedback[i];
+		const char **c = row(d, t, RD_ROW, NULL);
+		c[0] = str(d, "%s %s", f->project, f->title ? f->title : "");
+		c[1] = count(d, f->respondents);
+		c[2] = share(d, f->satisfied, f->satisfied_of);
+		c[3] = share(d, f->relevant, f->relevant_of);
+		for (int k = 0; k < 4; k++)
+			c[4 + k] = share(d, f->understanding[k], f->understanding_of);
+	}
+	para(d, "note", "Shares are of the respondents who answered each question. "
+			"Source: post-event feedback forms.");
+}
+
+static bool has_surveys(const annual_report *r)
+{
+	return r->nsurveys > 0 || r->nfeedback > 0;
+}
+
 /* Trends over the stored years: events, participants (Table 3), people trained (Table
  * 4), satisfaction (Table 5) and expenditure, each year as its own report counts it,
  * with a figure of participants and people trained. */
@@ -540,7 +689,193 @@ static void sec_quality(rdoc *d, int *nfig)
 	}
 }
 
+/* The narrative an admin wrote for the year (narrative.csv), as Markdown. */
+static void narrative(rdoc *d, int k)
+{
+	block(d, RB_MD)->text = d->r->narrative[k];
+}
+
+static void sec_docinfo(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	narrative(d, ANN_DOCINFO);
+}
+
+static void sec_foreword(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	narrative(d, ANN_FOREWORD);
+}
+
+/* The "about" text, then what the records say of the year's projects. */
+static void sec_about(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	const annual_report *r = d->r;
+	if (r->narrative[ANN_ABOUT])
+		narrative(d, ANN_ABOUT);
+	int regional = 0;
+	for (size_t i = 0; i < r->nprojects; i++)
+		regional += strcmp(r->projects[i].focus, "national") != 0;
+	if (r->nprojects)
+		para(d, NULL, str(d, "In %d the records hold %zu projects with a status for the "
+				     "year: %d national projects in %d countries and %d regional "
+				     "ones (including victim rights and gender equality and social "
+				     "inclusion), with %zu NGO partners reporting results.",
+				  r->year, r->nprojects, r->national, r->national_countries,
+				  regional, r->npartners));
+}
+
+static void sec_contact(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	narrative(d, ANN_CONTACT);
+}
+
+/* The framework's nodes under parent (NULL: the roots) as rows of t, depth first, each
+ * indented by its depth, with the year's projects serving it. */
+static void toc_rows(rdoc *d, rd_table *t, const char *parent, int depth)
+{
+	static const struct {
+		const char *level, *label;
+	} levels[] = {{"goal", "Goal"}, {"eopo", "End-of-programme outcome"},
+		      {"intermediate", "Intermediate outcome"}, {"immediate", "Immediate outcome"},
+		      {"cluster", "Project cluster"}, {"foundational", "Foundational activity"}};
+	const annual_report *r = d->r;
+	if (depth > (int)r->nnodes) /* a cycle in the parents */
+		return;
+	for (size_t i = 0; i < r->nnodes; i++) {
+		const ann_node *n = &r->nodes[i];
+		bool root = true; /* no parent, or one that is not recorded */
+		for (size_t k = 0; k < r->nnodes && root && n->parent; k++)
+			root = strcmp(r->nodes[k].code, n->parent) != 0;
+		if (parent ? !n->parent || strcmp(n->parent, parent) != 0 : !root)
+			continue;
+		const char **c = row(d, t, depth == 0 ? RD_TOTAL : RD_ROW, NULL);
+		const char *indent = "";
+		for (int k = 0; k < depth; k++)
+			indent = str(d, "%s\u2003", indent);
+		c[0] = str(d, "%s%s %s", indent, n->code, n->title);
+		c[1] = n->level;
+		for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++)
+			if (strcmp(levels[k].level, n->level) == 0)
+				c[1] = levels[k].label;
+		c[2] = n->projects ? n->projects : EN_DASH;
+		toc_rows(d, t, n->code, depth + 1);
+	}
+}
+
+/* The theory of change drawn from the framework records: goal, end-of-programme
+ * outcomes and the outcomes under them at any depth, with the projects serving each. */
+static void sec_theory(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	para(d, NULL, str(d, "The results framework as recorded, from the goal down; beside "
+			     "each outcome, the projects with a status in %d that serve it.",
+			  d->year));
+	rd_table *t = table(d, "theory", 3);
+	if (t) {
+		t->heads[0] = "Goal and outcomes";
+		t->heads[1] = "Level";
+		t->heads[2] = "Projects";
+		t->left[0] = t->left[1] = t->left[2] = true;
+	}
+	toc_rows(d, t, NULL, 0);
+}
+
+static bool has_framework(const annual_report *r)
+{
+	return r->nnodes > 0;
+}
+
+/* The Convention's key obligations by article (a built-in list, workplan/actip.c), with
+ * the lines of the work plan most recently begun by the year that cite each article. */
+static void sec_actip(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	const annual_report *r = d->r;
+	para(d, NULL, r->wp_plan
+		? str(d, "What the Convention asks of States Parties, article by article, and the "
+			 "lines of %s (%s) that cite each article.", r->wp_plan_title, r->wp_plan)
+		: "What the Convention asks of States Parties, article by article. No work plan "
+		  "is recorded, so no work-plan line is shown against them.");
+	rd_table *t = table(d, "actip", r->wp_plan ? 3 : 2);
+	if (t) {
+		t->heads[0] = "Article";
+		t->heads[1] = "Obligation";
+		t->left[0] = t->left[1] = true;
+		if (r->wp_plan) {
+			t->heads[2] = "Work-plan lines";
+			t->left[2] = true;
+		}
+	}
+	for (const actip_obligation *o = actip_obligations; o->article; o++) {
+		const char **c = row(d, t, RD_ROW, NULL);
+		c[0] = o->ref;
+		c[1] = o->summary;
+		if (!r->wp_plan)
+			continue;
+		/* lines citing the whole article (shown once, on its first row), then
+		 * those citing a paragraph this row names */
+		bool again = o > actip_obligations && o[-1].article == o->article;
+		const char *cell = "";
+		for (int k = 0; k < 2; k++) {
+			int art = k ? o->also : o->article;
+			const char *whole = art > 0 && art <= ANN_MAX_ARTICLE ? r->article_lines[art]
+									  : NULL;
+			if (whole)
+				cell = str(d, "%s%s%s", cell, *cell ? "; " : "", again ? "as above" : whole);
+		}
+		for (size_t k = 0; k < r->npara; k++) {
+			const ann_article_para *p = &r->para_lines[k];
+			if (p->article == o->article &&
+			    strstr(o->ref, str(d, "%d(%s)", p->article, p->paragraph)))
+				cell = str(d, "%s%s%s", cell, *cell ? "; " : "", p->lines);
+		}
+		c[2] = *cell ? cell : EN_DASH;
+	}
+	para(d, "note", "The obligations are summarised in our own words; the Convention's "
+			"text is authoritative.");
+}
+
+/* The abbreviations, alphabetically. */
+static void sec_abbreviations(rdoc *d, int *nfig)
+{
+	(void)nfig;
+	rd_table *t = table(d, "abbreviations", 2);
+	if (t) {
+		t->heads[0] = "Abbreviation";
+		t->heads[1] = "Meaning";
+		t->left[0] = t->left[1] = true;
+	}
+	for (size_t i = 0; i < d->r->nabbrev; i++) {
+		const char **c = row(d, t, RD_ROW, NULL);
+		c[0] = d->r->abbrev[i].abbreviation;
+		c[1] = d->r->abbrev[i].meaning;
+	}
+}
+
 /* Whether a section has anything to show. */
+static bool has_docinfo(const annual_report *r)
+{
+	return r->narrative[ANN_DOCINFO] != NULL;
+}
+
+static bool has_foreword(const annual_report *r)
+{
+	return r->narrative[ANN_FOREWORD] != NULL;
+}
+
+static bool has_contact(const annual_report *r)
+{
+	return r->narrative[ANN_CONTACT] != NULL;
+}
+
+static bool has_abbreviations(const annual_report *r)
+{
+	return r->nabbrev > 0;
+}
+
 static bool has_partners(const annual_report *r)
 {
 	return r->npartners > 0;
@@ -561,6 +896,12 @@ static const struct {
 	bool (*shown)(const annual_report *r);
 	const char *cls;
 } sections[] = {
+	{"document", N_("Document information"), NULL, false, sec_docinfo, has_docinfo, NULL},
+	{"foreword", N_("Foreword"), NULL, false, sec_foreword, has_foreword, NULL},
+	{"about", N_("About the programme"), NULL, false, sec_about, NULL, NULL},
+	{"theory", N_("Theory of change"), NULL, false, sec_theory, has_framework, NULL},
+	{"actip", N_("About the ACTIP"), NULL, false, sec_actip, NULL, NULL},
+	{"abbreviations", N_("Abbreviations"), NULL, false, sec_abbreviations, has_abbreviations, NULL},
 	{"status", N_("Project status"), NULL, true, sec_status, NULL, NULL},
 	{"regional", N_("Regional progress"), NULL, false, sec_regional, NULL, NULL},
 	{"countries", N_("Progress by country"), NULL, false, sec_countries, NULL, NULL},
@@ -568,9 +909,11 @@ static const struct {
 	 has_partners, NULL},
 	{"tracking", N_("Indicator performance tracking"), NULL, false, sec_tracking, NULL, NULL},
 	{"indicators", N_("Selected indicator results"), NULL, false, sec_results, NULL, NULL},
+	{"surveys", N_("Surveys and feedback"), NULL, false, sec_surveys, has_surveys, NULL},
 	{"trends", N_("Trends over the years"), N_("Trends"), false, sec_trends, has_trends, NULL},
 	{"expenditure", N_("Expenditure by year"), N_("Expenditure"), false, sec_expenditure, NULL, NULL},
 	{"quality", N_("Annex: data quality"), NULL, false, sec_quality, has_quality, "annex"},
+	{"contact", N_("Contact"), NULL, false, sec_contact, has_contact, NULL},
 };
 
 /* Ends a build: the status of the result. */

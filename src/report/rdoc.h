@@ -16,7 +16,8 @@
 #include "report/chart.h"
 #include "report/suppress.h"
 
-enum { RD_MAX_COLS = 10, RD_MAX_FIGS = 5 };
+/* Figures: the report's four, the trends and one per survey (at most RD_MAX_SURVEYS). */
+enum { RD_MAX_COLS = 10, RD_MAX_SURVEYS = 8, RD_MAX_FIGS = 5 + RD_MAX_SURVEYS };
 
 typedef enum {
 	RB_OPEN,        /* a section (level 2) or part of one (level 3): id, cls, code, text */
@@ -33,6 +34,7 @@ typedef enum {
 	RB_PARTNER_META, /* where a partner works and since when (partner) */
 	RB_INDICATORS,  /* the indicator performance tracking table */
 	RB_FINDINGS,    /* the data-quality findings, one per line */
+	RB_MD,          /* Markdown typed by people (text), neutralised by report_md_parse */
 	RB_NKINDS
 } rb_kind;
 

@@ -224,7 +224,7 @@ static const char SQL_COOP[] =
 	"SELECT b.item, b.body FROM wp_item_body b JOIN wp_item i ON i.item_id = b.item"
 	" WHERE i.plan = ?1 ORDER BY b.item, b.pos";
 static const char SQL_ARTS[] =
-	"SELECT a.item, a.article FROM wp_item_article a JOIN wp_item i ON i.item_id = a.item"
+	"SELECT DISTINCT a.item, a.article FROM wp_item_article a JOIN wp_item i ON i.item_id = a.item"
 	" WHERE i.plan = ?1 ORDER BY a.item, a.article";
 static const char SQL_REPORTS[] =
 	"SELECT s.item, s.pidx, s.body, s.status, s.note, s.reported_on FROM wp_status s"

@@ -426,7 +426,8 @@ static void section_process(wp_doc *d, const wp_plan *p)
 		int nnone = 0;
 		for (int b = 0; b < p->nbodies; b++) {
 			const char *code = p->bodies[b].code;
-			bool named = false, sent = false;
+			/* the body overseeing the plan drafts it; it sends no input to itself */
+			bool named = false, sent = p->overseen_by && strcmp(p->overseen_by, code) == 0;
 			for (int i = 0; i < p->nlines && !named; i++) {
 				named = strcmp(p->lines[i].lead, code) == 0;
 				for (int k = 0; k < p->lines[i].ncoop && !named; k++)
@@ -439,7 +440,8 @@ static void section_process(wp_doc *d, const wp_plan *p)
 				nnone++;
 			}
 		}
-		wd_para(d, s, "Bodies that lead or cooperate on a line and sent no input on the draft: %s.",
+		wd_para(d, s, "Bodies that lead or cooperate on a line (other than the one overseeing the plan) and "
+			"sent no input on the draft: %s.",
 			nnone ? none : "none");
 	}
 	wd_section *f = wd_section_add(d, "focal-points", "Bodies and focal points");

@@ -8,6 +8,7 @@
 #include "workplan/wp_templates.h"
 #include "import/import.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,7 +60,7 @@ const colspec wp_item_cols[WP_ITEM_NCOLS] = {
 	{"plan", T_CODE, true, NULL, 0, REF_NONE},
 	{"pillar", T_ENUM, true, PILLARS, 0, REF_NONE},
 	{"apa_provision", T_TEXT, false, NULL, 64, REF_NONE},
-	{"actip_articles", T_CODES, false, NULL, 0, REF_NONE},
+	{"actip_articles", T_TEXT, false, NULL, 400, REF_NONE}, /* "14;16(1)": check_articles */
 	{"area", T_TEXT, false, NULL, 2000, REF_NONE},
 	{"activity", T_TEXT, true, NULL, 4000, REF_NONE},
 	{"lead_body", T_CODE, true, NULL, 0, REF_NONE},
@@ -176,7 +177,7 @@ static const char *const SQL[W__COUNT] = {
 	[W_ITEM_BODIES_DEL] = "DELETE FROM wp_item_body WHERE item = ?1",
 	[W_ITEM_BODY_INS] = "INSERT OR IGNORE INTO wp_item_body(item, body, pos) VALUES (?1, ?2, ?3)",
 	[W_ITEM_ARTS_DEL] = "DELETE FROM wp_item_article WHERE item = ?1",
-	[W_ITEM_ART_INS] = "INSERT OR IGNORE INTO wp_item_article(item, article) VALUES (?1, ?2)",
+	[W_ITEM_ART_INS] = "INSERT OR IGNORE INTO wp_item_article(item, article, paragraph) VALUES (?1, ?2, ?3)",
 	[W_ITEM_INVOLVES] = "SELECT 1 FROM wp_item_body WHERE item = ?1 AND body = ?2",
 	[W_STATUS_UPSERT] =
 	/* A correction keeps the date first filed (the earlier of the two: timeliness counts
@@ -333,6 +334,29 @@ static bool check_plan(importer *im, const tplrow *r, int col, int *start, int *
 }
 
 
+/* Reads an article reference: "14" (the whole article, *para "") or "14(6)" (a
+ * paragraph: digits or letters). 0, or -1 when it is neither or out of range. */
+static int article_ref(const char *s, int *article, char *para, size_t size)
+{
+	char *end = NULL;
+	long n = strtol(s, &end, 10);
+	if (end == s || n < 1 || n > ACTIP_ARTICLES || !isdigit((unsigned char)s[0]))
+		return -1;
+	*article = (int)n;
+	para[0] = '\0';
+	if (!*end)
+		return 0;
+	size_t len = strcspn(end + 1, ")");
+	if (*end != '(' || len == 0 || len >= size || end[1 + len] != ')' || end[2 + len])
+		return -1;
+	for (size_t i = 0; i < len; i++)
+		if (!isalnum((unsigned char)end[1 + i]))
+			return -1;
+	memcpy(para, end + 1, len);
+	para[len] = '\0';
+	return 0;
+}
+
 /* Writes the ;-separated links of owner (item or decision) through the given insert;
  * pos numbers them in the order given. */
 static void link_list(importer *im, const tplrow *r, int col, int ins, const char *owner,
@@ -354,9 +378,14 @@ static void link_list(importer *im, const tplrow *r, int col, int ins, const cha
 		sqlite3_bind_text(s, k++, owner, -1, SQLITE_STATIC);
 		if (no)
 			sqlite3_bind_int64(s, k++, *no);
-		if (ins == W_ITEM_ART_INS)
-			sqlite3_bind_int(s, k++, atoi(p));
-		else {
+		if (ins == W_ITEM_ART_INS) {
+			int a = 0;
+			char para[16] = "";
+			if (article_ref(p, &a, para, sizeof para) < 0)
+				continue; /* reported by check_articles */
+			sqlite3_bind_int(s, k++, a);
+			sqlite3_bind_text(s, k++, para, -1, SQLITE_TRANSIENT);
+		} else {
 			sqlite3_bind_text(s, k++, p, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_int(s, k++, ++pos);
 		}
@@ -423,7 +452,7 @@ int wp_handle_plan(importer *im, const tplrow *r)
 	return 0;
 }
 
-/* Checks that every ;-separated article is a number from 1 to ACTIP_ARTICLES. */
+/* Checks that every ;-separated article is an article reference (article_ref). */
 static bool check_articles(importer *im, const tplrow *r)
 {
 	if (!r->v[IT_ARTICLES].set)
@@ -433,12 +462,14 @@ static bool check_articles(importer *im, const tplrow *r)
 		return false;
 	bool ok = true;
 	for (char *p = strtok_r(copy, ";", &save); p; p = strtok_r(NULL, ";", &save)) {
-		int64_t n;
 		if (!*text_trim(p))
 			continue;
-		if (text_parse_count(p, &n) < 0 || n < 1 || n > ACTIP_ARTICLES) {
+		int n;
+		char para[16];
+		if (article_ref(p, &n, para, sizeof para) < 0) {
 			diag_add(im->diag, DIAG_ERROR, r->file, r->line, "actip_articles",
-				 "'%s' is not an ACTIP article number (1 to %d)", p, ACTIP_ARTICLES);
+				 "'%s' is not an ACTIP article (1 to %d), alone or with its paragraph "
+				 "as in 14(6)", p, ACTIP_ARTICLES);
 			ok = false;
 		}
 	}
@@ -713,8 +744,9 @@ static const record_kind kind_plans = {
 static const record_kind kind_workplan = {
 	N_("Work-plan lines"), N_("work-plan line"),
 	"SELECT json_object('item_id', item_id, 'plan', plan, 'pillar', pillar, 'apa_provision', apa_provision,"
-	" 'actip_articles', (SELECT group_concat(article, ';') FROM (SELECT article FROM wp_item_article"
-	" WHERE item = i.item_id ORDER BY article)), 'area', area, 'activity', activity,"
+	" 'actip_articles', (SELECT group_concat(article || CASE WHEN paragraph <> '' THEN '(' || paragraph"
+	" || ')' ELSE '' END, ';') FROM (SELECT article, paragraph FROM wp_item_article"
+	" WHERE item = i.item_id ORDER BY article, length(paragraph), paragraph)), 'area', area, 'activity', activity,"
 	" 'lead_body', lead_body, 'cooperating_bodies', " BODIES("wp_item_body", "item = i.item_id") ","
 	" 'start_year', start_year, 'end_year', end_year, 'expected_output', expected_output,"
 	" 'outcome', outcome, 'indicator', indicator, 'target', target) FROM wp_item i"

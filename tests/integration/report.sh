@@ -42,7 +42,8 @@ for h in '## Project status in 2021' '## Regional progress' '## Progress by coun
 	 '## Expenditure by year' '## Annex: data quality'; do
 	check "md: section '$h'" grep -qxF "$h" "$TMP/r.md"
 done
-check "html: five inline SVG figures with titles" [ "$(grep -c '<svg class="chart"[^>]*role="img"' "$TMP/r.html")" = 5 ]
+# the report's four figures, the trends and four of the three surveys (one on two scales)
+check "html: nine inline SVG figures with titles" [ "$(grep -c '<svg class="chart"[^>]*role="img"' "$TMP/r.html")" = 9 ]
 check "html: nothing fetched" bash -c "[ -s '$TMP/r.html' ] && ! grep -qiE '(src|srcset|poster|data)=\"(https?:)?//|<link[^>]+href=|@import|url\\((https?:)?//' '$TMP/r.html'"
 check "html: achievement Markdown rendered" grep -q '<li id="ach-NGO-LPN-01"><div class="md"><p>' "$TMP/r.html"
 check "annex: the seven known inconsistencies" bash -c "grep -c 'count-parts\\|achievement-country\\|published-list\\|feedback-sex\\|share-sum\\|figure-parts\\|published-cell\\|double-claim' '$TMP/csv/quality.csv' | grep -qx 11"

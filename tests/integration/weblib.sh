@@ -200,6 +200,26 @@ CSV
 indicator,period,sex,value,note
 IND-1,2021,female,12,counted
 CSV
+	cat >"$TMP/more/surveys.csv" <<'CSV'
+code,year,title,figure
+SV-1,2021,Partner survey,1
+CSV
+	cat >"$TMP/more/survey_questions.csv" <<'CSV'
+survey,question,text,scale
+SV-1,Q1,Was it useful?,yes_no
+CSV
+	cat >"$TMP/more/survey_answers.csv" <<'CSV'
+survey,respondent,question,answer
+SV-1,R1,Q1,yes
+CSV
+	cat >"$TMP/more/narrative.csv" <<'CSV'
+year,section,text
+2021,foreword,A **good** year.
+CSV
+	cat >"$TMP/more/abbreviations.csv" <<'CSV'
+year,abbreviation,meaning
+2021,TIP,trafficking in persons
+CSV
 	cat >"$TMP/more/settings.csv" <<'CSV'
 key,value
 iati_default_currency,USD
@@ -231,7 +251,8 @@ CSV
 
 # The kinds of the records API (spec/records-api.md).
 KINDS="settings framework partners projects project_status activities participants feedback
-achievements expenditure indicators indicator_targets indicator_actuals bodies focal_points
+achievements expenditure indicators indicator_targets indicator_actuals surveys survey_questions
+survey_answers narrative abbreviations bodies focal_points
 plans workplan workplan_status meetings decisions adoption_steps consultation_inputs"
 
 # jget EXPR: a Python expression of the last answer's JSON as d ($TMP/body).

@@ -2,4 +2,4 @@
 -- "lo"); "" when it chose none, so the browser's Accept-Language decides.
 ALTER TABLE app_user ADD COLUMN lang TEXT NOT NULL DEFAULT '' CHECK (length(lang) <= 8);
 
-PRAGMA user_version = 9;
+PRAGMA user_version = 11;

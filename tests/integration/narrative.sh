@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The report's narrative: per year, the document information, foreword, about and
+# contact texts (Markdown) and the abbreviations, from narrative.csv and
+# abbreviations.csv, in every format and in the report's order; Markdown rendered
+# (emphasis, lists) and neutralised (raw HTML shown as text, a javascript: link reduced
+# to its words); another year's texts left out; an unknown section refused with its
+# position.
+source "$(dirname "$0")/lib.sh"
+
+db="$TMP/n.db"
+mkdir -p "$TMP/in"
+cat >"$TMP/in/narrative.csv" <<'CSV'
+year,section,text
+2021,foreword,"A **hard** year.
+
+- first point
+- second point"
+2021,about,"About us <script>alert(1)</script> and [a link](javascript:alert(1))."
+2021,contact,Write to <info@example.org>.
+2020,foreword,Last year's foreword.
+CSV
+cat >"$TMP/in/abbreviations.csv" <<'CSV'
+year,abbreviation,meaning
+2021,TIP,trafficking in persons
+2021,ACWC,ASEAN Commission on the Promotion and Protection of the Rights of Women and Children
+2020,OLD,an old one
+CSV
+"$ACTIP" import -q --db "$db" "$TMP/in" >"$TMP/imp.out" 2>&1; st=$?
+check "fixture imports" [ "$st" = 0 ]
+[ "$st" = 0 ] || cat "$TMP/imp.out"
+for f in md html docx; do
+	"$ACTIP" report --db "$db" --year 2021 --format $f -o "$TMP/r.$f" 2>/dev/null
+	check "report written ($f)" [ -s "$TMP/r.$f" ]
+done
+
+# Markdown: the sections in order, document information absent (none written).
+grep '^## ' "$TMP/r.md" >"$TMP/heads"
+check "md: foreword, about, the ACTIP and abbreviations first, contact last" bash -c \
+	"head -4 '$TMP/heads' | tr '\n' '|' | grep -qx '## Foreword|## About the programme|## About the ACTIP|## Abbreviations|' &&
+	 tail -1 '$TMP/heads' | grep -qx '## Contact'"
+check "md: no document information section" bash -c "! grep -q '^## Document information' '$TMP/r.md'"
+check "md: emphasis and list kept" bash -c "grep -qxF 'A **hard** year.' '$TMP/r.md' && grep -qxF '  - first point' '$TMP/r.md'"
+check "md: abbreviations in order" bash -c \
+	"grep -A3 '^| Abbreviation | Meaning |' '$TMP/r.md' | tail -2 | cut -d'|' -f2 | tr -d ' \n' | grep -qx 'ACWCTIP'"
+check "md: another year's texts left out" bash -c "! grep -q -e \"Last year's\" -e 'an old one' '$TMP/r.md'"
+check "html: rendered Markdown" bash -c \
+	"grep -q '<strong>hard</strong>' '$TMP/r.html' && grep -q '<li>first point</li>' '$TMP/r.html'"
+check "html: raw HTML shown as text, no script" bash -c \
+	"grep -q '&lt;script&gt;alert(1)&lt;/script&gt;' '$TMP/r.html' && ! grep -q '<script>alert' '$TMP/r.html'"
+check "html: no javascript: link" bash -c "! grep -qi 'href=\"javascript:' '$TMP/r.html'"
+check "docx: the foreword's text and a bold run" bash -c \
+	"unzip -p '$TMP/r.docx' word/document.xml | grep -q '<w:b/></w:rPr><w:t[^>]*>hard</w:t>'"
+check "docx: the contact section" bash -c \
+	"unzip -p '$TMP/r.docx' word/document.xml | grep -q 'info@example.org'"
+
+# An unknown section: refused where it is, nothing stored.
+before=$(dump "$db")
+printf 'year,section,text\n2021,preface,Hello\n' >"$TMP/bad.csv"
+"$ACTIP" import -q --db "$db" --template narrative "$TMP/bad.csv" >"$TMP/bad.out" 2>&1; st=$?
+check "an unknown section fails" [ "$st" != 0 ]
+check "its position" grep -q "bad.csv:2: section:" "$TMP/bad.out"
+check "nothing stored" [ "$(dump "$db")" = "$before" ]
+
+# About the ACTIP: the built-in obligations, paragraphs of one article after the first
+# refer to it; without a work plan no line column.
+check "md: ACTIP obligations by article and paragraph" bash -c \
+	"grep -q '^| 14(6) | Protect victims' '$TMP/r.md' && grep -q '^| 16(7) | ' '$TMP/r.md'"
+check "md: no work plan, no work-plan lines" bash -c \
+	"grep -q 'No work plan is recorded' '$TMP/r.md' && ! grep -q 'Work-plan lines' '$TMP/r.md'"
+# With a plan: its lines citing each article, merged for 8 and 9, "as above" for 14(4).
+mkdir -p "$TMP/wp"
+printf 'code,name,kind\nSOMTC,SOMTC,sectoral_body\n' >"$TMP/wp/bodies.csv"
+printf 'plan,title,start_year,end_year\nWP-1,Test plan,2019,2021\n' >"$TMP/wp/plans.csv"
+printf 'item_id,plan,pillar,activity,lead_body,actip_articles\nL1,WP-1,protection,Train,SOMTC,14;9\nL2,WP-1,law_enforcement,Review,SOMTC,8\nL3,WP-1,protection,Privacy guide,SOMTC,14(6);14(6)\n' >"$TMP/wp/workplan.csv"
+"$ACTIP" import -q --db "$db" "$TMP/wp" >"$TMP/wp.out" 2>&1 || cat "$TMP/wp.out"
+"$ACTIP" report --db "$db" --year 2021 --format md -o "$TMP/r2.md" 2>/dev/null
+check "md: lines by article" bash -c \
+	"grep -q '^| 8, 9 | .* | L2; L1 |$' '$TMP/r2.md' && grep -q '^| 14(1), 14(2) | .* | L1 |$' '$TMP/r2.md' &&
+	 grep -q '^| 14(4) | .* | as above |$' '$TMP/r2.md' && grep -q '^| 5 | .* | – |$' '$TMP/r2.md' &&
+	 grep -q '^| 14(6) | .* | as above; L3 |$' '$TMP/r2.md' && grep -q '^| 14(7) | .* | as above |$' '$TMP/r2.md'"
+printf 'item_id,plan,pillar,activity,lead_body,actip_articles\nL4,WP-1,protection,Bad,SOMTC,14(6;32\n' >"$TMP/wpbad.csv"
+"$ACTIP" import -q --db "$db" --template workplan "$TMP/wpbad.csv" >"$TMP/wpbad.out" 2>&1
+check "a malformed or unknown article refused with its position" bash -c \
+	"grep -q \"wpbad.csv:2: actip_articles: '14(6' is not an ACTIP article\" '$TMP/wpbad.out' &&
+	 grep -q \"wpbad.csv:2: actip_articles: '32' is not an ACTIP article\" '$TMP/wpbad.out'"
+
+# Theory of change: the framework from the goal down, at any depth, projects beside.
+mkdir -p "$TMP/fw"
+printf 'code,level,parent,title\nG,goal,,Goal\nE2,eopo,G,End two\nO2.6,intermediate,E2,Middle\nO2.1,immediate,O2.6,Deep\nK1,cluster,O2.1,Cluster\nF1,foundational,K1,Groundwork\n' >"$TMP/fw/framework.csv"
+printf 'code,title,country,outcomes\nC1,Project one,KH,O2.1\n' >"$TMP/fw/projects.csv"
+printf 'project,year,status\nC1,2021,completed\n' >"$TMP/fw/project_status.csv"
+"$ACTIP" import -q --db "$db" "$TMP/fw" >"$TMP/fw.out" 2>&1 || cat "$TMP/fw.out"
+"$ACTIP" report --db "$db" --year 2021 --format md -o "$TMP/r3.md" 2>/dev/null
+sed -n '/^## Theory of change/,/^## /p' "$TMP/r3.md" | grep '^| ' | tail -6 | head -4 | cut -d'|' -f2,4 | sed 's/\xe2\x80\x83/>/g; s/\*//g; s/  */ /g' >"$TMP/toc"
+check "theory of change at any depth, projects beside ($(tr '\n' '/' <"$TMP/toc"))" bash -c \
+	"printf ' G Goal | – \n >E2 End two | – \n >>O2.6 Middle | – \n >>>O2.1 Deep | C1 \n' | diff -q - '$TMP/toc' >/dev/null"
+check "framework levels of Annex 1: a project cluster and a foundational activity" bash -c \
+	"grep -q '^| .*K1 Cluster | Project cluster | ' '$TMP/r3.md' && grep -q '^| .*F1 Groundwork | Foundational activity | ' '$TMP/r3.md'"
+check "an outcome under an intermediate outcome keeps its place under its EOPO" \
+	bash -c "sed -n '/^### E2/,/^## /p' '$TMP/r3.md' | grep -q '^| O2.1 Deep |'"
+finish
