@@ -508,6 +508,10 @@ static void dispatch(web_req *rq, web_resp *rs)
 		resp_json_error(rs, 500, "the database is not available");
 		return;
 	}
+	/* the change log names who wrote (the thread's connection serves one request at a time) */
+	snprintf(rq->st->account, sizeof rq->st->account, "%s", rq->authed ? rq->user.name : "");
+	rq->st->origin = NULL;
+	rq->st->before_commit = NULL;
 	if (!(rt->flags & R_PUBLIC) && !rq->authed) {
 		if (rt->flags & R_HTML)
 			resp_redirect(rs, "/login");
