@@ -485,7 +485,7 @@ static void dispatch(web_req *rq, web_resp *rs)
 		}
 	static const web_route *const tables[] = {api_routes, api_workplan_routes, api_records_routes, page_routes,
 						  page_activity_routes, page_upload_routes, page_workplan_routes,
-						  page_records_routes, account_routes};
+						  page_records_routes, account_routes, api_sync_routes};
 	int status = 404;
 	const web_route *rt = NULL;
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0] && !rt; i++) {
