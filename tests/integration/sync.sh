@@ -50,4 +50,111 @@ check "plain HTTP to another host is refused" \
 check "a clone needs the right password" \
 	sh -c "echo 'wrong password here' | '$ACTIP' sync clone --server '$URL' --user kh --db '$TMP/y.db' 2>&1 | grep -q 'signing in'"
 
+# ---- apart: different edits on each side -------------------------------------------------
+# laptop_start DB NAME: serves a laptop's database on its own port (URL into $NAME_URL)
+LAPTOP_PIDS=""
+laptop_start() {
+	"$ACTIP" serve --db "$1" --listen 127.0.0.1:0 >"$TMP/$2.out" 2>"$TMP/$2.log" &
+	LAPTOP_PIDS="$LAPTOP_PIDS $!"
+	local port
+	port=$(serve_port "$TMP/$2.out")
+	eval "${2}_URL=http://127.0.0.1:$port"
+}
+trap 'for p in $LAPTOP_PIDS; do kill $p 2>/dev/null; done; web_stop; rm -rf "$TMP"' EXIT
+# lcall URL WHO METHOD PATH [IF-MATCH BODY]: a signed-in JSON call to a laptop or the server
+lcall() {
+	local url=$1 who=$2 method=$3 path=$4 ifm=${5:-} body=${6:-}
+	local jar="$TMP/$who-${url##*:}.jar"
+	curl -s -c "$jar" -H 'Content-Type: application/json' \
+		-d "{\"user\":\"$who\",\"password\":\"$PW\"}" "$url/api/v1/session" |
+		sed -n 's/.*"csrf":"\([0-9a-f]*\)".*/\1/p' >"$TMP/csrf"
+	local args=(-s -o "$TMP/body" -w '%{http_code}' -X "$method" -b "$jar"
+		-H "X-CSRF-Token: $(cat "$TMP/csrf")")
+	[ -n "$ifm" ] && args+=(-H "If-Match: \"$ifm\"")
+	[ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
+	curl "${args[@]}" "$url$path"
+}
+# edit URL WHO PATH FIELD VALUE: reads a record and writes it back with one field changed
+edit() {
+	local url=$1 who=$2 path=$3
+	lcall "$url" "$who" GET "$path" >/dev/null
+	local v body
+	v=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' "$TMP/body")
+	body=$(python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); o.pop("version"); o[sys.argv[2]]=sys.argv[3]; print(json.dumps(o))' "$TMP/body" "$4" "$5")
+	lcall "$url" "$who" PUT "$path" "$v" "$body"
+}
+# remove URL WHO PATH: deletes a record at the version read
+remove() {
+	lcall "$1" "$2" GET "$3" >/dev/null
+	local v
+	v=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' "$TMP/body")
+	lcall "$1" "$2" DELETE "$3" "$v"
+}
+
+laptop_start "$A" ADMINLAP
+laptop_start "$K" KHLAP
+# the server: an import of a new Thai activity, and an API edit of Thailand's
+mkdir -p "$TMP/srv" "$TMP/lap" "$TMP/kh"
+cat >"$TMP/srv/activities.csv" <<'CSV'
+activity_id,project,country,type,title,start_date
+TH-2,T101,TH,capacity_development,Workshop TH,2021-06-01
+CSV
+"$ACTIP" import --db "$DB" --quiet "$TMP/srv/activities.csv" >/dev/null
+check "server: an API edit while the laptops are away" test "$(edit "$URL" admin /api/v1/records/activities/TH-1 title 'Training TH (server)')" = 200
+# the admin's laptop: an import with participants, an edit, and a deletion
+cat >"$TMP/lap/activities.csv" <<'CSV'
+activity_id,project,country,type,title,start_date
+KH-9,C202,KH,capacity_development,Field visit KH,2021-09-01
+CSV
+cat >"$TMP/lap/participants.csv" <<'CSV'
+activity_id,full_name,sex,country
+KH-9,Chan Sophea,female,KH
+KH-9,Keo Vibol,male,KH
+CSV
+"$ACTIP" import --db "$A" --quiet "$TMP/lap/activities.csv" "$TMP/lap/participants.csv" >/dev/null
+check "admin's laptop: an API edit" test "$(edit "$ADMINLAP_URL" admin /api/v1/records/projects/T101 title 'Cooperation TH (laptop)')" = 200
+check "admin's laptop: a deletion of a participant" test "$(remove "$ADMINLAP_URL" admin /api/v1/records/participants/TH-1/1)" = 200
+# the officer's laptop: a new participant of KH-1 and an edit of Cambodia's project
+cat >"$TMP/kh/participants.csv" <<'CSV'
+activity_id,full_name,sex,country
+KH-1,Lim Bopha,female,KH
+CSV
+"$ACTIP" import --db "$K" --quiet --append "$TMP/kh/participants.csv" >/dev/null
+check "officer's laptop: an API edit of a Cambodian participant" test "$(edit "$KHLAP_URL" kh /api/v1/records/participants/KH-1/1 email 'dara@example.org')" = 200
+# a conflict: the same activity edited on the server and on the officer's laptop
+check "server: KH-1 edited" test "$(edit "$URL" admin /api/v1/records/activities/KH-1 title 'Training KH (server)')" = 200
+check "officer's laptop: KH-1 edited too" test "$(edit "$KHLAP_URL" kh /api/v1/records/activities/KH-1 title 'Training KH (field)')" = 200
+
+# syncs in several orders
+check "officer syncs first" sync_as "$K"
+check "admin syncs" sync_as "$A"
+check "officer syncs again" sync_as "$K"
+check "admin syncs again" sync_as "$A"
+check "a second sync with nothing new sends nothing" grep -q '^sent 0 changes' "$TMP/sync.out"
+check "server and admin's laptop report the same" diff <(report "$DB") <(report "$A")
+check "server and officer's laptop report the same" diff <(report "$DB") <(report "$K")
+check "the laptop's participants reached the server (KH-1 and KH-9 have two each)" \
+	test "$(rows "$DB" "SELECT group_concat(n) FROM (SELECT count(*) n FROM attendance WHERE activity IN ('KH-1','KH-9') GROUP BY activity ORDER BY activity)")" = "2,2"
+check "the officer's edit reached the server" test "$(rows "$DB" "SELECT email FROM attendance WHERE activity = 'KH-1' AND seq = 1")" = dara@example.org
+check "the admin's laptop's project edit reached the officer's laptop" test "$(rows "$K" "SELECT title FROM project WHERE code = 'T101'")" = 'Cooperation TH (laptop)'
+check "the deletion reached the server" test "$(rows "$DB" "SELECT count(*) FROM attendance WHERE activity = 'TH-1'")" = 0
+check "the server's import reached both laptops" \
+	test "$(rows "$A" "SELECT count(*) FROM activity WHERE id = 'TH-2'")$(rows "$K" "SELECT count(*) FROM activity WHERE id = 'TH-2'")" = 11
+check "the officer's laptop holds no Thai names" \
+	test "$(rows "$K" "SELECT count(*) FROM attendance WHERE country = 'TH' AND full_name IS NOT NULL")" = 0
+check "names reached the officer's laptop only for Cambodia" \
+	test "$(rows "$K" "SELECT count(*) FROM attendance WHERE full_name IS NOT NULL AND activity LIKE 'KH-%'")" = 4
+# the conflict: the server's title stays, the laptop's is listed, nothing lost
+check "server keeps its title for KH-1" test "$(rows "$DB" "SELECT title FROM activity WHERE id = 'KH-1'")" = 'Training KH (server)'
+check "the conflict is listed on the server with the laptop's title" \
+	test "$(rows "$DB" "SELECT count(*) FROM sync_conflict WHERE kind = 'activities' AND rkey = 'KH-1' AND status = 409 AND mine LIKE '%Training KH (field)%'")" = 1
+"$ACTIP" sync conflicts --db "$K" >"$TMP/conf.out" 2>&1
+check "actip sync conflicts lists it on the laptop" grep -q 'activities KH-1' "$TMP/conf.out"
+login admin
+check "the admin's conflicts page lists it" sh -c "curl -s -b '$TMP/admin.jar' '$URL/sync/conflicts' | grep -q 'Training KH (field)'"
+id=$(rows "$K" "SELECT id FROM sync_conflict WHERE rkey = 'KH-1' AND resolved_at IS NULL LIMIT 1")
+check "resolving with the laptop's version" sh -c "'$ACTIP' sync resolve --db '$K' $id mine >/dev/null"
+check "the resolution syncs" sync_as "$K"
+check "the server now has the laptop's title" test "$(rows "$DB" "SELECT title FROM activity WHERE id = 'KH-1'")" = 'Training KH (field)'
+
 finish
