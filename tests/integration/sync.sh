@@ -157,4 +157,59 @@ check "resolving with the laptop's version" sh -c "'$ACTIP' sync resolve --db '$
 check "the resolution syncs" sync_as "$K"
 check "the server now has the laptop's title" test "$(rows "$DB" "SELECT title FROM activity WHERE id = 'KH-1'")" = 'Training KH (field)'
 
+# ---- kill -9 at random moments of a sync -------------------------------------------------
+echo "$PW" >"$TMP/pw"
+for i in 1 2 3 4 5 6; do
+	mkdir -p "$TMP/k$i"
+	printf 'activity_id,full_name,sex,country\nKH-9,Person %s,female,KH\n' "$i" >"$TMP/k$i/participants.csv"
+	"$ACTIP" import --db "$K" --quiet --append "$TMP/k$i/participants.csv" >/dev/null
+	"$ACTIP" sync --db "$K" <"$TMP/pw" >/dev/null 2>&1 &
+	pid=$!
+	sleep "0.$(( (RANDOM % 40) + 2 ))"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	integrity "$K" || not_ok "kill -9 $i: the laptop's database is whole"
+	integrity "$DB" || not_ok "kill -9 $i: the server's database is whole"
+done
+check "both databases pass integrity_check after the kills" sh -c "[ \"\$(sqlite3 '$K' 'PRAGMA integrity_check')\" = ok ] && [ \"\$(sqlite3 '$DB' 'PRAGMA integrity_check')\" = ok ]"
+check "the next sync completes" sync_as "$K"
+check "and the one after it has nothing to send" sh -c "echo '$PW' | '$ACTIP' sync --db '$K' | grep -q '^sent 0 changes'"
+check "each participant added under the kills reached the server once" \
+	test "$(rows "$DB" "SELECT count(*) FROM attendance WHERE full_name LIKE 'Person _'")$(rows "$DB" "SELECT count(DISTINCT full_name) FROM attendance WHERE full_name LIKE 'Person _'")" = 66
+check "the officer's laptop has them once too" \
+	test "$(rows "$K" "SELECT count(*) FROM attendance WHERE full_name LIKE 'Person _'")" = 6
+sync_as "$A"
+same3() { diff <(report "$DB") <(report "$K") >/dev/null && diff <(report "$DB") <(report "$A") >/dev/null; }
+check "server and both laptops still report the same" same3
+
+# ---- bundles ---------------------------------------------------------------------------------
+mkdir -p "$TMP/b"
+printf 'activity_id,project,country,type,title,start_date\nKH-9,C202,KH,capacity_development,Field visit KH (by USB),2021-09-01\n' >"$TMP/b/activities.csv"
+"$ACTIP" import --db "$K" --quiet "$TMP/b/activities.csv" >/dev/null
+check "export writes the laptop's change to a bundle" sh -c "'$ACTIP' sync export --db '$K' -o '$TMP/k.bundle' | grep -q '^wrote 1 changes'"
+sed 's/(by USB)/(by USX)/' "$TMP/k.bundle" >"$TMP/tampered.bundle"
+"$ACTIP" sync apply --db "$DB" "$TMP/tampered.bundle" >"$TMP/out" 2>&1
+check "a tampered bundle is refused with a clear error" sh -c "[ $? -ne 0 ] && grep -q 'authentication fails' '$TMP/out'"
+"$ACTIP" import --db "$TMP/other.db" --quiet "$TMP/projects.csv" >/dev/null
+"$ACTIP" sync apply --db "$TMP/other.db" "$TMP/k.bundle" >"$TMP/out" 2>&1
+check "a bundle for another instance is refused" sh -c "[ $? -ne 0 ] && grep -q 'made for another instance' '$TMP/out'"
+check "nothing of the refused bundles was applied" test "$(rows "$DB" "SELECT title FROM activity WHERE id = 'KH-9'")" = 'Field visit KH'
+check "the bundle applies on the server" sh -c "'$ACTIP' sync apply --db '$DB' '$TMP/k.bundle' | grep -q '^applied 1 changes'"
+check "the server has the bundle's title" test "$(rows "$DB" "SELECT title FROM activity WHERE id = 'KH-9'")" = 'Field visit KH (by USB)'
+check "applying it again changes nothing" sh -c "'$ACTIP' sync apply --db '$DB' '$TMP/k.bundle' | grep -q '^applied 1 changes' && [ \"\$(sqlite3 '$DB' \"SELECT count(*) FROM change_log WHERE account = 'kh'\")\" = \"$(rows "$DB" "SELECT count(*) FROM change_log WHERE account = 'kh'")\" ]"
+check "the next sync agrees with the bundle's result" sync_as "$K"
+
+# ---- a locked year refuses pushed changes ------------------------------------------------------
+check "admin approves 2021 on the server" test "$(lcall "$URL" admin POST /api/v1/periods/2021)" = 200
+printf 'activity_id,project,country,type,title,start_date\nKH-9,C202,KH,capacity_development,Field visit KH (late edit),2021-09-01\n' >"$TMP/b/activities.csv"
+"$ACTIP" import --db "$K" --quiet "$TMP/b/activities.csv" >/dev/null
+sync_as "$K"
+check "the push into the locked year is refused and reported" grep -q 'KH-9' "$TMP/sync.err"
+check "the server's record is unchanged" test "$(rows "$DB" "SELECT title FROM activity WHERE id = 'KH-9'")" = 'Field visit KH (by USB)'
+check "the refused change is listed on the laptop, nothing lost" \
+	test "$(rows "$K" "SELECT count(*) FROM sync_conflict WHERE rkey = 'KH-9' AND status = 409 AND mine LIKE '%late edit%' AND resolved_at IS NULL")" = 1
+sync_as "$A"
+check "after the lock, server and both laptops report the same" same3
+check "the laptop holds the server's record again" test "$(rows "$K" "SELECT title FROM activity WHERE id = 'KH-9'")" = 'Field visit KH (by USB)'
+
 finish
