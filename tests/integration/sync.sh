@@ -212,4 +212,25 @@ sync_as "$A"
 check "after the lock, server and both laptops report the same" same3
 check "the laptop holds the server's record again" test "$(rows "$K" "SELECT title FROM activity WHERE id = 'KH-9'")" = 'Field visit KH (by USB)'
 
+# ---- pseudonymisation: instances keyed differently do not exchange people -----------------------
+mkdir -p "$TMP/keys"
+P="$TMP/pseudo.db"
+"$ACTIP" import --db "$P" --quiet "$TMP/projects.csv" "$TMP/activities.csv" >/dev/null
+"$ACTIP" privacy init --db "$P" --key "$TMP/keys/p.key" >/dev/null 2>&1
+echo "$PW" | ACTIP_PSEUDONYM_KEY="$TMP/keys/p.key" "$ACTIP" user add --db "$P" --name kh --role country_officer --country KH --password-stdin >/dev/null
+ACTIP_PSEUDONYM_KEY="$TMP/keys/p.key" "$ACTIP" serve --db "$P" --listen 127.0.0.1:0 >"$TMP/p.out" 2>"$TMP/p.log" &
+LAPTOP_PIDS="$LAPTOP_PIDS $!"
+PURL="http://127.0.0.1:$(serve_port "$TMP/p.out")"
+echo "$PW" | "$ACTIP" sync clone --server "$PURL" --user kh --db "$TMP/p-laptop.db" >"$TMP/out" 2>&1
+check "a clone of a pseudonymised server is refused, with the reason" \
+	sh -c "grep -q 'keyed differently do not exchange people' '$TMP/out' && [ ! -e '$TMP/p-laptop.db' ]"
+check "a pull by a client keyed differently is refused" \
+	test "$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/admin.jar" -H 'X-Actip-People: 0123456789abcdef0123456789abcdef' "$URL/api/v1/sync/pull")" = 409
+st=$(curl -s -o "$TMP/body" -w '%{http_code}' -b "$TMP/admin.jar" -H "X-CSRF-Token: $(cat "$TMP/admin.csrf")" \
+	-H 'X-Actip-People: 0123456789abcdef0123456789abcdef' -H 'Content-Type: application/json' \
+	--data-binary '{"items":[{"id":"0123456789abcdef0123","kind":"participants","key":["KH-1",""],"base":"","record":{"activity_id":"KH-1","full_name":"Someone","sex":"male","country":"KH"}}]}' \
+	"$URL/api/v1/sync/push")
+check "participants pushed by a client keyed differently are refused, nothing stored" \
+	sh -c "[ '$st' = 200 ] && grep -q '\"status\":409' '$TMP/body' && [ \"\$(sqlite3 '$DB' \"SELECT count(*) FROM attendance WHERE full_name = 'Someone'\")\" = 0 ]"
+
 finish
