@@ -70,13 +70,18 @@ static int check_url(const char *url, actip_err *err)
 	if (strncasecmp(url, "https://", 8) == 0)
 		return ACTIP_OK;
 	if (strncasecmp(url, "http://", 7) == 0) {
-		const char *h = url + 7;
-		static const char *const loop[] = {"127.0.0.1", "localhost", "[::1]", NULL};
-		for (int i = 0; loop[i]; i++) {
-			size_t n = strlen(loop[i]);
-			if (strncasecmp(h, loop[i], n) == 0 && (h[n] == ':' || h[n] == '/' || h[n] == '\0'))
-				return ACTIP_OK;
-		}
+		char host[300];
+		snprintf(host, sizeof host, "%s", url + 7);
+		host[strcspn(host, "/?#")] = '\0';
+		if (strchr(host, '@'))
+			return err_set(err, ACTIP_EINPUT, "%s: no user or password in the server's URL", url);
+		char *colon = host[0] == '[' ? strchr(host, ']') : strchr(host, ':');
+		if (colon && host[0] == '[')
+			colon[1] = '\0';
+		else if (colon)
+			*colon = '\0';
+		if (strcmp(host, "127.0.0.1") == 0 || strcasecmp(host, "localhost") == 0 || strcmp(host, "[::1]") == 0)
+			return ACTIP_OK;
 		return err_set(err, ACTIP_EINPUT, "%s: plain HTTP only to a server on this machine (127.0.0.1); use https://",
 			       url);
 	}

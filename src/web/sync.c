@@ -654,6 +654,11 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *pushed, long *written,
 								      (const char *)sqlite3_column_text(s, 1)));
 		}
 		sqlite3_finalize(s);
+		if (src != SQLITE_DONE) {
+			json_decref(gone);
+			rc = store_error(rq->st, "reading the agreed versions", err);
+			goto done;
+		}
 		size_t gi;
 		json_t *g;
 		json_array_foreach(gone, gi, g) {
