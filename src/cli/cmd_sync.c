@@ -441,9 +441,7 @@ static int do_conflicts(const char *db, bool json)
 	return EXIT_OK_;
 }
 
-/* `actip sync resolve --db FILE ID mine|theirs`: mine writes the kept version over the
- * record (on a clone it is then sent with the next sync); theirs keeps the record as it
- * is. Either way the conflict is marked resolved. */
+/* `actip sync resolve --db FILE ID mine|theirs` (sync_resolve). */
 static int do_resolve(const char *db, const char *id, const char *choice)
 {
 	actip_err err = {{0}};
@@ -457,78 +455,19 @@ static int do_resolve(const char *db, const char *id, const char *choice)
 		fprintf(stderr, "actip: %s\n", err.msg);
 		return EXIT_FAILURE_;
 	}
+	web_req rq;
+	const char *user = getenv("USER");
+	char msg[600];
 	int rc = EXIT_FAILURE_;
-	json_t *a = sync_conflicts(&st), *c = NULL;
-	for (size_t i = 0; a && i < json_array_size(a); i++)
-		if (json_integer_value(json_object_get(json_array_get(a, i), "id")) == n)
-			c = json_array_get(a, i);
-	if (!c || !json_is_null(json_object_get(c, "resolution"))) {
-		fprintf(stderr, "actip: %s: no open conflict %s\n", db, id);
-		goto out;
+	if (local_req(&rq, &st, user && *user ? user : "resolve", &err) < 0) {
+		fprintf(stderr, "actip: %s\n", err.msg);
+	} else if (sync_resolve(&rq, n, choice, msg, sizeof msg) != 200) {
+		fprintf(stderr, "actip: %s: %s\n", db, msg);
+		rc = EXIT_INPUT;
+	} else {
+		printf("conflict %s resolved: %s\n", id, msg);
+		rc = EXIT_OK_;
 	}
-	if (strcmp(choice, "mine") == 0) {
-		web_req rq;
-		char who[65];
-		const char *user = getenv("USER");
-		snprintf(who, sizeof who, "%.60s", user && *user ? user : "resolve");
-		const template *t = rec_kind(json_string_value(json_object_get(c, "kind")));
-		json_t *mine = json_object_get(c, "mine");
-		if (!t || local_req(&rq, &st, who, &err) < 0)
-			goto out;
-		json_t *item = json_pack("{sssssOsss[]}", "id", "resolve-local-conflict", "kind", t->name, "record", mine,
-					 "base", "", "key");
-		char key[300];
-		snprintf(key, sizeof key, "%s", json_string_value(json_object_get(c, "key")));
-		char *save = NULL;
-		for (char *tok = strtok_r(key, "/", &save); tok; tok = strtok_r(NULL, "/", &save))
-			json_array_append_new(json_object_get(item, "key"), json_string(tok));
-		rec_ref r = {.t = t};
-		const char *names[TPL_MAX_KEY];
-		r.nkey = rec_key_names(t, names);
-		for (int i = 0; i < r.nkey; i++)
-			r.key[i] = json_string_value(json_array_get(json_object_get(item, "key"), (size_t)i));
-		char now[33];
-		int found = rec_version(&st, &r, now);
-		free(r.old_json);
-		r.old_json = NULL;
-		int status = 200;
-		char msg[600] = "";
-		if (json_is_null(mine) || !mine) {
-			if (found > 0)
-				status = rec_delete(&rq, &r, now, false, NULL, msg, sizeof msg);
-		} else {
-			json_t *body = json_deep_copy(mine);
-			int64_t at = 0;
-			if (t->kind->seq_key && r.key[1])
-				text_parse_count(r.key[1], &at);
-			json_object_del(body, "seq");
-			web_write w;
-			rec_write(&rq, &r, body, found > 0 ? now : "", at, &w);
-			status = w.status;
-			snprintf(msg, sizeof msg, "%s", w.message);
-			web_write_free(&w);
-			json_decref(body);
-		}
-		json_decref(item);
-		if (status != 200) {
-			fprintf(stderr, "actip: %s: your version could not be written (%d): %s\n", db, status, msg);
-			goto out;
-		}
-	}
-	sqlite3_stmt *s;
-	if (store_prepare(&st, "UPDATE sync_conflict SET resolved_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
-			       " resolution = ?2 WHERE id = ?1", &s, &err) < 0)
-		goto out;
-	sqlite3_bind_int64(s, 1, n);
-	sqlite3_bind_text(s, 2, choice, -1, SQLITE_STATIC);
-	int step = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (step != SQLITE_DONE)
-		goto out;
-	printf("conflict %s resolved: %s kept\n", id, strcmp(choice, "mine") == 0 ? "the sent version" : "the stored version");
-	rc = EXIT_OK_;
-out:
-	json_decref(a);
 	store_close(&st);
 	return rc;
 }

@@ -116,13 +116,14 @@ static void conflicts_page_h(web_req *rq, web_resp *rs)
 	FILE *out = rs->out;
 	fputs("<h1>Sync conflicts</h1>\n<p>Changes sent by offline instances that could not be applied as they were:"
 	      " the record was changed here too since the instance last synced (409), or the change was refused."
-	      " Both versions are kept until someone resolves them with <code>actip sync resolve</code>.</p>\n",
+	      " Both versions are kept until someone chooses which one the record keeps, here or with"
+	      " <code>actip sync resolve</code>.</p>\n",
 	      out);
 	if (!json_array_size(a))
 		fputs("<p>There are no conflicts.</p>\n", out);
 	else
 		fputs("<table class=\"data\"><thead><tr><th>#</th><th>When</th><th>Account</th><th>Kind</th><th>Record</th>"
-		      "<th>Status</th><th>Why</th><th>Sent</th><th>Here</th><th>Resolved</th></tr></thead><tbody>\n",
+		      "<th>Status</th><th>Why</th><th>Sent</th><th>Here</th><th>Resolved</th><th>Keep</th></tr></thead><tbody>\n",
 		      out);
 	size_t i;
 	json_t *c;
@@ -140,6 +141,15 @@ static void conflicts_page_h(web_req *rq, web_resp *rs)
 			fputs("</td>", out);
 			free(text);
 		}
+		if (json_is_null(json_object_get(c, "resolution"))) {
+			fprintf(out, "<td><form method=\"post\" action=\"/sync/conflicts/%lld\">",
+				(long long)json_integer_value(json_object_get(c, "id")));
+			page_csrf_field(rq, out);
+			fputs("<button name=\"choice\" value=\"mine\">the sent version</button> "
+			      "<button name=\"choice\" value=\"theirs\">the stored version</button></form></td>", out);
+		} else {
+			fputs("<td></td>", out);
+		}
 		fputs("</tr>\n", out);
 	}
 	if (json_array_size(a))
@@ -148,10 +158,26 @@ static void conflicts_page_h(web_req *rq, web_resp *rs)
 	page_end(rs);
 }
 
+/* POST /sync/conflicts/{id} choice=mine|theirs: an admin resolves a conflict. */
+static void resolve_h(web_req *rq, web_resp *rs)
+{
+	int64_t id;
+	const char *choice = form_get(rq, "choice");
+	if (text_parse_count(rq->params[0], &id) < 0 || !choice ||
+	    (strcmp(choice, "mine") != 0 && strcmp(choice, "theirs") != 0))
+		return page_error(rq, rs, 400, "Choose the sent or the stored version.");
+	char msg[600];
+	int status = sync_resolve(rq, id, choice, msg, sizeof msg);
+	if (status != 200)
+		return page_error(rq, rs, status, msg);
+	resp_redirect(rs, "/sync/conflicts");
+}
+
 const web_route api_sync_routes[] = {
 	{"GET", "/api/v1/sync/state", state_h, 0},
 	{"GET", "/api/v1/sync/pull", pull_h, 0},
 	{"POST", "/api/v1/sync/push", push_h, R_WRITE | R_FILER},
 	{"GET", "/sync/conflicts", conflicts_page_h, R_HTML | R_ADMIN},
+	{"POST", "/sync/conflicts/{}", resolve_h, R_HTML | R_ADMIN | R_WRITE},
 	{NULL, NULL, NULL, 0},
 };

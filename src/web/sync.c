@@ -133,6 +133,7 @@ typedef struct applied_mark {
 	const char *id, *account;
 	int status;
 	const char *message;
+	const char *kind, *rkey; /* an applied change: this account's open conflicts of the record are settled */
 } applied_mark;
 
 /* store.before_commit: the item is applied, in the write's own transaction. */
@@ -149,6 +150,19 @@ static int mark_applied(store *st, void *ctx)
 	sqlite3_bind_int(s, 3, m->status);
 	store_bind_text(s, 4, m->message);
 	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	if (m->status != 200 || !m->kind)
+		return 0;
+	if (sqlite3_prepare_v2(st->db, "UPDATE sync_conflict SET resolved_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
+				       " resolution = 'superseded' WHERE kind = ?1 AND rkey = ?2 AND account = ?3"
+				       " AND resolved_at IS NULL", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(s, 1, m->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, m->rkey, -1, SQLITE_STATIC);
+	store_bind_text(s, 3, m->account);
+	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -177,7 +191,7 @@ static int keep_conflict(store *st, const char *id, const char *account, const c
 		sqlite3_finalize(s);
 	}
 	free(m);
-	applied_mark am = {id, account, status, message};
+	applied_mark am = {id, account, status, message, NULL, NULL};
 	if (rc != SQLITE_DONE || (id && mark_applied(st, &am) < 0) || store_commit(st, &err) < 0) {
 		store_rollback(st);
 		return -1;
@@ -264,7 +278,7 @@ json_t *sync_apply_item(web_req *rq, json_t *item)
 		return rc < 0 ? answer(id, 500, "the conflict could not be stored")
 			      : answer(id, 409, "changed on both sides since they last agreed; both kept");
 	}
-	applied_mark am = {id, rq->user.name, 200, NULL};
+	applied_mark am = {id, rq->user.name, 200, NULL, kind, rkey};
 	rq->st->before_commit = mark_applied;
 	rq->st->before_commit_ctx = &am;
 	int status;
@@ -895,4 +909,82 @@ json_t *sync_bundle_open(const char *path, const char instance_key[65], actip_er
 	}
 	free(text);
 	return o;
+}
+
+int sync_resolve(web_req *rq, long long id, const char *choice, char *msg, size_t size)
+{
+	json_t *a = sync_conflicts(rq->st), *c = NULL;
+	for (size_t i = 0; a && i < json_array_size(a); i++)
+		if (json_integer_value(json_object_get(json_array_get(a, i), "id")) == id)
+			c = json_array_get(a, i);
+	int status = 200;
+	if (!c || !json_is_null(json_object_get(c, "resolution"))) {
+		snprintf(msg, size, "there is no open conflict %lld", id);
+		json_decref(a);
+		return 404;
+	}
+	const template *t = rec_kind(json_string_value(json_object_get(c, "kind")));
+	if (!t) {
+		snprintf(msg, size, "the conflict names no kind of record");
+		json_decref(a);
+		return 404;
+	}
+	if (strcmp(choice, "mine") == 0) {
+		json_t *mine = json_object_get(c, "mine");
+		char key[300];
+		snprintf(key, sizeof key, "%s", json_string_value(json_object_get(c, "key")));
+		rec_ref r = {.t = t};
+		const char *names[TPL_MAX_KEY];
+		r.nkey = rec_key_names(t, names);
+		char *save = NULL, *tok = strtok_r(key, "/", &save);
+		for (int i = 0; i < r.nkey; i++, tok = strtok_r(NULL, "/", &save))
+			r.key[i] = tok ? tok : "";
+		char now[33];
+		int found = rec_version(rq->st, &r, now);
+		free(r.old_json);
+		r.old_json = NULL;
+		msg[0] = '\0';
+		if (found < 0) {
+			status = 500;
+		} else if (!mine || json_is_null(mine)) {
+			if (found > 0)
+				status = rec_delete(rq, &r, now, false, NULL, msg, size);
+		} else {
+			json_t *body = json_deep_copy(mine);
+			int64_t at = 0;
+			if (t->kind->seq_key && text_parse_count(r.key[1], &at) < 0)
+				at = 0;
+			json_object_del(body, "seq");
+			web_write w;
+			rec_write(rq, &r, body, found > 0 ? now : "", at, &w);
+			status = w.status;
+			write_message(&w, msg, size);
+			web_write_free(&w);
+			json_decref(body);
+		}
+		if (status != 200) {
+			char why[400];
+			snprintf(why, sizeof why, "%s", msg[0] ? msg : "the write failed");
+			snprintf(msg, size, "the sent version could not be written (%d): %s", status, why);
+			json_decref(a);
+			return status;
+		}
+	}
+	json_decref(a);
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(rq->st->db, "UPDATE sync_conflict SET resolved_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
+					   " resolution = ?2 WHERE id = ?1 AND resolved_at IS NULL", -1, &s, NULL) != SQLITE_OK) {
+		snprintf(msg, size, "the conflict could not be marked resolved");
+		return 500;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, choice, -1, SQLITE_STATIC);
+	int step = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (step != SQLITE_DONE) {
+		snprintf(msg, size, "the conflict could not be marked resolved");
+		return 500;
+	}
+	snprintf(msg, size, "%s", strcmp(choice, "mine") == 0 ? "the sent version was written" : "the stored version stays");
+	return 200;
 }

@@ -74,4 +74,9 @@ json_t *sync_bundle_open(const char *path, const char instance_key[65], actip_er
 /* The conflicts of a store as JSON (unresolved first). */
 json_t *sync_conflicts(store *st);
 
+/* Resolves the open conflict id: "mine" writes the version that was sent (or deletes
+ * the record when the sent change was a deletion) as rq's user; "theirs" keeps the
+ * record as it is. The conflict is then marked resolved. 200, or the status with msg. */
+int sync_resolve(web_req *rq, long long id, const char *choice, char *msg, size_t size);
+
 #endif

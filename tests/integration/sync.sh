@@ -155,6 +155,8 @@ check "the admin's conflicts page lists it" sh -c "curl -s -b '$TMP/admin.jar' '
 id=$(rows "$K" "SELECT id FROM sync_conflict WHERE rkey = 'KH-1' AND resolved_at IS NULL LIMIT 1")
 check "resolving with the laptop's version" sh -c "'$ACTIP' sync resolve --db '$K' $id mine >/dev/null"
 check "the resolution syncs" sync_as "$K"
+check "the server's entry of that conflict is settled by the change that superseded it" \
+	test "$(rows "$DB" "SELECT resolution FROM sync_conflict WHERE rkey = 'KH-1'")" = superseded
 check "the server now has the laptop's title" test "$(rows "$DB" "SELECT title FROM activity WHERE id = 'KH-1'")" = 'Training KH (field)'
 
 # ---- kill -9 at random moments of a sync -------------------------------------------------
@@ -210,6 +212,11 @@ check "the refused change is listed on the laptop, nothing lost" \
 	test "$(rows "$K" "SELECT count(*) FROM sync_conflict WHERE rkey = 'KH-9' AND status = 409 AND mine LIKE '%late edit%' AND resolved_at IS NULL")" = 1
 sync_as "$A"
 check "after the lock, server and both laptops report the same" same3
+id=$(rows "$DB" "SELECT id FROM sync_conflict WHERE rkey = 'KH-9' AND resolved_at IS NULL")
+check "the admin's page offers to resolve the refused change" sh -c "curl -s -b '$TMP/admin.jar' '$URL/sync/conflicts' | grep -q 'action=\"/sync/conflicts/$id\"'"
+check "the admin keeps the stored version from the page" test "$(form_post admin "/sync/conflicts/$id" choice=theirs)" = 303
+check "the conflict is marked resolved on the server" test "$(rows "$DB" "SELECT resolution FROM sync_conflict WHERE id = $id")" = theirs
+check "an officer may not see the page" test "$(lcall "$URL" kh GET /sync/conflicts)" = 403
 check "the laptop holds the server's record again" test "$(rows "$K" "SELECT title FROM activity WHERE id = 'KH-9'")" = 'Field visit KH (by USB)'
 
 # ---- pseudonymisation: instances keyed differently do not exchange people -----------------------
