@@ -122,38 +122,61 @@ static void conflicts_page_h(web_req *rq, web_resp *rs)
 	if (!json_array_size(a))
 		fputs("<p>There are no conflicts.</p>\n", out);
 	else
-		fputs("<table class=\"data\"><thead><tr><th>#</th><th>When</th><th>Account</th><th>Kind</th><th>Record</th>"
-		      "<th>Status</th><th>Why</th><th>Sent</th><th>Here</th><th>Resolved</th><th>Keep</th></tr></thead><tbody>\n",
+		fputs("<div class=\"scroll\"><table class=\"data\"><thead><tr><th>#</th><th>When</th><th>Account</th>"
+		      "<th>Record</th><th>Why</th><th>Sent</th><th>Here</th><th>Keep</th></tr></thead><tbody>\n",
 		      out);
 	size_t i;
 	json_t *c;
 	json_array_foreach(a, i, c) {
-		fprintf(out, "<tr><td>%lld</td>", (long long)json_integer_value(json_object_get(c, "id")));
-		static const char *const cols[] = {"at", "account", "kind", "key", "status", "message", "mine", "theirs",
-						   "resolution"};
-		for (size_t k = 0; k < sizeof cols / sizeof cols[0]; k++) {
-			json_t *v = json_object_get(c, cols[k]);
-			char *text = json_is_string(v) ? strdup(json_string_value(v))
-				     : json_is_null(v) || !v ? strdup("")
-							     : json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+		fprintf(out, "<tr><td>%lld</td><td>", (long long)json_integer_value(json_object_get(c, "id")));
+		esc_html_text(out, json_string_value(json_object_get(c, "at")));
+		fputs("</td><td>", out);
+		esc_html_text(out, json_string_value(json_object_get(c, "account")));
+		fputs("</td><td>", out);
+		esc_html_text(out, json_string_value(json_object_get(c, "kind")));
+		fputs(" ", out);
+		esc_html_text(out, json_string_value(json_object_get(c, "key")));
+		fprintf(out, "</td><td>%lld: ", (long long)json_integer_value(json_object_get(c, "status")));
+		esc_html_text(out, json_string_value(json_object_get(c, "message")));
+		fputs("</td>", out);
+		json_t *mine = json_object_get(c, "mine"), *theirs = json_object_get(c, "theirs");
+		for (int side = 0; side < 2; side++) { /* the fields where the two differ */
+			json_t *o = side ? theirs : mine, *other = side ? mine : theirs;
 			fputs("<td>", out);
-			esc_html_text(out, text ? text : "");
+			if (!json_is_object(o))
+				fputs(side ? "(no record)" : "(deleted)", out);
+			const char *k;
+			json_t *v;
+			json_object_foreach(o, k, v) {
+				if (json_is_object(other) && json_equal(v, json_object_get(other, k)))
+					continue;
+				char *text = json_is_string(v) ? strdup(json_string_value(v))
+							       : json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+				fputs("<div><b>", out);
+				esc_html_text(out, k);
+				fputs("</b>: ", out);
+				esc_html_text(out, text ? text : "");
+				fputs("</div>", out);
+				free(text);
+			}
 			fputs("</td>", out);
-			free(text);
 		}
-		if (json_is_null(json_object_get(c, "resolution"))) {
+		const char *res = json_string_value(json_object_get(c, "resolution"));
+		if (!res) {
 			fprintf(out, "<td><form method=\"post\" action=\"/sync/conflicts/%lld\">",
 				(long long)json_integer_value(json_object_get(c, "id")));
 			page_csrf_field(rq, out);
-			fputs("<button name=\"choice\" value=\"mine\">the sent version</button> "
-			      "<button name=\"choice\" value=\"theirs\">the stored version</button></form></td>", out);
+			fputs("<button name=\"choice\" value=\"mine\">Sent</button> "
+			      "<button name=\"choice\" value=\"theirs\">Here</button></form></td>", out);
 		} else {
-			fputs("<td></td>", out);
+			fputs("<td>resolved: ", out);
+			esc_html_text(out, res);
+			fputs("</td>", out);
 		}
 		fputs("</tr>\n", out);
 	}
 	if (json_array_size(a))
-		fputs("</tbody></table>\n", out);
+		fputs("</tbody></table></div>\n", out);
 	json_decref(a);
 	page_end(rs);
 }

@@ -38,6 +38,7 @@ static void fill(web_req *rq, FILE *out, const char *p, const char *end, const c
 		{"workplan", "Work plan", "/workplan", 0}, {"records", "Records", "/records", 0},
 		{"upload", "Upload", "/upload", 1}, {"periods", "Periods", "/periods", 0},
 		{"audit", "Audit log", "/audit", 2}, {"users", "Accounts", "/users", 2},
+		{"sync", "Sync", "/sync/conflicts", 2},
 	};
 	while (p < end) {
 		const char *ph = strstr(p, "{{");
