@@ -216,9 +216,17 @@ static int push(client *cl, web_req *rq, json_t *pushed, long *applied, long *re
 			json_decref(items);
 			return ACTIP_ERR;
 		}
-		for (size_t i = 0; i < json_array_size(results); i++) {
+		for (size_t i = 0; i < json_array_size(results) && from + i < total; i++) {
 			json_t *item = json_array_get(items, from + i), *res = json_array_get(results, i);
 			int status = (int)json_integer_value(json_object_get(res, "status"));
+			const char *message = json_string_value(json_object_get(res, "message"));
+			if (status >= 500 || status == 0) { /* the server failed: nothing is settled, try again later */
+				err_set(err, ACTIP_ERR, "the server could not apply a change (%d): %s; run the sync again later",
+					status, message ? message : "no explanation");
+				json_decref(o);
+				json_decref(items);
+				return ACTIP_ERR;
+			}
 			const char *kind = json_string_value(json_object_get(item, "kind"));
 			char rkey[300], k[400];
 			json_t *key = json_object_get(item, "key");
@@ -236,8 +244,7 @@ static int push(client *cl, web_req *rq, json_t *pushed, long *applied, long *re
 				(*applied)++;
 			} else {
 				(*refused)++;
-				fprintf(stderr, "actip: %s %s: %s (%d)\n", kind ? kind : "", rkey,
-					json_string_value(json_object_get(res, "message")), status);
+				fprintf(stderr, "actip: %s %s: %s (%d)\n", kind ? kind : "", rkey, message ? message : "", status);
 			}
 			if (sync_after_push(rq, item, res) < 0) {
 				json_decref(o);
