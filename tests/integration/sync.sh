@@ -113,6 +113,18 @@ KH-9,Keo Vibol,male,KH
 CSV
 "$ACTIP" import --db "$A" --quiet "$TMP/lap/activities.csv" "$TMP/lap/participants.csv" >/dev/null
 check "admin's laptop: an API edit" test "$(edit "$ADMINLAP_URL" admin /api/v1/records/projects/T101 title 'Cooperation TH (laptop)')" = 200
+# a form edit on the admin's laptop (its web application, signed in as its admin)
+SERVER_URL=$URL
+URL=$ADMINLAP_URL
+cp "$TMP/admin.jar" "$TMP/admin.jar.server"
+cp "$TMP/admin.csrf" "$TMP/admin.csrf.server"
+login admin
+fv=$(page_version admin /activities/KH-9/edit)
+check "admin's laptop: a form edit of the activity imported there" \
+	test "$(form_post admin /activities/KH-9 "version=$fv" "title=Field visit KH" country=KH type=capacity_development project=C202 start_date=2021-09-01 end_date=2021-09-03)" = 303
+URL=$SERVER_URL
+mv "$TMP/admin.jar.server" "$TMP/admin.jar"
+mv "$TMP/admin.csrf.server" "$TMP/admin.csrf"
 check "admin's laptop: a deletion of a participant" test "$(remove "$ADMINLAP_URL" admin /api/v1/records/participants/TH-1/1)" = 200
 # the officer's laptop: a new participant of KH-1 and an edit of Cambodia's project
 cat >"$TMP/kh/participants.csv" <<'CSV'
@@ -135,6 +147,7 @@ check "server and admin's laptop report the same" diff <(report "$DB") <(report 
 check "server and officer's laptop report the same" diff <(report "$DB") <(report "$K")
 check "the laptop's participants reached the server (KH-1 and KH-9 have two each)" \
 	test "$(rows "$DB" "SELECT group_concat(n) FROM (SELECT count(*) n FROM attendance WHERE activity IN ('KH-1','KH-9') GROUP BY activity ORDER BY activity)")" = "2,2"
+check "the laptop's form edit reached the server" test "$(rows "$DB" "SELECT end_date FROM activity WHERE id = 'KH-9'")" = 2021-09-03
 check "the officer's edit reached the server" test "$(rows "$DB" "SELECT email FROM attendance WHERE activity = 'KH-1' AND seq = 1")" = dara@example.org
 check "the admin's laptop's project edit reached the officer's laptop" test "$(rows "$K" "SELECT title FROM project WHERE code = 'T101'")" = 'Cooperation TH (laptop)'
 check "the deletion reached the server" test "$(rows "$DB" "SELECT count(*) FROM attendance WHERE activity = 'TH-1'")" = 0
