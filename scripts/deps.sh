@@ -11,6 +11,7 @@ cppcheck clang clang-tidy libclang-rt-14-dev"
 PKGS="$PKGS libzxcvbn-dev"
 PKGS="$PKGS nginx-light"
 PKGS="$PKGS zlib1g-dev"
+PKGS="$PKGS libcurl4-gnutls-dev"
 PKGS="$PKGS systemd man-db"
 # DOCX output: libzip and librsvg (figures as PNG); python3-docx, LibreOffice and poppler
 # (pdftotext) read it and the printed HTML back in the tests.

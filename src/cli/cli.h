@@ -50,5 +50,6 @@ int cmd_indicators(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_privacy(int argc, char **argv);
+int cmd_sync(int argc, char **argv);
 
 #endif

@@ -110,6 +110,8 @@ int cmd_import(int argc, char **argv)
 		fprintf(stderr, "actip: %s; nothing was imported\n", err.msg);
 		return EXIT_FAILURE_;
 	}
+	const char *who = getenv("USER");
+	snprintf(st.account, sizeof st.account, "cli:%.60s", who && *who ? who : "local");
 	diag_list diag;
 	diag_init(&diag, o.max_errors, 200);
 	import_hooks hooks = {.before_commit = audit_import, .ctx = &o};

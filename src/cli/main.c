@@ -214,6 +214,23 @@ const cli_command cli_commands[] = {
 	 "is pseudonymised.",
 	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db)"},
 	  {"--key FILE", "init: the new key file"}}},
+	{"sync", cmd_sync, "clone|export|apply|conflicts|resolve [--db FILE] [--server URL --user NAME] [-o BUNDLE] [BUNDLE | ID mine|theirs]",
+	 "keep an offline instance in step with a server, over the network or by file",
+	 "clone makes a new instance (--db, which must not exist) from a server (--server https://HOST, "
+	 "or http://127.0.0.1:PORT for one on this machine) holding every record the account (--user) may "
+	 "read, participants' names only where it may see them; the password is read from standard input. "
+	 "`actip sync --db FILE` (no command) sends the instance's changes and receives the others', as the "
+	 "same account, password on standard input: each change is applied on the server with that account's "
+	 "role, country, body and locked periods, and can be sent again safely. A record changed on both sides "
+	 "since they last agreed is not overwritten: both versions are kept and listed by `actip sync "
+	 "conflicts`, and `actip sync resolve --db FILE ID mine|theirs` settles one. export writes the "
+	 "instance's changes to an authenticated file (-o BUNDLE) and apply, on the server's database, applies "
+	 "one; a bundle that was altered, or made for another instance, is refused. See docs/sync.md.",
+	 {{"--db FILE", "the instance's database (default: $ACTIP_DB, else actip.db)"},
+	  {"--server URL", "the server (clone)"},
+	  {"--user NAME", "the account (clone)"},
+	  {"-o BUNDLE", "the file to write (export)"},
+	  {"--format text|json", "how conflicts are listed"}}},
 	{"help", cmd_help, "[COMMAND]", "show help for actip or one command", NULL, {{NULL, NULL}}},
 	{"man", cmd_man, "", "print the manual page in roff", NULL, {{NULL, NULL}}},
 	{"version", cmd_version, "", "print the version", NULL, {{NULL, NULL}}},

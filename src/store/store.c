@@ -17,14 +17,16 @@
 
 extern const unsigned char migration_001[], migration_002[], migration_003[], migration_004[],
 	migration_005[], migration_006[], migration_007[], migration_008[], migration_009[], migration_010[],
-	migration_011[], migration_012[], migration_013[], migration_014[], migration_015[];
+	migration_011[], migration_012[], migration_013[], migration_014[], migration_015[],
+	migration_016[];
 
 /* The migrations, in order; entry i brings user_version from i to i + 1. */
 static const unsigned char *const migrations[] = {migration_001, migration_002, migration_003,
 						  migration_004, migration_005,
 						  migration_006, migration_007, migration_008,
 						  migration_009, migration_010, migration_011, migration_012,
-						  migration_013, migration_014, migration_015};
+						  migration_013, migration_014, migration_015,
+						  migration_016};
 enum { N_MIGRATIONS = sizeof migrations / sizeof migrations[0] };
 
 /* The version this binary writes. */
@@ -194,12 +196,14 @@ int store_open(store *st, const char *path, int flags, actip_err *err)
 		store_close(st);
 		return ACTIP_ERR;
 	}
+	st->capture = true;
 	return ACTIP_OK;
 }
 
 /* Closes the connection and frees the path. */
 void store_close(store *st)
 {
+	store_capture_end(st);
 	for (int i = 0; i < st->ncached; i++)
 		sqlite3_finalize(st->cached[i].stmt);
 	st->ncached = 0;
@@ -213,7 +217,10 @@ void store_close(store *st)
 /* BEGIN IMMEDIATE. */
 int store_begin(store *st, actip_err *err)
 {
-	return exec(st, "BEGIN IMMEDIATE", "starting a transaction", err);
+	if (exec(st, "BEGIN IMMEDIATE", "starting a transaction", err) < 0)
+		return ACTIP_ERR;
+	store_capture_begin(st);
+	return ACTIP_OK;
 }
 
 /* A read transaction (deferred BEGIN) unless one is open: a document read with several
@@ -239,6 +246,15 @@ void store_read_end(store *st, bool began)
 /* COMMIT; on failure the transaction is rolled back. */
 int store_commit(store *st, actip_err *err)
 {
+	if (st->before_commit && !sqlite3_get_autocommit(st->db) && st->before_commit(st, st->before_commit_ctx) < 0) {
+		store_error(st, "finishing the write", err);
+		store_rollback(st);
+		return ACTIP_ERR;
+	}
+	if (store_capture_commit(st, err) < 0) {
+		store_rollback(st);
+		return ACTIP_ERR;
+	}
 	if (exec(st, "COMMIT", "committing", err) < 0) {
 		store_rollback(st);
 		return ACTIP_ERR;
@@ -249,6 +265,7 @@ int store_commit(store *st, actip_err *err)
 /* ROLLBACK when a transaction is open. */
 void store_rollback(store *st)
 {
+	store_capture_end(st);
 	if (st->db && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -24,6 +24,16 @@ typedef struct store {
 	char *path;
 	bool pseudonymised;          /* privacy.c: names and e-mails are never stored */
 	unsigned char person_key[32]; /* the pseudonymisation key, when pseudonymised */
+	/* Change capture (changelog.c): on every write connection once migrated, each write
+	 * transaction's changes are recorded by a session and kept in change_log at COMMIT. */
+	bool capture;
+	void *session;                /* sqlite3_session * of the open transaction */
+	char account[65];             /* who writes now ("" = the local operator) */
+	const char *origin;           /* NULL: made here; "sync": received, never sent back */
+	/* Called inside every write transaction just before COMMIT (NULL: none); a failure
+	 * rolls the transaction back. The sync server marks a pushed item applied here. */
+	int (*before_commit)(struct store *st, void *ctx);
+	void *before_commit_ctx;
 } store;
 
 enum { STORE_READONLY = 1, STORE_MUST_EXIST = 2 };
@@ -126,6 +136,16 @@ int store_unseal(const store *st, const unsigned char *data, size_t len, char **
  * the web application's writes and by `actip import`. Returns 0 or -1. */
 int store_audit_write(store *st, const char *user, const char *addr, const char *action,
 		      const char *entity, const char *key, const char *old_value, const char *new_value);
+
+/* Change capture (changelog.c), called by store_begin, store_commit and store_rollback:
+ * starts a session on the record tables, and at COMMIT writes its changeset as one
+ * change_log row (nothing when the transaction changed no record). */
+void store_capture_begin(store *st);
+int store_capture_commit(store *st, actip_err *err);
+void store_capture_end(store *st);
+
+/* The highest change_log seq (0 when none) into *seq; 0 or -1. */
+int store_change_seq(store *st, long long *seq);
 
 /* Fills err with the connection's last error, prefixed by what was being done. */
 int store_error(store *st, const char *doing, actip_err *err);

@@ -8,6 +8,7 @@ extern const web_route api_routes[];
 
 /* The records API of spec/records-api.md (api_records.c): every kind, from its description. */
 extern const web_route api_records_routes[];
+extern const web_route api_sync_routes[];
 
 /* Signs in (auth_result); on success sets the cookie and the request's session. */
 int api_sign_in(web_req *rq, web_resp *rs, const char *name, const char *pw);

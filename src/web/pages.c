@@ -77,6 +77,7 @@ static void fill(web_req *rq, FILE *out, const char *p, const char *end, const c
 		{"workplan", N_("Work plan"), "/workplan", 0}, {"records", N_("Records"), "/records", 0},
 		{"upload", N_("Upload"), "/upload", 1}, {"periods", N_("Periods"), "/periods", 0},
 		{"audit", N_("Audit log"), "/audit", 2}, {"users", N_("Accounts"), "/users", 2},
+		{"sync", N_("Sync"), "/sync/conflicts", 2},
 	};
 	while (p < end) {
 		const char *ph = strstr(p, "{{");

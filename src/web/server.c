@@ -556,7 +556,7 @@ static void dispatch(web_req *rq, web_resp *rs)
 		}
 	static const web_route *const tables[] = {api_routes, api_workplan_routes, api_records_routes, page_routes,
 						  page_activity_routes, page_upload_routes, page_workplan_routes,
-						  page_records_routes, account_routes};
+						  page_records_routes, account_routes, api_sync_routes};
 	int status = 404;
 	const web_route *rt = NULL;
 	for (size_t i = 0; i < sizeof tables / sizeof tables[0] && !rt; i++) {
@@ -580,6 +580,10 @@ static void dispatch(web_req *rq, web_resp *rs)
 		return;
 	}
 	pick_language(rq);
+	/* the change log names who wrote (the thread's connection serves one request at a time) */
+	snprintf(rq->st->account, sizeof rq->st->account, "%s", rq->authed ? rq->user.name : "");
+	rq->st->origin = NULL;
+	rq->st->before_commit = NULL;
 	if (!(rt->flags & R_PUBLIC) && !rq->authed) {
 		if (rt->flags & R_HTML)
 			resp_redirect(rs, "/login");

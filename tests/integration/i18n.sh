@@ -40,7 +40,7 @@ ids() { msgcat --no-location --no-wrap --sort-output "$1" | grep -E '^msgid(_plu
 check "po/actip.pot is current (./scripts/po-update.sh)" diff <(ids "$PO/actip.pot") <(ids "$TMP/now.pot")
 # the lint of unmarked strings passes on the pages, and fails on an unmarked one
 PAGES="src/web/pages.c src/web/pages_activity.c src/web/pages_records.c src/web/pages_upload.c
-src/web/pages_workplan.c src/web/wpweb.c src/web/accounts.c"
+src/web/pages_workplan.c src/web/wpweb.c src/web/accounts.c src/web/api_sync.c"
 check "no unmarked user-facing string in the pages" python3 "$SRCDIR/tests/i18n/lint.py" "$SRCDIR" $PAGES
 mkdir -p "$TMP/src/tests/i18n"
 cp "$SRCDIR/tests/i18n/allow.txt" "$TMP/src/tests/i18n/"

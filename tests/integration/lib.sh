@@ -20,7 +20,7 @@ check() { local name=$1; shift; if "$@"; then ok "$name"; else not_ok "$name"; f
 
 # dump DB: a canonical text form of the database's content.
 # dump DB: the database as SQL, without the audit log (every run adds its own row).
-dump() { sqlite3 "$1" .dump | grep -v '^INSERT INTO audit '; }
+dump() { sqlite3 "$1" .dump | grep -v '^INSERT INTO audit \|^INSERT INTO change_log '; }
 
 # finish: prints the closing line and exits non-zero on any failure.
 finish() { echo "checks: $passed passed, $failed failed"; [ "$failed" -eq 0 ]; }

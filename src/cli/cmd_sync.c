@@ -1,0 +1,628 @@
+/* `actip sync`: an offline instance (a laptop, a national office) kept in step with a
+ * server (docs/sync.md). clone makes the instance from what an account may read; a bare
+ * `actip sync` pushes the local changes and pulls the others' over HTTP(S) (libcurl;
+ * plain HTTP only to a server on loopback); export and apply carry the same changes as
+ * an authenticated file; conflicts lists what needs a person and resolve settles it. The
+ * records work is in web/sync.c, shared with the server's routes. */
+#include <curl/curl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "core/text.h"
+#include "web/guard.h"
+#include "web/records.h"
+#include "web/session.h"
+#include "web/sync.h"
+#include "web/write.h"
+
+#include <sodium.h>
+
+enum { PUSH_BATCH = 200 };
+
+/* Reads one line from standard input as the password. */
+static int read_password(char *buf, size_t size)
+{
+	if (!fgets(buf, (int)size, stdin))
+		return -1;
+	size_t n = strlen(buf);
+	while (n && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+		buf[--n] = '\0';
+	return n ? 0 : -1;
+}
+
+/* ---- HTTP ---------------------------------------------------------------------- */
+
+typedef struct client {
+	CURL *c;
+	char base[512];
+	char csrf[160];
+	char people[65];
+	char *buf;
+	size_t len, cap;
+} client;
+
+static size_t take(char *data, size_t size, size_t n, void *ctx)
+{
+	client *cl = ctx;
+	size_t add = size * n;
+	if (cl->len + add + 1 > cl->cap) {
+		size_t cap = (cl->len + add + 1) * 2;
+		char *b = realloc(cl->buf, cap);
+		if (!b)
+			return 0;
+		cl->buf = b;
+		cl->cap = cap;
+	}
+	memcpy(cl->buf + cl->len, data, add);
+	cl->len += add;
+	cl->buf[cl->len] = '\0';
+	return add;
+}
+
+/* Is the server's URL acceptable: https://, or http:// to a loopback address? */
+static int check_url(const char *url, actip_err *err)
+{
+	if (strncasecmp(url, "https://", 8) == 0)
+		return ACTIP_OK;
+	if (strncasecmp(url, "http://", 7) == 0) {
+		char host[300];
+		snprintf(host, sizeof host, "%s", url + 7);
+		host[strcspn(host, "/?#")] = '\0';
+		if (strchr(host, '@'))
+			return err_set(err, ACTIP_EINPUT, "%s: no user or password in the server's URL", url);
+		char *colon = host[0] == '[' ? strchr(host, ']') : strchr(host, ':');
+		if (colon && host[0] == '[')
+			colon[1] = '\0';
+		else if (colon)
+			*colon = '\0';
+		if (strcmp(host, "127.0.0.1") == 0 || strcasecmp(host, "localhost") == 0 || strcmp(host, "[::1]") == 0)
+			return ACTIP_OK;
+		return err_set(err, ACTIP_EINPUT, "%s: plain HTTP only to a server on this machine (127.0.0.1); use https://",
+			       url);
+	}
+	return err_set(err, ACTIP_EINPUT, "%s: the server's URL starts with https:// (or http://127.0.0.1)", url);
+}
+
+/* One request; the answer's JSON into *out (NULL when not JSON). Returns the HTTP status,
+ * or -1 with err when the server cannot be reached. */
+static long request(client *cl, const char *method, const char *path, json_t *body, json_t **out, actip_err *err)
+{
+	char url[1024];
+	snprintf(url, sizeof url, "%s%s", cl->base, path);
+	cl->len = 0;
+	char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
+	struct curl_slist *h = NULL;
+	char line[300];
+	h = curl_slist_append(h, "Accept: application/json");
+	if (text)
+		h = curl_slist_append(h, "Content-Type: application/json");
+	if (cl->csrf[0]) {
+		snprintf(line, sizeof line, "X-CSRF-Token: %s", cl->csrf);
+		h = curl_slist_append(h, line);
+	}
+	snprintf(line, sizeof line, "X-Actip-People: %s", cl->people);
+	h = curl_slist_append(h, line);
+	curl_easy_setopt(cl->c, CURLOPT_URL, url);
+	curl_easy_setopt(cl->c, CURLOPT_CUSTOMREQUEST, method);
+	curl_easy_setopt(cl->c, CURLOPT_HTTPHEADER, h);
+	curl_easy_setopt(cl->c, CURLOPT_POSTFIELDS, text);
+	curl_easy_setopt(cl->c, CURLOPT_HTTPGET, text ? 0L : 1L);
+	if (text) {
+		curl_easy_setopt(cl->c, CURLOPT_POSTFIELDS, text);
+		curl_easy_setopt(cl->c, CURLOPT_CUSTOMREQUEST, method);
+	}
+	CURLcode rc = curl_easy_perform(cl->c);
+	curl_slist_free_all(h);
+	free(text);
+	*out = NULL;
+	if (rc != CURLE_OK)
+		return err_set(err, ACTIP_EIO, "%s: %s", url, curl_easy_strerror(rc)), -1;
+	long status = 0;
+	curl_easy_getinfo(cl->c, CURLINFO_RESPONSE_CODE, &status);
+	if (cl->len)
+		*out = json_loadb(cl->buf, cl->len, 0, NULL);
+	return status;
+}
+
+/* The server's message of a failed answer. */
+static const char *why(json_t *o)
+{
+	const char *m = json_string_value(json_object_get(o, "error"));
+	return m ? m : "no explanation";
+}
+
+/* Connects and signs in. */
+static int client_open(client *cl, const char *url, const char *user, const char *pw, const char *people,
+		       actip_err *err)
+{
+	memset(cl, 0, sizeof *cl);
+	if (check_url(url, err) < 0)
+		return ACTIP_ERR;
+	snprintf(cl->base, sizeof cl->base, "%s", url);
+	size_t n = strlen(cl->base);
+	while (n && cl->base[n - 1] == '/')
+		cl->base[--n] = '\0';
+	snprintf(cl->people, sizeof cl->people, "%s", people);
+	cl->c = curl_easy_init();
+	if (!cl->c)
+		return err_set(err, ACTIP_ERR, "cannot start the HTTP client");
+	curl_easy_setopt(cl->c, CURLOPT_WRITEFUNCTION, take);
+	curl_easy_setopt(cl->c, CURLOPT_WRITEDATA, cl);
+	curl_easy_setopt(cl->c, CURLOPT_COOKIEFILE, "");
+	curl_easy_setopt(cl->c, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(cl->c, CURLOPT_CONNECTTIMEOUT, 20L);
+	curl_easy_setopt(cl->c, CURLOPT_TIMEOUT, 600L);
+	curl_easy_setopt(cl->c, CURLOPT_ACCEPT_ENCODING, "");
+	if (getenv("ACTIP_SYNC_CA"))
+		curl_easy_setopt(cl->c, CURLOPT_CAINFO, getenv("ACTIP_SYNC_CA"));
+	json_t *body = json_pack("{ssss}", "user", user, "password", pw), *o;
+	long st = request(cl, "POST", "/api/v1/session", body, &o, err);
+	json_decref(body);
+	if (st < 0)
+		return ACTIP_ERR;
+	if (st != 200) {
+		err_set(err, ACTIP_EINPUT, "%s: signing in as '%s' failed (%ld): %s", cl->base, user, st, why(o));
+		json_decref(o);
+		return ACTIP_ERR;
+	}
+	snprintf(cl->csrf, sizeof cl->csrf, "%s", json_string_value(json_object_get(o, "csrf")) ?: "");
+	json_decref(o);
+	return ACTIP_OK;
+}
+
+static void client_close(client *cl)
+{
+	if (cl->c)
+		curl_easy_cleanup(cl->c);
+	free(cl->buf);
+	memset(cl, 0, sizeof *cl);
+}
+
+/* ---- the client's work ------------------------------------------------------------- */
+
+/* The local request of an instance: its account with the admin's reach on its own copy
+ * (it holds what the server sent, whoever's records they are). */
+static int local_req(web_req *rq, store *st, const char *account, actip_err *err)
+{
+	web_user u = {.id = 0, .role = ROLE_ADMIN};
+	snprintf(u.name, sizeof u.name, "%s", account);
+	return sync_local_req(rq, st, &u, err);
+}
+
+/* Pushes the local changes in batches; each answer is recorded. */
+static int push(client *cl, web_req *rq, json_t *pushed, long *applied, long *refused, actip_err *err)
+{
+	json_t *items = sync_local_changes(rq);
+	if (!items)
+		return store_error(rq->st, "reading the local changes", err);
+	size_t total = json_array_size(items);
+	for (size_t from = 0; from < total; from += PUSH_BATCH) {
+		json_t *batch = json_array();
+		for (size_t i = from; i < total && i < from + PUSH_BATCH; i++)
+			json_array_append(batch, json_array_get(items, i));
+		json_t *body = json_pack("{so}", "items", batch), *o;
+		long st = request(cl, "POST", "/api/v1/sync/push", body, &o, err);
+		json_decref(body);
+		json_t *results = json_object_get(o, "results");
+		if (st != 200 || !json_is_array(results)) {
+			if (st >= 0)
+				err_set(err, ACTIP_ERR, "the server refused the push (%ld): %s", st, why(o));
+			json_decref(o);
+			json_decref(items);
+			return ACTIP_ERR;
+		}
+		for (size_t i = 0; i < json_array_size(results) && from + i < total; i++) {
+			json_t *item = json_array_get(items, from + i), *res = json_array_get(results, i);
+			int status = (int)json_integer_value(json_object_get(res, "status"));
+			const char *message = json_string_value(json_object_get(res, "message"));
+			if (status >= 500 || status == 0) { /* the server failed: nothing is settled, try again later */
+				err_set(err, ACTIP_ERR, "the server could not apply a change (%d): %s; run the sync again later",
+					status, message ? message : "no explanation");
+				json_decref(o);
+				json_decref(items);
+				return ACTIP_ERR;
+			}
+			const char *kind = json_string_value(json_object_get(item, "kind"));
+			char rkey[300], k[400];
+			json_t *key = json_object_get(item, "key");
+			size_t used = 0;
+			rkey[0] = '\0';
+			for (size_t j = 0; j < json_array_size(key) && used < sizeof rkey; j++) {
+				const char *v = json_string_value(json_array_get(key, j));
+				int w = snprintf(rkey + used, sizeof rkey - used, "%s%s", j ? "/" : "", v ? v : "");
+				if (w > 0)
+					used += (size_t)w;
+			}
+			snprintf(k, sizeof k, "%s/%s", kind ? kind : "", rkey);
+			json_object_set_new(pushed, k, json_true());
+			if (status == 200) {
+				(*applied)++;
+			} else {
+				(*refused)++;
+				fprintf(stderr, "actip: %s %s: %s (%d)\n", kind ? kind : "", rkey, message ? message : "", status);
+			}
+			if (sync_after_push(rq, item, res) < 0) {
+				json_decref(o);
+				json_decref(items);
+				return store_error(rq->st, "recording the push", err);
+			}
+		}
+		json_decref(o);
+	}
+	json_decref(items);
+	return ACTIP_OK;
+}
+
+/* Pulls the server's records when anything changed since the cursor. */
+static int pull(client *cl, web_req *rq, json_t *pushed, bool fresh, long *written, long *deleted, actip_err *err)
+{
+	char cursor[32] = "", path[128];
+	if (!fresh)
+		sync_state_get(rq->st, "cursor", cursor, sizeof cursor);
+	snprintf(path, sizeof path, "/api/v1/sync/pull%s%s", cursor[0] ? "?cursor=" : "", cursor);
+	json_t *o;
+	long st = request(cl, "GET", path, NULL, &o, err);
+	if (st < 0)
+		return ACTIP_ERR;
+	if (st != 200 || !json_is_integer(json_object_get(o, "cursor"))) {
+		err_set(err, ACTIP_ERR, "the server refused the pull (%ld): %s", st, why(o));
+		json_decref(o);
+		return ACTIP_ERR;
+	}
+	*written = *deleted = 0;
+	json_t *records = json_object_get(o, "records");
+	if (json_is_array(records) && sync_pull_apply(rq, records, pushed, written, deleted, err) < 0) {
+		json_decref(o);
+		return ACTIP_ERR;
+	}
+	char now[32];
+	snprintf(now, sizeof now, "%lld", (long long)json_integer_value(json_object_get(o, "cursor")));
+	json_decref(o);
+	if (sync_state_put(rq->st, "cursor", now) < 0)
+		return store_error(rq->st, "storing the cursor", err);
+	return ACTIP_OK;
+}
+
+/* `actip sync clone`. */
+static int do_clone(const char *db, const char *server, const char *user)
+{
+	actip_err err = {{0}};
+	struct stat sb;
+	if (stat(db, &sb) == 0) {
+		fprintf(stderr, "actip: %s exists already; clone makes a new instance (use `actip sync --db %s`)\n", db, db);
+		return EXIT_USAGE;
+	}
+	char pw[200];
+	if (read_password(pw, sizeof pw) < 0) {
+		fprintf(stderr, "actip: give the account's password on standard input\n");
+		return EXIT_USAGE;
+	}
+	client cl;
+	store st = {0};
+	web_req rq;
+	int rc = EXIT_FAILURE_;
+	if (client_open(&cl, server, user, pw, "", &err) < 0)
+		goto out;
+	json_t *state;
+	long s = request(&cl, "GET", "/api/v1/sync/state", NULL, &state, &err);
+	if (s != 200) {
+		if (s > 0)
+			err_set(&err, ACTIP_ERR, "%s: the server does not offer sync (%ld): %s", server, s, why(state));
+		json_decref(state);
+		goto out;
+	}
+	const char *people = json_string_value(json_object_get(state, "people"));
+	if (people && *people) {
+		err_set(&err, ACTIP_ERR,
+			"%s keeps people pseudonymised; an instance cloned from it would be keyed differently, and "
+			"instances keyed differently do not exchange people (see docs/sync.md)", server);
+		json_decref(state);
+		goto out;
+	}
+	json_t *u = json_object_get(state, "user");
+	if (auth_init(&err) < 0 || store_open(&st, db, 0, &err) < 0 || store_begin(&st, &err) < 0) {
+		json_decref(state);
+		goto out;
+	}
+	web_role role = web_role_parse(json_string_value(json_object_get(u, "role")));
+	if (auth_user_add(&st, user, role, json_string_value(json_object_get(u, "body")),
+			  json_string_value(json_object_get(u, "country")), pw, &err) < 0 ||
+	    sync_state_put(&st, "server", cl.base) < 0 || sync_state_put(&st, "user", user) < 0 ||
+	    sync_state_put(&st, "key", json_string_value(json_object_get(state, "bundle_key")) ?: "") < 0 ||
+	    sync_state_put(&st, "instance", json_string_value(json_object_get(state, "instance")) ?: "") < 0 ||
+	    store_commit(&st, &err) < 0) {
+		if (!err.msg[0])
+			store_error(&st, "storing the sync settings", &err);
+		store_rollback(&st);
+		json_decref(state);
+		goto out;
+	}
+	json_decref(state);
+	long written, deleted;
+	json_t *pushed = json_object();
+	if (local_req(&rq, &st, user, &err) < 0 || pull(&cl, &rq, pushed, true, &written, &deleted, &err) < 0) {
+		json_decref(pushed);
+		goto out;
+	}
+	json_decref(pushed);
+	printf("cloned %s as %s into %s: %ld records\n", cl.base, user, db, written);
+	rc = EXIT_OK_;
+out:
+	if (rc != EXIT_OK_)
+		fprintf(stderr, "actip: %s\n", err.msg);
+	sodium_memzero(pw, sizeof pw);
+	client_close(&cl);
+	store_close(&st);
+	return rc;
+}
+
+/* Opens a clone and reads its account and server. */
+static int open_clone(const char *db, store *st, char user[65], char server[512], actip_err *err)
+{
+	if (store_open(st, db, STORE_MUST_EXIST, err) < 0)
+		return ACTIP_ERR;
+	if (sync_state_get(st, "user", user, 65) <= 0 || sync_state_get(st, "server", server, 512) <= 0) {
+		store_close(st);
+		return err_set(err, ACTIP_EINPUT, "%s: not a clone of a server (make one with `actip sync clone`)", db);
+	}
+	return ACTIP_OK;
+}
+
+/* `actip sync --db FILE`. */
+static int do_sync(const char *db)
+{
+	actip_err err = {{0}};
+	char pw[200], user[65], server[512];
+	if (read_password(pw, sizeof pw) < 0) {
+		fprintf(stderr, "actip: give the account's password on standard input\n");
+		return EXIT_USAGE;
+	}
+	store st = {0};
+	client cl = {0};
+	web_req rq;
+	int rc = EXIT_FAILURE_;
+	json_t *pushed = json_object();
+	long applied = 0, refused = 0, written = 0, deleted = 0;
+	if (open_clone(db, &st, user, server, &err) < 0)
+		goto out;
+	char people[65];
+	sync_privacy_id(&st, people);
+	if (client_open(&cl, server, user, pw, people, &err) < 0 || local_req(&rq, &st, user, &err) < 0 ||
+	    push(&cl, &rq, pushed, &applied, &refused, &err) < 0 ||
+	    pull(&cl, &rq, pushed, false, &written, &deleted, &err) < 0)
+		goto out;
+	printf("sent %ld changes (%ld applied, %ld not: see `actip sync conflicts`); received %ld records, %ld deleted\n",
+	       applied + refused, applied, refused, written, deleted);
+	rc = EXIT_OK_;
+out:
+	if (rc != EXIT_OK_)
+		fprintf(stderr, "actip: %s\n", err.msg);
+	sodium_memzero(pw, sizeof pw);
+	json_decref(pushed);
+	client_close(&cl);
+	store_close(&st);
+	return rc;
+}
+
+/* `actip sync conflicts`. */
+static int do_conflicts(const char *db, bool json)
+{
+	actip_err err = {{0}};
+	store st;
+	if (store_open(&st, db, STORE_MUST_EXIST, &err) < 0) {
+		fprintf(stderr, "actip: %s\n", err.msg);
+		return EXIT_FAILURE_;
+	}
+	json_t *a = sync_conflicts(&st);
+	if (!a) {
+		store_error(&st, "reading the conflicts", &err);
+		fprintf(stderr, "actip: %s\n", err.msg);
+		store_close(&st);
+		return EXIT_FAILURE_;
+	}
+	if (json) {
+		json_dumpf(a, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+		putchar('\n');
+	} else {
+		size_t i, open = 0;
+		json_t *c;
+		json_array_foreach(a, i, c) {
+			const char *res = json_string_value(json_object_get(c, "resolution"));
+			open += !res;
+			printf("%lld\t%s\t%s %s\t%lld\t%s\t%s\n", (long long)json_integer_value(json_object_get(c, "id")),
+			       res ? res : "open", json_string_value(json_object_get(c, "kind")),
+			       json_string_value(json_object_get(c, "key")),
+			       (long long)json_integer_value(json_object_get(c, "status")),
+			       json_string_value(json_object_get(c, "account")) ?: "",
+			       json_string_value(json_object_get(c, "message")) ?: "");
+		}
+		fprintf(stderr, "%zu conflicts, %zu open\n", json_array_size(a), open);
+	}
+	json_decref(a);
+	store_close(&st);
+	return EXIT_OK_;
+}
+
+/* `actip sync resolve --db FILE ID mine|theirs` (sync_resolve). */
+static int do_resolve(const char *db, const char *id, const char *choice)
+{
+	actip_err err = {{0}};
+	int64_t n;
+	if (text_parse_count(id, &n) < 0 || (strcmp(choice, "mine") != 0 && strcmp(choice, "theirs") != 0)) {
+		fprintf(stderr, "actip: sync resolve: give a conflict's number and mine or theirs\n");
+		return EXIT_USAGE;
+	}
+	store st;
+	if (store_open(&st, db, STORE_MUST_EXIST, &err) < 0) {
+		fprintf(stderr, "actip: %s\n", err.msg);
+		return EXIT_FAILURE_;
+	}
+	web_req rq;
+	const char *user = getenv("USER");
+	char msg[600];
+	int rc = EXIT_FAILURE_;
+	if (local_req(&rq, &st, user && *user ? user : "resolve", &err) < 0) {
+		fprintf(stderr, "actip: %s\n", err.msg);
+	} else if (sync_resolve(&rq, n, choice, msg, sizeof msg) != 200) {
+		fprintf(stderr, "actip: %s: %s\n", db, msg);
+		rc = EXIT_INPUT;
+	} else {
+		printf("conflict %s resolved: %s\n", id, msg);
+		rc = EXIT_OK_;
+	}
+	store_close(&st);
+	return rc;
+}
+
+/* `actip sync export --db FILE -o BUNDLE`. */
+static int do_export(const char *db, const char *outpath)
+{
+	actip_err err = {{0}};
+	store st;
+	char user[65], server[512], key[80], instance[32];
+	if (open_clone(db, &st, user, server, &err) < 0) {
+		fprintf(stderr, "actip: %s\n", err.msg);
+		return EXIT_FAILURE_;
+	}
+	web_req rq;
+	int rc = EXIT_FAILURE_;
+	json_t *items = NULL;
+	if (sync_state_get(&st, "key", key, sizeof key) <= 0 || strlen(key) != 64 ||
+	    sync_state_get(&st, "instance", instance, sizeof instance) <= 0) {
+		err_set(&err, ACTIP_ERR, "%s: no bundle key (clone it again with this actip)", db);
+		goto out;
+	}
+	if (local_req(&rq, &st, user, &err) < 0 || !(items = sync_local_changes(&rq))) {
+		if (!err.msg[0])
+			store_error(&st, "reading the local changes", &err);
+		goto out;
+	}
+	if (sync_bundle_write(outpath, instance, user, key, items, &err) < 0)
+		goto out;
+	printf("wrote %zu changes of %s to %s\n", json_array_size(items), user, outpath);
+	rc = EXIT_OK_;
+out:
+	if (rc != EXIT_OK_)
+		fprintf(stderr, "actip: %s\n", err.msg);
+	json_decref(items);
+	store_close(&st);
+	return rc;
+}
+
+/* `actip sync apply --db FILE BUNDLE` on the server's database. */
+static int do_apply(const char *db, const char *path)
+{
+	actip_err err = {{0}};
+	store st;
+	if (store_open(&st, db, STORE_MUST_EXIST, &err) < 0) {
+		fprintf(stderr, "actip: %s\n", err.msg);
+		return EXIT_FAILURE_;
+	}
+	int rc = EXIT_FAILURE_;
+	char key[65];
+	json_t *b = NULL;
+	if (sync_key_hex(&st, key, &err) < 0 || !(b = sync_bundle_open(path, key, &err))) {
+		rc = EXIT_INPUT;
+		goto out;
+	}
+	const char *account = json_string_value(json_object_get(b, "account"));
+	web_user u;
+	bool disabled = false;
+	int found = auth_user_load(&st, 0, account, &u, &disabled);
+	if (found <= 0 || disabled) {
+		err_set(&err, ACTIP_EINPUT, "%s: the bundle's account '%s' is %s here", path, account,
+			found < 0 ? "unreadable" : disabled ? "disabled" : "unknown");
+		rc = EXIT_INPUT;
+		goto out;
+	}
+	web_req rq;
+	if (sync_local_req(&rq, &st, &u, &err) < 0)
+		goto out;
+	long applied = 0, other = 0;
+	size_t i;
+	json_t *it;
+	json_array_foreach(json_object_get(b, "items"), i, it) {
+		json_t *res = sync_apply_item(&rq, it);
+		int status = (int)json_integer_value(json_object_get(res, "status"));
+		if (status == 200) {
+			applied++;
+		} else {
+			other++;
+			printf("%s: %s: %s (%d)\n", path, json_string_value(json_object_get(it, "kind")),
+			       json_string_value(json_object_get(res, "message")), status);
+		}
+		json_decref(res);
+	}
+	printf("applied %ld changes of %s from %s; %ld not applied (see `actip sync conflicts`)\n", applied, account,
+	       path, other);
+	rc = EXIT_OK_;
+out:
+	if (rc != EXIT_OK_)
+		fprintf(stderr, "actip: %s\n", err.msg);
+	json_decref(b);
+	store_close(&st);
+	return rc;
+}
+
+int cmd_sync(int argc, char **argv)
+{
+	const cli_command *self = cli_find("sync");
+	const char *db = getenv("ACTIP_DB") ? getenv("ACTIP_DB") : "actip.db", *server = NULL, *user = NULL,
+		   *out = NULL;
+	bool json = false;
+	static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {"server", required_argument, NULL, 's'},
+					     {"user", required_argument, NULL, 'u'}, {"format", required_argument, NULL, 'f'},
+					     {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 's': server = optarg; break;
+		case 'u': user = optarg; break;
+		case 'o': out = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0)
+				return cli_usage_error(self, "--format is text or json");
+			json = strcmp(optarg, "json") == 0;
+			break;
+		case 'h': cli_print_command_help(self); return EXIT_OK_;
+		default: return cli_usage_error(self, "unknown option");
+		}
+	}
+	const char *verb = optind < argc ? argv[optind] : NULL;
+	int rest = argc - optind - (verb ? 1 : 0);
+	char **more = argv + optind + (verb ? 1 : 0);
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	int rc;
+	if (!verb) {
+		rc = do_sync(db);
+	} else if (strcmp(verb, "clone") == 0) {
+		if (!server || !user)
+			return cli_usage_error(self, "clone needs --server URL and --user NAME");
+		rc = do_clone(db, server, user);
+	} else if (strcmp(verb, "conflicts") == 0) {
+		rc = do_conflicts(db, json);
+	} else if (strcmp(verb, "resolve") == 0) {
+		if (rest != 2)
+			return cli_usage_error(self, "resolve needs a conflict's number and mine or theirs");
+		rc = do_resolve(db, more[0], more[1]);
+	} else if (strcmp(verb, "export") == 0) {
+		if (!out)
+			return cli_usage_error(self, "export needs -o BUNDLE");
+		rc = do_export(db, out);
+	} else if (strcmp(verb, "apply") == 0) {
+		if (rest != 1)
+			return cli_usage_error(self, "apply needs the bundle's file");
+		rc = do_apply(db, more[0]);
+	} else {
+		return cli_usage_error(self, "unknown sync command '%s'", verb);
+	}
+	curl_global_cleanup();
+	return rc;
+}
