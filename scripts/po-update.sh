@@ -12,7 +12,7 @@ sed -i 's/charset=CHARSET/charset=UTF-8/' po/actip-c.pot
 # the words of the pages' markup literals (page_h, page_hf: see tools/xgettext_html.py)
 python3 tools/xgettext_html.py po/actip-html.pot $(cat po/POTFILES)
 # the words of the record kinds' codes and field names (see tools/xgettext_codes.py)
-python3 tools/xgettext_codes.py po/actip-codes.pot src/import/templates.c src/import/templates_indicators.c \
+python3 tools/xgettext_codes.py po/actip-codes.pot src/import/templates.c src/import/templates_indicators.c src/import/templates_surveys.c src/import/templates_narrative.c \
 	src/import/templates_results.c src/workplan/wp_templates.c
 msgcat --use-first --sort-by-file -o po/actip.pot po/actip-c.pot po/actip-html.pot po/actip-codes.pot
 rm -f po/actip-c.pot po/actip-html.pot po/actip-codes.pot

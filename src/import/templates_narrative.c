@@ -3,6 +3,7 @@
  * and abbreviations.csv (per year, each abbreviation with its meaning). Admins write
  * them, in the browser through the records pages or by upload; the report renders
  * the Markdown through the same neutralising parser as the achievements. */
+#include "core/i18n.h"
 #include "import/template.h"
 
 #include <stdio.h>
@@ -62,7 +63,7 @@ static int handle_narrative(importer *im, const tplrow *r)
 }
 
 static const record_kind kind_narrative = {
-	"Report narrative", "narrative section",
+	N_("Report narrative"), N_("narrative section"),
 	"SELECT json_object('year', year, 'section', section, 'text', text) FROM narrative"
 	" WHERE (?1 IS NULL OR year = ?1) AND (?2 IS NULL OR section = ?2) ORDER BY year,"
 	" CASE section WHEN 'document_information' THEN 0 WHEN 'foreword' THEN 1"
@@ -87,7 +88,7 @@ static int handle_abbreviation(importer *im, const tplrow *r)
 }
 
 static const record_kind kind_abbreviations = {
-	"Abbreviations", "abbreviation",
+	N_("Abbreviations"), N_("abbreviation"),
 	"SELECT json_object('year', year, 'abbreviation', abbreviation, 'meaning', meaning)"
 	" FROM abbreviation WHERE (?1 IS NULL OR year = ?1) AND (?2 IS NULL OR abbreviation = ?2)"
 	" ORDER BY year, abbreviation",

@@ -4,6 +4,7 @@
  * and survey_answers.csv (one answer per respondent and question). An answer is checked
  * against its question's scale and stored as the scale spells it, so the report can
  * share the answers among the scale's words without reading them again. */
+#include "core/i18n.h"
 #include "import/template.h"
 
 #include <stdio.h>
@@ -122,7 +123,7 @@ static int handle_survey(importer *im, const tplrow *r)
 }
 
 static const record_kind kind_surveys = {
-	"Surveys", "survey",
+	N_("Surveys"), N_("survey"),
 	"SELECT json_object('code', code, 'year', year, 'title', title, 'conducted_on', conducted,"
 	" 'population', population, 'source', source, 'figure', figure)"
 	" FROM survey WHERE ?1 IS NULL OR code = ?1 ORDER BY code",
@@ -157,7 +158,7 @@ static int handle_question(importer *im, const tplrow *r)
 }
 
 static const record_kind kind_survey_questions = {
-	"Survey questions", "survey question",
+	N_("Survey questions"), N_("survey question"),
 	"SELECT json_object('survey', survey, 'question', question, 'text', text, 'label', label,"
 	" 'scale', scale)"
 	" FROM survey_question WHERE (?1 IS NULL OR survey = ?1) AND (?2 IS NULL OR question = ?2)"
@@ -214,7 +215,7 @@ static int handle_answer(importer *im, const tplrow *r)
 }
 
 static const record_kind kind_survey_answers = {
-	"Survey answers", "survey answer",
+	N_("Survey answers"), N_("survey answer"),
 	"SELECT json_object('survey', survey, 'respondent', respondent, 'question', question,"
 	" 'answer', answer) FROM survey_answer WHERE (?1 IS NULL OR survey = ?1)"
 	" AND (?2 IS NULL OR respondent = ?2) AND (?3 IS NULL OR question = ?3)"

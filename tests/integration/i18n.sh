@@ -32,7 +32,7 @@ check "po_check names both problems" bash -c 'grep -q untranslated "$1" && grep 
 (cd "$SRCDIR" && xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
 	-o "$TMP/c.pot" $(cat po/POTFILES) 2>/dev/null &&
 	python3 tools/xgettext_html.py "$TMP/html.pot" $(cat po/POTFILES) &&
-	python3 tools/xgettext_codes.py "$TMP/codes.pot" src/import/templates.c src/import/templates_indicators.c \
+	python3 tools/xgettext_codes.py "$TMP/codes.pot" src/import/templates.c src/import/templates_indicators.c src/import/templates_surveys.c src/import/templates_narrative.c \
 		src/import/templates_results.c src/workplan/wp_templates.c &&
 	sed -i 's/charset=CHARSET/charset=UTF-8/' "$TMP/c.pot" &&
 	msgcat --use-first -o "$TMP/now.pot" "$TMP/c.pot" "$TMP/html.pot" "$TMP/codes.pot")
