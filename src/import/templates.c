@@ -397,6 +397,8 @@ void tpl_stored(importer *im, int changed)
 	im->rows++;
 	if (changed > 0)
 		im->changed++;
+	if ((im->rows & 4095) == 0) /* a bulk import keeps its change capture bounded */
+		store_capture_check(im->st);
 }
 
 /* ---- handlers ---------------------------------------------------------------- */

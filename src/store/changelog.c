@@ -52,6 +52,16 @@ void store_capture_end(store *st)
 	if (st->session)
 		sqlite3session_delete(st->session);
 	st->session = NULL;
+	st->capture_bulk = false;
+}
+
+void store_capture_check(store *st)
+{
+	if (!st->session || sqlite3session_memory_used(st->session) <= STORE_CAPTURE_MAX)
+		return;
+	sqlite3session_delete(st->session);
+	st->session = NULL;
+	st->capture_bulk = true;
 }
 
 /* Counts the changed rows per table of a changeset as a JSON object text. */
@@ -97,18 +107,23 @@ static char *table_counts(const void *cs, int n)
 int store_capture_commit(store *st, actip_err *err)
 {
 	sqlite3_session *s = st->session;
-	if (!s)
+	bool bulk = st->capture_bulk;
+	st->capture_bulk = false;
+	if (!s && !bulk)
 		return ACTIP_OK;
 	st->session = NULL;
 	int n = 0;
 	void *cs = NULL;
-	int rc = sqlite3session_changeset(s, &n, &cs);
-	sqlite3session_delete(s);
+	int rc = SQLITE_OK;
+	if (s) {
+		rc = sqlite3session_changeset(s, &n, &cs);
+		sqlite3session_delete(s);
+	}
 	if (rc != SQLITE_OK) {
 		sqlite3_free(cs);
 		return err_set(err, ACTIP_ERR, "%s: cannot record the change (%s)", st->path, sqlite3_errstr(rc));
 	}
-	if (n == 0) {
+	if (n == 0 && !bulk) {
 		sqlite3_free(cs);
 		return ACTIP_OK;
 	}
@@ -116,7 +131,7 @@ int store_capture_commit(store *st, actip_err *err)
 	char hex[33];
 	randombytes_buf(id, sizeof id);
 	sodium_bin2hex(hex, sizeof hex, id, sizeof id);
-	char *tables = table_counts(cs, n);
+	char *tables = bulk ? NULL : table_counts(cs, n); /* a bulk write: rows not counted */
 	sqlite3_stmt *q;
 	rc = sqlite3_prepare_v2(st->db,
 				"INSERT INTO change_log(change_id, account, at, origin, tables, changeset)"
@@ -127,7 +142,10 @@ int store_capture_commit(store *st, actip_err *err)
 		store_bind_text(q, 2, st->account);
 		store_bind_text(q, 3, st->origin);
 		sqlite3_bind_text(q, 4, tables ? tables : "{}", -1, SQLITE_STATIC);
-		sqlite3_bind_blob(q, 5, cs, n, SQLITE_STATIC);
+		if (bulk)
+			sqlite3_bind_null(q, 5);
+		else
+			sqlite3_bind_blob(q, 5, cs, n, SQLITE_STATIC);
 		rc = sqlite3_step(q);
 		sqlite3_finalize(q);
 	}

@@ -28,6 +28,8 @@ typedef struct store {
 	 * transaction's changes are recorded by a session and kept in change_log at COMMIT. */
 	bool capture;
 	void *session;                /* sqlite3_session * of the open transaction */
+	bool capture_bulk;            /* the transaction outgrew STORE_CAPTURE_MAX: its
+				       * change_log row keeps no changeset */
 	char account[65];             /* who writes now ("" = the local operator) */
 	const char *origin;           /* NULL: made here; "sync": received, never sent back */
 	/* Called inside every write transaction just before COMMIT (NULL: none); a failure
@@ -143,6 +145,16 @@ int store_audit_write(store *st, const char *user, const char *addr, const char 
 void store_capture_begin(store *st);
 int store_capture_commit(store *st, actip_err *err);
 void store_capture_end(store *st);
+
+/* A transaction's changeset is kept up to this many bytes of the session's memory; a
+ * larger one (a bulk import of thousands of rows) is recorded in change_log without its
+ * changeset, so that an import's memory stays bounded. Sync does not read changesets
+ * (it compares record versions), so nothing is lost to it. */
+enum { STORE_CAPTURE_MAX = 4 << 20 };
+
+/* Drops the session of the open transaction once it holds more than STORE_CAPTURE_MAX
+ * (the importer calls it every few thousand rows). */
+void store_capture_check(store *st);
 
 /* The highest change_log seq (0 when none) into *seq; 0 or -1. */
 int store_change_seq(store *st, long long *seq);

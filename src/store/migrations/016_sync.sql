@@ -10,7 +10,8 @@ CREATE TABLE change_log (
 	at TEXT NOT NULL,
 	origin TEXT,
 	tables TEXT NOT NULL,            -- JSON {"table": rows changed}
-	changeset BLOB NOT NULL
+	changeset BLOB                   -- NULL for a transaction too large to keep (a bulk
+	                                 -- import, STORE_CAPTURE_MAX): tables is then {}
 );
 
 -- The client side of sync: the server and account, the cursor (the server's change_log
