@@ -246,6 +246,9 @@ int tpl_run(importer *im, stmt_id id, const tplrow *r);
  * found, -1 database error. */
 int tpl_lookup(importer *im, stmt_id id, const char *key, char *out, size_t outsize);
 
+/* The same with any prepared statement and one key (k2 NULL) or two. */
+int tpl_lookup_stmt(importer *im, sqlite3_stmt *s, const char *k1, const char *k2, char *out, size_t outsize);
+
 /* Rewrites the outcome links of owner from column col's ;-separated codes. */
 void tpl_link_outcomes(importer *im, const tplrow *r, int col, const char *owner,
 		       stmt_id del, stmt_id ins);

@@ -290,12 +290,14 @@ int tpl_run(importer *im, stmt_id id, const tplrow *r)
 	return tpl_step(im, im->stmt[id], r);
 }
 
-/* Runs a one-parameter lookup; returns 1 when it found a row (and copies the first
- * column's text into out when given), 0 when not, -1 on a database error. */
-int tpl_lookup(importer *im, stmt_id id, const char *key, char *out, size_t outsize)
+/* Runs a prepared lookup of one key (k2 NULL) or two; returns 1 when it found a row (and
+ * copies the first column's text into out when given), 0 when not, -1 on a database
+ * error (im->db_failed set). */
+int tpl_lookup_stmt(importer *im, sqlite3_stmt *s, const char *k1, const char *k2, char *out, size_t outsize)
 {
-	sqlite3_stmt *s = im->stmt[id];
-	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 1, k1, -1, SQLITE_STATIC);
+	if (k2)
+		sqlite3_bind_text(s, 2, k2, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	int found = rc == SQLITE_ROW;
 	if (found && out) {
@@ -309,6 +311,12 @@ int tpl_lookup(importer *im, stmt_id id, const char *key, char *out, size_t outs
 		return -1;
 	}
 	return found;
+}
+
+/* tpl_lookup_stmt of one of the importer's statements. */
+int tpl_lookup(importer *im, stmt_id id, const char *key, char *out, size_t outsize)
+{
+	return tpl_lookup_stmt(im, im->stmt[id], key, NULL, out, outsize);
 }
 
 /* Rewrites the links from owner to the codes of a ;-separated list (already checked

@@ -58,27 +58,10 @@ static int run(importer *im, int id, const tplrow *r)
 	return 0;
 }
 
-/* Runs a lookup of one or two keys; 1 found (first column copied to out when given),
- * 0 not found, -1 database error. */
+/* Runs a lookup of one or two keys (tpl_lookup_stmt). */
 static int lookup(importer *im, int id, const char *k1, const char *k2, char *out, size_t size)
 {
-	sqlite3_stmt *s = im->svy_stmt[id];
-	sqlite3_bind_text(s, 1, k1, -1, SQLITE_STATIC);
-	if (k2)
-		sqlite3_bind_text(s, 2, k2, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	int found = rc == SQLITE_ROW;
-	if (found && out) {
-		const unsigned char *t = sqlite3_column_text(s, 0);
-		snprintf(out, size, "%s", t ? (const char *)t : "");
-	}
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		im->db_failed = true;
-		return -1;
-	}
-	return found;
+	return tpl_lookup_stmt(im, im->svy_stmt[id], k1, k2, out, size);
 }
 
 /* Checks that the survey of column col is known: 1, 0 (error reported) or -1. */
