@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "import/template.h"
 #include "import/import.h"
+#include "store/stats.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -405,8 +406,10 @@ void tpl_stored(importer *im, int changed)
 	im->rows++;
 	if (changed > 0)
 		im->changed++;
-	if ((im->rows & 4095) == 0) /* a bulk import keeps its change capture bounded */
+	if ((im->rows & 4095) == 0) { /* a bulk import keeps its change capture bounded */
 		store_capture_check(im->st);
+		store_stats_track_check(im->st);
+	}
 }
 
 /* ---- handlers ---------------------------------------------------------------- */

@@ -92,15 +92,61 @@ static void flush_dis(dis_person *p, stats_disability dis[STATS_COUNTRIES + 1])
 	memset(p, 0, sizeof *p);
 }
 
+/* One person's attendances of one year, seen one by one in any order: the earliest
+ * overall and at capacity development, and the countries for the disability breakdown. */
+typedef struct person_acc {
+	first all, cd;
+	dis_person dp;
+} person_acc;
+
+/* The columns every statistics query selects from its first column on: activity start
+ * date, activity id, row seq, country, sex, capacity development (0/1), disability (0/1). */
+static void person_see(person_acc *p, stats_counts *out, sqlite3_stmt *s)
+{
+	const char *date = (const char *)sqlite3_column_text(s, 0);
+	const char *act = (const char *)sqlite3_column_text(s, 1);
+	int64_t seq = sqlite3_column_int64(s, 2);
+	int country = country_index((const char *)sqlite3_column_text(s, 3));
+	int sex = stats_sex_index((const char *)sqlite3_column_text(s, 4));
+	bool is_cd = sqlite3_column_int(s, 5), is_dis = sqlite3_column_int(s, 6);
+	see(&p->all, date ? date : "", act ? act : "", seq, country, sex);
+	if (is_cd)
+		see(&p->cd, date ? date : "", act ? act : "", seq, country, sex);
+	for (int k = 0; k < 2; k++) { /* the record's country, then the total */
+		int c = k ? STATS_COUNTRIES : country;
+		if (c < 0)
+			continue;
+		out->dis[c].attendances++;
+		out->dis[c].dis_attendances += is_dis;
+	}
+	if (is_cd) {
+		uint32_t bit = country >= 0 ? 1u << country : 0;
+		p->dp.cd |= bit;
+		p->dp.any_cd = true;
+		if (is_dis) {
+			p->dp.cd_dis |= bit;
+			p->dp.any_cd_dis = true;
+		}
+	}
+}
+
+/* Adds a finished person to the counts and resets the accumulator. */
+static void person_flush(person_acc *p, stats_counts *out)
+{
+	flush(&p->all, out->cell[0]);
+	flush(&p->cd, out->cell[1]);
+	flush_dis(&p->dp, out->dis);
+}
+
 /* One pass over the year's attendances sorted by person. */
 int store_stats_compute(store *st, int year, stats_counts *out, actip_err *err)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *s;
 	if (store_prepare(st,
-			  "SELECT COALESCE(a.person_key, 'row:' || a.activity || ':' || a.seq) AS pk,"
-			  " v.start_date, v.id, a.seq, a.country, a.sex,"
-			  " v.type = 'capacity_development', a.disability = 1"
+			  "SELECT v.start_date, v.id, a.seq, a.country, a.sex,"
+			  " v.type = 'capacity_development', a.disability = 1,"
+			  " COALESCE(a.person_key, 'row:' || a.activity || ':' || a.seq) AS pk"
 			  " FROM activity v JOIN attendance a ON a.activity = v.id"
 			  " WHERE v.year = ?1 AND a.staff = 0 ORDER BY pk",
 			  &s, err) < 0)
@@ -108,16 +154,13 @@ int store_stats_compute(store *st, int year, stats_counts *out, actip_err *err)
 	sqlite3_bind_int(s, 1, year);
 	char *pk = NULL;
 	size_t pkcap = 0;
-	first all = {0}, cd = {0};
-	dis_person dp = {0};
+	person_acc p = {0};
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *k = (const char *)sqlite3_column_text(s, 0);
-		size_t klen = (size_t)sqlite3_column_bytes(s, 0);
+		const char *k = (const char *)sqlite3_column_text(s, 7);
+		size_t klen = (size_t)sqlite3_column_bytes(s, 7);
 		if (!pk || strcmp(pk, k) != 0) {
-			flush(&all, out->cell[0]);
-			flush(&cd, out->cell[1]);
-			flush_dis(&dp, out->dis);
+			person_flush(&p, out);
 			if (klen + 1 > pkcap) {
 				char *n = realloc(pk, klen + 1);
 				if (!n) {
@@ -129,35 +172,9 @@ int store_stats_compute(store *st, int year, stats_counts *out, actip_err *err)
 			}
 			memcpy(pk, k, klen + 1);
 		}
-		const char *date = (const char *)sqlite3_column_text(s, 1);
-		const char *act = (const char *)sqlite3_column_text(s, 2);
-		int64_t seq = sqlite3_column_int64(s, 3);
-		int country = country_index((const char *)sqlite3_column_text(s, 4));
-		int sex = stats_sex_index((const char *)sqlite3_column_text(s, 5));
-		see(&all, date, act, seq, country, sex);
-		bool is_cd = sqlite3_column_int(s, 6), is_dis = sqlite3_column_int(s, 7);
-		if (is_cd)
-			see(&cd, date, act, seq, country, sex);
-		for (int k = 0; k < 2; k++) { /* the record's country, then the total */
-			int c = k ? STATS_COUNTRIES : country;
-			if (c < 0)
-				continue;
-			out->dis[c].attendances++;
-			out->dis[c].dis_attendances += is_dis;
-		}
-		if (is_cd) {
-			uint32_t bit = country >= 0 ? 1u << country : 0;
-			dp.cd |= bit;
-			dp.any_cd = true;
-			if (is_dis) {
-				dp.cd_dis |= bit;
-				dp.any_cd_dis = true;
-			}
-		}
+		person_see(&p, out, s);
 	}
-	flush(&all, out->cell[0]);
-	flush(&cd, out->cell[1]);
-	flush_dis(&dp, out->dis);
+	person_flush(&p, out);
 	free(pk);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
@@ -216,13 +233,11 @@ static int step_once(store *st, sqlite3_stmt *s, const char *doing, actip_err *e
 	return rc == SQLITE_DONE ? ACTIP_OK : store_error(st, doing, err);
 }
 
-/* Recomputes and stores one year. */
-static int refresh_year(store *st, int year, sqlite3_stmt *const stmts[5], actip_err *err)
+/* Stores one year's counts in place of what it had and clears its dirty flag. */
+static int store_year(store *st, int year, const stats_counts *cp, sqlite3_stmt *const stmts[5], actip_err *err)
 {
 	sqlite3_stmt *del = stmts[0], *ins = stmts[1], *clean = stmts[2], *del_dis = stmts[3], *ins_dis = stmts[4];
-	stats_counts c;
-	if (store_stats_compute(st, year, &c, err) < 0)
-		return ACTIP_ERR;
+	const stats_counts c = *cp;
 	sqlite3_bind_int(del, 1, year);
 	sqlite3_bind_int(del_dis, 1, year);
 	if (step_once(st, del, "clearing statistics", err) < 0 ||
@@ -262,6 +277,266 @@ static int refresh_year(store *st, int year, sqlite3_stmt *const stmts[5], actip
 	return step_once(st, clean, "clearing the dirty flag", err);
 }
 
+/* Recomputes and stores one year. */
+static int refresh_year(store *st, int year, sqlite3_stmt *const stmts[5], actip_err *err)
+{
+	stats_counts c;
+	if (store_stats_compute(st, year, &c, err) < 0)
+		return ACTIP_ERR;
+	return store_year(st, year, &c, stmts, err);
+}
+
+/* ---- a small write's statistics, person by person ------------------------------
+ *
+ * Recomputing a year sorts all its attendances: seconds for a million, however few
+ * rows a write changed. A small write instead updates the stored counts for the people
+ * whose rows it touched: each one's contribution is computed as it was before the
+ * write and as it is now (their rows found through attendance_person, migration 17),
+ * and the difference applied. Temporary triggers of this connection record, during the
+ * transaction, the rows it inserted (stats_new) and the rows it deleted or updated as
+ * they were before it (stats_gone). A write that changes an activity's year, type,
+ * start date or id, or deletes one, a transaction that began with a year already dirty,
+ * and one that touched more than STATS_TRACK_MAX rows are not tracked: their years are
+ * recomputed whole, as before. */
+
+enum { STATS_TRACK_MAX = 4096, STATS_TRACK_YEARS = 8 };
+
+static const char stats_track_sql[] =
+	"CREATE TEMP TABLE IF NOT EXISTS stats_new (activity TEXT, seq INTEGER,"
+	" PRIMARY KEY (activity, seq)) WITHOUT ROWID;"
+	"CREATE TEMP TABLE IF NOT EXISTS stats_gone (activity TEXT, seq INTEGER, person_key TEXT,"
+	" country TEXT, sex TEXT, staff INTEGER, disability INTEGER);"
+	"CREATE INDEX IF NOT EXISTS temp.stats_gone_person ON stats_gone(person_key);"
+	"CREATE TEMP TABLE IF NOT EXISTS stats_untracked (why TEXT);"
+	"CREATE TEMP TRIGGER IF NOT EXISTS stats_track_ins AFTER INSERT ON main.attendance BEGIN"
+	" INSERT OR IGNORE INTO stats_new VALUES (NEW.activity, NEW.seq); END;"
+	"CREATE TEMP TRIGGER IF NOT EXISTS stats_track_del BEFORE DELETE ON main.attendance BEGIN"
+	" INSERT INTO stats_gone SELECT OLD.activity, OLD.seq, OLD.person_key, OLD.country, OLD.sex,"
+	" OLD.staff, OLD.disability WHERE NOT EXISTS (SELECT 1 FROM stats_new"
+	" WHERE activity = OLD.activity AND seq = OLD.seq);"
+	" DELETE FROM stats_new WHERE activity = OLD.activity AND seq = OLD.seq; END;"
+	"CREATE TEMP TRIGGER IF NOT EXISTS stats_track_upd_old BEFORE UPDATE ON main.attendance BEGIN"
+	" INSERT INTO stats_gone SELECT OLD.activity, OLD.seq, OLD.person_key, OLD.country, OLD.sex,"
+	" OLD.staff, OLD.disability WHERE NOT EXISTS (SELECT 1 FROM stats_new"
+	" WHERE activity = OLD.activity AND seq = OLD.seq);"
+	" DELETE FROM stats_new WHERE activity = OLD.activity AND seq = OLD.seq; END;"
+	"CREATE TEMP TRIGGER IF NOT EXISTS stats_track_upd_new AFTER UPDATE ON main.attendance BEGIN"
+	" INSERT OR IGNORE INTO stats_new VALUES (NEW.activity, NEW.seq); END;"
+	"CREATE TEMP TRIGGER IF NOT EXISTS stats_track_act_upd AFTER UPDATE OF id, year, type, start_date"
+	" ON main.activity WHEN OLD.id IS NOT NEW.id OR OLD.year IS NOT NEW.year"
+	" OR OLD.type IS NOT NEW.type OR OLD.start_date IS NOT NEW.start_date BEGIN"
+	" INSERT INTO stats_untracked VALUES ('activity'); END;"
+	"CREATE TEMP TRIGGER IF NOT EXISTS stats_track_act_del AFTER DELETE ON main.activity BEGIN"
+	" INSERT INTO stats_untracked VALUES ('activity'); END;"
+	"DELETE FROM stats_new; DELETE FROM stats_gone; DELETE FROM stats_untracked;"
+	"INSERT INTO stats_untracked SELECT 'dirty' WHERE EXISTS (SELECT 1 FROM main.stats_dirty);";
+
+static const char stats_untrack_sql[] =
+	"INSERT INTO stats_untracked VALUES ('bulk');"
+	"DROP TRIGGER IF EXISTS stats_track_ins; DROP TRIGGER IF EXISTS stats_track_del;"
+	"DROP TRIGGER IF EXISTS stats_track_upd_old; DROP TRIGGER IF EXISTS stats_track_upd_new;";
+
+void store_stats_track_begin(store *st)
+{
+	/* On a database older than the index, or without the programme's tables (a
+	 * migration running), nothing is tracked and dirty years are recomputed whole. */
+	st->stats_track = false;
+	if (!st->capture)
+		return;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM sqlite_master WHERE type = 'index'"
+				       " AND name = 'attendance_person'", -1, &s, NULL) != SQLITE_OK)
+		return;
+	bool indexed = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	st->stats_track = indexed && sqlite3_exec(st->db, stats_track_sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void store_stats_track_check(store *st)
+{
+	if (!st->stats_track)
+		return;
+	sqlite3_stmt *s;
+	int64_t n = STATS_TRACK_MAX + 1;
+	if (sqlite3_prepare_v2(st->db, "SELECT (SELECT count(*) FROM temp.stats_new)"
+				       " + (SELECT count(*) FROM temp.stats_gone)", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			n = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	if (n <= STATS_TRACK_MAX)
+		return;
+	/* A bulk write: the triggers are dropped for the rest of the transaction (a
+	 * rollback brings them back; store_stats_track_begin recreates them anyway). */
+	if (sqlite3_exec(st->db, stats_untrack_sql, NULL, NULL, NULL) != SQLITE_OK)
+		sqlite3_exec(st->db, "INSERT INTO temp.stats_untracked VALUES ('bulk')", NULL, NULL, NULL);
+	st->stats_track = false;
+}
+
+/* counts += sign * d, field by field. */
+static void counts_add(stats_counts *counts, const stats_counts *d, int sign)
+{
+	for (int t = 0; t < 2; t++)
+		for (int c = 0; c < STATS_COUNTRIES; c++)
+			for (int x = 0; x < STATS_SEXES; x++) {
+				counts->cell[t][c][x].attendances += sign * d->cell[t][c][x].attendances;
+				counts->cell[t][c][x].persons += sign * d->cell[t][c][x].persons;
+			}
+	for (int c = 0; c <= STATS_COUNTRIES; c++) {
+		counts->dis[c].attendances += sign * d->dis[c].attendances;
+		counts->dis[c].dis_attendances += sign * d->dis[c].dis_attendances;
+		counts->dis[c].trained += sign * d->dis[c].trained;
+		counts->dis[c].dis_trained += sign * d->dis[c].dis_trained;
+	}
+}
+
+/* True when no count went below zero (the stored counts were what the rows said). */
+static bool counts_sane(const stats_counts *c)
+{
+	for (int t = 0; t < 2; t++)
+		for (int k = 0; k < STATS_COUNTRIES; k++)
+			for (int x = 0; x < STATS_SEXES; x++)
+				if (c->cell[t][k][x].attendances < 0 || c->cell[t][k][x].persons < 0)
+					return false;
+	for (int k = 0; k <= STATS_COUNTRIES; k++)
+		if (c->dis[k].attendances < 0 || c->dis[k].dis_attendances < 0 || c->dis[k].trained < 0 ||
+		    c->dis[k].dis_trained < 0)
+			return false;
+	return true;
+}
+
+/* One touched year: the counts of its touched people before and after the write. */
+typedef struct touched_year {
+	int year;
+	stats_counts before, after;
+} touched_year;
+
+/* The statements of apply_tracked; [0] lists the touched people. */
+enum { Q_TOUCHED, Q_NOW_KEY, Q_NOW_ROW, Q_GONE_KEY, Q_GONE_ROW, Q_N };
+static const char *const tracked_sql[Q_N] = {
+	"SELECT DISTINCT v.year, t.person_key,"
+	" CASE WHEN t.person_key IS NULL THEN t.activity END,"
+	" CASE WHEN t.person_key IS NULL THEN t.seq END"
+	" FROM (SELECT activity, seq, person_key FROM temp.stats_gone UNION ALL"
+	" SELECT a.activity, a.seq, a.person_key FROM temp.stats_new n"
+	" JOIN attendance a ON a.activity = n.activity AND a.seq = n.seq) t"
+	" JOIN activity v ON v.id = t.activity",
+	/* a person's rows now; the last column: inserted by this write */
+	"SELECT v.start_date, v.id, a.seq, a.country, a.sex, v.type = 'capacity_development',"
+	" a.disability = 1, EXISTS (SELECT 1 FROM temp.stats_new n"
+	" WHERE n.activity = a.activity AND n.seq = a.seq)"
+	" FROM attendance a JOIN activity v ON v.id = a.activity"
+	" WHERE a.person_key = ?1 AND v.year = ?2 AND a.staff = 0",
+	"SELECT v.start_date, v.id, a.seq, a.country, a.sex, v.type = 'capacity_development',"
+	" a.disability = 1, EXISTS (SELECT 1 FROM temp.stats_new n"
+	" WHERE n.activity = a.activity AND n.seq = a.seq)"
+	" FROM attendance a JOIN activity v ON v.id = a.activity"
+	" WHERE a.activity = ?3 AND a.seq = ?4 AND a.person_key IS NULL AND v.year = ?2 AND a.staff = 0",
+	/* a person's rows as they were, of those the write deleted or changed */
+	"SELECT v.start_date, v.id, g.seq, g.country, g.sex, v.type = 'capacity_development',"
+	" g.disability = 1 FROM temp.stats_gone g JOIN activity v ON v.id = g.activity"
+	" WHERE g.person_key = ?1 AND v.year = ?2 AND g.staff = 0",
+	"SELECT v.start_date, v.id, g.seq, g.country, g.sex, v.type = 'capacity_development',"
+	" g.disability = 1 FROM temp.stats_gone g JOIN activity v ON v.id = g.activity"
+	" WHERE g.activity = ?3 AND g.seq = ?4 AND g.person_key IS NULL AND v.year = ?2 AND g.staff = 0",
+};
+
+/* Feeds one touched person's rows, now and as they were, to ty's two counts. */
+static int person_delta(store *st, sqlite3_stmt *const q[Q_N], touched_year *ty, actip_err *err)
+{
+	bool keyed = sqlite3_column_type(q[Q_TOUCHED], 1) != SQLITE_NULL;
+	person_acc before = {0}, after = {0};
+	sqlite3_stmt *now = q[keyed ? Q_NOW_KEY : Q_NOW_ROW], *gone = q[keyed ? Q_GONE_KEY : Q_GONE_ROW];
+	for (int k = 0; k < 2; k++) {
+		sqlite3_stmt *s = k ? gone : now;
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		if (keyed)
+			sqlite3_bind_value(s, 1, sqlite3_column_value(q[Q_TOUCHED], 1));
+		sqlite3_bind_int(s, 2, ty->year);
+		if (!keyed) {
+			sqlite3_bind_value(s, 3, sqlite3_column_value(q[Q_TOUCHED], 2));
+			sqlite3_bind_value(s, 4, sqlite3_column_value(q[Q_TOUCHED], 3));
+		}
+		int rc;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			if (k == 0) {
+				person_see(&after, &ty->after, s);
+				if (!sqlite3_column_int(s, 7))
+					person_see(&before, &ty->before, s);
+			} else {
+				person_see(&before, &ty->before, s);
+			}
+		}
+		sqlite3_reset(s);
+		if (rc != SQLITE_DONE)
+			return store_error(st, "updating participant statistics", err);
+	}
+	person_flush(&after, &ty->after);
+	person_flush(&before, &ty->before);
+	return ACTIP_OK;
+}
+
+/* Applies a tracked write's difference to the stored counts of the years it touched
+ * and clears their flags; leaves every year it cannot account for dirty. */
+static int apply_tracked(store *st, sqlite3_stmt *const st5[5], actip_err *err)
+{
+	if (!st->stats_track)
+		return ACTIP_OK;
+	store_stats_track_check(st); /* too large, or untracked: recomputed whole */
+	if (!st->stats_track)
+		return ACTIP_OK;
+	sqlite3_stmt *s;
+	if (store_prepare(st, "SELECT EXISTS (SELECT 1 FROM temp.stats_untracked)", &s, err) < 0)
+		return ACTIP_ERR;
+	bool untracked = sqlite3_step(s) != SQLITE_ROW || sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (untracked)
+		return ACTIP_OK;
+	sqlite3_stmt *q[Q_N] = {NULL};
+	touched_year *ty = NULL;
+	int nty = 0, rc = ACTIP_OK;
+	for (int i = 0; i < Q_N; i++)
+		if (store_prepare(st, tracked_sql[i], &q[i], err) < 0) {
+			rc = ACTIP_ERR;
+			goto done;
+		}
+	ty = calloc(STATS_TRACK_YEARS, sizeof *ty);
+	if (!ty) {
+		rc = err_set(err, ACTIP_ERR, "out of memory");
+		goto done;
+	}
+	int step;
+	while (rc == ACTIP_OK && (step = sqlite3_step(q[Q_TOUCHED])) == SQLITE_ROW) {
+		int year = sqlite3_column_int(q[Q_TOUCHED], 0), i = 0;
+		while (i < nty && ty[i].year != year)
+			i++;
+		if (i == STATS_TRACK_YEARS)
+			goto done; /* too many years for this path: recomputed whole */
+		if (i == nty)
+			ty[nty++].year = year;
+		rc = person_delta(st, q, &ty[i], err);
+	}
+	if (rc == ACTIP_OK && step != SQLITE_DONE)
+		rc = store_error(st, "listing the people a write touched", err);
+	for (int i = 0; rc == ACTIP_OK && i < nty; i++) {
+		stats_counts c;
+		if (store_stats_read(st, ty[i].year, &c, err) < 0) {
+			rc = ACTIP_ERR;
+			break;
+		}
+		counts_add(&c, &ty[i].before, -1);
+		counts_add(&c, &ty[i].after, +1);
+		if (counts_sane(&c)) /* else left dirty, recomputed whole */
+			rc = store_year(st, ty[i].year, &c, st5, err);
+	}
+done:
+	free(ty);
+	for (int i = 0; i < Q_N; i++)
+		sqlite3_finalize(q[i]);
+	return rc;
+}
+
 /* Recomputes every dirty year, one at a time (each removes its own flag). The sort
  * behind store_stats_compute may use as much memory as the page cache, on top of it;
  * the cache is shrunk while it runs so that a large import stays within its memory
@@ -284,6 +559,7 @@ int store_stats_refresh(store *st, actip_err *err)
 		rc = ACTIP_ERR;
 		goto done;
 	}
+	rc = apply_tracked(st, st5, err);
 	while (rc == ACTIP_OK) {
 		int s = sqlite3_step(years);
 		bool more = s == SQLITE_ROW && sqlite3_column_type(years, 0) != SQLITE_NULL;

@@ -53,6 +53,15 @@ int store_stats_read(store *st, int year, stats_counts *out, actip_err *err);
 /* Recomputes and stores every dirty year inside the caller's write transaction. */
 int store_stats_refresh(store *st, actip_err *err);
 
+/* Called by store_begin: tracks the transaction's attendance changes (temporary
+ * triggers of this connection) so that store_stats_refresh updates only the people a
+ * small write touched. */
+void store_stats_track_begin(store *st);
+
+/* Called by bulk writers every few thousand rows: past STATS_TRACK_MAX touched rows the
+ * tracking stops for the rest of the transaction and its years are recomputed whole. */
+void store_stats_track_check(store *st);
+
 /* Sets *fresh to true when year's stored statistics are current. */
 int store_stats_fresh(store *st, int year, bool *fresh, actip_err *err);
 

@@ -18,7 +18,7 @@
 extern const unsigned char migration_001[], migration_002[], migration_003[], migration_004[],
 	migration_005[], migration_006[], migration_007[], migration_008[], migration_009[], migration_010[],
 	migration_011[], migration_012[], migration_013[], migration_014[], migration_015[],
-	migration_016[];
+	migration_016[], migration_017[];
 
 /* The migrations, in order; entry i brings user_version from i to i + 1. */
 static const unsigned char *const migrations[] = {migration_001, migration_002, migration_003,
@@ -26,7 +26,7 @@ static const unsigned char *const migrations[] = {migration_001, migration_002, 
 						  migration_006, migration_007, migration_008,
 						  migration_009, migration_010, migration_011, migration_012,
 						  migration_013, migration_014, migration_015,
-						  migration_016};
+						  migration_016, migration_017};
 enum { N_MIGRATIONS = sizeof migrations / sizeof migrations[0] };
 
 /* The version this binary writes. */
@@ -217,9 +217,11 @@ void store_close(store *st)
 /* BEGIN IMMEDIATE. */
 int store_begin(store *st, actip_err *err)
 {
+	st->stats_track = false;
 	if (exec(st, "BEGIN IMMEDIATE", "starting a transaction", err) < 0)
 		return ACTIP_ERR;
 	store_capture_begin(st);
+	store_stats_track_begin(st);
 	return ACTIP_OK;
 }
 
@@ -255,6 +257,7 @@ int store_commit(store *st, actip_err *err)
 		store_rollback(st);
 		return ACTIP_ERR;
 	}
+	st->stats_track = false;
 	if (exec(st, "COMMIT", "committing", err) < 0) {
 		store_rollback(st);
 		return ACTIP_ERR;
@@ -266,6 +269,7 @@ int store_commit(store *st, actip_err *err)
 void store_rollback(store *st)
 {
 	store_capture_end(st);
+	st->stats_track = false;
 	if (st->db && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }

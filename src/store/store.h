@@ -30,6 +30,9 @@ typedef struct store {
 	void *session;                /* sqlite3_session * of the open transaction */
 	bool capture_bulk;            /* the transaction outgrew STORE_CAPTURE_MAX: its
 				       * change_log row keeps no changeset */
+	/* stats.c: the open write transaction's attendance changes are tracked person by
+	 * person, so that its statistics are updated rather than recomputed. */
+	bool stats_track;
 	char account[65];             /* who writes now ("" = the local operator) */
 	const char *origin;           /* NULL: made here; "sync": received, never sent back */
 	/* Called inside every write transaction just before COMMIT (NULL: none); a failure
