@@ -1,43 +1,64 @@
 /* Charts as PNG images, for documents that cannot hold SVG (DOCX): the chart is drawn
- * once, as the SVG of chart.c, and rasterised here by librsvg onto a cairo surface, so
- * the picture in Word is the picture in the browser. */
+ * once, as the SVG of chart.c, and rasterised by the actip-raster module (raster.h),
+ * so the picture in Word is the picture in the browser. This file also finds and opens
+ * that module. */
 #include "report/chart.h"
+#include "report/raster.h"
 
-#include <cairo.h>
-#include <librsvg/rsvg.h>
+#include <dlfcn.h>
+#include <limits.h>
+#include <pthread.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The PNG's pixels per SVG unit: 640 units become 1,920 pixels, sharp when printed at
  * 16 cm (300 dpi). */
 enum { SCALE = 3 };
 
-typedef struct membuf {
-	unsigned char *data;
-	size_t len, cap;
-	bool failed;
-} membuf;
+static pthread_once_t raster_once = PTHREAD_ONCE_INIT;
+static raster_fn *raster;
 
-/* cairo's PNG writer appends to a growing buffer. */
-static cairo_status_t append(void *closure, const unsigned char *data, unsigned int len)
+/* Opens the module next to the program: the install's place first, then the build
+ * tree's. Only these two paths, both derived from the program's own file, are tried
+ * (no search path, no environment), so a server cannot be made to load other code. */
+static void raster_load(void)
 {
-	membuf *b = closure;
-	if (b->len + len > b->cap) {
-		size_t cap = b->cap ? b->cap : 65536;
-		while (cap < b->len + len)
-			cap *= 2;
-		unsigned char *p = realloc(b->data, cap);
-		if (!p) {
-			b->failed = true;
-			return CAIRO_STATUS_NO_MEMORY;
-		}
-		b->data = p;
-		b->cap = cap;
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0) {
+		fprintf(stderr, "actip: cannot find the program's folder; figures are left out of the DOCX\n");
+		return;
 	}
-	memcpy(b->data + b->len, data, len);
-	b->len += len;
-	return CAIRO_STATUS_SUCCESS;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (slash)
+		*slash = '\0';
+	const char *const rel[] = {RASTER_INSTALL_REL, "../report"};
+	char tried[2][PATH_MAX + 64];
+	for (int i = 0; i < 2; i++) {
+		snprintf(tried[i], sizeof tried[i], "%s/%s/actip-raster.so", exe, rel[i]);
+		void *h = dlopen(tried[i], RTLD_NOW | RTLD_LOCAL);
+		if (!h)
+			continue;
+		raster = (raster_fn *)dlsym(h, RASTER_SYMBOL_NAME);
+		if (raster)
+			return;
+		dlclose(h);
+	}
+	fprintf(stderr, "actip: cannot load the chart rasteriser (%s or %s): figures are left out of the DOCX\n",
+		tried[0], tried[1]);
+}
+
+int raster_svg_png(const char *svg, size_t n, int scale, unsigned char **png, size_t *len, int *width,
+		   int *height)
+{
+	*png = NULL;
+	*len = 0;
+	pthread_once(&raster_once, raster_load);
+	return raster ? raster(svg, n, scale, png, len, width, height) : -1;
 }
 
 int chart_write_png(const chart *c, unsigned char **png, size_t *len, int *width, int *height)
@@ -54,40 +75,7 @@ int chart_write_png(const chart *c, unsigned char **png, size_t *len, int *width
 		free(svg);
 		return -1;
 	}
-	GError *gerr = NULL;
-	RsvgHandle *h = rsvg_handle_new_from_data((const guint8 *)svg, n, &gerr);
+	int rc = raster_svg_png(svg, n, SCALE, png, len, width, height);
 	free(svg);
-	if (!h) {
-		g_clear_error(&gerr);
-		return -1;
-	}
-	gboolean has_w, has_h, has_box;
-	RsvgLength lw, lh;
-	RsvgRectangle box;
-	rsvg_handle_get_intrinsic_dimensions(h, &has_w, &lw, &has_h, &lh, &has_box, &box);
-	int rc = -1;
-	if (has_box && box.width > 0 && box.height > 0) {
-		*width = (int)box.width * SCALE;
-		*height = (int)box.height * SCALE;
-		cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, *width, *height);
-		cairo_t *cr = cairo_create(s);
-		cairo_set_source_rgb(cr, 1, 1, 1);
-		cairo_paint(cr);
-		RsvgRectangle vp = {0, 0, *width, *height};
-		membuf b = {0};
-		if (rsvg_handle_render_document(h, cr, &vp, &gerr) &&
-		    cairo_surface_write_to_png_stream(s, append, &b) == CAIRO_STATUS_SUCCESS &&
-		    !b.failed) {
-			*png = b.data;
-			*len = b.len;
-			rc = 0;
-		} else {
-			free(b.data);
-		}
-		g_clear_error(&gerr);
-		cairo_destroy(cr);
-		cairo_surface_destroy(s);
-	}
-	g_object_unref(h);
 	return rc;
 }
