@@ -62,6 +62,10 @@ void store_stats_track_begin(store *st);
  * tracking stops for the rest of the transaction and its years are recomputed whole. */
 void store_stats_track_check(store *st);
 
+/* Rebuilds the index a bulk write dropped (store_stats_track_check), if it did; called
+ * by store_stats_refresh and, failing that, by store_commit. */
+int store_stats_track_finish(store *st, actip_err *err);
+
 /* Sets *fresh to true when year's stored statistics are current. */
 int store_stats_fresh(store *st, int year, bool *fresh, actip_err *err);
 

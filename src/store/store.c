@@ -73,6 +73,10 @@ static int migrate(store *st, actip_err *err)
 			       "%s: schema version %d is newer than this actip (%d); upgrade actip",
 			       st->path, v, N_MIGRATIONS);
 	bool migrated = false;
+	/* A migration may build an index over a large table: its sort stays within a small
+	 * cache (the write cache is set again by store_stats_refresh below). */
+	if (v < N_MIGRATIONS && exec(st, "PRAGMA cache_size = -4096", "sizing the page cache", err) < 0)
+		return ACTIP_ERR;
 	for (int i = v; i < N_MIGRATIONS; i++) {
 		if (store_begin(st, err) < 0)
 			return ACTIP_ERR;
@@ -204,6 +208,8 @@ int store_open(store *st, const char *path, int flags, actip_err *err)
 void store_close(store *st)
 {
 	store_capture_end(st);
+	free(st->stats_reindex);
+	st->stats_reindex = NULL;
 	for (int i = 0; i < st->ncached; i++)
 		sqlite3_finalize(st->cached[i].stmt);
 	st->ncached = 0;
@@ -253,7 +259,7 @@ int store_commit(store *st, actip_err *err)
 		store_rollback(st);
 		return ACTIP_ERR;
 	}
-	if (store_capture_commit(st, err) < 0) {
+	if (store_stats_track_finish(st, err) < 0 || store_capture_commit(st, err) < 0) {
 		store_rollback(st);
 		return ACTIP_ERR;
 	}
@@ -270,6 +276,8 @@ void store_rollback(store *st)
 {
 	store_capture_end(st);
 	st->stats_track = false;
+	free(st->stats_reindex); /* the DROP INDEX is rolled back with the rest */
+	st->stats_reindex = NULL;
 	if (st->db && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }

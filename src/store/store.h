@@ -33,6 +33,8 @@ typedef struct store {
 	/* stats.c: the open write transaction's attendance changes are tracked person by
 	 * person, so that its statistics are updated rather than recomputed. */
 	bool stats_track;
+	char *stats_reindex;          /* a bulk write dropped attendance_person: its SQL,
+				       * run again before the write commits */
 	char account[65];             /* who writes now ("" = the local operator) */
 	const char *origin;           /* NULL: made here; "sync": received, never sent back */
 	/* Called inside every write transaction just before COMMIT (NULL: none); a failure

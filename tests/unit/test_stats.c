@@ -32,6 +32,7 @@ static const char *const PEOPLE[] = {"i:P1", "i:P2", "e:a@x.org", "n:sok|male|KH
 enum { NPEOPLE = sizeof PEOPLE / sizeof PEOPLE[0] };
 
 static store st;
+#define INDEXED "SELECT count(*) FROM sqlite_master WHERE name = 'attendance_person'"
 static int next_seq = 1;
 static unsigned rnd = 12345;
 
@@ -244,9 +245,21 @@ static void untracked_writes_recompute(void **state)
 	}
 	store_stats_track_check(&st);
 	assert_false(st.stats_track);
+	/* the index of people is dropped for the bulk rows and built again at the end */
+	assert_int_equal(fx_count(&st, INDEXED), 0);
 	commit();
+	assert_int_equal(fx_count(&st, INDEXED), 1);
 	compare(2021, &d);
 	assert_int_equal(d, 0);
+	/* a bulk write rolled back keeps the index */
+	assert_int_equal(store_begin(&st, &err), 0);
+	run("WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 5000)"
+	    " INSERT INTO attendance(activity, seq, person_key, sex, country)"
+	    " SELECT 'K2', 100000 + v, 'i:C' || v, 'male', 'VN' FROM n");
+	store_stats_track_check(&st);
+	assert_int_equal(fx_count(&st, INDEXED), 0);
+	store_rollback(&st);
+	assert_int_equal(fx_count(&st, INDEXED), 1);
 	/* and the next small write is tracked again */
 	plant_sentinel();
 	assert_int_equal(store_begin(&st, &err), 0);
