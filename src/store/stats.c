@@ -301,6 +301,13 @@ static int refresh_year(store *st, int year, sqlite3_stmt *const stmts[5], actip
 
 enum { STATS_TRACK_MAX = 4096, STATS_TRACK_YEARS = 8 };
 
+/* A row deleted or changed: kept as it was, unless this write inserted it. */
+#define STATS_GONE \
+	" INSERT INTO stats_gone SELECT OLD.activity, OLD.seq, OLD.person_key, OLD.country, OLD.sex," \
+	" OLD.staff, OLD.disability WHERE NOT EXISTS (SELECT 1 FROM stats_new" \
+	" WHERE activity = OLD.activity AND seq = OLD.seq);" \
+	" DELETE FROM stats_new WHERE activity = OLD.activity AND seq = OLD.seq; END;"
+
 static const char stats_track_sql[] =
 	"CREATE TEMP TABLE IF NOT EXISTS stats_new (activity TEXT, seq INTEGER,"
 	" PRIMARY KEY (activity, seq)) WITHOUT ROWID;"
@@ -311,15 +318,9 @@ static const char stats_track_sql[] =
 	"CREATE TEMP TRIGGER IF NOT EXISTS stats_track_ins AFTER INSERT ON main.attendance BEGIN"
 	" INSERT OR IGNORE INTO stats_new VALUES (NEW.activity, NEW.seq); END;"
 	"CREATE TEMP TRIGGER IF NOT EXISTS stats_track_del BEFORE DELETE ON main.attendance BEGIN"
-	" INSERT INTO stats_gone SELECT OLD.activity, OLD.seq, OLD.person_key, OLD.country, OLD.sex,"
-	" OLD.staff, OLD.disability WHERE NOT EXISTS (SELECT 1 FROM stats_new"
-	" WHERE activity = OLD.activity AND seq = OLD.seq);"
-	" DELETE FROM stats_new WHERE activity = OLD.activity AND seq = OLD.seq; END;"
+	STATS_GONE
 	"CREATE TEMP TRIGGER IF NOT EXISTS stats_track_upd_old BEFORE UPDATE ON main.attendance BEGIN"
-	" INSERT INTO stats_gone SELECT OLD.activity, OLD.seq, OLD.person_key, OLD.country, OLD.sex,"
-	" OLD.staff, OLD.disability WHERE NOT EXISTS (SELECT 1 FROM stats_new"
-	" WHERE activity = OLD.activity AND seq = OLD.seq);"
-	" DELETE FROM stats_new WHERE activity = OLD.activity AND seq = OLD.seq; END;"
+	STATS_GONE
 	"CREATE TEMP TRIGGER IF NOT EXISTS stats_track_upd_new AFTER UPDATE ON main.attendance BEGIN"
 	" INSERT OR IGNORE INTO stats_new VALUES (NEW.activity, NEW.seq); END;"
 	"CREATE TEMP TRIGGER IF NOT EXISTS stats_track_act_upd AFTER UPDATE OF id, year, type, start_date"
@@ -437,6 +438,17 @@ typedef struct touched_year {
 	stats_counts before, after;
 } touched_year;
 
+/* A person's rows now; the last column: inserted by this write. */
+#define NOW_ROWS \
+	"SELECT v.start_date, v.id, a.seq, a.country, a.sex, v.type = 'capacity_development'," \
+	" a.disability = 1, EXISTS (SELECT 1 FROM temp.stats_new n" \
+	" WHERE n.activity = a.activity AND n.seq = a.seq)" \
+	" FROM attendance a JOIN activity v ON v.id = a.activity"
+/* A person's rows as they were, of those the write deleted or changed. */
+#define GONE_ROWS \
+	"SELECT v.start_date, v.id, g.seq, g.country, g.sex, v.type = 'capacity_development'," \
+	" g.disability = 1 FROM temp.stats_gone g JOIN activity v ON v.id = g.activity"
+
 /* The statements of apply_tracked; [0] lists the touched people. */
 enum { Q_TOUCHED, Q_NOW_KEY, Q_NOW_ROW, Q_GONE_KEY, Q_GONE_ROW, Q_N };
 static const char *const tracked_sql[Q_N] = {
@@ -447,23 +459,13 @@ static const char *const tracked_sql[Q_N] = {
 	" SELECT a.activity, a.seq, a.person_key FROM temp.stats_new n"
 	" JOIN attendance a ON a.activity = n.activity AND a.seq = n.seq) t"
 	" JOIN activity v ON v.id = t.activity",
-	/* a person's rows now; the last column: inserted by this write */
-	"SELECT v.start_date, v.id, a.seq, a.country, a.sex, v.type = 'capacity_development',"
-	" a.disability = 1, EXISTS (SELECT 1 FROM temp.stats_new n"
-	" WHERE n.activity = a.activity AND n.seq = a.seq)"
-	" FROM attendance a JOIN activity v ON v.id = a.activity"
+	NOW_ROWS
 	" WHERE a.person_key = ?1 AND v.year = ?2 AND a.staff = 0",
-	"SELECT v.start_date, v.id, a.seq, a.country, a.sex, v.type = 'capacity_development',"
-	" a.disability = 1, EXISTS (SELECT 1 FROM temp.stats_new n"
-	" WHERE n.activity = a.activity AND n.seq = a.seq)"
-	" FROM attendance a JOIN activity v ON v.id = a.activity"
+	NOW_ROWS
 	" WHERE a.activity = ?3 AND a.seq = ?4 AND a.person_key IS NULL AND v.year = ?2 AND a.staff = 0",
-	/* a person's rows as they were, of those the write deleted or changed */
-	"SELECT v.start_date, v.id, g.seq, g.country, g.sex, v.type = 'capacity_development',"
-	" g.disability = 1 FROM temp.stats_gone g JOIN activity v ON v.id = g.activity"
+	GONE_ROWS
 	" WHERE g.person_key = ?1 AND v.year = ?2 AND g.staff = 0",
-	"SELECT v.start_date, v.id, g.seq, g.country, g.sex, v.type = 'capacity_development',"
-	" g.disability = 1 FROM temp.stats_gone g JOIN activity v ON v.id = g.activity"
+	GONE_ROWS
 	" WHERE g.activity = ?3 AND g.seq = ?4 AND g.person_key IS NULL AND v.year = ?2 AND g.staff = 0",
 };
 
