@@ -237,13 +237,14 @@ static void table_people(const stats_counts *people, int year, bool trained, rt_
 	"CASE WHEN p.focus = 'victim_rights_gesi' THEN 'victim_rights_gesi' ELSE v.country END"
 
 /* The feedback on the year's (?1) capacity development events, one result row per
- * activity, which the caller adds to its reporting group's. Grouping by the activity
- * follows the activity_year index, so SQLite needs no sort; grouping by the reporting
- * group sorted every response of the year (Tables 5 and 6 took 40% longer at 1M). */
+ * activity, which the caller adds to its reporting group's. Grouping by country and
+ * activity follows the activity_year index (year, type, country, then the key), so SQLite
+ * needs no sort; grouping by the reporting group sorted every response of the year
+ * (Tables 5 and 6 took 40% longer at 1M). */
 #define FEEDBACK_OF_YEAR                                                                   \
 	" FROM feedback f JOIN activity v ON v.id = f.activity"                             \
 	" LEFT JOIN project p ON p.code = v.project"                                        \
-	" WHERE v.year = ?1 AND v.type = 'capacity_development' GROUP BY v.id"
+	" WHERE v.year = ?1 AND v.type = 'capacity_development' GROUP BY v.country, v.id"
 
 /* Table 5's heading and columns: feedback on capacity development events by reporting
  * group. */
