@@ -237,14 +237,20 @@ static void table_people(const stats_counts *people, int year, bool trained, rt_
 	"CASE WHEN p.focus = 'victim_rights_gesi' THEN 'victim_rights_gesi' ELSE v.country END"
 
 /* The feedback on the year's (?1) capacity development events, one result row per
- * activity, which the caller adds to its reporting group's. Grouping by country and
- * activity follows the activity_year index (year, type, country, then the key), so SQLite
- * needs no sort; grouping by the reporting group sorted every response of the year
- * (Tables 5 and 6 took 40% longer at 1M). */
-#define FEEDBACK_OF_YEAR                                                                   \
-	" FROM feedback f JOIN activity v ON v.id = f.activity"                             \
+ * activity (reporting group, activity, then the counts of STATS_FEEDBACK_COUNTS), which
+ * the caller adds to its reporting group's: from the stored counts (migration 18) when
+ * they are current, else from the responses. Grouping the responses by country and
+ * activity follows the activity_year index (year, type, country, then the key), so
+ * SQLite needs no sort. */
+#define FEEDBACK_OF_YEAR(from, group)                                                     \
+	" FROM " from " JOIN activity v ON v.id = f.activity"                               \
 	" LEFT JOIN project p ON p.code = v.project"                                        \
-	" WHERE v.year = ?1 AND v.type = 'capacity_development' GROUP BY v.country, v.id"
+	" WHERE v.year = ?1 AND v.type = 'capacity_development'" group
+static const char *const feedback_sql[2] = {
+	"SELECT " FEEDBACK_GROUP ", f.activity, " STATS_FEEDBACK_COUNTS
+	FEEDBACK_OF_YEAR("feedback f", " GROUP BY v.country, v.id"),
+	"SELECT " FEEDBACK_GROUP ", f.*" FEEDBACK_OF_YEAR("feedback_counts f", ""),
+};
 
 /* Table 5's heading and columns: feedback on capacity development events by reporting
  * group. */
@@ -294,25 +300,15 @@ static int feedback_tables(store *st, int year, rt_table *t5, rt_table *tf, acti
 {
 	table5_cols(year, t5);
 	table_feedback_cols(year, tf);
+	bool fresh;
 	sqlite3_stmt *s;
-	if (store_prepare(st,
-			  "SELECT " FEEDBACK_GROUP " AS grp,"
-			  " count(*), sum(f.sex = 'female'), sum(f.sex = 'male'), sum(f.sex = 'other'),"
-			  " sum(f.satisfied = 1), count(f.satisfied),"
-			  " sum(f.met_objectives = 1), count(f.met_objectives),"
-			  " sum(f.met_expectations = 1), count(f.met_expectations),"
-			  " sum(f.improved_learning = 1), count(f.improved_learning),"
-			  " sum(f.relevant = 1), count(f.relevant),"
-			  " sum(f.understanding = 'excellent'), sum(f.understanding = 'good'),"
-			  " sum(f.understanding = 'fair'), sum(f.understanding = 'poor'),"
-			  " count(f.understanding)"
-			  FEEDBACK_OF_YEAR,
-			  &s, err) < 0)
+	if (store_feedback_fresh(st, &fresh, err) < 0 || store_prepare(st, feedback_sql[fresh], &s, err) < 0)
 		return ACTIP_ERR;
 	sqlite3_bind_int(s, 1, year);
 	/* Table 5: yes and answered per row and question (row RT_MAX_ROWS-1 unused);
 	 * the other: relevant yes, answered; understanding by level, answered */
 	int64_t yes[RT_MAX_ROWS][4] = {{0}}, answered[RT_MAX_ROWS][4] = {{0}}, n[RT_MAX_ROWS][7] = {{0}};
+	enum { K = 2 }; /* the first count's column: respondents */
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *g = (const char *)sqlite3_column_text(s, 0);
@@ -322,20 +318,20 @@ static int feedback_tables(store *st, int year, rt_table *t5, rt_table *tf, acti
 			continue;
 		int ri = (int)(r - t5->rows), ti = (int)(tot - t5->rows);
 		for (int c = 0; c < 4; c++) {
-			int64_t v = sqlite3_column_int64(s, 1 + c);
+			int64_t v = sqlite3_column_int64(s, K + c);
 			r->v[c] += v;
 			tot->v[c] += v;
 		}
 		for (int q = 0; q < 4; q++) {
-			int64_t y = sqlite3_column_int64(s, 5 + 2 * q), a = sqlite3_column_int64(s, 6 + 2 * q);
+			int64_t y = sqlite3_column_int64(s, K + 4 + 2 * q), a = sqlite3_column_int64(s, K + 5 + 2 * q);
 			yes[ri][q] += y, answered[ri][q] += a;
 			yes[ti][q] += y, answered[ti][q] += a;
 		}
-		int64_t resp = sqlite3_column_int64(s, 1);
+		int64_t resp = sqlite3_column_int64(s, K);
 		fr->v[0] += resp;
 		ftot->v[0] += resp;
 		for (int k = 0; k < 7; k++) {
-			int64_t v = sqlite3_column_int64(s, 13 + k);
+			int64_t v = sqlite3_column_int64(s, K + 12 + k);
 			n[fr - tf->rows][k] += v;
 			n[ftot - tf->rows][k] += v;
 		}

@@ -565,6 +565,32 @@ done:
 	return rc;
 }
 
+/* Counts the flagged activities' feedback again (migration 18) and clears the flags. */
+static int refresh_feedback(store *st, actip_err *err)
+{
+	static const char sql[] =
+		"DELETE FROM feedback_counts WHERE activity IN (SELECT activity FROM feedback_dirty);"
+		"INSERT INTO feedback_counts SELECT activity, " STATS_FEEDBACK_COUNTS
+		" FROM feedback WHERE activity IN (SELECT activity FROM feedback_dirty) GROUP BY activity;"
+		"DELETE FROM feedback_dirty;";
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_error(st, "counting feedback", err);
+	return ACTIP_OK;
+}
+
+int store_feedback_fresh(store *st, bool *fresh, actip_err *err)
+{
+	sqlite3_stmt *s;
+	*fresh = false;
+	if (store_prepare(st, "SELECT EXISTS (SELECT 1 FROM feedback_dirty)", &s, err) < 0)
+		return ACTIP_ERR;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*fresh = sqlite3_column_int(s, 0) == 0;
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? ACTIP_OK : store_error(st, "reading the feedback flags", err);
+}
+
 /* Recomputes every dirty year, one at a time (each removes its own flag). The sort
  * behind store_stats_compute may use as much memory as the page cache, on top of it;
  * the cache is shrunk while it runs so that a large import stays within its memory
@@ -592,6 +618,8 @@ int store_stats_refresh(store *st, actip_err *err)
 		goto done;
 	}
 	rc = apply_tracked(st, st5, err);
+	if (rc == ACTIP_OK)
+		rc = refresh_feedback(st, err);
 	while (rc == ACTIP_OK) {
 		int s = sqlite3_step(years);
 		bool more = s == SQLITE_ROW && sqlite3_column_type(years, 0) != SQLITE_NULL;

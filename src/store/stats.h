@@ -66,6 +66,27 @@ void store_stats_track_check(store *st);
  * by store_stats_refresh and, failing that, by store_commit. */
 int store_stats_track_finish(store *st, actip_err *err);
 
+/* What a report counts of an activity's feedback, over the feedback table's columns, in
+ * the order of feedback_counts' columns (migration 18): respondents; by sex (female, male,
+ * other); yes and answered for satisfied, met objectives, met expectations, improved
+ * learning and relevant; each understanding answer (excellent, good, fair, poor) and
+ * answered. */
+#define STATS_FEEDBACK_COUNTS                                                              \
+	"count(*), count(*) FILTER (WHERE sex = 'female'), count(*) FILTER (WHERE sex = 'male'),"  \
+	" count(*) FILTER (WHERE sex = 'other'),"                                              \
+	" count(*) FILTER (WHERE satisfied = 1), count(satisfied),"                            \
+	" count(*) FILTER (WHERE met_objectives = 1), count(met_objectives),"                  \
+	" count(*) FILTER (WHERE met_expectations = 1), count(met_expectations),"              \
+	" count(*) FILTER (WHERE improved_learning = 1), count(improved_learning),"            \
+	" count(*) FILTER (WHERE relevant = 1), count(relevant),"                              \
+	" count(*) FILTER (WHERE understanding = 'excellent'),"                                \
+	" count(*) FILTER (WHERE understanding = 'good'),"                                     \
+	" count(*) FILTER (WHERE understanding = 'fair'),"                                     \
+	" count(*) FILTER (WHERE understanding = 'poor'), count(understanding)"
+
+/* Sets *fresh to true when every activity's feedback_counts row is current. */
+int store_feedback_fresh(store *st, bool *fresh, actip_err *err);
+
 /* Sets *fresh to true when year's stored statistics are current. */
 int store_stats_fresh(store *st, int year, bool *fresh, actip_err *err);
 

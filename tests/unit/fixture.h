@@ -25,8 +25,11 @@ static inline size_t fx_load(store *st, const char *template_name, const char *c
 	FILE *f = fmemopen((void *)csv, strlen(csv), "r");
 	int rc = import_stream(st, f, template_name, template_name, &d, &err);
 	fclose(f);
-	if (rc != 0)
+	if (rc != 0) {
 		diag_print(&d, DIAG_ERROR, stderr);
+		if (d.errors == 0)
+			fprintf(stderr, "%s\n", err.msg);
+	}
 	size_t n = d.errors + (rc != 0 && d.errors == 0);
 	diag_free(&d);
 	return n;

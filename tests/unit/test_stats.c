@@ -5,7 +5,9 @@
  * planted in a cell no write touches proves that the counts were updated person by
  * person, not recomputed (a recomputation would erase it). A rolled-back write, an
  * activity's date changed, a year already dirty and a write past the tracking limit
- * fall back to recomputing the year, which the sentinel's disappearance shows. */
+ * fall back to recomputing the year, which the sentinel's disappearance shows. The
+ * feedback counted per activity (feedback_counts) equals a count of the responses after
+ * every random write too. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -270,12 +272,80 @@ static void untracked_writes_recompute(void **state)
 	assert_int_equal(d, 7);
 }
 
+
+/* One random change to the feedback rows. */
+static void random_feedback_change(void)
+{
+	char sql[512];
+	const char *act = ACTS[next() % 5];
+	static const char *const yn[] = {"NULL", "0", "1"};
+	static const char *const und[] = {"NULL", "'excellent'", "'good'", "'fair'", "'poor'"};
+	static const char *const sex[] = {"NULL", "'female'", "'male'", "'other'"};
+	switch (next() % 4) {
+	case 0:
+	case 1:
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO feedback(activity, seq, sex, satisfied, met_objectives, met_expectations,"
+			 " improved_learning, relevant, understanding) VALUES ('%s', %d, %s, %s, %s, %s, %s, %s, %s)",
+			 act, next_seq++, sex[next() % 4], yn[next() % 3], yn[next() % 3], yn[next() % 3],
+			 yn[next() % 3], yn[next() % 3], und[next() % 5]);
+		break;
+	case 2:
+		snprintf(sql, sizeof sql,
+			 "DELETE FROM feedback WHERE (activity, seq) IN (SELECT activity, seq FROM feedback"
+			 " ORDER BY (seq * %u) %% 1009 LIMIT 1)", next() % 97 + 1);
+		break;
+	default:
+		snprintf(sql, sizeof sql,
+			 "UPDATE feedback SET understanding = %s, relevant = %s, activity = '%s'"
+			 " WHERE (activity, seq) IN (SELECT activity, seq FROM feedback"
+			 " ORDER BY (seq * %u) %% 1013 LIMIT 1)", und[next() % 5], yn[next() % 3], act,
+			 next() % 89 + 1);
+	}
+	run(sql);
+}
+
+/* Rows of the stored feedback counts and of a count of the responses that differ. */
+#define FEEDBACK_DIFF                                                                      \
+	"SELECT count(*) FROM (SELECT * FROM (SELECT * FROM feedback_counts EXCEPT"        \
+	" SELECT activity, " STATS_FEEDBACK_COUNTS " FROM feedback GROUP BY activity)"      \
+	" UNION ALL SELECT * FROM (SELECT activity, " STATS_FEEDBACK_COUNTS                \
+	" FROM feedback GROUP BY activity EXCEPT SELECT * FROM feedback_counts))"
+
+/* The feedback counts follow every write, and an edit behind actip's back is noticed. */
+static void feedback_counts_follow_writes(void **state)
+{
+	(void)state;
+	actip_err err;
+	bool fresh;
+	for (int i = 0; i < 200; i++) {
+		assert_int_equal(store_begin(&st, &err), 0);
+		int n = (int)(next() % 5) + 1;
+		for (int k = 0; k < n; k++)
+			random_feedback_change();
+		if (i % 50 == 49)
+			run("DELETE FROM activity WHERE id = 'K3'"); /* its feedback goes with it */
+		commit();
+		assert_int_equal(fx_count(&st, FEEDBACK_DIFF), 0);
+		assert_int_equal(fx_count(&st, "SELECT count(*) FROM feedback_dirty"), 0);
+		assert_int_equal(store_feedback_fresh(&st, &fresh, &err), 0);
+		assert_true(fresh);
+		if (i % 50 == 49)
+			assert_int_equal(fx_load(&st, "activities", ACTIVITIES), 0);
+	}
+	assert_true(fx_count(&st, "SELECT count(*) FROM feedback_counts") >= 3);
+	run("UPDATE feedback SET satisfied = 1 - satisfied WHERE satisfied IS NOT NULL");
+	assert_int_equal(store_feedback_fresh(&st, &fresh, &err), 0);
+	assert_false(fresh);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(small_writes_update_in_place),
 		cmocka_unit_test(rollback_then_write),
 		cmocka_unit_test(untracked_writes_recompute),
+		cmocka_unit_test(feedback_counts_follow_writes),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
