@@ -234,16 +234,19 @@ static void stored_and_live_agree(void **state)
 	report_tables live;
 	assert_int_equal(fx_count(&st, "SELECT count(*) FROM stats_dirty"), 0);
 	assert_int_equal(fx_count(&st, "SELECT count(*) FROM stats_people WHERE year = 2021"), 8);
-	assert_int_equal(sqlite3_exec(st.db, "INSERT INTO stats_dirty VALUES (2021)", NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(st.db, "INSERT INTO stats_dirty VALUES (2021);"
+					     " INSERT INTO feedback_dirty VALUES ('K1')", NULL, NULL, NULL),
 			 SQLITE_OK);
 	assert_int_equal(report_tables_compute(&st, 2021, &live, &err), 0);
-	for (int t = 2; t <= 3; t++) {
-		assert_int_equal(live.t[t].nrows, rt.t[t].nrows);
-		for (int i = 0; i < live.t[t].nrows; i++)
-			assert_memory_equal(live.t[t].rows[i].v, rt.t[t].rows[i].v,
-					    sizeof live.t[t].rows[i].v);
+	for (int t = 2; t <= 5; t++) { /* Tables 3, 4 and 5, and the relevance table */
+		const rt_table *a = t < 5 ? &live.t[t] : &live.feedback, *b = t < 5 ? &rt.t[t] : &rt.feedback;
+		assert_int_equal(a->nrows, b->nrows);
+		for (int i = 0; i < a->nrows; i++) {
+			assert_memory_equal(a->rows[i].v, b->rows[i].v, sizeof a->rows[i].v);
+			assert_memory_equal(a->rows[i].null, b->rows[i].null, sizeof a->rows[i].null);
+		}
 	}
-	assert_int_equal(sqlite3_exec(st.db, "DELETE FROM stats_dirty; DELETE FROM attendance"
+	assert_int_equal(sqlite3_exec(st.db, "DELETE FROM feedback_dirty; DELETE FROM stats_dirty; DELETE FROM attendance"
 					     " WHERE activity = 'K3'", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(fx_count(&st, "SELECT count(*) FROM stats_dirty WHERE year = 2021"), 1);
 	assert_int_equal(report_tables_compute(&st, 2021, &live, &err), 0);
