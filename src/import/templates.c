@@ -604,7 +604,9 @@ int tpl_next_seq(importer *im, strmap *seqs, stmt_id del, stmt_id last, const ch
 			n = 0;
 			im->replaced++;
 			im->repl_seqs = seqs; /* for the summary: what each owner had and has */
-			if (strmap_put(&im->repl_old, activity, gone) < 0) {
+			/* only owners that had rows: a first import replaces nothing (and the map
+			 * held every activity of a 10M-row file, some 30 MB) */
+			if (gone > 0 && strmap_put(&im->repl_old, activity, gone) < 0) {
 				im->db_failed = true;
 				return -1;
 			}
