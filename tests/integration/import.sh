@@ -7,6 +7,7 @@ db="$TMP/a.db"
 out=$("$ACTIP" import --db "$db" "$FIX/good")
 check "first import succeeds" [ $? -eq 0 ]
 check "summary counts rows" grep -q 'stored 17 rows from 5 files' <<<"$out"
+check "a first import lists no activity as replaced" bash -c "! grep -q 'stored .* replaced by' <<<'$out'"
 first=$(dump "$db")
 out=$("$ACTIP" import --db "$db" "$FIX/good")
 check "re-import: same dump" [ "$(dump "$db")" = "$first" ]
@@ -17,7 +18,9 @@ check "WAL journal" [ "$(sqlite3 "$db" 'PRAGMA journal_mode')" = wal ]
 
 # Replacing one activity's participants keeps the others'.
 printf 'activity_id,full_name,sex,country\nKH-1,Only One,female,KH\n' > "$TMP/participants.csv"
-"$ACTIP" import --db "$db" "$TMP/participants.csv" >/dev/null
+out=$("$ACTIP" import --db "$db" "$TMP/participants.csv")
+check "the summary names the activity replaced, and only it" [ "$(grep -c 'stored participants replaced by' <<<"$out")" = 1 ]
+check "... with what it had and has" grep -q 'KH-1: [1-9][0-9]* stored participants replaced by 1' <<<"$out"
 check "KH-1 replaced" [ "$(sqlite3 "$db" "SELECT count(*) FROM attendance WHERE activity='KH-1'")" = 1 ]
 check "R-1 kept" [ "$(sqlite3 "$db" "SELECT count(*) FROM attendance WHERE activity='R-1'")" = 3 ]
 check "KH-2 kept" [ "$(sqlite3 "$db" "SELECT count(*) FROM attendance WHERE activity='KH-2'")" = 1 ]
