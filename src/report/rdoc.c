@@ -788,51 +788,72 @@ static bool has_framework(const annual_report *r)
 	return r->nnodes > 0;
 }
 
+/* Whether anything cites an article in c. */
+static bool any_cite(const ann_cites *c)
+{
+	for (int a = 0; a <= ANN_MAX_ARTICLE; a++)
+		if (c->whole[a])
+			return true;
+	return c->npara > 0;
+}
+
+/* The cell of obligation o for the citers c: those citing its article (or the article
+ * it also rests on) whole, shown once on the article's first row, then those citing a
+ * paragraph the row names; the en dash for none. */
+static const char *cite_cell(rdoc *d, const ann_cites *c, const actip_obligation *o)
+{
+	bool again = o > actip_obligations && o[-1].article == o->article;
+	const char *cell = "";
+	for (int k = 0; k < 2; k++) {
+		int art = k ? o->also : o->article;
+		const char *whole = art > 0 && art <= ANN_MAX_ARTICLE ? c->whole[art] : NULL;
+		if (whole)
+			cell = str(d, "%s%s%s", cell, *cell ? "; " : "", again ? "as above" : whole);
+	}
+	for (size_t k = 0; k < c->npara; k++) {
+		const ann_article_para *p = &c->para[k];
+		if (p->article == o->article && strstr(o->ref, str(d, "%d(%s)", p->article, p->paragraph)))
+			cell = str(d, "%s%s%s", cell, *cell ? "; " : "", p->lines);
+	}
+	return *cell ? cell : EN_DASH;
+}
+
 /* The Convention's key obligations by article (a built-in list, workplan/actip.c), with
- * the lines of the work plan most recently begun by the year that cite each article. */
+ * the lines of the work plan most recently begun by the year and the year's projects
+ * that cite each article. */
 static void sec_actip(rdoc *d, int *nfig)
 {
 	(void)nfig;
 	const annual_report *r = d->r;
-	para(d, NULL, r->wp_plan
-		? str(d, "What the Convention asks of States Parties, article by article, and the "
-			 "lines of %s (%s) that cite each article.", r->wp_plan_title, r->wp_plan)
-		: "What the Convention asks of States Parties, article by article. No work plan "
-		  "is recorded, so no work-plan line is shown against them.");
-	rd_table *t = table(d, "actip", r->wp_plan ? 3 : 2);
+	bool wp = r->wp_plan != NULL, projects = any_cite(&r->cites[ANN_CITE_PROJECTS]);
+	const char *who = wp && projects ? str(d, "the lines of %s (%s) and the projects of %d",
+					       r->wp_plan_title, r->wp_plan, d->year)
+			: wp ? str(d, "the lines of %s (%s)", r->wp_plan_title, r->wp_plan)
+			: projects ? str(d, "the projects of %d", d->year) : NULL;
+	para(d, NULL, who ? str(d, "What the Convention asks of States Parties, article by "
+				   "article, and %s that serve each article.", who)
+			  : "What the Convention asks of States Parties, article by article. No "
+			    "work plan is recorded and no project cites an article, so nothing is "
+			    "shown against them.");
+	rd_table *t = table(d, "actip", 2 + wp + projects);
 	if (t) {
 		t->heads[0] = "Article";
 		t->heads[1] = "Obligation";
 		t->left[0] = t->left[1] = true;
-		if (r->wp_plan) {
+		if (wp)
 			t->heads[2] = "Work-plan lines";
-			t->left[2] = true;
-		}
+		if (projects)
+			t->heads[2 + wp] = "Projects";
+		t->left[2] = t->left[3] = true;
 	}
 	for (const actip_obligation *o = actip_obligations; o->article; o++) {
 		const char **c = row(d, t, RD_ROW, NULL);
 		c[0] = o->ref;
 		c[1] = o->summary;
-		if (!r->wp_plan)
-			continue;
-		/* lines citing the whole article (shown once, on its first row), then
-		 * those citing a paragraph this row names */
-		bool again = o > actip_obligations && o[-1].article == o->article;
-		const char *cell = "";
-		for (int k = 0; k < 2; k++) {
-			int art = k ? o->also : o->article;
-			const char *whole = art > 0 && art <= ANN_MAX_ARTICLE ? r->article_lines[art]
-									  : NULL;
-			if (whole)
-				cell = str(d, "%s%s%s", cell, *cell ? "; " : "", again ? "as above" : whole);
-		}
-		for (size_t k = 0; k < r->npara; k++) {
-			const ann_article_para *p = &r->para_lines[k];
-			if (p->article == o->article &&
-			    strstr(o->ref, str(d, "%d(%s)", p->article, p->paragraph)))
-				cell = str(d, "%s%s%s", cell, *cell ? "; " : "", p->lines);
-		}
-		c[2] = *cell ? cell : EN_DASH;
+		if (wp)
+			c[2] = cite_cell(d, &r->cites[ANN_CITE_WP], o);
+		if (projects)
+			c[2 + wp] = cite_cell(d, &r->cites[ANN_CITE_PROJECTS], o);
 	}
 	para(d, "note", "The obligations are summarised in our own words; the Convention's "
 			"text is authoritative.");
