@@ -98,4 +98,38 @@ check "framework levels of Annex 1: a project cluster and a foundational activit
 	"grep -q '^| .*K1 Cluster | Project cluster | ' '$TMP/r3.md' && grep -q '^| .*F1 Groundwork | Foundational activity | ' '$TMP/r3.md'"
 check "an outcome under an intermediate outcome keeps its place under its EOPO" \
 	bash -c "sed -n '/^### E2/,/^## /p' '$TMP/r3.md' | grep -q '^| O2.1 Deep |'"
+
+# Projects cite ACTIP articles too: About the ACTIP lists the year's projects (those with
+# a status in 2021) serving each article or paragraph, beside the work-plan lines, in
+# every format; a project without a status that year is left out.
+mkdir -p "$TMP/pa"
+printf 'code,title,country,outcomes,actip_articles\nC1,Project one,KH,O2.1,5;14(6)\nC2,Project two,TH,,14(6);16\n' >"$TMP/pa/projects.csv"
+"$ACTIP" import -q --db "$db" "$TMP/pa" >"$TMP/pa.out" 2>&1 || cat "$TMP/pa.out"
+for f in md html docx; do
+	"$ACTIP" report --db "$db" --year 2021 --format $f -o "$TMP/r4.$f" 2>/dev/null
+done
+check "md: projects by article, beside the work-plan lines" bash -c \
+	"grep -q '^| Article | Obligation | Work-plan lines | Projects |$' '$TMP/r4.md' &&
+	 grep -q '^| 5 | .* | – | C1 |$' '$TMP/r4.md' && grep -q '^| 14(6) | .* | as above; L3 | C1 |$' '$TMP/r4.md' &&
+	 grep -q '^| 16(1), 16(6) | .* | – | – |$' '$TMP/r4.md'"
+check "html: the projects column" bash -c \
+	"sed -n '/id=\"actip\"/,/<\/section>/p' '$TMP/r4.html' | grep -q '<th[^>]*>Projects</th>'"
+check "docx: the projects column" /usr/bin/python3 - "$TMP/r4.docx" <<'PY'
+import sys, docx
+d = docx.Document(sys.argv[1])
+for t in d.tables:
+    head = [c.text for c in t.rows[0].cells]
+    if head[:2] == ["Article", "Obligation"]:
+        rows = {r.cells[0].text: [c.text for c in r.cells] for r in t.rows[1:]}
+        sys.exit(not (head[-1] == "Projects" and rows["5"][-1] == "C1"))
+sys.exit(1)
+PY
+check "the projects' articles are kept as written" \
+	[ "$(sqlite3 "$db" "SELECT group_concat(article || paragraph, ' ') FROM (SELECT * FROM project_article ORDER BY project, article, paragraph)")" = "5 146 146 16" ]
+printf 'code,title,country,actip_articles\nC3,Bad,KH,5;14(x;40\n' >"$TMP/pbad.csv"
+"$ACTIP" import -q --db "$db" --template projects "$TMP/pbad.csv" >"$TMP/pbad.out" 2>&1; st=$?
+check "a project's unknown article refused with its position, nothing stored" bash -c \
+	"[ $st != 0 ] && grep -q \"pbad.csv:2: actip_articles: '14(x' is not an ACTIP article\" '$TMP/pbad.out' &&
+	 grep -q \"pbad.csv:2: actip_articles: '40' is not an ACTIP article\" '$TMP/pbad.out' &&
+	 [ \"\$(sqlite3 '$db' \"SELECT count(*) FROM project WHERE code = 'C3'\")\" = 0 ]"
 finish
