@@ -160,11 +160,40 @@ static const char *count(rdoc *d, int64_t n)
 	return str(d, "%s", buf);
 }
 
-static void figure(rdoc *d, const chart *c, int *nfig)
+/* A figure; want is the number it must have, as published (0: the first free one). */
+static void figure(rdoc *d, const chart *c, int want, int *nfig)
 {
 	rd_block *b = block(d, RB_FIGURE);
 	b->fig = c;
-	b->n = ++*nfig;
+	b->want = want;
+	++*nfig;
+}
+
+/* Numbers the document's figures, the one place they are numbered: a figure that asks
+ * for a number (a survey's, from its record; a published one) has it, unless an earlier
+ * figure took it; the others, in document order, take the lowest numbers left. So the
+ * survey figures keep the published report's Figures 1, 3 and 4 wherever they stand. */
+static void number_figures(rdoc *d)
+{
+	bool taken[RD_MAX_FIGS * 4 + 1] = {false};
+	const int top = (int)(sizeof taken / sizeof taken[0]) - 1;
+	for (int i = 0; i < d->nblocks; i++) {
+		rd_block *b = &d->blocks[i];
+		b->n = b->kind != RB_FIGURE ? b->n
+		       : b->want > 0 && b->want <= top && !taken[b->want] ? b->want : 0;
+		if (b->kind == RB_FIGURE && b->n)
+			taken[b->n] = true;
+	}
+	int next = 1;
+	for (int i = 0; i < d->nblocks; i++) {
+		rd_block *b = &d->blocks[i];
+		if (b->kind != RB_FIGURE || b->n)
+			continue;
+		while (next < top && taken[next])
+			next++;
+		b->n = next;
+		taken[next] = true;
+	}
 }
 
 /* The achievements of a list after heading (none: nothing), when there are any. */
@@ -236,7 +265,7 @@ static void sec_status(rdoc *d, int *nfig)
 			c[s + 1] = count(d, k == 0 ? national[s] : k == 1 ? regional[s]
 							 : national[s] + regional[s]);
 	}
-	figure(d, &d->figs[FIG_STATUS], nfig);
+	figure(d, &d->figs[FIG_STATUS], 0, nfig);
 }
 
 /* Regional progress: per end-of-programme outcome, the outcomes under it (at any depth)
@@ -375,13 +404,14 @@ static void sec_tracking(rdoc *d, int *nfig)
 	block(d, RB_INDICATORS);
 }
 
-/* Where the figures go among Tables 1-5: after table `after` (1-5), figure `fig`. */
+/* Where the figures go among Tables 1-5: after table `after` (1-5), figure `fig`, with
+ * the number the published report gives it (0: none there). */
 static const struct {
-	int after, fig;
+	int after, fig, published;
 } result_figures[] = {
-	{2, FIG_CD_EVENTS},
-	{3, FIG_PARTICIPANTS},
-	{5, FIG_SATISFACTION},
+	{2, FIG_CD_EVENTS, 0},
+	{3, FIG_PARTICIPANTS, 0},
+	{5, FIG_SATISFACTION, 2},
 };
 
 /* Tables 1-5 with their figures; masks (NULL: none) withhold cells. */
@@ -397,7 +427,8 @@ static void results(rdoc *d, const report_tables *rt, const report_suppression *
 		} else {
 			for (size_t f = 0; f < sizeof result_figures / sizeof result_figures[0]; f++)
 				if (result_figures[f].after == i + 1)
-					figure(d, &d->figs[result_figures[f].fig], nfig);
+					figure(d, &d->figs[result_figures[f].fig],
+					       result_figures[f].published, nfig);
 		}
 	}
 }
@@ -423,9 +454,10 @@ static const char *share(rdoc *d, int64_t n, int64_t of)
 }
 
 /* The figure of survey v's questions on scale sc: the share of each answer per
- * question, stacked (the chart is the next free survey figure, when there is one). */
+ * question, stacked (the chart is the next free survey figure, when there is one); the
+ * survey's first figure has the number its record gives. */
 static void survey_figure(rdoc *d, const ann_survey *v, const answer_scale *sc, bool mixed,
-			  int *nsfig, int *nfig)
+			  bool first, int *nsfig, int *nfig)
 {
 	if (*nsfig >= RD_MAX_SURVEYS)
 		return;
@@ -460,7 +492,7 @@ static void survey_figure(rdoc *d, const ann_survey *v, const answer_scale *sc, 
 		c->ncats++;
 	}
 	if (c->ncats)
-		figure(d, c, nfig);
+		figure(d, c, first ? v->figure : 0, nfig);
 }
 
 /* One survey: a figure per scale its questions use, who answered and when, a table of
@@ -480,7 +512,7 @@ static void survey(rdoc *d, const ann_survey *v, int *nsfig, int *nfig)
 	if (!nscales)
 		heading(d, v->title);
 	for (int j = 0; j < nscales; j++)
-		survey_figure(d, v, scales[j], nscales > 1, nsfig, nfig);
+		survey_figure(d, v, scales[j], nscales > 1, j == 0, nsfig, nfig);
 	char n[32];
 	num_format_count(n, sizeof n, v->respondents);
 	para(d, "note", str(d, "%s respondent%s%s%s%s%s.", n, v->respondents == 1 ? "" : "s",
@@ -607,7 +639,7 @@ static void sec_trends(rdoc *d, int *nfig)
 		}
 		cells[5] = *spent ? spent : EN_DASH;
 	}
-	figure(d, c, nfig);
+	figure(d, c, 0, nfig);
 }
 
 static bool has_trends(const annual_report *r)
@@ -971,6 +1003,7 @@ int rdoc_build(rdoc *d, const annual_report *r, actip_err *err)
 		sections[i].build(d, &nfig);
 		close_sec(d);
 	}
+	number_figures(d);
 	return done(d, err);
 }
 
@@ -989,6 +1022,7 @@ int rdoc_build_public(rdoc *d, const report_tables *t, const report_suppression 
 	int nfig = 0;
 	results(d, t, s, &nfig);
 	close_sec(d);
+	number_figures(d);
 	return done(d, err);
 }
 

@@ -26,7 +26,7 @@ typedef enum {
 	RB_PARA,        /* a paragraph of plain text; cls "lead", "note" or NULL */
 	RB_TABLE,       /* a table of plain-text cells (table) */
 	RB_RTABLE,      /* Table n of the selected indicator results: rt, mask */
-	RB_FIGURE,      /* Figure n: chart */
+	RB_FIGURE,      /* Figure n: chart (n set once the document is built, from want) */
 	RB_FACTS,       /* a country's key figures (table: number, what it counts) */
 	RB_PROJECTS,    /* a country's projects (table: code, title, partner, status key
 			 * and label; the last three may be "") */
@@ -56,6 +56,7 @@ typedef struct rd_table {
 typedef struct rd_block {
 	rb_kind kind;
 	int level, n;
+	int want;                        /* RB_FIGURE: the number it must have (0: any) */
 	const char *id, *cls, *code, *text;
 	const char *toc;                 /* RB_OPEN level 2: its entry in the contents */
 	rd_table *table;
