@@ -12,6 +12,7 @@
 
 #include "core/country.h"
 #include "core/num.h"
+#include "report/diagram.h"
 #include "report/report.h"
 #include "workplan/actip.h"
 
@@ -212,7 +213,8 @@ static void ach_list(rdoc *d, ann_select sel, const char *code, const char *head
 }
 
 /* The figures of the report, by their index in report_figures. */
-enum { FIG_PARTICIPANTS, FIG_SATISFACTION, FIG_CD_EVENTS, FIG_STATUS, FIG_TRENDS };
+enum { FIG_PARTICIPANTS, FIG_SATISFACTION, FIG_CD_EVENTS, FIG_STATUS, FIG_TRENDS, FIG_THEORY,
+       FIG_SURVEYS = FIG_THEORY + RD_MAX_THEORY };
 
 /* Project status: the sentence, a table by country and the figure. */
 static void sec_status(rdoc *d, int *nfig)
@@ -461,7 +463,7 @@ static void survey_figure(rdoc *d, const ann_survey *v, const answer_scale *sc, 
 {
 	if (*nsfig >= RD_MAX_SURVEYS)
 		return;
-	int f = FIG_TRENDS + 1 + (*nsfig)++;
+	int f = FIG_SURVEYS + (*nsfig)++;
 	chart *c = &d->figs[f];
 	memset(c, 0, sizeof *c);
 	int last = scale_size(sc) - 1;
@@ -797,14 +799,38 @@ static void toc_rows(rdoc *d, rd_table *t, const char *parent, int depth)
 	}
 }
 
-/* The theory of change drawn from the framework records: goal, end-of-programme
- * outcomes and the outcomes under them at any depth, with the projects serving each. */
+/* The theory of change drawn from the framework records (diagram.c): a figure per
+ * end-of-programme outcome, from the goal down to the outcomes under it at any depth,
+ * with the projects serving each; the same as a table in Annex 1. */
 static void sec_theory(rdoc *d, int *nfig)
 {
+	para(d, NULL, str(d, "The results framework as recorded, a figure for each "
+			     "end-of-programme outcome: the goal it serves, the outcomes that lead "
+			     "to it and, in each, the projects with a status in %d that serve it. "
+			     "Annex 1 gives the whole framework as a table.", d->year));
+	const ann_node *heads[RD_MAX_THEORY];
+	int n = report_theory_parts(d->r, heads, RD_MAX_THEORY);
+	for (int k = 0; k < n; k++) {
+		chart *c = &d->figs[FIG_THEORY + k];
+		memset(c, 0, sizeof *c);
+		c->id = str(d, "fig-theory-%d", k + 1);
+		c->title = str(d, "Theory of change: %s", heads[k]->code);
+		c->desc = str(d, "A diagram: the goal at the top, %s under it, the outcomes that "
+				 "lead to it and the projects that serve each.", heads[k]->code);
+		char *svg = NULL;
+		if (report_theory_svg(d->r, k, c->id, c->title, c->desc, &svg) == 0) {
+			c->svg = str(d, "%s", svg);
+			free(svg);
+			figure(d, c, 0, nfig);
+		}
+	}
+}
+
+/* Annex 1: the results framework as a table, each node indented by its depth, with its
+ * level and the year's projects serving it. */
+static void sec_framework(rdoc *d, int *nfig)
+{
 	(void)nfig;
-	para(d, NULL, str(d, "The results framework as recorded, from the goal down; beside "
-			     "each outcome, the projects with a status in %d that serve it.",
-			  d->year));
 	rd_table *t = table(d, "theory", 3);
 	if (t) {
 		t->heads[0] = "Goal and outcomes";
@@ -965,6 +991,8 @@ static const struct {
 	{"surveys", N_("Surveys and feedback"), NULL, false, sec_surveys, has_surveys, NULL},
 	{"trends", N_("Trends over the years"), N_("Trends"), false, sec_trends, has_trends, NULL},
 	{"expenditure", N_("Expenditure by year"), N_("Expenditure"), false, sec_expenditure, NULL, NULL},
+	{"framework", N_("Annex 1: results framework"), NULL, false, sec_framework, has_framework,
+	 "annex"},
 	{"quality", N_("Annex: data quality"), NULL, false, sec_quality, has_quality, "annex"},
 	{"contact", N_("Contact"), NULL, false, sec_contact, has_contact, NULL},
 };

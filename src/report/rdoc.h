@@ -16,8 +16,11 @@
 #include "report/chart.h"
 #include "report/suppress.h"
 
-/* Figures: the report's four, the trends and one per survey (at most RD_MAX_SURVEYS). */
-enum { RD_MAX_COLS = 10, RD_MAX_SURVEYS = 8, RD_MAX_FIGS = 5 + RD_MAX_SURVEYS };
+/* Figures: the report's four, the trends, the theory of change (one per
+ * end-of-programme outcome, at most RD_MAX_THEORY) and one per survey (at most
+ * RD_MAX_SURVEYS). */
+enum { RD_MAX_COLS = 10, RD_MAX_SURVEYS = 8, RD_MAX_THEORY = 6,
+       RD_MAX_FIGS = 5 + RD_MAX_THEORY + RD_MAX_SURVEYS };
 
 typedef enum {
 	RB_OPEN,        /* a section (level 2) or part of one (level 3): id, cls, code, text */
