@@ -407,8 +407,16 @@ static void drawing(docx *x, int i, const char *descr)
 	snprintf(id, sizeof id, "%d", i + 1);
 	snprintf(rid, sizeof rid, "rIdFig%d", i + 1);
 	snprintf(name, sizeof name, "fig%d.png", i + 1);
-	snprintf(cx, sizeof cx, "%lld", FIG_EMU);
-	snprintf(cy, sizeof cy, "%lld", FIG_EMU * x->png_h[i] / (x->png_w[i] ? x->png_w[i] : 1));
+	/* 16 cm wide, unless so tall (a long diagram) that it would pass 22 cm: then 22 cm
+	 * tall, narrower, so that it stays on one page with its caption */
+	long long w = FIG_EMU, h = FIG_EMU * x->png_h[i] / (x->png_w[i] ? x->png_w[i] : 1);
+	const long long max_h = 22LL * 360000;
+	if (h > max_h) {
+		w = w * max_h / h;
+		h = max_h;
+	}
+	snprintf(cx, sizeof cx, "%lld", w);
+	snprintf(cy, sizeof cy, "%lld", h);
 	start(x, "w:r");
 	start(x, "w:drawing");
 	start(x, "wp:inline");
