@@ -128,16 +128,19 @@ static const char **row(rdoc *d, rd_table *t, rd_row_kind kind, const char *id)
 	if (t->nrows == t->cap) {
 		int cap = t->cap ? t->cap * 2 : 16;
 		const char **cells = mem(d, sizeof *cells * (size_t)(cap * t->ncols));
+		rd_num *nums = mem(d, sizeof *nums * (size_t)(cap * t->ncols)); /* zero: RD_TEXT */
 		rd_row_kind *kinds = mem(d, sizeof *kinds * (size_t)cap);
 		const char **ids = mem(d, sizeof *ids * (size_t)cap);
-		if (!cells || !kinds || !ids)
+		if (!cells || !nums || !kinds || !ids)
 			return spare;
 		if (t->nrows) {
 			memcpy(cells, t->cells, sizeof *cells * (size_t)(t->nrows * t->ncols));
+			memcpy(nums, t->nums, sizeof *nums * (size_t)(t->nrows * t->ncols));
 			memcpy(kinds, t->kinds, sizeof *kinds * (size_t)t->nrows);
 			memcpy(ids, t->row_ids, sizeof *ids * (size_t)t->nrows);
 		}
 		t->cells = cells;
+		t->nums = nums;
 		t->kinds = kinds;
 		t->row_ids = ids;
 		t->cap = cap;
@@ -162,6 +165,31 @@ static const char *count(rdoc *d, int64_t n)
 }
 
 /* A figure; want is the number it must have, as published (0: the first free one). */
+/* A share of a question's answers as text: "42%", the en dash for none. */
+static const char *share(rdoc *d, int64_t n, int64_t of);
+
+/* Cell k of t's last row: a count (its text "1,234", the en dash for zero). */
+static void put_count(rdoc *d, rd_table *t, int k, int64_t n)
+{
+	if (!t || !t->nrows || k >= t->ncols)
+		return;
+	size_t i = (size_t)(t->nrows - 1) * (size_t)t->ncols + (size_t)k;
+	t->cells[i] = count(d, n);
+	t->nums[i] = (rd_num){RD_INT, n};
+}
+
+/* Cell k of t's last row: a rate, n of `of` in whole percent ("42%", or the bare number
+ * when bare); the en dash, as text, when of is zero. */
+static void put_rate(rdoc *d, rd_table *t, int k, int64_t n, int64_t of, bool bare)
+{
+	if (!t || !t->nrows || k >= t->ncols)
+		return;
+	size_t i = (size_t)(t->nrows - 1) * (size_t)t->ncols + (size_t)k;
+	int64_t p = of ? annual_pct(n, of) : -1;
+	t->cells[i] = p < 0 ? EN_DASH : bare ? str(d, "%lld", (long long)p) : share(d, n, of);
+	t->nums[i] = p < 0 ? (rd_num){RD_TEXT, 0} : (rd_num){RD_RATE, p};
+}
+
 static void figure(rdoc *d, const chart *c, int want, int *nfig)
 {
 	rd_block *b = block(d, RB_FIGURE);
@@ -257,15 +285,15 @@ static void sec_status(rdoc *d, int *nfig)
 		const char **c = row(d, t, RD_ROW, NULL);
 		c[0] = k->name;
 		for (int s = 0; s <= ANN_NSTATUS; s++)
-			c[s + 1] = count(d, n[s]);
+			put_count(d, t, s + 1, n[s]);
 	}
 	static const char *const last[] = {"National projects", "Regional projects", "All projects"};
 	for (int k = 0; k < 3; k++) {
 		const char **c = row(d, t, k == 1 ? RD_ROW : RD_TOTAL, NULL);
 		c[0] = last[k];
 		for (int s = 0; s <= ANN_NSTATUS; s++)
-			c[s + 1] = count(d, k == 0 ? national[s] : k == 1 ? regional[s]
-							 : national[s] + regional[s]);
+			put_count(d, t, s + 1, k == 0 ? national[s] : k == 1 ? regional[s]
+							  : national[s] + regional[s]);
 	}
 	figure(d, &d->figs[FIG_STATUS], 0, nfig);
 }
@@ -293,7 +321,7 @@ static void sec_regional(rdoc *d, int *nfig)
 				continue; /* at any depth: an outcome under an outcome is listed too */
 			const char **c = row(d, t, RD_ROW, str(d, "outcome-%s", o->code));
 			c[0] = str(d, "%s %s", o->code, o->title);
-			c[1] = count(d, annual_count_serving(r, o->code));
+			put_count(d, t, 1, annual_count_serving(r, o->code));
 		}
 		ach_list(d, ANN_REGIONAL_UNDER, eo->code, "Regional achievements");
 		close_sec(d);
@@ -538,11 +566,11 @@ static void survey(rdoc *d, const ann_survey *v, int *nsfig, int *nfig)
 		const ann_question *q = &v->q[k];
 		const char **cells = row(d, t, RD_ROW, NULL);
 		cells[0] = str(d, "%s: %s", q->label ? q->label : q->code, q->text);
-		cells[1] = count(d, q->answered);
+		put_count(d, t, 1, q->answered);
 		const char *list = "";
 		for (int w = 0; q->scale && w < scale_size(q->scale); w++) {
 			if (one)
-				cells[w + 2] = share(d, q->n[w], q->answered);
+				put_rate(d, t, w + 2, q->n[w], q->answered, false);
 			else
 				list = str(d, "%s%s%s %s", list, *list ? ", " : "", q->scale->words[w],
 					   share(d, q->n[w], q->answered));
@@ -581,11 +609,11 @@ static void sec_surveys(rdoc *d, int *nfig)
 		const ann_feedback *f = &r->feedback[i];
 		const char **c = row(d, t, RD_ROW, NULL);
 		c[0] = str(d, "%s %s", f->project, f->title ? f->title : "");
-		c[1] = count(d, f->respondents);
-		c[2] = share(d, f->satisfied, f->satisfied_of);
-		c[3] = share(d, f->relevant, f->relevant_of);
+		put_count(d, t, 1, f->respondents);
+		put_rate(d, t, 2, f->satisfied, f->satisfied_of, false);
+		put_rate(d, t, 3, f->relevant, f->relevant_of, false);
 		for (int k = 0; k < 4; k++)
-			c[4 + k] = share(d, f->understanding[k], f->understanding_of);
+			put_rate(d, t, 4 + k, f->understanding[k], f->understanding_of, false);
 	}
 	para(d, "note", "Shares are of the respondents who answered each question. "
 			"Source: post-event feedback forms.");
@@ -617,10 +645,13 @@ static void sec_trends(rdoc *d, int *nfig)
 		const ann_trend *y = &r->trends[i];
 		const char **cells = row(d, t, RD_ROW, NULL);
 		cells[0] = str(d, "%d", y->year);
-		cells[1] = count(d, y->events);
-		cells[2] = count(d, y->participants);
-		cells[3] = count(d, y->trained);
-		cells[4] = y->pct_satisfied >= 0 ? str(d, "%lld", (long long)y->pct_satisfied) : EN_DASH;
+		put_count(d, t, 1, y->events);
+		put_count(d, t, 2, y->participants);
+		put_count(d, t, 3, y->trained);
+		if (y->pct_satisfied >= 0)
+			put_rate(d, t, 4, y->pct_satisfied, 100, true);
+		else
+			cells[4] = EN_DASH;
 		const char *spent = "";
 		for (size_t k = 0; k < r->nspend; k++) {
 			const ann_spend *e = &r->spend[k];
@@ -649,7 +680,8 @@ static bool has_trends(const annual_report *r)
 	return r->ntrends > 0;
 }
 
-/* Expenditure by year and currency; the category column only when one is recorded. */
+/* Expenditure by year and currency; the category column only when one is recorded.
+ * The amount is a count of whole units of its currency. */
 static void sec_expenditure(rdoc *d, int *nfig)
 {
 	(void)nfig;
@@ -661,7 +693,7 @@ static void sec_expenditure(rdoc *d, int *nfig)
 	bool cats = false;
 	for (size_t i = 0; i < r->nspend; i++)
 		cats |= r->spend[i].category[0] != 0;
-	rd_table *t = table(d, "spend", cats ? 3 : 2);
+	rd_table *t = table(d, "spend", cats ? 4 : 3);
 	if (t) {
 		t->heads[0] = "Year";
 		t->left[0] = true;
@@ -669,17 +701,18 @@ static void sec_expenditure(rdoc *d, int *nfig)
 			t->heads[1] = "Category";
 			t->left[1] = true;
 		}
+		t->heads[t->ncols - 2] = "Currency";
+		t->left[t->ncols - 2] = true;
 		t->heads[t->ncols - 1] = "Amount";
 	}
 	for (size_t i = 0; i < r->nspend; i++) {
 		const ann_spend *e = &r->spend[i];
-		char amount[48];
-		num_format_count(amount, sizeof amount, num_div_round(e->micro, 1000000));
 		const char **c = row(d, t, RD_ROW, NULL);
 		c[0] = str(d, "%d", e->year);
 		if (cats)
 			c[1] = e->category[0] ? e->category : "all";
-		c[cats ? 2 : 1] = str(d, "%s %s", e->currency, amount);
+		c[cats ? 2 : 1] = e->currency;
+		put_count(d, t, cats ? 3 : 2, num_div_round(e->micro, 1000000));
 	}
 }
 
@@ -715,7 +748,7 @@ static void sec_quality(rdoc *d, int *nfig)
 			continue;
 		const char **c = row(d, t, RD_ROW, NULL);
 		c[0] = ru->plain ? ru->plain : ru->description;
-		c[1] = count(d, q->fired[i]);
+		put_count(d, t, 1, q->fired[i]);
 	}
 	if (q->n) {
 		heading(d, "Records to review");

@@ -10,6 +10,7 @@
 #define ACTIP_REPORT_RDOC_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "report/annual.h"
@@ -44,13 +45,24 @@ typedef enum {
 /* A group row shows cell 0 across the table (a pillar of the work-plan matrix). */
 typedef enum { RD_ROW, RD_TOTAL, RD_GROUP } rd_row_kind;
 
-/* A table of plain-text cells; column 0 heads its row. */
+/* What a cell holds besides its text: text alone, a count, or a rate in whole percent.
+ * The text is the value formatted once, by the document ("1,234", "–" for zero, "42%");
+ * a writer of text shows it, a spreadsheet writes the number in its number format. */
+typedef enum { RD_TEXT, RD_INT, RD_RATE } rd_type;
+typedef struct rd_num {
+	rd_type type;
+	int64_t v;
+} rd_num;
+
+/* A table of cells, each a text and (nums, when not NULL) its type and value; column 0
+ * heads its row. */
 typedef struct rd_table {
 	const char *cls;                 /* HTML class */
 	int ncols, nrows;
 	const char *heads[RD_MAX_COLS];
 	bool left[RD_MAX_COLS];          /* text column (aligned left) */
 	const char **cells;              /* nrows × ncols */
+	rd_num *nums;                    /* nrows × ncols, or NULL: all text */
 	rd_row_kind *kinds;
 	const char **row_ids;            /* per row, or NULL: HTML ids */
 	int cap;
@@ -120,6 +132,7 @@ void rdoc_table_free(rd_table *t);
 int rdoc_write_html(FILE *out, const rdoc *d, actip_err *err);
 int rdoc_write_md(FILE *out, const rdoc *d, actip_err *err);
 int rdoc_write_docx(const char *path, const rdoc *d, actip_err *err);
+int rdoc_write_xlsx(const char *path, const rdoc *d, actip_err *err);
 
 /* The document's figures alone, as the HTML report shows them (the web dashboard). */
 void rdoc_write_html_figures(FILE *out, const rdoc *d);
