@@ -287,13 +287,11 @@ typedef struct walk {
 /* A sheet named after title (at most 31 characters, none of []:*?/\ , unique). */
 static lxw_worksheet *named_sheet(walk *w, const char *title)
 {
-	char name[32];
+	char name[32] = "";
 	size_t n = 0;
 	for (const char *p = title; *p && n < 31; p++)
 		name[n++] = strchr("[]:*?/\\", *p) ? '-' : *p;
-	while (n && (name[n - 1] & 0xC0) == 0x80) /* no UTF-8 character cut in two */
-		n--;
-	if (n && (unsigned char)name[n - 1] >= 0xC0)
+	while (n && ((unsigned char)title[n] & 0xC0) == 0x80) /* no UTF-8 character cut */
 		n--;
 	name[n] = 0;
 	for (int k = 2; k < 100; k++) {
