@@ -2,9 +2,11 @@
  * minor headings, paragraphs, tables, the numbered Tables 1-5, figures and the few
  * report-specific blocks such as a country's facts or a list of achievements), built
  * once from the loaded records by rdoc_build. The order of the sections is one table
- * in rdoc.c, and so is the place of each figure among Tables 1-5; the HTML, Markdown
- * and DOCX writers only render blocks, each through its own escape, so the formats
- * cannot disagree on what the report holds or in which order. The public tables
+ * in rdoc.c, and so is the place of each figure among Tables 1-5 and the figures'
+ * numbers; the HTML, Markdown, DOCX and XLSX writers only render blocks, each through
+ * its own escape, so the formats cannot disagree on what the report holds or in which
+ * order. A table cell is its text, formatted once here, and its type and value (a
+ * count, a rate), which a spreadsheet writes as a number. The public tables
  * (--suppress-below) are a second, shorter document of the same blocks. */
 #ifndef ACTIP_REPORT_RDOC_H
 #define ACTIP_REPORT_RDOC_H
@@ -28,7 +30,7 @@ typedef enum {
 	RB_CLOSE,       /* ends the innermost open section */
 	RB_HEADING,     /* a minor heading (level 4): text */
 	RB_PARA,        /* a paragraph of plain text; cls "lead", "note" or NULL */
-	RB_TABLE,       /* a table of plain-text cells (table) */
+	RB_TABLE,       /* a table of typed cells (table) */
 	RB_RTABLE,      /* Table n of the selected indicator results: rt, mask */
 	RB_FIGURE,      /* Figure n: chart (n set once the document is built, from want) */
 	RB_FACTS,       /* a country's key figures (table: number, what it counts) */
