@@ -15,8 +15,9 @@
 #include "core/scale.h"
 #include "indicators/indicators.h"
 #include "report/tables.h"
+#include "workplan/actip.h"
 
-enum { ANN_NSTATUS = 6, ANN_MAX_ARTICLE = 31 };
+enum { ANN_NSTATUS = 6, ANN_MAX_ARTICLE = ACTIP_ARTICLES };
 
 /* Project status words in report order. */
 extern const char *const ann_status_keys[ANN_NSTATUS];
