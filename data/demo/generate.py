@@ -639,9 +639,27 @@ def extra_answers(rng):
 # ------------------------------------------------------------ the files
 
 # Rows of framework.csv, projects.csv, project_status.csv, partners.csv, expenditure.csv.
+# The ACTIP articles a project serves, read from the words of its title (the first match).
+ARTICLES_BY_WORDS = [
+    ("investigative cooperation", "16(1);20"), ("Cross-agency", "20"),
+    ("Victim identification", "14(1)"), ("shelter", "14(5)"), ("Victim-centred", "14(6);16(7)"),
+    ("Victim rights", "14(6)"), ("victim- and gender", "14(6)"), ("court", "16(1);16(7)"),
+    ("Prosecutor", "16(1);5"), ("law pilot", "5"),
+    ("ACTIP implementation", "1"), ("Bohol", "1"), ("capacity development", "16(1)"),
+]
+
+
+def project_articles(title):
+    for words, arts in ARTICLES_BY_WORDS:
+        if words.lower() in title.lower():
+            return arts
+    return ""
+
+
 def static_files():
     framework = [list(r) for r in T.FRAMEWORK]
-    projects = [[c, t, co, f, pa, o, str(s), str(e)] for (c, t, co, f, pa, o, s, e) in T.PROJECTS]
+    projects = [[c, t, co, f, pa, o, str(s), str(e), project_articles(t)]
+                for (c, t, co, f, pa, o, s, e) in T.PROJECTS]
     status = [[p, str(y), s, n] for y in sorted(T.STATUS) for (p, s, n) in T.STATUS[y]]
     partners = [list(r) for r in T.PARTNERS]
     expenditure = [[str(y), a, c, cat] for (y, a, c, cat) in T.EXPENDITURE]
@@ -696,7 +714,7 @@ def generate(out_dir):
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     write_csv(out / "framework.csv", ["code", "level", "parent", "title"], framework)
-    write_csv(out / "projects.csv", ["code", "title", "country", "focus", "partner", "outcomes", "start_year", "end_year"], project_rows)
+    write_csv(out / "projects.csv", ["code", "title", "country", "focus", "partner", "outcomes", "start_year", "end_year", "actip_articles"], project_rows)
     write_csv(out / "project_status.csv", ["project", "year", "status", "note"], status)
     write_csv(out / "activities.csv", ["activity_id", "project", "country", "type", "title", "start_date", "end_date", "mode", "outcomes"], activity_rows)
     write_csv(out / "participants.csv", ["activity_id", "person_id", "email", "full_name", "sex", "country", "organisation", "staff", "disability"], participants)

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "workplan/actip.h"
 #include "workplan/wp_templates.h"
 
 /* ---- allowed words ---------------------------------------------------------- */
@@ -51,7 +52,8 @@ static const colspec partner_cols[] = {
 	{"focus", T_TEXT, false, NULL, 4000, REF_NONE},
 };
 
-enum { PR_CODE, PR_TITLE, PR_COUNTRY, PR_FOCUS, PR_PARTNER, PR_OUTCOMES, PR_START, PR_END };
+enum { PR_CODE, PR_TITLE, PR_COUNTRY, PR_FOCUS, PR_PARTNER, PR_OUTCOMES, PR_START, PR_END,
+       PR_ARTICLES };
 static const colspec project_cols[] = {
 	{"code", T_CODE, true, NULL, 0, REF_NONE},
 	{"title", T_TEXT, true, NULL, 1000, REF_NONE},
@@ -61,6 +63,7 @@ static const colspec project_cols[] = {
 	{"outcomes", T_CODES, false, NULL, 0, REF_FRAMEWORK},
 	{"start_year", T_YEAR, false, NULL, 0, REF_NONE},
 	{"end_year", T_YEAR, false, NULL, 0, REF_NONE},
+	{"actip_articles", T_TEXT, false, NULL, 400, REF_NONE}, /* "14;16(1)": articles() */
 };
 
 enum { PS_PROJECT, PS_YEAR, PS_STATUS, PS_NOTE };
@@ -141,6 +144,9 @@ static const char *const SQL[S__COUNT] = {
 	" excluded.start_year, excluded.end_year)",
 	[S_PROJECT_COUNTRY] = "SELECT country FROM project WHERE code = ?1",
 	[S_PROJECT_OUTCOMES_DEL] = "DELETE FROM project_outcome WHERE project = ?1",
+	[S_PROJECT_ARTICLES_DEL] = "DELETE FROM project_article WHERE project = ?1",
+	[S_PROJECT_ARTICLE_INS] =
+	"INSERT OR IGNORE INTO project_article(project, article, paragraph) VALUES (?1, ?2, ?3)",
 	[S_PROJECT_OUTCOME_INS] =
 	"INSERT OR IGNORE INTO project_outcome(project, outcome) VALUES (?1, ?2)",
 	[S_STATUS_UPSERT] =
@@ -477,9 +483,56 @@ static int handle_partner(importer *im, const tplrow *r)
 	return 0;
 }
 
-/* projects.csv: the focus defaults by country; outcomes must be framework codes. */
+/* The ACTIP articles a project cites ("14;16(1)"): each checked (an error at the row's
+ * actip_articles when one is not an article reference) or, with write, stored in place
+ * of those stored before. False when one is wrong. */
+static bool articles(importer *im, const tplrow *r, bool write)
+{
+	if (write) {
+		sqlite3_bind_text(im->stmt[S_PROJECT_ARTICLES_DEL], 1, r->v[PR_CODE].s, -1,
+				  SQLITE_STATIC);
+		if (tpl_run(im, S_PROJECT_ARTICLES_DEL, r) < 0)
+			return false;
+	}
+	if (!r->v[PR_ARTICLES].set)
+		return true;
+	char *list = strdup(r->v[PR_ARTICLES].s), *save = NULL;
+	if (!list) {
+		im->db_failed = true;
+		return false;
+	}
+	bool ok = true;
+	for (char *p = strtok_r(list, ";", &save); p; p = strtok_r(NULL, ";", &save)) {
+		int a;
+		char para[16];
+		if (!*(p = text_trim(p)))
+			continue;
+		if (actip_article_ref(p, &a, para, sizeof para) < 0) {
+			diag_add(im->diag, DIAG_ERROR, r->file, r->line, "actip_articles",
+				 "'%s' is not an ACTIP article (1 to %d), alone or with its "
+				 "paragraph as in 14(6)", p, ACTIP_ARTICLES);
+			ok = false;
+			continue;
+		}
+		if (!write)
+			continue;
+		sqlite3_stmt *s = im->stmt[S_PROJECT_ARTICLE_INS];
+		sqlite3_bind_text(s, 1, r->v[PR_CODE].s, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 2, a);
+		sqlite3_bind_text(s, 3, para, -1, SQLITE_TRANSIENT);
+		if (tpl_run(im, S_PROJECT_ARTICLE_INS, r) < 0)
+			break;
+	}
+	free(list);
+	return ok;
+}
+
+/* projects.csv: the focus defaults by country; outcomes must be framework codes;
+ * articles must be ACTIP articles. */
 static int handle_project(importer *im, const tplrow *r)
 {
+	if (!articles(im, r, false))
+		return 0;
 	if (r->v[PR_START].set && r->v[PR_END].set && r->v[PR_START].n > r->v[PR_END].n) {
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "end_year",
 			 "end_year %lld is before start_year %lld", (long long)r->v[PR_END].n,
@@ -503,6 +556,7 @@ static int handle_project(importer *im, const tplrow *r)
 	tpl_stored(im, ch);
 	tpl_link_outcomes(im, r, PR_OUTCOMES, r->v[PR_CODE].s, S_PROJECT_OUTCOMES_DEL,
 		      S_PROJECT_OUTCOME_INS);
+	articles(im, r, true);
 	return 0;
 }
 
@@ -743,7 +797,11 @@ static const record_kind kind_projects = {
 	N_("Projects"), N_("project"),
 	"SELECT json_object('code', code, 'title', title, 'country', country, 'focus', focus,"
 	" 'partner', partner, 'outcomes', " OUTCOMES("project_outcome", "project", "p.code") ","
-	" 'start_year', start_year, 'end_year', end_year) FROM project p"
+	" 'start_year', start_year, 'end_year', end_year,"
+	" 'actip_articles', (SELECT group_concat(article || CASE WHEN paragraph <> '' THEN '('"
+	" || paragraph || ')' ELSE '' END, ';') FROM (SELECT article, paragraph FROM"
+	" project_article WHERE project = p.code ORDER BY article, length(paragraph),"
+	" paragraph))) FROM project p"
 	" WHERE ?1 IS NULL OR code = ?1 ORDER BY code",
 	"DELETE FROM project WHERE code = ?1", 0, NULL, {-1}, NULL, false, 0};
 

@@ -25,22 +25,22 @@ static const char *const SQL[I__COUNT] = {
 	[I_UPSERT] =
 	"INSERT INTO indicator(code, title, outcome, unit, ascending, cumulative, by_sex,"
 	" by_country, measure, filter_type, filter_country, filter_project, filter_outcome,"
-	" baseline_year, baseline_micro, description)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+	" baseline_year, baseline_micro, description, by_disability)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
 	" ON CONFLICT(code) DO UPDATE SET title = excluded.title, outcome = excluded.outcome,"
 	" unit = excluded.unit, ascending = excluded.ascending, cumulative = excluded.cumulative,"
 	" by_sex = excluded.by_sex, by_country = excluded.by_country, measure = excluded.measure,"
 	" filter_type = excluded.filter_type, filter_country = excluded.filter_country,"
 	" filter_project = excluded.filter_project, filter_outcome = excluded.filter_outcome,"
 	" baseline_year = excluded.baseline_year, baseline_micro = excluded.baseline_micro,"
-	" description = excluded.description"
+	" description = excluded.description, by_disability = excluded.by_disability"
 	" WHERE (title, outcome, unit, ascending, cumulative, by_sex, by_country, measure,"
 	" filter_type, filter_country, filter_project, filter_outcome, baseline_year,"
-	" baseline_micro, description) IS NOT (excluded.title, excluded.outcome, excluded.unit,"
-	" excluded.ascending, excluded.cumulative, excluded.by_sex, excluded.by_country,"
-	" excluded.measure, excluded.filter_type, excluded.filter_country,"
+	" baseline_micro, description, by_disability) IS NOT (excluded.title, excluded.outcome,"
+	" excluded.unit, excluded.ascending, excluded.cumulative, excluded.by_sex,"
+	" excluded.by_country, excluded.measure, excluded.filter_type, excluded.filter_country,"
 	" excluded.filter_project, excluded.filter_outcome, excluded.baseline_year,"
-	" excluded.baseline_micro, excluded.description)",
+	" excluded.baseline_micro, excluded.description, excluded.by_disability)",
 	[I_KIND] = "SELECT unit || ':' || COALESCE(measure, '') FROM indicator WHERE code = ?1",
 	[I_TARGET_UPSERT] =
 	"INSERT INTO indicator_target(indicator, period, value_micro) VALUES (?1, ?2, ?3)"
@@ -132,10 +132,15 @@ static const colspec indicator_cols[] = {
 	{"description", T_TEXT, false, NULL, 4000, REF_NONE},
 };
 
+/* The disaggregations an indicator may have, as written in indicators.csv. */
+typedef struct disagg {
+	bool sex, country, disability;
+} disagg;
+
 /* Reads the ;-separated disaggregations; false (error reported) on an unknown one. */
-static bool disaggregations(importer *im, const tplrow *r, bool *sex, bool *country)
+static bool disaggregations(importer *im, const tplrow *r, disagg *g)
 {
-	*sex = *country = false;
+	memset(g, 0, sizeof *g);
 	if (!r->v[IN_DISAGG].set)
 		return true;
 	char *list = strdup(r->v[IN_DISAGG].s), *save = NULL;
@@ -143,12 +148,14 @@ static bool disaggregations(importer *im, const tplrow *r, bool *sex, bool *coun
 	for (char *p = list ? strtok_r(list, ";", &save) : NULL; p; p = strtok_r(NULL, ";", &save)) {
 		p = text_trim(p);
 		if (text_ieq(p, "sex"))
-			*sex = true;
+			g->sex = true;
 		else if (text_ieq(p, "country"))
-			*country = true;
+			g->country = true;
+		else if (text_ieq(p, "disability"))
+			g->disability = true;
 		else if (*p) {
 			diag_add(im->diag, DIAG_ERROR, r->file, r->line, "disaggregations",
-				 "'%s' is not sex or country", p);
+				 "'%s' is not sex, country or disability", p);
 			ok = false;
 		}
 	}
@@ -164,7 +171,7 @@ static bool bad(importer *im, const tplrow *r, const char *col, const char *msg)
 }
 
 /* Checks that the measure, unit, disaggregations, filters and baseline agree. */
-static bool indicator_ok(importer *im, const tplrow *r, bool by_sex)
+static bool indicator_ok(importer *im, const tplrow *r, const disagg *g)
 {
 	bool pct = strcmp(r->v[IN_UNIT].s, "percentage") == 0, ok = true;
 	if (r->v[IN_MEASURE].set) {
@@ -182,12 +189,18 @@ static bool indicator_ok(importer *im, const tplrow *r, bool by_sex)
 		if (m->percentage != pct)
 			ok = bad(im, r, "unit", m->percentage ? "this measure gives a percentage"
 							      : "this measure gives a number");
-		if (by_sex && !m->has_sex)
+		if (g->sex && !m->has_sex)
 			ok = bad(im, r, "disaggregations", "this measure has no sex disaggregation");
+		if (g->disability && !m->has_disability)
+			ok = bad(im, r, "disaggregations", "only participants and people_trained are "
+				 "disaggregated by disability");
 		if (m->fixed_type && r->v[IN_FTYPE].set && strcmp(m->fixed_type, r->v[IN_FTYPE].s) != 0)
 			ok = bad(im, r, "filter_type", "this measure counts capacity development only");
 	} else {
 		static const int filters[] = {IN_FTYPE, IN_FCOUNTRY, IN_FPROJECT, IN_FOUTCOME};
+		if (g->disability)
+			ok = bad(im, r, "disaggregations", "only participants and people_trained are "
+				 "disaggregated by disability");
 		for (int i = 0; i < 4; i++)
 			if (r->v[filters[i]].set)
 				ok = bad(im, r, indicator_cols[filters[i]].name,
@@ -205,8 +218,8 @@ static bool indicator_ok(importer *im, const tplrow *r, bool by_sex)
 /* indicators.csv: one definition per row. */
 static int handle_indicator(importer *im, const tplrow *r)
 {
-	bool by_sex, by_country;
-	if (!disaggregations(im, r, &by_sex, &by_country) || !indicator_ok(im, r, by_sex))
+	disagg g;
+	if (!disaggregations(im, r, &g) || !indicator_ok(im, r, &g))
 		return 0;
 	sqlite3_stmt *s = im->ind_stmt[I_UPSERT];
 	bind_opt(s, 1, r, IN_CODE);
@@ -215,13 +228,14 @@ static int handle_indicator(importer *im, const tplrow *r)
 	bind_opt(s, 4, r, IN_UNIT);
 	sqlite3_bind_int(s, 5, r->v[IN_ASC].set ? (int)r->v[IN_ASC].n : 1);
 	sqlite3_bind_int(s, 6, r->v[IN_CUM].set ? (int)r->v[IN_CUM].n : 0);
-	sqlite3_bind_int(s, 7, by_sex);
-	sqlite3_bind_int(s, 8, by_country);
+	sqlite3_bind_int(s, 7, g.sex);
+	sqlite3_bind_int(s, 8, g.country);
 	for (int c = IN_MEASURE; c <= IN_FOUTCOME; c++)
 		bind_opt(s, 9 + (c - IN_MEASURE), r, c);
 	tpl_bind_int_or_null(s, 14, r, IN_BYEAR);
 	tpl_bind_int_or_null(s, 15, r, IN_BASELINE);
 	bind_opt(s, 16, r, IN_DESC);
+	sqlite3_bind_int(s, 17, g.disability);
 	return run(im, I_UPSERT, r);
 }
 
@@ -229,9 +243,9 @@ static const record_kind kind_indicators = {
 	N_("Indicators"), N_("indicator"),
 	"SELECT json_object('code', code, 'title', title, 'outcome', outcome, 'unit', unit,"
 	" 'ascending', " KIND_YN("ascending") ", 'cumulative', " KIND_YN("cumulative") ","
-	" 'disaggregations', nullif(CASE WHEN by_sex THEN 'sex' ELSE '' END"
-	" || CASE WHEN by_sex AND by_country THEN ';' ELSE '' END"
-	" || CASE WHEN by_country THEN 'country' ELSE '' END, ''),"
+	" 'disaggregations', nullif(rtrim(CASE WHEN by_sex THEN 'sex;' ELSE '' END"
+	" || CASE WHEN by_country THEN 'country;' ELSE '' END"
+	" || CASE WHEN by_disability THEN 'disability;' ELSE '' END, ';'), ''),"
 	" 'measure', measure, 'filter_type', filter_type, 'filter_country', filter_country,"
 	" 'filter_project', filter_project, 'filter_outcome', filter_outcome,"
 	" 'baseline_year', baseline_year, 'baseline', " KIND_DECIMAL("baseline_micro") ","

@@ -19,7 +19,8 @@
 
 /* Column keys of the displayed table (labels of target and actual name the period). */
 static const char *const COL_KEYS[IND_DISP_COLS] = {"baseline", "target", "actual",
-						    "pct_achieved", "female", "male", "other"};
+						    "pct_achieved", "female", "male", "other",
+						    "disability"};
 
 /* The headings for period p into labels (storage in buf). */
 void ind_disp_headings(ind_period p, char labels[IND_DISP_COLS][32])
@@ -32,6 +33,7 @@ void ind_disp_headings(ind_period p, char labels[IND_DISP_COLS][32])
 	snprintf(labels[3], 32, "%% of target");
 	for (int i = 0; i < IND_NSEX; i++)
 		snprintf(labels[4 + i], 32, "%s", ind_sex_labels[i]);
+	snprintf(labels[IND_DISP_DISABILITY], 32, "With disability");
 }
 
 /* The key of column c. */
@@ -66,6 +68,9 @@ static void indicator_row(const ind_row *r, ind_disp *o)
 	for (int x = 0; x < IND_NSEX; x++)
 		if (d->by_sex)
 			ind_amount_text(d, &r->actual.sex[x], false, o->cells[4 + x], sizeof o->cells[0]);
+	if (d->by_disability)
+		ind_amount_text(d, &r->actual.disability, false, o->cells[IND_DISP_DISABILITY],
+				sizeof o->cells[0]);
 }
 
 /* Builds the display rows of t; returns their number (*rows malloc'd). */
@@ -165,6 +170,8 @@ static json_t *row_json(const ind_row *r)
 			json_object_set_new(s, ind_sex_keys[x], amount_json(d, &r->actual.sex[x]));
 		json_object_set_new(o, "by_sex", s);
 	}
+	if (d->by_disability)
+		json_object_set_new(o, "disability", amount_json(d, &r->actual.disability));
 	if (d->by_country) {
 		json_t *c = json_object();
 		for (int k = 0; k < IND_NCOUNTRY && country_table[k].code; k++) {
@@ -375,6 +382,8 @@ void ind_write_xlsx_sheet(lxw_workbook *wb, const ind_table *t, const ind_xlsx_f
 				xtext(ws, row, 5, EN_DASH, F->dash);
 			for (int x = 0; x < IND_NSEX && d->by_sex; x++)
 				xamount(ws, row, 6 + x, d, &r->actual.sex[x], F);
+			if (d->by_disability)
+				xamount(ws, row, 2 + IND_DISP_DISABILITY, d, &r->actual.disability, F);
 		}
 		xamount(ws, row, 4, d, a, F);
 		if (d->percentage && a->set) {

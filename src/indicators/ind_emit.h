@@ -12,7 +12,8 @@
 #include "core/num.h"
 #include "indicators/indicators.h"
 
-enum { IND_DISP_COLS = 7 }; /* baseline, target, actual, % of target, female, male, other */
+/* baseline, target, actual, % of target, female, male, other, with a disability */
+enum { IND_DISP_COLS = 8, IND_DISP_DISABILITY = 7 };
 
 /* How the table is read, printed under it. */
 #define IND_NOTE                                                                           \
@@ -21,7 +22,8 @@ enum { IND_DISP_COLS = 7 }; /* baseline, target, actual, % of target, female, ma
 	"denominators (shown in brackets), never averaged. A year's target is its own, or "  \
 	"the sum of its half-years for a per-period number, or the second half-year's for a " \
 	"cumulative or percentage indicator. Sex and country are the participant's (for "    \
-	"people) or the activity's."
+	"people) or the activity's. With disability: the attendances (participants) or "      \
+	"the people trained who reported a disability."
 
 /* One displayed row: an indicator, or one country of a country-disaggregated one. */
 typedef struct ind_disp {

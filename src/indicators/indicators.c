@@ -75,6 +75,7 @@ void ind_values_add(ind_values *a, const ind_values *b)
 		ind_amount_add(&a->sex[i], &b->sex[i]);
 	for (int i = 0; i < IND_NCOUNTRY; i++)
 		ind_amount_add(&a->country[i], &b->country[i]);
+	ind_amount_add(&a->disability, &b->disability);
 }
 
 /* n / d rounded half away from zero (d != 0). */
@@ -207,8 +208,8 @@ int ind_defs_load(store *st, ind_def **defs, size_t *n, actip_err *err)
 			  " ascending, cumulative, by_sex, by_country, baseline_year, baseline_micro,"
 			  " (SELECT min(CAST(substr(period, 1, 4) AS INTEGER)) FROM ("
 			  "   SELECT period FROM indicator_target t WHERE t.indicator = i.code"
-			  "   UNION ALL SELECT period FROM indicator_actual a WHERE a.indicator = i.code))"
-			  " FROM indicator i ORDER BY code",
+			  "   UNION ALL SELECT period FROM indicator_actual a WHERE a.indicator = i.code)),"
+			  " by_disability FROM indicator i ORDER BY code",
 			  &s, err) < 0)
 		return ACTIP_ERR;
 	size_t cap = 0;
@@ -238,6 +239,7 @@ int ind_defs_load(store *st, ind_def **defs, size_t *n, actip_err *err)
 		d->has_baseline = sqlite3_column_type(s, 15) != SQLITE_NULL;
 		d->baseline_micro = sqlite3_column_int64(s, 15);
 		d->first_year = d->baseline_year ? d->baseline_year + 1 : sqlite3_column_int(s, 16);
+		d->by_disability = sqlite3_column_int(s, 17);
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {

@@ -54,11 +54,13 @@ typedef struct ind_amount {
 void ind_amount_add(ind_amount *a, const ind_amount *b);
 
 /* An actual with its disaggregations (sex: female, male, other; country: by index in
- * country_table). */
+ * country_table; disability: of the total, those who reported a disability, counted as
+ * Table 7 counts them: attendances for participants, persons for people trained). */
 typedef struct ind_values {
 	ind_amount total;
 	ind_amount sex[IND_NSEX];
 	ind_amount country[IND_NCOUNTRY];
+	ind_amount disability;
 } ind_values;
 
 /* Adds every amount of b to a's. */
@@ -70,6 +72,7 @@ typedef struct ind_measure {
 	const char *help;
 	bool percentage;  /* gives a numerator and a denominator */
 	bool has_sex;     /* can be disaggregated by sex */
+	bool has_disability; /* can be disaggregated by disability */
 	const char *fixed_type; /* activity type it always counts, or NULL */
 } ind_measure;
 
@@ -84,7 +87,7 @@ typedef struct ind_def {
 	char *code, *title, *outcome, *description;
 	char *measure;    /* NULL: entered */
 	char *f_type, *f_country, *f_project, *f_outcome;
-	bool percentage, ascending, cumulative, by_sex, by_country;
+	bool percentage, ascending, cumulative, by_sex, by_country, by_disability;
 	bool has_baseline;
 	int baseline_year;       /* 0 when not given */
 	int64_t baseline_micro;

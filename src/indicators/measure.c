@@ -20,20 +20,21 @@
 #include "core/country.h"
 
 const ind_measure ind_measures[] = {
-	{"activities", "activities (filter_type: of one type)", false, false, NULL},
-	{"cd_events", "capacity development events", false, false, "capacity_development"},
+	{"activities", "activities (filter_type: of one type)", false, false, false, NULL},
+	{"cd_events", "capacity development events", false, false, false, "capacity_development"},
 	{"participants", "event participants: attendances, staff excluded (Table 3)", false, true,
-	 NULL},
+	 true, NULL},
 	{"people_trained", "people trained: distinct persons at capacity development events "
-	 "(Table 4)", false, true, "capacity_development"},
-	{"pct_women_participants", "% women among event participants", true, false, NULL},
-	{"pct_women_trained", "% women among people trained", true, false, "capacity_development"},
-	{"pct_satisfied", "% of feedback respondents satisfied with capacity development events",
-	 true, true, "capacity_development"},
-	{"pct_improved_learning", "% of feedback respondents whose learning improved", true, true,
+	 "(Table 4)", false, true, true, "capacity_development"},
+	{"pct_women_participants", "% women among event participants", true, false, false, NULL},
+	{"pct_women_trained", "% women among people trained", true, false, false,
 	 "capacity_development"},
+	{"pct_satisfied", "% of feedback respondents satisfied with capacity development events",
+	 true, true, false, "capacity_development"},
+	{"pct_improved_learning", "% of feedback respondents whose learning improved", true, true,
+	 false, "capacity_development"},
 	{"achievements", "achievements recorded for the outcome (filter_outcome, else the "
-	 "indicator's outcome)", false, false, NULL},
+	 "indicator's outcome)", false, false, false, NULL},
 };
 const int ind_measure_count = (int)(sizeof ind_measures / sizeof ind_measures[0]);
 
@@ -80,7 +81,7 @@ static const char SQL_ACHIEVEMENTS[] =
 
 static const char SQL_PEOPLE[] =
 	"SELECT COALESCE(a.person_key, 'row:' || a.activity || ':' || a.seq) AS pk,"
-	" v.start_date, v.id, a.seq, a.country, a.sex"
+	" v.start_date, v.id, a.seq, a.country, a.sex, a.disability = 1"
 	" FROM activity v JOIN attendance a ON a.activity = v.id"
 	" WHERE a.staff = 0 AND" ACT_FILTER " ORDER BY pk";
 
@@ -111,6 +112,7 @@ static void set_all(ind_values *v)
 		v->sex[i].set = true;
 	for (int i = 0; i < IND_NCOUNTRY; i++)
 		v->country[i].set = true;
+	v->disability.set = true;
 }
 
 /* Adds num/den to the total, the country and the sex of one group of records. */
@@ -166,11 +168,12 @@ static int grouped(store *st, sqlite3_stmt *s, bool percentage, ind_values *v, a
 	return ACTIP_OK;
 }
 
-/* One person's earliest counted attendance and their number of attendances. */
+/* One person's earliest counted attendance, their number of attendances and how many
+ * of those report a disability. */
 typedef struct person {
 	bool set;
 	char date[16], act[80];
-	int64_t seq, n;
+	int64_t seq, n, dis;
 	int country, sex;
 } person;
 
@@ -188,6 +191,10 @@ static void count_person(const person *p, const ind_measure *m, const char *f_co
 		add_group(v, p->country, -1, p->sex == 0 ? n : 0, n);
 	else
 		add_group(v, p->country, p->sex, n * IND_MICRO, 0);
+	/* a person trained counts once when one of their records reports a disability;
+	 * participants count each attendance that reports one (Table 7) */
+	if (m->has_disability)
+		v->disability.num += (persons ? p->dis > 0 : p->dis) * IND_MICRO;
 }
 
 /* The people measures: one pass over the period's attendances sorted by person. */
@@ -213,6 +220,7 @@ static int people(store *st, sqlite3_stmt *s, const ind_measure *m, const char *
 		const char *act = (const char *)sqlite3_column_text(s, 2);
 		int64_t seq = sqlite3_column_int64(s, 3);
 		cur.n++;
+		cur.dis += sqlite3_column_int(s, 6);
 		int c = cur.set ? strcmp(date, cur.date) : -1;
 		if (c == 0)
 			c = strcmp(act, cur.act);

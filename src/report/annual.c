@@ -103,23 +103,25 @@ static int plan_row(sqlite3_stmt *s, annual_report *r)
 	return r->wp_plan && r->wp_plan_title ? 0 : -1;
 }
 
-/* Its lines citing an article (paragraph ''), or one of its paragraphs. */
+/* What cites an article (paragraph '') or one of its paragraphs: column 0 says who
+ * (ANN_CITE_WP or ANN_CITE_PROJECTS), 3 the ", "-joined ids. */
 static int article_row(sqlite3_stmt *s, annual_report *r)
 {
-	int a = sqlite3_column_int(s, 0);
-	const unsigned char *para = sqlite3_column_text(s, 1);
-	if (a < 1 || a > ANN_MAX_ARTICLE)
+	int who = sqlite3_column_int(s, 0), a = sqlite3_column_int(s, 1);
+	const unsigned char *para = sqlite3_column_text(s, 2);
+	if (a < 1 || a > ANN_MAX_ARTICLE || who < 0 || who >= ANN_NCITES)
 		return 0;
+	ann_cites *c = &r->cites[who];
 	if (!para || !*para) {
-		r->article_lines[a] = dup(s, 2);
-		return r->article_lines[a] ? 0 : -1;
+		c->whole[a] = dup(s, 3);
+		return c->whole[a] ? 0 : -1;
 	}
-	ann_article_para *p = grow((void **)&r->para_lines, &r->npara, sizeof *p);
+	ann_article_para *p = grow((void **)&c->para, &c->npara, sizeof *p);
 	if (!p)
 		return -1;
 	p->article = a;
-	p->paragraph = dup(s, 1);
-	p->lines = dup(s, 2);
+	p->paragraph = dup(s, 2);
+	p->lines = dup(s, 3);
 	return p->paragraph && p->lines ? 0 : -1;
 }
 
@@ -374,11 +376,16 @@ static int load(store *st, int year, const check_result *quality, annual_report 
 		 " ORDER BY upper(abbreviation), abbreviation", abbreviation_row, out, err) < 0 ||
 	    each(st, year, "SELECT plan, title FROM wp_plan WHERE start_year <= ?1"
 		 " ORDER BY start_year DESC, plan LIMIT 1", plan_row, out, err) < 0 ||
-	    each(st, year, "SELECT a.article, a.paragraph, group_concat(a.item, ', ') FROM"
+	    each(st, year, "SELECT 0, a.article, a.paragraph, group_concat(a.item, ', ') FROM"
 		 " (SELECT x.article, x.paragraph, x.item FROM wp_item_article x JOIN wp_item i"
 		 " ON i.item_id = x.item WHERE i.plan = (SELECT plan FROM wp_plan WHERE"
 		 " start_year <= ?1 ORDER BY start_year DESC, plan LIMIT 1)"
-		 " ORDER BY x.article, x.paragraph, i.seq) a GROUP BY a.article, a.paragraph",
+		 " ORDER BY x.article, x.paragraph, i.seq) a GROUP BY a.article, a.paragraph"
+		 " UNION ALL"
+		 " SELECT 1, a.article, a.paragraph, group_concat(a.project, ', ') FROM"
+		 " (SELECT x.article, x.paragraph, x.project FROM project_article x"
+		 " JOIN project_status s ON s.project = x.project AND s.year = ?1"
+		 " ORDER BY x.article, x.paragraph, x.project) a GROUP BY a.article, a.paragraph",
 		 article_row, out, err) < 0 ||
 	    ind_table_compute(st, (ind_period){year, 0}, &out->indicators, err) < 0 ||
 	    trends(st, out, err) < 0 || annual_load_surveys(st, out, err) < 0) {
@@ -406,17 +413,20 @@ void annual_free(annual_report *r)
 	free(r->wp_plan);
 	free(r->wp_plan_title);
 	r->wp_plan = r->wp_plan_title = NULL;
-	for (int a = 0; a <= ANN_MAX_ARTICLE; a++) {
-		free(r->article_lines[a]);
-		r->article_lines[a] = NULL;
+	for (int w = 0; w < ANN_NCITES; w++) {
+		ann_cites *c = &r->cites[w];
+		for (int a = 0; a <= ANN_MAX_ARTICLE; a++) {
+			free(c->whole[a]);
+			c->whole[a] = NULL;
+		}
+		for (size_t i = 0; i < c->npara; i++) {
+			free(c->para[i].paragraph);
+			free(c->para[i].lines);
+		}
+		free(c->para);
+		c->para = NULL;
+		c->npara = 0;
 	}
-	for (size_t i = 0; i < r->npara; i++) {
-		free(r->para_lines[i].paragraph);
-		free(r->para_lines[i].lines);
-	}
-	free(r->para_lines);
-	r->para_lines = NULL;
-	r->npara = 0;
 	r->nabbrev = 0;
 	free(r->trends);
 	r->trends = NULL;

@@ -15,8 +15,9 @@
 #include "core/scale.h"
 #include "indicators/indicators.h"
 #include "report/tables.h"
+#include "workplan/actip.h"
 
-enum { ANN_NSTATUS = 6, ANN_MAX_ARTICLE = 31 };
+enum { ANN_NSTATUS = 6, ANN_MAX_ARTICLE = ACTIP_ARTICLES };
 
 /* Project status words in report order. */
 extern const char *const ann_status_keys[ANN_NSTATUS];
@@ -87,11 +88,21 @@ typedef struct ann_abbreviation {
 	char *abbreviation, *meaning;
 } ann_abbreviation;
 
-/* The lines of the plan that cite one paragraph of an article. */
+/* What cites one paragraph of an article: work-plan lines or projects. */
 typedef struct ann_article_para {
 	int article;
-	char *paragraph, *lines;    /* "6"; ", "-joined line ids */
+	char *paragraph, *lines;    /* "6"; ", "-joined line ids or project codes */
 } ann_article_para;
+
+/* What cites each ACTIP article: per article, the ", "-joined ids citing it whole
+ * (NULL: none), then those citing one of its paragraphs (14(6)). */
+typedef struct ann_cites {
+	char *whole[ANN_MAX_ARTICLE + 1];
+	ann_article_para *para; size_t npara;
+} ann_cites;
+
+/* The citers of "About the ACTIP": the lines of the work plan, the year's projects. */
+enum { ANN_CITE_WP, ANN_CITE_PROJECTS, ANN_NCITES };
 
 typedef struct ann_country {
 	char code[8];
@@ -120,11 +131,10 @@ typedef struct annual_report {
 	ann_feedback *feedback; size_t nfeedback;  /* regional projects' events, by project */
 	char *narrative[ANN_NNARRATIVE];           /* NULL when not written */
 	ann_abbreviation *abbrev; size_t nabbrev;  /* in alphabetical order */
-	/* the work plan most recently begun by the year, and per ACTIP article the
-	 * ", "-joined ids of its lines that cite it (NULL: none) */
+	/* the work plan most recently begun by the year; what cites each ACTIP article:
+	 * that plan's lines, and the projects with a status for the year */
 	char *wp_plan, *wp_plan_title;
-	char *article_lines[ANN_MAX_ARTICLE + 1];
-	ann_article_para *para_lines; size_t npara; /* lines citing one paragraph (14(6)) */
+	ann_cites cites[ANN_NCITES];
 } annual_report;
 
 /* Loads everything for year. quality (may be NULL) is kept by pointer. */

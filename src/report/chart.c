@@ -121,6 +121,10 @@ static void bar(FILE *out, const chart *c, double x, double y, double w, double 
 
 void chart_write_svg(FILE *out, const chart *c)
 {
+	if (c->svg) {
+		fputs(c->svg, out);
+		return;
+	}
 	int per_cat = c->mode == CHART_GROUPED ? c->nseries : 1;
 	double bar_h = c->mode == CHART_GROUPED ? (ROW_H - BAR_GAP) / (double)per_cat + 2 : ROW_H - BAR_GAP;
 	double row_h = c->mode == CHART_GROUPED ? bar_h * per_cat + BAR_GAP + 2 : ROW_H;
@@ -231,6 +235,11 @@ void chart_write_svg(FILE *out, const chart *c)
 
 void chart_write_md(FILE *out, const chart *c)
 {
+	if (c->svg) { /* a diagram: what it shows, in words */
+		esc_md_cell(out, c->desc);
+		fputc('\n', out);
+		return;
+	}
 	fputs("| ", out);
 	esc_md_cell(out, c->cat_label ? c->cat_label : "");
 	for (int s = 0; s < c->nseries; s++) {

@@ -29,6 +29,8 @@ typedef struct chart {
 	const char *series[CHART_MAX_SERIES];
 	const char *cats[CHART_MAX_CATS];
 	int64_t v[CHART_MAX_CATS][CHART_MAX_SERIES];
+	const char *svg;        /* a drawing made elsewhere (a diagram): written as it is,
+				 * in place of bars; Markdown gets its desc */
 } chart;
 
 /* Writes the chart as an <svg> element (inside a <figure> the caller opens). */

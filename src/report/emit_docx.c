@@ -123,8 +123,34 @@ static void para(docx *x, const char *style, const char *text, int props)
 
 /* ---- tables ------------------------------------------------------------------- */
 
+/* The width of n bytes of a table heading, in twips: 8 pt bold Liberation Sans (the
+ * metrics of Arial Bold, in thousandths of an em; other characters count as an "n"),
+ * and 12% more for the wider fonts put in its place where it is missing (Noto Sans). */
+static int head_twips(const char *t, int n)
+{
+	static const short lower[26] = {556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556,
+					278, 889, 611, 611, 611, 611, 389, 556, 333, 611, 556,
+					778, 556, 556, 500};
+	static const short upper[26] = {722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722,
+					611, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667,
+					944, 667, 667, 611};
+	int em = 0;
+	for (int i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if ((c & 0xC0) == 0x80)
+			continue; /* inside a UTF-8 character */
+		em += c >= 'a' && c <= 'z' ? lower[c - 'a'] : c >= 'A' && c <= 'Z' ? upper[c - 'A']
+		      : c >= '0' && c <= '9' ? 556 : c == '%' ? 889 : c == '(' || c == ')' ? 333
+		      : 611;
+	}
+	return em * 16 * 112 / 10000; /* 8 pt = 160 twips an em */
+}
+
 /* Opens a table of ncols columns, each as wide as its longest cell (rows × ncols
- * texts, the header first) asks, within limits, sharing the text width. */
+ * texts, the header first) asks, within limits, sharing the text width; then no column
+ * is narrower than its heading's longest word (with the cell margins), the width it
+ * needs taken from the columns that have more than their own need, so no heading word
+ * breaks (when the words fit the page at all). */
 static void tbl_open(docx *x, const char *const *cells, int rows, int ncols)
 {
 	start(x, "w:tbl");
@@ -137,7 +163,7 @@ static void tbl_open(docx *x, const char *const *cells, int rows, int ncols)
 	empty(x, "w:tblLayout", "w:type", "fixed");
 	end(x);
 	start(x, "w:tblGrid");
-	int want[MAX_COLS] = {0}, sum = 0;
+	int want[MAX_COLS] = {0}, need[MAX_COLS] = {0}, sum = 0, needs = 0;
 	x->ncols = ncols < MAX_COLS ? ncols : MAX_COLS;
 	for (int c = 0; c < x->ncols; c++) {
 		want[c] = 6;
@@ -148,18 +174,50 @@ static void tbl_open(docx *x, const char *const *cells, int rows, int ncols)
 				for (n = 0; *t; t += strspn(t, " ")) {
 					int k = (int)strcspn(t, " ");
 					n = k > n ? k : n;
+					int w = head_twips(t, k) + 2 * 80 + 60; /* cell margins, slack */
+					need[c] = w > need[c] ? w : need[c];
 					t += k;
 				}
 			want[c] = n > want[c] ? n : want[c];
 		}
 		want[c] = want[c] > 40 ? 40 : want[c];
 		sum += want[c];
+		needs += need[c];
 	}
 	if (sum == 0) /* no columns */
 		sum = 1;
+	int spare = 0; /* what the columns wider than their need have over it */
+	for (int c = 0; c < x->ncols; c++) {
+		x->colw[c] = x->text_w * want[c] / sum;
+		spare += x->colw[c] > need[c] ? x->colw[c] - need[c] : 0;
+	}
+	int short_by = 0;
+	for (int c = 0; c < x->ncols; c++)
+		short_by += x->colw[c] < need[c] ? need[c] - x->colw[c] : 0;
+	if (short_by && needs <= x->text_w && spare > 0) {
+		for (int c = 0; c < x->ncols; c++)
+			x->colw[c] = x->colw[c] < need[c] ? need[c]
+				     : x->colw[c] - (int)((int64_t)(x->colw[c] - need[c]) * short_by / spare);
+	} else if (needs > x->text_w) {
+		/* the words cannot all fit: every column gets its need up to one cap, the
+		 * highest that fits, so only the longest words break */
+		int lo = 0, hi = x->text_w;
+		while (lo < hi) {
+			int cap = (lo + hi + 1) / 2, total = 0;
+			for (int c = 0; c < x->ncols; c++)
+				total += need[c] < cap ? need[c] : cap;
+			if (total <= x->text_w)
+				lo = cap;
+			else
+				hi = cap - 1;
+		}
+		int total = 0;
+		for (int c = 0; c < x->ncols; c++)
+			total += x->colw[c] = need[c] < lo ? need[c] : lo;
+		x->colw[0] += x->text_w - total; /* the first column (row heads) takes the rest */
+	}
 	for (int c = 0; c < x->ncols; c++) {
 		char w[16];
-		x->colw[c] = x->text_w * want[c] / sum;
 		snprintf(w, sizeof w, "%d", x->colw[c]);
 		empty(x, "w:gridCol", "w:w", w);
 	}
@@ -349,8 +407,16 @@ static void drawing(docx *x, int i, const char *descr)
 	snprintf(id, sizeof id, "%d", i + 1);
 	snprintf(rid, sizeof rid, "rIdFig%d", i + 1);
 	snprintf(name, sizeof name, "fig%d.png", i + 1);
-	snprintf(cx, sizeof cx, "%lld", FIG_EMU);
-	snprintf(cy, sizeof cy, "%lld", FIG_EMU * x->png_h[i] / (x->png_w[i] ? x->png_w[i] : 1));
+	/* 16 cm wide, unless so tall (a long diagram) that it would pass 22 cm: then 22 cm
+	 * tall, narrower, so that it stays on one page with its caption */
+	long long w = FIG_EMU, h = FIG_EMU * x->png_h[i] / (x->png_w[i] ? x->png_w[i] : 1);
+	const long long max_h = 22LL * 360000;
+	if (h > max_h) {
+		w = w * max_h / h;
+		h = max_h;
+	}
+	snprintf(cx, sizeof cx, "%lld", w);
+	snprintf(cy, sizeof cy, "%lld", h);
 	start(x, "w:r");
 	start(x, "w:drawing");
 	start(x, "wp:inline");

@@ -460,12 +460,12 @@ int rdoc_write_html(FILE *out, const rdoc *d, actip_err *err)
 	return ACTIP_OK;
 }
 
-/* The document's figures alone, numbered and captioned as in the report (the web
- * dashboard's charts). */
+/* The document's charts alone, numbered and captioned as in the report (the web
+ * dashboard's charts; the theory of change, a diagram, stays in the report). */
 void rdoc_write_html_figures(FILE *out, const rdoc *d)
 {
 	for (int i = 0; i < d->nblocks; i++)
-		if (d->blocks[i].kind == RB_FIGURE)
+		if (d->blocks[i].kind == RB_FIGURE && !d->blocks[i].fig->svg)
 			figure_html(out, d->blocks[i].fig, d->blocks[i].n);
 }
 

@@ -1,5 +1,10 @@
-/* XLSX form of the report (libxlsxwriter): one sheet per table, then the achievements
- * and the data-quality findings. Each table sheet has its title and source above the
+/* XLSX form of the report (libxlsxwriter), rendered from the report's document
+ * (rdoc.h) in its order: Tables 1-7 a sheet each, the indicator tracking table, and a
+ * sheet per section with tables (project status by country, the surveys, the trends,
+ * About the ACTIP, ...), its tables one under the other, each cell its typed value
+ * (counts as numbers, rates as fractions in % format, text as text); then the records
+ * behind it: the year's projects, the expenditure, the achievements and the
+ * data-quality findings. Each table sheet has its title and source above the
  * table, a bold header row frozen in place, and every number stored as a number with a
  * number format: counts "#,##0" showing zero as an en dash, whole percentages as
  * fractions formatted "0%", the Percentage row "0.00%", Table 5's percentages as
@@ -18,6 +23,7 @@
 #include "core/escape.h"
 #include "core/sheet.h"
 #include "indicators/ind_emit.h"
+#include "report/rdoc.h"
 #include "report/report.h"
 
 #define EN_DASH "\xE2\x80\x93"
@@ -263,23 +269,169 @@ static lxw_workbook *open_workbook(const char *path, fmts *F, actip_err *err)
 	return wb;
 }
 
-/* The whole report. */
-int report_write_xlsx(const char *path, const annual_report *r, actip_err *err)
+/* ---- the report's document as sheets ---------------------------------------------- */
+
+/* What the walk over the document knows: the open section's title, its sheet and the
+ * next free row there, the label of the part or heading the next table sits under, and
+ * the sheet names taken. */
+typedef struct walk {
+	lxw_workbook *wb;
+	const fmts *F;
+	const char *section, *label;
+	lxw_worksheet *ws;
+	int next_row;
+	char names[64][32];
+	int nnames;
+} walk;
+
+/* A sheet named after title (at most 31 characters, none of []:*?/\ , unique). */
+static lxw_worksheet *named_sheet(walk *w, const char *title)
+{
+	char name[32] = "";
+	size_t n = 0;
+	for (const char *p = title; *p && n < 31; p++)
+		name[n++] = strchr("[]:*?/\\", *p) ? '-' : *p;
+	while (n && ((unsigned char)title[n] & 0xC0) == 0x80) /* no UTF-8 character cut */
+		n--;
+	name[n] = 0;
+	for (int k = 2; k < 100; k++) {
+		bool taken = false;
+		for (int i = 0; i < w->nnames && !taken; i++)
+			taken = strcmp(w->names[i], name) == 0;
+		if (!taken)
+			break;
+		char tail[8];
+		size_t len = (size_t)snprintf(tail, sizeof tail, " %d", k); /* " 2" to " 99" */
+		size_t keep = n + len > 31 ? 31 - len : n;
+		memcpy(name + keep, tail, len + 1);
+	}
+	if (w->nnames < 64)
+		snprintf(w->names[w->nnames++], sizeof w->names[0], "%s", name);
+	return workbook_add_worksheet(w->wb, name);
+}
+
+/* One cell of a document table: its number in its format, else its text. */
+static void doc_cell(lxw_worksheet *ws, const fmts *F, const rd_table *t, int i, int k, int row,
+		     lxw_format *bold)
+{
+	size_t at = (size_t)i * (size_t)t->ncols + (size_t)k;
+	rd_num v = t->nums ? t->nums[at] : (rd_num){RD_TEXT, 0};
+	if (v.type == RD_INT)
+		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)k, (double)v.v, F->count);
+	else if (v.type == RD_RATE)
+		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)k, (double)v.v / 100.0, F->pct);
+	else
+		text(ws, row, k, t->cells[at], k == 0 && bold ? bold : t->left[k] ? F->wrap : F->text);
+}
+
+/* A table of the document on its section's sheet (made at the section's first table),
+ * under the label of its part, with its header row; numbers as numbers. */
+static void doc_table(walk *w, const rd_table *t)
+{
+	const fmts *F = w->F;
+	bool first = !w->ws;
+	if (first) {
+		w->ws = named_sheet(w, w->section ? w->section : "Report");
+		if (!w->ws)
+			return;
+		text(w->ws, 0, 0, w->section, F->title);
+		w->next_row = 2;
+		worksheet_set_column(w->ws, 0, 0, 40, NULL);
+		worksheet_set_column(w->ws, 1, (lxw_col_t)(t->ncols > 1 ? t->ncols - 1 : 1), 16, NULL);
+	}
+	lxw_worksheet *ws = w->ws;
+	if (w->label) {
+		text(ws, w->next_row++, 0, w->label, F->total);
+		w->label = NULL;
+	}
+	int hr = w->next_row;
+	for (int k = 0; k < t->ncols; k++)
+		text(ws, hr, k, t->heads[k], F->head);
+	if (first) {
+		worksheet_freeze_panes(ws, hr + 1, 1);
+		sheet_print_setup(ws, hr, t->ncols > 5);
+	}
+	for (int i = 0; i < t->nrows; i++) {
+		int row = hr + 1 + i;
+		bool total = t->kinds && t->kinds[i] == RD_TOTAL;
+		for (int k = 0; k < t->ncols; k++)
+			doc_cell(ws, F, t, i, k, row, total ? F->total : NULL);
+	}
+	w->next_row = hr + t->nrows + 2;
+}
+
+int rdoc_write_xlsx(const char *path, const rdoc *d, actip_err *err)
 {
 	fmts F;
 	lxw_workbook *wb = open_workbook(path, &F, err);
 	if (!wb)
 		return ACTIP_EIO;
-	for (int i = 0; i < 5; i++)
-		table_sheet(wb, &F, &r->tables.t[i], NULL, NULL, i + 1);
-	ind_xlsx_formats IF = {F.title, F.head, workbook_add_format(wb), F.pct, F.text};
-	format_set_num_format(IF.number, "#,##0.##");
-	ind_write_xlsx_sheet(wb, &r->indicators, &IF);
-	status_sheet(wb, &F, r);
-	expenditure_sheet(wb, &F, r);
-	achievements_sheet(wb, &F, r);
-	quality_sheet(wb, &F, r);
+	walk w = {.wb = wb, .F = &F};
+	snprintf(w.names[w.nnames++], sizeof w.names[0], "%s", "Indicators");
+	for (int i = 1; i <= 7; i++)
+		snprintf(w.names[w.nnames++], sizeof w.names[0], "Table %d", i);
+	static const char *const later[] = {"Project status", "Expenditure", "Achievements",
+					    "Data quality"};
+	for (size_t i = 0; i < sizeof later / sizeof later[0]; i++)
+		snprintf(w.names[w.nnames++], sizeof w.names[0], "%s", later[i]);
+	const annual_report *r = d->r;
+	for (int i = 0; i < d->nblocks; i++) {
+		const rd_block *b = &d->blocks[i];
+		switch (b->kind) {
+		case RB_OPEN:
+			if (b->level == 2) {
+				w.section = b->text;
+				w.ws = NULL;
+			}
+			w.label = b->level == 3 ? b->text : NULL;
+			break;
+		case RB_HEADING:
+			w.label = b->text;
+			break;
+		case RB_FIGURE: /* a survey's table follows its figure: the survey's name */
+			if (!w.label)
+				w.label = b->fig->title;
+			break;
+		case RB_TABLE:
+			if (b->table && b->table->nrows)
+				doc_table(&w, b->table);
+			break;
+		case RB_RTABLE:
+			table_sheet(wb, &F, b->rt, b->masked ? &b->mask : NULL, NULL, b->n);
+			break;
+		case RB_INDICATORS:
+			if (r) {
+				ind_xlsx_formats IF = {F.title, F.head, workbook_add_format(wb), F.pct,
+						       F.text};
+				format_set_num_format(IF.number, "#,##0.##");
+				ind_write_xlsx_sheet(wb, &r->indicators, &IF);
+			}
+			break;
+		default:
+			break;
+		}
+	}
+	/* the records behind the document: the year's projects, the expenditure, the
+	 * achievements and the data-quality findings */
+	if (r) {
+		status_sheet(wb, &F, r);
+		expenditure_sheet(wb, &F, r);
+		achievements_sheet(wb, &F, r);
+		quality_sheet(wb, &F, r);
+	}
 	return close_workbook(wb, path, err);
+}
+
+/* The whole report: its document as sheets. */
+int report_write_xlsx(const char *path, const annual_report *r, actip_err *err)
+{
+	rdoc d;
+	int rc = rdoc_build(&d, r, err);
+	if (rc)
+		return rc;
+	rc = rdoc_write_xlsx(path, &d, err);
+	rdoc_free(&d);
+	return rc;
 }
 
 /* The public tables: the five table sheets alone. */

@@ -12,6 +12,7 @@
 
 #include "core/country.h"
 #include "core/num.h"
+#include "report/diagram.h"
 #include "report/report.h"
 #include "workplan/actip.h"
 
@@ -127,16 +128,19 @@ static const char **row(rdoc *d, rd_table *t, rd_row_kind kind, const char *id)
 	if (t->nrows == t->cap) {
 		int cap = t->cap ? t->cap * 2 : 16;
 		const char **cells = mem(d, sizeof *cells * (size_t)(cap * t->ncols));
+		rd_num *nums = mem(d, sizeof *nums * (size_t)(cap * t->ncols)); /* zero: RD_TEXT */
 		rd_row_kind *kinds = mem(d, sizeof *kinds * (size_t)cap);
 		const char **ids = mem(d, sizeof *ids * (size_t)cap);
-		if (!cells || !kinds || !ids)
+		if (!cells || !nums || !kinds || !ids)
 			return spare;
 		if (t->nrows) {
 			memcpy(cells, t->cells, sizeof *cells * (size_t)(t->nrows * t->ncols));
+			memcpy(nums, t->nums, sizeof *nums * (size_t)(t->nrows * t->ncols));
 			memcpy(kinds, t->kinds, sizeof *kinds * (size_t)t->nrows);
 			memcpy(ids, t->row_ids, sizeof *ids * (size_t)t->nrows);
 		}
 		t->cells = cells;
+		t->nums = nums;
 		t->kinds = kinds;
 		t->row_ids = ids;
 		t->cap = cap;
@@ -160,11 +164,65 @@ static const char *count(rdoc *d, int64_t n)
 	return str(d, "%s", buf);
 }
 
-static void figure(rdoc *d, const chart *c, int *nfig)
+/* A figure; want is the number it must have, as published (0: the first free one). */
+/* A share of a question's answers as text: "42%", the en dash for none. */
+static const char *share(rdoc *d, int64_t n, int64_t of);
+
+/* Cell k of t's last row: a count (its text "1,234", the en dash for zero). */
+static void put_count(rdoc *d, rd_table *t, int k, int64_t n)
+{
+	if (!t || !t->nrows || k >= t->ncols)
+		return;
+	size_t i = (size_t)(t->nrows - 1) * (size_t)t->ncols + (size_t)k;
+	t->cells[i] = count(d, n);
+	t->nums[i] = (rd_num){RD_INT, n};
+}
+
+/* Cell k of t's last row: a rate, n of `of` in whole percent ("42%", or the bare number
+ * when bare); the en dash, as text, when of is zero. */
+static void put_rate(rdoc *d, rd_table *t, int k, int64_t n, int64_t of, bool bare)
+{
+	if (!t || !t->nrows || k >= t->ncols)
+		return;
+	size_t i = (size_t)(t->nrows - 1) * (size_t)t->ncols + (size_t)k;
+	int64_t p = of ? annual_pct(n, of) : -1;
+	t->cells[i] = p < 0 ? EN_DASH : bare ? str(d, "%lld", (long long)p) : share(d, n, of);
+	t->nums[i] = p < 0 ? (rd_num){RD_TEXT, 0} : (rd_num){RD_RATE, p};
+}
+
+static void figure(rdoc *d, const chart *c, int want, int *nfig)
 {
 	rd_block *b = block(d, RB_FIGURE);
 	b->fig = c;
-	b->n = ++*nfig;
+	b->want = want;
+	++*nfig;
+}
+
+/* Numbers the document's figures, the one place they are numbered: a figure that asks
+ * for a number (a survey's, from its record; a published one) has it, unless an earlier
+ * figure took it; the others, in document order, take the lowest numbers left. So the
+ * survey figures keep the published report's Figures 1, 3 and 4 wherever they stand. */
+static void number_figures(rdoc *d)
+{
+	bool taken[RD_MAX_FIGS * 4 + 1] = {false};
+	const int top = (int)(sizeof taken / sizeof taken[0]) - 1;
+	for (int i = 0; i < d->nblocks; i++) {
+		rd_block *b = &d->blocks[i];
+		b->n = b->kind != RB_FIGURE ? b->n
+		       : b->want > 0 && b->want <= top && !taken[b->want] ? b->want : 0;
+		if (b->kind == RB_FIGURE && b->n)
+			taken[b->n] = true;
+	}
+	int next = 1;
+	for (int i = 0; i < d->nblocks; i++) {
+		rd_block *b = &d->blocks[i];
+		if (b->kind != RB_FIGURE || b->n)
+			continue;
+		while (next < top && taken[next])
+			next++;
+		b->n = next;
+		taken[next] = true;
+	}
 }
 
 /* The achievements of a list after heading (none: nothing), when there are any. */
@@ -183,7 +241,8 @@ static void ach_list(rdoc *d, ann_select sel, const char *code, const char *head
 }
 
 /* The figures of the report, by their index in report_figures. */
-enum { FIG_PARTICIPANTS, FIG_SATISFACTION, FIG_CD_EVENTS, FIG_STATUS, FIG_TRENDS };
+enum { FIG_PARTICIPANTS, FIG_SATISFACTION, FIG_CD_EVENTS, FIG_STATUS, FIG_TRENDS, FIG_THEORY,
+       FIG_SURVEYS = FIG_THEORY + RD_MAX_THEORY };
 
 /* Project status: the sentence, a table by country and the figure. */
 static void sec_status(rdoc *d, int *nfig)
@@ -226,17 +285,17 @@ static void sec_status(rdoc *d, int *nfig)
 		const char **c = row(d, t, RD_ROW, NULL);
 		c[0] = k->name;
 		for (int s = 0; s <= ANN_NSTATUS; s++)
-			c[s + 1] = count(d, n[s]);
+			put_count(d, t, s + 1, n[s]);
 	}
 	static const char *const last[] = {"National projects", "Regional projects", "All projects"};
 	for (int k = 0; k < 3; k++) {
 		const char **c = row(d, t, k == 1 ? RD_ROW : RD_TOTAL, NULL);
 		c[0] = last[k];
 		for (int s = 0; s <= ANN_NSTATUS; s++)
-			c[s + 1] = count(d, k == 0 ? national[s] : k == 1 ? regional[s]
-							 : national[s] + regional[s]);
+			put_count(d, t, s + 1, k == 0 ? national[s] : k == 1 ? regional[s]
+							  : national[s] + regional[s]);
 	}
-	figure(d, &d->figs[FIG_STATUS], nfig);
+	figure(d, &d->figs[FIG_STATUS], 0, nfig);
 }
 
 /* Regional progress: per end-of-programme outcome, the outcomes under it (at any depth)
@@ -262,7 +321,7 @@ static void sec_regional(rdoc *d, int *nfig)
 				continue; /* at any depth: an outcome under an outcome is listed too */
 			const char **c = row(d, t, RD_ROW, str(d, "outcome-%s", o->code));
 			c[0] = str(d, "%s %s", o->code, o->title);
-			c[1] = count(d, annual_count_serving(r, o->code));
+			put_count(d, t, 1, annual_count_serving(r, o->code));
 		}
 		ach_list(d, ANN_REGIONAL_UNDER, eo->code, "Regional achievements");
 		close_sec(d);
@@ -375,13 +434,14 @@ static void sec_tracking(rdoc *d, int *nfig)
 	block(d, RB_INDICATORS);
 }
 
-/* Where the figures go among Tables 1-5: after table `after` (1-5), figure `fig`. */
+/* Where the figures go among Tables 1-5: after table `after` (1-5), figure `fig`, with
+ * the number the published report gives it (0: none there). */
 static const struct {
-	int after, fig;
+	int after, fig, published;
 } result_figures[] = {
-	{2, FIG_CD_EVENTS},
-	{3, FIG_PARTICIPANTS},
-	{5, FIG_SATISFACTION},
+	{2, FIG_CD_EVENTS, 0},
+	{3, FIG_PARTICIPANTS, 0},
+	{5, FIG_SATISFACTION, 2},
 };
 
 /* Tables 1-5 with their figures; masks (NULL: none) withhold cells. */
@@ -397,7 +457,8 @@ static void results(rdoc *d, const report_tables *rt, const report_suppression *
 		} else {
 			for (size_t f = 0; f < sizeof result_figures / sizeof result_figures[0]; f++)
 				if (result_figures[f].after == i + 1)
-					figure(d, &d->figs[result_figures[f].fig], nfig);
+					figure(d, &d->figs[result_figures[f].fig],
+					       result_figures[f].published, nfig);
 		}
 	}
 }
@@ -423,13 +484,14 @@ static const char *share(rdoc *d, int64_t n, int64_t of)
 }
 
 /* The figure of survey v's questions on scale sc: the share of each answer per
- * question, stacked (the chart is the next free survey figure, when there is one). */
+ * question, stacked (the chart is the next free survey figure, when there is one); the
+ * survey's first figure has the number its record gives. */
 static void survey_figure(rdoc *d, const ann_survey *v, const answer_scale *sc, bool mixed,
-			  int *nsfig, int *nfig)
+			  bool first, int *nsfig, int *nfig)
 {
 	if (*nsfig >= RD_MAX_SURVEYS)
 		return;
-	int f = FIG_TRENDS + 1 + (*nsfig)++;
+	int f = FIG_SURVEYS + (*nsfig)++;
 	chart *c = &d->figs[f];
 	memset(c, 0, sizeof *c);
 	int last = scale_size(sc) - 1;
@@ -460,7 +522,7 @@ static void survey_figure(rdoc *d, const ann_survey *v, const answer_scale *sc, 
 		c->ncats++;
 	}
 	if (c->ncats)
-		figure(d, c, nfig);
+		figure(d, c, first ? v->figure : 0, nfig);
 }
 
 /* One survey: a figure per scale its questions use, who answered and when, a table of
@@ -480,7 +542,7 @@ static void survey(rdoc *d, const ann_survey *v, int *nsfig, int *nfig)
 	if (!nscales)
 		heading(d, v->title);
 	for (int j = 0; j < nscales; j++)
-		survey_figure(d, v, scales[j], nscales > 1, nsfig, nfig);
+		survey_figure(d, v, scales[j], nscales > 1, j == 0, nsfig, nfig);
 	char n[32];
 	num_format_count(n, sizeof n, v->respondents);
 	para(d, "note", str(d, "%s respondent%s%s%s%s%s.", n, v->respondents == 1 ? "" : "s",
@@ -504,11 +566,11 @@ static void survey(rdoc *d, const ann_survey *v, int *nsfig, int *nfig)
 		const ann_question *q = &v->q[k];
 		const char **cells = row(d, t, RD_ROW, NULL);
 		cells[0] = str(d, "%s: %s", q->label ? q->label : q->code, q->text);
-		cells[1] = count(d, q->answered);
+		put_count(d, t, 1, q->answered);
 		const char *list = "";
 		for (int w = 0; q->scale && w < scale_size(q->scale); w++) {
 			if (one)
-				cells[w + 2] = share(d, q->n[w], q->answered);
+				put_rate(d, t, w + 2, q->n[w], q->answered, false);
 			else
 				list = str(d, "%s%s%s %s", list, *list ? ", " : "", q->scale->words[w],
 					   share(d, q->n[w], q->answered));
@@ -547,11 +609,11 @@ static void sec_surveys(rdoc *d, int *nfig)
 		const ann_feedback *f = &r->feedback[i];
 		const char **c = row(d, t, RD_ROW, NULL);
 		c[0] = str(d, "%s %s", f->project, f->title ? f->title : "");
-		c[1] = count(d, f->respondents);
-		c[2] = share(d, f->satisfied, f->satisfied_of);
-		c[3] = share(d, f->relevant, f->relevant_of);
+		put_count(d, t, 1, f->respondents);
+		put_rate(d, t, 2, f->satisfied, f->satisfied_of, false);
+		put_rate(d, t, 3, f->relevant, f->relevant_of, false);
 		for (int k = 0; k < 4; k++)
-			c[4 + k] = share(d, f->understanding[k], f->understanding_of);
+			put_rate(d, t, 4 + k, f->understanding[k], f->understanding_of, false);
 	}
 	para(d, "note", "Shares are of the respondents who answered each question. "
 			"Source: post-event feedback forms.");
@@ -583,10 +645,13 @@ static void sec_trends(rdoc *d, int *nfig)
 		const ann_trend *y = &r->trends[i];
 		const char **cells = row(d, t, RD_ROW, NULL);
 		cells[0] = str(d, "%d", y->year);
-		cells[1] = count(d, y->events);
-		cells[2] = count(d, y->participants);
-		cells[3] = count(d, y->trained);
-		cells[4] = y->pct_satisfied >= 0 ? str(d, "%lld", (long long)y->pct_satisfied) : EN_DASH;
+		put_count(d, t, 1, y->events);
+		put_count(d, t, 2, y->participants);
+		put_count(d, t, 3, y->trained);
+		if (y->pct_satisfied >= 0)
+			put_rate(d, t, 4, y->pct_satisfied, 100, true);
+		else
+			cells[4] = EN_DASH;
 		const char *spent = "";
 		for (size_t k = 0; k < r->nspend; k++) {
 			const ann_spend *e = &r->spend[k];
@@ -607,7 +672,7 @@ static void sec_trends(rdoc *d, int *nfig)
 		}
 		cells[5] = *spent ? spent : EN_DASH;
 	}
-	figure(d, c, nfig);
+	figure(d, c, 0, nfig);
 }
 
 static bool has_trends(const annual_report *r)
@@ -615,7 +680,8 @@ static bool has_trends(const annual_report *r)
 	return r->ntrends > 0;
 }
 
-/* Expenditure by year and currency; the category column only when one is recorded. */
+/* Expenditure by year and currency; the category column only when one is recorded.
+ * The amount is a count of whole units of its currency. */
 static void sec_expenditure(rdoc *d, int *nfig)
 {
 	(void)nfig;
@@ -627,7 +693,7 @@ static void sec_expenditure(rdoc *d, int *nfig)
 	bool cats = false;
 	for (size_t i = 0; i < r->nspend; i++)
 		cats |= r->spend[i].category[0] != 0;
-	rd_table *t = table(d, "spend", cats ? 3 : 2);
+	rd_table *t = table(d, "spend", cats ? 4 : 3);
 	if (t) {
 		t->heads[0] = "Year";
 		t->left[0] = true;
@@ -635,17 +701,18 @@ static void sec_expenditure(rdoc *d, int *nfig)
 			t->heads[1] = "Category";
 			t->left[1] = true;
 		}
+		t->heads[t->ncols - 2] = "Currency";
+		t->left[t->ncols - 2] = true;
 		t->heads[t->ncols - 1] = "Amount";
 	}
 	for (size_t i = 0; i < r->nspend; i++) {
 		const ann_spend *e = &r->spend[i];
-		char amount[48];
-		num_format_count(amount, sizeof amount, num_div_round(e->micro, 1000000));
 		const char **c = row(d, t, RD_ROW, NULL);
 		c[0] = str(d, "%d", e->year);
 		if (cats)
 			c[1] = e->category[0] ? e->category : "all";
-		c[cats ? 2 : 1] = str(d, "%s %s", e->currency, amount);
+		c[cats ? 2 : 1] = e->currency;
+		put_count(d, t, cats ? 3 : 2, num_div_round(e->micro, 1000000));
 	}
 }
 
@@ -681,7 +748,7 @@ static void sec_quality(rdoc *d, int *nfig)
 			continue;
 		const char **c = row(d, t, RD_ROW, NULL);
 		c[0] = ru->plain ? ru->plain : ru->description;
-		c[1] = count(d, q->fired[i]);
+		put_count(d, t, 1, q->fired[i]);
 	}
 	if (q->n) {
 		heading(d, "Records to review");
@@ -765,14 +832,38 @@ static void toc_rows(rdoc *d, rd_table *t, const char *parent, int depth)
 	}
 }
 
-/* The theory of change drawn from the framework records: goal, end-of-programme
- * outcomes and the outcomes under them at any depth, with the projects serving each. */
+/* The theory of change drawn from the framework records (diagram.c): a figure per
+ * end-of-programme outcome, from the goal down to the outcomes under it at any depth,
+ * with the projects serving each; the same as a table in Annex 1. */
 static void sec_theory(rdoc *d, int *nfig)
 {
+	para(d, NULL, str(d, "The results framework as recorded, a figure for each "
+			     "end-of-programme outcome: the goal it serves, the outcomes that lead "
+			     "to it and, in each, the projects with a status in %d that serve it. "
+			     "Annex 1 gives the whole framework as a table.", d->year));
+	const ann_node *heads[RD_MAX_THEORY];
+	int n = report_theory_parts(d->r, heads, RD_MAX_THEORY);
+	for (int k = 0; k < n; k++) {
+		chart *c = &d->figs[FIG_THEORY + k];
+		memset(c, 0, sizeof *c);
+		c->id = str(d, "fig-theory-%d", k + 1);
+		c->title = str(d, "Theory of change: %s", heads[k]->code);
+		c->desc = str(d, "A diagram: the goal at the top, %s under it, the outcomes that "
+				 "lead to it and the projects that serve each.", heads[k]->code);
+		char *svg = NULL;
+		if (report_theory_svg(d->r, k, c->id, c->title, c->desc, &svg) == 0) {
+			c->svg = str(d, "%s", svg);
+			free(svg);
+			figure(d, c, 0, nfig);
+		}
+	}
+}
+
+/* Annex 1: the results framework as a table, each node indented by its depth, with its
+ * level and the year's projects serving it. */
+static void sec_framework(rdoc *d, int *nfig)
+{
 	(void)nfig;
-	para(d, NULL, str(d, "The results framework as recorded, from the goal down; beside "
-			     "each outcome, the projects with a status in %d that serve it.",
-			  d->year));
 	rd_table *t = table(d, "theory", 3);
 	if (t) {
 		t->heads[0] = "Goal and outcomes";
@@ -788,51 +879,72 @@ static bool has_framework(const annual_report *r)
 	return r->nnodes > 0;
 }
 
+/* Whether anything cites an article in c. */
+static bool any_cite(const ann_cites *c)
+{
+	for (int a = 0; a <= ANN_MAX_ARTICLE; a++)
+		if (c->whole[a])
+			return true;
+	return c->npara > 0;
+}
+
+/* The cell of obligation o for the citers c: those citing its article (or the article
+ * it also rests on) whole, shown once on the article's first row, then those citing a
+ * paragraph the row names; the en dash for none. */
+static const char *cite_cell(rdoc *d, const ann_cites *c, const actip_obligation *o)
+{
+	bool again = o > actip_obligations && o[-1].article == o->article;
+	const char *cell = "";
+	for (int k = 0; k < 2; k++) {
+		int art = k ? o->also : o->article;
+		const char *whole = art > 0 && art <= ANN_MAX_ARTICLE ? c->whole[art] : NULL;
+		if (whole)
+			cell = str(d, "%s%s%s", cell, *cell ? "; " : "", again ? "as above" : whole);
+	}
+	for (size_t k = 0; k < c->npara; k++) {
+		const ann_article_para *p = &c->para[k];
+		if (p->article == o->article && strstr(o->ref, str(d, "%d(%s)", p->article, p->paragraph)))
+			cell = str(d, "%s%s%s", cell, *cell ? "; " : "", p->lines);
+	}
+	return *cell ? cell : EN_DASH;
+}
+
 /* The Convention's key obligations by article (a built-in list, workplan/actip.c), with
- * the lines of the work plan most recently begun by the year that cite each article. */
+ * the lines of the work plan most recently begun by the year and the year's projects
+ * that cite each article. */
 static void sec_actip(rdoc *d, int *nfig)
 {
 	(void)nfig;
 	const annual_report *r = d->r;
-	para(d, NULL, r->wp_plan
-		? str(d, "What the Convention asks of States Parties, article by article, and the "
-			 "lines of %s (%s) that cite each article.", r->wp_plan_title, r->wp_plan)
-		: "What the Convention asks of States Parties, article by article. No work plan "
-		  "is recorded, so no work-plan line is shown against them.");
-	rd_table *t = table(d, "actip", r->wp_plan ? 3 : 2);
+	bool wp = r->wp_plan != NULL, projects = any_cite(&r->cites[ANN_CITE_PROJECTS]);
+	const char *who = wp && projects ? str(d, "the lines of %s (%s) and the projects of %d",
+					       r->wp_plan_title, r->wp_plan, d->year)
+			: wp ? str(d, "the lines of %s (%s)", r->wp_plan_title, r->wp_plan)
+			: projects ? str(d, "the projects of %d", d->year) : NULL;
+	para(d, NULL, who ? str(d, "What the Convention asks of States Parties, article by "
+				   "article, and %s that serve each article.", who)
+			  : "What the Convention asks of States Parties, article by article. No "
+			    "work plan is recorded and no project cites an article, so nothing is "
+			    "shown against them.");
+	rd_table *t = table(d, "actip", 2 + wp + projects);
 	if (t) {
 		t->heads[0] = "Article";
 		t->heads[1] = "Obligation";
 		t->left[0] = t->left[1] = true;
-		if (r->wp_plan) {
+		if (wp)
 			t->heads[2] = "Work-plan lines";
-			t->left[2] = true;
-		}
+		if (projects)
+			t->heads[2 + wp] = "Projects";
+		t->left[2] = t->left[3] = true;
 	}
 	for (const actip_obligation *o = actip_obligations; o->article; o++) {
 		const char **c = row(d, t, RD_ROW, NULL);
 		c[0] = o->ref;
 		c[1] = o->summary;
-		if (!r->wp_plan)
-			continue;
-		/* lines citing the whole article (shown once, on its first row), then
-		 * those citing a paragraph this row names */
-		bool again = o > actip_obligations && o[-1].article == o->article;
-		const char *cell = "";
-		for (int k = 0; k < 2; k++) {
-			int art = k ? o->also : o->article;
-			const char *whole = art > 0 && art <= ANN_MAX_ARTICLE ? r->article_lines[art]
-									  : NULL;
-			if (whole)
-				cell = str(d, "%s%s%s", cell, *cell ? "; " : "", again ? "as above" : whole);
-		}
-		for (size_t k = 0; k < r->npara; k++) {
-			const ann_article_para *p = &r->para_lines[k];
-			if (p->article == o->article &&
-			    strstr(o->ref, str(d, "%d(%s)", p->article, p->paragraph)))
-				cell = str(d, "%s%s%s", cell, *cell ? "; " : "", p->lines);
-		}
-		c[2] = *cell ? cell : EN_DASH;
+		if (wp)
+			c[2] = cite_cell(d, &r->cites[ANN_CITE_WP], o);
+		if (projects)
+			c[2 + wp] = cite_cell(d, &r->cites[ANN_CITE_PROJECTS], o);
 	}
 	para(d, "note", "The obligations are summarised in our own words; the Convention's "
 			"text is authoritative.");
@@ -912,6 +1024,8 @@ static const struct {
 	{"surveys", N_("Surveys and feedback"), NULL, false, sec_surveys, has_surveys, NULL},
 	{"trends", N_("Trends over the years"), N_("Trends"), false, sec_trends, has_trends, NULL},
 	{"expenditure", N_("Expenditure by year"), N_("Expenditure"), false, sec_expenditure, NULL, NULL},
+	{"framework", N_("Annex 1: results framework"), NULL, false, sec_framework, has_framework,
+	 "annex"},
 	{"quality", N_("Annex: data quality"), NULL, false, sec_quality, has_quality, "annex"},
 	{"contact", N_("Contact"), NULL, false, sec_contact, has_contact, NULL},
 };
@@ -950,6 +1064,7 @@ int rdoc_build(rdoc *d, const annual_report *r, actip_err *err)
 		sections[i].build(d, &nfig);
 		close_sec(d);
 	}
+	number_figures(d);
 	return done(d, err);
 }
 
@@ -968,6 +1083,7 @@ int rdoc_build_public(rdoc *d, const report_tables *t, const report_suppression 
 	int nfig = 0;
 	results(d, t, s, &nfig);
 	close_sec(d);
+	number_figures(d);
 	return done(d, err);
 }
 

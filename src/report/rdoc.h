@@ -2,31 +2,37 @@
  * minor headings, paragraphs, tables, the numbered Tables 1-5, figures and the few
  * report-specific blocks such as a country's facts or a list of achievements), built
  * once from the loaded records by rdoc_build. The order of the sections is one table
- * in rdoc.c, and so is the place of each figure among Tables 1-5; the HTML, Markdown
- * and DOCX writers only render blocks, each through its own escape, so the formats
- * cannot disagree on what the report holds or in which order. The public tables
+ * in rdoc.c, and so is the place of each figure among Tables 1-5 and the figures'
+ * numbers; the HTML, Markdown, DOCX and XLSX writers only render blocks, each through
+ * its own escape, so the formats cannot disagree on what the report holds or in which
+ * order. A table cell is its text, formatted once here, and its type and value (a
+ * count, a rate), which a spreadsheet writes as a number. The public tables
  * (--suppress-below) are a second, shorter document of the same blocks. */
 #ifndef ACTIP_REPORT_RDOC_H
 #define ACTIP_REPORT_RDOC_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "report/annual.h"
 #include "report/chart.h"
 #include "report/suppress.h"
 
-/* Figures: the report's four, the trends and one per survey (at most RD_MAX_SURVEYS). */
-enum { RD_MAX_COLS = 10, RD_MAX_SURVEYS = 8, RD_MAX_FIGS = 5 + RD_MAX_SURVEYS };
+/* Figures: the report's four, the trends, the theory of change (one per
+ * end-of-programme outcome, at most RD_MAX_THEORY) and one per survey (at most
+ * RD_MAX_SURVEYS). */
+enum { RD_MAX_COLS = 10, RD_MAX_SURVEYS = 8, RD_MAX_THEORY = 6,
+       RD_MAX_FIGS = 5 + RD_MAX_THEORY + RD_MAX_SURVEYS };
 
 typedef enum {
 	RB_OPEN,        /* a section (level 2) or part of one (level 3): id, cls, code, text */
 	RB_CLOSE,       /* ends the innermost open section */
 	RB_HEADING,     /* a minor heading (level 4): text */
 	RB_PARA,        /* a paragraph of plain text; cls "lead", "note" or NULL */
-	RB_TABLE,       /* a table of plain-text cells (table) */
+	RB_TABLE,       /* a table of typed cells (table) */
 	RB_RTABLE,      /* Table n of the selected indicator results: rt, mask */
-	RB_FIGURE,      /* Figure n: chart */
+	RB_FIGURE,      /* Figure n: chart (n set once the document is built, from want) */
 	RB_FACTS,       /* a country's key figures (table: number, what it counts) */
 	RB_PROJECTS,    /* a country's projects (table: code, title, partner, status key
 			 * and label; the last three may be "") */
@@ -41,13 +47,24 @@ typedef enum {
 /* A group row shows cell 0 across the table (a pillar of the work-plan matrix). */
 typedef enum { RD_ROW, RD_TOTAL, RD_GROUP } rd_row_kind;
 
-/* A table of plain-text cells; column 0 heads its row. */
+/* What a cell holds besides its text: text alone, a count, or a rate in whole percent.
+ * The text is the value formatted once, by the document ("1,234", "–" for zero, "42%");
+ * a writer of text shows it, a spreadsheet writes the number in its number format. */
+typedef enum { RD_TEXT, RD_INT, RD_RATE } rd_type;
+typedef struct rd_num {
+	rd_type type;
+	int64_t v;
+} rd_num;
+
+/* A table of cells, each a text and (nums, when not NULL) its type and value; column 0
+ * heads its row. */
 typedef struct rd_table {
 	const char *cls;                 /* HTML class */
 	int ncols, nrows;
 	const char *heads[RD_MAX_COLS];
 	bool left[RD_MAX_COLS];          /* text column (aligned left) */
 	const char **cells;              /* nrows × ncols */
+	rd_num *nums;                    /* nrows × ncols, or NULL: all text */
 	rd_row_kind *kinds;
 	const char **row_ids;            /* per row, or NULL: HTML ids */
 	int cap;
@@ -56,6 +73,7 @@ typedef struct rd_table {
 typedef struct rd_block {
 	rb_kind kind;
 	int level, n;
+	int want;                        /* RB_FIGURE: the number it must have (0: any) */
 	const char *id, *cls, *code, *text;
 	const char *toc;                 /* RB_OPEN level 2: its entry in the contents */
 	rd_table *table;
@@ -116,6 +134,7 @@ void rdoc_table_free(rd_table *t);
 int rdoc_write_html(FILE *out, const rdoc *d, actip_err *err);
 int rdoc_write_md(FILE *out, const rdoc *d, actip_err *err);
 int rdoc_write_docx(const char *path, const rdoc *d, actip_err *err);
+int rdoc_write_xlsx(const char *path, const rdoc *d, actip_err *err);
 
 /* The document's figures alone, as the HTML report shows them (the web dashboard). */
 void rdoc_write_html_figures(FILE *out, const rdoc *d);

@@ -238,7 +238,7 @@ static void table_people(const stats_counts *people, int year, bool trained, rt_
 
 /* The feedback on the year's (?1) capacity development events, one result row per
  * activity (reporting group, activity, then the counts of STATS_FEEDBACK_COUNTS), which
- * the caller adds to its reporting group's: from the stored counts (migration 18) when
+ * the caller adds to its reporting group's: from the stored counts (migration 19) when
  * they are current, else from the responses. Grouping the responses by country and
  * activity follows the activity_year index (year, type, country, then the key), so
  * SQLite needs no sort. */

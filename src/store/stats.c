@@ -291,7 +291,7 @@ static int refresh_year(store *st, int year, sqlite3_stmt *const stmts[5], actip
  * Recomputing a year sorts all its attendances: seconds for a million, however few
  * rows a write changed. A small write instead updates the stored counts for the people
  * whose rows it touched: each one's contribution is computed as it was before the
- * write and as it is now (their rows found through attendance_person, migration 17),
+ * write and as it is now (their rows found through attendance_person, migration 18),
  * and the difference applied. Temporary triggers of this connection record, during the
  * transaction, the rows it inserted (stats_new) and the rows it deleted or updated as
  * they were before it (stats_gone). A write that changes an activity's year, type,
@@ -375,7 +375,7 @@ void store_stats_track_check(store *st)
 	/* Keeping attendance_person current row by row made a million-row import 50%
 	 * slower (random inserts into a 40 MB index); it is dropped now and built once,
 	 * sorted, before the write commits. Its definition is read back from the schema,
-	 * so that migration 17 stays the one place that says what it is. */
+	 * so that migration 18 stays the one place that says what it is. */
 	if (sqlite3_prepare_v2(st->db, "SELECT sql FROM sqlite_master WHERE type = 'index'"
 				       " AND name = 'attendance_person'", -1, &s, NULL) != SQLITE_OK)
 		return;
@@ -565,7 +565,7 @@ done:
 	return rc;
 }
 
-/* Counts the flagged activities' feedback again (migration 18) and clears the flags. */
+/* Counts the flagged activities' feedback again (migration 19) and clears the flags. */
 static int refresh_feedback(store *st, actip_err *err)
 {
 	static const char sql[] =

@@ -67,7 +67,7 @@ void store_stats_track_check(store *st);
 int store_stats_track_finish(store *st, actip_err *err);
 
 /* What a report counts of an activity's feedback, over the feedback table's columns, in
- * the order of feedback_counts' columns (migration 18): respondents; by sex (female, male,
+ * the order of feedback_counts' columns (migration 19): respondents; by sex (female, male,
  * other); yes and answered for satisfied, met objectives, met expectations, improved
  * learning and relevant; each understanding answer (excellent, good, fair, poor) and
  * answered. */

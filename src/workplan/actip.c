@@ -1,7 +1,10 @@
 /* The ACTIP's key obligations (actip.h), summarised in our own words. */
 #include "workplan/actip.h"
 
+#include <ctype.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 
 const actip_obligation actip_obligations[] = {
 	{1, 0, "1", "Purpose: prevent and fight trafficking with special care for women and "
@@ -42,3 +45,25 @@ const actip_obligation actip_obligations[] = {
 		   "answering requests, and work together to confiscate what crime earns."},
 	{0, 0, NULL, NULL},
 };
+
+/* Reads "14" or "14(6)" (actip.h). */
+int actip_article_ref(const char *s, int *article, char *para, size_t size)
+{
+	char *end = NULL;
+	long n = strtol(s, &end, 10);
+	if (end == s || n < 1 || n > ACTIP_ARTICLES || !isdigit((unsigned char)s[0]))
+		return -1;
+	*article = (int)n;
+	para[0] = '\0';
+	if (!*end)
+		return 0;
+	size_t len = strcspn(end + 1, ")");
+	if (*end != '(' || len == 0 || len >= size || end[1 + len] != ')' || end[2 + len])
+		return -1;
+	for (size_t i = 0; i < len; i++)
+		if (!isalnum((unsigned char)end[1 + i]))
+			return -1;
+	memcpy(para, end + 1, len);
+	para[len] = '\0';
+	return 0;
+}

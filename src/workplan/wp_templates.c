@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "workplan/actip.h"
 #include "workplan/wp_model.h"
 
 static const char *const BODY_KINDS[] = {"sectoral_body", "organ", "secretariat", "partner",
@@ -26,8 +27,6 @@ static const char *const DECISION_STATUS[] = {"open", "in_progress", "done", "dr
 static const char *const STEPS[] = {"drafted", "circulated", "inputs_due", "consulted",
 				    "adopted", "noted", "recognised", NULL};
 
-/* The highest article number of the Convention. */
-enum { ACTIP_ARTICLES = 31 };
 
 enum { BO_CODE, BO_NAME, BO_KIND };
 const colspec wp_body_cols[WP_BODY_NCOLS] = {
@@ -334,29 +333,6 @@ static bool check_plan(importer *im, const tplrow *r, int col, int *start, int *
 }
 
 
-/* Reads an article reference: "14" (the whole article, *para "") or "14(6)" (a
- * paragraph: digits or letters). 0, or -1 when it is neither or out of range. */
-static int article_ref(const char *s, int *article, char *para, size_t size)
-{
-	char *end = NULL;
-	long n = strtol(s, &end, 10);
-	if (end == s || n < 1 || n > ACTIP_ARTICLES || !isdigit((unsigned char)s[0]))
-		return -1;
-	*article = (int)n;
-	para[0] = '\0';
-	if (!*end)
-		return 0;
-	size_t len = strcspn(end + 1, ")");
-	if (*end != '(' || len == 0 || len >= size || end[1 + len] != ')' || end[2 + len])
-		return -1;
-	for (size_t i = 0; i < len; i++)
-		if (!isalnum((unsigned char)end[1 + i]))
-			return -1;
-	memcpy(para, end + 1, len);
-	para[len] = '\0';
-	return 0;
-}
-
 /* Writes the ;-separated links of owner (item or decision) through the given insert;
  * pos numbers them in the order given. */
 static void link_list(importer *im, const tplrow *r, int col, int ins, const char *owner,
@@ -381,7 +357,7 @@ static void link_list(importer *im, const tplrow *r, int col, int ins, const cha
 		if (ins == W_ITEM_ART_INS) {
 			int a = 0;
 			char para[16] = "";
-			if (article_ref(p, &a, para, sizeof para) < 0)
+			if (actip_article_ref(p, &a, para, sizeof para) < 0)
 				continue; /* reported by check_articles */
 			sqlite3_bind_int(s, k++, a);
 			sqlite3_bind_text(s, k++, para, -1, SQLITE_TRANSIENT);
@@ -452,7 +428,7 @@ int wp_handle_plan(importer *im, const tplrow *r)
 	return 0;
 }
 
-/* Checks that every ;-separated article is an article reference (article_ref). */
+/* Checks that every ;-separated article is an article reference (actip_article_ref). */
 static bool check_articles(importer *im, const tplrow *r)
 {
 	if (!r->v[IT_ARTICLES].set)
@@ -466,7 +442,7 @@ static bool check_articles(importer *im, const tplrow *r)
 			continue;
 		int n;
 		char para[16];
-		if (article_ref(p, &n, para, sizeof para) < 0) {
+		if (actip_article_ref(p, &n, para, sizeof para) < 0) {
 			diag_add(im->diag, DIAG_ERROR, r->file, r->line, "actip_articles",
 				 "'%s' is not an ACTIP article (1 to %d), alone or with its paragraph "
 				 "as in 14(6)", p, ACTIP_ARTICLES);

@@ -80,4 +80,34 @@ check "tables 6 and 7 have their titles" bash -c \
 	"grep -q '^\*\*Table 6\*\* Capacity development events - relevance and understanding, 2021' '$TMP/r.md' &&
 	 grep -q '^\*\*Table 7\*\* Event participants and people trained who reported a disability, 2021' '$TMP/r.md'"
 
+# The indicators disaggregated by disability count as Table 7 does: participants are
+# attendances (Ana twice, Fah, Gun: 4 of 8), people trained are persons (Ana, Fah, Gun:
+# 3 of 6; in Cambodia Ana: 1 of 3). An indicator whose measure has no such breakdown
+# is refused with its position.
+mkdir -p "$TMP/ind"
+cat >"$TMP/ind/indicators.csv" <<'CSV'
+code,title,unit,disaggregations,measure,filter_country
+D-P,Participants,number,sex;disability,participants,
+D-T,People trained,number,disability,people_trained,
+D-TKH,People trained in Cambodia,number,disability,people_trained,KH
+D-N,Participants without the breakdown,number,sex,participants,
+CSV
+"$ACTIP" import -q --db "$db" "$TMP/ind" >/dev/null 2>&1; st=$?
+check "indicators by disability import" [ "$st" = 0 ]
+"$ACTIP" indicators --db "$db" --year 2021 --format json -o "$TMP/ind.json" 2>/dev/null
+check "indicators by disability: hand-worked values" python3 - "$TMP/ind.json" <<'PY'
+import json, sys
+ind = {i["code"]: i for i in json.load(open(sys.argv[1]))["indicators"]}
+got = {c: (ind[c]["actual"]["value"], ind[c].get("disability", {}).get("value")) for c in ind}
+want = {"D-P": (8, 4), "D-T": (6, 3), "D-TKH": (3, 1), "D-N": (8, None)}
+print(got)
+sys.exit(got != want)
+PY
+"$ACTIP" indicators --db "$db" --year 2021 --format md -o "$TMP/ind.md" 2>/dev/null
+check "indicators by disability: the table's column" grep -qF '| **D-T** People trained | – | – | 6 | – |  |  |  | 3 |' "$TMP/ind.md"
+printf 'code,title,unit,disaggregations,measure\nD-E,Events,number,disability,cd_events\n' >"$TMP/ind/indicators.csv"
+out=$("$ACTIP" import --db "$db" "$TMP/ind" 2>&1)
+check "disability on a measure without it: refused with its position" \
+	bash -c 'grep -q "indicators.csv:2: disaggregations" <<<"$1"' _ "$out"
+
 finish

@@ -72,6 +72,12 @@ if command -v soffice >/dev/null 2>&1; then
 		grep -q "Page $pages of $pages" <<<"$text"
 	check "pdf: Table 3's total 8,562 and Table 4's 4,761" \
 		bash -c 'grep -q "8,562" <<<"$1" && grep -q "4,761" <<<"$1"' _ "$text"
+	# every heading word of the survey, feedback and breakdown tables on one line: a
+	# word cut by a too narrow column leaves its head alone at the end of a line
+	heads=$(grep -E '^ *(Question|Project|Country/region) ' <<<"$text")
+	check "pdf: no table heading word broken ($(tr -s ' ' <<<"$heads" | tr '\n' '/'))" bash -c \
+		'[ "$(grep -c "Answered" <<<"$1")" -ge 3 ] && [ "$(grep -o "Understanding" <<<"$1" | wc -l)" -ge 8 ] &&
+		 ! grep -qE "Answere( |$)|Understandin( |$)|Relevan( |$)|Respondent( |$)" <<<"$1"' _ "$heads"
 else
 	not_ok "libreoffice (soffice) is installed (scripts/deps.sh)"
 fi

@@ -77,16 +77,19 @@ if kind == "full":
             "Project status in 2021", "Regional progress", "Progress by country",
             "NGO partners and their results", "Indicator performance tracking",
             "Selected indicator results", "Surveys and feedback", "Trends over the years", "Expenditure by year",
-            "Annex: data quality", "Contact"]
+            "Annex 1: results framework", "Annex: data quality", "Contact"]
     check(h1 == want, f"heading 1 sections {h1} == {want}")
     h2 = [t for s, t in heads if s == "Heading 2"]
     for name in ("Cambodia", "Vietnam", "Labour Protection Network"):
         check(name in h2, f"heading 2 {name!r}")
-    # the report's four, four of the demo's three surveys and the trends
-    check(len(d.inline_shapes) == 9, f"{len(d.inline_shapes)} figures, want 9")
-    check(len(pngs) == 9 and all(r.target_part.blob[:8] == b"\x89PNG\r\n\x1a\n" and
-                                 len(r.target_part.blob) > 10000 for r in pngs),
-          "the nine figures are PNG images")
+    # the theory of change (one per EOPO), the report's four, four of the demo's three
+    # surveys and the trends; a figure fits the A4 text area (16 x 24.7 cm)
+    check(len(d.inline_shapes) == 12, f"{len(d.inline_shapes)} figures, want 12")
+    check(len(pngs) == 12 and all(r.target_part.blob[:8] == b"\x89PNG\r\n\x1a\n" and
+                                  len(r.target_part.blob) > 10000 for r in pngs),
+          "the twelve figures are PNG images")
+    check(all(s.width.cm <= 16.01 and s.height.cm <= 24.7 for s in d.inline_shapes),
+          f"figures within the page: {[(round(s.width.cm, 1), round(s.height.cm, 1)) for s in d.inline_shapes]}")
     status = [p.text for p in d.paragraphs if p.style.name == "Lead"]
     check(any(s.startswith("Of the 34 multi-year projects") for s in status),
           "the project-status sentence")

@@ -19,8 +19,8 @@ check "indicators half-year" "$ACTIP" indicators --db "$db" --period 2021-H1 --f
 "$ACTIP" indicators --db "$db" --format md >/dev/null 2>&1
 check "indicators without --year is a usage error" [ $? -eq 2 ]
 
-out=$(python3 - "$TMP/ind.json" "$TMP/report.json" "$TMP/ind-h1.json" <<'PY'
-import json, sys
+out=$(python3 - "$TMP/ind.json" "$TMP/report.json" "$TMP/ind-h1.json" "$db" <<'PY'
+import json, sqlite3, sys
 ind = {i["code"]: i for i in json.load(open(sys.argv[1]))["indicators"]}
 rep = json.load(open(sys.argv[2]))
 h1 = {i["code"]: i for i in json.load(open(sys.argv[3]))["indicators"]}
@@ -38,6 +38,11 @@ for s in ("female", "male", "other"):
 for k, row in rep[t3]["rows"].items():
     if k != "TOTAL":
         eq(f"participants {k}", ind["IND-1.3"]["by_country"][k]["value"], col(t3, k, "total"))
+# with a disability: Table 7's totals (attendances that reported one, of the year's
+# participants; IND-2.2 is cumulative, so not compared)
+dis = sqlite3.connect(sys.argv[4]).execute("SELECT dis_attendances FROM stats_disability"
+                                           " WHERE year = 2021 AND country = 'TOTAL'").fetchone()[0]
+eq("participants with a disability", ind["IND-1.3"]["disability"]["value"], dis)
 eq("% women trained", ind["IND-2.3"]["actual"]["value"], col(t4, "TOTAL", "pct_women"))
 eq("women trained", ind["IND-2.3"]["actual"]["numerator"], col(t4, "TOTAL", "female"))
 eq("trained", ind["IND-2.3"]["actual"]["denominator"], col(t4, "TOTAL", "total"))
@@ -84,7 +89,8 @@ import openpyxl, sys
 wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["Indicators"]
 rows = {r[0]: r for r in ws.iter_rows(min_row=5, values_only=True)}
 assert rows["IND-1.3"][4] == 8562 and rows["IND-1.3"][6] == 4646, rows["IND-1.3"]
-assert abs(rows["IND-2.3"][4] - rows["IND-2.3"][9] / rows["IND-2.3"][10]) < 1e-7
+assert rows["IND-1.3"][9] == 149, rows["IND-1.3"]
+assert abs(rows["IND-2.3"][4] - rows["IND-2.3"][10] / rows["IND-2.3"][11]) < 1e-7
 ' "$TMP/r.xlsx"
 check "indicators html escapes" bash -c 'grep -q "IND-1.3" "$0" && ! grep -q "<script" "$0"' "$TMP/ind.html"
 

@@ -139,5 +139,28 @@ assert sorted(v["figure"] for v in d["surveys"]) == [1, 3, 4], d["surveys"]
 PY
 check "demo: the published survey shares" [ $? = 0 ]
 cat "$TMP/py.out"
+# The figures numbered as published, in every format: the partner survey Figure 1,
+# satisfaction Figure 2, the webinar feedback Figure 3, the follow-up survey Figure 4
+# (its second scale and the report's own figures take the numbers left, 5 up).
+for f in md html docx; do
+	"$ACTIP" report --db "$TMP/demo.db" --year 2021 --format $f -o "$TMP/demo.$f" 2>/dev/null
+done
+check "md: survey figures numbered as published" bash -c "
+	grep -q '^\*\*Figure 1\*\* Annual survey of partners' '$TMP/demo.md' &&
+	grep -q '^\*\*Figure 2\*\* Participants satisfied with capacity development events' '$TMP/demo.md' &&
+	grep -q '^\*\*Figure 3\*\* Feedback collected after the webinars' '$TMP/demo.md' &&
+	grep -q '^\*\*Figure 4\*\* Follow-up survey of webinar participants' '$TMP/demo.md' &&
+	[ \"\$(grep -c '^\*\*Figure [1-9]\*\*' '$TMP/demo.md')\" = \"\$(grep -o '^\*\*Figure [1-9]\*\*' '$TMP/demo.md' | sort -u | wc -l)\" ]"
+check "html: survey figures numbered as published" bash -c "
+	grep -q 'Figure 1</b>[^<]*Annual survey of partners\|Figure 1[^0-9].\{0,40\}Annual survey of partners' '$TMP/demo.html' &&
+	grep -q 'Figure 4[^0-9].\{0,40\}Follow-up survey' '$TMP/demo.html'"
+check "docx: survey figures numbered as published" /usr/bin/python3 - "$TMP/demo.docx" <<'PY'
+import re, sys, docx
+caps = [p.text for p in docx.Document(sys.argv[1]).paragraphs if re.match(r"Figure \d+\b", p.text)]
+want = {"1": "Annual survey of partners", "3": "Feedback collected after the webinars",
+        "4": "Follow-up survey of webinar participants"}
+got = {re.match(r"Figure (\d+)", c).group(1): c for c in caps}
+sys.exit(not all(k in got and v in got[k] for k, v in want.items()))
+PY
 
 finish

@@ -43,6 +43,20 @@ if kind == "report":
     if "Expenditure" in wb.sheetnames:
         amounts = {r[0]: r[3] for r in wb["Expenditure"].iter_rows(min_row=4, values_only=True)}
         check(amounts.get(2021) == 8999000, f"expenditure 2021 as a number: {amounts.get(2021)!r}")
+    # the document's own tables, typed: counts as numbers, rates as fractions in % format
+    cells = {ws.title: [c for row in ws.iter_rows() for c in row] for ws in wb.worksheets}
+    trends = {r[0]: r for r in wb["Trends over the years"].iter_rows(values_only=True) if r[0]} \
+        if "Trends over the years" in wb.sheetnames else {}
+    check(trends.get("2021", [None] * 5)[2:5] == (8562, 4761, 0.98),
+          f"trends 2021: participants, trained as numbers, satisfied as a fraction: {trends.get('2021')}")
+    surveys = cells.get("Surveys and feedback", [])
+    rates = [c.value for c in surveys if isinstance(c.value, float) and c.number_format.startswith("0%")]
+    check(len(rates) >= 20 and all(0 <= v <= 1 for v in rates),
+          f"surveys: {len(rates)} rates as fractions in % format")
+    check(not [c.value for c in surveys if isinstance(c.value, str) and re.fullmatch(r"\d+%", c.value)],
+          "surveys: no rate stored as text")
+    check(any(c.value == 0.42 for c in surveys) and any(c.value == 1577 for c in surveys),
+          "surveys: the published 42% and the 1,577 webinar respondents")
 else:
     texts = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
              if isinstance(c.value, str) and re.fullmatch(r"\d+\.\d%", c.value)]

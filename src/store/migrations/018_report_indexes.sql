@@ -1,4 +1,4 @@
--- Migration 17: indexes that spare a write or a report a pass over a large table.
+-- Migration 18: indexes that spare a write or a report a pass over a large table.
 --
 -- One person's attendances found without reading the whole table: a small write (one
 -- activity's participants) updates the stored statistics for the people it touched
@@ -11,4 +11,4 @@ CREATE INDEX attendance_person ON attendance(person_key) WHERE person_key IS NOT
 DROP INDEX activity_year;
 CREATE INDEX activity_year ON activity(year, type, country);
 
-PRAGMA user_version = 17;
+PRAGMA user_version = 18;

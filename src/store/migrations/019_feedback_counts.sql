@@ -1,4 +1,4 @@
--- Migration 18: each activity's feedback counted once, so that a report reads one row
+-- Migration 19: each activity's feedback counted once, so that a report reads one row
 -- per activity instead of every response of the year (Table 5 and the relevance and
 -- understanding table; at a million attendances the year's responses took most of a
 -- report's time).
@@ -50,4 +50,4 @@ END;
 
 INSERT INTO feedback_dirty(activity) SELECT DISTINCT activity FROM feedback;
 
-PRAGMA user_version = 18;
+PRAGMA user_version = 19;
