@@ -15,6 +15,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "core/i18n.h"
 #include "core/escape.h"
 #include "core/sheet.h"
 #include "indicators/ind_emit.h"
@@ -47,16 +48,19 @@ static void table_sheet(lxw_workbook *wb, const fmts *F, const rt_table *t, cons
 	snprintf(name, sizeof name, "Table %d", n);
 	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
 	char title[200];
-	snprintf(title, sizeof title, "Table %d %s", n, t->title);
+	snprintf(title, sizeof title, _("Table %d"), n);
+	strncat(title, " ", sizeof title - strlen(title) - 1);
+	strncat(title, t->title, sizeof title - strlen(title) - 1);
 	text(ws, 0, 0, title, F->title);
 	char src[400];
-	snprintf(src, sizeof src, "Source: %s%s%s", t->source, t->note ? " Note: " : "",
-		 t->note ? t->note : "");
+	snprintf(src, sizeof src, "%s %s%s%s%s", _("Source:"), t->source, t->note ? " " : "",
+		 t->note ? _("Note:") : "", t->note ? " " : "");
+	strncat(src, t->note ? t->note : "", sizeof src - strlen(src) - 1);
 	text(ws, 1, 0, src, NULL);
 	if (remark)
 		text(ws, 2, 0, remark, NULL);
 	const int hr = 3;
-	text(ws, hr, 0, "Country/region", F->head);
+	text(ws, hr, 0, _("Country/region"), F->head);
 	for (int c = 0; c < t->ncols; c++)
 		text(ws, hr, c + 1, t->cols[c].label, F->head);
 	worksheet_set_column(ws, 0, 0, 24, NULL);
@@ -93,7 +97,7 @@ static void table_sheet(lxw_workbook *wb, const fmts *F, const rt_table *t, cons
 	}
 	if (t->has_pct_row) {
 		int row = hr + 1 + t->nrows;
-		text(ws, row, 0, "Percentage", NULL);
+		text(ws, row, 0, _("Percentage"), NULL);
 		for (int c = 0; c < 3; c++) {
 			if (mask && mask->pct_row)
 				text(ws, row, c + 1, lt, F->text);

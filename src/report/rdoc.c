@@ -197,7 +197,7 @@ static void sec_status(rdoc *d, int *nfig)
 		t->heads[0] = "Country/region";
 		t->left[0] = true;
 		for (int k = 0; k < ANN_NSTATUS; k++)
-			t->heads[k + 1] = ann_status_labels[k];
+			t->heads[k + 1] = _(ann_status_labels[k]);
 		t->heads[ANN_NSTATUS + 1] = "Projects";
 	}
 	/* National projects by country, their total (the sentence's numbers), then the
@@ -333,7 +333,7 @@ static void projects(rdoc *d, const ann_country *k)
 		c[1] = pr->title;
 		c[2] = pr->partner ? pr->partner : "";
 		c[3] = pr->status_ix >= 0 ? pr->status : "";
-		c[4] = pr->status_ix >= 0 ? ann_status_labels[pr->status_ix] : "";
+		c[4] = pr->status_ix >= 0 ? _(ann_status_labels[pr->status_ix]) : "";
 	}
 }
 

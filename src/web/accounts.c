@@ -272,7 +272,7 @@ static void users_page(web_req *rq, web_resp *rs, int status, const char *why, c
 				esc_html_text(o, _(ROLE_LABELS[r]));
 		page_h(o,"</td><td data-label=\"Country or body\">");
 		const country *k = c ? country_by_code(c) : NULL;
-		esc_html_text(o, k ? k->name : b ? b : "");
+		esc_html_text(o, k ? country_label(k) : b ? b : "");
 		page_hf(o, "</td><td data-label=\"State\">%s</td><td data-label=\"Last sign-in\">",
 			json_is_true(json_object_get(u, "disabled")) ? "<span class=\"badge locked\">disabled</span>" : "active");
 		esc_html_text(o, member(u, "last_sign_in") ? member(u, "last_sign_in") : "never");
