@@ -194,11 +194,11 @@ static void sec_status(rdoc *d, int *nfig)
 	para(d, "lead", str(d, "%s", sentence));
 	rd_table *t = table(d, "status", ANN_NSTATUS + 2);
 	if (t) {
-		t->heads[0] = "Country/region";
+		t->heads[0] = _("Country/region");
 		t->left[0] = true;
 		for (int k = 0; k < ANN_NSTATUS; k++)
 			t->heads[k + 1] = _(ann_status_labels[k]);
-		t->heads[ANN_NSTATUS + 1] = "Projects";
+		t->heads[ANN_NSTATUS + 1] = _("Projects");
 	}
 	/* National projects by country, their total (the sentence's numbers), then the
 	 * regional ones and all projects. */
@@ -224,14 +224,14 @@ static void sec_status(rdoc *d, int *nfig)
 		if (!n[ANN_NSTATUS])
 			continue;
 		const char **c = row(d, t, RD_ROW, NULL);
-		c[0] = k->name;
+		c[0] = country_label(k);
 		for (int s = 0; s <= ANN_NSTATUS; s++)
 			c[s + 1] = count(d, n[s]);
 	}
-	static const char *const last[] = {"National projects", "Regional projects", "All projects"};
+	static const char *const last[] = {N_("National projects"), N_("Regional projects"), N_("All projects")};
 	for (int k = 0; k < 3; k++) {
 		const char **c = row(d, t, k == 1 ? RD_ROW : RD_TOTAL, NULL);
-		c[0] = last[k];
+		c[0] = _(last[k]);
 		for (int s = 0; s <= ANN_NSTATUS; s++)
 			c[s + 1] = count(d, k == 0 ? national[s] : k == 1 ? regional[s]
 							 : national[s] + regional[s]);
@@ -252,8 +252,8 @@ static void sec_regional(rdoc *d, int *nfig)
 		open_sec(d, 3, str(d, "outcome-%s", eo->code), "eopo", eo->code, eo->title);
 		rd_table *t = table(d, "outcomes", 2);
 		if (t) {
-			t->heads[0] = "Outcome";
-			t->heads[1] = "Achievements";
+			t->heads[0] = _("Outcome");
+			t->heads[1] = _("Achievements");
 			t->left[0] = true;
 		}
 		for (size_t i = 0; i < r->nnodes; i++) {
@@ -264,7 +264,7 @@ static void sec_regional(rdoc *d, int *nfig)
 			c[0] = str(d, "%s %s", o->code, o->title);
 			c[1] = count(d, annual_count_serving(r, o->code));
 		}
-		ach_list(d, ANN_REGIONAL_UNDER, eo->code, "Regional achievements");
+		ach_list(d, ANN_REGIONAL_UNDER, eo->code, _("Regional achievements"));
 		close_sec(d);
 	}
 	for (size_t a = 0; a < r->nach; a++)
@@ -344,11 +344,11 @@ static void sec_countries(rdoc *d, int *nfig)
 	const annual_report *r = d->r;
 	for (int i = 0; i < r->ncountries; i++) {
 		const ann_country *k = &r->countries[i];
-		open_sec(d, 3, str(d, "country-%s", k->code), "country", NULL, k->name);
+		open_sec(d, 3, str(d, "country-%s", k->code), "country", NULL, country_label(k));
 		facts(d, k);
-		heading(d, "Projects");
+		heading(d, _("Projects"));
 		projects(d, k);
-		ach_list(d, ANN_COUNTRY, k->code, "Achievements");
+		ach_list(d, ANN_COUNTRY, k->code, _("Achievements"));
 		close_sec(d);
 	}
 }
@@ -440,9 +440,9 @@ static void survey_figure(rdoc *d, const ann_survey *v, const answer_scale *sc, 
 		snprintf(d->fig_titles[f], sizeof d->fig_titles[0], "%s", v->title);
 	c->id = str(d, "fig-survey-%d", *nsfig);
 	c->title = d->fig_titles[f];
-	c->cat_label = "Question";
-	c->desc = "Stacked bars: for each question, the share of the respondents who answered it "
-		  "giving each answer.";
+	c->cat_label = _("Question");
+	c->desc = _("Stacked bars: for each question, the share of the respondents who answered it "
+		  "giving each answer.");
 	c->mode = CHART_STACKED;
 	c->unit = "%";
 	c->axis_max = 100;
@@ -491,9 +491,9 @@ static void survey(rdoc *d, const ann_survey *v, int *nsfig, int *nfig)
 	int nw = one ? scale_size(one) : 1;
 	rd_table *t = table(d, "survey", nw + 2);
 	if (t) {
-		t->heads[0] = "Question";
+		t->heads[0] = _("Question");
 		t->left[0] = true;
-		t->heads[1] = "Answered";
+		t->heads[1] = _("Answered");
 		for (int w = 0; w < nw; w++)
 			t->heads[w + 2] = one ? str(d, "%c%s (%%)", toupper((unsigned char)one->words[w][0]),
 						    one->words[w] + 1)
@@ -516,7 +516,7 @@ static void survey(rdoc *d, const ann_survey *v, int *nsfig, int *nfig)
 		if (!one)
 			cells[2] = *list ? list : EN_DASH;
 	}
-	para(d, "note", str(d, "Source: %s", v->source ? v->source : "survey records."));
+	para(d, "note", str(d, _("Source: %s"), v->source ? v->source : _("survey records.")));
 }
 
 /* Surveys and feedback: a figure per survey of the year, then the feedback of each
@@ -526,19 +526,20 @@ static void sec_surveys(rdoc *d, int *nfig)
 {
 	const annual_report *r = d->r;
 	if (r->nsurveys)
-		para(d, NULL, "Shares are of the respondents who answered each question.");
+		para(d, NULL, _("Shares are of the respondents who answered each question."));
 	int nsfig = 0;
 	for (size_t i = 0; i < r->nsurveys; i++)
 		survey(d, &r->surveys[i], &nsfig, nfig);
 	if (!r->nfeedback)
 		return;
-	heading(d, "Feedback on the regional projects' events");
+	heading(d, _("Feedback on the regional projects' events"));
 	const answer_scale *quality = scale_find("quality");
 	rd_table *t = table(d, "feedback", 8);
 	if (t) {
-		static const char *const heads[] = {"Project", "Respondents", "Satisfied (%)",
-						    "Relevant to their work (%)"};
-		memcpy(t->heads, heads, sizeof heads);
+		static const char *const heads[] = {N_("Project"), N_("Respondents"), N_("Satisfied (%)"),
+						    N_("Relevant to their work (%)")};
+		for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
+			t->heads[h] = _(heads[h]);
 		for (int k = 0; k < 4; k++)
 			t->heads[4 + k] = str(d, "Understanding %s (%%)", quality->words[k]);
 		t->left[0] = true;
@@ -553,8 +554,8 @@ static void sec_surveys(rdoc *d, int *nfig)
 		for (int k = 0; k < 4; k++)
 			c[4 + k] = share(d, f->understanding[k], f->understanding_of);
 	}
-	para(d, "note", "Shares are of the respondents who answered each question. "
-			"Source: post-event feedback forms.");
+	para(d, "note", _("Shares are of the respondents who answered each question. "
+			"Source: post-event feedback forms."));
 }
 
 static bool has_surveys(const annual_report *r)
@@ -568,13 +569,14 @@ static bool has_surveys(const annual_report *r)
 static void sec_trends(rdoc *d, int *nfig)
 {
 	const annual_report *r = d->r;
-	para(d, NULL, "Each year as that year's report counts it; the expenditure is the "
-		      "year's total in each currency.");
+	para(d, NULL, _("Each year as that year's report counts it; the expenditure is the "
+		      "year's total in each currency."));
 	rd_table *t = table(d, "trends", 6);
 	if (t) {
-		static const char *const heads[] = {"Year", "Events", "Participants", "People trained",
-						    "Satisfied (%)", "Expenditure"};
-		memcpy(t->heads, heads, sizeof heads);
+		static const char *const heads[] = {N_("Year"), N_("Events"), N_("Participants"), N_("People trained"),
+						    N_("Satisfied (%)"), N_("Expenditure")};
+		for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
+			t->heads[h] = _(heads[h]);
 		t->left[0] = true;
 	}
 	chart *c = &d->figs[FIG_TRENDS];
@@ -621,7 +623,7 @@ static void sec_expenditure(rdoc *d, int *nfig)
 	(void)nfig;
 	const annual_report *r = d->r;
 	if (!r->nspend) {
-		para(d, NULL, "No expenditure is recorded.");
+		para(d, NULL, _("No expenditure is recorded."));
 		return;
 	}
 	bool cats = false;
@@ -629,13 +631,13 @@ static void sec_expenditure(rdoc *d, int *nfig)
 		cats |= r->spend[i].category[0] != 0;
 	rd_table *t = table(d, "spend", cats ? 3 : 2);
 	if (t) {
-		t->heads[0] = "Year";
+		t->heads[0] = _("Year");
 		t->left[0] = true;
 		if (cats) {
-			t->heads[1] = "Category";
+			t->heads[1] = _("Category");
 			t->left[1] = true;
 		}
-		t->heads[t->ncols - 1] = "Amount";
+		t->heads[t->ncols - 1] = _("Amount");
 	}
 	for (size_t i = 0; i < r->nspend; i++) {
 		const ann_spend *e = &r->spend[i];
@@ -671,8 +673,8 @@ static void sec_quality(rdoc *d, int *nfig)
 				 : "Nothing needs correcting."));
 	rd_table *t = table(d, "rules", 2);
 	if (t) {
-		t->heads[0] = "What was checked";
-		t->heads[1] = "Records to review";
+		t->heads[0] = _("What was checked");
+		t->heads[1] = _("Records to review");
 		t->left[0] = true;
 	}
 	for (int i = 0; i < q->nrules; i++) {
@@ -684,7 +686,7 @@ static void sec_quality(rdoc *d, int *nfig)
 		c[1] = count(d, q->fired[i]);
 	}
 	if (q->n) {
-		heading(d, "Records to review");
+		heading(d, _("Records to review"));
 		block(d, RB_FINDINGS);
 	}
 }
@@ -738,9 +740,9 @@ static void toc_rows(rdoc *d, rd_table *t, const char *parent, int depth)
 {
 	static const struct {
 		const char *level, *label;
-	} levels[] = {{"goal", "Goal"}, {"eopo", "End-of-programme outcome"},
-		      {"intermediate", "Intermediate outcome"}, {"immediate", "Immediate outcome"},
-		      {"cluster", "Project cluster"}, {"foundational", "Foundational activity"}};
+	} levels[] = {{"goal", N_("Goal")}, {"eopo", N_("End-of-programme outcome")},
+		      {"intermediate", N_("Intermediate outcome")}, {"immediate", N_("Immediate outcome")},
+		      {"cluster", N_("Project cluster")}, {"foundational", N_("Foundational activity")}};
 	const annual_report *r = d->r;
 	if (depth > (int)r->nnodes) /* a cycle in the parents */
 		return;
@@ -759,7 +761,7 @@ static void toc_rows(rdoc *d, rd_table *t, const char *parent, int depth)
 		c[1] = n->level;
 		for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++)
 			if (strcmp(levels[k].level, n->level) == 0)
-				c[1] = levels[k].label;
+				c[1] = _(levels[k].label);
 		c[2] = n->projects ? n->projects : EN_DASH;
 		toc_rows(d, t, n->code, depth + 1);
 	}
@@ -775,9 +777,9 @@ static void sec_theory(rdoc *d, int *nfig)
 			  d->year));
 	rd_table *t = table(d, "theory", 3);
 	if (t) {
-		t->heads[0] = "Goal and outcomes";
-		t->heads[1] = "Level";
-		t->heads[2] = "Projects";
+		t->heads[0] = _("Goal and outcomes");
+		t->heads[1] = _("Level");
+		t->heads[2] = _("Projects");
 		t->left[0] = t->left[1] = t->left[2] = true;
 	}
 	toc_rows(d, t, NULL, 0);
@@ -801,11 +803,11 @@ static void sec_actip(rdoc *d, int *nfig)
 		  "is recorded, so no work-plan line is shown against them.");
 	rd_table *t = table(d, "actip", r->wp_plan ? 3 : 2);
 	if (t) {
-		t->heads[0] = "Article";
-		t->heads[1] = "Obligation";
+		t->heads[0] = _("Article");
+		t->heads[1] = _("Obligation");
 		t->left[0] = t->left[1] = true;
 		if (r->wp_plan) {
-			t->heads[2] = "Work-plan lines";
+			t->heads[2] = _("Work-plan lines");
 			t->left[2] = true;
 		}
 	}
@@ -834,8 +836,8 @@ static void sec_actip(rdoc *d, int *nfig)
 		}
 		c[2] = *cell ? cell : EN_DASH;
 	}
-	para(d, "note", "The obligations are summarised in our own words; the Convention's "
-			"text is authoritative.");
+	para(d, "note", _("The obligations are summarised in our own words; the Convention's "
+			"text is authoritative."));
 }
 
 /* The abbreviations, alphabetically. */
@@ -844,8 +846,8 @@ static void sec_abbreviations(rdoc *d, int *nfig)
 	(void)nfig;
 	rd_table *t = table(d, "abbreviations", 2);
 	if (t) {
-		t->heads[0] = "Abbreviation";
-		t->heads[1] = "Meaning";
+		t->heads[0] = _("Abbreviation");
+		t->heads[1] = _("Meaning");
 		t->left[0] = t->left[1] = true;
 	}
 	for (size_t i = 0; i < d->r->nabbrev; i++) {
