@@ -232,7 +232,7 @@ static void profiles(annual_report *r)
 			continue;
 		ann_country *k = &r->countries[r->ncountries++];
 		snprintf(k->code, sizeof k->code, "%s", c->code);
-		k->name = c->name;
+		k->name = country_label(c);
 		k->projects = nproj;
 		k->events = a ? a->v[4] : 0;
 		k->cd_events = a ? a->v[0] : 0;

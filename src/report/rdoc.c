@@ -344,7 +344,7 @@ static void sec_countries(rdoc *d, int *nfig)
 	const annual_report *r = d->r;
 	for (int i = 0; i < r->ncountries; i++) {
 		const ann_country *k = &r->countries[i];
-		open_sec(d, 3, str(d, "country-%s", k->code), "country", NULL, country_label(k));
+		open_sec(d, 3, str(d, "country-%s", k->code), "country", NULL, k->name);
 		facts(d, k);
 		heading(d, _("Projects"));
 		projects(d, k);
