@@ -269,7 +269,7 @@ static void sec_regional(rdoc *d, int *nfig)
 	}
 	for (size_t a = 0; a < r->nach; a++)
 		if (annual_ach_selected(r, &r->ach[a], ANN_UNPLACED, NULL)) {
-			open_sec(d, 3, "unplaced", "eopo", NULL, "Other regional achievements");
+			open_sec(d, 3, "unplaced", "eopo", NULL, _("Other regional achievements"));
 			ach_list(d, ANN_UNPLACED, NULL, NULL);
 			close_sec(d);
 			break;
@@ -287,32 +287,39 @@ static void facts(rdoc *d, const ann_country *k)
 		return;
 	t->ncols = 2;
 	const char **c = row(d, t, RD_ROW, NULL);
-	c[0] = str(d, "%d", k->projects);
-	c[1] = str(d, "approved project%s in %d", k->projects == 1 ? "" : "s", d->year);
+	c[0] = count(d, k->projects);
+	c[1] = str(d, P_("approved project in %d", "approved projects in %d", k->projects), d->year);
 	char n[32], parts[32];
 	num_format_count(n, sizeof n, k->events);
 	num_format_count(parts, sizeof parts, k->participants);
 	c = row(d, t, RD_ROW, NULL);
 	c[0] = str(d, "%s", n);
 	c[1] = k->pct_women_participants >= 0
-		? str(d, "events, with %s participants (%lld%% women)", parts,
+		? str(d, _("events, with %s participants (%lld%% women)"), parts,
 		      (long long)k->pct_women_participants)
-		: str(d, "events, with %s participants", parts);
+		: str(d, _("events, with %s participants"), parts);
 	num_format_count(n, sizeof n, k->cd_events);
 	c = row(d, t, RD_ROW, NULL);
 	c[0] = str(d, "%s", n);
-	c[1] = "capacity development events";
+	c[1] = _("capacity development events");
 	num_format_count(n, sizeof n, k->trained);
 	c = row(d, t, RD_ROW, NULL);
 	c[0] = str(d, "%s", n);
 	c[1] = k->pct_women_trained >= 0
-		? str(d, "people trained (%lld%% women)", (long long)k->pct_women_trained)
-		: "people trained";
+		? str(d, _("people trained (%lld%% women)"), (long long)k->pct_women_trained)
+		: _("people trained");
 	if (k->pct_satisfied >= 0) {
 		c = row(d, t, RD_ROW, NULL);
 		c[0] = str(d, "%lld%%", (long long)k->pct_satisfied);
-		c[1] = "of respondents satisfied with capacity development events";
+		c[1] = _("of respondents satisfied with capacity development events");
 	}
+}
+
+/* text with its first letter a capital when it is an ASCII letter (a translation in
+ * another script is kept as it is). */
+static const char *capital(rdoc *d, const char *text)
+{
+	return str(d, "%c%s", toupper((unsigned char)text[0]), text[0] ? text + 1 : "");
 }
 
 /* A country's projects: code, title, partner, status key and status label. */
@@ -483,10 +490,13 @@ static void survey(rdoc *d, const ann_survey *v, int *nsfig, int *nfig)
 		survey_figure(d, v, scales[j], nscales > 1, nsfig, nfig);
 	char n[32];
 	num_format_count(n, sizeof n, v->respondents);
-	para(d, "note", str(d, "%s respondent%s%s%s%s%s.", n, v->respondents == 1 ? "" : "s",
+	char closed[64] = "";
+	if (v->conducted)
+		i18n_format_date(closed, sizeof closed, v->conducted);
+	para(d, "note", str(d, "%s%s%s%s%s.", str(d, P_("%s respondent", "%s respondents", v->respondents), n),
 			    v->population ? " (" : "", v->population ? v->population : "",
 			    v->population ? ")" : "",
-			    v->conducted ? str(d, "; the survey closed on %s", v->conducted) : ""));
+			    v->conducted ? str(d, _("; the survey closed on %s"), closed) : ""));
 	const answer_scale *one = nscales == 1 ? scales[0] : NULL;
 	int nw = one ? scale_size(one) : 1;
 	rd_table *t = table(d, "survey", nw + 2);
@@ -495,9 +505,7 @@ static void survey(rdoc *d, const ann_survey *v, int *nsfig, int *nfig)
 		t->left[0] = true;
 		t->heads[1] = _("Answered");
 		for (int w = 0; w < nw; w++)
-			t->heads[w + 2] = one ? str(d, "%c%s (%%)", toupper((unsigned char)one->words[w][0]),
-						    one->words[w] + 1)
-					      : "Answers";
+			t->heads[w + 2] = one ? str(d, "%s (%%)", capital(d, _(one->words[w]))) : _("Answers");
 		t->left[2] = !one;
 	}
 	for (size_t k = 0; k < v->nq; k++) {
@@ -510,7 +518,7 @@ static void survey(rdoc *d, const ann_survey *v, int *nsfig, int *nfig)
 			if (one)
 				cells[w + 2] = share(d, q->n[w], q->answered);
 			else
-				list = str(d, "%s%s%s %s", list, *list ? ", " : "", q->scale->words[w],
+				list = str(d, "%s%s%s %s", list, *list ? ", " : "", _(q->scale->words[w]),
 					   share(d, q->n[w], q->answered));
 		}
 		if (!one)
@@ -541,7 +549,7 @@ static void sec_surveys(rdoc *d, int *nfig)
 		for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
 			t->heads[h] = _(heads[h]);
 		for (int k = 0; k < 4; k++)
-			t->heads[4 + k] = str(d, "Understanding %s (%%)", quality->words[k]);
+			t->heads[4 + k] = str(d, _("Understanding %s (%%)"), _(quality->words[k]));
 		t->left[0] = true;
 	}
 	for (size_t i = 0; i < r->nfeedback; i++) {
@@ -663,14 +671,16 @@ static void sec_quality(rdoc *d, int *nfig)
 	for (int i = 0; i < q->nrules; i++)
 		file_ok &= q->rules[i].plain != NULL || q->fired[i] == 0;
 	int review = q->errors + q->warnings;
-	para(d, NULL, str(d, "Before this report was computed, the records of %d were checked "
-			     "against the rules below%s. %s",
-			  d->year, file_ok ? ", and the database holding them was found intact" : "",
-			  review ? str(d, "%d point%s need%s a look; each names the record "
-					  "concerned, for the team that collected it to confirm or "
-					  "correct.", review, review == 1 ? "" : "s",
-				       review == 1 ? "s" : "")
-				 : "Nothing needs correcting."));
+	para(d, NULL, str(d, "%s %s",
+			  str(d, file_ok ? _("Before this report was computed, the records of %d were checked "
+					     "against the rules below, and the database holding them was found intact.")
+					 : _("Before this report was computed, the records of %d were checked "
+					     "against the rules below."), d->year),
+			  review ? str(d, P_("%d point needs a look; each names the record concerned, for the "
+					     "team that collected it to confirm or correct.",
+					     "%d points need a look; each names the record concerned, for the "
+					     "team that collected it to confirm or correct.", review), review)
+				 : _("Nothing needs correcting.")));
 	rd_table *t = table(d, "rules", 2);
 	if (t) {
 		t->heads[0] = _("What was checked");
@@ -720,10 +730,10 @@ static void sec_about(rdoc *d, int *nfig)
 	for (size_t i = 0; i < r->nprojects; i++)
 		regional += strcmp(r->projects[i].focus, "national") != 0;
 	if (r->nprojects)
-		para(d, NULL, str(d, "In %d the records hold %zu projects with a status for the "
+		para(d, NULL, str(d, _("In %d the records hold %zu projects with a status for the "
 				     "year: %d national projects in %d countries and %d regional "
 				     "ones (including victim rights and gender equality and social "
-				     "inclusion), with %zu NGO partners reporting results.",
+				     "inclusion), with %zu NGO partners reporting results."),
 				  r->year, r->nprojects, r->national, r->national_countries,
 				  regional, r->npartners));
 }
@@ -772,8 +782,8 @@ static void toc_rows(rdoc *d, rd_table *t, const char *parent, int depth)
 static void sec_theory(rdoc *d, int *nfig)
 {
 	(void)nfig;
-	para(d, NULL, str(d, "The results framework as recorded, from the goal down; beside "
-			     "each outcome, the projects with a status in %d that serve it.",
+	para(d, NULL, str(d, _("The results framework as recorded, from the goal down; beside "
+			     "each outcome, the projects with a status in %d that serve it."),
 			  d->year));
 	rd_table *t = table(d, "theory", 3);
 	if (t) {
@@ -797,9 +807,9 @@ static void sec_actip(rdoc *d, int *nfig)
 	(void)nfig;
 	const annual_report *r = d->r;
 	para(d, NULL, r->wp_plan
-		? str(d, "What the Convention asks of States Parties, article by article, and the "
-			 "lines of %s (%s) that cite each article.", r->wp_plan_title, r->wp_plan)
-		: "What the Convention asks of States Parties, article by article. No work plan "
+		? str(d, _("What the Convention asks of States Parties, article by article, and the "
+			 "lines of %s (%s) that cite each article."), r->wp_plan_title, r->wp_plan)
+		: _("What the Convention asks of States Parties, article by article. No work plan "
 		  "is recorded, so no work-plan line is shown against them.");
 	rd_table *t = table(d, "actip", r->wp_plan ? 3 : 2);
 	if (t) {
@@ -826,7 +836,7 @@ static void sec_actip(rdoc *d, int *nfig)
 			const char *whole = art > 0 && art <= ANN_MAX_ARTICLE ? r->article_lines[art]
 									  : NULL;
 			if (whole)
-				cell = str(d, "%s%s%s", cell, *cell ? "; " : "", again ? "as above" : whole);
+				cell = str(d, "%s%s%s", cell, *cell ? "; " : "", again ? _("as above") : whole);
 		}
 		for (size_t k = 0; k < r->npara; k++) {
 			const ann_article_para *p = &r->para_lines[k];
@@ -960,9 +970,9 @@ int rdoc_build_public(rdoc *d, const report_tables *t, const report_suppression 
 {
 	memset(d, 0, sizeof *d);
 	d->year = t->year;
-	d->title = str(d, "Selected indicator results %d", t->year);
-	d->cover = "Tables 1 to 5 of the annual progress report, computed by actip from the "
-		   "stored records, for publication.";
+	d->title = str(d, _("Selected indicator results %d"), t->year);
+	d->cover = _("Tables 1 to 5 of the annual progress report, computed by actip from the "
+		   "stored records, for publication.");
 	char sentence[256];
 	report_suppression_sentence(s->k, sentence, sizeof sentence);
 	open_sec(d, 2, "indicators", NULL, NULL, NULL);
