@@ -810,7 +810,7 @@ static void sec_actip(rdoc *d, int *nfig)
 		? str(d, _("What the Convention asks of States Parties, article by article, and the "
 			 "lines of %s (%s) that cite each article."), r->wp_plan_title, r->wp_plan)
 		: _("What the Convention asks of States Parties, article by article. No work plan "
-		  "is recorded, so no work-plan line is shown against them.");
+		  "is recorded, so no work-plan line is shown against them."));
 	rd_table *t = table(d, "actip", r->wp_plan ? 3 : 2);
 	if (t) {
 		t->heads[0] = _("Article");
