@@ -608,7 +608,10 @@ static void periods_get(web_req *rq, web_resp *rs)
 				page_h(o, "<span class=\"badge locked\">approved, locked</span></td><td>");
 			else
 				page_h(o, "<span class=\"badge\">open</span></td><td>");
-			esc_html_text(o, approved ? (const char *)sqlite3_column_text(s, 1) : "");
+			char at[64] = "";
+			if (approved) /* in the page's language's order */
+				i18n_format_date(at, sizeof at, (const char *)sqlite3_column_text(s, 1));
+			esc_html_text(o, at);
 			fputs("</td><td>", o);
 			esc_html_text(o, approved ? (const char *)sqlite3_column_text(s, 2) : "");
 			fputs("</td><td>", o);
