@@ -57,9 +57,9 @@ static void section_rates(wp_doc *d, const wp_plan *p, const wp_period_stats *st
 	wp_rates r = wp_compute_rates(&st->all);
 	const wp_counts *c = &st->all;
 	wd_para(d, s,
-		"%d action lines are active in %s; %d were expected to report and %d did "
+		_("%d action lines are active in %s; %d were expected to report and %d did "
 		"(%d on time, that is at most %d days after the period ended). Completeness is %s, "
-		"timeliness %s, the implementation rate %s and the completion rate %s.",
+		"timeliness %s, the implementation rate %s and the completion rate %s."),
 		c->active, period, c->expected, c->received, c->on_time, st->on_time_days,
 		wd_rate(d, r.completeness), wd_rate(d, r.timeliness), wd_rate(d, r.implementation),
 		wd_rate(d, r.completion));
@@ -134,9 +134,9 @@ static void section_matrix(wp_doc *d, const wp_plan *p, int pidx, const char *pe
 {
 	wd_section *s = wd_section_add(d, "matrix", _("Work-plan matrix"));
 	wd_para(d, s,
-		"Each line's status is its state at %s: the status of the latest report by its "
+		_("Each line's status is its state at %s: the status of the latest report by its "
 		"lead body for %s or earlier. Reports by cooperating bodies are shown with their "
-		"notes but do not set the state.", period, period);
+		"notes but do not set the state."), period, period);
 	wd_table *t = wd_table_add(d, s, "matrix-table", wd_str(d, _("Implementation status, %s"), period), 9);
 	static const char *const heads[] = {N_("No."), N_("APA provision"), N_("Area of collaboration"),
 					    N_("Programme / activity"), N_("Expected output and measures"),
@@ -207,9 +207,9 @@ static void section_smart(wp_doc *d, const wp_plan *p)
 	for (int i = 0; i < p->nlines; i++)
 		complete += wp_line_smart_gaps(&p->lines[i]) == 0;
 	wd_para(d, s,
-		"A line is complete when it names an indicator, a target, its own timeline (start "
+		_("A line is complete when it names an indicator, a target, its own timeline (start "
 		"and end years) and a lead body. %d of %d lines are complete; the others lack what "
-		"the table says.", complete, p->nlines);
+		"the table says."), complete, p->nlines);
 	wd_table *t = wd_table_add(d, s, "smart-table", _("Lines with SMART gaps"), 3);
 	wd_col(t, 0, _("No."), WD_TEXT);
 	wd_col(t, 1, _("Programme / activity"), WD_WIDE);
@@ -232,12 +232,12 @@ static void section_duplicates(wp_doc *d, const wp_plan *p)
 {
 	wd_section *s = wd_section_add(d, "duplicates", _("Near-duplicate action lines"));
 	wd_para(d, s,
-		"Method: each line's activity text is normalised (Unicode NFKC, case folding, accents "
+		_("Method: each line's activity text is normalised (Unicode NFKC, case folding, accents "
 		"removed), cut into words (English function words dropped, plurals folded) and into "
 		"the three-letter pieces of those words. Both are weighted by TF-IDF over the plan's "
 		"lines, and a pair's score is the mean of the two cosine similarities (0 to 1). "
 		"Word order, case and punctuation do not change the score; a different spelling or "
-		"a few different words lower it a little. Pairs scoring %.2f or more are listed.",
+		"a few different words lower it a little. Pairs scoring %.2f or more are listed."),
 		WP_SIMILAR_THRESHOLD);
 	const char **texts = calloc((size_t)(p->nlines ? p->nlines : 1), sizeof *texts);
 	wp_pair *pairs = NULL;
@@ -280,10 +280,10 @@ static void section_coverage(wp_doc *d, const wp_plan *p)
 {
 	wd_section *s = wd_section_add(d, "coverage", _("ACTIP-article coverage"));
 	wd_para(d, s,
-		"For each article of the Convention from %d to %d (criminalisation, prevention, "
+		_("For each article of the Convention from %d to %d (criminalisation, prevention, "
 		"protection, law enforcement, cooperation and implementation), the action lines that "
 		"name it in actip_articles. Projects are not counted: the projects template has no "
-		"article column, so coverage is by action lines only.",
+		"article column, so coverage is by action lines only."),
 		WP_ARTICLE_FIRST, WP_ARTICLE_LAST);
 	wd_table *t = wd_table_add(d, s, "coverage-table", _("Action lines per article"), 3);
 	wd_col(t, 0, _("Article"), WD_NUM);
@@ -356,9 +356,9 @@ static void section_decisions(wp_doc *d, const wp_plan *p, int pidx)
 	char period[16];
 	wp_period_format(pidx, period, sizeof period);
 	wd_para(d, s,
-		"Decisions of the plan's meetings and who follows them up. A decision is overdue "
+		_("Decisions of the plan's meetings and who follows them up. A decision is overdue "
 		"when its due date is before the end of %s and it is neither done nor dropped: "
-		"%d of %d are overdue.", period, overdue, p->ndecisions);
+		"%d of %d are overdue."), period, overdue, p->ndecisions);
 	decisions_table(d, s, "decisions-table", _("Key decisions and issues to follow up"), p->decisions, p->ndecisions,
 			end, false);
 	int other_overdue = 0, held = 0;
@@ -372,9 +372,9 @@ static void section_decisions(wp_doc *d, const wp_plan *p, int pidx)
 	if (!held)
 		return;
 	wd_para(d, s,
-		"Meetings tied to no work plan (a steering committee's, for instance) decided as well; "
+		_("Meetings tied to no work plan (a steering committee's, for instance) decided as well; "
 		"their %d decision%s up to the end of %s are listed here and not counted above: "
-		"%d %s overdue.", held, held == 1 ? "" : "s", period, other_overdue, other_overdue == 1 ? "is" : "are");
+		"%d %s overdue."), held, held == 1 ? "" : "s", period, other_overdue, other_overdue == 1 ? "is" : "are");
 	decisions_table(d, s, "other-decisions-table", _("Decisions of other meetings"), p->others, p->nothers, end, true);
 }
 
