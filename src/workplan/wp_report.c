@@ -371,10 +371,13 @@ static void section_decisions(wp_doc *d, const wp_plan *p, int pidx)
 	}
 	if (!held)
 		return;
-	wd_para(d, s,
-		_("Meetings tied to no work plan (a steering committee's, for instance) decided as well; "
-		"their %d decision%s up to the end of %s are listed here and not counted above: "
-		"%d %s overdue."), held, held == 1 ? "" : "s", period, other_overdue, other_overdue == 1 ? "is" : "are");
+	wd_para(d, s, "%s %s",
+		wd_str(d, P_("Meetings tied to no work plan (a steering committee's, for instance) decided as "
+			     "well; their %d decision up to the end of %s is listed here and not counted above.",
+			     "Meetings tied to no work plan (a steering committee's, for instance) decided as "
+			     "well; their %d decisions up to the end of %s are listed here and not counted above.",
+			     held), held, period),
+		wd_str(d, P_("%d of them is overdue.", "%d of them are overdue.", other_overdue), other_overdue));
 	decisions_table(d, s, "other-decisions-table", _("Decisions of other meetings"), p->others, p->nothers, end, true);
 }
 
