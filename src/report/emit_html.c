@@ -282,7 +282,7 @@ static void partner_meta_html(FILE *out, const rdoc *d, const rd_block *b)
 		fputs("</span>", out);
 	}
 	if (p->started_on) {
-		char since[64], line[160];
+		char since[64], line[512];
 		i18n_format_date(since, sizeof since, p->started_on);
 		snprintf(line, sizeof line, _("partner since %s"), since);
 		fputs("<span>", out);

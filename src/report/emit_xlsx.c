@@ -47,12 +47,12 @@ static void table_sheet(lxw_workbook *wb, const fmts *F, const rt_table *t, cons
 	char name[16];
 	snprintf(name, sizeof name, "Table %d", n);
 	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
-	char title[200];
+	char title[1024];
 	snprintf(title, sizeof title, _("Table %d"), n);
 	strncat(title, " ", sizeof title - strlen(title) - 1);
 	strncat(title, t->title, sizeof title - strlen(title) - 1);
 	text(ws, 0, 0, title, F->title);
-	char src[400];
+	char src[2048];
 	snprintf(src, sizeof src, "%s %s%s%s%s", _("Source:"), t->source, t->note ? " " : "",
 		 t->note ? _("Note:") : "", t->note ? " " : "");
 	strncat(src, t->note ? t->note : "", sizeof src - strlen(src) - 1);
@@ -149,7 +149,7 @@ static void status_sheet(lxw_workbook *wb, const fmts *F, const annual_report *r
 	char title[80];
 	snprintf(title, sizeof title, "Project status in %d", r->year);
 	text(ws, 0, 0, title, F->title);
-	char sentence[512];
+	char sentence[2048];
 	annual_status_sentence(r, sentence, sizeof sentence);
 	text(ws, 1, 0, sentence, NULL);
 	static const char *const head[] = {"Project", "Title", "Country/region", "Focus",
@@ -294,7 +294,7 @@ int report_write_public_xlsx(const char *path, const report_tables *rt, const re
 	lxw_workbook *wb = open_workbook(path, &F, err);
 	if (!wb)
 		return ACTIP_EIO;
-	char sentence[256];
+	char sentence[1024];
 	report_suppression_sentence(s->k, sentence, sizeof sentence);
 	for (int i = 0; i < 5; i++) {
 		report_mask m = report_suppression_mask(s, i);

@@ -27,13 +27,13 @@ static const rt_row *by_label(const rt_table *t, const char *label)
 	return NULL;
 }
 
-int report_figures(const annual_report *r, chart figs[REPORT_NFIGS], char titles[REPORT_NFIGS][160])
+int report_figures(const annual_report *r, chart figs[REPORT_NFIGS], char titles[REPORT_NFIGS][RT_TITLE_MAX])
 {
 	memset(figs, 0, sizeof(chart) * REPORT_NFIGS);
 	const rt_table *t2 = &r->tables.t[1], *t3 = &r->tables.t[2], *t5 = &r->tables.t[4];
 
 	chart *c = &figs[0];
-	snprintf(titles[0], 160, _("Event participants by country and sex, %d"), r->year);
+	snprintf(titles[0], RT_TITLE_MAX, _("Event participants by country and sex, %d"), r->year);
 	c->id = "fig-participants";
 	c->title = titles[0];
 	c->cat_label = _("Country/region");
@@ -51,7 +51,7 @@ int report_figures(const annual_report *r, chart figs[REPORT_NFIGS], char titles
 			c->v[i][s] = by_label(t3, c->cats[i])->v[s];
 
 	c = &figs[1];
-	snprintf(titles[1], 160, _("Participants satisfied with capacity development events, %d"),
+	snprintf(titles[1], RT_TITLE_MAX, _("Participants satisfied with capacity development events, %d"),
 		 r->year);
 	c->id = "fig-satisfaction";
 	c->title = titles[1];
@@ -72,7 +72,7 @@ int report_figures(const annual_report *r, chart figs[REPORT_NFIGS], char titles
 	}
 
 	c = &figs[2];
-	snprintf(titles[2], 160, _("Capacity development events, %s to %s"),
+	snprintf(titles[2], RT_TITLE_MAX, _("Capacity development events, %s to %s"),
 		 t2->cols[t2->ncols - 1].key, t2->cols[0].key);
 	c->id = "fig-cd-events";
 	c->title = titles[2];
@@ -92,7 +92,7 @@ int report_figures(const annual_report *r, chart figs[REPORT_NFIGS], char titles
 			c->v[i][s] = by_label(t2, c->cats[i])->v[years - 1 - s];
 
 	c = &figs[3];
-	snprintf(titles[3], 160, _("Project status by country, %d"), r->year);
+	snprintf(titles[3], RT_TITLE_MAX, _("Project status by country, %d"), r->year);
 	c->id = "fig-status";
 	c->title = titles[3];
 	c->cat_label = _("Country/region");
@@ -126,11 +126,11 @@ int report_figures(const annual_report *r, chart figs[REPORT_NFIGS], char titles
 	return REPORT_NFIGS;
 }
 
-void report_figure_trends(const annual_report *r, chart *c, char title[160],
+void report_figure_trends(const annual_report *r, chart *c, char title[RT_TITLE_MAX],
 			  char years[CHART_MAX_CATS][8])
 {
 	memset(c, 0, sizeof *c);
-	snprintf(title, 160, _("Participants and people trained by year, %d to %d"),
+	snprintf(title, RT_TITLE_MAX, _("Participants and people trained by year, %d to %d"),
 		 r->ntrends ? r->trends[0].year : r->year, r->year);
 	c->id = "fig-trends";
 	c->title = title;

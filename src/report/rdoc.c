@@ -189,7 +189,7 @@ enum { FIG_PARTICIPANTS, FIG_SATISFACTION, FIG_CD_EVENTS, FIG_STATUS, FIG_TRENDS
 static void sec_status(rdoc *d, int *nfig)
 {
 	const annual_report *r = d->r;
-	char sentence[512];
+	char sentence[2048];
 	annual_status_sentence(r, sentence, sizeof sentence);
 	para(d, "lead", str(d, "%s", sentence));
 	rd_table *t = table(d, "status", ANN_NSTATUS + 2);
@@ -973,7 +973,7 @@ int rdoc_build_public(rdoc *d, const report_tables *t, const report_suppression 
 	d->title = str(d, _("Selected indicator results %d"), t->year);
 	d->cover = _("Tables 1 to 5 of the annual progress report, computed by actip from the "
 		   "stored records, for publication.");
-	char sentence[256];
+	char sentence[1024];
 	report_suppression_sentence(s->k, sentence, sizeof sentence);
 	open_sec(d, 2, "indicators", NULL, NULL, NULL);
 	para(d, "lead", str(d, "%s", sentence));

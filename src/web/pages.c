@@ -463,7 +463,7 @@ static int dashboard_annual(web_req *rq, int year, FILE *o)
 	card(o, t5 ? t5->v[0] : 0, _("feedback respondents"));
 	fputs("</div>", o);
 	if (ar->nprojects) {
-		char sentence[600];
+		char sentence[2048];
 		annual_status_sentence(ar, sentence, sizeof sentence);
 		fputs("<p class=\"status-sentence\">", o);
 		esc_html_text(o, sentence);

@@ -95,6 +95,22 @@ static void section_rates(wp_doc *d, const wp_plan *p, const wp_period_stats *st
 	}
 }
 
+/* A code as words in the document's language: "in_progress" -> "In progress" (the
+ * words of every code are in po/, tools/xgettext_codes.py). */
+static const char *code_words(wp_doc *d, const char *code)
+{
+	if (!code)
+		return NULL;
+	char buf[64];
+	snprintf(buf, sizeof buf, "%s", code);
+	for (char *p = buf; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	if (buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+	return wd_str(d, "%s", _(buf));
+}
+
 /* "completed" -> "Completed", "not_started" -> "Not started". */
 static const char *state_text(wp_doc *d, wp_state s)
 {
@@ -337,8 +353,9 @@ static int decisions_table(wp_doc *d, wd_section *s, const char *id, const char 
 		for (int k = 0; k < x->nbodies; k++)
 			b = b ? wd_str(d, "%s, %s", b, x->bodies[k]) : x->bodies[k];
 		row[4] = b;
-		row[5] = x->done_on ? wd_str(d, "%s\n(%s)", x->status, x->done_on) : x->status;
-		row[6] = wp_decision_overdue(x, end) ? "overdue" : NULL;
+		const char *status = code_words(d, x->status);
+		row[5] = x->done_on ? wd_str(d, "%s\n(%s)", status, x->done_on) : status;
+		row[6] = wp_decision_overdue(x, end) ? _("Overdue") : NULL;
 		rows++;
 	}
 	return rows;
