@@ -112,11 +112,10 @@ static const char *code_words(wp_doc *d, const char *code)
 }
 
 /* "completed" -> "Completed", "not_started" -> "Not started". */
-static const char *state_text(wp_doc *d, wp_state s)
+const char *wd_state_text(wp_state s)
 {
 	static const char *const t[WS__COUNT] = {N_("Completed"), N_("Ongoing"), N_("Delayed"), N_("Not started"),
 						 N_("Cancelled"), N_("Not reported")};
-	(void)d;
 	return s >= 0 && s < WS__COUNT ? _(t[s]) : "?"; /* the thread's language: `--lang` */
 }
 
@@ -189,13 +188,13 @@ static void section_matrix(wp_doc *d, const wp_plan *p, int pidx, const char *pe
 		const wp_report *lr = latest_lead(l, pidx);
 		char when[16];
 		if (!wp_line_active(l, pidx))
-			row[7] = wd_str(d, _("%s\n(not active in %s)"), state_text(d, st), period);
+			row[7] = wd_str(d, _("%s\n(not active in %s)"), wd_state_text(st), period);
 		else if (lr && lr->pidx != pidx) {
 			wp_period_format(lr->pidx, when, sizeof when);
-			row[7] = wd_str(d, _("%s\n(as of %s; no report for %s)"), state_text(d, st), when,
+			row[7] = wd_str(d, _("%s\n(as of %s; no report for %s)"), wd_state_text(st), when,
 					period);
 		} else
-			row[7] = state_text(d, st);
+			row[7] = wd_state_text(st);
 		/* the notes of every body that reported for P, lead first */
 		const char *notes = NULL;
 		for (int pass = 0; pass < 2; pass++)
@@ -390,11 +389,11 @@ static void section_decisions(wp_doc *d, const wp_plan *p, int pidx)
 		return;
 	wd_para(d, s, "%s %s",
 		wd_str(d, P_("Meetings tied to no work plan (a steering committee's, for instance) decided as "
-			     "well; their %d decision up to the end of %s is listed here and not counted above.",
+			     "well; their %d decision up to the end of %s is listed here and not counted above:",
 			     "Meetings tied to no work plan (a steering committee's, for instance) decided as "
-			     "well; their %d decisions up to the end of %s are listed here and not counted above.",
+			     "well; their %d decisions up to the end of %s are listed here and not counted above:",
 			     held), held, period),
-		wd_str(d, P_("%d of them is overdue.", "%d of them are overdue.", other_overdue), other_overdue));
+		wd_str(d, P_("%d is overdue.", "%d are overdue.", other_overdue), other_overdue));
 	decisions_table(d, s, "other-decisions-table", _("Decisions of other meetings"), p->others, p->nothers, end, true);
 }
 

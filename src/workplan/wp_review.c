@@ -170,7 +170,7 @@ wp_doc *wp_review_doc(const wp_plan *p, bool final, int on_time_days)
 			row[2] = l->lead;
 			row[3] = wd_str(d, "%d", h.delayed_periods);
 			row[4] = wd_str(d, "%s " WP_EN_DASH " %s", a, b);
-			row[5] = wp_state_name(wp_line_state(l, asof));
+			row[5] = wd_state_text(wp_line_state(l, asof));
 			delayed++;
 		}
 	}
