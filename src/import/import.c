@@ -274,8 +274,10 @@ static int parse_value(importer *im, const colspec *c, char *s, long line, value
 		break;
 	}
 	if (why) {
-		diag_add(im->diag, DIAG_ERROR, im->file, line, c->name, _("'%s' %s"),
-			 shown(s, buf, sizeof buf), why);
+		/* the value, then what is wrong with it (translated): that order reads in every
+		 * language of po/ */
+		diag_add(im->diag, DIAG_ERROR, im->file, line, c->name, "'%s' %s",
+			 shown(s, buf, sizeof buf), _(why));
 		return -1;
 	}
 	return 0;
