@@ -31,6 +31,24 @@ PO
 check "po_check refuses an untranslated entry and added markup" \
 	bash -c '! python3 "$1" "$2" >"$3"' _ "$SRCDIR/tests/i18n/po_check.py" "$TMP/bad.po" "$TMP/bad.out"
 check "po_check names both problems" bash -c 'grep -q untranslated "$1" && grep -q "adds a" "$1"' _ "$TMP/bad.out"
+# ... and English left in a language with its own script, and a lost {slot} of app.js
+mkdir -p "$TMP/po"
+cat >"$TMP/po/lo.po" <<'PO'
+msgid ""
+msgstr "Content-Type: text/plain; charset=UTF-8\n"
+
+msgid "Sending {total}…"
+msgstr "ກຳລັງສົ່ງ…"
+
+msgid "Participants and people trained"
+msgstr "Participants and people trained"
+
+msgid "SOMTC"
+msgstr "SOMTC"
+PO
+check "po_check refuses English left in Lao and a lost {slot}, not an acronym" \
+	bash -c '! python3 "$1" "$2" >"$3" && grep -q "not in the language" "$3" && grep -q "slots" "$3" && [ "$(wc -l <"$3")" = 2 ]' \
+	_ "$SRCDIR/tests/i18n/po_check.py" "$TMP/po/lo.po" "$TMP/po.out"
 # po/actip.pot is current: extracting again gives the same messages
 (cd "$SRCDIR" && xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
 	-o "$TMP/c.pot" $(cat po/POTFILES) 2>/dev/null &&
