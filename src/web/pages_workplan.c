@@ -527,6 +527,7 @@ static void report_get(web_req *rq, web_resp *rs)
 	actip_err err = {{0}};
 	int rc = -1;
 	rs->status = 200;
+	i18n_set(NULL); /* the document in English, as the annual report's downloads (docs/languages.md) */
 	if (strcmp(fmt, "json") == 0) {
 		rs->ctype = "application/json";
 		rc = wp_write_report_json(rs->out, p, pidx, days, &err);
@@ -541,6 +542,7 @@ static void report_get(web_req *rq, web_resp *rs)
 		}
 		wp_doc_free(d);
 	}
+	i18n_set(rq->lang);
 	if (rc < 0)
 		rs->status = 500;
 	char safe[40];

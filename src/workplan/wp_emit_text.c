@@ -189,7 +189,8 @@ static void html_table(FILE *out, const wd_table *t)
 /* The document in HTML. */
 int wp_write_html(FILE *out, const wp_doc *d, actip_err *err)
 {
-	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n", i18n_current()); /* --lang */
+	fputs("<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", out);
 	esc_html_text(out, d->title);
 	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body class=\"%s\">\n<main>\n"

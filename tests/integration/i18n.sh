@@ -140,6 +140,9 @@ check "dashboard en: the same table in English" \
 curl -s -b "$TMP/admin.jar" -b 'actip_lang=lo' -o "$TMP/dl.html" "$URL/report/2021.html"
 check "the report downloaded from a Lao page stays English" \
 	bash -c 'grep -q "<html lang=\"en\">" "$1" && grep -q "Table 1" "$1" && ! grep -q "ຕາຕະລາງ" "$1"' _ "$TMP/dl.html"
+curl -s -b "$TMP/admin.jar" -b 'actip_lang=lo' -o "$TMP/wpdl.html" "$URL/workplan/report?plan=WP-TEST&period=2021-H1&format=html"
+check "the work-plan report downloaded from a Lao page stays English" \
+	bash -c 'grep -q "<html lang=\"en\">" "$1" && grep -q "Monitoring rates" "$1" && ! grep -q "ອັດຕາການຕິດຕາມ" "$1"' _ "$TMP/wpdl.html"
 curl -s -b "$TMP/admin.jar" -b 'actip_lang=lo' -H 'Accept-Language: lo' -o "$TMP/api.json" "$URL/api/v1/report?year=2021"
 check "the JSON API stays English under a Lao page's cookie" \
 	bash -c 'grep -q "Number and type of activities supported, 2021" "$1" && ! grep -q "ຈຳນວນ" "$1"' _ "$TMP/api.json"
@@ -184,6 +187,7 @@ check "report html --lang my: <html lang>, contents and figures in Burmese" \
 check "workplan report --lang vi: sections, columns and sentences in Vietnamese" \
 	bash -c 'grep -q "Các tỷ lệ giám sát" "$1" && grep -q "Cơ quan chủ trì" "$1" && grep -q "Đang thực hiện" "$1" && ! grep -q "Monitoring rates\|Lead body" "$1"' _ "$TMP/wp-vi.html"
 "$ACTIP" workplan review --db "$DB" --plan WP-TEST --kind midterm --format html --lang th -o "$TMP/rv-th.html"
+check "workplan report --lang my: <html lang=\"my\">" grep -q '<html lang="my">' "$TMP/wp-my.html"
 check "workplan review --lang th: in Thai" bash -c 'grep -q "อัตราในแต่ละช่วงเวลา" "$1" && ! grep -q "Rates over the periods" "$1"' _ "$TMP/rv-th.html"
 printf 'activity_id,full_name,sex,country\nKH-1,Someone,x,KH\n' >"$TMP/participants-bad.csv"
 "$ACTIP" import --db "$DB" "$TMP/participants-bad.csv" >/dev/null 2>"$TMP/import.err"
