@@ -11,6 +11,13 @@ document.addEventListener('DOMContentLoaded', function () {
   var bar = document.getElementById('upload-progress');
   var errors = document.getElementById('upload-errors');
   function kb(n) { return Math.round(n / 1024) + ' KB'; }
+  // A message in the page's language: the form carries them (#upload-words, translated
+  // by the server like the rest of the page), with {sent} and {total} for sizes.
+  function say(key, sent, total) {
+    var el = document.querySelector('#upload-words [data-w="' + key + '"]');
+    var text = el ? el.textContent : key;
+    status.textContent = text.replace('{sent}', sent || '').replace('{total}', total || '');
+  }
   form.addEventListener('submit', function (ev) {
     var input = form.querySelector('input[type=file]');
     if (!input || !input.files || input.files.length === 0) return;
@@ -35,9 +42,9 @@ document.addEventListener('DOMContentLoaded', function () {
       if (!e.lengthComputable) return;
       bar.hidden = false;
       bar.value = Math.round(100 * e.loaded / e.total);
-      status.textContent = 'Sending ' + kb(e.loaded) + ' of ' + kb(e.total) + '…';
+      say('progress', kb(e.loaded), kb(e.total));
     };
-    xhr.upload.onload = function () { status.textContent = 'Sent; checking the file…'; };
+    xhr.upload.onload = function () { say('checking'); };
     xhr.onload = function () {
       bar.hidden = true;
       // A preview, or a step that asks which column is which: that page replaces this one.
@@ -50,13 +57,13 @@ document.addEventListener('DOMContentLoaded', function () {
       var found = doc.getElementById('errors') || doc.querySelector('.msg.bad') || doc.querySelector('main');
       errors.textContent = '';
       if (found) errors.appendChild(document.importNode(found, true));
-      status.textContent = 'Nothing was stored; fix the file and send it again.';
+      say('refused');
     };
     xhr.onerror = function () {
       bar.hidden = true;
-      status.textContent = 'The file could not be sent. Check the connection and try again.';
+      say('failed');
     };
-    status.textContent = 'Sending ' + kb(file.size) + '…';
+    say('size', '', kb(file.size));
     xhr.send(file);
   });
 });

@@ -149,7 +149,7 @@ int cmd_report(int argc, char **argv)
 			suppress = (int)k;
 			break;
 		}
-		case 'L': /* the headings' language (po/); English by default */
+		case 'L': /* the document's language (po/); English by default */
 			if (!i18n_known(optarg))
 				return cli_usage_error(self, "--lang is a language of po/LINGUAS or en, not '%s'", optarg);
 			i18n_set(optarg);

@@ -129,7 +129,7 @@ static int parse(int argc, char **argv, const cli_command *self, wp_opts *o)
 			o->format = optarg;
 			break;
 		case 'o': o->outpath = optarg; break;
-		case 'L': /* the pillars' and states' language (po/); English by default */
+		case 'L': /* the document's language (po/); English by default */
 			if (!i18n_known(optarg))
 				return cli_usage_error(self, "--lang is a language of po/LINGUAS or en, not '%s'", optarg);
 			i18n_set(optarg);

@@ -80,7 +80,7 @@ const cli_command cli_commands[] = {
 	   "directory; both required)"},
 	  {"--suppress-below K", "public tables: Tables 1-5 only (any format), a count of 1 to K-1 "
 	   "and any cell it could be worked back from shown as <K (K from 2 to 1000)"},
-	  {"--lang L", "the headings in language L (a code of po/LINGUAS; default en, English)"}}},
+	  {"--lang L", "the document in language L: headings, tables, figures, sentences (a code of po/LINGUAS; default en, English)"}}},
 	{"indicators", cmd_indicators,
 	 "[--db FILE] (--year Y | --period YYYY-Hn) [--format md|html|json|xlsx] [-o FILE]",
 	 "the indicator performance tracking table for a year or half-year",
@@ -147,7 +147,7 @@ const cli_command cli_commands[] = {
 	  {"--kind K", "review: midterm or final (required)"},
 	  {"--format F", "json, md, html or xlsx (default md)"},
 	  {"--on-time-days N", "a report is on time up to N days after the period (default 30)"},
-	  {"--lang L", "pillars and states in language L (a code of po/LINGUAS; default en, English)"},
+	  {"--lang L", "the document in language L: sections, columns, states, sentences (a code of po/LINGUAS; default en, English)"},
 	  {"-o, --output FILE", "write to FILE instead of standard output"}}},
 	{"serve", cmd_serve, "[--db FILE] [--listen ADDR:PORT] [--tls-cert FILE --tls-key FILE] [--public-url URL] [--trust-proxy ADDR,...] [--body-limit BYTES] [--threads N] [--max-per-ip N] [--deadline SECS]",
 	 "run the web application and its JSON API",

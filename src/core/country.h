@@ -15,6 +15,10 @@ typedef struct country {
 /* The table, terminated by an entry whose code is NULL. */
 extern const country country_table[];
 
+/* c's display name in the current thread's language (c->name is the English one,
+ * which input and the JSON keep); "" for NULL. */
+const char *country_label(const country *c);
+
 /* Looks up a code (alpha-2 or alpha-3) or a name, case-insensitively; NULL if unknown. */
 const country *country_find(const char *s);
 

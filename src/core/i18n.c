@@ -210,8 +210,7 @@ const char *i18n_negotiate(const char *al)
 	return best;
 }
 
-/* The digit-grouping mark of the current language (CLDR's). */
-static char group_mark(void)
+char i18n_group_mark(void)
 {
 	static const char *const dot[] = {"vi", "lo", "km", "id", "tet"};
 	const char *code = i18n_current();
@@ -221,13 +220,18 @@ static char group_mark(void)
 	return ',';
 }
 
+char i18n_decimal_mark(void)
+{
+	return i18n_group_mark() == '.' ? ',' : '.';
+}
+
 void i18n_format_count(char *buf, size_t size, int64_t n)
 {
 	char digits[32];
 	snprintf(digits, sizeof digits, "%lld", (long long)n);
 	const char *d = digits[0] == '-' ? digits + 1 : digits;
 	size_t nd = strlen(d), w = 0;
-	char mark = group_mark();
+	char mark = i18n_group_mark();
 	char tmp[48];
 	if (digits[0] == '-')
 		tmp[w++] = '-';

@@ -45,6 +45,11 @@ const char *i18n_ngettext(const char *singular, const char *plural, long long n)
  * region such as lo-LA matches lo; "tl" matches Filipino), or NULL when none. */
 const char *i18n_negotiate(const char *accept_language);
 
+/* The current language's digit-grouping mark and decimal mark (CLDR's): ',' and '.'
+ * in English, '.' and ',' in Vietnamese, Lao, Khmer, Indonesian and Tetum. */
+char i18n_group_mark(void);
+char i18n_decimal_mark(void);
+
 /* n with the current language's digit grouping ("1,057" in English, "1.057" in
  * Vietnamese, Lao, Khmer, Indonesian and Tetum). */
 void i18n_format_count(char *buf, size_t size, int64_t n);

@@ -2,6 +2,9 @@
 #include "core/num.h"
 
 #include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
 
 /* a / b rounded half away from zero. */
 int64_t num_div_round(int64_t a, int64_t b)
@@ -24,7 +27,7 @@ bool num_pct_scaled(int64_t num, int64_t den, int decimals, int64_t *out)
 	return true;
 }
 
-/* Groups digits by three with commas. */
+/* Groups digits by three with the current language's mark (a comma in English). */
 void num_format_count(char *buf, size_t size, int64_t n)
 {
 	char digits[32];
@@ -35,14 +38,14 @@ void num_format_count(char *buf, size_t size, int64_t n)
 		buf[o++] = '-';
 	for (int i = 0; i < len && o + 1 < size; i++) {
 		if (i > 0 && (len - i) % 3 == 0 && o + 2 < size)
-			buf[o++] = ',';
+			buf[o++] = i18n_group_mark();
 		buf[o++] = digits[i];
 	}
 	if (size > 0)
 		buf[o < size ? o : size - 1] = '\0';
 }
 
-/* Inserts the decimal point into a scaled integer. */
+/* Inserts the decimal point into a scaled integer (always a point: JSON and CSV read it). */
 void num_format_scaled(char *buf, size_t size, int64_t scaled, int decimals)
 {
 	if (decimals == 0) {
@@ -57,12 +60,21 @@ void num_format_scaled(char *buf, size_t size, int64_t scaled, int decimals)
 		 decimals, (long long)(u % div));
 }
 
-/* Small numbers in words, as the report's prose writes them. */
+void num_format_decimal(char *buf, size_t size, int64_t scaled, int decimals)
+{
+	num_format_scaled(buf, size, scaled, decimals);
+	char *dot = strchr(buf, '.');
+	if (dot)
+		*dot = i18n_decimal_mark();
+}
+
+/* Small numbers in words, as the report's English prose writes them (digits in the
+ * other languages). */
 void num_format_words(char *buf, size_t size, int64_t n)
 {
 	static const char *const words[] = {"zero", "one", "two", "three", "four",
 					    "five", "six", "seven", "eight", "nine"};
-	if (n >= 0 && n < 10)
+	if (n >= 0 && n < 10 && strcmp(i18n_current(), "en") == 0)
 		snprintf(buf, size, "%s", words[n]);
 	else
 		num_format_count(buf, size, n);

@@ -16,11 +16,16 @@ bool num_pct_scaled(int64_t num, int64_t den, int decimals, int64_t *out);
 /* a / b rounded half away from zero (b != 0). */
 int64_t num_div_round(int64_t a, int64_t b);
 
-/* Writes n with comma thousands separators ("1,057", "-12,345") into buf. */
+/* Writes n with thousands separators into buf: commas in English ("1,057", "-12,345"),
+ * the current thread's language's mark otherwise (i18n.h: "1.057" in Vietnamese). */
 void num_format_count(char *buf, size_t size, int64_t n);
 
-/* Writes a scaled value with its decimals ("54.26" for 5426, 2) into buf. */
+/* Writes a scaled value with its decimals ("54.26" for 5426, 2) into buf, with a point
+ * whatever the language (machine-read outputs use it); num_format_decimal is for people. */
 void num_format_scaled(char *buf, size_t size, int64_t scaled, int decimals);
+
+/* The same with the current language's decimal mark ("54,26" in Vietnamese). */
+void num_format_decimal(char *buf, size_t size, int64_t scaled, int decimals);
 
 /* Number → words for 0..9 ("five"), digits otherwise, as reports write small numbers. */
 void num_format_words(char *buf, size_t size, int64_t n);

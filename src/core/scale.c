@@ -1,20 +1,24 @@
 /* The answer scales of surveys (scale.h). */
 #include "core/scale.h"
 
+#include "core/i18n.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
 
+/* The words are marked for translation (N_): a document shows _(word); input and the
+ * stored answers keep the English ones. */
 const answer_scale answer_scales[] = {
-	{"yes_no", {"yes", "no", NULL}},
-	{"agreement", {"strongly agree", "agree", "neutral", "disagree", "strongly disagree", NULL}},
-	{"satisfaction", {"very satisfied", "satisfied", "neutral", "dissatisfied",
-			  "very dissatisfied", NULL}},
-	{"quality", {"excellent", "good", "fair", "poor", NULL}},
-	{"usefulness", {"extremely useful", "very useful", "moderately useful", "slightly useful",
-			"not useful", NULL}},
-	{"frequency", {"always", "often", "sometimes", "rarely", "never", NULL}},
+	{"yes_no", {N_("yes"), N_("no"), NULL}},
+	{"agreement", {N_("strongly agree"), N_("agree"), N_("neutral"), N_("disagree"), N_("strongly disagree"), NULL}},
+	{"satisfaction", {N_("very satisfied"), N_("satisfied"), N_("neutral"), N_("dissatisfied"),
+			  N_("very dissatisfied"), NULL}},
+	{"quality", {N_("excellent"), N_("good"), N_("fair"), N_("poor"), NULL}},
+	{"usefulness", {N_("extremely useful"), N_("very useful"), N_("moderately useful"), N_("slightly useful"),
+			N_("not useful"), NULL}},
+	{"frequency", {N_("always"), N_("often"), N_("sometimes"), N_("rarely"), N_("never"), NULL}},
 	{NULL, {NULL}},
 };
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 typedef struct reader {
@@ -272,7 +273,7 @@ int csvr_read(FILE *in, size_t size, const csvr_opts *o)
 	r.line = 1;
 	r.pending = true;
 	if (csv_init(&r.p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-		diag_add(o->diag, DIAG_ERROR, o->label, 0, "-", "out of memory");
+		diag_add(o->diag, DIAG_ERROR, o->label, 0, "-", _("out of memory"));
 		return -1;
 	}
 	enum { BLOCK = 1 << 16 };
@@ -281,7 +282,7 @@ int csvr_read(FILE *in, size_t size, const csvr_opts *o)
 	size_t done = 0, last_report = 0;
 	bool first = true;
 	if (!buf) {
-		diag_add(o->diag, DIAG_ERROR, o->label, 0, "-", "out of memory");
+		diag_add(o->diag, DIAG_ERROR, o->label, 0, "-", _("out of memory"));
 		rc = -1;
 	}
 	while (rc == 0) {
@@ -293,7 +294,7 @@ int csvr_read(FILE *in, size_t size, const csvr_opts *o)
 			if (ferror(in) && errno == EILSEQ)
 				rc = -1; /* the decoder reported where */
 			else if (ferror(in)) {
-				diag_add(o->diag, DIAG_ERROR, o->label, r.line, "-", "read error: %s",
+				diag_add(o->diag, DIAG_ERROR, o->label, r.line, "-", _("read error: %s"),
 					 strerror(errno));
 				rc = -1;
 			}
@@ -330,7 +331,7 @@ int csvr_read(FILE *in, size_t size, const csvr_opts *o)
 		}
 	}
 	if (rc == 0 && !r.stop && !r.have_header)
-		diag_add(o->diag, DIAG_ERROR, o->label, 1, "-", "empty file: no header row");
+		diag_add(o->diag, DIAG_ERROR, o->label, 1, "-", _("empty file: no header row"));
 	if (o->on_progress && done > 0)
 		o->on_progress(o->ud, done, size);
 	if (r.stop)

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 struct decoder {
@@ -50,7 +51,7 @@ static void report_bad(decoder *d)
 		return;
 	d->failed = true;
 	diag_add(d->diag, DIAG_ERROR, d->label, d->line + 1, "-",
-		 "bytes that are not valid %s text (is --encoding right?)", d->enc);
+		 _("bytes that are not valid %s text (is --encoding right?)"), d->enc);
 }
 
 /* fopencookie read: converts input into up to `size` bytes of UTF-8. */
@@ -139,13 +140,13 @@ FILE *decode_open(FILE *in, const unsigned char *head, size_t nhead, const char 
 		return in;
 	decoder *d = calloc(1, sizeof *d);
 	if (!d) {
-		diag_add(diag, DIAG_ERROR, label, 0, "-", "out of memory");
+		diag_add(diag, DIAG_ERROR, label, 0, "-", _("out of memory"));
 		return NULL;
 	}
 	d->cd = iconv_open("UTF-8", from);
 	if (d->cd == (iconv_t)-1) {
 		diag_add(diag, DIAG_ERROR, label, 0, "-",
-			 "unknown encoding '%s' (try CP874, TIS-620, CP1258, CP1252 or UTF-16; `iconv -l` lists them)",
+			 _("unknown encoding '%s' (try CP874, TIS-620, CP1258, CP1252 or UTF-16; `iconv -l` lists them)"),
 			 from);
 		free(d);
 		return NULL;
@@ -163,7 +164,7 @@ FILE *decode_open(FILE *in, const unsigned char *head, size_t nhead, const char 
 	if (!f) {
 		iconv_close(d->cd);
 		free(d);
-		diag_add(diag, DIAG_ERROR, label, 0, "-", "out of memory");
+		diag_add(diag, DIAG_ERROR, label, 0, "-", _("out of memory"));
 		return NULL;
 	}
 	*dec = d;

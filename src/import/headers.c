@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "import/csvread.h"
 
@@ -152,7 +153,7 @@ static int map_record(void *ud, const csvr_record *rec)
 					ml->col[k] = (int)i;
 			if (k < 2 && ml->col[k] < 0) {
 				diag_add(ml->diag, DIAG_ERROR, ml->path, rec->line, names[k],
-					 "missing required column (a mapping has template, source, column)");
+					 _("missing required column (a mapping has template, source, column)"));
 				return 1;
 			}
 		}
@@ -163,7 +164,7 @@ static int map_record(void *ud, const csvr_record *rec)
 		f[k] = ml->col[k] >= 0 ? text_trim(rec->fields[ml->col[k]]) : (char *)"";
 	const template *t = template_find(f[0]);
 	if (!t) {
-		diag_add(ml->diag, DIAG_ERROR, ml->path, rec->line, "template", "'%s' is not a template",
+		diag_add(ml->diag, DIAG_ERROR, ml->path, rec->line, "template", _("'%s' is not a template"),
 			 f[0]);
 		return 0;
 	}
@@ -172,12 +173,12 @@ static int map_record(void *ud, const csvr_record *rec)
 		ok = strcmp(t->cols[c].name, f[2]) == 0;
 	if (!ok) {
 		diag_add(ml->diag, DIAG_ERROR, ml->path, rec->line, "column",
-			 "'%s' is not a column of the %s template", f[2], t->name);
+			 _("'%s' is not a column of the %s template"), f[2], t->name);
 		return 0;
 	}
 	char *key = header_key(f[1]);
 	if (!key) {
-		diag_add(ml->diag, DIAG_ERROR, ml->path, rec->line, "source", "empty source header");
+		diag_add(ml->diag, DIAG_ERROR, ml->path, rec->line, "source", _("empty source header"));
 		return 0;
 	}
 	header_map_entry *n = realloc(ml->m->items, (ml->m->n + 1) * sizeof *n);
@@ -206,7 +207,7 @@ int header_map_load(header_map *m, const char *path, diag_list *diag)
 	memset(m, 0, sizeof *m);
 	FILE *in = fopen(path, "rb");
 	if (!in) {
-		diag_add(diag, DIAG_ERROR, path, 0, "-", "cannot open the mapping file");
+		diag_add(diag, DIAG_ERROR, path, 0, "-", _("cannot open the mapping file"));
 		return -1;
 	}
 	size_t before = diag->errors;

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "core/country.h"
 #include "core/num.h"
 #include "core/text.h"
@@ -140,7 +141,7 @@ static int parse_value(importer *im, const colspec *c, char *s, long line, value
 	memset(v, 0, sizeof *v);
 	if (*s == '\0') {
 		if (c->required) {
-			diag_add(im->diag, DIAG_ERROR, im->file, line, c->name, "required value is empty");
+			diag_add(im->diag, DIAG_ERROR, im->file, line, c->name, _("required value is empty"));
 			return -1;
 		}
 		if (c->type == T_YESNO)
@@ -150,7 +151,7 @@ static int parse_value(importer *im, const colspec *c, char *s, long line, value
 	unsigned maxlen = c->maxlen ? c->maxlen : 4000;
 	if (strlen(s) > maxlen) {
 		diag_add(im->diag, DIAG_ERROR, im->file, line, c->name,
-			 "value is longer than %u bytes", maxlen);
+			 _("value is longer than %u bytes"), maxlen);
 		return -1;
 	}
 	v->set = true;
@@ -161,7 +162,7 @@ static int parse_value(importer *im, const colspec *c, char *s, long line, value
 		break;
 	case T_CODE:
 		if (!valid_code(s))
-			why = "is not a valid code (letters, digits and . _ -, starting with a letter or digit, no '..', at most 64)";
+			why = N_("is not a valid code (letters, digits and . _ -, starting with a letter or digit, no '..', at most 64)");
 		break;
 	case T_CODES: {
 		/* every ;-separated part must be a code; blanks between ; are ignored */
@@ -170,15 +171,15 @@ static int parse_value(importer *im, const colspec *c, char *s, long line, value
 			return -1;
 		for (char *p = strtok_r(copy, ";", &save); p && !why; p = strtok_r(NULL, ";", &save))
 			if (*text_trim(p) && !valid_code(p))
-				why = "is not a ;-separated list of codes";
+				why = N_("is not a ;-separated list of codes");
 		free(copy);
 		break;
 	}
 	case T_COUNTRY: {
 		const country *k = country_find(s);
 		if (!k)
-			why = "is not a known country (use BN KH ID LA MY MM PH SG TH VN TL, "
-			      "an English short name such as Cambodia, or ASEAN)";
+			why = N_("is not a known country (use BN KH ID LA MY MM PH SG TH VN TL, "
+			      "an English short name such as Cambodia, or ASEAN)");
 		else
 			v->s = k->code;
 		break;
@@ -187,10 +188,10 @@ static int parse_value(importer *im, const colspec *c, char *s, long line, value
 		int y = 0, m = 0, d = 0;
 		int r = text_parse_date_any(s, im->date_order, &y, &m, &d);
 		if (r == -2)
-			why = "is a day and month in an order the file does not say: pass --date-order dmy "
-			      "(D/M/YYYY) or --date-order mdy (M/D/YYYY)";
+			why = N_("is a day and month in an order the file does not say: pass --date-order dmy "
+			      "(D/M/YYYY) or --date-order mdy (M/D/YYYY)");
 		else if (r < 0)
-			why = "is not a real date in the form YYYY-MM-DD";
+			why = N_("is not a real date in the form YYYY-MM-DD");
 		else {
 			char *canon = im->datebuf[c - im->tpl->cols];
 			snprintf(canon, sizeof im->datebuf[0], "%04d-%02d-%02d", y, m, d);
@@ -202,22 +203,22 @@ static int parse_value(importer *im, const colspec *c, char *s, long line, value
 	case T_YEAR: {
 		int y = 0;
 		if (text_parse_year(s, &y) < 0)
-			why = "is not a year (YYYY)";
+			why = N_("is not a year (YYYY)");
 		v->n = y;
 		break;
 	}
 	case T_COUNT:
 		if (text_parse_count(s, &v->n) < 0)
-			why = "is not a whole number";
+			why = N_("is not a whole number");
 		break;
 	case T_DECIMAL:
 		if (text_parse_decimal_micro(s, &v->n) < 0)
-			why = "is not a decimal number such as 1234.50";
+			why = N_("is not a decimal number such as 1234.50");
 		break;
 	case T_YESNO: {
 		int yn = -1;
 		if (text_parse_yesno(s, &yn) < 0)
-			why = "is not yes or no";
+			why = N_("is not yes or no");
 		v->n = yn;
 		if (yn < 0)
 			v->set = false;
@@ -225,10 +226,10 @@ static int parse_value(importer *im, const colspec *c, char *s, long line, value
 	}
 	case T_SEX:
 		if (text_parse_sex(s, &v->s) < 0)
-			why = "is not female, male or other";
+			why = N_("is not female, male or other");
 		break;
 	case T_ENUM: {
-		why = "is not one of the allowed values";
+		why = N_("is not one of the allowed values");
 		for (int i = 0; c->allowed[i]; i++)
 			if (text_ieq(s, c->allowed[i])) {
 				v->s = c->allowed[i];
@@ -242,7 +243,7 @@ static int parse_value(importer *im, const colspec *c, char *s, long line, value
 				strncat(list, c->allowed[i], sizeof list - strlen(list) - 1);
 			}
 			diag_add(im->diag, DIAG_ERROR, im->file, line, c->name,
-				 "'%s' is not one of: %s", shown(s, buf, sizeof buf), list);
+				 _("'%s' is not one of: %s"), shown(s, buf, sizeof buf), list);
 			return -1;
 		}
 		break;
@@ -252,7 +253,7 @@ static int parse_value(importer *im, const colspec *c, char *s, long line, value
 		int n = 0;
 		while (c->allowed[n])
 			n++;
-		why = "is not one of the allowed words or their numbers";
+		why = N_("is not one of the allowed words or their numbers");
 		for (int i = 0; i < n && why; i++)
 			if (text_ieq(s, c->allowed[i]) || (s[0] == '0' + (n - i) && !s[1])) {
 				v->s = c->allowed[i];
@@ -262,19 +263,21 @@ static int parse_value(importer *im, const colspec *c, char *s, long line, value
 	}
 	case T_EMAIL:
 		if (!valid_email(s))
-			why = "is not an e-mail address";
+			why = N_("is not an e-mail address");
 		break;
 	case T_CURRENCY:
 		if (strlen(s) != 3 || !isalpha((unsigned char)s[0]) || !isalpha((unsigned char)s[1]) ||
 		    !isalpha((unsigned char)s[2]))
-			why = "is not a three-letter currency code such as USD";
+			why = N_("is not a three-letter currency code such as USD");
 		for (char *p = s; *p; p++)
 			*p = (char)toupper((unsigned char)*p);
 		break;
 	}
 	if (why) {
+		/* the value, then what is wrong with it (translated): that order reads in every
+		 * language of po/ */
 		diag_add(im->diag, DIAG_ERROR, im->file, line, c->name, "'%s' %s",
-			 shown(s, buf, sizeof buf), why);
+			 shown(s, buf, sizeof buf), _(why));
 		return -1;
 	}
 	return 0;
@@ -417,13 +420,13 @@ static int map_header(run_state *rs, const csvr_record *rec)
 		note_header(rs, name, found);
 		if (found == HEADER_UNKNOWN)
 			diag_add(im->diag, DIAG_WARNING, im->file, rec->line, name,
-				 "column not in the %s template; ignored (--map FILE can name its column)",
+				 _("column not in the %s template; ignored (--map FILE can name its column)"),
 				 t->name);
 		if (found < 0)
 			continue;
 		if (im->colmap[found] >= 0) {
 			diag_add(im->diag, DIAG_ERROR, im->file, rec->line, t->cols[found].name,
-				 "column appears twice in the header");
+				 _("column appears twice in the header"));
 			ok = false;
 		}
 		im->colmap[found] = (int)i;
@@ -433,7 +436,7 @@ static int map_header(run_state *rs, const csvr_record *rec)
 	for (int c = 0; c < t->ncols; c++)
 		if (t->cols[c].required && im->colmap[c] < 0) {
 			diag_add(im->diag, DIAG_ERROR, im->file, rec->line, t->cols[c].name,
-				 "missing required column (the %s template needs it)", t->name);
+				 _("missing required column (the %s template needs it)"), t->name);
 			ok = false;
 		}
 	return ok ? 0 : -1;
@@ -490,7 +493,7 @@ static int on_record(void *ud, const csvr_record *rec)
 		row_key(t, &row, key, sizeof key);
 		if (strmap_get(&im->keys, key, &first)) {
 			diag_add(im->diag, DIAG_ERROR, im->file, rec->line, t->cols[t->key_cols[0]].name,
-				 "duplicate key '%s' (first on line %lld)", key, (long long)first);
+				 _("duplicate key '%s' (first on line %lld)"), key, (long long)first);
 			return 0;
 		}
 		if (strmap_put(&im->keys, key, rec->line) < 0)
@@ -746,12 +749,12 @@ static void add_workbook(const char *path, job **jobs, int *n, const template *f
 			add_job(jobs, n, path, t, i, name);
 		else
 			diag_add(diag, DIAG_WARNING, path, 0, name,
-				 "the sheet's name is not a template's; skipped");
+				 _("the sheet's name is not a template's; skipped"));
 	}
 	if (*n == before)
 		diag_add(diag, DIAG_ERROR, path, 0, "-",
-			 "no sheet is named after a template (e.g. participants); rename the sheet "
-			 "or pass --template");
+			 _("no sheet is named after a template (e.g. participants); rename the sheet "
+			 "or pass --template"));
 	xlsx_close(x);
 }
 
@@ -761,7 +764,7 @@ static int collect_dir(const char *dir, job **jobs, int *n, const template *forc
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		diag_add(diag, DIAG_ERROR, dir, 0, "-", "cannot open the directory");
+		diag_add(diag, DIAG_ERROR, dir, 0, "-", _("cannot open the directory"));
 		return 0;
 	}
 	char **names = NULL;
@@ -793,7 +796,7 @@ static int collect_dir(const char *dir, job **jobs, int *n, const template *forc
 			add_job(jobs, n, path, t, -1, NULL);
 		else
 			diag_add(diag, DIAG_WARNING, path, 0, "-",
-				 "not a template file name; skipped");
+				 _("not a template file name; skipped"));
 		free(names[i]);
 	}
 	free(names);
@@ -862,7 +865,7 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 		bool is_stream = strcmp(jobs[i].path, "-") == 0;
 		FILE *in = is_stream ? stream : fopen(jobs[i].path, "rb");
 		if (!in) {
-			diag_add(diag, DIAG_ERROR, jobs[i].path, 0, "-", "cannot open the file");
+			diag_add(diag, DIAG_ERROR, jobs[i].path, 0, "-", _("cannot open the file"));
 			continue;
 		}
 		struct stat sb;
@@ -955,7 +958,7 @@ int import_run(store *st, const import_opts *o, diag_list *diag, actip_err *err)
 		const char *p = o->paths[i];
 		struct stat sb = {0};
 		if (strcmp(p, "-") != 0 && stat(p, &sb) != 0) {
-			diag_add(diag, DIAG_ERROR, p, 0, "-", "no such file or directory");
+			diag_add(diag, DIAG_ERROR, p, 0, "-", _("no such file or directory"));
 			continue;
 		}
 		bool is_stream = strcmp(p, "-") == 0;
@@ -969,14 +972,14 @@ int import_run(store *st, const import_opts *o, diag_list *diag, actip_err *err)
 			add_workbook(p, &jobs, &njobs, forced, diag);
 		else if (!t)
 			diag_add(diag, DIAG_ERROR, p, 0, "-",
-				 "cannot tell which template this file is: name it after one "
-				 "(e.g. participants.csv) or pass --template");
+				 _("cannot tell which template this file is: name it after one "
+				 "(e.g. participants.csv) or pass --template"));
 		else
 			add_job(&jobs, &njobs, p, t, -1, NULL);
 	}
 	if (njobs == 0 && diag->errors == 0)
 		diag_add(diag, DIAG_ERROR, o->npaths ? o->paths[0] : "-", 0, "-",
-			 "no template files to import");
+			 _("no template files to import"));
 	if (diag->errors) {
 		free_jobs(jobs, njobs);
 		return ACTIP_EINPUT;

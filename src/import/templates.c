@@ -280,11 +280,11 @@ int tpl_step(importer *im, sqlite3_stmt *s, const tplrow *r)
 	if (rc != SQLITE_DONE) {
 		const char *m = sqlite3_errmsg(im->st->db);
 		if (strncmp(m, "locked: ", 8) == 0) { /* a lock trigger (migration 8): an input error */
-			diag_add(im->diag, DIAG_ERROR, r->file, r->line, "-", "%s; nothing was stored", m + 8);
+			diag_add(im->diag, DIAG_ERROR, r->file, r->line, "-", _("%s; nothing was stored"), m + 8);
 			im->locked = true;
 			return 0;
 		}
-		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "-", "cannot store the row: %s", m);
+		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "-", _("cannot store the row: %s"), m);
 		im->db_failed = true;
 		return -1;
 	}
@@ -389,7 +389,7 @@ bool template_check_ref(importer *im, const colspec *c, const value *v, long lin
 			if (!*text_trim(p) || ref_lookup(im, c->ref, p) == 1)
 				continue;
 			diag_add(im->diag, DIAG_ERROR, im->file, line, c->name,
-				 "unknown %s '%s' (add it to %s)", what[c->ref], p, file[c->ref]);
+				 _("unknown %s '%s' (add it to %s)"), what[c->ref], p, file[c->ref]);
 			ok = false;
 		}
 		free(list);
@@ -401,7 +401,7 @@ bool template_check_ref(importer *im, const colspec *c, const value *v, long lin
 		im->last_activity_ok = ok;
 	}
 	if (!ok)
-		diag_add(im->diag, DIAG_ERROR, im->file, line, c->name, "unknown %s '%s' (add it to %s)",
+		diag_add(im->diag, DIAG_ERROR, im->file, line, c->name, _("unknown %s '%s' (add it to %s)"),
 			 what[c->ref], v->s, file[c->ref]);
 	return ok;
 }
@@ -435,7 +435,7 @@ static int handle_framework(importer *im, const tplrow *r)
 	if (r->v[FW_PARENT].set) {
 		if (strcmp(r->v[FW_PARENT].s, r->v[FW_CODE].s) == 0) {
 			diag_add(im->diag, DIAG_ERROR, r->file, r->line, "parent",
-				 "a node cannot be its own parent");
+				 _("a node cannot be its own parent"));
 			return 0;
 		}
 		if (im->npending == im->cappending) {
@@ -460,7 +460,7 @@ static void end_framework(importer *im)
 	for (size_t i = 0; i < im->npending; i++) {
 		if (tpl_lookup(im, S_FRAMEWORK_EXISTS, im->pending[i].value, NULL, 0) != 1)
 			diag_add(im->diag, DIAG_ERROR, im->file, im->pending[i].line, "parent",
-				 "unknown results-framework code '%s'", im->pending[i].value);
+				 _("unknown results-framework code '%s'"), im->pending[i].value);
 		free(im->pending[i].value);
 	}
 	im->npending = 0;
@@ -535,7 +535,7 @@ static int handle_project(importer *im, const tplrow *r)
 		return 0;
 	if (r->v[PR_START].set && r->v[PR_END].set && r->v[PR_START].n > r->v[PR_END].n) {
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "end_year",
-			 "end_year %lld is before start_year %lld", (long long)r->v[PR_END].n,
+			 _("end_year %lld is before start_year %lld"), (long long)r->v[PR_END].n,
 			 (long long)r->v[PR_START].n);
 		return 0;
 	}
@@ -580,7 +580,7 @@ static int handle_activity(importer *im, const tplrow *r)
 {
 	if (r->v[AC_END].set && strcmp(r->v[AC_END].s, r->v[AC_START].s) < 0) {
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "end_date",
-			 "end_date %s is before start_date %s", r->v[AC_END].s, r->v[AC_START].s);
+			 _("end_date %s is before start_date %s"), r->v[AC_END].s, r->v[AC_START].s);
 		return 0;
 	}
 	sqlite3_stmt *s = im->stmt[S_ACTIVITY_UPSERT];
@@ -613,7 +613,7 @@ static int last_seq(importer *im, stmt_id last, const char *owner, const tplrow 
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	if (rc != SQLITE_ROW) {
-		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "-", "cannot read the stored rows: %s",
+		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "-", _("cannot read the stored rows: %s"),
 			 sqlite3_errmsg(im->st->db));
 		im->db_failed = true;
 		return -1;
@@ -716,7 +716,7 @@ static int handle_attendance(importer *im, const tplrow *r)
 	char *key = person_key(r, &bad_name);
 	if (bad_name) {
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "full_name",
-			 "the name has no letters to compare");
+			 _("the name has no letters to compare"));
 		return 0;
 	}
 	bool pseudo = im->st->pseudonymised;

@@ -100,7 +100,7 @@ static int indicator_kind(importer *im, const tplrow *r, int col, bool *percenta
 	}
 	if (!found)
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "indicator",
-			 "unknown indicator '%s' (add it to indicators.csv)", r->v[col].s);
+			 _("unknown indicator '%s' (add it to indicators.csv)"), r->v[col].s);
 	return found;
 }
 
@@ -155,7 +155,7 @@ static bool disaggregations(importer *im, const tplrow *r, disagg *g)
 			g->disability = true;
 		else if (*p) {
 			diag_add(im->diag, DIAG_ERROR, r->file, r->line, "disaggregations",
-				 "'%s' is not sex, country or disability", p);
+				 _("'%s' is not sex, country or disability"), p);
 			ok = false;
 		}
 	}
@@ -183,7 +183,7 @@ static bool indicator_ok(importer *im, const tplrow *r, const disagg *g)
 				strncat(list, ind_measures[i].name, sizeof list - strlen(list) - 1);
 			}
 			diag_add(im->diag, DIAG_ERROR, r->file, r->line, "measure",
-				 "unknown measure '%s' (one of: %s)", r->v[IN_MEASURE].s, list);
+				 _("unknown measure '%s' (one of: %s)"), r->v[IN_MEASURE].s, list);
 			return false;
 		}
 		if (m->percentage != pct)
@@ -355,7 +355,7 @@ static int handle_actual(importer *im, const tplrow *r)
 		return 0;
 	if (measure[0]) {
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "indicator",
-			 "indicator '%s' is computed by the measure %s; its actuals cannot be entered",
+			 _("indicator '%s' is computed by the measure %s; its actuals cannot be entered"),
 			 r->v[AC_INDICATOR].s, measure);
 		return 0;
 	}

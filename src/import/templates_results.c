@@ -42,7 +42,7 @@ static int handle_achievement(importer *im, const tplrow *r)
 		return -1;
 	if (pcountry[0] && r->v[AH_COUNTRY].set && strcmp(pcountry, r->v[AH_COUNTRY].s) != 0)
 		diag_add(im->diag, DIAG_WARNING, r->file, r->line, "country",
-			 "achievement in %s cites project %s of %s", r->v[AH_COUNTRY].s,
+			 _("achievement in %s cites project %s of %s"), r->v[AH_COUNTRY].s,
 			 r->v[AH_PROJECT].s, pcountry);
 	const value *t = &r->v[AH_TOTAL], *f = &r->v[AH_FEMALE], *m = &r->v[AH_MALE],
 		    *o = &r->v[AH_OTHER];
@@ -50,7 +50,7 @@ static int handle_achievement(importer *im, const tplrow *r)
 	if (t->set && (f->set || m->set || o->set) &&
 	    ((f->set && m->set && parts != t->n) || parts > t->n))
 		diag_add(im->diag, DIAG_WARNING, r->file, r->line, "total",
-			 "the parts add up to %lld but the total is %lld", (long long)parts,
+			 _("the parts add up to %lld but the total is %lld"), (long long)parts,
 			 (long long)t->n);
 	sqlite3_stmt *s = im->stmt[S_ACHIEVEMENT_UPSERT];
 	store_bind_text(s, 1, tpl_txt(r, AH_ID));
@@ -108,12 +108,12 @@ static int handle_figure(importer *im, const tplrow *r)
 {
 	if (!r->v[FG_SHARE].set && !r->v[FG_COUNT].set) {
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "share",
-			 "a figure needs a share or a count");
+			 _("a figure needs a share or a count"));
 		return 0;
 	}
 	if (r->v[FG_SHARE].set && r->v[FG_SHARE].n > 100000000) {
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "share",
-			 "a share is a percentage from 0 to 100");
+			 _("a share is a percentage from 0 to 100"));
 		return 0;
 	}
 	int64_t seq;
@@ -206,19 +206,19 @@ static int handle_published(importer *im, const tplrow *r)
 	const char *section = r->v[PB_SECTION].s, *row = r->v[PB_ROW].s;
 	bool list = strcmp(section, "projects") == 0;
 	if (!valid_row(section, row)) {
-		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "row", "unknown row '%s' for %s",
+		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "row", _("unknown row '%s' for %s"),
 			 row, section);
 		return 0;
 	}
 	if (!list && !r->v[PB_COLUMN].set) {
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "column",
-			 "a table cell needs its column");
+			 _("a table cell needs its column"));
 		return 0;
 	}
 	int64_t micro = 0;
 	if (!list && text_parse_decimal_micro(r->v[PB_VALUE].s, &micro) < 0) {
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "value",
-			 "'%s' is not a number as printed, such as 54 or 54.55", r->v[PB_VALUE].s);
+			 _("'%s' is not a number as printed, such as 54 or 54.55"), r->v[PB_VALUE].s);
 		return 0;
 	}
 	sqlite3_stmt *s = im->stmt[S_PUBLISHED_UPSERT];
@@ -256,13 +256,13 @@ static int handle_setting(importer *im, const tplrow *r)
 {
 	const setting_def *d = settings_find(r->v[ST_KEY].s);
 	if (!d) {
-		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "key", "unknown setting '%s'",
+		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "key", _("unknown setting '%s'"),
 			 r->v[ST_KEY].s);
 		return 0;
 	}
 	char why[160];
 	if (d->check(r->v[ST_VALUE].s, why, sizeof why) < 0) {
-		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "value", "%s: %s", d->key, why);
+		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "value", _("%s: %s"), d->key, why);
 		return 0;
 	}
 	sqlite3_stmt *s = im->stmt[S_SETTING_UPSERT];

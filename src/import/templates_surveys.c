@@ -70,7 +70,7 @@ static int survey_known(importer *im, const tplrow *r, int col)
 	int k = lookup(im, V_SURVEY_EXISTS, r->v[col].s, NULL, NULL, 0);
 	if (k == 0)
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "survey",
-			 "unknown survey '%s' (add it to surveys.csv)", r->v[col].s);
+			 _("unknown survey '%s' (add it to surveys.csv)"), r->v[col].s);
 	return k;
 }
 
@@ -91,7 +91,7 @@ static int handle_survey(importer *im, const tplrow *r)
 {
 	if (r->v[SV_FIGURE].set && (r->v[SV_FIGURE].n < 1 || r->v[SV_FIGURE].n > 99)) {
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "figure",
-			 "a figure number is from 1 to 99");
+			 _("a figure number is from 1 to 99"));
 		return 0;
 	}
 	sqlite3_stmt *s = im->svy_stmt[V_SURVEY_UPSERT];
@@ -172,7 +172,7 @@ static int handle_answer(importer *im, const tplrow *r)
 		return -1;
 	if (k == 0) {
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "question",
-			 "survey '%s' has no question '%s' (add it to survey_questions.csv)",
+			 _("survey '%s' has no question '%s' (add it to survey_questions.csv)"),
 			 r->v[SA_SURVEY].s, r->v[SA_QUESTION].s);
 		return 0;
 	}
@@ -185,7 +185,7 @@ static int handle_answer(importer *im, const tplrow *r)
 			strncat(words, sc->words[i], sizeof words - strlen(words) - 1);
 		}
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "answer",
-			 "'%s' is not an answer of the %s scale (one of: %s)", r->v[SA_ANSWER].s,
+			 _("'%s' is not an answer of the %s scale (one of: %s)"), r->v[SA_ANSWER].s,
 			 scale_name, words);
 		return 0;
 	}

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 enum {
@@ -599,7 +600,7 @@ xlsx *xlsx_open_fd(int fd, const char *label, diag_list *diag)
 	if (!x || !(x->label = strdup(label))) {
 		free(x);
 		close(fd);
-		diag_add(diag, DIAG_ERROR, label, 0, "-", "out of memory");
+		diag_add(diag, DIAG_ERROR, label, 0, "-", _("out of memory"));
 		return NULL;
 	}
 	x->diag = diag;
@@ -626,7 +627,7 @@ xlsx *xlsx_open(const char *path, const char *label, diag_list *diag)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		diag_add(diag, DIAG_ERROR, label, 0, "-", "cannot open the file: %s", strerror(errno));
+		diag_add(diag, DIAG_ERROR, label, 0, "-", _("cannot open the file: %s"), strerror(errno));
 		return NULL;
 	}
 	return xlsx_open_fd(fd, label, diag);
@@ -638,7 +639,7 @@ xlsx *xlsx_open_stream(FILE *in, const unsigned char *head, size_t nhead, const 
 {
 	FILE *tmp = tmpfile();
 	if (!tmp) {
-		diag_add(diag, DIAG_ERROR, label, 0, "-", "cannot make a temporary file: %s",
+		diag_add(diag, DIAG_ERROR, label, 0, "-", _("cannot make a temporary file: %s"),
 			 strerror(errno));
 		return NULL;
 	}
@@ -650,14 +651,14 @@ xlsx *xlsx_open_stream(FILE *in, const unsigned char *head, size_t nhead, const 
 		if (fwrite(buf, 1, n, tmp) != n)
 			break;
 	if (ferror(in) || ferror(tmp) || fflush(tmp) != 0) {
-		diag_add(diag, DIAG_ERROR, label, 0, "-", "cannot copy the upload: %s", strerror(errno));
+		diag_add(diag, DIAG_ERROR, label, 0, "-", _("cannot copy the upload: %s"), strerror(errno));
 		fclose(tmp);
 		return NULL;
 	}
 	int fd = dup(fileno(tmp));
 	fclose(tmp);
 	if (fd < 0) {
-		diag_add(diag, DIAG_ERROR, label, 0, "-", "cannot reopen the temporary file");
+		diag_add(diag, DIAG_ERROR, label, 0, "-", _("cannot reopen the temporary file"));
 		return NULL;
 	}
 	lseek(fd, 0, SEEK_SET);
@@ -1001,7 +1002,7 @@ static int cell_value(sheetread *s, const char *type, const char *style, long co
 int xlsx_read_sheet(xlsx *x, int i, const csvr_opts *o)
 {
 	if (i < 0 || i >= x->nsheets || !x->sheets[i].part) {
-		diag_add(o->diag, DIAG_ERROR, o->label, 0, "-", "the sheet has no worksheet part");
+		diag_add(o->diag, DIAG_ERROR, o->label, 0, "-", _("the sheet has no worksheet part"));
 		return -1;
 	}
 	diag_list *saved = x->diag;
@@ -1082,11 +1083,11 @@ int xlsx_read_sheet(xlsx *x, int i, const csvr_opts *o)
 			break;
 	}
 	if (rc < 0)
-		diag_add(o->diag, DIAG_ERROR, o->label, s.rownum, "-", "out of memory");
+		diag_add(o->diag, DIAG_ERROR, o->label, s.rownum, "-", _("out of memory"));
 	if (n < 0)
 		rc = -1;
 	if (rc == 0 && s.width == 0)
-		diag_add(o->diag, DIAG_ERROR, o->label, 1, "-", "empty sheet: no header row");
+		diag_add(o->diag, DIAG_ERROR, o->label, 1, "-", _("empty sheet: no header row"));
 	free(type);
 	free(style);
 	free(v.s);

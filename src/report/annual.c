@@ -8,13 +8,15 @@
 #include <string.h>
 
 #include "core/country.h"
+#include "core/i18n.h"
 #include "core/num.h"
 
 const char *const ann_status_keys[ANN_NSTATUS] = {
 	"completed", "partly_completed", "some_delays", "major_delay", "on_hold", "not_started",
 };
 const char *const ann_status_labels[ANN_NSTATUS] = {
-	"Completed", "Partly completed", "Some delays", "Major delay", "On hold", "Not started",
+	N_("Completed"), N_("Partly completed"), N_("Some delays"), N_("Major delay"), N_("On hold"),
+	N_("Not started"), /* translated where shown: _(ann_status_labels[k]) */
 };
 
 const char *const ann_narrative_keys[ANN_NNARRATIVE] = {
@@ -232,7 +234,7 @@ static void profiles(annual_report *r)
 			continue;
 		ann_country *k = &r->countries[r->ncountries++];
 		snprintf(k->code, sizeof k->code, "%s", c->code);
-		k->name = c->name;
+		k->name = country_label(c);
 		k->projects = nproj;
 		k->events = a ? a->v[4] : 0;
 		k->cd_events = a ? a->v[0] : 0;
@@ -469,9 +471,9 @@ void annual_status_sentence(const annual_report *r, char *buf, size_t size)
 	num_format_words(c, sizeof c, r->status_count[2]);
 	num_format_words(d, sizeof d, r->status_count[3]);
 	snprintf(buf, size,
-		 "Of the %s multi-year projects in %s countries, %s completed planned activities "
+		 _("Of the %s multi-year projects in %s countries, %s completed planned activities "
 		 "in %d, %s partly completed planned activities, %s experienced some delays and "
-		 "%s experienced major delay.", n, k, a, r->year, b, c, d);
+		 "%s experienced major delay."), n, k, a, r->year, b, c, d);
 }
 
 bool annual_ach_serves(const ann_achievement *a, const char *code)

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <zip.h>
 
+#include "core/i18n.h"
 #include "core/country.h"
 #include "indicators/ind_emit.h"
 #include "report/rdoc.h"
@@ -256,11 +257,13 @@ static void tbl_row(docx *x, const char *const *cells, int ncols, const bool *le
 	end(x);
 }
 
-/* A caption ("Table 3", "Figure 2") kept with what follows. */
+/* A caption ("Table 3", "Figure 2": kind is the translated "Table %d") kept with what
+ * follows. */
 static void caption(docx *x, const char *kind, int n, const char *title)
 {
-	char num[32];
-	snprintf(num, sizeof num, "%s %d  ", kind, n);
+	char num[96];
+	snprintf(num, sizeof num, kind, n);
+	strncat(num, "  ", sizeof num - strlen(num) - 1);
 	p_open(x, "Caption", false);
 	run(x, num, R_BOLD);
 	run(x, title, 0);
@@ -359,8 +362,8 @@ static void rtable_docx(docx *x, const rd_block *b)
 	const rt_table *t = b->rt;
 	const char *keys[RT_MAX_COLS], *labels[RT_MAX_COLS + 1];
 	int ncols = report_disp_headings(t, keys, labels + 1) + 1;
-	labels[0] = "Country/region";
-	caption(x, "Table", b->n, t->title);
+	labels[0] = _("Country/region");
+	caption(x, _("Table %d"), b->n, t->title);
 	disp_row *rows = malloc(sizeof *rows * (RT_MAX_ROWS + 1));
 	const char **all = malloc(sizeof *all * (size_t)((RT_MAX_ROWS + 2) * ncols));
 	int n = 0;
@@ -389,12 +392,14 @@ static void rtable_docx(docx *x, const rd_block *b)
 	end(x);
 	if (t->note) {
 		p_open(x, "Source", false);
-		run(x, "Note: ", R_BOLD);
+		run(x, _("Note:"), R_BOLD);
+		run(x, " ", 0);
 		run(x, t->note, 0);
 		end(x);
 	}
 	p_open(x, "Source", false);
-	run(x, "Source: ", R_BOLD);
+	run(x, _("Source:"), R_BOLD);
+	run(x, " ", 0);
 	run(x, t->source, 0);
 	end(x);
 }
@@ -472,7 +477,7 @@ static void drawing(docx *x, int i, const char *descr)
 
 static void figure_docx(docx *x, const rd_block *b)
 {
-	caption(x, "Figure", b->n, b->fig->title);
+	caption(x, _("Figure %d"), b->n, b->fig->title);
 	long i = b->fig - x->d->figs;
 	p_open(x, "Figure", false);
 	if (i >= 0 && x->png[i])
@@ -669,7 +674,7 @@ static void findings_docx(docx *x, const rd_block *b)
 	(void)b;
 	const check_result *q = x->d->r->quality;
 	for (size_t i = 0; i < q->n; i++) {
-		char num[32];
+		char num[96];
 		snprintf(num, sizeof num, "%zu. ", i + 1);
 		p_open(x, "Finding", false);
 		run(x, num, 0);
@@ -855,7 +860,7 @@ static int end_writer(docx *x)
  * list of their headings (Word refreshes it, with page numbers, on F9). */
 static void toc_docx(docx *x)
 {
-	para(x, "TOCHeading", "Contents", 0);
+	para(x, "TOCHeading", _("Contents"), 0);
 	bool first = true;
 	int last = -1;
 	for (int i = 0; i < x->d->nblocks; i++)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/country.h"
 #include "core/escape.h"
 #include "report/mdtext.h"
@@ -15,14 +16,26 @@
 #include "report/rdoc.h"
 #include "report/report.h"
 
+/* "**Table 3** " in the document's language (a translation is text: escaped). */
+static void numbered(FILE *out, const char *fmt, int n)
+{
+	char b[96];
+	snprintf(b, sizeof b, fmt, n);
+	fputs("**", out);
+	esc_md_cell(out, b);
+	fputs("** ", out);
+}
+
 /* One table; the cells mask withholds (mask NULL: none) as "<K". */
 static void table_md(FILE *out, const rt_table *t, const report_mask *mask, int n)
 {
 	const char *keys[RT_MAX_COLS], *labels[RT_MAX_COLS];
 	int ncols = report_disp_headings(t, keys, labels);
-	fprintf(out, "**Table %d** ", n);
+	numbered(out, _("Table %d"), n);
 	esc_md_cell(out, t->title);
-	fputs("\n\n| Country/region |", out);
+	fputs("\n\n| ", out);
+	esc_md_cell(out, _("Country/region"));
+	fputs(" |", out);
 	for (int c = 0; c < ncols; c++) {
 		fputc(' ', out);
 		esc_md_cell(out, labels[c]);
@@ -47,11 +60,13 @@ static void table_md(FILE *out, const rt_table *t, const report_mask *mask, int 
 	}
 	fputc('\n', out);
 	if (t->note) {
-		fputs("Note: ", out);
+		esc_md_cell(out, _("Note:"));
+		fputc(' ', out);
 		esc_md_cell(out, t->note);
 		fputs("\n\n", out);
 	}
-	fputs("Source: ", out);
+	esc_md_cell(out, _("Source:"));
+	fputc(' ', out);
 	esc_md_cell(out, t->source);
 	fputs("\n\n", out);
 }
@@ -59,7 +74,7 @@ static void table_md(FILE *out, const rt_table *t, const report_mask *mask, int 
 /* A figure as its data table. */
 static void figure_md(FILE *out, const chart *c, int n)
 {
-	fprintf(out, "**Figure %d** ", n);
+	numbered(out, _("Figure %d"), n);
 	esc_md_cell(out, c->title);
 	fputs("\n\n", out);
 	chart_write_md(out, c);

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "core/i18n.h"
 #include "core/escape.h"
 #include "core/sheet.h"
 #include "indicators/ind_emit.h"
@@ -52,17 +53,20 @@ static void table_sheet(lxw_workbook *wb, const fmts *F, const rt_table *t, cons
 	char name[16];
 	snprintf(name, sizeof name, "Table %d", n);
 	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
-	char title[200];
-	snprintf(title, sizeof title, "Table %d %s", n, t->title);
+	char title[1024];
+	snprintf(title, sizeof title, _("Table %d"), n);
+	strncat(title, " ", sizeof title - strlen(title) - 1);
+	strncat(title, t->title, sizeof title - strlen(title) - 1);
 	text(ws, 0, 0, title, F->title);
-	char src[400];
-	snprintf(src, sizeof src, "Source: %s%s%s", t->source, t->note ? " Note: " : "",
-		 t->note ? t->note : "");
+	char src[2048];
+	snprintf(src, sizeof src, "%s %s%s%s%s", _("Source:"), t->source, t->note ? " " : "",
+		 t->note ? _("Note:") : "", t->note ? " " : "");
+	strncat(src, t->note ? t->note : "", sizeof src - strlen(src) - 1);
 	text(ws, 1, 0, src, NULL);
 	if (remark)
 		text(ws, 2, 0, remark, NULL);
 	const int hr = 3;
-	text(ws, hr, 0, "Country/region", F->head);
+	text(ws, hr, 0, _("Country/region"), F->head);
 	for (int c = 0; c < t->ncols; c++)
 		text(ws, hr, c + 1, t->cols[c].label, F->head);
 	worksheet_set_column(ws, 0, 0, 24, NULL);
@@ -99,7 +103,7 @@ static void table_sheet(lxw_workbook *wb, const fmts *F, const rt_table *t, cons
 	}
 	if (t->has_pct_row) {
 		int row = hr + 1 + t->nrows;
-		text(ws, row, 0, "Percentage", NULL);
+		text(ws, row, 0, _("Percentage"), NULL);
 		for (int c = 0; c < 3; c++) {
 			if (mask && mask->pct_row)
 				text(ws, row, c + 1, lt, F->text);
@@ -151,7 +155,7 @@ static void status_sheet(lxw_workbook *wb, const fmts *F, const annual_report *r
 	char title[80];
 	snprintf(title, sizeof title, "Project status in %d", r->year);
 	text(ws, 0, 0, title, F->title);
-	char sentence[512];
+	char sentence[2048];
 	annual_status_sentence(r, sentence, sizeof sentence);
 	text(ws, 1, 0, sentence, NULL);
 	static const char *const head[] = {"Project", "Title", "Country/region", "Focus",
@@ -442,7 +446,7 @@ int report_write_public_xlsx(const char *path, const report_tables *rt, const re
 	lxw_workbook *wb = open_workbook(path, &F, err);
 	if (!wb)
 		return ACTIP_EIO;
-	char sentence[256];
+	char sentence[1024];
 	report_suppression_sentence(s->k, sentence, sizeof sentence);
 	for (int i = 0; i < 5; i++) {
 		report_mask m = report_suppression_mask(s, i);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/country.h"
+#include "core/i18n.h"
 
 /* Copies the rows of t except Total into the categories of c. */
 static void cats_from(chart *c, const rt_table *t)
@@ -26,42 +27,42 @@ static const rt_row *by_label(const rt_table *t, const char *label)
 	return NULL;
 }
 
-int report_figures(const annual_report *r, chart figs[REPORT_NFIGS], char titles[REPORT_NFIGS][160])
+int report_figures(const annual_report *r, chart figs[REPORT_NFIGS], char titles[REPORT_NFIGS][RT_TITLE_MAX])
 {
 	memset(figs, 0, sizeof(chart) * REPORT_NFIGS);
 	const rt_table *t2 = &r->tables.t[1], *t3 = &r->tables.t[2], *t5 = &r->tables.t[4];
 
 	chart *c = &figs[0];
-	snprintf(titles[0], 160, "Event participants by country and sex, %d", r->year);
+	snprintf(titles[0], RT_TITLE_MAX, _("Event participants by country and sex, %d"), r->year);
 	c->id = "fig-participants";
 	c->title = titles[0];
-	c->cat_label = "Country/region";
-	c->desc = "Stacked bars: female, male and other participants of each country's events "
-		  "(Table 3).";
+	c->cat_label = _("Country/region");
+	c->desc = _("Stacked bars: female, male and other participants of each country's events "
+		  "(Table 3).");
 	c->mode = CHART_STACKED;
 	c->unit = "";
 	c->nseries = 3;
-	c->series[0] = "Female";
-	c->series[1] = "Male";
-	c->series[2] = "Other";
+	c->series[0] = _("Female");
+	c->series[1] = _("Male");
+	c->series[2] = _("Other");
 	cats_from(c, t3);
 	for (int i = 0; i < c->ncats; i++)
 		for (int s = 0; s < 3; s++)
 			c->v[i][s] = by_label(t3, c->cats[i])->v[s];
 
 	c = &figs[1];
-	snprintf(titles[1], 160, "Participants satisfied with capacity development events, %d",
+	snprintf(titles[1], RT_TITLE_MAX, _("Participants satisfied with capacity development events, %d"),
 		 r->year);
 	c->id = "fig-satisfaction";
 	c->title = titles[1];
-	c->cat_label = "Reporting group";
-	c->desc = "Bars: the percentage of feedback respondents of each reporting group who "
-		  "were overall satisfied with the event (Table 5).";
+	c->cat_label = _("Reporting group");
+	c->desc = _("Bars: the percentage of feedback respondents of each reporting group who "
+		  "were overall satisfied with the event (Table 5).");
 	c->mode = CHART_GROUPED;
 	c->unit = "%";
 	c->axis_max = 100;
 	c->nseries = 1;
-	c->series[0] = "Satisfied";
+	c->series[0] = _("Satisfied");
 	for (int i = 0; i < t5->nrows && c->ncats < CHART_MAX_CATS; i++) {
 		const rt_row *row = &t5->rows[i];
 		if (row->null[4])
@@ -71,13 +72,13 @@ int report_figures(const annual_report *r, chart figs[REPORT_NFIGS], char titles
 	}
 
 	c = &figs[2];
-	snprintf(titles[2], 160, "Capacity development events, %s to %s",
+	snprintf(titles[2], RT_TITLE_MAX, _("Capacity development events, %s to %s"),
 		 t2->cols[t2->ncols - 1].key, t2->cols[0].key);
 	c->id = "fig-cd-events";
 	c->title = titles[2];
-	c->cat_label = "Country/region";
-	c->desc = "Grouped bars: capacity development events in each country over three years "
-		  "(Table 2).";
+	c->cat_label = _("Country/region");
+	c->desc = _("Grouped bars: capacity development events in each country over three years "
+		  "(Table 2).");
 	c->mode = CHART_GROUPED;
 	c->unit = "";
 	/* Table 2's columns are the years, newest first; the chart reads oldest first */
@@ -91,11 +92,11 @@ int report_figures(const annual_report *r, chart figs[REPORT_NFIGS], char titles
 			c->v[i][s] = by_label(t2, c->cats[i])->v[years - 1 - s];
 
 	c = &figs[3];
-	snprintf(titles[3], 160, "Project status by country, %d", r->year);
+	snprintf(titles[3], RT_TITLE_MAX, _("Project status by country, %d"), r->year);
 	c->id = "fig-status";
 	c->title = titles[3];
-	c->cat_label = "Country/region";
-	c->desc = "Stacked bars: each country's projects by their status for the year.";
+	c->cat_label = _("Country/region");
+	c->desc = _("Stacked bars: each country's projects by their status for the year.");
 	c->mode = CHART_STACKED;
 	c->unit = "";
 	int used[ANN_NSTATUS] = {0}, map[ANN_NSTATUS];
@@ -105,7 +106,7 @@ int report_figures(const annual_report *r, chart figs[REPORT_NFIGS], char titles
 	for (int k = 0; k < ANN_NSTATUS; k++) {
 		map[k] = used[k] ? c->nseries : -1;
 		if (used[k])
-			c->series[c->nseries++] = ann_status_labels[k];
+			c->series[c->nseries++] = _(ann_status_labels[k]);
 	}
 	for (const country *k = country_table; k->code; k++) {
 		int row = -1;
@@ -117,7 +118,7 @@ int report_figures(const annual_report *r, chart figs[REPORT_NFIGS], char titles
 				if (c->ncats == CHART_MAX_CATS)
 					break;
 				row = c->ncats++;
-				c->cats[row] = k->name;
+				c->cats[row] = country_label(k);
 			}
 			c->v[row][map[p->status_ix]]++;
 		}
@@ -125,22 +126,22 @@ int report_figures(const annual_report *r, chart figs[REPORT_NFIGS], char titles
 	return REPORT_NFIGS;
 }
 
-void report_figure_trends(const annual_report *r, chart *c, char title[160],
+void report_figure_trends(const annual_report *r, chart *c, char title[RT_TITLE_MAX],
 			  char years[CHART_MAX_CATS][8])
 {
 	memset(c, 0, sizeof *c);
-	snprintf(title, 160, "Participants and people trained by year, %d to %d",
+	snprintf(title, RT_TITLE_MAX, _("Participants and people trained by year, %d to %d"),
 		 r->ntrends ? r->trends[0].year : r->year, r->year);
 	c->id = "fig-trends";
 	c->title = title;
-	c->cat_label = "Year";
-	c->desc = "Grouped bars: event participants (Table 3) and people trained (Table 4) "
-		  "of each year.";
+	c->cat_label = _("Year");
+	c->desc = _("Grouped bars: event participants (Table 3) and people trained (Table 4) "
+		  "of each year.");
 	c->mode = CHART_GROUPED;
 	c->unit = "";
 	c->nseries = 2;
-	c->series[0] = "Participants";
-	c->series[1] = "People trained";
+	c->series[0] = _("Participants");
+	c->series[1] = _("People trained");
 	for (size_t i = 0; i < r->ntrends && c->ncats < CHART_MAX_CATS; i++) {
 		snprintf(years[c->ncats], sizeof years[0], "%d", r->trends[i].year);
 		c->cats[c->ncats] = years[c->ncats];

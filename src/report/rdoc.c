@@ -248,16 +248,16 @@ enum { FIG_PARTICIPANTS, FIG_SATISFACTION, FIG_CD_EVENTS, FIG_STATUS, FIG_TRENDS
 static void sec_status(rdoc *d, int *nfig)
 {
 	const annual_report *r = d->r;
-	char sentence[512];
+	char sentence[2048];
 	annual_status_sentence(r, sentence, sizeof sentence);
 	para(d, "lead", str(d, "%s", sentence));
 	rd_table *t = table(d, "status", ANN_NSTATUS + 2);
 	if (t) {
-		t->heads[0] = "Country/region";
+		t->heads[0] = _("Country/region");
 		t->left[0] = true;
 		for (int k = 0; k < ANN_NSTATUS; k++)
-			t->heads[k + 1] = ann_status_labels[k];
-		t->heads[ANN_NSTATUS + 1] = "Projects";
+			t->heads[k + 1] = _(ann_status_labels[k]);
+		t->heads[ANN_NSTATUS + 1] = _("Projects");
 	}
 	/* National projects by country, their total (the sentence's numbers), then the
 	 * regional ones and all projects. */
@@ -283,14 +283,14 @@ static void sec_status(rdoc *d, int *nfig)
 		if (!n[ANN_NSTATUS])
 			continue;
 		const char **c = row(d, t, RD_ROW, NULL);
-		c[0] = k->name;
+		c[0] = country_label(k);
 		for (int s = 0; s <= ANN_NSTATUS; s++)
 			put_count(d, t, s + 1, n[s]);
 	}
-	static const char *const last[] = {"National projects", "Regional projects", "All projects"};
+	static const char *const last[] = {N_("National projects"), N_("Regional projects"), N_("All projects")};
 	for (int k = 0; k < 3; k++) {
 		const char **c = row(d, t, k == 1 ? RD_ROW : RD_TOTAL, NULL);
-		c[0] = last[k];
+		c[0] = _(last[k]);
 		for (int s = 0; s <= ANN_NSTATUS; s++)
 			put_count(d, t, s + 1, k == 0 ? national[s] : k == 1 ? regional[s]
 							  : national[s] + regional[s]);
@@ -311,8 +311,8 @@ static void sec_regional(rdoc *d, int *nfig)
 		open_sec(d, 3, str(d, "outcome-%s", eo->code), "eopo", eo->code, eo->title);
 		rd_table *t = table(d, "outcomes", 2);
 		if (t) {
-			t->heads[0] = "Outcome";
-			t->heads[1] = "Achievements";
+			t->heads[0] = _("Outcome");
+			t->heads[1] = _("Achievements");
 			t->left[0] = true;
 		}
 		for (size_t i = 0; i < r->nnodes; i++) {
@@ -323,12 +323,12 @@ static void sec_regional(rdoc *d, int *nfig)
 			c[0] = str(d, "%s %s", o->code, o->title);
 			put_count(d, t, 1, annual_count_serving(r, o->code));
 		}
-		ach_list(d, ANN_REGIONAL_UNDER, eo->code, "Regional achievements");
+		ach_list(d, ANN_REGIONAL_UNDER, eo->code, _("Regional achievements"));
 		close_sec(d);
 	}
 	for (size_t a = 0; a < r->nach; a++)
 		if (annual_ach_selected(r, &r->ach[a], ANN_UNPLACED, NULL)) {
-			open_sec(d, 3, "unplaced", "eopo", NULL, "Other regional achievements");
+			open_sec(d, 3, "unplaced", "eopo", NULL, _("Other regional achievements"));
 			ach_list(d, ANN_UNPLACED, NULL, NULL);
 			close_sec(d);
 			break;
@@ -346,32 +346,39 @@ static void facts(rdoc *d, const ann_country *k)
 		return;
 	t->ncols = 2;
 	const char **c = row(d, t, RD_ROW, NULL);
-	c[0] = str(d, "%d", k->projects);
-	c[1] = str(d, "approved project%s in %d", k->projects == 1 ? "" : "s", d->year);
+	c[0] = count(d, k->projects);
+	c[1] = str(d, P_("approved project in %d", "approved projects in %d", k->projects), d->year);
 	char n[32], parts[32];
 	num_format_count(n, sizeof n, k->events);
 	num_format_count(parts, sizeof parts, k->participants);
 	c = row(d, t, RD_ROW, NULL);
 	c[0] = str(d, "%s", n);
 	c[1] = k->pct_women_participants >= 0
-		? str(d, "events, with %s participants (%lld%% women)", parts,
+		? str(d, _("events, with %s participants (%lld%% women)"), parts,
 		      (long long)k->pct_women_participants)
-		: str(d, "events, with %s participants", parts);
+		: str(d, _("events, with %s participants"), parts);
 	num_format_count(n, sizeof n, k->cd_events);
 	c = row(d, t, RD_ROW, NULL);
 	c[0] = str(d, "%s", n);
-	c[1] = "capacity development events";
+	c[1] = _("capacity development events");
 	num_format_count(n, sizeof n, k->trained);
 	c = row(d, t, RD_ROW, NULL);
 	c[0] = str(d, "%s", n);
 	c[1] = k->pct_women_trained >= 0
-		? str(d, "people trained (%lld%% women)", (long long)k->pct_women_trained)
-		: "people trained";
+		? str(d, _("people trained (%lld%% women)"), (long long)k->pct_women_trained)
+		: _("people trained");
 	if (k->pct_satisfied >= 0) {
 		c = row(d, t, RD_ROW, NULL);
 		c[0] = str(d, "%lld%%", (long long)k->pct_satisfied);
-		c[1] = "of respondents satisfied with capacity development events";
+		c[1] = _("of respondents satisfied with capacity development events");
 	}
+}
+
+/* text with its first letter a capital when it is an ASCII letter (a translation in
+ * another script is kept as it is). */
+static const char *capital(rdoc *d, const char *text)
+{
+	return str(d, "%c%s", toupper((unsigned char)text[0]), text[0] ? text + 1 : "");
 }
 
 /* A country's projects: code, title, partner, status key and status label. */
@@ -392,7 +399,7 @@ static void projects(rdoc *d, const ann_country *k)
 		c[1] = pr->title;
 		c[2] = pr->partner ? pr->partner : "";
 		c[3] = pr->status_ix >= 0 ? pr->status : "";
-		c[4] = pr->status_ix >= 0 ? ann_status_labels[pr->status_ix] : "";
+		c[4] = pr->status_ix >= 0 ? _(ann_status_labels[pr->status_ix]) : "";
 	}
 }
 
@@ -405,9 +412,9 @@ static void sec_countries(rdoc *d, int *nfig)
 		const ann_country *k = &r->countries[i];
 		open_sec(d, 3, str(d, "country-%s", k->code), "country", NULL, k->name);
 		facts(d, k);
-		heading(d, "Projects");
+		heading(d, _("Projects"));
 		projects(d, k);
-		ach_list(d, ANN_COUNTRY, k->code, "Achievements");
+		ach_list(d, ANN_COUNTRY, k->code, _("Achievements"));
 		close_sec(d);
 	}
 }
@@ -502,9 +509,9 @@ static void survey_figure(rdoc *d, const ann_survey *v, const answer_scale *sc, 
 		snprintf(d->fig_titles[f], sizeof d->fig_titles[0], "%s", v->title);
 	c->id = str(d, "fig-survey-%d", *nsfig);
 	c->title = d->fig_titles[f];
-	c->cat_label = "Question";
-	c->desc = "Stacked bars: for each question, the share of the respondents who answered it "
-		  "giving each answer.";
+	c->cat_label = _("Question");
+	c->desc = _("Stacked bars: for each question, the share of the respondents who answered it "
+		  "giving each answer.");
 	c->mode = CHART_STACKED;
 	c->unit = "%";
 	c->axis_max = 100;
@@ -545,21 +552,22 @@ static void survey(rdoc *d, const ann_survey *v, int *nsfig, int *nfig)
 		survey_figure(d, v, scales[j], nscales > 1, j == 0, nsfig, nfig);
 	char n[32];
 	num_format_count(n, sizeof n, v->respondents);
-	para(d, "note", str(d, "%s respondent%s%s%s%s%s.", n, v->respondents == 1 ? "" : "s",
+	char closed[64] = "";
+	if (v->conducted)
+		i18n_format_date(closed, sizeof closed, v->conducted);
+	para(d, "note", str(d, "%s%s%s%s%s.", str(d, P_("%s respondent", "%s respondents", v->respondents), n),
 			    v->population ? " (" : "", v->population ? v->population : "",
 			    v->population ? ")" : "",
-			    v->conducted ? str(d, "; the survey closed on %s", v->conducted) : ""));
+			    v->conducted ? str(d, _("; the survey closed on %s"), closed) : ""));
 	const answer_scale *one = nscales == 1 ? scales[0] : NULL;
 	int nw = one ? scale_size(one) : 1;
 	rd_table *t = table(d, "survey", nw + 2);
 	if (t) {
-		t->heads[0] = "Question";
+		t->heads[0] = _("Question");
 		t->left[0] = true;
-		t->heads[1] = "Answered";
+		t->heads[1] = _("Answered");
 		for (int w = 0; w < nw; w++)
-			t->heads[w + 2] = one ? str(d, "%c%s (%%)", toupper((unsigned char)one->words[w][0]),
-						    one->words[w] + 1)
-					      : "Answers";
+			t->heads[w + 2] = one ? str(d, "%s (%%)", capital(d, _(one->words[w]))) : _("Answers");
 		t->left[2] = !one;
 	}
 	for (size_t k = 0; k < v->nq; k++) {
@@ -572,13 +580,13 @@ static void survey(rdoc *d, const ann_survey *v, int *nsfig, int *nfig)
 			if (one)
 				put_rate(d, t, w + 2, q->n[w], q->answered, false);
 			else
-				list = str(d, "%s%s%s %s", list, *list ? ", " : "", q->scale->words[w],
+				list = str(d, "%s%s%s %s", list, *list ? ", " : "", _(q->scale->words[w]),
 					   share(d, q->n[w], q->answered));
 		}
 		if (!one)
 			cells[2] = *list ? list : EN_DASH;
 	}
-	para(d, "note", str(d, "Source: %s", v->source ? v->source : "survey records."));
+	para(d, "note", str(d, _("Source: %s"), v->source ? v->source : _("survey records.")));
 }
 
 /* Surveys and feedback: a figure per survey of the year, then the feedback of each
@@ -588,21 +596,22 @@ static void sec_surveys(rdoc *d, int *nfig)
 {
 	const annual_report *r = d->r;
 	if (r->nsurveys)
-		para(d, NULL, "Shares are of the respondents who answered each question.");
+		para(d, NULL, _("Shares are of the respondents who answered each question."));
 	int nsfig = 0;
 	for (size_t i = 0; i < r->nsurveys; i++)
 		survey(d, &r->surveys[i], &nsfig, nfig);
 	if (!r->nfeedback)
 		return;
-	heading(d, "Feedback on the regional projects' events");
+	heading(d, _("Feedback on the regional projects' events"));
 	const answer_scale *quality = scale_find("quality");
 	rd_table *t = table(d, "feedback", 8);
 	if (t) {
-		static const char *const heads[] = {"Project", "Respondents", "Satisfied (%)",
-						    "Relevant to their work (%)"};
-		memcpy(t->heads, heads, sizeof heads);
+		static const char *const heads[] = {N_("Project"), N_("Respondents"), N_("Satisfied (%)"),
+						    N_("Relevant to their work (%)")};
+		for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
+			t->heads[h] = _(heads[h]);
 		for (int k = 0; k < 4; k++)
-			t->heads[4 + k] = str(d, "Understanding %s (%%)", quality->words[k]);
+			t->heads[4 + k] = str(d, _("Understanding %s (%%)"), _(quality->words[k]));
 		t->left[0] = true;
 	}
 	for (size_t i = 0; i < r->nfeedback; i++) {
@@ -615,8 +624,8 @@ static void sec_surveys(rdoc *d, int *nfig)
 		for (int k = 0; k < 4; k++)
 			put_rate(d, t, 4 + k, f->understanding[k], f->understanding_of, false);
 	}
-	para(d, "note", "Shares are of the respondents who answered each question. "
-			"Source: post-event feedback forms.");
+	para(d, "note", _("Shares are of the respondents who answered each question. "
+			"Source: post-event feedback forms."));
 }
 
 static bool has_surveys(const annual_report *r)
@@ -630,13 +639,14 @@ static bool has_surveys(const annual_report *r)
 static void sec_trends(rdoc *d, int *nfig)
 {
 	const annual_report *r = d->r;
-	para(d, NULL, "Each year as that year's report counts it; the expenditure is the "
-		      "year's total in each currency.");
+	para(d, NULL, _("Each year as that year's report counts it; the expenditure is the "
+		      "year's total in each currency."));
 	rd_table *t = table(d, "trends", 6);
 	if (t) {
-		static const char *const heads[] = {"Year", "Events", "Participants", "People trained",
-						    "Satisfied (%)", "Expenditure"};
-		memcpy(t->heads, heads, sizeof heads);
+		static const char *const heads[] = {N_("Year"), N_("Events"), N_("Participants"), N_("People trained"),
+						    N_("Satisfied (%)"), N_("Expenditure")};
+		for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++)
+			t->heads[h] = _(heads[h]);
 		t->left[0] = true;
 	}
 	chart *c = &d->figs[FIG_TRENDS];
@@ -687,7 +697,7 @@ static void sec_expenditure(rdoc *d, int *nfig)
 	(void)nfig;
 	const annual_report *r = d->r;
 	if (!r->nspend) {
-		para(d, NULL, "No expenditure is recorded.");
+		para(d, NULL, _("No expenditure is recorded."));
 		return;
 	}
 	bool cats = false;
@@ -695,15 +705,15 @@ static void sec_expenditure(rdoc *d, int *nfig)
 		cats |= r->spend[i].category[0] != 0;
 	rd_table *t = table(d, "spend", cats ? 4 : 3);
 	if (t) {
-		t->heads[0] = "Year";
+		t->heads[0] = _("Year");
 		t->left[0] = true;
 		if (cats) {
-			t->heads[1] = "Category";
+			t->heads[1] = _("Category");
 			t->left[1] = true;
 		}
-		t->heads[t->ncols - 2] = "Currency";
+		t->heads[t->ncols - 2] = _("Currency");
 		t->left[t->ncols - 2] = true;
-		t->heads[t->ncols - 1] = "Amount";
+		t->heads[t->ncols - 1] = _("Amount");
 	}
 	for (size_t i = 0; i < r->nspend; i++) {
 		const ann_spend *e = &r->spend[i];
@@ -728,18 +738,20 @@ static void sec_quality(rdoc *d, int *nfig)
 	for (int i = 0; i < q->nrules; i++)
 		file_ok &= q->rules[i].plain != NULL || q->fired[i] == 0;
 	int review = q->errors + q->warnings;
-	para(d, NULL, str(d, "Before this report was computed, the records of %d were checked "
-			     "against the rules below%s. %s",
-			  d->year, file_ok ? ", and the database holding them was found intact" : "",
-			  review ? str(d, "%d point%s need%s a look; each names the record "
-					  "concerned, for the team that collected it to confirm or "
-					  "correct.", review, review == 1 ? "" : "s",
-				       review == 1 ? "s" : "")
-				 : "Nothing needs correcting."));
+	para(d, NULL, str(d, "%s %s",
+			  str(d, file_ok ? _("Before this report was computed, the records of %d were checked "
+					     "against the rules below, and the database holding them was found intact.")
+					 : _("Before this report was computed, the records of %d were checked "
+					     "against the rules below."), d->year),
+			  review ? str(d, P_("%d point needs a look; each names the record concerned, for the "
+					     "team that collected it to confirm or correct.",
+					     "%d points need a look; each names the record concerned, for the "
+					     "team that collected it to confirm or correct.", review), review)
+				 : _("Nothing needs correcting.")));
 	rd_table *t = table(d, "rules", 2);
 	if (t) {
-		t->heads[0] = "What was checked";
-		t->heads[1] = "Records to review";
+		t->heads[0] = _("What was checked");
+		t->heads[1] = _("Records to review");
 		t->left[0] = true;
 	}
 	for (int i = 0; i < q->nrules; i++) {
@@ -751,7 +763,7 @@ static void sec_quality(rdoc *d, int *nfig)
 		put_count(d, t, 1, q->fired[i]);
 	}
 	if (q->n) {
-		heading(d, "Records to review");
+		heading(d, _("Records to review"));
 		block(d, RB_FINDINGS);
 	}
 }
@@ -785,10 +797,10 @@ static void sec_about(rdoc *d, int *nfig)
 	for (size_t i = 0; i < r->nprojects; i++)
 		regional += strcmp(r->projects[i].focus, "national") != 0;
 	if (r->nprojects)
-		para(d, NULL, str(d, "In %d the records hold %zu projects with a status for the "
+		para(d, NULL, str(d, _("In %d the records hold %zu projects with a status for the "
 				     "year: %d national projects in %d countries and %d regional "
 				     "ones (including victim rights and gender equality and social "
-				     "inclusion), with %zu NGO partners reporting results.",
+				     "inclusion), with %zu NGO partners reporting results."),
 				  r->year, r->nprojects, r->national, r->national_countries,
 				  regional, r->npartners));
 }
@@ -805,9 +817,9 @@ static void toc_rows(rdoc *d, rd_table *t, const char *parent, int depth)
 {
 	static const struct {
 		const char *level, *label;
-	} levels[] = {{"goal", "Goal"}, {"eopo", "End-of-programme outcome"},
-		      {"intermediate", "Intermediate outcome"}, {"immediate", "Immediate outcome"},
-		      {"cluster", "Project cluster"}, {"foundational", "Foundational activity"}};
+	} levels[] = {{"goal", N_("Goal")}, {"eopo", N_("End-of-programme outcome")},
+		      {"intermediate", N_("Intermediate outcome")}, {"immediate", N_("Immediate outcome")},
+		      {"cluster", N_("Project cluster")}, {"foundational", N_("Foundational activity")}};
 	const annual_report *r = d->r;
 	if (depth > (int)r->nnodes) /* a cycle in the parents */
 		return;
@@ -826,7 +838,7 @@ static void toc_rows(rdoc *d, rd_table *t, const char *parent, int depth)
 		c[1] = n->level;
 		for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++)
 			if (strcmp(levels[k].level, n->level) == 0)
-				c[1] = levels[k].label;
+				c[1] = _(levels[k].label);
 		c[2] = n->projects ? n->projects : EN_DASH;
 		toc_rows(d, t, n->code, depth + 1);
 	}
@@ -837,19 +849,19 @@ static void toc_rows(rdoc *d, rd_table *t, const char *parent, int depth)
  * with the projects serving each; the same as a table in Annex 1. */
 static void sec_theory(rdoc *d, int *nfig)
 {
-	para(d, NULL, str(d, "The results framework as recorded, a figure for each "
+	para(d, NULL, str(d, _("The results framework as recorded, a figure for each "
 			     "end-of-programme outcome: the goal it serves, the outcomes that lead "
 			     "to it and, in each, the projects with a status in %d that serve it. "
-			     "Annex 1 gives the whole framework as a table.", d->year));
+			     "Annex 1 gives the whole framework as a table."), d->year));
 	const ann_node *heads[RD_MAX_THEORY];
 	int n = report_theory_parts(d->r, heads, RD_MAX_THEORY);
 	for (int k = 0; k < n; k++) {
 		chart *c = &d->figs[FIG_THEORY + k];
 		memset(c, 0, sizeof *c);
 		c->id = str(d, "fig-theory-%d", k + 1);
-		c->title = str(d, "Theory of change: %s", heads[k]->code);
-		c->desc = str(d, "A diagram: the goal at the top, %s under it, the outcomes that "
-				 "lead to it and the projects that serve each.", heads[k]->code);
+		c->title = str(d, _("Theory of change: %s"), heads[k]->code);
+		c->desc = str(d, _("A diagram: the goal at the top, %s under it, the outcomes that "
+				   "lead to it and the projects that serve each."), heads[k]->code);
 		char *svg = NULL;
 		if (report_theory_svg(d->r, k, c->id, c->title, c->desc, &svg) == 0) {
 			c->svg = str(d, "%s", svg);
@@ -866,9 +878,9 @@ static void sec_framework(rdoc *d, int *nfig)
 	(void)nfig;
 	rd_table *t = table(d, "theory", 3);
 	if (t) {
-		t->heads[0] = "Goal and outcomes";
-		t->heads[1] = "Level";
-		t->heads[2] = "Projects";
+		t->heads[0] = _("Goal and outcomes");
+		t->heads[1] = _("Level");
+		t->heads[2] = _("Projects");
 		t->left[0] = t->left[1] = t->left[2] = true;
 	}
 	toc_rows(d, t, NULL, 0);
@@ -899,7 +911,7 @@ static const char *cite_cell(rdoc *d, const ann_cites *c, const actip_obligation
 		int art = k ? o->also : o->article;
 		const char *whole = art > 0 && art <= ANN_MAX_ARTICLE ? c->whole[art] : NULL;
 		if (whole)
-			cell = str(d, "%s%s%s", cell, *cell ? "; " : "", again ? "as above" : whole);
+			cell = str(d, "%s%s%s", cell, *cell ? "; " : "", again ? _("as above") : whole);
 	}
 	for (size_t k = 0; k < c->npara; k++) {
 		const ann_article_para *p = &c->para[k];
@@ -917,24 +929,24 @@ static void sec_actip(rdoc *d, int *nfig)
 	(void)nfig;
 	const annual_report *r = d->r;
 	bool wp = r->wp_plan != NULL, projects = any_cite(&r->cites[ANN_CITE_PROJECTS]);
-	const char *who = wp && projects ? str(d, "the lines of %s (%s) and the projects of %d",
+	const char *who = wp && projects ? str(d, _("the lines of %s (%s) and the projects of %d"),
 					       r->wp_plan_title, r->wp_plan, d->year)
-			: wp ? str(d, "the lines of %s (%s)", r->wp_plan_title, r->wp_plan)
-			: projects ? str(d, "the projects of %d", d->year) : NULL;
-	para(d, NULL, who ? str(d, "What the Convention asks of States Parties, article by "
-				   "article, and %s that serve each article.", who)
-			  : "What the Convention asks of States Parties, article by article. No "
+			: wp ? str(d, _("the lines of %s (%s)"), r->wp_plan_title, r->wp_plan)
+			: projects ? str(d, _("the projects of %d"), d->year) : NULL;
+	para(d, NULL, who ? str(d, _("What the Convention asks of States Parties, article by "
+				   "article, and %s that serve each article."), who)
+			  : _("What the Convention asks of States Parties, article by article. No "
 			    "work plan is recorded and no project cites an article, so nothing is "
-			    "shown against them.");
+			    "shown against them."));
 	rd_table *t = table(d, "actip", 2 + wp + projects);
 	if (t) {
-		t->heads[0] = "Article";
-		t->heads[1] = "Obligation";
+		t->heads[0] = _("Article");
+		t->heads[1] = _("Obligation");
 		t->left[0] = t->left[1] = true;
 		if (wp)
-			t->heads[2] = "Work-plan lines";
+			t->heads[2] = _("Work-plan lines");
 		if (projects)
-			t->heads[2 + wp] = "Projects";
+			t->heads[2 + wp] = _("Projects");
 		t->left[2] = t->left[3] = true;
 	}
 	for (const actip_obligation *o = actip_obligations; o->article; o++) {
@@ -946,8 +958,8 @@ static void sec_actip(rdoc *d, int *nfig)
 		if (projects)
 			c[2 + wp] = cite_cell(d, &r->cites[ANN_CITE_PROJECTS], o);
 	}
-	para(d, "note", "The obligations are summarised in our own words; the Convention's "
-			"text is authoritative.");
+	para(d, "note", _("The obligations are summarised in our own words; the Convention's "
+			"text is authoritative."));
 }
 
 /* The abbreviations, alphabetically. */
@@ -956,8 +968,8 @@ static void sec_abbreviations(rdoc *d, int *nfig)
 	(void)nfig;
 	rd_table *t = table(d, "abbreviations", 2);
 	if (t) {
-		t->heads[0] = "Abbreviation";
-		t->heads[1] = "Meaning";
+		t->heads[0] = _("Abbreviation");
+		t->heads[1] = _("Meaning");
 		t->left[0] = t->left[1] = true;
 	}
 	for (size_t i = 0; i < d->r->nabbrev; i++) {
@@ -1073,10 +1085,10 @@ int rdoc_build_public(rdoc *d, const report_tables *t, const report_suppression 
 {
 	memset(d, 0, sizeof *d);
 	d->year = t->year;
-	d->title = str(d, "Selected indicator results %d", t->year);
-	d->cover = "Tables 1 to 5 of the annual progress report, computed by actip from the "
-		   "stored records, for publication.";
-	char sentence[256];
+	d->title = str(d, _("Selected indicator results %d"), t->year);
+	d->cover = _("Tables 1 to 5 of the annual progress report, computed by actip from the "
+		   "stored records, for publication.");
+	char sentence[1024];
 	report_suppression_sentence(s->k, sentence, sizeof sentence);
 	open_sec(d, 2, "indicators", NULL, NULL, NULL);
 	para(d, "lead", str(d, "%s", sentence));

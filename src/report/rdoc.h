@@ -100,7 +100,7 @@ typedef struct rdoc {
 	rd_block *blocks;
 	int nblocks, cap;
 	chart figs[RD_MAX_FIGS];
-	char fig_titles[RD_MAX_FIGS][160];
+	char fig_titles[RD_MAX_FIGS][RT_TITLE_MAX];
 	char fig_years[CHART_MAX_CATS][8];  /* the trends figure's categories */
 	rd_chunk *chunks;
 	bool failed;                     /* an allocation failed */

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/num.h"
 
 static const report_format formats[] = {
@@ -80,7 +81,7 @@ static void count_or_hidden(int64_t v, bool hide, int k, char *buf, size_t size)
  * leaving it out would say it is zero. */
 static void respondents(const rt_row *r, const bool *hide, int k, char *buf, size_t size)
 {
-	static const char *const sex[] = {"female", "male", "other"};
+	static const char *const sex[] = {N_("female"), N_("male"), N_("other")};
 	char n[32];
 	count_or_hidden(r->v[0], hide && hide[0], k, n, sizeof n);
 	size_t o = (size_t)snprintf(buf, size, "%s", n);
@@ -90,7 +91,7 @@ static void respondents(const rt_row *r, const bool *hide, int k, char *buf, siz
 		if (r->v[1 + i] == 0 && !h)
 			continue;
 		count_or_hidden(r->v[1 + i], h, k, n, sizeof n);
-		o += (size_t)snprintf(buf + o, size - o, "%s%s %s", open ? ", " : " (", n, sex[i]);
+		o += (size_t)snprintf(buf + o, size - o, "%s%s %s", open ? ", " : " (", n, _(sex[i]));
 		open = true;
 	}
 	if (open && o < size)
@@ -107,11 +108,11 @@ void report_respondents_text(const rt_row *r, char *buf, size_t size)
 void report_suppression_sentence(int k, char *buf, size_t size)
 {
 	if (k == 2)
-		snprintf(buf, size, "Counts of 1, and the cells from which they could be worked back "
-				    "(such as a total minus the other parts), are shown as \"<2\".");
+		snprintf(buf, size, "%s", _("Counts of 1, and the cells from which they could be worked back "
+				    "(such as a total minus the other parts), are shown as \"<2\"."));
 	else
-		snprintf(buf, size, "Counts from 1 to %d, and the cells from which they could be worked "
-				    "back (such as a total minus the other parts), are shown as \"<%d\".",
+		snprintf(buf, size, _("Counts from 1 to %d, and the cells from which they could be worked "
+				    "back (such as a total minus the other parts), are shown as \"<%d\"."),
 			 k - 1, k);
 }
 
@@ -127,7 +128,7 @@ void report_pct_row_text(const rt_table *t, int c, char *buf, size_t size)
 		return;
 	}
 	char v[32];
-	num_format_scaled(v, sizeof v, t->pct_row[c], 2);
+	num_format_decimal(v, sizeof v, t->pct_row[c], 2);
 	snprintf(buf, size, "%s%%", v);
 }
 
@@ -176,7 +177,7 @@ bool report_disp_row(const rt_table *t, const report_mask *mask, int i, disp_row
 		return false;
 	out->kind = DISP_PERCENTAGE;
 	out->key = "percentage";
-	out->label = "Percentage";
+	out->label = _("Percentage");
 	for (int c = 0; c < t->ncols; c++) {
 		int n = out->ncells++;
 		char *cell = out->cells[n];

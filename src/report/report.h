@@ -115,11 +115,11 @@ enum { REPORT_NFIGS = 4 };
 /* Builds the four figures from the report; titles is their storage. Returns the
  * number of figures. */
 int report_figures(const annual_report *r, chart figs[REPORT_NFIGS],
-		   char titles[REPORT_NFIGS][160]);
+		   char titles[REPORT_NFIGS][RT_TITLE_MAX]);
 
 /* The trends' figure (participants and people trained by year); title and years are
  * the storage of its texts. */
-void report_figure_trends(const annual_report *r, chart *c, char title[160],
+void report_figure_trends(const annual_report *r, chart *c, char title[RT_TITLE_MAX],
 			  char years[CHART_MAX_CATS][8]);
 
 /* The five tables as HTML figures only (for pages that have their own layout). */

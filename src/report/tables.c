@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "core/country.h"
+#include "core/i18n.h"
 #include "core/num.h"
 #include "store/stats.h"
 
@@ -36,13 +37,13 @@ static rt_row *row_for(rt_table *t, const char *key)
 	snprintf(r->key, sizeof r->key, "%s", key);
 	const country *c = country_by_code(key);
 	if (c) {
-		r->label = c->name;
+		r->label = country_label(c);
 		r->rank = c->rank;
 	} else if (strcmp(key, "victim_rights_gesi") == 0) {
-		r->label = "Victim rights and GESI";
+		r->label = _("Victim rights and GESI");
 		r->rank = 60;
 	} else if (strcmp(key, "TOTAL") == 0) {
-		r->label = "Total";
+		r->label = _("Total");
 		r->rank = 99;
 	} else {
 		r->label = r->key;
@@ -140,13 +141,13 @@ static void row_totals(rt_table *t, int n, int total_col)
 static int table1(store *st, int year, rt_table *t, actip_err *err)
 {
 	t->id = "table1";
-	snprintf(t->title, sizeof t->title, "Number and type of activities supported, %d", year);
-	t->source = "Activity data collection.";
-	col(t, "capacity_development", "Capacity development", COL_COUNT);
-	col(t, "meeting", "Meetings", COL_COUNT);
-	col(t, "other", "Other", COL_COUNT);
-	col(t, "staff_event", "Staff events", COL_COUNT);
-	col(t, "total", "Total", COL_COUNT);
+	snprintf(t->title, sizeof t->title, _("Number and type of activities supported, %d"), year);
+	t->source = _("Activity data collection.");
+	col(t, "capacity_development", _("Capacity development"), COL_COUNT);
+	col(t, "meeting", _("Meetings"), COL_COUNT);
+	col(t, "other", _("Other"), COL_COUNT);
+	col(t, "staff_event", _("Staff events"), COL_COUNT);
+	col(t, "total", _("Total"), COL_COUNT);
 	int p[] = {year};
 	if (fill(st, t,
 		 "SELECT country, type, count(*) FROM activity WHERE year = ?1 GROUP BY country, type",
@@ -161,10 +162,10 @@ static int table2(store *st, int year, rt_table *t, actip_err *err)
 {
 	t->id = "table2";
 	snprintf(t->title, sizeof t->title,
-		 "Number of capacity development events supported, %d to %d", year - 2, year);
-	t->note = "Capacity development events conducted under country or regional programs, "
-		  "including webinars.";
-	t->source = "Activity data collection.";
+		 _("Number of capacity development events supported, %d to %d"), year - 2, year);
+	t->note = _("Capacity development events conducted under country or regional programs, "
+		  "including webinars.");
+	t->source = _("Activity data collection.");
 	for (int i = 0; i < 3; i++) {
 		snprintf(t->colbuf[i], sizeof t->colbuf[i], "%d", year - i);
 		col(t, t->colbuf[i], t->colbuf[i], COL_COUNT);
@@ -201,21 +202,22 @@ static void table_people(const stats_counts *people, int year, bool trained, rt_
 {
 	t->id = trained ? "table4" : "table3";
 	if (trained) {
-		snprintf(t->title, sizeof t->title, "Number of people trained by country of origin, %d",
+		snprintf(t->title, sizeof t->title, _("Number of people trained by country of origin, %d"),
 			 year);
-		t->note = "Excludes programme and donor staff. A person who attended more than one "
-			  "training event was counted once only within a year.";
-		t->source = "Activity data collection, and participant data collection.";
+		t->note = _("Excludes programme and donor staff. A person who attended more than one "
+			  "training event was counted once only within a year.");
+		t->source = _("Activity data collection, and participant data collection.");
 	} else {
-		snprintf(t->title, sizeof t->title, "Number of event participants, %d", year);
-		t->note = "Numbers include all event participants, excluding programme and donor staff.";
-		t->source = "Participant data collection.";
+		snprintf(t->title, sizeof t->title, _("Number of event participants, %d"), year);
+		t->note = _("Numbers include all event participants, excluding programme and donor staff.");
+		t->source = _("Participant data collection.");
 	}
-	col(t, "female", "Female", COL_COUNT);
-	col(t, "male", "Male", COL_COUNT);
-	col(t, "other", "Other", COL_COUNT);
-	col(t, "total", "Total", COL_COUNT);
-	col(t, "pct_women", trained ? "% of women trained" : "% women participants", COL_PCT0);
+	col(t, "female", _("Female"), COL_COUNT);
+	col(t, "male", _("Male"), COL_COUNT);
+	col(t, "other", _("Other"), COL_COUNT);
+	col(t, "total", _("Total"), COL_COUNT);
+	/* xgettext:no-c-format */
+	col(t, "pct_women", trained ? _("% of women trained") : _("% women participants"), COL_PCT0);
 	fill_people(t, people, trained);
 	row_totals(t, 3, 3);
 	for (int i = 0; i < t->nrows; i++) {
@@ -258,20 +260,20 @@ static void table5_cols(int year, rt_table *t)
 {
 	t->id = "table5";
 	snprintf(t->title, sizeof t->title,
-		 "Capacity development events - participant feedback on expectations and learning, %d",
+		 _("Capacity development events - participant feedback on expectations and learning, %d"),
 		 year);
-	t->source = "Activity data collection, and post-event feedback forms.";
+	t->source = _("Activity data collection, and post-event feedback forms.");
 	t->respondents_col = true;
-	col(t, "respondents", "No. of respondents", COL_COUNT);
-	col(t, "female", "Female", COL_COUNT);
-	col(t, "male", "Male", COL_COUNT);
-	col(t, "other", "Other", COL_COUNT);
+	col(t, "respondents", _("No. of respondents"), COL_COUNT);
+	col(t, "female", _("Female"), COL_COUNT);
+	col(t, "male", _("Male"), COL_COUNT);
+	col(t, "other", _("Other"), COL_COUNT);
 	for (int c = 1; c <= 3; c++)
 		t->cols[c].hidden = true;
-	col(t, "satisfied_pct", "Overall satisfied with the event (%)", COL_PCT0_BARE);
-	col(t, "met_objectives_pct", "Event met its objectives (%)", COL_PCT0_BARE);
-	col(t, "met_expectations_pct", "Event met their expectations (%)", COL_PCT0_BARE);
-	col(t, "improved_learning_pct", "Event enhanced or improved their learning (%)",
+	col(t, "satisfied_pct", _("Overall satisfied with the event (%)"), COL_PCT0_BARE);
+	col(t, "met_objectives_pct", _("Event met its objectives (%)"), COL_PCT0_BARE);
+	col(t, "met_expectations_pct", _("Event met their expectations (%)"), COL_PCT0_BARE);
+	col(t, "improved_learning_pct", _("Event enhanced or improved their learning (%)"),
 	    COL_PCT0_BARE);
 }
 
@@ -282,16 +284,16 @@ static void table_feedback_cols(int year, rt_table *t)
 {
 	t->id = "feedback";
 	snprintf(t->title, sizeof t->title,
-		 "Capacity development events - relevance and understanding, %d", year);
-	t->note = "Shares of the respondents who answered each question.";
-	t->source = "Post-event feedback forms.";
-	col(t, "respondents", "No. of respondents", COL_COUNT);
-	col(t, "relevant_pct", "Relevant to their work (%)", COL_PCT0_BARE);
+		 _("Capacity development events - relevance and understanding, %d"), year);
+	t->note = _("Shares of the respondents who answered each question.");
+	t->source = _("Post-event feedback forms.");
+	col(t, "respondents", _("No. of respondents"), COL_COUNT);
+	col(t, "relevant_pct", _("Relevant to their work (%)"), COL_PCT0_BARE);
 	static const char *const levels[] = {"excellent", "good", "fair", "poor"};
-	static const char *const heads[] = {"Understanding excellent (%)", "Understanding good (%)",
-					    "Understanding fair (%)", "Understanding poor (%)"};
+	static const char *const heads[] = {N_("Understanding excellent (%)"), N_("Understanding good (%)"),
+					    N_("Understanding fair (%)"), N_("Understanding poor (%)")};
 	for (int k = 0; k < 4; k++)
-		col(t, levels[k], heads[k], COL_PCT0_BARE);
+		col(t, levels[k], _(heads[k]), COL_PCT0_BARE);
 }
 
 /* Table 5 and the relevance and understanding table, from one pass over the year's
@@ -360,14 +362,16 @@ static void table_disability(const stats_counts *people, int year, rt_table *t)
 {
 	t->id = "disability";
 	snprintf(t->title, sizeof t->title,
-		 "Event participants and people trained who reported a disability, %d", year);
-	t->note = "Excludes programme and donor staff. A participant without an answer counts "
-		  "as not reporting a disability. The country is that of the participant's record.";
-	t->source = "Participant data collection.";
-	col(t, "participants", "Participants with a disability", COL_COUNT);
-	col(t, "participants_pct", "% of participants", COL_PCT0);
-	col(t, "trained", "People trained with a disability", COL_COUNT);
-	col(t, "trained_pct", "% of people trained", COL_PCT0);
+		 _("Event participants and people trained who reported a disability, %d"), year);
+	t->note = _("Excludes programme and donor staff. A participant without an answer counts "
+		  "as not reporting a disability. The country is that of the participant's record.");
+	t->source = _("Participant data collection.");
+	col(t, "participants", _("Participants with a disability"), COL_COUNT);
+	/* xgettext:no-c-format */
+	col(t, "participants_pct", _("% of participants"), COL_PCT0);
+	col(t, "trained", _("People trained with a disability"), COL_COUNT);
+	/* xgettext:no-c-format */
+	col(t, "trained_pct", _("% of people trained"), COL_PCT0);
 	for (int k = 0; k <= STATS_COUNTRIES; k++) {
 		if (k < STATS_COUNTRIES && !country_table[k].code)
 			k = STATS_COUNTRIES; /* past the table's last country: the total */

@@ -12,7 +12,9 @@
 #include "core/err.h"
 #include "store/store.h"
 
-enum { RT_MAX_COLS = 8, RT_MAX_ROWS = 24 };
+/* RT_TITLE_MAX: a title's bytes; a translation in Lao or Burmese takes three bytes a
+ * letter and twice the letters of the English. */
+enum { RT_MAX_COLS = 8, RT_MAX_ROWS = 24, RT_TITLE_MAX = 512 };
 
 typedef enum {
 	COL_COUNT,  /* integer count */
@@ -37,7 +39,7 @@ typedef struct rt_row {
 
 typedef struct rt_table {
 	const char *id;      /* "table1" … */
-	char title[160];
+	char title[RT_TITLE_MAX];
 	const char *note;
 	const char *source;
 	rt_col cols[RT_MAX_COLS];

@@ -272,10 +272,16 @@ static void users_page(web_req *rq, web_resp *rs, int status, const char *why, c
 				esc_html_text(o, _(ROLE_LABELS[r]));
 		page_h(o,"</td><td data-label=\"Country or body\">");
 		const country *k = c ? country_by_code(c) : NULL;
-		esc_html_text(o, k ? k->name : b ? b : "");
-		page_hf(o, "</td><td data-label=\"State\">%s</td><td data-label=\"Last sign-in\">",
-			json_is_true(json_object_get(u, "disabled")) ? "<span class=\"badge locked\">disabled</span>" : "active");
-		esc_html_text(o, member(u, "last_sign_in") ? member(u, "last_sign_in") : "never");
+		esc_html_text(o, k ? country_label(k) : b ? b : "");
+		page_h(o, "</td><td data-label=\"State\">");
+		if (json_is_true(json_object_get(u, "disabled")))
+			page_h(o, "<span class=\"badge locked\">disabled</span>");
+		else
+			esc_html_text(o, _("active"));
+		page_h(o, "</td><td data-label=\"Last sign-in\">");
+		char when[64];
+		i18n_format_date(when, sizeof when, member(u, "last_sign_in"));
+		esc_html_text(o, member(u, "last_sign_in") ? when : _("never"));
 		fputs("</td></tr>", o);
 	}
 	json_decref(arr);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "check/check.h"
 #include "report/annual.h"
@@ -112,7 +113,19 @@ static int report_to_path(const char *path, const void *job, actip_err *err)
 /* Computes the report of a year into rs with one of the report's writers, exactly as
  * `actip report --format F` does (also used by the downloads): a format with a media
  * type in the format table. */
+/* The report in format, written in English: the documents keep English (their
+ * headings follow `--lang` on the command line only; docs/languages.md), and the cache
+ * key says nothing of a language. */
+static void report_write_en(web_req *rq, web_resp *rs, int year, const char *format);
+
 void api_report_write(web_req *rq, web_resp *rs, int year, const char *format)
+{
+	i18n_set(NULL);
+	report_write_en(rq, rs, year, format);
+	i18n_set(rq->lang);
+}
+
+static void report_write_en(web_req *rq, web_resp *rs, int year, const char *format)
 {
 	const report_format *f = report_format_find(format);
 	if (!f || !f->mime)

@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/escape.h"
 #include "import/template.h"
 #include "web/guard.h"
@@ -293,7 +294,10 @@ int audit_list_html(store *st, const audit_filter *f, FILE *out)
 			if (i == 3)
 				continue; /* the address: in the JSON, not on the page */
 			fputs(i >= 7 ? "<td class=\"val\">" : "<td>", out);
-			esc_html_text(out, col(s, i) ? col(s, i) : "");
+			char when[64];
+			if (i == 1) /* when: in the page's language's order */
+				i18n_format_date(when, sizeof when, col(s, i));
+			esc_html_text(out, i == 1 ? when : col(s, i) ? col(s, i) : "");
 			fputs("</td>", out);
 		}
 		fputs("</tr>\n", out);

@@ -463,7 +463,7 @@ static int dashboard_annual(web_req *rq, int year, FILE *o)
 	card(o, t5 ? t5->v[0] : 0, _("feedback respondents"));
 	fputs("</div>", o);
 	if (ar->nprojects) {
-		char sentence[600];
+		char sentence[2048];
 		annual_status_sentence(ar, sentence, sizeof sentence);
 		fputs("<p class=\"status-sentence\">", o);
 		esc_html_text(o, sentence);
@@ -608,7 +608,10 @@ static void periods_get(web_req *rq, web_resp *rs)
 				page_h(o, "<span class=\"badge locked\">approved, locked</span></td><td>");
 			else
 				page_h(o, "<span class=\"badge\">open</span></td><td>");
-			esc_html_text(o, approved ? (const char *)sqlite3_column_text(s, 1) : "");
+			char at[64] = "";
+			if (approved) /* in the page's language's order */
+				i18n_format_date(at, sizeof at, (const char *)sqlite3_column_text(s, 1));
+			esc_html_text(o, at);
 			fputs("</td><td>", o);
 			esc_html_text(o, approved ? (const char *)sqlite3_column_text(s, 2) : "");
 			fputs("</td><td>", o);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/country.h"
 #include "core/escape.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -28,6 +29,34 @@ static void td(FILE *o, const char *s)
 	fputs("</td>", o);
 }
 
+/* A country code as its name in the page's language (an unknown code as is). */
+static const char *country_shown(const char *code)
+{
+	const country *k = code ? country_by_code(code) : NULL;
+	return k ? country_label(k) : code;
+}
+
+/* A code as words in the page's language ("capacity_development": "Capacity development"). */
+static const char *code_shown(const char *code, char *buf, size_t size)
+{
+	return code && *code ? page_code_words(code, buf, size) : "";
+}
+
+/* A date in the page's language's order. */
+static const char *date_shown(const char *iso, char *buf, size_t size)
+{
+	i18n_format_date(buf, size, iso);
+	return buf;
+}
+
+/* A count cell with the page's language's grouping. */
+static void count_td(FILE *o, long long n)
+{
+	char b[32];
+	i18n_format_count(b, sizeof b, n);
+	fprintf(o, "<td class=\"num\">%s</td>", b);
+}
+
 /* One row of the list. */
 static void list_row(const act_row *r, void *ctx)
 {
@@ -38,11 +67,14 @@ static void list_row(const act_row *r, void *ctx)
 	esc_html_text(o, r->id);
 	fputs("</a></td>", o);
 	td(o, r->title);
-	td(o, r->country);
-	td(o, r->type);
+	char w[160], d[64];
+	td(o, country_shown(r->country));
+	td(o, code_shown(r->type, w, sizeof w));
 	td(o, r->project);
-	td(o, r->start_date);
-	fprintf(o, "<td class=\"num\">%lld</td><td class=\"num\">%lld</td></tr>\n", r->participants, r->feedback);
+	td(o, date_shown(r->start_date, d, sizeof d));
+	count_td(o, r->participants);
+	count_td(o, r->feedback);
+	fputs("</tr>\n", o);
 }
 
 /* The filter value of a query argument ("" = any). */
@@ -264,12 +296,13 @@ static void detail(web_req *rq, web_resp *rs, const web_write *failed)
 		write_errors(o, failed);
 	fputs("<dl class=\"facts\">", o);
 	fact(o, "ID", a.id);
-	fact(o, _("Country"), a.country);
-	fact(o, _("Type"), a.type);
+	char w[2][160], d[2][64];
+	fact(o, _("Country"), country_shown(a.country));
+	fact(o, _("Type"), code_shown(a.type, w[0], sizeof w[0]));
 	fact(o, _("Project"), a.project);
-	fact(o, _("Start"), a.start);
-	fact(o, _("End"), a.end);
-	fact(o, _("Mode"), a.mode);
+	fact(o, _("Start"), date_shown(a.start, d[0], sizeof d[0]));
+	fact(o, _("End"), date_shown(a.end, d[1], sizeof d[1]));
+	fact(o, _("Mode"), code_shown(a.mode, w[1], sizeof w[1]));
 	fputs("</dl>", o);
 	if (may) {
 		fputs("<p><a class=\"button secondary\" href=\"/activities/", o);
@@ -292,10 +325,11 @@ static void detail(web_req *rq, web_resp *rs, const web_write *failed)
 				td(o, (const char *)sqlite3_column_text(s, 3));
 				td(o, (const char *)sqlite3_column_text(s, 2));
 			}
-			td(o, (const char *)sqlite3_column_text(s, 4));
-			td(o, (const char *)sqlite3_column_text(s, 5));
+			char w[160];
+			td(o, code_shown((const char *)sqlite3_column_text(s, 4), w, sizeof w));
+			td(o, country_shown((const char *)sqlite3_column_text(s, 5)));
 			td(o, (const char *)sqlite3_column_text(s, 6));
-			td(o, sqlite3_column_int(s, 7) ? "yes" : "");
+			td(o, sqlite3_column_int(s, 7) ? _("Yes") : "");
 			fputs("</tr>\n", o);
 		}
 		sqlite3_finalize(s);

@@ -56,7 +56,7 @@ static void shown_value(FILE *o, const colspec *c, const char *v)
 	}
 	if (c && c->type == T_COUNTRY) {
 		const country *k = country_by_code(v);
-		esc_html_text(o, k ? k->name : v);
+		esc_html_text(o, k ? country_label(k) : v);
 	} else if (c && (c->type == T_ENUM || c->type == T_SCALE || c->type == T_SEX || c->type == T_YESNO)) {
 		words(o, v);
 	} else if (c && c->type == T_DATE) { /* in the page's language's order */
@@ -93,7 +93,7 @@ static void code_options(FILE *o, const colspec *c, const char *selected, const 
 		fputs("<option value=\"", o);
 		esc_html_attr(o, country_table[i].code);
 		fputs(selected && strcmp(selected, country_table[i].code) == 0 ? "\" selected>" : "\">", o);
-		esc_html_text(o, country_table[i].name);
+		esc_html_text(o, country_label(&country_table[i]));
 		fputs("</option>", o);
 	}
 }

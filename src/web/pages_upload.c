@@ -89,7 +89,12 @@ static void upload_form(web_req *rq, web_resp *rs, const char *selected)
 	      "Add the participants or feedback to those stored for each activity (instead of replacing "
 	      "them)</label></div>"
 	      "<button type=\"submit\">Check the upload</button> <progress id=\"upload-progress\" max=\"100\" value=\"0\" hidden></progress>"
-	      " <span id=\"upload-status\" role=\"status\"></span><div id=\"upload-errors\"></div></form>");
+	      " <span id=\"upload-status\" role=\"status\"></span><div id=\"upload-errors\"></div>");
+	/* app.js's words, translated here with the page's ({sent}, {total}: sizes) */
+	page_h(o, "<p id=\"upload-words\" hidden><span data-w=\"progress\">Sending {sent} of {total}…</span>"
+	      "<span data-w=\"size\">Sending {total}…</span><span data-w=\"checking\">Sent; checking the file…</span>"
+	      "<span data-w=\"refused\">Nothing was stored; fix the file and send it again.</span>"
+	      "<span data-w=\"failed\">The file could not be sent. Check the connection and try again.</span></p></form>");
 }
 
 /* GET /upload. */

@@ -10,6 +10,7 @@
 
 #include "core/escape.h"
 #include "core/i18n.h"
+#include "core/num.h"
 #include "web/pages.h"
 #include "web/server.h"
 #include "web/wpweb.h"
@@ -32,13 +33,17 @@ static const char *arg(web_req *rq, const char *name)
 	return v && *v ? v : NULL;
 }
 
-/* A rate as text ("92.9%", or "–" with no denominator). */
+/* A rate as text ("92.9%", "92,9%" in a language with a decimal comma, or "–" with no
+ * denominator). */
 static void rate_text(wp_rate r, char *buf, size_t size)
 {
-	if (r.null)
+	if (r.null) {
 		snprintf(buf, size, "\xE2\x80\x93");
-	else
-		snprintf(buf, size, "%lld.%lld%%", (long long)(r.tenths / 10), (long long)(r.tenths % 10));
+	} else {
+		char v[24];
+		num_format_decimal(v, sizeof v, r.tenths, 1);
+		snprintf(buf, size, "%s%%", v);
+	}
 }
 
 /* One rate card. */
@@ -522,6 +527,7 @@ static void report_get(web_req *rq, web_resp *rs)
 	actip_err err = {{0}};
 	int rc = -1;
 	rs->status = 200;
+	i18n_set(NULL); /* the document in English, as the annual report's downloads (docs/languages.md) */
 	if (strcmp(fmt, "json") == 0) {
 		rs->ctype = "application/json";
 		rc = wp_write_report_json(rs->out, p, pidx, days, &err);
@@ -536,6 +542,7 @@ static void report_get(web_req *rq, web_resp *rs)
 		}
 		wp_doc_free(d);
 	}
+	i18n_set(rq->lang);
 	if (rc < 0)
 		rs->status = 500;
 	char safe[40];

@@ -537,6 +537,9 @@ static void pick_language(web_req *rq)
 	}
 	if (!code)
 		code = i18n_negotiate(req_header(rq, "Accept-Language"));
+	/* the JSON API keeps English words whatever the language (docs/languages.md) */
+	if (strncmp(rq->path, "/api/", 5) == 0)
+		code = NULL;
 	rq->lang = i18n_set(code);
 }
 

@@ -227,18 +227,18 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 	} else if (hooks.refused) { /* a kind's scope rule (row_check) */
 		if (w->status != 500)
 			w->status = 403;
-		snprintf(w->message, sizeof w->message, "%.290s", err.msg);
+		snprintf(w->message, sizeof w->message, "%.1000s", err.msg);
 	} else if (rc == ACTIP_EINPUT && hooks.locked) { /* the store's lock triggers */
 		w->status = 409;
 		for (size_t i = 0; i < w->diag.len && !w->message[0]; i++)
 			if (w->diag.items[i].kind == DIAG_ERROR && strstr(w->diag.items[i].message, "approved"))
-				snprintf(w->message, sizeof w->message, "%.290s", w->diag.items[i].message);
+				snprintf(w->message, sizeof w->message, "%.1000s", w->diag.items[i].message);
 	} else if (rc == ACTIP_EINPUT && w->diag.errors) {
 		w->status = 422;
 	} else {
 		if (!w->status)
 			w->status = rc == ACTIP_EINPUT ? 422 : 500;
-		snprintf(w->message, sizeof w->message, "%.290s", err.msg[0] ? err.msg : "the write failed");
+		snprintf(w->message, sizeof w->message, "%.1000s", err.msg[0] ? err.msg : "the write failed");
 		if (w->status == 422 && !w->diag.errors)
 			diag_add(&w->diag, DIAG_ERROR, label, 0, "-", "%s", w->message);
 	}

@@ -15,7 +15,7 @@
 typedef struct web_write {
 	int status;          /* 200, 403, 409, 422, 500 */
 	bool stale;          /* the 409 is a stale edit (web_precond), not a locked period */
-	char message[300];   /* for statuses other than 200 and 422 */
+	char message[1024];   /* for statuses other than 200 and 422 */
 	long rows, changed, replaced;
 	char touched[400];   /* activity ids touched, for previews */
 	char replaced_detail[2048]; /* what the write replaces, activity by activity; "" when nothing */

@@ -145,7 +145,7 @@ const char *wd_rate(wp_doc *d, wp_rate r)
 	if (r.null)
 		return WP_EN_DASH;
 	char b[32];
-	num_format_scaled(b, sizeof b, r.tenths, 1);
+	num_format_decimal(b, sizeof b, r.tenths, 1);
 	return wd_str(d, "%s%%", b);
 }
 

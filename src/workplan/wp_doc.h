@@ -60,6 +60,9 @@ const char **wd_row(wp_doc *d, wd_table *t, wd_row_kind kind);
 const char *wd_str(wp_doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A rate's text: "66.7%" or the en dash for no denominator. */
 const char *wd_rate(wp_doc *d, wp_rate r);
+
+/* A line's state as words in the thread's language ("Not started"). */
+const char *wd_state_text(wp_state s);
 void wp_doc_free(wp_doc *d);
 
 /* The report for period pidx, and a review; both return NULL when out of memory. */

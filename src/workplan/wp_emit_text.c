@@ -4,6 +4,7 @@
  * style sheet (assets/workplan.css) is embedded in the binary; it prints on A4 landscape. */
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/escape.h"
 #include "workplan/wp_doc.h"
 
@@ -103,7 +104,32 @@ int wp_write_md(FILE *out, const wp_doc *d, actip_err *err)
 	return ACTIP_OK;
 }
 
-/* The CSS class of a cell: column kind, and for a status cell its first word. */
+/* The state or decision status a status cell starts with, as the key of its CSS class
+ * (assets/workplan.css), whatever the document's language; NULL when none. */
+static const char *status_key(const char *v)
+{
+	static const struct {
+		const char *key, *label;
+	} known[] = {
+		{"completed", N_("Completed")}, {"ongoing", N_("Ongoing")}, {"delayed", N_("Delayed")},
+		{"not-started", N_("Not started")}, {"cancelled", N_("Cancelled")},
+		{"not-reported", N_("Not reported")}, {"done", N_("Done")}, {"open", N_("Open")},
+		{"in-progress", N_("In progress")}, {"dropped", N_("Dropped")},
+	};
+	const char *best = NULL;
+	size_t best_len = 0;
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+		const char *label = _(known[i].label);
+		size_t n = strlen(label);
+		if (n > best_len && strncmp(v, label, n) == 0 && (v[n] == '\0' || v[n] == '\n' || v[n] == ' ')) {
+			best = known[i].key;
+			best_len = n;
+		}
+	}
+	return best;
+}
+
+/* The CSS class of a cell: column kind, and for a status cell the key of its state. */
 static void cell_class(FILE *out, const wd_table *t, int c, const char *v)
 {
 	static const char *const kind[] = {[WD_TEXT] = "", [WD_NUM] = "num", [WD_STATUS] = "status",
@@ -111,18 +137,9 @@ static void cell_class(FILE *out, const wd_table *t, int c, const char *v)
 	if (t->kinds[c] == WD_TEXT)
 		return;
 	fprintf(out, " class=\"%s", kind[t->kinds[c]]);
-	if (t->kinds[c] == WD_STATUS && v) {
-		char word[24];
-		size_t n = strcspn(v, " \n(");
-		if (n >= sizeof word)
-			n = sizeof word - 1;
-		memcpy(word, v, n);
-		word[n] = '\0';
-		for (char *p = word; *p; p++)
-			*p = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p == '_' ? '-' : *p;
-		fputs(" st-", out);
-		esc_html_attr(out, word);
-	}
+	const char *key = t->kinds[c] == WD_STATUS && v ? status_key(v) : NULL;
+	if (key)
+		fprintf(out, " st-%s", key);
 	fputc('"', out);
 }
 
@@ -172,7 +189,8 @@ static void html_table(FILE *out, const wd_table *t)
 /* The document in HTML. */
 int wp_write_html(FILE *out, const wp_doc *d, actip_err *err)
 {
-	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n", i18n_current()); /* --lang */
+	fputs("<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", out);
 	esc_html_text(out, d->title);
 	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body class=\"%s\">\n<main>\n"

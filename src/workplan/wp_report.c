@@ -40,9 +40,9 @@ static wd_table *rates_table(wp_doc *d, wd_section *s, const char *id, const cha
 			     const char *first)
 {
 	wd_table *t = wd_table_add(d, s, id, caption, 9);
-	static const char *const heads[] = {"Active lines", "Expected", "Received", "On time",
-					    "Completeness", "Timeliness", "Implementation rate",
-					    "Completion rate"};
+	static const char *const heads[] = {N_("Active lines"), N_("Expected"), N_("Received"), N_("On time"),
+					    N_("Completeness"), N_("Timeliness"), N_("Implementation rate"),
+					    N_("Completion rate")};
 	wd_col(t, 0, first, WD_TEXT);
 	for (int i = 0; i < 8; i++)
 		wd_col(t, i + 1, heads[i], WD_NUM);
@@ -53,31 +53,31 @@ static wd_table *rates_table(wp_doc *d, wd_section *s, const char *id, const cha
 static void section_rates(wp_doc *d, const wp_plan *p, const wp_period_stats *st,
 			  const char *period)
 {
-	wd_section *s = wd_section_add(d, "rates", "Monitoring rates");
+	wd_section *s = wd_section_add(d, "rates", _("Monitoring rates"));
 	wp_rates r = wp_compute_rates(&st->all);
 	const wp_counts *c = &st->all;
 	wd_para(d, s,
-		"%d action lines are active in %s; %d were expected to report and %d did "
+		_("%d action lines are active in %s; %d were expected to report and %d did "
 		"(%d on time, that is at most %d days after the period ended). Completeness is %s, "
-		"timeliness %s, the implementation rate %s and the completion rate %s.",
+		"timeliness %s, the implementation rate %s and the completion rate %s."),
 		c->active, period, c->expected, c->received, c->on_time, st->on_time_days,
 		wd_rate(d, r.completeness), wd_rate(d, r.timeliness), wd_rate(d, r.implementation),
 		wd_rate(d, r.completion));
-	wd_table *t = rates_table(d, s, "by-body", wd_str(d, "Reporting by lead body, %s", period),
-				  "Lead body");
+	wd_table *t = rates_table(d, s, "by-body", wd_str(d, _("Reporting by lead body, %s"), period),
+				  _("Lead body"));
 	for (int i = 0; i < st->nbodies; i++)
 		rates_row(d, t, body_label(d, p, st->bodies[i].body), &st->bodies[i].c, WD_ROW);
-	rates_row(d, t, "All lines", &st->all, WD_TOTAL);
-	t->note = "Completeness = received ÷ expected; timeliness = on time ÷ expected; "
+	rates_row(d, t, _("All lines"), &st->all, WD_TOTAL);
+	t->note = _("Completeness = received ÷ expected; timeliness = on time ÷ expected; "
 		  "implementation rate = completed or ongoing ÷ active lines not cancelled; "
-		  "completion rate = completed ÷ the same. A dash means there is no denominator.";
+		  "completion rate = completed ÷ the same. A dash means there is no denominator.");
 
-	wd_table *q = wd_table_add(d, s, "by-pillar", wd_str(d, "Action lines by state, %s", period), 10);
-	static const char *const heads[] = {"Pillar", "Active", "Completed", "Ongoing", "Delayed",
-					    "Not started", "Cancelled", "Not reported",
-					    "Implementation rate", "Completion rate"};
+	wd_table *q = wd_table_add(d, s, "by-pillar", wd_str(d, _("Action lines by state, %s"), period), 10);
+	static const char *const heads[] = {N_("Pillar"), N_("Active"), N_("Completed"), N_("Ongoing"), N_("Delayed"),
+					    N_("Not started"), N_("Cancelled"), N_("Not reported"),
+					    N_("Implementation rate"), N_("Completion rate")};
 	for (int i = 0; i < 10; i++)
-		wd_col(q, i, heads[i], i ? WD_NUM : WD_TEXT);
+		wd_col(q, i, _(heads[i]), i ? WD_NUM : WD_TEXT);
 	static const wp_state order[] = {WS_COMPLETED, WS_ONGOING, WS_DELAYED, WS_NOT_STARTED,
 					 WS_CANCELLED, WS_NOT_REPORTED};
 	for (int g = 0; g <= WP__PILLARS; g++) {
@@ -86,7 +86,7 @@ static void section_rates(wp_doc *d, const wp_plan *p, const wp_period_stats *st
 			continue;
 		wp_rates pr = wp_compute_rates(pc);
 		const char **row = wd_row(d, q, g < WP__PILLARS ? WD_ROW : WD_TOTAL);
-		row[0] = g < WP__PILLARS ? wp_pillar_title((wp_pillar)g) : "All pillars";
+		row[0] = g < WP__PILLARS ? wp_pillar_title((wp_pillar)g) : _("All pillars");
 		row[1] = wd_str(d, "%d", pc->active);
 		for (int k = 0; k < 6; k++)
 			row[2 + k] = wd_str(d, "%d", pc->state[order[k]]);
@@ -95,12 +95,27 @@ static void section_rates(wp_doc *d, const wp_plan *p, const wp_period_stats *st
 	}
 }
 
+/* A code as words in the document's language: "in_progress" -> "In progress" (the
+ * words of every code are in po/, tools/xgettext_codes.py). */
+static const char *code_words(wp_doc *d, const char *code)
+{
+	if (!code)
+		return NULL;
+	char buf[64];
+	snprintf(buf, sizeof buf, "%s", code);
+	for (char *p = buf; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	if (buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+	return wd_str(d, "%s", _(buf));
+}
+
 /* "completed" -> "Completed", "not_started" -> "Not started". */
-static const char *state_text(wp_doc *d, wp_state s)
+const char *wd_state_text(wp_state s)
 {
 	static const char *const t[WS__COUNT] = {N_("Completed"), N_("Ongoing"), N_("Delayed"), N_("Not started"),
 						 N_("Cancelled"), N_("Not reported")};
-	(void)d;
 	return s >= 0 && s < WS__COUNT ? _(t[s]) : "?"; /* the thread's language: `--lang` */
 }
 
@@ -132,20 +147,20 @@ static const char *line_measures(wp_doc *d, const wp_line *l)
 /* The matrix: one group row per pillar, one row per line. */
 static void section_matrix(wp_doc *d, const wp_plan *p, int pidx, const char *period)
 {
-	wd_section *s = wd_section_add(d, "matrix", "Work-plan matrix");
+	wd_section *s = wd_section_add(d, "matrix", _("Work-plan matrix"));
 	wd_para(d, s,
-		"Each line's status is its state at %s: the status of the latest report by its "
+		_("Each line's status is its state at %s: the status of the latest report by its "
 		"lead body for %s or earlier. Reports by cooperating bodies are shown with their "
-		"notes but do not set the state.", period, period);
-	wd_table *t = wd_table_add(d, s, "matrix-table", wd_str(d, "Implementation status, %s", period), 9);
-	static const char *const heads[] = {"No.", "APA provision", "Area of collaboration",
-					    "Programme / activity", "Expected output and measures",
-					    "Lead / cooperating bodies", "Timeline", "Status",
-					    "Implementation status (bodies' notes)"};
+		"notes but do not set the state."), period, period);
+	wd_table *t = wd_table_add(d, s, "matrix-table", wd_str(d, _("Implementation status, %s"), period), 9);
+	static const char *const heads[] = {N_("No."), N_("APA provision"), N_("Area of collaboration"),
+					    N_("Programme / activity"), N_("Expected output and measures"),
+					    N_("Lead / cooperating bodies"), N_("Timeline"), N_("Status"),
+					    N_("Implementation status (bodies' notes)")};
 	static const wd_col_kind kinds[] = {WD_TEXT, WD_TEXT, WD_TEXT, WD_WIDE, WD_TEXT, WD_TEXT,
 					    WD_TEXT, WD_STATUS, WD_WIDE};
 	for (int i = 0; i < 9; i++)
-		wd_col(t, i, heads[i], kinds[i]);
+		wd_col(t, i, _(heads[i]), kinds[i]);
 	int last = -1;
 	for (int i = 0; i < p->nlines; i++) {
 		const wp_line *l = &p->lines[i];
@@ -164,8 +179,8 @@ static void section_matrix(wp_doc *d, const wp_plan *p, int pidx, const char *pe
 			strncat(coop, k ? ", " : "", sizeof coop - strlen(coop) - 1);
 			strncat(coop, l->coop[k], sizeof coop - strlen(coop) - 1);
 		}
-		row[5] = coop[0] ? wd_str(d, "Lead: %s\nWith: %s", l->lead, coop)
-				 : wd_str(d, "Lead: %s", l->lead);
+		row[5] = coop[0] ? wd_str(d, _("Lead: %s\nWith: %s"), l->lead, coop)
+				 : wd_str(d, _("Lead: %s"), l->lead);
 		row[6] = l->start_year == l->end_year ? wd_str(d, "%d", l->start_year)
 						      : wd_str(d, "%d" WP_EN_DASH "%d", l->start_year,
 							       l->end_year);
@@ -173,13 +188,13 @@ static void section_matrix(wp_doc *d, const wp_plan *p, int pidx, const char *pe
 		const wp_report *lr = latest_lead(l, pidx);
 		char when[16];
 		if (!wp_line_active(l, pidx))
-			row[7] = wd_str(d, "%s\n(not active in %s)", state_text(d, st), period);
+			row[7] = wd_str(d, _("%s\n(not active in %s)"), wd_state_text(st), period);
 		else if (lr && lr->pidx != pidx) {
 			wp_period_format(lr->pidx, when, sizeof when);
-			row[7] = wd_str(d, "%s\n(as of %s; no report for %s)", state_text(d, st), when,
+			row[7] = wd_str(d, _("%s\n(as of %s; no report for %s)"), wd_state_text(st), when,
 					period);
 		} else
-			row[7] = state_text(d, st);
+			row[7] = wd_state_text(st);
 		/* the notes of every body that reported for P, lead first */
 		const char *notes = NULL;
 		for (int pass = 0; pass < 2; pass++)
@@ -192,7 +207,7 @@ static void section_matrix(wp_doc *d, const wp_plan *p, int pidx, const char *pe
 							 wp_state_name(r->status),
 							 r->reported_on ? ", " : "",
 							 r->reported_on ? r->reported_on : "",
-							 r->note ? r->note : "no note");
+							 r->note ? r->note : _("no note"));
 				notes = notes ? wd_str(d, "%s\n%s", notes, one) : one;
 			}
 		row[8] = notes;
@@ -202,18 +217,18 @@ static void section_matrix(wp_doc *d, const wp_plan *p, int pidx, const char *pe
 /* SMART gaps per line. */
 static void section_smart(wp_doc *d, const wp_plan *p)
 {
-	wd_section *s = wd_section_add(d, "smart", "SMART completeness");
+	wd_section *s = wd_section_add(d, "smart", _("SMART completeness"));
 	int complete = 0;
 	for (int i = 0; i < p->nlines; i++)
 		complete += wp_line_smart_gaps(&p->lines[i]) == 0;
 	wd_para(d, s,
-		"A line is complete when it names an indicator, a target, its own timeline (start "
+		_("A line is complete when it names an indicator, a target, its own timeline (start "
 		"and end years) and a lead body. %d of %d lines are complete; the others lack what "
-		"the table says.", complete, p->nlines);
-	wd_table *t = wd_table_add(d, s, "smart-table", "Lines with SMART gaps", 3);
-	wd_col(t, 0, "No.", WD_TEXT);
-	wd_col(t, 1, "Programme / activity", WD_WIDE);
-	wd_col(t, 2, "Missing", WD_TEXT);
+		"the table says."), complete, p->nlines);
+	wd_table *t = wd_table_add(d, s, "smart-table", _("Lines with SMART gaps"), 3);
+	wd_col(t, 0, _("No."), WD_TEXT);
+	wd_col(t, 1, _("Programme / activity"), WD_WIDE);
+	wd_col(t, 2, _("Missing"), WD_TEXT);
 	for (int i = 0; i < p->nlines; i++) {
 		unsigned g = wp_line_smart_gaps(&p->lines[i]);
 		if (!g)
@@ -230,14 +245,14 @@ static void section_smart(wp_doc *d, const wp_plan *p)
 /* Near-duplicate lines. */
 static void section_duplicates(wp_doc *d, const wp_plan *p)
 {
-	wd_section *s = wd_section_add(d, "duplicates", "Near-duplicate action lines");
+	wd_section *s = wd_section_add(d, "duplicates", _("Near-duplicate action lines"));
 	wd_para(d, s,
-		"Method: each line's activity text is normalised (Unicode NFKC, case folding, accents "
+		_("Method: each line's activity text is normalised (Unicode NFKC, case folding, accents "
 		"removed), cut into words (English function words dropped, plurals folded) and into "
 		"the three-letter pieces of those words. Both are weighted by TF-IDF over the plan's "
 		"lines, and a pair's score is the mean of the two cosine similarities (0 to 1). "
 		"Word order, case and punctuation do not change the score; a different spelling or "
-		"a few different words lower it a little. Pairs scoring %.2f or more are listed.",
+		"a few different words lower it a little. Pairs scoring %.2f or more are listed."),
 		WP_SIMILAR_THRESHOLD);
 	const char **texts = calloc((size_t)(p->nlines ? p->nlines : 1), sizeof *texts);
 	wp_pair *pairs = NULL;
@@ -252,17 +267,17 @@ static void section_duplicates(wp_doc *d, const wp_plan *p)
 		d->failed = 1;
 	free(texts);
 	if (n == 0) {
-		wd_para(d, s, "No pair of lines reaches the threshold.");
+		wd_para(d, s, _("No pair of lines reaches the threshold."));
 		free(pairs);
 		return;
 	}
 	wd_table *t = wd_table_add(d, s, "duplicates-table",
-				   wd_str(d, "%d pair%s of similar lines", n, n == 1 ? "" : "s"), 5);
-	wd_col(t, 0, "Score", WD_NUM);
-	wd_col(t, 1, "Line", WD_TEXT);
-	wd_col(t, 2, "Programme / activity", WD_WIDE);
-	wd_col(t, 3, "Similar line", WD_TEXT);
-	wd_col(t, 4, "Programme / activity", WD_WIDE);
+				   wd_str(d, P_("%d pair of similar lines", "%d pairs of similar lines", n), n), 5);
+	wd_col(t, 0, _("Score"), WD_NUM);
+	wd_col(t, 1, _("Line"), WD_TEXT);
+	wd_col(t, 2, _("Programme / activity"), WD_WIDE);
+	wd_col(t, 3, _("Similar line"), WD_TEXT);
+	wd_col(t, 4, _("Programme / activity"), WD_WIDE);
 	for (int k = 0; k < n; k++) {
 		const wp_line *a = &p->lines[pairs[k].a], *b = &p->lines[pairs[k].b];
 		const char **row = wd_row(d, t, WD_ROW);
@@ -278,17 +293,17 @@ static void section_duplicates(wp_doc *d, const wp_plan *p)
 /* ACTIP-article coverage by lines. */
 static void section_coverage(wp_doc *d, const wp_plan *p)
 {
-	wd_section *s = wd_section_add(d, "coverage", "ACTIP-article coverage");
+	wd_section *s = wd_section_add(d, "coverage", _("ACTIP-article coverage"));
 	wd_para(d, s,
-		"For each article of the Convention from %d to %d (criminalisation, prevention, "
+		_("For each article of the Convention from %d to %d (criminalisation, prevention, "
 		"protection, law enforcement, cooperation and implementation), the action lines that "
 		"name it in actip_articles. Projects are not counted: the projects template has no "
-		"article column, so coverage is by action lines only.",
+		"article column, so coverage is by action lines only."),
 		WP_ARTICLE_FIRST, WP_ARTICLE_LAST);
-	wd_table *t = wd_table_add(d, s, "coverage-table", "Action lines per article", 3);
-	wd_col(t, 0, "Article", WD_NUM);
-	wd_col(t, 1, "Lines", WD_NUM);
-	wd_col(t, 2, "Action lines", WD_TEXT);
+	wd_table *t = wd_table_add(d, s, "coverage-table", _("Action lines per article"), 3);
+	wd_col(t, 0, _("Article"), WD_NUM);
+	wd_col(t, 1, _("Lines"), WD_NUM);
+	wd_col(t, 2, _("Action lines"), WD_TEXT);
 	const char *gaps = NULL;
 	for (int a = WP_ARTICLE_FIRST; a <= WP_ARTICLE_LAST; a++) {
 		const char *ids = NULL;
@@ -306,7 +321,7 @@ static void section_coverage(wp_doc *d, const wp_plan *p)
 		if (!n)
 			gaps = gaps ? wd_str(d, "%s, %d", gaps, a) : wd_str(d, "%d", a);
 	}
-	wd_para(d, s, "Articles without any action line (gaps): %s.", gaps ? gaps : "none");
+	wd_para(d, s, _("Articles without any action line (gaps): %s."), gaps ? gaps : "none");
 }
 
 /* A table of decisions, overdue ones marked as of day `end`; those of meetings held
@@ -322,23 +337,24 @@ static int decisions_table(wp_doc *d, wd_section *s, const char *id, const char 
 			continue;
 		if (!t) {
 			t = wd_table_add(d, s, id, caption, 7);
-			static const char *const heads[] = {"Meeting", "No.", "Decision", "Timeline",
-							    "Follow-up by", "Status", "Overdue"};
+			static const char *const heads[] = {N_("Meeting"), N_("No."), N_("Decision"), N_("Timeline"),
+							    N_("Follow-up by"), N_("Status"), N_("Overdue")};
 			for (int k = 0; k < 7; k++)
-				wd_col(t, k, heads[k], k == 1 ? WD_NUM : k == 2 ? WD_WIDE : k == 5 ? WD_STATUS : WD_TEXT);
+				wd_col(t, k, _(heads[k]), k == 1 ? WD_NUM : k == 2 ? WD_WIDE : k == 5 ? WD_STATUS : WD_TEXT);
 		}
 		const char **row = wd_row(d, t, WD_ROW);
 		row[0] = wd_str(d, "%s\n%s", x->meeting_title, x->held_on);
 		row[1] = wd_str(d, "%d", x->no);
 		row[2] = x->note ? wd_str(d, "%s\n(%s)", x->decision, x->note) : x->decision;
-		row[3] = x->due_on ? wd_str(d, "%s\n(due %s)", x->timeline ? x->timeline : "", x->due_on)
+		row[3] = x->due_on ? wd_str(d, _("%s\n(due %s)"), x->timeline ? x->timeline : "", x->due_on)
 				   : x->timeline;
 		const char *b = NULL;
 		for (int k = 0; k < x->nbodies; k++)
 			b = b ? wd_str(d, "%s, %s", b, x->bodies[k]) : x->bodies[k];
 		row[4] = b;
-		row[5] = x->done_on ? wd_str(d, "%s\n(%s)", x->status, x->done_on) : x->status;
-		row[6] = wp_decision_overdue(x, end) ? "overdue" : NULL;
+		const char *status = code_words(d, x->status);
+		row[5] = x->done_on ? wd_str(d, "%s\n(%s)", status, x->done_on) : status;
+		row[6] = wp_decision_overdue(x, end) ? _("Overdue") : NULL;
 		rows++;
 	}
 	return rows;
@@ -348,7 +364,7 @@ static int decisions_table(wp_doc *d, wd_section *s, const char *id, const char 
  * those of meetings tied to no plan (held by the end of the period). */
 static void section_decisions(wp_doc *d, const wp_plan *p, int pidx)
 {
-	wd_section *s = wd_section_add(d, "follow-up", "Follow-up decisions");
+	wd_section *s = wd_section_add(d, "follow-up", _("Follow-up decisions"));
 	long end = wp_period_end_day(pidx);
 	int overdue = 0;
 	for (int i = 0; i < p->ndecisions; i++)
@@ -356,10 +372,10 @@ static void section_decisions(wp_doc *d, const wp_plan *p, int pidx)
 	char period[16];
 	wp_period_format(pidx, period, sizeof period);
 	wd_para(d, s,
-		"Decisions of the plan's meetings and who follows them up. A decision is overdue "
+		_("Decisions of the plan's meetings and who follows them up. A decision is overdue "
 		"when its due date is before the end of %s and it is neither done nor dropped: "
-		"%d of %d are overdue.", period, overdue, p->ndecisions);
-	decisions_table(d, s, "decisions-table", "Key decisions and issues to follow up", p->decisions, p->ndecisions,
+		"%d of %d are overdue."), period, overdue, p->ndecisions);
+	decisions_table(d, s, "decisions-table", _("Key decisions and issues to follow up"), p->decisions, p->ndecisions,
 			end, false);
 	int other_overdue = 0, held = 0;
 	for (int i = 0; i < p->nothers; i++) {
@@ -371,24 +387,27 @@ static void section_decisions(wp_doc *d, const wp_plan *p, int pidx)
 	}
 	if (!held)
 		return;
-	wd_para(d, s,
-		"Meetings tied to no work plan (a steering committee's, for instance) decided as well; "
-		"their %d decision%s up to the end of %s are listed here and not counted above: "
-		"%d %s overdue.", held, held == 1 ? "" : "s", period, other_overdue, other_overdue == 1 ? "is" : "are");
-	decisions_table(d, s, "other-decisions-table", "Decisions of other meetings", p->others, p->nothers, end, true);
+	wd_para(d, s, "%s %s",
+		wd_str(d, P_("Meetings tied to no work plan (a steering committee's, for instance) decided as "
+			     "well; their %d decision up to the end of %s is listed here and not counted above:",
+			     "Meetings tied to no work plan (a steering committee's, for instance) decided as "
+			     "well; their %d decisions up to the end of %s are listed here and not counted above:",
+			     held), held, period),
+		wd_str(d, P_("%d is overdue.", "%d are overdue.", other_overdue), other_overdue));
+	decisions_table(d, s, "other-decisions-table", _("Decisions of other meetings"), p->others, p->nothers, end, true);
 }
 
 /* Adoption steps, consultation inputs and focal points. */
 static void section_process(wp_doc *d, const wp_plan *p)
 {
-	wd_section *s = wd_section_add(d, "adoption", "Adoption of the plan");
+	wd_section *s = wd_section_add(d, "adoption", _("Adoption of the plan"));
 	if (!p->nsteps)
-		wd_para(d, s, "No adoption steps are recorded.");
+		wd_para(d, s, _("No adoption steps are recorded."));
 	else {
-		wd_table *t = wd_table_add(d, s, "adoption-table", "Adoption timeline", 5);
-		static const char *const heads[] = {"Step", "Body", "Planned", "Done", "Note"};
+		wd_table *t = wd_table_add(d, s, "adoption-table", _("Adoption timeline"), 5);
+		static const char *const heads[] = {N_("Step"), N_("Body"), N_("Planned"), N_("Done"), N_("Note")};
 		for (int i = 0; i < 5; i++)
-			wd_col(t, i, heads[i], i == 4 ? WD_WIDE : WD_TEXT);
+			wd_col(t, i, _(heads[i]), i == 4 ? WD_WIDE : WD_TEXT);
 		for (int i = 0; i < p->nsteps; i++) {
 			const char **row = wd_row(d, t, WD_ROW);
 			row[0] = p->steps[i].step;
@@ -404,22 +423,22 @@ static void section_process(wp_doc *d, const wp_plan *p)
 			due = p->steps[i].due_on;
 	if (p->ninputs) {
 		int late = 0;
-		wd_table *t = wd_table_add(d, s, "inputs-table", "Consultation inputs on the draft", 4);
-		static const char *const heads[] = {"Submitted", "Body", "Line", "Comment"};
+		wd_table *t = wd_table_add(d, s, "inputs-table", _("Consultation inputs on the draft"), 4);
+		static const char *const heads[] = {N_("Submitted"), N_("Body"), N_("Line"), N_("Comment")};
 		for (int i = 0; i < 4; i++)
-			wd_col(t, i, heads[i], i == 3 ? WD_WIDE : WD_TEXT);
+			wd_col(t, i, _(heads[i]), i == 3 ? WD_WIDE : WD_TEXT);
 		for (int i = 0; i < p->ninputs; i++) {
 			const char **row = wd_row(d, t, WD_ROW);
 			bool is_late = due && p->inputs[i].submitted_on && strcmp(p->inputs[i].submitted_on, due) > 0;
 			late += is_late;
-			row[0] = is_late ? wd_str(d, "%s\n(late: due %s)", p->inputs[i].submitted_on, due)
+			row[0] = is_late ? wd_str(d, _("%s\n(late: due %s)"), p->inputs[i].submitted_on, due)
 					 : p->inputs[i].submitted_on;
 			row[1] = p->inputs[i].body;
-			row[2] = p->inputs[i].item && *p->inputs[i].item ? p->inputs[i].item : "whole plan";
+			row[2] = p->inputs[i].item && *p->inputs[i].item ? p->inputs[i].item : _("whole plan");
 			row[3] = p->inputs[i].comment;
 		}
 		if (due)
-			t->note = wd_str(d, "Inputs were due by %s; %d of %d came later.", due, late, p->ninputs);
+			t->note = wd_str(d, _("Inputs were due by %s; %d of %d came later."), due, late, p->ninputs);
 	}
 	if (p->ninputs || due) { /* the bodies with a part in the plan that sent nothing */
 		const char *none = NULL;
@@ -440,15 +459,15 @@ static void section_process(wp_doc *d, const wp_plan *p)
 				nnone++;
 			}
 		}
-		wd_para(d, s, "Bodies that lead or cooperate on a line (other than the one overseeing the plan) and "
-			"sent no input on the draft: %s.",
+		wd_para(d, s, _("Bodies that lead or cooperate on a line (other than the one overseeing the plan) and "
+			"sent no input on the draft: %s."),
 			nnone ? none : "none");
 	}
-	wd_section *f = wd_section_add(d, "focal-points", "Bodies and focal points");
-	wd_table *t = wd_table_add(d, f, "focal-table", "Focal points", 4);
-	static const char *const heads[] = {"Body", "Focal point", "E-mail", "Role"};
+	wd_section *f = wd_section_add(d, "focal-points", _("Bodies and focal points"));
+	wd_table *t = wd_table_add(d, f, "focal-table", _("Focal points"), 4);
+	static const char *const heads[] = {N_("Body"), N_("Focal point"), N_("E-mail"), N_("Role")};
 	for (int i = 0; i < 4; i++)
-		wd_col(t, i, heads[i], WD_TEXT);
+		wd_col(t, i, _(heads[i]), WD_TEXT);
 	for (int i = 0; i < p->nfocals; i++) {
 		const char **row = wd_row(d, t, WD_ROW);
 		row[0] = body_label(d, p, p->focals[i].body);
@@ -472,10 +491,10 @@ wp_doc *wp_report_doc(const wp_plan *p, int pidx, int on_time_days)
 	char period[16];
 	wp_period_format(pidx, period, sizeof period);
 	d->kind = "report";
-	d->title = wd_str(d, "%s: monitoring report %s", p->title, period);
-	d->subtitle = wd_str(d, "Plan %s, %d" WP_EN_DASH "%d%s%s. Status as of the end of %s.",
+	d->title = wd_str(d, _("%s: monitoring report %s"), p->title, period);
+	d->subtitle = wd_str(d, _("Plan %s, %d–%d%s%s. Status as of the end of %s."),
 			     p->plan, p->start_year, p->end_year,
-			     p->overseen_by ? "; overseen by " : "",
+			     p->overseen_by ? _("; overseen by ") : "",
 			     p->overseen_by ? body_label(d, p, p->overseen_by) : "", period);
 	d->sheet_name = "Matrix";
 	section_rates(d, p, &st, period);

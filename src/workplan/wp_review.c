@@ -2,6 +2,7 @@
  * plan's first half-year to the review's as-of period (overall, by pillar and by lead
  * body), the lines whose lead body never reported, and the lines delayed for two or more
  * periods. */
+#include "core/i18n.h"
 #include "workplan/wp_doc.h"
 
 #include <stdlib.h>
@@ -39,7 +40,7 @@ static void by_period(wp_doc *d, wd_section *s, const char *id, const char *capt
 	if (!t)
 		return;
 	int first = np + 1 > t->ncols ? np - (t->ncols - 1) : 0; /* the latest periods fit */
-	wd_col(t, 0, pillars ? "Pillar" : "Lead body", WD_TEXT);
+	wd_col(t, 0, pillars ? _("Pillar") : _("Lead body"), WD_TEXT);
 	for (int k = first; k < np; k++) {
 		char per[16];
 		wp_period_format(st[k].pidx, per, sizeof per);
@@ -62,7 +63,7 @@ static void by_period(wp_doc *d, wd_section *s, const char *id, const char *capt
 		}
 	}
 	const char **row = wd_row(d, t, WD_TOTAL);
-	row[0] = "All lines";
+	row[0] = _("All lines");
 	for (int k = first; k < np; k++)
 		row[k - first + 1] = wd_rate(d, pick(wp_compute_rates(&st[k].all), w));
 }
@@ -85,21 +86,21 @@ wp_doc *wp_review_doc(const wp_plan *p, bool final, int on_time_days)
 			d->failed = 1;
 	char period[16];
 	wp_period_format(asof, period, sizeof period);
-	const char *kind = final ? "Final review" : "Mid-term review";
+	const char *kind = final ? _("Final review") : _("Mid-term review");
 	d->kind = "review";
-	d->title = wd_str(d, "%s: %s", p->title, final ? "final review" : "mid-term review");
-	d->subtitle = wd_str(d, "Plan %s, %d" WP_EN_DASH "%d. %s as of the end of %s, over the "
-				"periods %d-H1 to %s.", p->plan, p->start_year, p->end_year, kind,
+	d->title = wd_str(d, "%s: %s", p->title, final ? _("final review") : _("mid-term review"));
+	d->subtitle = wd_str(d, _("Plan %s, %d–%d. %s as of the end of %s, over the "
+				"periods %d-H1 to %s."), p->plan, p->start_year, p->end_year, kind,
 			     period, p->start_year, period);
 	d->sheet_name = "Rates";
 
-	wd_section *s = wd_section_add(d, "rates", "Rates over the periods");
-	wd_table *t = wd_table_add(d, s, "rates-table", "All action lines, by period", 9);
-	static const char *const heads[] = {"Period", "Active lines", "Expected", "Received",
-					    "On time", "Completeness", "Timeliness",
-					    "Implementation rate", "Completion rate"};
+	wd_section *s = wd_section_add(d, "rates", _("Rates over the periods"));
+	wd_table *t = wd_table_add(d, s, "rates-table", _("All action lines, by period"), 9);
+	static const char *const heads[] = {N_("Period"), N_("Active lines"), N_("Expected"), N_("Received"),
+					    N_("On time"), N_("Completeness"), N_("Timeliness"),
+					    N_("Implementation rate"), N_("Completion rate")};
 	for (int i = 0; i < 9; i++)
-		wd_col(t, i, heads[i], i ? WD_NUM : WD_TEXT);
+		wd_col(t, i, _(heads[i]), i ? WD_NUM : WD_TEXT);
 	for (int k = 0; k < np; k++) {
 		char per[16];
 		wp_period_format(st[k].pidx, per, sizeof per);
@@ -115,35 +116,35 @@ wp_doc *wp_review_doc(const wp_plan *p, bool final, int on_time_days)
 		row[7] = wd_rate(d, r.implementation);
 		row[8] = wd_rate(d, r.completion);
 	}
-	wd_section *sp = wd_section_add(d, "by-pillar", "By pillar");
-	by_period(d, sp, "pillar-impl", "Implementation rate by pillar", st, np, true,
+	wd_section *sp = wd_section_add(d, "by-pillar", _("By pillar"));
+	by_period(d, sp, "pillar-impl", _("Implementation rate by pillar"), st, np, true,
 		  R_IMPLEMENTATION, p);
-	by_period(d, sp, "pillar-compl", "Completion rate by pillar", st, np, true, R_COMPLETION, p);
-	by_period(d, sp, "pillar-complete", "Completeness of reporting by pillar", st, np, true,
+	by_period(d, sp, "pillar-compl", _("Completion rate by pillar"), st, np, true, R_COMPLETION, p);
+	by_period(d, sp, "pillar-complete", _("Completeness of reporting by pillar"), st, np, true,
 		  R_COMPLETENESS, p);
-	wd_section *sb = wd_section_add(d, "by-body", "By lead body");
-	by_period(d, sb, "body-complete", "Completeness of reporting by lead body", st, np, false,
+	wd_section *sb = wd_section_add(d, "by-body", _("By lead body"));
+	by_period(d, sb, "body-complete", _("Completeness of reporting by lead body"), st, np, false,
 		  R_COMPLETENESS, p);
-	by_period(d, sb, "body-timely", "Timeliness of reporting by lead body", st, np, false,
+	by_period(d, sb, "body-timely", _("Timeliness of reporting by lead body"), st, np, false,
 		  R_TIMELINESS, p);
-	by_period(d, sb, "body-impl", "Implementation rate by lead body", st, np, false,
+	by_period(d, sb, "body-impl", _("Implementation rate by lead body"), st, np, false,
 		  R_IMPLEMENTATION, p);
 
-	wd_section *sn = wd_section_add(d, "never-reported", "Lines never reported");
+	wd_section *sn = wd_section_add(d, "never-reported", _("Lines never reported"));
 	wd_table *tn = wd_table_add(d, sn, "never-table",
-				    wd_str(d, "Active lines whose lead body sent no report up to %s", period), 4);
-	wd_col(tn, 0, "No.", WD_TEXT);
-	wd_col(tn, 1, "Programme / activity", WD_WIDE);
-	wd_col(tn, 2, "Lead body", WD_TEXT);
-	wd_col(tn, 3, "Timeline", WD_TEXT);
-	wd_section *sd = wd_section_add(d, "delayed", "Delayed lines");
-	wd_para(d, sd, "Lines whose state was delayed at two or more periods up to %s (a delayed "
-		       "state carries forward until the lead body reports another).", period);
-	wd_table *td = wd_table_add(d, sd, "delayed-table", "Lines delayed for two or more periods", 6);
-	static const char *const dh[] = {"No.", "Programme / activity", "Lead body",
-					 "Periods delayed", "From / to", "State at review"};
+				    wd_str(d, _("Active lines whose lead body sent no report up to %s"), period), 4);
+	wd_col(tn, 0, _("No."), WD_TEXT);
+	wd_col(tn, 1, _("Programme / activity"), WD_WIDE);
+	wd_col(tn, 2, _("Lead body"), WD_TEXT);
+	wd_col(tn, 3, _("Timeline"), WD_TEXT);
+	wd_section *sd = wd_section_add(d, "delayed", _("Delayed lines"));
+	wd_para(d, sd, _("Lines whose state was delayed at two or more periods up to %s (a delayed "
+		       "state carries forward until the lead body reports another)."), period);
+	wd_table *td = wd_table_add(d, sd, "delayed-table", _("Lines delayed for two or more periods"), 6);
+	static const char *const dh[] = {N_("No."), N_("Programme / activity"), N_("Lead body"),
+					 N_("Periods delayed"), N_("From / to"), N_("State at review")};
 	for (int i = 0; i < 6; i++)
-		wd_col(td, i, dh[i], i == 1 ? WD_WIDE : i == 3 ? WD_NUM : i == 5 ? WD_STATUS : WD_TEXT);
+		wd_col(td, i, _(dh[i]), i == 1 ? WD_WIDE : i == 3 ? WD_NUM : i == 5 ? WD_STATUS : WD_TEXT);
 	int never = 0, delayed = 0;
 	for (int i = 0; i < p->nlines; i++) {
 		const wp_line *l = &p->lines[i];
@@ -169,14 +170,14 @@ wp_doc *wp_review_doc(const wp_plan *p, bool final, int on_time_days)
 			row[2] = l->lead;
 			row[3] = wd_str(d, "%d", h.delayed_periods);
 			row[4] = wd_str(d, "%s " WP_EN_DASH " %s", a, b);
-			row[5] = wp_state_name(wp_line_state(l, asof));
+			row[5] = wd_state_text(wp_line_state(l, asof));
 			delayed++;
 		}
 	}
 	if (!never)
-		wd_para(d, sn, "Every active line has been reported by its lead body.");
+		wd_para(d, sn, _("Every active line has been reported by its lead body."));
 	if (!delayed)
-		wd_para(d, sd, "No line was delayed for two or more periods.");
+		wd_para(d, sd, _("No line was delayed for two or more periods."));
 	for (int k = 0; k < np; k++)
 		wp_period_stats_free(&st[k]);
 	free(st);

@@ -294,7 +294,7 @@ static bool check_bodies(importer *im, const tplrow *r, int col, const char *col
 		int f = body_exists(im, p);
 		if (f == 0)
 			diag_add(im->diag, DIAG_ERROR, r->file, r->line, colname,
-				 "unknown body '%s' (add it to bodies.csv)", p);
+				 _("unknown body '%s' (add it to bodies.csv)"), p);
 		if (f != 1)
 			ok = false;
 	}
@@ -324,7 +324,7 @@ static bool check_plan(importer *im, const tplrow *r, int col, int *start, int *
 	int f = plan_years(im, r->v[col].s, &s, &e);
 	if (f == 0)
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "plan",
-			 "unknown plan '%s' (add it to plans.csv)", r->v[col].s);
+			 _("unknown plan '%s' (add it to plans.csv)"), r->v[col].s);
 	if (start)
 		*start = s;
 	if (end)
@@ -409,7 +409,7 @@ int wp_handle_plan(importer *im, const tplrow *r)
 {
 	if (r->v[PL_START].n > r->v[PL_END].n) {
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "end_year",
-			 "end_year %lld is before start_year %lld", (long long)r->v[PL_END].n,
+			 _("end_year %lld is before start_year %lld"), (long long)r->v[PL_END].n,
 			 (long long)r->v[PL_START].n);
 		return 0;
 	}
@@ -444,8 +444,8 @@ static bool check_articles(importer *im, const tplrow *r)
 		char para[16];
 		if (actip_article_ref(p, &n, para, sizeof para) < 0) {
 			diag_add(im->diag, DIAG_ERROR, r->file, r->line, "actip_articles",
-				 "'%s' is not an ACTIP article (1 to %d), alone or with its paragraph "
-				 "as in 14(6)", p, ACTIP_ARTICLES);
+				 _("'%s' is not an ACTIP article (1 to %d), alone or with its paragraph "
+				 "as in 14(6)"), p, ACTIP_ARTICLES);
 			ok = false;
 		}
 	}
@@ -464,7 +464,7 @@ int wp_handle_item(importer *im, const tplrow *r)
 	const value *sy = &r->v[IT_START], *ey = &r->v[IT_END];
 	if (sy->set && ey->set && sy->n > ey->n) {
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "end_year",
-			 "end_year %lld is before start_year %lld", (long long)ey->n,
+			 _("end_year %lld is before start_year %lld"), (long long)ey->n,
 			 (long long)sy->n);
 		ok = false;
 	}
@@ -472,7 +472,7 @@ int wp_handle_item(importer *im, const tplrow *r)
 		return im->db_failed ? -1 : 0;
 	if ((sy->set && (sy->n < ps || sy->n > pe)) || (ey->set && (ey->n < ps || ey->n > pe)))
 		diag_add(im->diag, DIAG_WARNING, r->file, r->line, sy->set ? "start_year" : "end_year",
-			 "the line's years reach outside the plan's %d-%d", ps, pe);
+			 _("the line's years reach outside the plan's %d-%d"), ps, pe);
 	sqlite3_stmt *s = im->wp_stmt[W_ITEM_UPSERT];
 	store_bind_text(s, 1, tpl_txt(r, IT_ID));
 	store_bind_text(s, 2, tpl_txt(r, IT_PLAN));
@@ -517,7 +517,7 @@ int wp_handle_status(importer *im, const tplrow *r)
 	bool ok = true;
 	if (pidx < 0) {
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "period",
-			 "'%s' is not a half-year period such as 2018-H1 or 2018-H2",
+			 _("'%s' is not a half-year period such as 2018-H1 or 2018-H2"),
 			 r->v[ST_PERIOD].s);
 		ok = false;
 	}
@@ -535,7 +535,7 @@ int wp_handle_status(importer *im, const tplrow *r)
 		done(im, W_ITEM_FIND);
 	} else if (found == 0) {
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "item_id",
-			 "unknown action line '%s' (add it to workplan.csv)", item);
+			 _("unknown action line '%s' (add it to workplan.csv)"), item);
 		ok = false;
 	}
 	if (!ok)
@@ -549,12 +549,12 @@ int wp_handle_status(importer *im, const tplrow *r)
 			done(im, W_ITEM_INVOLVES);
 		else if (inv == 0)
 			diag_add(im->diag, DIAG_WARNING, r->file, r->line, "body",
-				 "%s neither leads nor cooperates on %s; the report is kept but "
-				 "does not set the line's state", body, item);
+				 _("%s neither leads nor cooperates on %s; the report is kept but "
+				 "does not set the line's state"), body, item);
 	}
 	if (pidx / 2 < ps || pidx / 2 > pe) { /* no one could approve (lock) such a period */
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "period",
-			 "%s lies outside the plan's years %d-%d", r->v[ST_PERIOD].s, ps, pe);
+			 _("%s lies outside the plan's years %d-%d"), r->v[ST_PERIOD].s, ps, pe);
 		return 0;
 	}
 	char period[16];
@@ -603,13 +603,13 @@ int wp_handle_decision(importer *im, const tplrow *r)
 		done(im, W_MEETING_EXISTS);
 	else if (f == 0)
 		diag_add(im->diag, DIAG_ERROR, r->file, r->line, "meeting",
-			 "unknown meeting '%s' (add it to meetings.csv)", r->v[DE_MEETING].s);
+			 _("unknown meeting '%s' (add it to meetings.csv)"), r->v[DE_MEETING].s);
 	bool ok = check_bodies(im, r, DE_BODIES, "follow_up_by") && f == 1;
 	if (!ok)
 		return im->db_failed ? -1 : 0;
 	if (strcmp(r->v[DE_STATUS].s, "done") == 0 && !r->v[DE_DONE].set)
 		diag_add(im->diag, DIAG_WARNING, r->file, r->line, "done_on",
-			 "the decision is done but done_on is empty");
+			 _("the decision is done but done_on is empty"));
 	sqlite3_stmt *s = im->wp_stmt[W_DECISION_UPSERT];
 	store_bind_text(s, 1, tpl_txt(r, DE_MEETING));
 	tpl_bind_int_or_null(s, 2, r, DE_NO);
@@ -666,7 +666,7 @@ int wp_handle_input(importer *im, const tplrow *r)
 			const unsigned char *p = sqlite3_column_text(f, 3);
 			if (!p || strcmp((const char *)p, r->v[IN_PLAN].s) != 0) {
 				diag_add(im->diag, DIAG_ERROR, r->file, r->line, "item_id",
-					 "action line '%s' is not in plan '%s'", r->v[IN_ITEM].s,
+					 _("action line '%s' is not in plan '%s'"), r->v[IN_ITEM].s,
 					 r->v[IN_PLAN].s);
 				ok = false;
 			}
@@ -674,7 +674,7 @@ int wp_handle_input(importer *im, const tplrow *r)
 		} else {
 			if (found == 0)
 				diag_add(im->diag, DIAG_ERROR, r->file, r->line, "item_id",
-					 "unknown action line '%s' (add it to workplan.csv)",
+					 _("unknown action line '%s' (add it to workplan.csv)"),
 					 r->v[IN_ITEM].s);
 			ok = false;
 		}

@@ -3,7 +3,9 @@
 // in Lao; then chooses Vietnamese (kept on the account) and updates it; an admin takes
 // screenshots of every page in Khmer, Lao, Thai and Burmese into SHOTS (i18n-LANG-PAGE.png),
 // each page checked for its <html lang>, its words in that language and the script's
-// font being the one the page names (document.fonts.check: no fallback boxes).
+// font being the one the page names (document.fonts.check: no fallback boxes); the
+// dashboard's report tables and an upload with errors in each of those languages
+// (i18n-LANG-dashboard-tables.png, i18n-LANG-upload-errors.png).
 // Usage: node i18n.mjs URL PASSWORD SHOTS_DIR
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -81,6 +83,8 @@ try {
     upload: '/upload', periods: '/periods', audit: '/audit', users: '/users', me: '/me',
     workplan: '/workplan?plan=WP-TEST&period=2021-H1',
   };
+  // a participants file with a bad sex and a bad e-mail on line 2
+  const bad = 'activity_id,full_name,sex,country,email\nKH-1,Test Person,x,KH,not-an-address\n';
   const scripts = { km: ['Noto Sans Khmer', 'ខ្មែរ', /[\u1780-\u17FF]/], lo: ['Noto Sans Lao', 'ລາວ', /[\u0E80-\u0EFF]/],
     th: ['Noto Sans Thai', 'ไทย', /[\u0E00-\u0E7F]/], my: ['Noto Sans Myanmar', 'မြန်မာ', /[\u1000-\u109F]/] };
   for (const [code, [font, sample, range]] of Object.entries(scripts)) {
@@ -96,6 +100,26 @@ try {
       await admin.screenshot({ path: `${shots}/i18n-${code}-${name}.png`, fullPage: true });
     }
     check(`${code}: every page (${Object.keys(pages).length}) in the language`, ok === Object.keys(pages).length);
+    // the dashboard's report tables: captions, heads and country names in the language
+    await admin.goto(`${url}/`);
+    const caption = await admin.textContent('figure.table figcaption');
+    const tables = await admin.textContent('#main');
+    check(`${code} dashboard: Table 1's caption in the language`, range.test(caption) && !/Table \d/.test(caption), caption);
+    check(`${code} dashboard: no English table words or country names`,
+      !/Country\/region|Cambodia|Thailand|Source: |Female/.test(tables));
+    await admin.screenshot({ path: `${shots}/i18n-${code}-dashboard-tables.png`, fullPage: true });
+    // an upload with errors: the lines in the language, their positions as in English
+    await admin.goto(`${url}/upload`);
+    await admin.setInputFiles('#file', { name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await admin.click('#upload-form button[type=submit]');
+    await admin.waitForSelector('#errors');
+    const errs = (await admin.locator('#errors li').allTextContents()).map((e) => e.trim());
+    check(`${code} upload: two errors, in the language, at FILE:LINE: COLUMN`,
+      errs.length === 2 && errs.every((e) => range.test(e)) && errs.some((e) => e.startsWith('participants.csv:2: sex: ')) &&
+      errs.some((e) => e.startsWith('participants.csv:2: email: ')), errs.join(' | '));
+    const said = await admin.textContent('#upload-status');
+    check(`${code} upload: the script's status line in the language`, range.test(said) && !/stored/.test(said), said);
+    await admin.screenshot({ path: `${shots}/i18n-${code}-upload-errors.png`, fullPage: true });
     const fontOk = await admin.evaluate(async ([f, s]) => { await document.fonts.ready; return document.fonts.check(`16px "${f}"`, s); }, [font, sample]);
     check(`${code}: the page's font ${font} is installed (no tofu)`, fontOk);
   }

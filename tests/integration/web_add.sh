@@ -60,7 +60,7 @@ check "participant form: the new row is seq 5, as typed" [ "$(people KH-1 5)" = 
 check "participant form: another activity's rows untouched" [ "$(people TH-1)" = "$th0" ]
 check "participant form: audited as the count before and after" [ "$(audited participants)" = '{"count":4} {"count":5}' ]
 check "participant form: the page lists the new participant, escaped" \
-	bash -c "curl -s -b '$TMP/kh.jar' '$URL/activities/KH-1' | grep -qF '<td>Lim \"Srey\", Neang</td><td>Lim.Srey@Example.ORG</td><td>female</td><td>KH</td><td>Police &lt;Unit&gt; &amp; co</td>'"
+	bash -c "curl -s -b '$TMP/kh.jar' '$URL/activities/KH-1' | grep -qF '<td>Lim \"Srey\", Neang</td><td>Lim.Srey@Example.ORG</td><td>Female</td><td>Cambodia</td><td>Police &lt;Unit&gt; &amp; co</td>'"
 
 f0=$(answers KH-1)
 st=$(form_post admin /activities/KH-1/feedback sex=other satisfied=yes met_objectives=no relevant=yes understanding=excellent)

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "core/i18n.h"
 #include "core/num.h"
 
 /* Returns the scaled percentage, failing the test when there is no denominator. */
@@ -69,8 +70,44 @@ static void display(void **state)
 	assert_int_equal(tiny[3], '\0');
 }
 
+/* The thread's language groups and marks the decimals as people of that language write
+ * them; the machine-read form (num_format_scaled) keeps its point; English is unchanged. */
+static void display_by_language(void **state)
+{
+	(void)state;
+	char b[64];
+	assert_string_equal(i18n_set("vi"), "vi");
+	num_format_count(b, sizeof b, 1057);
+	assert_string_equal(b, "1.057");
+	num_format_count(b, sizeof b, -1234567);
+	assert_string_equal(b, "-1.234.567");
+	num_format_decimal(b, sizeof b, 5426, 2);
+	assert_string_equal(b, "54,26");
+	num_format_scaled(b, sizeof b, 5426, 2);
+	assert_string_equal(b, "54.26");
+	num_format_words(b, sizeof b, 5); /* words are English prose: digits elsewhere */
+	assert_string_equal(b, "5");
+	i18n_format_date(b, sizeof b, "2021-03-01");
+	assert_string_equal(b, "01/03/2021");
+	i18n_set("th");
+	num_format_count(b, sizeof b, 1057);
+	assert_string_equal(b, "1,057");
+	num_format_decimal(b, sizeof b, 5426, 2);
+	assert_string_equal(b, "54.26");
+	i18n_set(NULL);
+	num_format_count(b, sizeof b, 1057);
+	assert_string_equal(b, "1,057");
+	num_format_decimal(b, sizeof b, 20, 2);
+	assert_string_equal(b, "0.20");
+	num_format_words(b, sizeof b, 5);
+	assert_string_equal(b, "five");
+	i18n_format_date(b, sizeof b, "2021-03-01");
+	assert_string_equal(b, "2021-03-01");
+}
+
 int main(void)
 {
-	const struct CMUnitTest tests[] = {cmocka_unit_test(rounding), cmocka_unit_test(display)};
+	const struct CMUnitTest tests[] = {cmocka_unit_test(rounding), cmocka_unit_test(display),
+					   cmocka_unit_test(display_by_language)};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
