@@ -258,34 +258,44 @@ static int push(client *cl, web_req *rq, json_t *pushed, long *applied, long *re
 	return ACTIP_OK;
 }
 
-/* Pulls the server's records when anything changed since the cursor. */
-static int pull(client *cl, web_req *rq, json_t *pushed, bool fresh, long *written, long *deleted, actip_err *err)
+/* Applies a pull's answer or a return bundle's content ({"cursor", "full", "records",
+ * "gone"}, or "unchanged") and stores its cursor as the epoch agreed up to. */
+static int pull_take(web_req *rq, json_t *o, json_t *pushed, long *written, long *deleted, actip_err *err)
 {
-	char cursor[32] = "", path[128];
+	*written = *deleted = 0;
+	json_t *records = json_object_get(o, "records");
+	json_t *gone = json_is_true(json_object_get(o, "full")) ? NULL : json_object_get(o, "gone");
+	if (json_is_array(records) && sync_pull_apply(rq, records, json_is_array(gone) ? gone : NULL, pushed, written,
+						      deleted, err) < 0)
+		return ACTIP_ERR;
+	char now[32];
+	snprintf(now, sizeof now, "%lld", (long long)json_integer_value(json_object_get(o, "cursor")));
+	if (sync_state_put(rq->st, "since", now) < 0)
+		return store_error(rq->st, "storing the cursor", err);
+	return ACTIP_OK;
+}
+
+/* Pulls what changed on the server since the epoch agreed (everything when fresh). */
+static int pull(client *cl, web_req *rq, json_t *pushed, bool fresh, long *written, long *deleted, long *bytes,
+		actip_err *err)
+{
+	char since[32] = "", path[128];
 	if (!fresh)
-		sync_state_get(rq->st, "cursor", cursor, sizeof cursor);
-	snprintf(path, sizeof path, "/api/v1/sync/pull%s%s", cursor[0] ? "?cursor=" : "", cursor);
+		sync_state_get(rq->st, "since", since, sizeof since);
+	snprintf(path, sizeof path, "/api/v1/sync/pull%s%s", since[0] ? "?since=" : "", since);
 	json_t *o;
 	long st = request(cl, "GET", path, NULL, &o, err);
 	if (st < 0)
 		return ACTIP_ERR;
+	*bytes = (long)cl->len;
 	if (st != 200 || !json_is_integer(json_object_get(o, "cursor"))) {
 		err_set(err, ACTIP_ERR, "the server refused the pull (%ld): %s", st, why(o));
 		json_decref(o);
 		return ACTIP_ERR;
 	}
-	*written = *deleted = 0;
-	json_t *records = json_object_get(o, "records");
-	if (json_is_array(records) && sync_pull_apply(rq, records, pushed, written, deleted, err) < 0) {
-		json_decref(o);
-		return ACTIP_ERR;
-	}
-	char now[32];
-	snprintf(now, sizeof now, "%lld", (long long)json_integer_value(json_object_get(o, "cursor")));
+	int rc = pull_take(rq, o, pushed, written, deleted, err);
 	json_decref(o);
-	if (sync_state_put(rq->st, "cursor", now) < 0)
-		return store_error(rq->st, "storing the cursor", err);
-	return ACTIP_OK;
+	return rc;
 }
 
 /* `actip sync clone`. */
@@ -343,9 +353,10 @@ static int do_clone(const char *db, const char *server, const char *user)
 		goto out;
 	}
 	json_decref(state);
-	long written, deleted;
+	long written, deleted, bytes;
 	json_t *pushed = json_object();
-	if (local_req(&rq, &st, user, &err) < 0 || pull(&cl, &rq, pushed, true, &written, &deleted, &err) < 0) {
+	if (local_req(&rq, &st, user, &err) < 0 ||
+	    pull(&cl, &rq, pushed, true, &written, &deleted, &bytes, &err) < 0) {
 		json_decref(pushed);
 		goto out;
 	}
@@ -387,17 +398,17 @@ static int do_sync(const char *db)
 	web_req rq;
 	int rc = EXIT_FAILURE_;
 	json_t *pushed = json_object();
-	long applied = 0, refused = 0, written = 0, deleted = 0;
+	long applied = 0, refused = 0, written = 0, deleted = 0, bytes = 0;
 	if (open_clone(db, &st, user, server, &err) < 0)
 		goto out;
 	char people[65];
 	sync_privacy_id(&st, people);
 	if (client_open(&cl, server, user, pw, people, &err) < 0 || local_req(&rq, &st, user, &err) < 0 ||
 	    push(&cl, &rq, pushed, &applied, &refused, &err) < 0 ||
-	    pull(&cl, &rq, pushed, false, &written, &deleted, &err) < 0)
+	    pull(&cl, &rq, pushed, false, &written, &deleted, &bytes, &err) < 0)
 		goto out;
-	printf("sent %ld changes (%ld applied, %ld not: see `actip sync conflicts`); received %ld records, %ld deleted\n",
-	       applied + refused, applied, refused, written, deleted);
+	printf("sent %ld changes (%ld applied, %ld not: see `actip sync conflicts`); received %ld records, %ld deleted"
+	       " (%ld bytes)\n", applied + refused, applied, refused, written, deleted, bytes);
 	rc = EXIT_OK_;
 out:
 	if (rc != EXIT_OK_)

@@ -242,7 +242,8 @@ static void write_message(const web_write *w, char *out, size_t size)
 	}
 }
 
-json_t *sync_apply_item(web_req *rq, json_t *item)
+/* Applies one item (sync_apply_item without the record sent back on refusal). */
+static json_t *apply_item(web_req *rq, json_t *item)
 {
 	const char *id = json_string_value(json_object_get(item, "id"));
 	const char *kind = json_string_value(json_object_get(item, "kind"));
@@ -283,6 +284,7 @@ json_t *sync_apply_item(web_req *rq, json_t *item)
 	rq->st->before_commit_ctx = &am;
 	int status;
 	char msg[600];
+	long long placed = 0;
 	if (!record || json_is_null(record)) {
 		status = rec_delete(rq, &r, base, false, NULL, msg, sizeof msg);
 	} else {
@@ -290,13 +292,24 @@ json_t *sync_apply_item(web_req *rq, json_t *item)
 		long long at_seq = 0;
 		if (t->kind->seq_key) {
 			int64_t n = 0;
-			if (!create_seq && (text_parse_count(r.key[1], &n) < 0 || n < 1)) {
+			bool numbered = text_parse_count(r.key[1], &n) == 0 && n >= 1;
+			if (!create_seq && !numbered) {
 				json_decref(body);
 				rq->st->before_commit = NULL;
 				free(theirs);
 				return answer(id, 400, "no such row");
 			}
-			at_seq = n;
+			/* a new row keeps the number it was given where it was made when that
+			 * number is free here; otherwise it goes after the stored rows */
+			if (create_seq && numbered) {
+				char v[33];
+				int taken = rec_version(rq->st, &r, v);
+				free(r.old_json);
+				r.old_json = NULL;
+				if (taken != 0)
+					n = 0;
+			}
+			at_seq = placed = n;
 			json_object_del(body, "seq");
 		}
 		web_write w;
@@ -309,11 +322,43 @@ json_t *sync_apply_item(web_req *rq, json_t *item)
 	rq->st->before_commit = NULL;
 	if (status == 200) {
 		free(theirs);
-		return answer(id, 200, NULL);
+		json_t *ok = answer(id, 200, NULL);
+		if (create_seq && placed) { /* where the new row went: its own number */
+			json_object_set(ok, "key", json_object_get(item, "key"));
+		} else if (create_seq && record && !json_is_null(record)) { /* after the stored rows */
+			json_t *last = rec_last_child(rq, t, r.key[0]);
+			if (last)
+				json_object_set_new(ok, "key", key_array(t, last));
+			json_decref(last);
+		}
+		return ok;
 	}
 	int rc = keep_conflict(rq->st, id, rq->user.name, kind, rkey, status, msg, record, theirs);
 	free(theirs);
 	return rc < 0 ? answer(id, 500, "the refusal could not be stored") : answer(id, status, msg);
+}
+
+json_t *sync_apply_item(web_req *rq, json_t *item)
+{
+	json_t *res = apply_item(rq, item);
+	int status = (int)json_integer_value(json_object_get(res, "status"));
+	rec_ref r;
+	const template *t = rec_kind(json_string_value(json_object_get(item, "kind")));
+	if (status == 200 || status == 400 || status == 404 || status >= 500 || !t ||
+	    !ref_of(&r, t, json_object_get(item, "key")))
+		return res;
+	/* not applied: the record as it stays here, so the client can take it back at once
+	 * (a pull carries only what changed here, and this did not) */
+	int st;
+	json_t *shown = rec_read(rq, &r, &st);
+	if (st == 200 || st == 404) {
+		json_t *version = shown ? json_incref(json_object_get(shown, "version")) : NULL;
+		if (shown)
+			json_object_del(shown, "version");
+		json_object_set_new(res, "server",
+				    shown ? json_pack("{soso}", "version", version, "record", shown) : json_null());
+	}
+	return res;
 }
 
 int sync_state_get(store *st, const char *name, char *out, size_t size)
@@ -498,6 +543,25 @@ static int local_put(web_req *rq, const template *t, json_t *key, json_t *record
 	return ACTIP_OK;
 }
 
+/* Records that the local record of key agrees with the server's version, writing
+ * nothing else. */
+static int local_agree(web_req *rq, const template *t, json_t *key, const char *server_version, actip_err *err)
+{
+	rec_ref r;
+	if (!ref_of(&r, t, key))
+		return err_set(err, ACTIP_ERR, "a %s from the server has a bad key", t->kind->one);
+	char rkey[300];
+	ref_rkey(&r, rkey, sizeof rkey);
+	base_mark bm = {&r, t->name, rkey, server_version};
+	if (store_begin(rq->st, err) < 0)
+		return ACTIP_ERR;
+	if (mark_base(rq->st, &bm) < 0 || store_commit(rq->st, err) < 0) {
+		store_rollback(rq->st);
+		return store_error(rq->st, "storing an agreed version", err);
+	}
+	return ACTIP_OK;
+}
+
 /* The item id of a local change: the same change pushed again has the same id, so the
  * server answers it from sync_applied instead of applying it twice. */
 static void item_id(const char *instance, const char *k, const char *base, const char *text, char out[65])
@@ -602,10 +666,20 @@ int sync_after_push(web_req *rq, json_t *item, json_t *result)
 	    keep_conflict(rq->st, NULL, rq->user.name, kind, rkey, status,
 			  json_string_value(json_object_get(result, "message")), record, NULL) < 0)
 		return -1;
-	/* a new row the server numbers: the server's copy, with its number, comes with the
-	 * pull; a refused new record is kept only in the conflict list */
+	/* refused or kept as a conflict: the server's record, sent back, is taken again here
+	 * (it did not change there, so no pull would bring it) */
+	json_t *server = json_object_get(result, "server");
+	if (status != 200 && json_is_object(server)) {
+		actip_err err;
+		return local_put(rq, t, json_object_get(item, "key"), json_object_get(server, "record"),
+				 json_string_value(json_object_get(server, "version")), &err);
+	}
+	/* a new row the server numbered otherwise than here (another instance took the
+	 * number first): the server's copy, with its number, comes with the pull; a refused
+	 * new record is kept only in the conflict list */
 	const char *base = json_string_value(json_object_get(item, "base"));
-	if ((t->kind->seq_key && base && !*base && record && !json_is_null(record)) ||
+	bool same_key = json_equal(json_object_get(result, "key"), json_object_get(item, "key"));
+	if ((t->kind->seq_key && base && !*base && record && !json_is_null(record) && !(status == 200 && same_key)) ||
 	    (status != 200 && base && !*base)) {
 		actip_err err;
 		char now[33];
@@ -624,7 +698,8 @@ int sync_after_push(web_req *rq, json_t *item, json_t *result)
 	return 0;
 }
 
-int sync_pull_apply(web_req *rq, json_t *records, json_t *pushed, long *written, long *deleted, actip_err *err)
+int sync_pull_apply(web_req *rq, json_t *records, json_t *gone_keys, json_t *pushed, long *written, long *deleted,
+		    actip_err *err)
 {
 	*written = *deleted = 0;
 	json_t *ix = local_index(rq);
@@ -651,27 +726,50 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *pushed, long *written,
 		const template *t = template_table[ti];
 		if (!t->kind)
 			continue;
-		sqlite3_stmt *s;
-		if (sqlite3_prepare_v2(rq->st->db, "SELECT rkey, local_version FROM sync_base WHERE kind = ?1", -1, &s,
-				       NULL) != SQLITE_OK) {
-			rc = store_error(rq->st, "reading the agreed versions", err);
-			goto done;
-		}
-		sqlite3_bind_text(s, 1, t->name, -1, SQLITE_STATIC);
 		json_t *gone = json_array();
-		int src;
-		while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-			char k[400];
-			snprintf(k, sizeof k, "%s/%s", t->name, (const char *)sqlite3_column_text(s, 0));
-			if (!json_object_get(theirs, k))
-				json_array_append_new(gone, json_pack("{ssss}", "k", k, "local",
-								      (const char *)sqlite3_column_text(s, 1)));
-		}
-		sqlite3_finalize(s);
-		if (src != SQLITE_DONE) {
-			json_decref(gone);
-			rc = store_error(rq->st, "reading the agreed versions", err);
-			goto done;
+		if (gone_keys) { /* an incremental pull: the server names what it deleted */
+			size_t di;
+			json_t *d;
+			json_array_foreach(gone_keys, di, d) {
+				rec_ref r;
+				char rkey[300], k[400], server[40], local[40];
+				const char *kind = json_string_value(json_object_get(d, "kind"));
+				if (!kind || strcmp(kind, t->name) != 0 || !ref_of(&r, t, json_object_get(d, "key")))
+					continue;
+				ref_rkey(&r, rkey, sizeof rkey);
+				int found = base_of(rq->st, t->name, rkey, server, local);
+				if (found < 0) {
+					json_decref(gone);
+					rc = store_error(rq->st, "reading the agreed versions", err);
+					goto done;
+				}
+				snprintf(k, sizeof k, "%s/%s", t->name, rkey);
+				if (found && !json_object_get(theirs, k)) /* never agreed: new here, it stays */
+					json_array_append_new(gone, json_pack("{ssss}", "k", k, "local", local));
+			}
+		} else { /* the whole set: agreed records missing from it are gone */
+			sqlite3_stmt *s;
+			if (sqlite3_prepare_v2(rq->st->db, "SELECT rkey, local_version FROM sync_base WHERE kind = ?1", -1,
+					       &s, NULL) != SQLITE_OK) {
+				json_decref(gone);
+				rc = store_error(rq->st, "reading the agreed versions", err);
+				goto done;
+			}
+			sqlite3_bind_text(s, 1, t->name, -1, SQLITE_STATIC);
+			int src;
+			while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+				char k[400];
+				snprintf(k, sizeof k, "%s/%s", t->name, (const char *)sqlite3_column_text(s, 0));
+				if (!json_object_get(theirs, k))
+					json_array_append_new(gone, json_pack("{ssss}", "k", k, "local",
+									      (const char *)sqlite3_column_text(s, 1)));
+			}
+			sqlite3_finalize(s);
+			if (src != SQLITE_DONE) {
+				json_decref(gone);
+				rc = store_error(rq->st, "reading the agreed versions", err);
+				goto done;
+			}
 		}
 		size_t gi;
 		json_t *g;
@@ -725,6 +823,15 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *pushed, long *written,
 		const char *mv = mine ? json_string_value(json_object_get(mine, "version")) : NULL;
 		if (found && strcmp(server, version) == 0 && mv && strcmp(mv, local) == 0)
 			continue; /* agreed, and unchanged on both sides */
+		if (mine && json_equal(json_object_get(mine, "record"), rec)) {
+			/* the same on both sides (a change that reached the server by a bundle, or a
+			 * row kept under its number): agreed as it is, nothing written */
+			if (local_agree(rq, t, json_object_get(e, "key"), version, err) < 0) {
+				rc = ACTIP_ERR;
+				goto done;
+			}
+			continue;
+		}
 		bool changed_here = mine && (!found || strcmp(mv, local) != 0) && !json_object_get(pushed, k);
 		if (changed_here) {
 			if (!(found && strcmp(server, version) == 0))

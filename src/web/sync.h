@@ -40,12 +40,24 @@ int sync_key_hex(store *st, char out[65], actip_err *err);
 /* The pseudonymisation check of this store ("" when it keeps names) into out. */
 void sync_privacy_id(store *st, char out[65]);
 
-/* The client's side: applies the server's records (sync_records' list) to the local
- * store as its account. Records changed here and not in `pushed` (an object of item ids
- * by "kind/rkey") are kept, and listed as conflicts when the server changed them too.
+/* The client's side: applies the server's records (sync_records' list, or
+ * sync_changes' "records") to the local store as its account. gone NULL: records is the
+ * whole readable set, and an agreed record missing from it was deleted; else gone lists
+ * the deleted ones ({"kind","key"}) and records only what changed. Records changed here
+ * and not in `pushed` (an object of item ids by "kind/rkey") are kept, and listed as
+ * conflicts when the server changed them too; a record the same on both sides is agreed.
  * Counts written and deleted records into *written and *deleted. 0 or -1 (err). */
-int sync_pull_apply(web_req *rq, json_t *records, json_t *pushed, long *written, long *deleted,
+int sync_pull_apply(web_req *rq, json_t *records, json_t *gone, json_t *pushed, long *written, long *deleted,
 		    actip_err *err);
+
+/* The server's side of an incremental pull (sync_index.c). sync_index_refresh brings the
+ * index of every record up to date (a write only when the change log moved) and gives
+ * its epoch. sync_changes answers a client that agreed up to epoch since (-1: none):
+ * {"cursor": epoch, "full": bool, "records": [as sync_records, for the user], "gone":
+ * [{"kind","key"}]}: every readable record when full, else those changed after since and
+ * the keys deleted after it. NULL with err on a database error. */
+int sync_index_refresh(web_req *rq, long long *epoch, actip_err *err);
+json_t *sync_changes(web_req *rq, long long since, long long *epoch, actip_err *err);
 
 /* The client's local changes since the last agreement as push items (see
  * sync_apply_item), in the kinds' order, deletions last. */
