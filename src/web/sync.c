@@ -926,10 +926,10 @@ static void bundle_mac(const char *text, size_t len, const char bkey[65], char o
 }
 
 int sync_bundle_write(const char *path, const char *instance, const char *account, const char bkey[65],
-		      json_t *items, actip_err *err)
+		      json_t *body, actip_err *err)
 {
-	json_t *o = json_pack("{sssssssO}", "format", "actip-sync-bundle", "instance", instance, "account", account,
-			      "items", items);
+	json_t *o = json_pack("{ssssss}", "format", "actip-sync-bundle", "instance", instance, "account", account);
+	json_object_update(o, body);
 	char *text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);
 	if (!text)
@@ -954,6 +954,12 @@ int sync_bundle_write(const char *path, const char *instance, const char *accoun
 }
 
 json_t *sync_bundle_open(const char *path, const char instance_key[65], actip_err *err)
+{
+	return sync_bundle_read(path, instance_key, NULL, NULL, err);
+}
+
+json_t *sync_bundle_read(const char *path, const char *instance_key, const char *instance_id, const char *bkey_given,
+			 actip_err *err)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
@@ -987,14 +993,19 @@ json_t *sync_bundle_open(const char *path, const char instance_key[65], actip_er
 	const char *format = json_string_value(json_object_get(o, "format"));
 	const char *instance = json_string_value(json_object_get(o, "instance"));
 	const char *account = json_string_value(json_object_get(o, "account"));
+	const char *direction = json_string_value(json_object_get(o, "direction"));
+	bool down = direction && strcmp(direction, "down") == 0;
 	if (!o || !format || strcmp(format, "actip-sync-bundle") != 0 || !instance || !account ||
-	    !json_is_array(json_object_get(o, "items"))) {
+	    !json_is_array(json_object_get(o, down ? "records" : "items"))) {
 		json_decref(o);
 		free(text);
 		return err_set(err, ACTIP_EINPUT, "%s:1: %d: not an actip sync bundle", path, je.column), NULL;
 	}
 	char mine[17];
-	sync_instance_id(instance_key, mine);
+	if (instance_key)
+		sync_instance_id(instance_key, mine);
+	else
+		snprintf(mine, sizeof mine, "%s", instance_id);
 	if (strcmp(instance, mine) != 0) {
 		err_set(err, ACTIP_EINPUT,
 			"%s: this bundle was made for another instance or programme (%.16s; this one is %s); refused",
@@ -1004,7 +1015,10 @@ json_t *sync_bundle_open(const char *path, const char instance_key[65], actip_er
 		return NULL;
 	}
 	char bkey[65], mac[65];
-	sync_bundle_key(instance_key, account, bkey);
+	if (instance_key)
+		sync_bundle_key(instance_key, account, bkey);
+	else
+		snprintf(bkey, sizeof bkey, "%s", bkey_given);
 	bundle_mac(text, (size_t)(nl - text), bkey, mac);
 	if (sodium_memcmp(mac, nl + 5, 64) != 0) {
 		err_set(err, ACTIP_EINPUT,
@@ -1015,6 +1029,13 @@ json_t *sync_bundle_open(const char *path, const char instance_key[65], actip_er
 		return NULL;
 	}
 	free(text);
+	if (down != !instance_key) { /* an instance's changes go to its server, a server's to the instance */
+		err_set(err, ACTIP_EINPUT, "%s: this bundle goes %s; refused here", path,
+			down ? "from a server to an instance cloned from it (apply it there)"
+			     : "from an instance to its server (apply it on the server)");
+		json_decref(o);
+		return NULL;
+	}
 	return o;
 }
 

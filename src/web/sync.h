@@ -74,14 +74,24 @@ void sync_bundle_key(const char instance_key[65], const char *account, char out[
 /* The public id of an instance (16 hex digits) from its key, named in its bundles. */
 void sync_instance_id(const char instance_key[65], char out[17]);
 
-/* A bundle: {"format":"actip-sync-bundle","instance","account","items":[...]} and a line
- * "mac HEX" (crypto_auth with the account's bundle key over everything before it).
- * sync_bundle_write writes one; sync_bundle_open checks one read from path for this
- * instance (its key) and returns the parsed object, or NULL with err saying why (another
- * instance's, altered, not a bundle). */
+/* A bundle: {"format":"actip-sync-bundle","instance","account","since","items":[...]}
+ * and a line "mac HEX" (crypto_auth with the account's bundle key over everything
+ * before it). sync_bundle_write writes one (body's fields after the first three);
+ * sync_bundle_open checks one read from path for this instance (its key) and returns
+ * the parsed object, or NULL with err saying why (another instance's, altered, not a
+ * bundle, one going the other way). */
 int sync_bundle_write(const char *path, const char *instance, const char *account, const char bkey[65],
-		      json_t *items, actip_err *err);
+		      json_t *body, actip_err *err);
 json_t *sync_bundle_open(const char *path, const char instance_key[65], actip_err *err);
+
+/* The other way (docs/sync.md, "Without any link"): a server's bundle for an instance
+ * cloned from it, {"format","instance","account","direction":"down","since","cursor",
+ * "people","full","records","gone"}, made with the account's bundle key. The instance
+ * checks it with the server's instance id and the bundle key it was given at clone
+ * (instance_key NULL); with instance_key, sync_bundle_read is sync_bundle_open. Each
+ * side refuses a bundle meant for the other. */
+json_t *sync_bundle_read(const char *path, const char *instance_key, const char *instance_id, const char *bkey,
+			 actip_err *err);
 
 /* The conflicts of a store as JSON (unresolved first). */
 json_t *sync_conflicts(store *st);
