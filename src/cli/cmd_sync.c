@@ -299,7 +299,7 @@ static int pull(client *cl, web_req *rq, json_t *pushed, bool fresh, long *writt
 }
 
 /* `actip sync clone`. */
-static int do_clone(const char *db, const char *server, const char *user)
+static int do_clone(const char *db, const char *server, const char *user, const char *key_path)
 {
 	actip_err err = {{0}};
 	struct stat sb;
@@ -327,15 +327,37 @@ static int do_clone(const char *db, const char *server, const char *user)
 		goto out;
 	}
 	const char *people = json_string_value(json_object_get(state, "people"));
-	if (people && *people) {
+	if (people && *people && !key_path) {
 		err_set(&err, ACTIP_ERR,
-			"%s keeps people pseudonymised; an instance cloned from it would be keyed differently, and "
-			"instances keyed differently do not exchange people (see docs/sync.md)", server);
+			"%s keeps people pseudonymised; clone it with --key FILE, the server's pseudonymisation key "
+			"(carried by hand, never over the link): instances keyed differently do not exchange people "
+			"(see docs/sync.md)", server);
 		json_decref(state);
 		goto out;
 	}
+	if (key_path) { /* the same key as the server's, or no clone */
+		store keyed = {.pseudonymised = true};
+		char mine[65];
+		if (!people || !*people) {
+			err_set(&err, ACTIP_EINPUT, "%s keeps names; --key is for a pseudonymised server", server);
+		} else if (store_privacy_read_key(key_path, keyed.person_key, &err) == 0) {
+			sync_privacy_id(&keyed, mine);
+			sodium_memzero(keyed.person_key, sizeof keyed.person_key);
+			if (strcmp(mine, people) != 0)
+				err_set(&err, ACTIP_EINPUT,
+					"%s: not the pseudonymisation key of %s; instances keyed differently do not "
+					"exchange people", key_path, server);
+			else
+				snprintf(cl.people, sizeof cl.people, "%s", mine);
+		}
+		if (err.msg[0]) {
+			json_decref(state);
+			goto out;
+		}
+	}
 	json_t *u = json_object_get(state, "user");
-	if (auth_init(&err) < 0 || store_open(&st, db, 0, &err) < 0 || store_begin(&st, &err) < 0) {
+	if (auth_init(&err) < 0 || store_open(&st, db, 0, &err) < 0 ||
+	    (key_path && store_privacy_adopt(&st, key_path, &err) < 0) || store_begin(&st, &err) < 0) {
 		json_decref(state);
 		goto out;
 	}
@@ -362,6 +384,9 @@ static int do_clone(const char *db, const char *server, const char *user)
 	}
 	json_decref(pushed);
 	printf("cloned %s as %s into %s: %ld records\n", cl.base, user, db, written);
+	if (key_path)
+		printf("people are kept pseudonymised there under the server's key: give it to every later use,"
+		       " as %s=%s\n", STORE_KEY_ENV, key_path);
 	rc = EXIT_OK_;
 out:
 	if (rc != EXIT_OK_)
@@ -758,11 +783,12 @@ int cmd_sync(int argc, char **argv)
 {
 	const cli_command *self = cli_find("sync");
 	const char *db = getenv("ACTIP_DB") ? getenv("ACTIP_DB") : "actip.db", *server = NULL, *user = NULL,
-		   *out = NULL, *for_user = NULL, *since = NULL;
+		   *out = NULL, *for_user = NULL, *since = NULL, *key = NULL;
 	bool json = false;
 	static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {"server", required_argument, NULL, 's'},
 					     {"user", required_argument, NULL, 'u'}, {"format", required_argument, NULL, 'f'},
 					     {"for", required_argument, NULL, 'F'}, {"since", required_argument, NULL, 'S'},
+					     {"key", required_argument, NULL, 'K'},
 					     {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	int c;
 	optind = 1;
@@ -774,6 +800,7 @@ int cmd_sync(int argc, char **argv)
 		case 'o': out = optarg; break;
 		case 'F': for_user = optarg; break;
 		case 'S': since = optarg; break;
+		case 'K': key = optarg; break;
 		case 'f':
 			if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0)
 				return cli_usage_error(self, "--format is text or json");
@@ -793,7 +820,7 @@ int cmd_sync(int argc, char **argv)
 	} else if (strcmp(verb, "clone") == 0) {
 		if (!server || !user)
 			return cli_usage_error(self, "clone needs --server URL and --user NAME");
-		rc = do_clone(db, server, user);
+		rc = do_clone(db, server, user, key);
 	} else if (strcmp(verb, "status") == 0) {
 		rc = do_status(db);
 	} else if (strcmp(verb, "conflicts") == 0) {

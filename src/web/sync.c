@@ -69,15 +69,73 @@ typedef struct collect {
 	json_t *out;
 } collect;
 
+/* Pseudonymisation mode (store.h, privacy.c): a participant's person key is stored only
+ * as a pseudonym, which the record (its template's fields) does not carry, and which
+ * cannot be made again from a record without names. Between instances keyed with the
+ * same key (the pull and push check X-Actip-People) it travels beside the record as
+ * "pseudonym" and is put back on the row in the write's own transaction. The
+ * participants' table and column are named here alone. */
+static bool carries_pseudonym(store *st, const template *t)
+{
+	return st->pseudonymised && strcmp(t->name, "participants") == 0;
+}
+
+/* The stored pseudonym of a participant row (malloc'd), or NULL. */
+static char *pseudonym_get(store *st, const char *activity, long long seq)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "SELECT person_key FROM attendance WHERE activity = ?1 AND seq = ?2", -1, &s,
+			       NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(s, 1, activity, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, seq);
+	char *out = NULL;
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+		out = strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return out;
+}
+
+/* Puts a pseudonym back on a participant row (seq 0: the activity's last row). */
+static int pseudonym_put(store *st, const char *activity, long long seq, const char *pseudonym)
+{
+	if (!pseudonym || strncmp(pseudonym, "p:", 2) != 0 || strlen(pseudonym) != 66)
+		return 0;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "UPDATE attendance SET person_key = ?3 WHERE activity = ?1 AND seq = CASE WHEN"
+				       " ?2 > 0 THEN ?2 ELSE (SELECT max(seq) FROM attendance WHERE activity = ?1) END",
+			       -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(s, 1, activity, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, seq);
+	sqlite3_bind_text(s, 3, pseudonym, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+json_t *sync_entry(web_req *rq, const template *t, json_t *rec)
+{
+	json_t *shown = rec_shown(rq, t, rec);
+	json_t *version = json_incref(json_object_get(shown, "version"));
+	json_object_del(shown, "version");
+	json_t *e = json_pack("{sssososo}", "kind", t->name, "key", key_array(t, rec), "version", version, "record",
+			      shown);
+	if (carries_pseudonym(rq->st, t)) {
+		char *p = pseudonym_get(rq->st, json_string_value(json_object_get(rec, "activity_id")),
+					(long long)json_integer_value(json_object_get(rec, "seq")));
+		if (p)
+			json_object_set_new(e, "pseudonym", json_string(p));
+		free(p);
+	}
+	return e;
+}
+
 /* One record as the user may see it, into the list. */
 static bool collect_one(json_t *rec, void *ctx)
 {
 	collect *c = ctx;
-	json_t *shown = rec_shown(c->rq, c->t, rec);
-	json_t *version = json_incref(json_object_get(shown, "version"));
-	json_object_del(shown, "version");
-	json_array_append_new(c->out, json_pack("{sssososo}", "kind", c->t->name, "key", key_array(c->t, rec),
-						"version", version, "record", shown));
+	json_array_append_new(c->out, sync_entry(c->rq, c->t, rec));
 	return true;
 }
 
@@ -134,6 +192,8 @@ typedef struct applied_mark {
 	int status;
 	const char *message;
 	const char *kind, *rkey; /* an applied change: this account's open conflicts of the record are settled */
+	const char *activity, *pseudonym; /* a participant's pseudonym (see carries_pseudonym) */
+	long long seq;                    /* its row; 0: the row just appended */
 } applied_mark;
 
 /* store.before_commit: the item is applied, in the write's own transaction. */
@@ -155,6 +215,8 @@ static int mark_applied(store *st, void *ctx)
 		return -1;
 	if (m->status != 200 || !m->kind)
 		return 0;
+	if (m->pseudonym && pseudonym_put(st, m->activity, m->seq, m->pseudonym) < 0)
+		return -1;
 	if (sqlite3_prepare_v2(st->db, "UPDATE sync_conflict SET resolved_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
 				       " resolution = 'superseded' WHERE kind = ?1 AND rkey = ?2 AND account = ?3"
 				       " AND resolved_at IS NULL", -1, &s, NULL) != SQLITE_OK)
@@ -191,7 +253,7 @@ static int keep_conflict(store *st, const char *id, const char *account, const c
 		sqlite3_finalize(s);
 	}
 	free(m);
-	applied_mark am = {id, account, status, message, NULL, NULL};
+	applied_mark am = {id, account, status, message, NULL, NULL, NULL, NULL, 0};
 	if (rc != SQLITE_DONE || (id && mark_applied(st, &am) < 0) || store_commit(st, &err) < 0) {
 		store_rollback(st);
 		return -1;
@@ -279,7 +341,11 @@ static json_t *apply_item(web_req *rq, json_t *item)
 		return rc < 0 ? answer(id, 500, "the conflict could not be stored")
 			      : answer(id, 409, "changed on both sides since they last agreed; both kept");
 	}
-	applied_mark am = {id, rq->user.name, 200, NULL, kind, rkey};
+	applied_mark am = {id, rq->user.name, 200, NULL, kind, rkey, NULL, NULL, 0};
+	if (carries_pseudonym(rq->st, t) && record && !json_is_null(record)) {
+		am.activity = r.key[0];
+		am.pseudonym = json_string_value(json_object_get(item, "pseudonym"));
+	}
 	rq->st->before_commit = mark_applied;
 	rq->st->before_commit_ctx = &am;
 	int status;
@@ -309,7 +375,7 @@ static json_t *apply_item(web_req *rq, json_t *item)
 				if (taken != 0)
 					n = 0;
 			}
-			at_seq = placed = n;
+			at_seq = placed = am.seq = n;
 			json_object_del(body, "seq");
 		}
 		web_write w;
@@ -338,6 +404,13 @@ static json_t *apply_item(web_req *rq, json_t *item)
 	return rc < 0 ? answer(id, 500, "the refusal could not be stored") : answer(id, status, msg);
 }
 
+/* rec_each: keeps the first record. */
+static bool take_first(json_t *rec, void *ctx)
+{
+	*(json_t **)ctx = json_incref(rec);
+	return false;
+}
+
 json_t *sync_apply_item(web_req *rq, json_t *item)
 {
 	json_t *res = apply_item(rq, item);
@@ -349,14 +422,10 @@ json_t *sync_apply_item(web_req *rq, json_t *item)
 		return res;
 	/* not applied: the record as it stays here, so the client can take it back at once
 	 * (a pull carries only what changed here, and this did not) */
-	int st;
-	json_t *shown = rec_read(rq, &r, &st);
-	if (st == 200 || st == 404) {
-		json_t *version = shown ? json_incref(json_object_get(shown, "version")) : NULL;
-		if (shown)
-			json_object_del(shown, "version");
-		json_object_set_new(res, "server",
-				    shown ? json_pack("{soso}", "version", version, "record", shown) : json_null());
+	json_t *stored = NULL;
+	if (rec_each(rq->st, t, r.key, r.nkey, take_first, &stored) == 0) {
+		json_object_set_new(res, "server", stored ? sync_entry(rq, t, stored) : json_null());
+		json_decref(stored);
 	}
 	return res;
 }
@@ -439,6 +508,7 @@ static int base_of(store *st, const char *kind, const char *rkey, char server[40
 typedef struct base_mark {
 	rec_ref *r;
 	const char *kind, *rkey, *server_version; /* NULL server_version: the record is gone */
+	const char *pseudonym;                    /* a participant's, put back (carries_pseudonym) */
 } base_mark;
 
 static int mark_base(store *st, void *ctx)
@@ -446,6 +516,12 @@ static int mark_base(store *st, void *ctx)
 	const base_mark *b = ctx;
 	sqlite3_stmt *s;
 	char local[33] = "";
+	if (b->pseudonym && b->server_version) {
+		int64_t n = 0;
+		if (b->r->nkey != 2 || text_parse_count(b->r->key[1], &n) < 0 ||
+		    pseudonym_put(st, b->r->key[0], n, b->pseudonym) < 0)
+			return -1;
+	}
 	if (b->server_version) {
 		int found = rec_version(st, b->r, local);
 		free(b->r->old_json);
@@ -495,7 +571,7 @@ static json_t *local_index(web_req *rq)
 
 /* Writes or deletes one record locally with its agreed version, in one transaction. */
 static int local_put(web_req *rq, const template *t, json_t *key, json_t *record, const char *server_version,
-		     actip_err *err)
+		     const char *pseudonym, actip_err *err)
 {
 	rec_ref r;
 	if (!ref_of(&r, t, key))
@@ -507,7 +583,8 @@ static int local_put(web_req *rq, const template *t, json_t *key, json_t *record
 	r.old_json = NULL;
 	if (found < 0)
 		return store_error(rq->st, "reading a record", err);
-	base_mark bm = {&r, t->name, rkey, record ? server_version : NULL};
+	base_mark bm = {&r, t->name, rkey, record ? server_version : NULL,
+			carries_pseudonym(rq->st, t) ? pseudonym : NULL};
 	rq->st->before_commit = mark_base;
 	rq->st->before_commit_ctx = &bm;
 	rq->st->origin = "sync";
@@ -552,7 +629,7 @@ static int local_agree(web_req *rq, const template *t, json_t *key, const char *
 		return err_set(err, ACTIP_ERR, "a %s from the server has a bad key", t->kind->one);
 	char rkey[300];
 	ref_rkey(&r, rkey, sizeof rkey);
-	base_mark bm = {&r, t->name, rkey, server_version};
+	base_mark bm = {&r, t->name, rkey, server_version, NULL};
 	if (store_begin(rq->st, err) < 0)
 		return ACTIP_ERR;
 	if (mark_base(rq->st, &bm) < 0 || store_commit(rq->st, err) < 0) {
@@ -604,9 +681,11 @@ json_t *sync_local_changes(web_req *rq)
 		char id[65];
 		item_id(instance, k, found ? server : "", text, id);
 		free(text);
-		json_array_append_new(items, json_pack("{sssssOsssO}", "id", id, "kind", kind, "key",
-						       json_object_get(e, "key"), "base", found ? server : "", "record",
-						       json_object_get(e, "record")));
+		json_t *item = json_pack("{sssssOsssO}", "id", id, "kind", kind, "key", json_object_get(e, "key"), "base",
+					 found ? server : "", "record", json_object_get(e, "record"));
+		if (json_object_get(e, "pseudonym"))
+			json_object_set(item, "pseudonym", json_object_get(e, "pseudonym"));
+		json_array_append_new(items, item);
 	}
 	/* records agreed on before and gone here: deleted here */
 	sqlite3_stmt *s;
@@ -672,7 +751,8 @@ int sync_after_push(web_req *rq, json_t *item, json_t *result)
 	if (status != 200 && json_is_object(server)) {
 		actip_err err;
 		return local_put(rq, t, json_object_get(item, "key"), json_object_get(server, "record"),
-				 json_string_value(json_object_get(server, "version")), &err);
+				 json_string_value(json_object_get(server, "version")),
+				 json_string_value(json_object_get(server, "pseudonym")), &err);
 	}
 	/* a new row the server numbered otherwise than here (another instance took the
 	 * number first): the server's copy, with its number, comes with the pull; a refused
@@ -794,7 +874,7 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *gone_keys, json_t *pus
 					json_array_append_new(ka, json_string(tok ? tok : ""));
 				key = ka;
 			}
-			int prc = local_put(rq, t, key, NULL, NULL, err);
+			int prc = local_put(rq, t, key, NULL, NULL, NULL, err);
 			json_decref(ka);
 			if (prc < 0) {
 				json_decref(gone);
@@ -841,7 +921,8 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *gone_keys, json_t *pus
 			else
 				continue; /* changed here only: the next push sends it */
 		}
-		if (local_put(rq, t, json_object_get(e, "key"), rec, version, err) < 0) {
+		if (local_put(rq, t, json_object_get(e, "key"), rec, version,
+			      json_string_value(json_object_get(e, "pseudonym")), err) < 0) {
 			rc = ACTIP_ERR;
 			goto done;
 		}

@@ -19,6 +19,10 @@ int sync_local_req(web_req *rq, store *st, const web_user *u, actip_err *err);
  * {"kind", "key":[values], "version", "record"} in the kinds' order (parents first). */
 json_t *sync_records(web_req *rq);
 
+/* One stored record as sync_records lists it for rq's user: {"kind","key","version",
+ * "record"}, and "pseudonym" for a participant of a pseudonymised store (sync.c). */
+json_t *sync_entry(web_req *rq, const template *t, json_t *rec);
+
 /* A record's key values joined by '/' ("KH-2021-001/3") into out. */
 void sync_rkey(const template *t, json_t *rec, char *out, size_t size);
 

@@ -179,10 +179,7 @@ typedef struct one_rec {
 static bool take_one(json_t *rec, void *ctx)
 {
 	one_rec *o = ctx;
-	json_t *shown = rec_shown(o->rq, o->t, rec);
-	json_t *version = json_incref(json_object_get(shown, "version"));
-	json_object_del(shown, "version");
-	o->out = json_pack("{sssOsoso}", "kind", o->t->name, "key", json_null(), "version", version, "record", shown);
+	o->out = sync_entry(o->rq, o->t, rec);
 	return false;
 }
 
@@ -232,7 +229,6 @@ json_t *sync_changes(web_req *rq, long long since, long long *epoch, actip_err *
 			break;
 		}
 		if (o.out) {
-			json_object_set(o.out, "key", key);
 			json_array_append_new(records, o.out);
 		} else { /* deleted since (or gone between the indexing and this read) */
 			json_array_append_new(gone, json_pack("{sssO}", "kind", t->name, "key", key));

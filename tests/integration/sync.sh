@@ -309,13 +309,36 @@ mkdir -p "$TMP/keys"
 P="$TMP/pseudo.db"
 "$ACTIP" import --db "$P" --quiet "$TMP/projects.csv" "$TMP/activities.csv" >/dev/null
 "$ACTIP" privacy init --db "$P" --key "$TMP/keys/p.key" >/dev/null 2>&1
-echo "$PW" | ACTIP_PSEUDONYM_KEY="$TMP/keys/p.key" "$ACTIP" user add --db "$P" --name kh --role country_officer --country KH --password-stdin >/dev/null
-ACTIP_PSEUDONYM_KEY="$TMP/keys/p.key" "$ACTIP" serve --db "$P" --listen 127.0.0.1:0 >"$TMP/p.out" 2>"$TMP/p.log" &
+export ACTIP_PSEUDONYM_KEY="$TMP/keys/p.key"
+printf 'activity_id,person_id,full_name,sex,country\nKH-1,,Sok Dara,female,KH\nKH-1,KH-ID-7,Chan Tola,male,KH\n' >"$TMP/keys/participants.csv"
+"$ACTIP" import --db "$P" --quiet "$TMP/keys/participants.csv" >/dev/null
+echo "$PW" | "$ACTIP" user add --db "$P" --name kh --role country_officer --country KH --password-stdin >/dev/null
+"$ACTIP" serve --db "$P" --listen 127.0.0.1:0 >"$TMP/p.out" 2>"$TMP/p.log" &
 LAPTOP_PIDS="$LAPTOP_PIDS $!"
 PURL="http://127.0.0.1:$(serve_port "$TMP/p.out")"
-echo "$PW" | "$ACTIP" sync clone --server "$PURL" --user kh --db "$TMP/p-laptop.db" >"$TMP/out" 2>&1
-check "a clone of a pseudonymised server is refused, with the reason" \
-	sh -c "grep -q 'keyed differently do not exchange people' '$TMP/out' && [ ! -e '$TMP/p-laptop.db' ]"
+PL="$TMP/p-laptop.db"
+unset ACTIP_PSEUDONYM_KEY
+echo "$PW" | "$ACTIP" sync clone --server "$PURL" --user kh --db "$PL" >"$TMP/out" 2>&1
+check "a clone of a pseudonymised server without its key is refused, with the reason" \
+	sh -c "grep -q -- '--key FILE' '$TMP/out' && grep -q 'keyed differently do not exchange people' '$TMP/out' && [ ! -e '$PL' ]"
+"$ACTIP" privacy init --db "$TMP/q.db" --key "$TMP/keys/q.key" >/dev/null 2>&1
+echo "$PW" | "$ACTIP" sync clone --server "$PURL" --user kh --db "$PL" --key "$TMP/keys/q.key" >"$TMP/out" 2>&1
+check "a clone with another key is refused" sh -c "grep -q 'not the pseudonymisation key' '$TMP/out' && [ ! -e '$PL' ]"
+echo "$PW" | "$ACTIP" sync clone --server "$PURL" --user kh --db "$PL" --key "$TMP/keys/p.key" >"$TMP/out" 2>&1
+check "a clone with the server's key is made" grep -q '^cloned' "$TMP/out"
+pk() { sqlite3 "$1" "SELECT group_concat(seq || '=' || coalesce(person_key, '-')) FROM (SELECT * FROM attendance ORDER BY activity, seq)"; }
+check "the clone holds no names, and the server's pseudonyms" \
+	test "$(rows "$PL" "SELECT count(*) FROM attendance WHERE full_name IS NOT NULL OR email IS NOT NULL")" = 0 -a "$(pk "$PL")" = "$(pk "$P")" -a -n "$(pk "$P")"
+check "the clone reports as the pseudonymised server (people counted once as there)" diff <(report "$P") <(report "$PL")
+mkdir -p "$TMP/keys/more"; printf 'activity_id,full_name,sex,country\nKH-1,Sok Dara,female,KH\nKH-1,Mey Lina,female,KH\n' >"$TMP/keys/more/participants.csv"
+ACTIP_PSEUDONYM_KEY="$TMP/keys/p.key" "$ACTIP" import --db "$PL" --quiet --append "$TMP/keys/more/participants.csv" >/dev/null
+check "the keyed laptop syncs with the pseudonymised server" sh -c "echo '$PW' | ACTIP_PSEUDONYM_KEY='$TMP/keys/p.key' '$ACTIP' sync --db '$PL' | grep -q '^sent 2 changes (2 applied'"
+check "the laptop's people reached the server under the same pseudonyms, without names" \
+	test "$(pk "$PL")" = "$(pk "$P")" -a "$(rows "$P" "SELECT count(*) FROM attendance WHERE full_name IS NOT NULL")" = 0
+check "a returning person counts once on both (the same pseudonym as at the server's import)" \
+	test "$(rows "$P" "SELECT count(DISTINCT person_key) FROM attendance")" = 3
+check "server and laptop report the same" diff <(report "$P") <(report "$PL")
+check "the keyed laptop cannot sync without its key" sh -c "! echo '$PW' | '$ACTIP' sync --db '$PL' >/dev/null 2>&1"
 check "a pull by a client keyed differently is refused" \
 	test "$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/admin.jar" -H 'X-Actip-People: 0123456789abcdef0123456789abcdef' "$URL/api/v1/sync/pull")" = 409
 st=$(curl -s -o "$TMP/body" -w '%{http_code}' -b "$TMP/admin.jar" -H "X-CSRF-Token: $(cat "$TMP/admin.csrf")" \
