@@ -569,7 +569,9 @@ static json_t *local_index(web_req *rq)
 	return ix;
 }
 
-/* Writes or deletes one record locally with its agreed version, in one transaction. */
+/* Writes or deletes one record locally with its agreed version, in one transaction: 0; 1
+ * when the importer refused it as it stands (422: it may fit once other records are in,
+ * err says why); -1 on any other failure. */
 static int local_put(web_req *rq, const template *t, json_t *key, json_t *record, const char *server_version,
 		     const char *pseudonym, actip_err *err)
 {
@@ -615,8 +617,10 @@ static int local_put(web_req *rq, const template *t, json_t *key, json_t *record
 	}
 	rq->st->before_commit = NULL;
 	rq->st->origin = NULL;
-	if (status != 200)
-		return err_set(err, ACTIP_ERR, "%s %s from the server could not be stored here: %s", t->kind->one, rkey, msg);
+	if (status != 200) {
+		err_set(err, ACTIP_ERR, "%s %s from the server could not be stored here: %s", t->kind->one, rkey, msg);
+		return status == 422 ? 1 : ACTIP_ERR; /* 1: refused as it stands; it may fit once others are in */
+	}
 	return ACTIP_OK;
 }
 
@@ -785,7 +789,7 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *gone_keys, json_t *pus
 	json_t *ix = local_index(rq);
 	if (!ix)
 		return store_error(rq->st, "reading the local records", err);
-	json_t *theirs = json_object();
+	json_t *theirs = json_object(), *later = json_array();
 	size_t i;
 	json_t *e;
 	int rc = ACTIP_OK;
@@ -921,14 +925,45 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *gone_keys, json_t *pus
 			else
 				continue; /* changed here only: the next push sends it */
 		}
-		if (local_put(rq, t, json_object_get(e, "key"), rec, version,
-			      json_string_value(json_object_get(e, "pseudonym")), err) < 0) {
+		int put = local_put(rq, t, json_object_get(e, "key"), rec, version,
+				    json_string_value(json_object_get(e, "pseudonym")), err);
+		if (put < 0) {
 			rc = ACTIP_ERR;
 			goto done;
 		}
-		(*written)++;
+		if (put > 0) /* refers to a record of its kind still to come (a framework node's parent) */
+			json_array_append(later, e);
+		else
+			(*written)++;
+	}
+	/* then what waited for another record, as long as each pass stores some */
+	while (json_array_size(later)) {
+		json_t *again = json_array();
+		json_array_foreach(later, i, e) {
+			const template *t = rec_kind(json_string_value(json_object_get(e, "kind")));
+			int put = local_put(rq, t, json_object_get(e, "key"), json_object_get(e, "record"),
+					    json_string_value(json_object_get(e, "version")),
+					    json_string_value(json_object_get(e, "pseudonym")), err);
+			if (put < 0) {
+				json_decref(again);
+				rc = ACTIP_ERR;
+				goto done;
+			}
+			if (put > 0)
+				json_array_append(again, e);
+			else
+				(*written)++;
+		}
+		bool stuck = json_array_size(again) == json_array_size(later);
+		json_decref(later);
+		later = again;
+		if (stuck) { /* err names the first record no pass could store */
+			rc = ACTIP_ERR;
+			goto done;
+		}
 	}
 done:
+	json_decref(later);
 	json_decref(theirs);
 	json_decref(ix);
 	return rc;
