@@ -172,6 +172,7 @@ int sync_index_refresh(web_req *rq, long long *epoch, actip_err *err)
 typedef struct one_rec {
 	web_req *rq;
 	const template *t;
+	const char *rkey; /* the key wanted: an empty key field matches any value (rec_each) */
 	json_t *out;
 } one_rec;
 
@@ -179,6 +180,10 @@ typedef struct one_rec {
 static bool take_one(json_t *rec, void *ctx)
 {
 	one_rec *o = ctx;
+	char rkey[300];
+	sync_rkey(o->t, rec, rkey, sizeof rkey);
+	if (strcmp(rkey, o->rkey) != 0)
+		return true;
 	o->out = sync_entry(o->rq, o->t, rec);
 	return false;
 }
@@ -202,7 +207,7 @@ json_t *sync_changes(web_req *rq, long long since, long long *epoch, actip_err *
 		return out;
 	}
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(rq->st->db, "SELECT kind, key, version FROM sync_index WHERE epoch > ?1"
+	if (sqlite3_prepare_v2(rq->st->db, "SELECT kind, key, version, rkey FROM sync_index WHERE epoch > ?1"
 					   " ORDER BY version IS NULL, epoch", -1, &s, NULL) != SQLITE_OK) {
 		store_error(rq->st, "reading the sync index", err);
 		store_read_end(rq->st, began);
@@ -222,7 +227,7 @@ json_t *sync_changes(web_req *rq, long long since, long long *epoch, actip_err *
 		}
 		for (size_t i = 0; i < n; i++)
 			keys[i] = json_string_value(json_array_get(key, i));
-		one_rec o = {rq, t, NULL};
+		one_rec o = {rq, t, (const char *)sqlite3_column_text(s, 3), NULL};
 		if (sqlite3_column_type(s, 2) != SQLITE_NULL && rec_each(rq->st, t, keys, (int)n, take_one, &o) < 0) {
 			json_decref(key);
 			rc = SQLITE_ERROR;
