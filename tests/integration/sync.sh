@@ -3,7 +3,11 @@
 # admin and a country officer, different edits on each side while apart (imports, API
 # and form edits, deletions), syncs in several orders, ending with identical reports
 # where the accounts see the same; a conflicting edit listed with nothing lost; kill -9
-# during syncs; tampered and foreign bundles refused; a locked year refuses pushed changes.
+# during syncs; tampered and foreign bundles refused; a locked year refuses pushed changes;
+# incremental pulls (one changed record, a deletion) and their size; participant rows that
+# keep their numbers (and one renumbered when two laptops gave the same); the server's
+# changes by bundle to a laptop (in order, tampered, foreign, out of order refused; a round
+# trip agreed); a pseudonymised server cloned with its key, people exchanged by pseudonym.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/weblib.sh"
 
