@@ -258,38 +258,48 @@ static int push(client *cl, web_req *rq, json_t *pushed, long *applied, long *re
 	return ACTIP_OK;
 }
 
-/* Pulls the server's records when anything changed since the cursor. */
-static int pull(client *cl, web_req *rq, json_t *pushed, bool fresh, long *written, long *deleted, actip_err *err)
+/* Applies a pull's answer or a return bundle's content ({"cursor", "full", "records",
+ * "gone"}, or "unchanged") and stores its cursor as the epoch agreed up to. */
+static int pull_take(web_req *rq, json_t *o, json_t *pushed, long *written, long *deleted, actip_err *err)
 {
-	char cursor[32] = "", path[128];
+	*written = *deleted = 0;
+	json_t *records = json_object_get(o, "records");
+	json_t *gone = json_is_true(json_object_get(o, "full")) ? NULL : json_object_get(o, "gone");
+	if (json_is_array(records) && sync_pull_apply(rq, records, json_is_array(gone) ? gone : NULL, pushed, written,
+						      deleted, err) < 0)
+		return ACTIP_ERR;
+	char now[32];
+	snprintf(now, sizeof now, "%lld", (long long)json_integer_value(json_object_get(o, "cursor")));
+	if (sync_state_put(rq->st, "since", now) < 0)
+		return store_error(rq->st, "storing the cursor", err);
+	return ACTIP_OK;
+}
+
+/* Pulls what changed on the server since the epoch agreed (everything when fresh). */
+static int pull(client *cl, web_req *rq, json_t *pushed, bool fresh, long *written, long *deleted, long *bytes,
+		actip_err *err)
+{
+	char since[32] = "", path[128];
 	if (!fresh)
-		sync_state_get(rq->st, "cursor", cursor, sizeof cursor);
-	snprintf(path, sizeof path, "/api/v1/sync/pull%s%s", cursor[0] ? "?cursor=" : "", cursor);
+		sync_state_get(rq->st, "since", since, sizeof since);
+	snprintf(path, sizeof path, "/api/v1/sync/pull%s%s", since[0] ? "?since=" : "", since);
 	json_t *o;
 	long st = request(cl, "GET", path, NULL, &o, err);
 	if (st < 0)
 		return ACTIP_ERR;
+	*bytes = (long)cl->len;
 	if (st != 200 || !json_is_integer(json_object_get(o, "cursor"))) {
 		err_set(err, ACTIP_ERR, "the server refused the pull (%ld): %s", st, why(o));
 		json_decref(o);
 		return ACTIP_ERR;
 	}
-	*written = *deleted = 0;
-	json_t *records = json_object_get(o, "records");
-	if (json_is_array(records) && sync_pull_apply(rq, records, pushed, written, deleted, err) < 0) {
-		json_decref(o);
-		return ACTIP_ERR;
-	}
-	char now[32];
-	snprintf(now, sizeof now, "%lld", (long long)json_integer_value(json_object_get(o, "cursor")));
+	int rc = pull_take(rq, o, pushed, written, deleted, err);
 	json_decref(o);
-	if (sync_state_put(rq->st, "cursor", now) < 0)
-		return store_error(rq->st, "storing the cursor", err);
-	return ACTIP_OK;
+	return rc;
 }
 
 /* `actip sync clone`. */
-static int do_clone(const char *db, const char *server, const char *user)
+static int do_clone(const char *db, const char *server, const char *user, const char *key_path)
 {
 	actip_err err = {{0}};
 	struct stat sb;
@@ -317,15 +327,37 @@ static int do_clone(const char *db, const char *server, const char *user)
 		goto out;
 	}
 	const char *people = json_string_value(json_object_get(state, "people"));
-	if (people && *people) {
+	if (people && *people && !key_path) {
 		err_set(&err, ACTIP_ERR,
-			"%s keeps people pseudonymised; an instance cloned from it would be keyed differently, and "
-			"instances keyed differently do not exchange people (see docs/sync.md)", server);
+			"%s keeps people pseudonymised; clone it with --key FILE, the server's pseudonymisation key "
+			"(carried by hand, never over the link): instances keyed differently do not exchange people "
+			"(see docs/sync.md)", server);
 		json_decref(state);
 		goto out;
 	}
+	if (key_path) { /* the same key as the server's, or no clone */
+		store keyed = {.pseudonymised = true};
+		char mine[65];
+		if (!people || !*people) {
+			err_set(&err, ACTIP_EINPUT, "%s keeps names; --key is for a pseudonymised server", server);
+		} else if (store_privacy_read_key(key_path, keyed.person_key, &err) == 0) {
+			sync_privacy_id(&keyed, mine);
+			sodium_memzero(keyed.person_key, sizeof keyed.person_key);
+			if (strcmp(mine, people) != 0)
+				err_set(&err, ACTIP_EINPUT,
+					"%s: not the pseudonymisation key of %s; instances keyed differently do not "
+					"exchange people", key_path, server);
+			else
+				snprintf(cl.people, sizeof cl.people, "%s", mine);
+		}
+		if (err.msg[0]) {
+			json_decref(state);
+			goto out;
+		}
+	}
 	json_t *u = json_object_get(state, "user");
-	if (auth_init(&err) < 0 || store_open(&st, db, 0, &err) < 0 || store_begin(&st, &err) < 0) {
+	if (auth_init(&err) < 0 || store_open(&st, db, 0, &err) < 0 ||
+	    (key_path && store_privacy_adopt(&st, key_path, &err) < 0) || store_begin(&st, &err) < 0) {
 		json_decref(state);
 		goto out;
 	}
@@ -343,14 +375,18 @@ static int do_clone(const char *db, const char *server, const char *user)
 		goto out;
 	}
 	json_decref(state);
-	long written, deleted;
+	long written, deleted, bytes;
 	json_t *pushed = json_object();
-	if (local_req(&rq, &st, user, &err) < 0 || pull(&cl, &rq, pushed, true, &written, &deleted, &err) < 0) {
+	if (local_req(&rq, &st, user, &err) < 0 ||
+	    pull(&cl, &rq, pushed, true, &written, &deleted, &bytes, &err) < 0) {
 		json_decref(pushed);
 		goto out;
 	}
 	json_decref(pushed);
 	printf("cloned %s as %s into %s: %ld records\n", cl.base, user, db, written);
+	if (key_path)
+		printf("people are kept pseudonymised there under the server's key: give it to every later use,"
+		       " as %s=%s\n", STORE_KEY_ENV, key_path);
 	rc = EXIT_OK_;
 out:
 	if (rc != EXIT_OK_)
@@ -387,17 +423,17 @@ static int do_sync(const char *db)
 	web_req rq;
 	int rc = EXIT_FAILURE_;
 	json_t *pushed = json_object();
-	long applied = 0, refused = 0, written = 0, deleted = 0;
+	long applied = 0, refused = 0, written = 0, deleted = 0, bytes = 0;
 	if (open_clone(db, &st, user, server, &err) < 0)
 		goto out;
 	char people[65];
 	sync_privacy_id(&st, people);
 	if (client_open(&cl, server, user, pw, people, &err) < 0 || local_req(&rq, &st, user, &err) < 0 ||
 	    push(&cl, &rq, pushed, &applied, &refused, &err) < 0 ||
-	    pull(&cl, &rq, pushed, false, &written, &deleted, &err) < 0)
+	    pull(&cl, &rq, pushed, false, &written, &deleted, &bytes, &err) < 0)
 		goto out;
-	printf("sent %ld changes (%ld applied, %ld not: see `actip sync conflicts`); received %ld records, %ld deleted\n",
-	       applied + refused, applied, refused, written, deleted);
+	printf("sent %ld changes (%ld applied, %ld not: see `actip sync conflicts`); received %ld records, %ld deleted"
+	       " (%ld bytes)\n", applied + refused, applied, refused, written, deleted, bytes);
 	rc = EXIT_OK_;
 out:
 	if (rc != EXIT_OK_)
@@ -405,6 +441,35 @@ out:
 	sodium_memzero(pw, sizeof pw);
 	json_decref(pushed);
 	client_close(&cl);
+	store_close(&st);
+	return rc;
+}
+
+/* `actip sync status`: the server, the account, the epoch agreed up to (what a return
+ * bundle must start from) and the changes waiting to be sent. */
+static int do_status(const char *db)
+{
+	actip_err err = {{0}};
+	store st;
+	char user[65], server[512], since[32] = "";
+	if (open_clone(db, &st, user, server, &err) < 0) {
+		fprintf(stderr, "actip: %s\n", err.msg);
+		return EXIT_FAILURE_;
+	}
+	web_req rq;
+	json_t *items = NULL;
+	int rc = EXIT_FAILURE_;
+	sync_state_get(&st, "since", since, sizeof since);
+	if (local_req(&rq, &st, user, &err) < 0 || !(items = sync_local_changes(&rq))) {
+		if (!err.msg[0])
+			store_error(&st, "reading the local changes", &err);
+		fprintf(stderr, "actip: %s\n", err.msg);
+	} else {
+		printf("server\t%s\naccount\t%s\nepoch\t%s\nto send\t%zu changes\n", server, user, since[0] ? since : "0",
+		       json_array_size(items));
+		rc = EXIT_OK_;
+	}
+	json_decref(items);
 	store_close(&st);
 	return rc;
 }
@@ -502,7 +567,12 @@ static int do_export(const char *db, const char *outpath)
 			store_error(&st, "reading the local changes", &err);
 		goto out;
 	}
-	if (sync_bundle_write(outpath, instance, user, key, items, &err) < 0)
+	char since[32];
+	sync_state_get(&st, "since", since, sizeof since);
+	json_t *body = json_pack("{sOsI}", "items", items, "since", (json_int_t)strtoll(since, NULL, 10));
+	int wrc = sync_bundle_write(outpath, instance, user, key, body, &err);
+	json_decref(body);
+	if (wrc < 0)
 		goto out;
 	printf("wrote %zu changes of %s to %s\n", json_array_size(items), user, outpath);
 	rc = EXIT_OK_;
@@ -514,9 +584,139 @@ out:
 	return rc;
 }
 
+/* `actip sync export --db SERVER.db --for USER [--since E] -o BUNDLE`: on a server, what
+ * changed since the instance of USER last agreed (epoch E: by default the one its last
+ * bundle named), as USER may read it, in a bundle for that instance. */
+static int do_export_for(const char *db, const char *account, const char *since_arg, const char *outpath)
+{
+	actip_err err = {{0}};
+	store st;
+	if (store_open(&st, db, STORE_MUST_EXIST, &err) < 0) {
+		fprintf(stderr, "actip: %s\n", err.msg);
+		return EXIT_FAILURE_;
+	}
+	int rc = EXIT_FAILURE_;
+	char key[65], instance[17], bkey[65], people[65], name[100], given[32] = "";
+	json_t *o = NULL;
+	web_user u;
+	web_req rq;
+	bool disabled = false;
+	int found = auth_user_load(&st, 0, account, &u, &disabled);
+	if (found <= 0 || disabled) {
+		err_set(&err, ACTIP_EINPUT, "%s: the account '%s' is %s here", db, account,
+			found < 0 ? "unreadable" : disabled ? "disabled" : "unknown");
+		rc = EXIT_INPUT;
+		goto out;
+	}
+	int64_t since = -1;
+	snprintf(name, sizeof name, "peer_since:%s", account);
+	if (since_arg && text_parse_count(since_arg, &since) < 0) {
+		err_set(&err, ACTIP_EINPUT, "--since %s: give the epoch the instance has (a whole number)", since_arg);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (!since_arg && sync_state_get(&st, name, given, sizeof given) > 0)
+		since = strtoll(given, NULL, 10);
+	long long epoch;
+	if (sync_key_hex(&st, key, &err) < 0 || sync_local_req(&rq, &st, &u, &err) < 0 ||
+	    !(o = sync_changes(&rq, since, &epoch, &err)))
+		goto out;
+	sync_instance_id(key, instance);
+	sync_bundle_key(key, account, bkey);
+	sync_privacy_id(&st, people);
+	json_t *body = json_pack("{sssIss}", "direction", "down", "since", (json_int_t)since, "people", people);
+	json_object_update(body, o);
+	int wrc = sync_bundle_write(outpath, instance, account, bkey, body, &err);
+	json_decref(body);
+	if (wrc < 0)
+		goto out;
+	printf("wrote %zu records and %zu deletions for %s to %s (%s epoch %lld)\n",
+	       json_array_size(json_object_get(o, "records")), json_array_size(json_object_get(o, "gone")), account,
+	       outpath, since < 0 ? "everything, up to" : "since", since < 0 ? epoch : (long long)since);
+	rc = EXIT_OK_;
+out:
+	if (rc != EXIT_OK_)
+		fprintf(stderr, "actip: %s\n", err.msg);
+	json_decref(o);
+	store_close(&st);
+	return rc;
+}
+
+/* `actip sync apply --db FILE BUNDLE` on an instance, of its server's bundle. */
+static int apply_down(const char *db, const char *path)
+{
+	actip_err err = {{0}};
+	store st;
+	char user[65], server[512], key[80], instance[32], have[32] = "", people[65];
+	if (open_clone(db, &st, user, server, &err) < 0) {
+		fprintf(stderr, "actip: %s\n", err.msg);
+		return EXIT_FAILURE_;
+	}
+	int rc = EXIT_INPUT;
+	json_t *b = NULL, *pushed = json_object();
+	web_req rq;
+	if (sync_state_get(&st, "key", key, sizeof key) <= 0 || strlen(key) != 64 ||
+	    sync_state_get(&st, "instance", instance, sizeof instance) <= 0) {
+		err_set(&err, ACTIP_ERR, "%s: no bundle key (clone it again with this actip)", db);
+		goto out;
+	}
+	if (!(b = sync_bundle_read(path, NULL, instance, key, &err)))
+		goto out;
+	const char *account = json_string_value(json_object_get(b, "account"));
+	long long since = json_integer_value(json_object_get(b, "since"));
+	long long cursor = json_integer_value(json_object_get(b, "cursor"));
+	long long mine = sync_state_get(&st, "since", have, sizeof have) > 0 ? strtoll(have, NULL, 10) : 0;
+	sync_privacy_id(&st, people);
+	if (strcmp(account, user) != 0) {
+		err_set(&err, ACTIP_EINPUT, "%s: this bundle is for account '%s'; this instance is '%s''s; refused", path,
+			account, user);
+	} else if (strcmp(json_string_value(json_object_get(b, "people")) ?: "", people) != 0) {
+		err_set(&err, ACTIP_EINPUT, "%s: the server keeps people under another pseudonymisation key; instances keyed"
+			" differently do not exchange people; refused", path);
+	} else if (since > mine) {
+		err_set(&err, ACTIP_EINPUT, "%s: this bundle carries the changes after epoch %lld, and this instance has"
+			" only those up to %lld; ask for one made with --since %lld; refused", path, since, mine, mine);
+	} else if (cursor < mine) {
+		err_set(&err, ACTIP_EINPUT, "%s: this bundle reaches epoch %lld, older than this instance's %lld; refused",
+			path, cursor, mine);
+	} else {
+		long written, deleted;
+		if (local_req(&rq, &st, user, &err) < 0 || pull_take(&rq, b, pushed, &written, &deleted, &err) < 0) {
+			rc = EXIT_FAILURE_;
+			goto out;
+		}
+		printf("applied %ld records and %ld deletions from %s; %s is at epoch %lld\n", written, deleted, path, db,
+		       cursor);
+		rc = EXIT_OK_;
+	}
+out:
+	if (rc != EXIT_OK_)
+		fprintf(stderr, "actip: %s\n", err.msg);
+	json_decref(b);
+	json_decref(pushed);
+	store_close(&st);
+	return rc;
+}
+
+/* Is the bundle at path one a server made for an instance ("direction":"down" among
+ * its first fields)? Its authentication is checked by whoever applies it. */
+static bool bundle_goes_down(const char *path)
+{
+	char head[400] = "";
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	size_t n = fread(head, 1, sizeof head - 1, f);
+	fclose(f);
+	head[n] = '\0';
+	return strstr(head, "\"direction\":\"down\"") != NULL;
+}
+
 /* `actip sync apply --db FILE BUNDLE` on the server's database. */
 static int do_apply(const char *db, const char *path)
 {
+	if (bundle_goes_down(path))
+		return apply_down(db, path);
 	actip_err err = {{0}};
 	store st;
 	if (store_open(&st, db, STORE_MUST_EXIST, &err) < 0) {
@@ -558,6 +758,16 @@ static int do_apply(const char *db, const char *path)
 		}
 		json_decref(res);
 	}
+	json_t *since = json_object_get(b, "since");
+	if (json_is_integer(since)) { /* where a return bundle for this account starts by default */
+		char name[100], v[32];
+		snprintf(name, sizeof name, "peer_since:%s", account);
+		snprintf(v, sizeof v, "%lld", (long long)json_integer_value(since));
+		if (sync_state_put(&st, name, v) < 0) {
+			store_error(&st, "storing the bundle's epoch", &err);
+			goto out;
+		}
+	}
 	printf("applied %ld changes of %s from %s; %ld not applied (see `actip sync conflicts`)\n", applied, account,
 	       path, other);
 	rc = EXIT_OK_;
@@ -573,10 +783,12 @@ int cmd_sync(int argc, char **argv)
 {
 	const cli_command *self = cli_find("sync");
 	const char *db = getenv("ACTIP_DB") ? getenv("ACTIP_DB") : "actip.db", *server = NULL, *user = NULL,
-		   *out = NULL;
+		   *out = NULL, *for_user = NULL, *since = NULL, *key = NULL;
 	bool json = false;
 	static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {"server", required_argument, NULL, 's'},
 					     {"user", required_argument, NULL, 'u'}, {"format", required_argument, NULL, 'f'},
+					     {"for", required_argument, NULL, 'F'}, {"since", required_argument, NULL, 'S'},
+					     {"key", required_argument, NULL, 'K'},
 					     {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 	int c;
 	optind = 1;
@@ -586,6 +798,9 @@ int cmd_sync(int argc, char **argv)
 		case 's': server = optarg; break;
 		case 'u': user = optarg; break;
 		case 'o': out = optarg; break;
+		case 'F': for_user = optarg; break;
+		case 'S': since = optarg; break;
+		case 'K': key = optarg; break;
 		case 'f':
 			if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0)
 				return cli_usage_error(self, "--format is text or json");
@@ -605,7 +820,9 @@ int cmd_sync(int argc, char **argv)
 	} else if (strcmp(verb, "clone") == 0) {
 		if (!server || !user)
 			return cli_usage_error(self, "clone needs --server URL and --user NAME");
-		rc = do_clone(db, server, user);
+		rc = do_clone(db, server, user, key);
+	} else if (strcmp(verb, "status") == 0) {
+		rc = do_status(db);
 	} else if (strcmp(verb, "conflicts") == 0) {
 		rc = do_conflicts(db, json);
 	} else if (strcmp(verb, "resolve") == 0) {
@@ -615,7 +832,9 @@ int cmd_sync(int argc, char **argv)
 	} else if (strcmp(verb, "export") == 0) {
 		if (!out)
 			return cli_usage_error(self, "export needs -o BUNDLE");
-		rc = do_export(db, out);
+		if (since && !for_user)
+			return cli_usage_error(self, "--since goes with --for USER (a server's bundle for an instance)");
+		rc = for_user ? do_export_for(db, for_user, since, out) : do_export(db, out);
 	} else if (strcmp(verb, "apply") == 0) {
 		if (rest != 1)
 			return cli_usage_error(self, "apply needs the bundle's file");

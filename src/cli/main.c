@@ -214,7 +214,7 @@ const cli_command cli_commands[] = {
 	 "is pseudonymised.",
 	 {{"--db FILE", "the database (default: $ACTIP_DB, else actip.db)"},
 	  {"--key FILE", "init: the new key file"}}},
-	{"sync", cmd_sync, "clone|export|apply|conflicts|resolve [--db FILE] [--server URL --user NAME] [-o BUNDLE] [BUNDLE | ID mine|theirs]",
+	{"sync", cmd_sync, "clone|status|export|apply|conflicts|resolve [--db FILE] [--server URL --user NAME [--key FILE]] [--for NAME [--since E]] [-o BUNDLE] [BUNDLE | ID mine|theirs]",
 	 "keep an offline instance in step with a server, over the network or by file",
 	 "clone makes a new instance (--db, which must not exist) from a server (--server https://HOST, "
 	 "or http://127.0.0.1:PORT for one on this machine) holding every record the account (--user) may "
@@ -223,13 +223,21 @@ const cli_command cli_commands[] = {
 	 "same account, password on standard input: each change is applied on the server with that account's "
 	 "role, country, body and locked periods, and can be sent again safely. A record changed on both sides "
 	 "since they last agreed is not overwritten: both versions are kept and listed by `actip sync "
-	 "conflicts`, and `actip sync resolve --db FILE ID mine|theirs` settles one. export writes the "
+	 "conflicts`, and `actip sync resolve --db FILE ID mine|theirs` settles one; status shows the epoch "
+	 "the instance agreed up to and how many changes wait to be sent. export writes the "
 	 "instance's changes to an authenticated file (-o BUNDLE) and apply, on the server's database, applies "
-	 "one; a bundle that was altered, or made for another instance, is refused. See docs/sync.md.",
+	 "one; a bundle that was altered, or made for another instance, is refused. The other way, export "
+	 "--for NAME on the server's database writes what changed there since that account's instance last "
+	 "agreed (--since E, by default the epoch its last bundle named), as the account may read it, and "
+	 "apply on the instance takes it in. A pseudonymised server is cloned with --key FILE, its "
+	 "pseudonymisation key, or not at all. See docs/sync.md.",
 	 {{"--db FILE", "the instance's database (default: $ACTIP_DB, else actip.db)"},
 	  {"--server URL", "the server (clone)"},
 	  {"--user NAME", "the account (clone)"},
 	  {"-o BUNDLE", "the file to write (export)"},
+	  {"--for NAME", "export on a server: a bundle for that account's instance"},
+	  {"--since E", "with --for: the epoch the instance has (actip sync status)"},
+	  {"--key FILE", "clone of a pseudonymised server: its key, kept by the instance too"},
 	  {"--format text|json", "how conflicts are listed"}}},
 	{"help", cmd_help, "[COMMAND]", "show help for actip or one command", NULL, {{NULL, NULL}}},
 	{"man", cmd_man, "", "print the manual page in roff", NULL, {{NULL, NULL}}},

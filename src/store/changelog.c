@@ -17,7 +17,7 @@ static int is_record_table(void *ctx, const char *table)
 {
 	(void)ctx;
 	static const char *const skip[] = {"app_session", "login_failure", "audit", "pending_upload", "app_user",
-					   "change_log", "sync_state", "sync_base", "sync_applied", "sync_conflict",
+					   "change_log", "sync_state", "sync_base", "sync_index", "sync_applied", "sync_conflict",
 					   "privacy", NULL};
 	if (strncmp(table, "stats_", 6) == 0 || strncmp(table, "sqlite_", 7) == 0)
 		return 0;

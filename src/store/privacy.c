@@ -104,8 +104,8 @@ int store_privacy_load(store *st, actip_err *err)
 	return ACTIP_OK;
 }
 
-/* Turns pseudonymisation on (see store.h). */
-int store_privacy_init(store *st, const char *key_path, actip_err *err)
+/* May pseudonymisation start on this database (not on yet, no participants in clear)? */
+static int may_start(store *st, actip_err *err)
 {
 	char check[65];
 	int found = privacy_row(st, check, err);
@@ -123,6 +123,64 @@ int store_privacy_init(store *st, const char *key_path, actip_err *err)
 		return err_set(err, ACTIP_ERR,
 			       "%s: holds %lld participant rows in clear; pseudonymisation must start on a "
 			       "database without participants", st->path, people);
+	return ACTIP_OK;
+}
+
+/* Records the mode with the check value of key (one transaction). */
+static int record_mode(store *st, const unsigned char key[32], actip_err *err)
+{
+	char check[65];
+	key_check(key, check);
+	char since[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(since, sizeof since, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (store_begin(st, err) < 0)
+		return ACTIP_ERR;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "INSERT INTO privacy(id, mode, key_check, since) VALUES (1, 'pseudonymised', ?1, ?2)",
+			       -1, &s, NULL) != SQLITE_OK) {
+		store_rollback(st);
+		return store_error(st, "recording the privacy mode", err);
+	}
+	sqlite3_bind_text(s, 1, check, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, since, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		store_rollback(st);
+		return store_error(st, "recording the privacy mode", err);
+	}
+	return store_commit(st, err);
+}
+
+int store_privacy_read_key(const char *path, unsigned char key[32], actip_err *err)
+{
+	return read_key(path, key, err);
+}
+
+/* Pseudonymisation with an existing key (see store.h). */
+int store_privacy_adopt(store *st, const char *key_path, actip_err *err)
+{
+	unsigned char key[32];
+	if (may_start(st, err) < 0 || read_key(key_path, key, err) < 0)
+		return ACTIP_ERR;
+	if (record_mode(st, key, err) < 0) {
+		sodium_memzero(key, sizeof key);
+		return ACTIP_ERR;
+	}
+	memcpy(st->person_key, key, sizeof key);
+	sodium_memzero(key, sizeof key);
+	st->pseudonymised = true;
+	return ACTIP_OK;
+}
+
+/* Turns pseudonymisation on (see store.h). */
+int store_privacy_init(store *st, const char *key_path, actip_err *err)
+{
+	if (may_start(st, err) < 0)
+		return ACTIP_ERR;
 	unsigned char key[32];
 	randombytes_buf(key, sizeof key);
 	char hex[65];
@@ -138,31 +196,9 @@ int store_privacy_init(store *st, const char *key_path, actip_err *err)
 		unlink(key_path);
 		return err_set(err, ACTIP_EIO, "%s: cannot write the key file", key_path);
 	}
-	key_check(key, check);
+	int rc = record_mode(st, key, err);
 	sodium_memzero(key, sizeof key);
-	char since[32];
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(since, sizeof since, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if (store_begin(st, err) < 0)
-		return ACTIP_ERR;
-	if (sqlite3_prepare_v2(st->db, "INSERT INTO privacy(id, mode, key_check, since) VALUES (1, 'pseudonymised', ?1, ?2)",
-			       -1, &s, NULL) != SQLITE_OK) {
-		store_rollback(st);
-		unlink(key_path);
-		return store_error(st, "recording the privacy mode", err);
-	}
-	sqlite3_bind_text(s, 1, check, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, since, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
-		store_rollback(st);
-		unlink(key_path);
-		return store_error(st, "recording the privacy mode", err);
-	}
-	if (store_commit(st, err) < 0) {
+	if (rc < 0) {
 		unlink(key_path);
 		return ACTIP_ERR;
 	}

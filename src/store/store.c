@@ -18,7 +18,7 @@
 extern const unsigned char migration_001[], migration_002[], migration_003[], migration_004[],
 	migration_005[], migration_006[], migration_007[], migration_008[], migration_009[], migration_010[],
 	migration_011[], migration_012[], migration_013[], migration_014[], migration_015[],
-	migration_016[], migration_017[], migration_018[], migration_019[];
+	migration_016[], migration_017[], migration_018[], migration_019[], migration_020[];
 
 /* The migrations, in order; entry i brings user_version from i to i + 1. */
 static const unsigned char *const migrations[] = {migration_001, migration_002, migration_003,
@@ -26,7 +26,8 @@ static const unsigned char *const migrations[] = {migration_001, migration_002, 
 						  migration_006, migration_007, migration_008,
 						  migration_009, migration_010, migration_011, migration_012,
 						  migration_013, migration_014, migration_015,
-						  migration_016, migration_017, migration_018, migration_019};
+						  migration_016, migration_017, migration_018, migration_019,
+						  migration_020};
 enum { N_MIGRATIONS = sizeof migrations / sizeof migrations[0] };
 
 /* The version this binary writes. */

@@ -127,6 +127,14 @@ int store_privacy_load(store *st, actip_err *err);
  * random key to key_path (which must not exist; mode 0600) and records its check value. */
 int store_privacy_init(store *st, const char *key_path, actip_err *err);
 
+/* Reads a key file (64 hex digits, mode 0600) into key. */
+int store_privacy_read_key(const char *path, unsigned char key[32], actip_err *err);
+
+/* Turns pseudonymisation on, as store_privacy_init, with the key of an existing key file
+ * (an instance cloned from a pseudonymised server keeps people under the server's key),
+ * and loads it. */
+int store_privacy_adopt(store *st, const char *key_path, actip_err *err);
+
 /* The stored form of a clear person key on a pseudonymised store: "p:" and 64 hex digits
  * of BLAKE2b keyed with the store's key. Returns a malloc'd string (NULL: no memory). */
 char *store_person_pseudonym(const store *st, const char *clear_key);

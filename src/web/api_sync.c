@@ -42,35 +42,32 @@ static void state_h(web_req *rq, web_resp *rs)
 			    web_role_name(rq->user.role), "country", rq->user.country, "body", rq->user.body));
 }
 
-/* GET /api/v1/sync/pull?cursor=N: {"cursor", "unchanged": true} when nothing changed
- * since N, else every record the account may read. */
+/* GET /api/v1/sync/pull?since=E: {"cursor": epoch, "unchanged": true} when nothing
+ * changed since epoch E, else sync_changes' answer (only what changed after E; every
+ * record the account may read when E is missing or not this server's). */
 static void pull_h(web_req *rq, web_resp *rs)
 {
 	if (!same_people(rq))
 		return resp_json_error(rs, 409, "this server keeps people under another pseudonymisation key; "
 						"instances keyed differently do not exchange people");
-	bool began;
-	actip_err err;
-	if (store_read_begin(rq->st, &began, &err) < 0)
-		return resp_json_error(rs, 500, "the database is not available");
-	long long cursor;
-	const char *given = req_query(rq, "cursor");
-	int64_t have = -1;
-	if (given && text_parse_count(given, &have) < 0)
-		have = -1;
-	if (store_change_seq(rq->st, &cursor) < 0) {
-		store_read_end(rq->st, began);
+	const char *given = req_query(rq, "since");
+	int64_t since = -1;
+	if (given && text_parse_count(given, &since) < 0)
+		since = -1;
+	actip_err err = {{0}};
+	long long epoch;
+	if (sync_index_refresh(rq, &epoch, &err) < 0) {
+		web_log(rq, "sync pull: %s", err.msg);
 		return resp_json_error(rs, 500, "the database is not available");
 	}
-	if (have == cursor) {
-		store_read_end(rq->st, began);
-		return resp_json(rs, 200, json_pack("{sIsb}", "cursor", (json_int_t)cursor, "unchanged", 1));
-	}
-	json_t *records = sync_records(rq);
-	store_read_end(rq->st, began);
-	if (!records)
+	if (since == epoch)
+		return resp_json(rs, 200, json_pack("{sIsb}", "cursor", (json_int_t)epoch, "unchanged", 1));
+	json_t *o = sync_changes(rq, since, &epoch, &err);
+	if (!o) {
+		web_log(rq, "sync pull: %s", err.msg);
 		return resp_json_error(rs, 500, "the records could not be read");
-	resp_json(rs, 200, json_pack("{sIso}", "cursor", (json_int_t)cursor, "records", records));
+	}
+	resp_json(rs, 200, o);
 }
 
 /* POST /api/v1/sync/push {"items": [...]}: each applied as the account, answered in order. */

@@ -69,15 +69,73 @@ typedef struct collect {
 	json_t *out;
 } collect;
 
+/* Pseudonymisation mode (store.h, privacy.c): a participant's person key is stored only
+ * as a pseudonym, which the record (its template's fields) does not carry, and which
+ * cannot be made again from a record without names. Between instances keyed with the
+ * same key (the pull and push check X-Actip-People) it travels beside the record as
+ * "pseudonym" and is put back on the row in the write's own transaction. The
+ * participants' table and column are named here alone. */
+static bool carries_pseudonym(store *st, const template *t)
+{
+	return st->pseudonymised && strcmp(t->name, "participants") == 0;
+}
+
+/* The stored pseudonym of a participant row (malloc'd), or NULL. */
+static char *pseudonym_get(store *st, const char *activity, long long seq)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "SELECT person_key FROM attendance WHERE activity = ?1 AND seq = ?2", -1, &s,
+			       NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(s, 1, activity, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, seq);
+	char *out = NULL;
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+		out = strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return out;
+}
+
+/* Puts a pseudonym back on a participant row (seq 0: the activity's last row). */
+static int pseudonym_put(store *st, const char *activity, long long seq, const char *pseudonym)
+{
+	if (!pseudonym || strncmp(pseudonym, "p:", 2) != 0 || strlen(pseudonym) != 66)
+		return 0;
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "UPDATE attendance SET person_key = ?3 WHERE activity = ?1 AND seq = CASE WHEN"
+				       " ?2 > 0 THEN ?2 ELSE (SELECT max(seq) FROM attendance WHERE activity = ?1) END",
+			       -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(s, 1, activity, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, seq);
+	sqlite3_bind_text(s, 3, pseudonym, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+json_t *sync_entry(web_req *rq, const template *t, json_t *rec)
+{
+	json_t *shown = rec_shown(rq, t, rec);
+	json_t *version = json_incref(json_object_get(shown, "version"));
+	json_object_del(shown, "version");
+	json_t *e = json_pack("{sssososo}", "kind", t->name, "key", key_array(t, rec), "version", version, "record",
+			      shown);
+	if (carries_pseudonym(rq->st, t)) {
+		char *p = pseudonym_get(rq->st, json_string_value(json_object_get(rec, "activity_id")),
+					(long long)json_integer_value(json_object_get(rec, "seq")));
+		if (p)
+			json_object_set_new(e, "pseudonym", json_string(p));
+		free(p);
+	}
+	return e;
+}
+
 /* One record as the user may see it, into the list. */
 static bool collect_one(json_t *rec, void *ctx)
 {
 	collect *c = ctx;
-	json_t *shown = rec_shown(c->rq, c->t, rec);
-	json_t *version = json_incref(json_object_get(shown, "version"));
-	json_object_del(shown, "version");
-	json_array_append_new(c->out, json_pack("{sssososo}", "kind", c->t->name, "key", key_array(c->t, rec),
-						"version", version, "record", shown));
+	json_array_append_new(c->out, sync_entry(c->rq, c->t, rec));
 	return true;
 }
 
@@ -134,6 +192,8 @@ typedef struct applied_mark {
 	int status;
 	const char *message;
 	const char *kind, *rkey; /* an applied change: this account's open conflicts of the record are settled */
+	const char *activity, *pseudonym; /* a participant's pseudonym (see carries_pseudonym) */
+	long long seq;                    /* its row; 0: the row just appended */
 } applied_mark;
 
 /* store.before_commit: the item is applied, in the write's own transaction. */
@@ -155,6 +215,8 @@ static int mark_applied(store *st, void *ctx)
 		return -1;
 	if (m->status != 200 || !m->kind)
 		return 0;
+	if (m->pseudonym && pseudonym_put(st, m->activity, m->seq, m->pseudonym) < 0)
+		return -1;
 	if (sqlite3_prepare_v2(st->db, "UPDATE sync_conflict SET resolved_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
 				       " resolution = 'superseded' WHERE kind = ?1 AND rkey = ?2 AND account = ?3"
 				       " AND resolved_at IS NULL", -1, &s, NULL) != SQLITE_OK)
@@ -191,7 +253,7 @@ static int keep_conflict(store *st, const char *id, const char *account, const c
 		sqlite3_finalize(s);
 	}
 	free(m);
-	applied_mark am = {id, account, status, message, NULL, NULL};
+	applied_mark am = {id, account, status, message, NULL, NULL, NULL, NULL, 0};
 	if (rc != SQLITE_DONE || (id && mark_applied(st, &am) < 0) || store_commit(st, &err) < 0) {
 		store_rollback(st);
 		return -1;
@@ -242,7 +304,8 @@ static void write_message(const web_write *w, char *out, size_t size)
 	}
 }
 
-json_t *sync_apply_item(web_req *rq, json_t *item)
+/* Applies one item (sync_apply_item without the record sent back on refusal). */
+static json_t *apply_item(web_req *rq, json_t *item)
 {
 	const char *id = json_string_value(json_object_get(item, "id"));
 	const char *kind = json_string_value(json_object_get(item, "kind"));
@@ -278,11 +341,16 @@ json_t *sync_apply_item(web_req *rq, json_t *item)
 		return rc < 0 ? answer(id, 500, "the conflict could not be stored")
 			      : answer(id, 409, "changed on both sides since they last agreed; both kept");
 	}
-	applied_mark am = {id, rq->user.name, 200, NULL, kind, rkey};
+	applied_mark am = {id, rq->user.name, 200, NULL, kind, rkey, NULL, NULL, 0};
+	if (carries_pseudonym(rq->st, t) && record && !json_is_null(record)) {
+		am.activity = r.key[0];
+		am.pseudonym = json_string_value(json_object_get(item, "pseudonym"));
+	}
 	rq->st->before_commit = mark_applied;
 	rq->st->before_commit_ctx = &am;
 	int status;
 	char msg[600];
+	long long placed = 0;
 	if (!record || json_is_null(record)) {
 		status = rec_delete(rq, &r, base, false, NULL, msg, sizeof msg);
 	} else {
@@ -290,13 +358,24 @@ json_t *sync_apply_item(web_req *rq, json_t *item)
 		long long at_seq = 0;
 		if (t->kind->seq_key) {
 			int64_t n = 0;
-			if (!create_seq && (text_parse_count(r.key[1], &n) < 0 || n < 1)) {
+			bool numbered = text_parse_count(r.key[1], &n) == 0 && n >= 1;
+			if (!create_seq && !numbered) {
 				json_decref(body);
 				rq->st->before_commit = NULL;
 				free(theirs);
 				return answer(id, 400, "no such row");
 			}
-			at_seq = n;
+			/* a new row keeps the number it was given where it was made when that
+			 * number is free here; otherwise it goes after the stored rows */
+			if (create_seq && numbered) {
+				char v[33];
+				int taken = rec_version(rq->st, &r, v);
+				free(r.old_json);
+				r.old_json = NULL;
+				if (taken != 0)
+					n = 0;
+			}
+			at_seq = placed = am.seq = n;
 			json_object_del(body, "seq");
 		}
 		web_write w;
@@ -309,11 +388,46 @@ json_t *sync_apply_item(web_req *rq, json_t *item)
 	rq->st->before_commit = NULL;
 	if (status == 200) {
 		free(theirs);
-		return answer(id, 200, NULL);
+		json_t *ok = answer(id, 200, NULL);
+		if (create_seq && placed) { /* where the new row went: its own number */
+			json_object_set(ok, "key", json_object_get(item, "key"));
+		} else if (create_seq && record && !json_is_null(record)) { /* after the stored rows */
+			json_t *last = rec_last_child(rq, t, r.key[0]);
+			if (last)
+				json_object_set_new(ok, "key", key_array(t, last));
+			json_decref(last);
+		}
+		return ok;
 	}
 	int rc = keep_conflict(rq->st, id, rq->user.name, kind, rkey, status, msg, record, theirs);
 	free(theirs);
 	return rc < 0 ? answer(id, 500, "the refusal could not be stored") : answer(id, status, msg);
+}
+
+/* rec_each: keeps the first record. */
+static bool take_first(json_t *rec, void *ctx)
+{
+	*(json_t **)ctx = json_incref(rec);
+	return false;
+}
+
+json_t *sync_apply_item(web_req *rq, json_t *item)
+{
+	json_t *res = apply_item(rq, item);
+	int status = (int)json_integer_value(json_object_get(res, "status"));
+	rec_ref r;
+	const template *t = rec_kind(json_string_value(json_object_get(item, "kind")));
+	if (status == 200 || status == 400 || status == 404 || status >= 500 || !t ||
+	    !ref_of(&r, t, json_object_get(item, "key")))
+		return res;
+	/* not applied: the record as it stays here, so the client can take it back at once
+	 * (a pull carries only what changed here, and this did not) */
+	json_t *stored = NULL;
+	if (rec_each(rq->st, t, r.key, r.nkey, take_first, &stored) == 0) {
+		json_object_set_new(res, "server", stored ? sync_entry(rq, t, stored) : json_null());
+		json_decref(stored);
+	}
+	return res;
 }
 
 int sync_state_get(store *st, const char *name, char *out, size_t size)
@@ -394,6 +508,7 @@ static int base_of(store *st, const char *kind, const char *rkey, char server[40
 typedef struct base_mark {
 	rec_ref *r;
 	const char *kind, *rkey, *server_version; /* NULL server_version: the record is gone */
+	const char *pseudonym;                    /* a participant's, put back (carries_pseudonym) */
 } base_mark;
 
 static int mark_base(store *st, void *ctx)
@@ -401,6 +516,12 @@ static int mark_base(store *st, void *ctx)
 	const base_mark *b = ctx;
 	sqlite3_stmt *s;
 	char local[33] = "";
+	if (b->pseudonym && b->server_version) {
+		int64_t n = 0;
+		if (b->r->nkey != 2 || text_parse_count(b->r->key[1], &n) < 0 ||
+		    pseudonym_put(st, b->r->key[0], n, b->pseudonym) < 0)
+			return -1;
+	}
 	if (b->server_version) {
 		int found = rec_version(st, b->r, local);
 		free(b->r->old_json);
@@ -448,9 +569,11 @@ static json_t *local_index(web_req *rq)
 	return ix;
 }
 
-/* Writes or deletes one record locally with its agreed version, in one transaction. */
+/* Writes or deletes one record locally with its agreed version, in one transaction: 0; 1
+ * when the importer refused it as it stands (422: it may fit once other records are in,
+ * err says why); -1 on any other failure. */
 static int local_put(web_req *rq, const template *t, json_t *key, json_t *record, const char *server_version,
-		     actip_err *err)
+		     const char *pseudonym, actip_err *err)
 {
 	rec_ref r;
 	if (!ref_of(&r, t, key))
@@ -462,7 +585,8 @@ static int local_put(web_req *rq, const template *t, json_t *key, json_t *record
 	r.old_json = NULL;
 	if (found < 0)
 		return store_error(rq->st, "reading a record", err);
-	base_mark bm = {&r, t->name, rkey, record ? server_version : NULL};
+	base_mark bm = {&r, t->name, rkey, record ? server_version : NULL,
+			carries_pseudonym(rq->st, t) ? pseudonym : NULL};
 	rq->st->before_commit = mark_base;
 	rq->st->before_commit_ctx = &bm;
 	rq->st->origin = "sync";
@@ -493,8 +617,29 @@ static int local_put(web_req *rq, const template *t, json_t *key, json_t *record
 	}
 	rq->st->before_commit = NULL;
 	rq->st->origin = NULL;
-	if (status != 200)
-		return err_set(err, ACTIP_ERR, "%s %s from the server could not be stored here: %s", t->kind->one, rkey, msg);
+	if (status != 200) {
+		err_set(err, ACTIP_ERR, "%s %s from the server could not be stored here: %s", t->kind->one, rkey, msg);
+		return status == 422 ? 1 : ACTIP_ERR; /* 1: refused as it stands; it may fit once others are in */
+	}
+	return ACTIP_OK;
+}
+
+/* Records that the local record of key agrees with the server's version, writing
+ * nothing else. */
+static int local_agree(web_req *rq, const template *t, json_t *key, const char *server_version, actip_err *err)
+{
+	rec_ref r;
+	if (!ref_of(&r, t, key))
+		return err_set(err, ACTIP_ERR, "a %s from the server has a bad key", t->kind->one);
+	char rkey[300];
+	ref_rkey(&r, rkey, sizeof rkey);
+	base_mark bm = {&r, t->name, rkey, server_version, NULL};
+	if (store_begin(rq->st, err) < 0)
+		return ACTIP_ERR;
+	if (mark_base(rq->st, &bm) < 0 || store_commit(rq->st, err) < 0) {
+		store_rollback(rq->st);
+		return store_error(rq->st, "storing an agreed version", err);
+	}
 	return ACTIP_OK;
 }
 
@@ -540,9 +685,11 @@ json_t *sync_local_changes(web_req *rq)
 		char id[65];
 		item_id(instance, k, found ? server : "", text, id);
 		free(text);
-		json_array_append_new(items, json_pack("{sssssOsssO}", "id", id, "kind", kind, "key",
-						       json_object_get(e, "key"), "base", found ? server : "", "record",
-						       json_object_get(e, "record")));
+		json_t *item = json_pack("{sssssOsssO}", "id", id, "kind", kind, "key", json_object_get(e, "key"), "base",
+					 found ? server : "", "record", json_object_get(e, "record"));
+		if (json_object_get(e, "pseudonym"))
+			json_object_set(item, "pseudonym", json_object_get(e, "pseudonym"));
+		json_array_append_new(items, item);
 	}
 	/* records agreed on before and gone here: deleted here */
 	sqlite3_stmt *s;
@@ -602,10 +749,21 @@ int sync_after_push(web_req *rq, json_t *item, json_t *result)
 	    keep_conflict(rq->st, NULL, rq->user.name, kind, rkey, status,
 			  json_string_value(json_object_get(result, "message")), record, NULL) < 0)
 		return -1;
-	/* a new row the server numbers: the server's copy, with its number, comes with the
-	 * pull; a refused new record is kept only in the conflict list */
+	/* refused or kept as a conflict: the server's record, sent back, is taken again here
+	 * (it did not change there, so no pull would bring it) */
+	json_t *server = json_object_get(result, "server");
+	if (status != 200 && json_is_object(server)) {
+		actip_err err;
+		return local_put(rq, t, json_object_get(item, "key"), json_object_get(server, "record"),
+				 json_string_value(json_object_get(server, "version")),
+				 json_string_value(json_object_get(server, "pseudonym")), &err);
+	}
+	/* a new row the server numbered otherwise than here (another instance took the
+	 * number first): the server's copy, with its number, comes with the pull; a refused
+	 * new record is kept only in the conflict list */
 	const char *base = json_string_value(json_object_get(item, "base"));
-	if ((t->kind->seq_key && base && !*base && record && !json_is_null(record)) ||
+	bool same_key = json_equal(json_object_get(result, "key"), json_object_get(item, "key"));
+	if ((t->kind->seq_key && base && !*base && record && !json_is_null(record) && !(status == 200 && same_key)) ||
 	    (status != 200 && base && !*base)) {
 		actip_err err;
 		char now[33];
@@ -624,13 +782,14 @@ int sync_after_push(web_req *rq, json_t *item, json_t *result)
 	return 0;
 }
 
-int sync_pull_apply(web_req *rq, json_t *records, json_t *pushed, long *written, long *deleted, actip_err *err)
+int sync_pull_apply(web_req *rq, json_t *records, json_t *gone_keys, json_t *pushed, long *written, long *deleted,
+		    actip_err *err)
 {
 	*written = *deleted = 0;
 	json_t *ix = local_index(rq);
 	if (!ix)
 		return store_error(rq->st, "reading the local records", err);
-	json_t *theirs = json_object();
+	json_t *theirs = json_object(), *later = json_array();
 	size_t i;
 	json_t *e;
 	int rc = ACTIP_OK;
@@ -651,27 +810,50 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *pushed, long *written,
 		const template *t = template_table[ti];
 		if (!t->kind)
 			continue;
-		sqlite3_stmt *s;
-		if (sqlite3_prepare_v2(rq->st->db, "SELECT rkey, local_version FROM sync_base WHERE kind = ?1", -1, &s,
-				       NULL) != SQLITE_OK) {
-			rc = store_error(rq->st, "reading the agreed versions", err);
-			goto done;
-		}
-		sqlite3_bind_text(s, 1, t->name, -1, SQLITE_STATIC);
 		json_t *gone = json_array();
-		int src;
-		while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-			char k[400];
-			snprintf(k, sizeof k, "%s/%s", t->name, (const char *)sqlite3_column_text(s, 0));
-			if (!json_object_get(theirs, k))
-				json_array_append_new(gone, json_pack("{ssss}", "k", k, "local",
-								      (const char *)sqlite3_column_text(s, 1)));
-		}
-		sqlite3_finalize(s);
-		if (src != SQLITE_DONE) {
-			json_decref(gone);
-			rc = store_error(rq->st, "reading the agreed versions", err);
-			goto done;
+		if (gone_keys) { /* an incremental pull: the server names what it deleted */
+			size_t di;
+			json_t *d;
+			json_array_foreach(gone_keys, di, d) {
+				rec_ref r;
+				char rkey[300], k[400], server[40], local[40];
+				const char *kind = json_string_value(json_object_get(d, "kind"));
+				if (!kind || strcmp(kind, t->name) != 0 || !ref_of(&r, t, json_object_get(d, "key")))
+					continue;
+				ref_rkey(&r, rkey, sizeof rkey);
+				int found = base_of(rq->st, t->name, rkey, server, local);
+				if (found < 0) {
+					json_decref(gone);
+					rc = store_error(rq->st, "reading the agreed versions", err);
+					goto done;
+				}
+				snprintf(k, sizeof k, "%s/%s", t->name, rkey);
+				if (found && !json_object_get(theirs, k)) /* never agreed: new here, it stays */
+					json_array_append_new(gone, json_pack("{ssss}", "k", k, "local", local));
+			}
+		} else { /* the whole set: agreed records missing from it are gone */
+			sqlite3_stmt *s;
+			if (sqlite3_prepare_v2(rq->st->db, "SELECT rkey, local_version FROM sync_base WHERE kind = ?1", -1,
+					       &s, NULL) != SQLITE_OK) {
+				json_decref(gone);
+				rc = store_error(rq->st, "reading the agreed versions", err);
+				goto done;
+			}
+			sqlite3_bind_text(s, 1, t->name, -1, SQLITE_STATIC);
+			int src;
+			while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+				char k[400];
+				snprintf(k, sizeof k, "%s/%s", t->name, (const char *)sqlite3_column_text(s, 0));
+				if (!json_object_get(theirs, k))
+					json_array_append_new(gone, json_pack("{ssss}", "k", k, "local",
+									      (const char *)sqlite3_column_text(s, 1)));
+			}
+			sqlite3_finalize(s);
+			if (src != SQLITE_DONE) {
+				json_decref(gone);
+				rc = store_error(rq->st, "reading the agreed versions", err);
+				goto done;
+			}
 		}
 		size_t gi;
 		json_t *g;
@@ -696,7 +878,7 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *pushed, long *written,
 					json_array_append_new(ka, json_string(tok ? tok : ""));
 				key = ka;
 			}
-			int prc = local_put(rq, t, key, NULL, NULL, err);
+			int prc = local_put(rq, t, key, NULL, NULL, NULL, err);
 			json_decref(ka);
 			if (prc < 0) {
 				json_decref(gone);
@@ -725,6 +907,15 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *pushed, long *written,
 		const char *mv = mine ? json_string_value(json_object_get(mine, "version")) : NULL;
 		if (found && strcmp(server, version) == 0 && mv && strcmp(mv, local) == 0)
 			continue; /* agreed, and unchanged on both sides */
+		if (mine && json_equal(json_object_get(mine, "record"), rec)) {
+			/* the same on both sides (a change that reached the server by a bundle, or a
+			 * row kept under its number): agreed as it is, nothing written */
+			if (local_agree(rq, t, json_object_get(e, "key"), version, err) < 0) {
+				rc = ACTIP_ERR;
+				goto done;
+			}
+			continue;
+		}
 		bool changed_here = mine && (!found || strcmp(mv, local) != 0) && !json_object_get(pushed, k);
 		if (changed_here) {
 			if (!(found && strcmp(server, version) == 0))
@@ -734,13 +925,45 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *pushed, long *written,
 			else
 				continue; /* changed here only: the next push sends it */
 		}
-		if (local_put(rq, t, json_object_get(e, "key"), rec, version, err) < 0) {
+		int put = local_put(rq, t, json_object_get(e, "key"), rec, version,
+				    json_string_value(json_object_get(e, "pseudonym")), err);
+		if (put < 0) {
 			rc = ACTIP_ERR;
 			goto done;
 		}
-		(*written)++;
+		if (put > 0) /* refers to a record of its kind still to come (a framework node's parent) */
+			json_array_append(later, e);
+		else
+			(*written)++;
+	}
+	/* then what waited for another record, as long as each pass stores some */
+	while (json_array_size(later)) {
+		json_t *again = json_array();
+		json_array_foreach(later, i, e) {
+			const template *t = rec_kind(json_string_value(json_object_get(e, "kind")));
+			int put = local_put(rq, t, json_object_get(e, "key"), json_object_get(e, "record"),
+					    json_string_value(json_object_get(e, "version")),
+					    json_string_value(json_object_get(e, "pseudonym")), err);
+			if (put < 0) {
+				json_decref(again);
+				rc = ACTIP_ERR;
+				goto done;
+			}
+			if (put > 0)
+				json_array_append(again, e);
+			else
+				(*written)++;
+		}
+		bool stuck = json_array_size(again) == json_array_size(later);
+		json_decref(later);
+		later = again;
+		if (stuck) { /* err names the first record no pass could store */
+			rc = ACTIP_ERR;
+			goto done;
+		}
 	}
 done:
+	json_decref(later);
 	json_decref(theirs);
 	json_decref(ix);
 	return rc;
@@ -777,138 +1000,6 @@ json_t *sync_conflicts(store *st)
 		return NULL;
 	}
 	return a;
-}
-
-/* ---- bundles ---------------------------------------------------------------------- */
-
-void sync_bundle_key(const char instance_key[65], const char *account, char out[65])
-{
-	unsigned char k[32], md[32];
-	size_t n;
-	sodium_hex2bin(k, sizeof k, instance_key, 64, NULL, &n, NULL);
-	crypto_generichash_state h;
-	crypto_generichash_init(&h, k, sizeof k, sizeof md);
-	static const char label[] = "actip bundle key\n";
-	crypto_generichash_update(&h, (const unsigned char *)label, sizeof label - 1);
-	crypto_generichash_update(&h, (const unsigned char *)account, strlen(account));
-	crypto_generichash_final(&h, md, sizeof md);
-	sodium_bin2hex(out, 65, md, sizeof md);
-	sodium_memzero(k, sizeof k);
-}
-
-void sync_instance_id(const char instance_key[65], char out[17])
-{
-	unsigned char k[32], md[8];
-	size_t n;
-	sodium_hex2bin(k, sizeof k, instance_key, 64, NULL, &n, NULL);
-	static const char label[] = "actip instance id";
-	crypto_generichash(md, sizeof md, (const unsigned char *)label, sizeof label - 1, k, sizeof k);
-	sodium_bin2hex(out, 17, md, sizeof md);
-	sodium_memzero(k, sizeof k);
-}
-
-/* The MAC of text with a bundle key, as 64 hex digits. */
-static void bundle_mac(const char *text, size_t len, const char bkey[65], char out[65])
-{
-	unsigned char k[crypto_auth_KEYBYTES], mac[crypto_auth_BYTES];
-	size_t n;
-	sodium_hex2bin(k, sizeof k, bkey, 64, NULL, &n, NULL);
-	crypto_auth(mac, (const unsigned char *)text, len, k);
-	sodium_bin2hex(out, 65, mac, sizeof mac);
-	sodium_memzero(k, sizeof k);
-}
-
-int sync_bundle_write(const char *path, const char *instance, const char *account, const char bkey[65],
-		      json_t *items, actip_err *err)
-{
-	json_t *o = json_pack("{sssssssO}", "format", "actip-sync-bundle", "instance", instance, "account", account,
-			      "items", items);
-	char *text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	json_decref(o);
-	if (!text)
-		return err_set(err, ACTIP_ENOMEM, "out of memory");
-	char mac[65], tmp[4200];
-	bundle_mac(text, strlen(text), bkey, mac);
-	snprintf(tmp, sizeof tmp, "%s.part", path);
-	FILE *f = fopen(tmp, "wx");
-	if (!f) {
-		free(text);
-		return err_set(err, ACTIP_EIO, "%s: cannot create (%s)", tmp, strerror(errno));
-	}
-	int bad = fprintf(f, "%s\nmac %s\n", text, mac) < 0;
-	free(text);
-	bad |= fflush(f) != 0 || fsync(fileno(f)) != 0;
-	bad |= fclose(f) != 0;
-	if (bad || rename(tmp, path) != 0) {
-		unlink(tmp);
-		return err_set(err, ACTIP_EIO, "%s: cannot write (%s)", path, strerror(errno));
-	}
-	return ACTIP_OK;
-}
-
-json_t *sync_bundle_open(const char *path, const char instance_key[65], actip_err *err)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return err_set(err, ACTIP_EIO, "%s: cannot open (%s)", path, strerror(errno)), NULL;
-	char *text = NULL;
-	size_t cap = 0, len = 0;
-	for (;;) {
-		if (len + 65536 > cap) {
-			char *n = realloc(text, cap = cap * 2 + 65536);
-			if (!n) {
-				free(text);
-				fclose(f);
-				return err_set(err, ACTIP_ENOMEM, "out of memory"), NULL;
-			}
-			text = n;
-		}
-		size_t got = fread(text + len, 1, cap - len - 1, f);
-		len += got;
-		if (got == 0)
-			break;
-	}
-	fclose(f);
-	text[len] = '\0';
-	char *nl = len > 70 ? memchr(text, '\n', len) : NULL;
-	if (!nl || strncmp(nl + 1, "mac ", 4) != 0 || strlen(nl + 5) < 64) {
-		free(text);
-		return err_set(err, ACTIP_EINPUT, "%s:1: not an actip sync bundle (no authentication line)", path), NULL;
-	}
-	json_error_t je;
-	json_t *o = json_loadb(text, (size_t)(nl - text), 0, &je);
-	const char *format = json_string_value(json_object_get(o, "format"));
-	const char *instance = json_string_value(json_object_get(o, "instance"));
-	const char *account = json_string_value(json_object_get(o, "account"));
-	if (!o || !format || strcmp(format, "actip-sync-bundle") != 0 || !instance || !account ||
-	    !json_is_array(json_object_get(o, "items"))) {
-		json_decref(o);
-		free(text);
-		return err_set(err, ACTIP_EINPUT, "%s:1: %d: not an actip sync bundle", path, je.column), NULL;
-	}
-	char mine[17];
-	sync_instance_id(instance_key, mine);
-	if (strcmp(instance, mine) != 0) {
-		err_set(err, ACTIP_EINPUT,
-			"%s: this bundle was made for another instance or programme (%.16s; this one is %s); refused",
-			path, instance, mine);
-		json_decref(o);
-		free(text);
-		return NULL;
-	}
-	char bkey[65], mac[65];
-	sync_bundle_key(instance_key, account, bkey);
-	bundle_mac(text, (size_t)(nl - text), bkey, mac);
-	if (sodium_memcmp(mac, nl + 5, 64) != 0) {
-		err_set(err, ACTIP_EINPUT,
-			"%s: the bundle's authentication fails: it was altered, or not made by account '%.64s'; refused",
-			path, account);
-		json_decref(o);
-		free(text);
-		return NULL;
-	}
-	free(text);
-	return o;
 }
 
 int sync_resolve(web_req *rq, long long id, const char *choice, char *msg, size_t size)

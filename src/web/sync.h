@@ -19,6 +19,10 @@ int sync_local_req(web_req *rq, store *st, const web_user *u, actip_err *err);
  * {"kind", "key":[values], "version", "record"} in the kinds' order (parents first). */
 json_t *sync_records(web_req *rq);
 
+/* One stored record as sync_records lists it for rq's user: {"kind","key","version",
+ * "record"}, and "pseudonym" for a participant of a pseudonymised store (sync.c). */
+json_t *sync_entry(web_req *rq, const template *t, json_t *rec);
+
 /* A record's key values joined by '/' ("KH-2021-001/3") into out. */
 void sync_rkey(const template *t, json_t *rec, char *out, size_t size);
 
@@ -40,12 +44,24 @@ int sync_key_hex(store *st, char out[65], actip_err *err);
 /* The pseudonymisation check of this store ("" when it keeps names) into out. */
 void sync_privacy_id(store *st, char out[65]);
 
-/* The client's side: applies the server's records (sync_records' list) to the local
- * store as its account. Records changed here and not in `pushed` (an object of item ids
- * by "kind/rkey") are kept, and listed as conflicts when the server changed them too.
+/* The client's side: applies the server's records (sync_records' list, or
+ * sync_changes' "records") to the local store as its account. gone NULL: records is the
+ * whole readable set, and an agreed record missing from it was deleted; else gone lists
+ * the deleted ones ({"kind","key"}) and records only what changed. Records changed here
+ * and not in `pushed` (an object of item ids by "kind/rkey") are kept, and listed as
+ * conflicts when the server changed them too; a record the same on both sides is agreed.
  * Counts written and deleted records into *written and *deleted. 0 or -1 (err). */
-int sync_pull_apply(web_req *rq, json_t *records, json_t *pushed, long *written, long *deleted,
+int sync_pull_apply(web_req *rq, json_t *records, json_t *gone, json_t *pushed, long *written, long *deleted,
 		    actip_err *err);
+
+/* The server's side of an incremental pull (sync_index.c). sync_index_refresh brings the
+ * index of every record up to date (a write only when the change log moved) and gives
+ * its epoch. sync_changes answers a client that agreed up to epoch since (-1: none):
+ * {"cursor": epoch, "full": bool, "records": [as sync_records, for the user], "gone":
+ * [{"kind","key"}]}: every readable record when full, else those changed after since and
+ * the keys deleted after it. NULL with err on a database error. */
+int sync_index_refresh(web_req *rq, long long *epoch, actip_err *err);
+json_t *sync_changes(web_req *rq, long long since, long long *epoch, actip_err *err);
 
 /* The client's local changes since the last agreement as push items (see
  * sync_apply_item), in the kinds' order, deletions last. */
@@ -62,14 +78,24 @@ void sync_bundle_key(const char instance_key[65], const char *account, char out[
 /* The public id of an instance (16 hex digits) from its key, named in its bundles. */
 void sync_instance_id(const char instance_key[65], char out[17]);
 
-/* A bundle: {"format":"actip-sync-bundle","instance","account","items":[...]} and a line
- * "mac HEX" (crypto_auth with the account's bundle key over everything before it).
- * sync_bundle_write writes one; sync_bundle_open checks one read from path for this
- * instance (its key) and returns the parsed object, or NULL with err saying why (another
- * instance's, altered, not a bundle). */
+/* A bundle: {"format":"actip-sync-bundle","instance","account","since","items":[...]}
+ * and a line "mac HEX" (crypto_auth with the account's bundle key over everything
+ * before it). sync_bundle_write writes one (body's fields after the first three);
+ * sync_bundle_open checks one read from path for this instance (its key) and returns
+ * the parsed object, or NULL with err saying why (another instance's, altered, not a
+ * bundle, one going the other way). */
 int sync_bundle_write(const char *path, const char *instance, const char *account, const char bkey[65],
-		      json_t *items, actip_err *err);
+		      json_t *body, actip_err *err);
 json_t *sync_bundle_open(const char *path, const char instance_key[65], actip_err *err);
+
+/* The other way (docs/sync.md, "Without any link"): a server's bundle for an instance
+ * cloned from it, {"format","instance","account","direction":"down","since","cursor",
+ * "people","full","records","gone"}, made with the account's bundle key. The instance
+ * checks it with the server's instance id and the bundle key it was given at clone
+ * (instance_key NULL); with instance_key, sync_bundle_read is sync_bundle_open. Each
+ * side refuses a bundle meant for the other. */
+json_t *sync_bundle_read(const char *path, const char *instance_key, const char *instance_id, const char *bkey,
+			 actip_err *err);
 
 /* The conflicts of a store as JSON (unresolved first). */
 json_t *sync_conflicts(store *st);

@@ -3,7 +3,11 @@
 # admin and a country officer, different edits on each side while apart (imports, API
 # and form edits, deletions), syncs in several orders, ending with identical reports
 # where the accounts see the same; a conflicting edit listed with nothing lost; kill -9
-# during syncs; tampered and foreign bundles refused; a locked year refuses pushed changes.
+# during syncs; tampered and foreign bundles refused; a locked year refuses pushed changes;
+# incremental pulls (one changed record, a deletion) and their size; participant rows that
+# keep their numbers (and one renumbered when two laptops gave the same); the server's
+# changes by bundle to a laptop (in order, tampered, foreign, out of order refused; a round
+# trip agreed); a pseudonymised server cloned with its key, people exchanged by pseudonym.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/weblib.sh"
 
@@ -132,6 +136,7 @@ activity_id,full_name,sex,country
 KH-1,Lim Bopha,female,KH
 CSV
 "$ACTIP" import --db "$K" --quiet --append "$TMP/kh/participants.csv" >/dev/null
+lim_seq=$(rows "$K" "SELECT seq FROM attendance WHERE full_name = 'Lim Bopha'")
 check "officer's laptop: an API edit of a Cambodian participant" test "$(edit "$KHLAP_URL" kh /api/v1/records/participants/KH-1/1 email 'dara@example.org')" = 200
 # a conflict: the same activity edited on the server and on the officer's laptop
 check "server: KH-1 edited" test "$(edit "$URL" admin /api/v1/records/activities/KH-1 title 'Training KH (server)')" = 200
@@ -171,6 +176,40 @@ check "the resolution syncs" sync_as "$K"
 check "the server's entry of that conflict is settled by the change that superseded it" \
 	test "$(rows "$DB" "SELECT resolution FROM sync_conflict WHERE rkey = 'KH-1'")" = superseded
 check "the server now has the laptop's title" test "$(rows "$DB" "SELECT title FROM activity WHERE id = 'KH-1'")" = 'Training KH (field)'
+
+check "a participant added on a laptop keeps its number on the server" \
+	test "$(rows "$DB" "SELECT seq FROM attendance WHERE full_name = 'Lim Bopha'")" = "$lim_seq"
+
+# ---- incremental pulls: only what changed since the laptop's epoch ---------------------------
+sync_as "$A"
+sync_as "$K"
+lcall "$URL" kh GET /api/v1/sync/pull >/dev/null
+full=$(wc -c <"$TMP/body")
+check "server: one more edit" test "$(edit "$URL" admin /api/v1/records/activities/TH-2 title 'Workshop TH (renamed)')" = 200
+sync_as "$K"
+check "the next pull brings that one record and nothing else" grep -q 'received 1 records, 0 deleted' "$TMP/sync.out"
+bytes=$(sed -n 's/.*(\([0-9]*\) bytes).*/\1/p' "$TMP/sync.out")
+check "and sends a fraction of the whole set ($bytes of $full bytes)" test "${bytes:-$full}" -lt $((full / 4))
+check "the edit reached the laptop" test "$(rows "$K" "SELECT title FROM activity WHERE id = 'TH-2'")" = 'Workshop TH (renamed)'
+check "server: Lim Bopha's row deleted" test "$(remove "$URL" admin "/api/v1/records/participants/KH-1/$lim_seq")" = 200
+printf 'activity_id,full_name,sex,country\nKH-1,Nita Chea,female,KH\n' >"$TMP/kh/participants.csv"
+"$ACTIP" import --db "$K" --quiet --append "$TMP/kh/participants.csv" >/dev/null
+nita=$(rows "$K" "SELECT seq FROM attendance WHERE full_name = 'Nita Chea'")
+printf 'activity_id,full_name,sex,country\nKH-1,Vann Ra,male,KH\n' >"$TMP/lap/participants.csv"
+"$ACTIP" import --db "$A" --quiet --append "$TMP/lap/participants.csv" >/dev/null
+vann=$(rows "$A" "SELECT seq FROM attendance WHERE full_name = 'Vann Ra'")
+sync_as "$K"
+check "an incremental pull carries the server's deletion" grep -q 'received 0 records, 1 deleted' "$TMP/sync.out"
+check "the deleted row is gone from the laptop" \
+	test "$(rows "$K" "SELECT count(*) FROM attendance WHERE full_name = 'Lim Bopha'")" = 0
+check "a new row keeps its number where the server's own rows end lower ($nita)" \
+	test "$(rows "$DB" "SELECT seq FROM attendance WHERE full_name = 'Nita Chea'")$(rows "$K" "SELECT seq FROM attendance WHERE full_name = 'Nita Chea'")" = "$nita$nita"
+sync_as "$A"
+check "two laptops gave the same number ($vann): the second row is numbered after, on both sides" \
+	test "$vann" = "$nita" -a "$(rows "$DB" "SELECT seq FROM attendance WHERE full_name = 'Vann Ra'")" = $((nita + 1)) \
+	-a "$(rows "$A" "SELECT group_concat(full_name || ':' || seq) FROM (SELECT * FROM attendance WHERE activity = 'KH-1' ORDER BY seq)")" = \
+	"$(rows "$DB" "SELECT group_concat(full_name || ':' || seq) FROM (SELECT * FROM attendance WHERE activity = 'KH-1' ORDER BY seq)")"
+sync_as "$K"
 
 # ---- kill -9 at random moments of a sync -------------------------------------------------
 echo "$PW" >"$TMP/pw"
@@ -214,13 +253,50 @@ check "the server has the bundle's title" test "$(rows "$DB" "SELECT title FROM 
 check "applying it again changes nothing" sh -c "'$ACTIP' sync apply --db '$DB' '$TMP/k.bundle' | grep -q '^applied 1 changes' && [ \"\$(sqlite3 '$DB' \"SELECT count(*) FROM change_log WHERE account = 'kh'\")\" = \"$(rows "$DB" "SELECT count(*) FROM change_log WHERE account = 'kh'")\" ]"
 check "the next sync agrees with the bundle's result" sync_as "$K"
 
+# ---- return bundles: the server's changes to a laptop that has no link ------------------------
+# epoch_of DB: the epoch an instance agreed up to (actip sync status)
+epoch_of() { "$ACTIP" sync status --db "$1" | awk -F'\t' '$1 == "epoch" {print $2}'; }
+e0=$(epoch_of "$K")
+check "server: an edit for the laptop" test "$(edit "$URL" admin /api/v1/records/activities/TH-2 title 'Workshop TH (by USB)')" = 200
+check "export --for writes the server's changes since the laptop's epoch" \
+	sh -c "'$ACTIP' sync export --db '$DB' --for kh --since $e0 -o '$TMP/down1.bundle' | grep -q '^wrote 1 records and 0 deletions for kh'"
+e1=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).readline())["cursor"])' "$TMP/down1.bundle")
+check "server: a deletion for the laptop" test "$(remove "$URL" admin "/api/v1/records/participants/KH-1/$nita")" = 200
+"$ACTIP" sync export --db "$DB" --for kh --since "$e1" -o "$TMP/down2.bundle" >/dev/null
+sed 's/(by USB)/(by USX)/' "$TMP/down1.bundle" >"$TMP/down-tampered.bundle"
+"$ACTIP" sync apply --db "$K" "$TMP/down-tampered.bundle" >"$TMP/out" 2>&1
+check "a tampered return bundle is refused" sh -c "[ $? -ne 0 ] && grep -q 'authentication fails' '$TMP/out'"
+echo "$PW" | "$ACTIP" user add --db "$TMP/other.db" --name kh --role country_officer --country KH --password-stdin >/dev/null
+"$ACTIP" sync export --db "$TMP/other.db" --for kh -o "$TMP/foreign.bundle" >/dev/null
+"$ACTIP" sync apply --db "$K" "$TMP/foreign.bundle" >"$TMP/out" 2>&1
+check "a return bundle from another server (programme) is refused" sh -c "[ $? -ne 0 ] && grep -q 'made for another instance' '$TMP/out'"
+"$ACTIP" sync apply --db "$K" "$TMP/down2.bundle" >"$TMP/out" 2>&1
+check "a bundle that starts after the laptop's epoch is refused, naming the epoch to ask for" \
+	sh -c "[ $? -ne 0 ] && grep -q -- '--since $e0' '$TMP/out'"
+check "the server refuses a bundle meant for a laptop" sh -c "! '$ACTIP' sync apply --db '$DB' '$TMP/down1.bundle' >/dev/null 2>&1"
+check "nothing of the refused bundles was applied on the laptop" \
+	test "$(rows "$K" "SELECT title FROM activity WHERE id = 'TH-2'")$(rows "$K" "SELECT count(*) FROM attendance WHERE full_name = 'Nita Chea'")" = 'Workshop TH (renamed)1'
+check "the return bundles apply in order" sh -c "'$ACTIP' sync apply --db '$K' '$TMP/down1.bundle' | grep -q '^applied 1 records and 0 deletions' && '$ACTIP' sync apply --db '$K' '$TMP/down2.bundle' | grep -q '^applied 0 records and 1 deletions'"
+check "the laptop has the server's edit and deletion" \
+	test "$(rows "$K" "SELECT title FROM activity WHERE id = 'TH-2'")$(rows "$K" "SELECT count(*) FROM attendance WHERE full_name = 'Nita Chea'")" = 'Workshop TH (by USB)0'
+check "an older bundle is refused once a newer one is in" sh -c "! '$ACTIP' sync apply --db '$K' '$TMP/down1.bundle' >/dev/null 2>&1"
+printf 'activity_id,project,country,type,title,start_date\nKH-9,C202,KH,capacity_development,Field visit KH (round trip),2021-09-01\n' >"$TMP/b/activities.csv"
+"$ACTIP" import --db "$K" --quiet "$TMP/b/activities.csv" >/dev/null
+"$ACTIP" sync export --db "$K" -o "$TMP/up.bundle" >/dev/null
+"$ACTIP" sync apply --db "$DB" "$TMP/up.bundle" >/dev/null
+check "by default a return bundle starts at the epoch of the laptop's last bundle" \
+	sh -c "'$ACTIP' sync export --db '$DB' --for kh -o '$TMP/down3.bundle' | grep -q 'since epoch $(epoch_of "$K")'"
+check "a round trip by USB alone: the laptop's change comes back agreed, not as a conflict" \
+	sh -c "'$ACTIP' sync apply --db '$K' '$TMP/down3.bundle' >/dev/null && [ \"\$('$ACTIP' sync status --db '$K' | grep 'to send')\" = \"\$(printf 'to send\t0 changes')\" ] && [ \"\$(sqlite3 '$K' \"SELECT count(*) FROM sync_conflict WHERE mine LIKE '%round trip%'\")\" = 0 ]"
+check "and the next sync over the link has nothing to send" sh -c "echo '$PW' | '$ACTIP' sync --db '$K' | grep -q '^sent 0 changes'"
+
 # ---- a locked year refuses pushed changes ------------------------------------------------------
 check "admin approves 2021 on the server" test "$(lcall "$URL" admin POST /api/v1/periods/2021)" = 200
 printf 'activity_id,project,country,type,title,start_date\nKH-9,C202,KH,capacity_development,Field visit KH (late edit),2021-09-01\n' >"$TMP/b/activities.csv"
 "$ACTIP" import --db "$K" --quiet "$TMP/b/activities.csv" >/dev/null
 sync_as "$K"
 check "the push into the locked year is refused and reported" grep -q 'KH-9' "$TMP/sync.err"
-check "the server's record is unchanged" test "$(rows "$DB" "SELECT title FROM activity WHERE id = 'KH-9'")" = 'Field visit KH (by USB)'
+check "the server's record is unchanged" test "$(rows "$DB" "SELECT title FROM activity WHERE id = 'KH-9'")" = 'Field visit KH (round trip)'
 check "the refused change is listed on the laptop, nothing lost" \
 	test "$(rows "$K" "SELECT count(*) FROM sync_conflict WHERE rkey = 'KH-9' AND status = 409 AND mine LIKE '%late edit%' AND resolved_at IS NULL")" = 1
 sync_as "$A"
@@ -230,20 +306,43 @@ check "the admin's page offers to resolve the refused change" sh -c "curl -s -b 
 check "the admin keeps the stored version from the page" test "$(form_post admin "/sync/conflicts/$id" choice=theirs)" = 303
 check "the conflict is marked resolved on the server" test "$(rows "$DB" "SELECT resolution FROM sync_conflict WHERE id = $id")" = theirs
 check "an officer may not see the page" test "$(lcall "$URL" kh GET /sync/conflicts)" = 403
-check "the laptop holds the server's record again" test "$(rows "$K" "SELECT title FROM activity WHERE id = 'KH-9'")" = 'Field visit KH (by USB)'
+check "the laptop holds the server's record again" test "$(rows "$K" "SELECT title FROM activity WHERE id = 'KH-9'")" = 'Field visit KH (round trip)'
 
 # ---- pseudonymisation: instances keyed differently do not exchange people -----------------------
 mkdir -p "$TMP/keys"
 P="$TMP/pseudo.db"
 "$ACTIP" import --db "$P" --quiet "$TMP/projects.csv" "$TMP/activities.csv" >/dev/null
 "$ACTIP" privacy init --db "$P" --key "$TMP/keys/p.key" >/dev/null 2>&1
-echo "$PW" | ACTIP_PSEUDONYM_KEY="$TMP/keys/p.key" "$ACTIP" user add --db "$P" --name kh --role country_officer --country KH --password-stdin >/dev/null
-ACTIP_PSEUDONYM_KEY="$TMP/keys/p.key" "$ACTIP" serve --db "$P" --listen 127.0.0.1:0 >"$TMP/p.out" 2>"$TMP/p.log" &
+export ACTIP_PSEUDONYM_KEY="$TMP/keys/p.key"
+printf 'activity_id,person_id,full_name,sex,country\nKH-1,,Sok Dara,female,KH\nKH-1,KH-ID-7,Chan Tola,male,KH\n' >"$TMP/keys/participants.csv"
+"$ACTIP" import --db "$P" --quiet "$TMP/keys/participants.csv" >/dev/null
+echo "$PW" | "$ACTIP" user add --db "$P" --name kh --role country_officer --country KH --password-stdin >/dev/null
+"$ACTIP" serve --db "$P" --listen 127.0.0.1:0 >"$TMP/p.out" 2>"$TMP/p.log" &
 LAPTOP_PIDS="$LAPTOP_PIDS $!"
 PURL="http://127.0.0.1:$(serve_port "$TMP/p.out")"
-echo "$PW" | "$ACTIP" sync clone --server "$PURL" --user kh --db "$TMP/p-laptop.db" >"$TMP/out" 2>&1
-check "a clone of a pseudonymised server is refused, with the reason" \
-	sh -c "grep -q 'keyed differently do not exchange people' '$TMP/out' && [ ! -e '$TMP/p-laptop.db' ]"
+PL="$TMP/p-laptop.db"
+unset ACTIP_PSEUDONYM_KEY
+echo "$PW" | "$ACTIP" sync clone --server "$PURL" --user kh --db "$PL" >"$TMP/out" 2>&1
+check "a clone of a pseudonymised server without its key is refused, with the reason" \
+	sh -c "grep -q -- '--key FILE' '$TMP/out' && grep -q 'keyed differently do not exchange people' '$TMP/out' && [ ! -e '$PL' ]"
+"$ACTIP" privacy init --db "$TMP/q.db" --key "$TMP/keys/q.key" >/dev/null 2>&1
+echo "$PW" | "$ACTIP" sync clone --server "$PURL" --user kh --db "$PL" --key "$TMP/keys/q.key" >"$TMP/out" 2>&1
+check "a clone with another key is refused" sh -c "grep -q 'not the pseudonymisation key' '$TMP/out' && [ ! -e '$PL' ]"
+echo "$PW" | "$ACTIP" sync clone --server "$PURL" --user kh --db "$PL" --key "$TMP/keys/p.key" >"$TMP/out" 2>&1
+check "a clone with the server's key is made" grep -q '^cloned' "$TMP/out"
+pk() { sqlite3 "$1" "SELECT group_concat(seq || '=' || coalesce(person_key, '-')) FROM (SELECT * FROM attendance ORDER BY activity, seq)"; }
+check "the clone holds no names, and the server's pseudonyms" \
+	test "$(rows "$PL" "SELECT count(*) FROM attendance WHERE full_name IS NOT NULL OR email IS NOT NULL")" = 0 -a "$(pk "$PL")" = "$(pk "$P")" -a -n "$(pk "$P")"
+check "the clone reports as the pseudonymised server (people counted once as there)" diff <(report "$P") <(report "$PL")
+mkdir -p "$TMP/keys/more"; printf 'activity_id,full_name,sex,country\nKH-1,Sok Dara,female,KH\nKH-1,Mey Lina,female,KH\n' >"$TMP/keys/more/participants.csv"
+ACTIP_PSEUDONYM_KEY="$TMP/keys/p.key" "$ACTIP" import --db "$PL" --quiet --append "$TMP/keys/more/participants.csv" >/dev/null
+check "the keyed laptop syncs with the pseudonymised server" sh -c "echo '$PW' | ACTIP_PSEUDONYM_KEY='$TMP/keys/p.key' '$ACTIP' sync --db '$PL' | grep -q '^sent 2 changes (2 applied'"
+check "the laptop's people reached the server under the same pseudonyms, without names" \
+	test "$(pk "$PL")" = "$(pk "$P")" -a "$(rows "$P" "SELECT count(*) FROM attendance WHERE full_name IS NOT NULL")" = 0
+check "a returning person counts once on both (the same pseudonym as at the server's import)" \
+	test "$(rows "$P" "SELECT count(DISTINCT person_key) FROM attendance")" = 3
+check "server and laptop report the same" diff <(report "$P") <(report "$PL")
+check "the keyed laptop cannot sync without its key" sh -c "! echo '$PW' | '$ACTIP' sync --db '$PL' >/dev/null 2>&1"
 check "a pull by a client keyed differently is refused" \
 	test "$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/admin.jar" -H 'X-Actip-People: 0123456789abcdef0123456789abcdef' "$URL/api/v1/sync/pull")" = 409
 st=$(curl -s -o "$TMP/body" -w '%{http_code}' -b "$TMP/admin.jar" -H "X-CSRF-Token: $(cat "$TMP/admin.csrf")" \
