@@ -298,6 +298,19 @@ static int pull(client *cl, web_req *rq, json_t *pushed, bool fresh, long *writt
 	return rc;
 }
 
+/* Loads an account of this instance; an unknown, disabled or unreadable one is an error
+ * naming where it came from (what: "the account", "the bundle's account"). */
+static int account_here(store *st, const char *where, const char *what, const char *account, web_user *u,
+			actip_err *err)
+{
+	bool disabled = false;
+	int found = auth_user_load(st, 0, account, u, &disabled);
+	if (found > 0 && !disabled)
+		return ACTIP_OK;
+	return err_set(err, ACTIP_EINPUT, "%s: %s '%s' is %s here", where, what, account ? account : "",
+		       found < 0 ? "unreadable" : disabled ? "disabled" : "unknown");
+}
+
 /* `actip sync clone`. */
 static int do_clone(const char *db, const char *server, const char *user, const char *key_path)
 {
@@ -600,11 +613,7 @@ static int do_export_for(const char *db, const char *account, const char *since_
 	json_t *o = NULL;
 	web_user u;
 	web_req rq;
-	bool disabled = false;
-	int found = auth_user_load(&st, 0, account, &u, &disabled);
-	if (found <= 0 || disabled) {
-		err_set(&err, ACTIP_EINPUT, "%s: the account '%s' is %s here", db, account,
-			found < 0 ? "unreadable" : disabled ? "disabled" : "unknown");
+	if (account_here(&st, db, "the account", account, &u, &err) < 0) {
 		rc = EXIT_INPUT;
 		goto out;
 	}
@@ -732,11 +741,7 @@ static int do_apply(const char *db, const char *path)
 	}
 	const char *account = json_string_value(json_object_get(b, "account"));
 	web_user u;
-	bool disabled = false;
-	int found = auth_user_load(&st, 0, account, &u, &disabled);
-	if (found <= 0 || disabled) {
-		err_set(&err, ACTIP_EINPUT, "%s: the bundle's account '%s' is %s here", path, account,
-			found < 0 ? "unreadable" : disabled ? "disabled" : "unknown");
+	if (account_here(&st, path, "the bundle's account", account, &u, &err) < 0) {
 		rc = EXIT_INPUT;
 		goto out;
 	}
