@@ -5,6 +5,8 @@
 #ifndef ACTIP_CLI_CLI_H
 #define ACTIP_CLI_CLI_H
 
+#include <stdbool.h>
+
 /* Exit statuses, as jq names its own. */
 enum {
 	EXIT_OK_ = 0,
@@ -38,6 +40,10 @@ void cli_print_command_help(const cli_command *c);
 /* Prints a short usage line and a hint to stderr; returns EXIT_USAGE. */
 int cli_usage_error(const cli_command *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* A --format that is text or json: sets *json and returns 0, or prints the usage error
+ * and returns its exit status. */
+int cli_format_text_json(const cli_command *c, const char *arg, bool *json);
 
 /* Handlers. */
 int cmd_import(int argc, char **argv);

@@ -807,9 +807,8 @@ int cmd_sync(int argc, char **argv)
 		case 'S': since = optarg; break;
 		case 'K': key = optarg; break;
 		case 'f':
-			if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0)
-				return cli_usage_error(self, "--format is text or json");
-			json = strcmp(optarg, "json") == 0;
+			if (cli_format_text_json(self, optarg, &json) != 0)
+				return EXIT_USAGE;
 			break;
 		case 'h': cli_print_command_help(self); return EXIT_OK_;
 		default: return cli_usage_error(self, "unknown option");

@@ -314,6 +314,14 @@ void cli_print_command_help(const cli_command *c)
 }
 
 /* Short usage and a hint on stderr. */
+int cli_format_text_json(const cli_command *c, const char *arg, bool *json)
+{
+	if (strcmp(arg, "json") != 0 && strcmp(arg, "text") != 0)
+		return cli_usage_error(c, "--format is text or json");
+	*json = strcmp(arg, "json") == 0;
+	return 0;
+}
+
 int cli_usage_error(const cli_command *c, const char *fmt, ...)
 {
 	va_list ap;
