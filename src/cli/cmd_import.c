@@ -117,6 +117,7 @@ int cmd_import(int argc, char **argv)
 	import_hooks hooks = {.before_commit = audit_import, .ctx = &o};
 	o.hooks = &hooks;
 	int rc = import_run(&st, &o, &diag, &err);
+	free(hooks.replaced_detail); /* the summary prints each file's own */
 	store_close(&st);
 	if (rc == ACTIP_EINPUT || diag.errors) {
 		diag_print(&diag, DIAG_ERROR, stderr);

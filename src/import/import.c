@@ -491,12 +491,15 @@ static int on_record(void *ud, const csvr_record *rec)
 		char key[256];
 		int64_t first;
 		row_key(t, &row, key, sizeof key);
-		if (strmap_get(&im->keys, key, &first)) {
+		int seen = runmap_get(&im->keys, key, &first);
+		if (seen < 0)
+			return 1;
+		if (seen) {
 			diag_add(im->diag, DIAG_ERROR, im->file, rec->line, t->cols[t->key_cols[0]].name,
 				 _("duplicate key '%s' (first on line %lld)"), key, (long long)first);
 			return 0;
 		}
-		if (strmap_put(&im->keys, key, rec->line) < 0)
+		if (runmap_put(&im->keys, key, rec->line) < 0)
 			return 1;
 	}
 	if (!ok)
@@ -525,10 +528,24 @@ static void on_progress(void *ud, size_t done, size_t total)
 	rs->progress_shown = true;
 }
 
-/* Orders owner names. */
-static int str_cmp(const void *a, const void *b)
+/* replaced_detail's writer: one line per owner, its stored rows and its rows now. */
+typedef struct replaced_out {
+	importer *im;
+	FILE *f;
+	char what[64];
+	bool failed;
+} replaced_out;
+
+static int replaced_line(const char *owner, int64_t old, void *ud)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	replaced_out *o = ud;
+	int64_t now = 0;
+	if (runmap_get(o->im->repl_seqs, owner, &now) < 0) {
+		o->failed = true;
+		return 1;
+	}
+	fprintf(o->f, "%s: %lld stored %s replaced by %lld\n", owner, (long long)old, o->what, (long long)now);
+	return 0;
 }
 
 /* What a file's rows replaced, owner by owner in name order: "KH-1: 41 stored
@@ -536,37 +553,31 @@ static int str_cmp(const void *a, const void *b)
  * replaced nothing. Nothing is removed without the user being told. */
 static char *replaced_detail(importer *im)
 {
-	if (!im->repl_old.len || !im->repl_seqs)
+	if (!im->repl_seqs)
 		return NULL;
-	const char **owners = malloc(im->repl_old.len * sizeof *owners);
-	if (!owners)
+	/* both counts written back first, so that reading one map never writes the other */
+	int64_t n = runmap_len(&im->repl_old);
+	if (n <= 0 || runmap_len(im->repl_seqs) < 0)
 		return NULL;
-	size_t n = 0;
-	for (size_t i = 0; i < im->repl_old.cap; i++)
-		if (im->repl_old.keys[i])
-			owners[n++] = im->repl_old.keys[i];
-	qsort(owners, n, sizeof *owners, str_cmp);
+	replaced_out o = {.im = im};
+	snprintf(o.what, sizeof o.what, "%s", im->tpl->name);
+	for (char *p = o.what; *p; p++)
+		if (*p == '_')
+			*p = ' ';
 	char *text = NULL;
 	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-	for (size_t i = 0; f && i < n; i++) {
-		if (i == 50) {
-			fprintf(f, "and %zu more\n", n - 50);
-			break;
-		}
-		int64_t old = 0, now = 0;
-		strmap_get(&im->repl_old, owners[i], &old);
-		strmap_get(im->repl_seqs, owners[i], &now);
-		char what[64];
-		snprintf(what, sizeof what, "%s", im->tpl->name);
-		for (char *p = what; *p; p++)
-			if (*p == '_')
-				*p = ' ';
-		fprintf(f, "%s: %lld stored %s replaced by %lld\n", owners[i], (long long)old, what, (long long)now);
+	o.f = open_memstream(&text, &len);
+	if (!o.f)
+		return NULL;
+	if (runmap_each_sorted(&im->repl_old, 50, replaced_line, &o) < 0)
+		o.failed = true;
+	if (n > 50)
+		fprintf(o.f, "and %lld more\n", (long long)(n - 50));
+	fclose(o.f);
+	if (o.failed) {
+		free(text);
+		return NULL;
 	}
-	if (f)
-		fclose(f);
-	free(owners);
 	return text;
 }
 
@@ -616,7 +627,7 @@ static void import_file(run_state *rs, job *j, FILE *in, size_t size)
 	im->tpl = j->tpl;
 	im->rows = im->changed = im->replaced = 0;
 	im->last_activity_ok = -1;
-	strmap_free(&im->keys);
+	runmap_clear(&im->keys);
 	rs->progress_label = j->path;
 	unsigned char head[4];
 	size_t nhead = j->sheet >= 0 ? 0 : fread(head, 1, sizeof head, in);
@@ -649,7 +660,7 @@ static void import_file(run_state *rs, job *j, FILE *in, size_t size)
 	j->changed = im->changed;
 	j->replaced = im->replaced;
 	j->replaced_detail = replaced_detail(im);
-	strmap_free(&im->repl_old);
+	runmap_clear(&im->repl_old);
 }
 
 /* ---- the run ------------------------------------------------------------------ */
@@ -844,6 +855,9 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 	rs.o = o;
 	rs.im.st = st;
 	rs.im.diag = diag;
+	runmap *maps[] = {&rs.im.keys, &rs.im.att_seq, &rs.im.fb_seq, &rs.im.fig_seq, &rs.im.repl_old};
+	for (size_t k = 0; k < sizeof maps / sizeof *maps; k++)
+		runmap_init(maps[k], st->db, 0);
 	rs.im.append = (hooks && hooks->append) || o->append;
 	rs.im.hooks = hooks;
 	rs.fmt = hooks && hooks->fmt ? hooks->fmt : &o->fmt;
@@ -897,16 +911,19 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 	} else {
 		template_finalize(&rs.im); /* no statement may be active at COMMIT */
 		if (hooks) {
+			size_t dlen = 0;
+			FILE *detail = NULL;
 			for (int i = 0; i < njobs; i++) {
 				hooks->rows += jobs[i].rows;
 				hooks->changed += jobs[i].changed;
 				hooks->replaced += jobs[i].replaced;
-				if (jobs[i].replaced_detail) {
-					size_t used = strlen(hooks->replaced_detail);
-					snprintf(hooks->replaced_detail + used, sizeof hooks->replaced_detail - used,
-						 "%s", jobs[i].replaced_detail);
-				}
+				if (jobs[i].replaced_detail && !detail)
+					detail = open_memstream(&hooks->replaced_detail, &dlen);
+				if (jobs[i].replaced_detail && detail)
+					fputs(jobs[i].replaced_detail, detail);
 			}
+			if (detail)
+				fclose(detail);
 			if (hooks->before_commit && (rc = hooks->before_commit(st, hooks->ctx, err)) < 0) {
 				store_rollback(st);
 				goto done;
@@ -923,11 +940,11 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 	}
 done:
 	template_finalize(&rs.im);
-	strmap_free(&rs.im.keys);
-	strmap_free(&rs.im.att_seq);
-	strmap_free(&rs.im.fb_seq);
-	strmap_free(&rs.im.fig_seq);
-	strmap_free(&rs.im.repl_old);
+	runmap_clear(&rs.im.keys);
+	runmap_clear(&rs.im.att_seq);
+	runmap_clear(&rs.im.fb_seq);
+	runmap_clear(&rs.im.fig_seq);
+	runmap_clear(&rs.im.repl_old);
 	free(rs.im.pending);
 	header_map_free(&rs.map);
 	return rc;

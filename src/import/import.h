@@ -81,9 +81,10 @@ struct import_hooks {
 	long rows, changed, replaced; /* out: rows read, rows new or changed, activities replaced */
 	bool locked;                  /* out: refused because a row is in an approved period */
 	bool refused;                 /* out: refused by row_check */
-	char replaced_detail[2048];   /* out: what the rows replaced, owner by owner (one line
-				       * each, "KH-1: 41 stored participants replaced by 40");
-				       * "" when nothing */
+	char *replaced_detail;        /* out: what the rows replaced, owner by owner (one line
+				       * each, "KH-1: 41 stored participants replaced by 40",
+				       * at most 50 a file, then how many more); malloc'd, the
+				       * caller frees it; NULL when nothing */
 	/* out: how the first header read was matched, one line per cell: its comparison
 	 * key (header_key), a tab, the cell as written, a tab, and the template column it
 	 * stands for ("" when none matched, "-" when ignored); tabs and line breaks inside

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "core/strmap.h"
+#include "import/runmap.h"
 #include "import/diag.h"
 #include "store/store.h"
 
@@ -165,16 +165,16 @@ struct importer {
 	const char *file;         /* label of the file being read */
 	const template *tpl;
 	int colmap[TPL_MAX_COLS]; /* template column -> CSV field, -1 when absent */
-	strmap keys;              /* keys seen in the current file -> line */
-	strmap att_seq;           /* activity -> next attendance seq, this run */
-	strmap fb_seq;            /* activity -> next feedback seq, this run */
-	strmap fig_seq;           /* achievement -> next figure seq, this run */
+	runmap keys;              /* keys seen in the current file -> line */
+	runmap att_seq;           /* activity -> next attendance seq, this run */
+	runmap fb_seq;            /* activity -> next feedback seq, this run */
+	runmap fig_seq;           /* achievement -> next figure seq, this run */
 	pending_ref *pending;     /* framework parents, checked at end of file */
 	size_t npending, cappending;
 	long rows, changed;       /* counters for the current file */
 	long replaced;            /* activities whose participants/feedback were replaced */
-	strmap repl_old;          /* this file: owner -> stored rows its rows replaced */
-	strmap *repl_seqs;        /* this file's seq map of those owners (rows written) */
+	runmap repl_old;          /* this file: owner -> stored rows its rows replaced */
+	runmap *repl_seqs;        /* this file's seq map of those owners (rows written) */
 	bool append;              /* import_hooks.append: add after the stored rows */
 	char date_order;          /* import_format.date_order: 'd', 'm' or 0 */
 	char datebuf[TPL_MAX_COLS][48]; /* the current row's dates as YYYY-MM-DD */
@@ -261,7 +261,7 @@ void tpl_stored(importer *im, int changed);
  * runs `del` for it (its rows are replaced); in append mode it instead runs `last`
  * (owner's highest stored seq, or NULL) and numbers the run's rows after it. `last` is
  * S__COUNT for rows that are never appended (they are always replaced). */
-int tpl_next_seq(importer *im, strmap *seqs, stmt_id del, stmt_id last, const char *owner,
+int tpl_next_seq(importer *im, runmap *seqs, stmt_id del, stmt_id last, const char *owner,
 		 const tplrow *r, int64_t *seq);
 
 #endif

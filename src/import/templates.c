@@ -626,7 +626,7 @@ static int last_seq(importer *im, stmt_id last, const char *owner, const tplrow 
  * activity replace what was stored before (data-collection.md). In append mode they
  * stay, and the run's rows follow the highest stored seq; the run holds the write lock
  * (BEGIN IMMEDIATE), so no one else can store a row with the same seq meanwhile. */
-int tpl_next_seq(importer *im, strmap *seqs, stmt_id del, stmt_id last, const char *activity,
+int tpl_next_seq(importer *im, runmap *seqs, stmt_id del, stmt_id last, const char *activity,
 		 const tplrow *r, int64_t *seq)
 {
 	int64_t n;
@@ -646,7 +646,12 @@ int tpl_next_seq(importer *im, strmap *seqs, stmt_id del, stmt_id last, const ch
 		*seq = im->hooks->at_seq;
 		return 0;
 	}
-	if (!strmap_get(seqs, activity, &n)) {
+	int known = runmap_get(seqs, activity, &n);
+	if (known < 0) {
+		im->db_failed = true;
+		return -1;
+	}
+	if (!known) {
 		if (im->append && last != S__COUNT) {
 			if (last_seq(im, last, activity, r, &n) < 0)
 				return -1;
@@ -660,14 +665,14 @@ int tpl_next_seq(importer *im, strmap *seqs, stmt_id del, stmt_id last, const ch
 			im->repl_seqs = seqs; /* for the summary: what each owner had and has */
 			/* only owners that had rows: a first import replaces nothing (and the map
 			 * held every activity of a 10M-row file, some 30 MB) */
-			if (gone > 0 && strmap_put(&im->repl_old, activity, gone) < 0) {
+			if (gone > 0 && runmap_put(&im->repl_old, activity, gone) < 0) {
 				im->db_failed = true;
 				return -1;
 			}
 		}
 	}
 	*seq = n + 1;
-	if (strmap_put(seqs, activity, n + 1) < 0) {
+	if (runmap_put(seqs, activity, n + 1) < 0) {
 		im->db_failed = true;
 		return -1;
 	}

@@ -401,7 +401,7 @@ static void outcome(web_req *rq, web_resp *rs, const upload_opts *u, web_write *
 			fprintf(o, P_("; replacing what %ld activity had", "; replacing what %ld activities had", w->replaced),
 				w->replaced);
 		fputs(").", o);
-		if (w->replaced_detail[0]) { /* nothing removed without saying what */
+		if (w->replaced_detail && w->replaced_detail[0]) { /* nothing removed without saying what */
 			fputs("<ul id=\"replaced\">", o);
 			for (const char *p = w->replaced_detail; *p;) {
 				const char *e = strchr(p, '\n');

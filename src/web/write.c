@@ -221,7 +221,7 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 	w->rows = hooks.rows;
 	w->changed = hooks.changed;
 	w->replaced = hooks.replaced;
-	snprintf(w->replaced_detail, sizeof w->replaced_detail, "%s", hooks.replaced_detail);
+	w->replaced_detail = hooks.replaced_detail; /* web_write_free frees it */
 	if (rc == ACTIP_OK) {
 		w->status = 200;
 	} else if (hooks.refused) { /* a kind's scope rule (row_check) */
@@ -256,7 +256,8 @@ static void write_csv(web_req *rq, const char *template_name, const char *csv, s
 void web_write_free(web_write *w)
 {
 	diag_free(&w->diag);
-
+	free(w->replaced_detail);
+	w->replaced_detail = NULL;
 }
 
 /* An always-quoted CSV field. */

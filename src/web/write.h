@@ -18,7 +18,7 @@ typedef struct web_write {
 	char message[1024];   /* for statuses other than 200 and 422 */
 	long rows, changed, replaced;
 	char touched[400];   /* activity ids touched, for previews */
-	char replaced_detail[2048]; /* what the write replaces, activity by activity; "" when nothing */
+	char *replaced_detail; /* what the write replaces, activity by activity (malloc'd); NULL when nothing */
 	char headers[4096];  /* how the file's header was matched (import_hooks.headers) */
 	diag_list diag;      /* the errors for 422 */
 } web_write;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <cmocka.h>
 
+#include "import/runmap.h"
 #include "tests/unit/fixture.h"
 
 /* Loads the shared fixture's framework, projects and activities. */
@@ -187,12 +188,130 @@ static void achievements(void **state)
 	store_close(&st);
 }
 
+
+/* A run map keeps its entries whether in memory or moved to its temporary table: every
+ * key put in shuffled order comes back with its last value, the last key kept aside is
+ * written back when another is used, and the sorted walk sees keys in strcmp order. */
+static int walk_check(const char *key, int64_t val, void *ud)
+{
+	int *i = ud;
+	char want[16];
+	snprintf(want, sizeof want, "k%04d", *i);
+	assert_string_equal(key, want);
+	assert_int_equal(val, *i * 10 + 1);
+	(*i)++;
+	return 0;
+}
+
+static void run_maps(void **state)
+{
+	(void)state;
+	store st;
+	fx_open(&st);
+	for (size_t limit = 4; limit <= 100000; limit *= 250) { /* 4 moves, 1000 stays */
+		runmap m;
+		runmap_init(&m, st.db, limit);
+		enum { N = 600 };
+		for (int r = 0; r < 2; r++)
+			for (int j = 0; j < N; j++) {
+				int i = (j * 7919) % N; /* every key once per round, shuffled */
+				char key[16];
+				snprintf(key, sizeof key, "k%04d", i);
+				int64_t v = -1;
+				assert_int_equal(runmap_get(&m, key, &v), r);
+				if (r)
+					assert_int_equal(v, i * 10);
+				assert_int_equal(runmap_put(&m, key, i * 10), 0);
+				assert_int_equal(runmap_put(&m, key, i * 10 + r), 0); /* the kept-aside key */
+			}
+		assert_int_equal(m.moved, limit < N);
+		assert_int_equal(runmap_len(&m), N);
+		int i = 0;
+		assert_int_equal(runmap_each_sorted(&m, 50, walk_check, &i), 0);
+		assert_int_equal(i, 50);
+		runmap_clear(&m);
+		assert_int_equal(runmap_len(&m), 0);
+		assert_int_equal(runmap_get(&m, "k0001", NULL), 0);
+		runmap_clear(&m);
+	}
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM temp.import_runmap"), 0);
+	store_close(&st);
+}
+
+/* More activities than a run map keeps in memory: the participants of each come in two
+ * separate passes of one file and still get seq 1 and 2, a duplicate activity id past
+ * the limit is still found with its first line, and re-importing the file replaces every
+ * activity's rows once, the summary listing the first 50 in order and the rest counted. */
+static void past_memory_limit(void **state)
+{
+	(void)state;
+	enum { NACT = RUNMAP_MEMORY + 100 };
+	store st;
+	fx_open(&st);
+	assert_int_equal(fx_load(&st, "framework", FX_FRAMEWORK), 0);
+	assert_int_equal(fx_load(&st, "projects", FX_PROJECTS), 0);
+	char *acts = NULL, *parts = NULL;
+	size_t alen = 0, plen = 0;
+	FILE *a = open_memstream(&acts, &alen), *p = open_memstream(&parts, &plen);
+	fputs("activity_id,project,country,type,title,start_date\n", a);
+	fputs("activity_id,person_id,sex,country\n", p);
+	for (int i = 0; i < NACT; i++)
+		fprintf(a, "X%05d,C202,KH,meeting,Meeting,2021-02-01\n", i);
+	for (int r = 0; r < 2; r++)
+		for (int i = 0; i < NACT; i++)
+			fprintf(p, "X%05d,P%d-%d,female,KH\n", i, i, r);
+	fclose(p);
+	fflush(a);
+	assert_int_equal(fx_load(&st, "activities", acts), 0);
+	fputs("X00007,C202,KH,meeting,Again,2021-02-01\n", a);
+	fclose(a);
+	diag_list d;
+	actip_err err = {{0}};
+	diag_init(&d, 10, 10);
+	FILE *f = fmemopen(acts, strlen(acts), "r");
+	assert_int_not_equal(import_stream(&st, f, "activities", "activities", &d, &err), 0);
+	fclose(f);
+	assert_int_equal(d.errors, 1);
+	char *msg = NULL;
+	size_t mlen = 0;
+	FILE *mf = open_memstream(&msg, &mlen);
+	diag_print(&d, DIAG_ERROR, mf);
+	fclose(mf);
+	assert_non_null(strstr(msg, "duplicate key 'X00007' (first on line 9)"));
+	free(msg);
+	diag_free(&d);
+	assert_int_equal(fx_load(&st, "participants", parts), 0);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM attendance"), 2 * NACT);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM attendance WHERE person_id ="
+				       " printf('P%d-%d', CAST(substr(activity, 2) AS INTEGER), seq - 1)"), 2 * NACT);
+	import_hooks h;
+	memset(&h, 0, sizeof h);
+	diag_init(&d, 10, 10);
+	f = fmemopen(parts, strlen(parts), "r");
+	assert_int_equal(import_stream_hooked(&st, f, "participants", "participants", &h, &d, &err), 0);
+	fclose(f);
+	diag_free(&d);
+	assert_int_equal(h.replaced, NACT);
+	assert_non_null(strstr(h.replaced_detail, "X00000: 2 stored participants replaced by 2\nX00001:"));
+	assert_non_null(strstr(h.replaced_detail, "X00049: 2 stored"));
+	assert_null(strstr(h.replaced_detail, "X00050"));
+	char more[48];
+	snprintf(more, sizeof more, "and %d more\n", NACT - 50);
+	assert_non_null(strstr(h.replaced_detail, more));
+	free(h.replaced_detail);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM attendance"), 2 * NACT);
+	free(acts);
+	free(parts);
+	store_close(&st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(references), cmocka_unit_test(replacement),
 		cmocka_unit_test(append_mode), cmocka_unit_test(person_keys), cmocka_unit_test(all_or_nothing),
-		cmocka_unit_test(achievements),
+		cmocka_unit_test(achievements), cmocka_unit_test(run_maps),
+		cmocka_unit_test(past_memory_limit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
