@@ -1,11 +1,11 @@
 /* `actip sync`: an offline instance (a laptop, a national office) kept in step with a
  * server (docs/sync.md). clone makes the instance from what an account may read; a bare
- * `actip sync` pushes the local changes and pulls the others' over HTTP(S) (libcurl;
- * plain HTTP only to a server on loopback); export and apply carry the same changes as
+ * `actip sync` pushes the local changes and pulls the others' over HTTP(S) (the module
+ * actip-http, cli/http.h; plain HTTP only to a server on loopback); export and apply carry the same changes as
  * an authenticated file; conflicts lists what needs a person and resolve settles it. The
  * records work is in web/sync.c, shared with the server's routes. */
-#include <curl/curl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "cli/http.h"
+#include "core/module.h"
 #include "core/text.h"
 #include "web/guard.h"
 #include "web/records.h"
@@ -38,30 +40,25 @@ static int read_password(char *buf, size_t size)
 /* ---- HTTP ---------------------------------------------------------------------- */
 
 typedef struct client {
-	CURL *c;
+	const http_api *http;
+	http_conn *c;
 	char base[512];
 	char csrf[160];
 	char people[65];
-	char *buf;
-	size_t len, cap;
+	size_t len;                   /* the last answer's size in bytes */
 } client;
 
-static size_t take(char *data, size_t size, size_t n, void *ctx)
+/* The HTTP transport, opened once (core/module.h); NULL with err when it cannot be. */
+static const http_api *http_load(actip_err *err)
 {
-	client *cl = ctx;
-	size_t add = size * n;
-	if (cl->len + add + 1 > cl->cap) {
-		size_t cap = (cl->len + add + 1) * 2;
-		char *b = realloc(cl->buf, cap);
-		if (!b)
-			return 0;
-		cl->buf = b;
-		cl->cap = cap;
+	static const http_api *api;
+	if (!api) {
+		char why[2 * PATH_MAX + 200];
+		api = module_symbol("actip-http.so", ".", HTTP_SYMBOL_NAME, why, sizeof why);
+		if (!api)
+			err_set(err, ACTIP_ERR, "cannot load the HTTP client (%s)", why);
 	}
-	memcpy(cl->buf + cl->len, data, add);
-	cl->len += add;
-	cl->buf[cl->len] = '\0';
-	return add;
+	return api;
 }
 
 /* Is the server's URL acceptable: https://, or http:// to a loopback address? */
@@ -94,38 +91,27 @@ static long request(client *cl, const char *method, const char *path, json_t *bo
 {
 	char url[1024];
 	snprintf(url, sizeof url, "%s%s", cl->base, path);
-	cl->len = 0;
 	char *text = body ? json_dumps(body, JSON_COMPACT) : NULL;
-	struct curl_slist *h = NULL;
-	char line[300];
-	h = curl_slist_append(h, "Accept: application/json");
+	char csrf[200], people[100];
+	snprintf(csrf, sizeof csrf, "X-CSRF-Token: %s", cl->csrf);
+	snprintf(people, sizeof people, "X-Actip-People: %s", cl->people);
+	const char *headers[5] = {"Accept: application/json"};
+	int nh = 1;
 	if (text)
-		h = curl_slist_append(h, "Content-Type: application/json");
-	if (cl->csrf[0]) {
-		snprintf(line, sizeof line, "X-CSRF-Token: %s", cl->csrf);
-		h = curl_slist_append(h, line);
-	}
-	snprintf(line, sizeof line, "X-Actip-People: %s", cl->people);
-	h = curl_slist_append(h, line);
-	curl_easy_setopt(cl->c, CURLOPT_URL, url);
-	curl_easy_setopt(cl->c, CURLOPT_CUSTOMREQUEST, method);
-	curl_easy_setopt(cl->c, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(cl->c, CURLOPT_POSTFIELDS, text);
-	curl_easy_setopt(cl->c, CURLOPT_HTTPGET, text ? 0L : 1L);
-	if (text) {
-		curl_easy_setopt(cl->c, CURLOPT_POSTFIELDS, text);
-		curl_easy_setopt(cl->c, CURLOPT_CUSTOMREQUEST, method);
-	}
-	CURLcode rc = curl_easy_perform(cl->c);
-	curl_slist_free_all(h);
+		headers[nh++] = "Content-Type: application/json";
+	if (cl->csrf[0])
+		headers[nh++] = csrf;
+	headers[nh++] = people;
+	char *answer, reason[1200];
+	long status = cl->http->request(cl->c, method, url, headers, text, &answer, &cl->len, reason,
+					sizeof reason);
 	free(text);
 	*out = NULL;
-	if (rc != CURLE_OK)
-		return err_set(err, ACTIP_EIO, "%s: %s", url, curl_easy_strerror(rc)), -1;
-	long status = 0;
-	curl_easy_getinfo(cl->c, CURLINFO_RESPONSE_CODE, &status);
-	if (cl->len)
-		*out = json_loadb(cl->buf, cl->len, 0, NULL);
+	if (status < 0)
+		return err_set(err, ACTIP_EIO, "%s", reason), -1;
+	if (answer)
+		*out = json_loadb(answer, cl->len, 0, NULL);
+	free(answer);
 	return status;
 }
 
@@ -148,18 +134,13 @@ static int client_open(client *cl, const char *url, const char *user, const char
 	while (n && cl->base[n - 1] == '/')
 		cl->base[--n] = '\0';
 	snprintf(cl->people, sizeof cl->people, "%s", people);
-	cl->c = curl_easy_init();
+	cl->http = http_load(err);
+	if (!cl->http)
+		return ACTIP_ERR;
+	char reason[300];
+	cl->c = cl->http->open(getenv("ACTIP_SYNC_CA"), reason, sizeof reason);
 	if (!cl->c)
-		return err_set(err, ACTIP_ERR, "cannot start the HTTP client");
-	curl_easy_setopt(cl->c, CURLOPT_WRITEFUNCTION, take);
-	curl_easy_setopt(cl->c, CURLOPT_WRITEDATA, cl);
-	curl_easy_setopt(cl->c, CURLOPT_COOKIEFILE, "");
-	curl_easy_setopt(cl->c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(cl->c, CURLOPT_CONNECTTIMEOUT, 20L);
-	curl_easy_setopt(cl->c, CURLOPT_TIMEOUT, 600L);
-	curl_easy_setopt(cl->c, CURLOPT_ACCEPT_ENCODING, "");
-	if (getenv("ACTIP_SYNC_CA"))
-		curl_easy_setopt(cl->c, CURLOPT_CAINFO, getenv("ACTIP_SYNC_CA"));
+		return err_set(err, ACTIP_ERR, "%s", reason);
 	json_t *body = json_pack("{ssss}", "user", user, "password", pw), *o;
 	long st = request(cl, "POST", "/api/v1/session", body, &o, err);
 	json_decref(body);
@@ -178,8 +159,7 @@ static int client_open(client *cl, const char *url, const char *user, const char
 static void client_close(client *cl)
 {
 	if (cl->c)
-		curl_easy_cleanup(cl->c);
-	free(cl->buf);
+		cl->http->close(cl->c);
 	memset(cl, 0, sizeof *cl);
 }
 
@@ -817,7 +797,6 @@ int cmd_sync(int argc, char **argv)
 	const char *verb = optind < argc ? argv[optind] : NULL;
 	int rest = argc - optind - (verb ? 1 : 0);
 	char **more = argv + optind + (verb ? 1 : 0);
-	curl_global_init(CURL_GLOBAL_DEFAULT);
 	int rc;
 	if (!verb) {
 		rc = do_sync(db);
@@ -846,6 +825,5 @@ int cmd_sync(int argc, char **argv)
 	} else {
 		return cli_usage_error(self, "unknown sync command '%s'", verb);
 	}
-	curl_global_cleanup();
 	return rc;
 }

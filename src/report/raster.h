@@ -1,7 +1,7 @@
 /* SVG to PNG, for documents that cannot hold SVG (DOCX). The work is done by the
  * module actip-raster (raster_module.c, librsvg), which raster_svg_png opens on first
  * use: from the build tree next to the program's (src/report/ beside src/cli/), or
- * from the install (RASTER_INSTALL_REL, relative to the program's folder). */
+ * from the install (core/module.h). */
 #ifndef ACTIP_REPORT_RASTER_H
 #define ACTIP_REPORT_RASTER_H
 

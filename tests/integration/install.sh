@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make install`'s payload (meson install, staged under a DESTDIR): the program, its
-# manual page (man finds the new options in it) and the systemd units with the installed
+# `make install`'s payload (meson install, staged under a DESTDIR): the program, the
+# modules it opens on first use, its manual page (man finds the new options in it) and the systemd units with the installed
 # binary's path, which systemd-analyze reads without an unknown or invalid setting and
 # rates as well confined (the hardening of docs/deploy.md).
 . "$(dirname "$0")/lib.sh"
@@ -10,6 +10,13 @@ check "meson install into a DESTDIR" [ $? = 0 ] || cat "$TMP/install.log"
 prefix=$(meson introspect "$BUILDDIR" --buildoptions | python3 -c 'import json, sys; print([o["value"] for o in json.load(sys.stdin) if o["name"] == "prefix"][0])')
 root="$TMP/stage$prefix"
 check "the program is installed and runs" bash -c "'$root/bin/actip' --version >/dev/null 2>&1 || '$root/bin/actip' help >/dev/null"
+# the optional modules (src/core/module.h) are installed where the program looks for them
+for mod in actip-raster.so actip-http.so; do
+	check "module $mod installed" bash -c "ls '$TMP/stage$prefix'/lib*/actip/$mod '$TMP/stage$prefix'/lib/*/actip/$mod 2>/dev/null | grep -q ."
+done
+echo secret | "$root/bin/actip" sync clone --server http://127.0.0.1:9 --user nobody --db "$TMP/clone.db" >"$TMP/clone.out" 2>&1
+check "the installed sync client loads its HTTP module (and finds no server)" bash -c \
+	"! grep -q 'cannot load' '$TMP/clone.out' && grep -qi 'connect' '$TMP/clone.out'" || cat "$TMP/clone.out"
 check "the manual page is installed" test -s "$root/share/man/man1/actip.1"
 MANWIDTH=100 man -l "$root/share/man/man1/actip.1" >"$TMP/man.txt" 2>/dev/null
 check "man shows serve's TLS and proxy options" bash -c "grep -q -- '--tls-cert' '$TMP/man.txt' && grep -q -- '--trust-proxy' '$TMP/man.txt'"
