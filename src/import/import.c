@@ -855,9 +855,11 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 	rs.o = o;
 	rs.im.st = st;
 	rs.im.diag = diag;
-	runmap *maps[] = {&rs.im.keys, &rs.im.att_seq, &rs.im.fb_seq, &rs.im.fig_seq, &rs.im.repl_old};
-	for (size_t k = 0; k < sizeof maps / sizeof *maps; k++)
-		runmap_init(maps[k], st->db, 0);
+	runmap_init(&rs.im.keys, st->db, 0);
+	runmap_init(&rs.im.att_seq, st->db, 0);
+	runmap_init(&rs.im.fb_seq, st->db, 0);
+	runmap_init(&rs.im.fig_seq, st->db, 0);
+	runmap_init(&rs.im.repl_old, st->db, 0);
 	rs.im.append = (hooks && hooks->append) || o->append;
 	rs.im.hooks = hooks;
 	rs.fmt = hooks && hooks->fmt ? hooks->fmt : &o->fmt;
