@@ -364,6 +364,8 @@ static void rtable_docx(docx *x, const rd_block *b)
 	int ncols = report_disp_headings(t, keys, labels + 1) + 1;
 	labels[0] = _("Country/region");
 	caption(x, _("Table %d"), b->n, t->title);
+	if (b->masked && b->text)
+		para(x, "TableNote", b->text, 0); /* the sentence on suppression */
 	disp_row *rows = malloc(sizeof *rows * (RT_MAX_ROWS + 1));
 	const char **all = malloc(sizeof *all * (size_t)((RT_MAX_ROWS + 2) * ncols));
 	int n = 0;
@@ -769,6 +771,8 @@ static const char STYLES[] = XML_DECL
 	"<w:style w:type=\"paragraph\" w:styleId=\"Source\"><w:name w:val=\"Source\"/>"
 	"<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:before=\"60\" w:after=\"60\"/></w:pPr>"
 	"<w:rPr><w:color w:val=\"4B5563\"/><w:sz w:val=\"16\"/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"TableNote\"><w:name w:val=\"Table Note\"/>"
+	"<w:basedOn w:val=\"Source\"/><w:pPr><w:keepNext/></w:pPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"TableEnd\"><w:name w:val=\"Table End\"/>"
 	"<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"0\"/></w:pPr>"
 	"<w:rPr><w:sz w:val=\"8\"/></w:rPr></w:style>"

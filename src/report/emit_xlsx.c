@@ -13,9 +13,10 @@
  * take for a formula get a leading ' (esc_sheet_text). The project status and the
  * expenditure have sheets of their own; every sheet prints on A4 fitted to the page
  * width with its header row repeated. The public tables
- * (--suppress-below) are the same five sheets alone, with the sentence on suppression
- * above each table and every suppressed cell the text "<K": never the number, not as a
- * hidden value, a formula or a cached result. */
+ * (--suppress-below) are their own document, rendered by the same walk: the same five
+ * sheets alone, with the sentence on suppression above each table and every suppressed
+ * cell the text "<K": never the number, not as a hidden value, a formula or a cached
+ * result. */
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -401,7 +402,8 @@ int rdoc_write_xlsx(const char *path, const rdoc *d, actip_err *err)
 				doc_table(&w, b->table);
 			break;
 		case RB_RTABLE:
-			table_sheet(wb, &F, b->rt, b->masked ? &b->mask : NULL, NULL, b->n);
+			table_sheet(wb, &F, b->rt, b->masked ? &b->mask : NULL,
+				    b->masked ? b->text : NULL, b->n);
 			break;
 		case RB_INDICATORS:
 			if (r) {
@@ -438,19 +440,15 @@ int report_write_xlsx(const char *path, const annual_report *r, actip_err *err)
 	return rc;
 }
 
-/* The public tables: the five table sheets alone. */
+/* The public tables: their document (rdoc_build_public) as sheets, Tables 1-5 alone. */
 int report_write_public_xlsx(const char *path, const report_tables *rt, const report_suppression *s,
 			     actip_err *err)
 {
-	fmts F;
-	lxw_workbook *wb = open_workbook(path, &F, err);
-	if (!wb)
-		return ACTIP_EIO;
-	char sentence[1024];
-	report_suppression_sentence(s->k, sentence, sizeof sentence);
-	for (int i = 0; i < 5; i++) {
-		report_mask m = report_suppression_mask(s, i);
-		table_sheet(wb, &F, &rt->t[i], &m, sentence, i + 1);
-	}
-	return close_workbook(wb, path, err);
+	rdoc d;
+	int rc = rdoc_build_public(&d, rt, s, err);
+	if (rc)
+		return rc;
+	rc = rdoc_write_xlsx(path, &d, err);
+	rdoc_free(&d);
+	return rc;
 }

@@ -451,9 +451,17 @@ static const struct {
 	{5, FIG_SATISFACTION, 2},
 };
 
-/* Tables 1-5 with their figures; masks (NULL: none) withhold cells. */
+/* Tables 1-5 with their figures; under suppression s (NULL: none), each table without
+ * its figures (a chart would draw the withheld numbers), its withheld cells and the
+ * sentence on them. */
 static void results(rdoc *d, const report_tables *rt, const report_suppression *s, int *nfig)
 {
+	const char *sentence = NULL;
+	if (s) {
+		char buf[1024];
+		report_suppression_sentence(s->k, buf, sizeof buf);
+		sentence = str(d, "%s", buf);
+	}
 	for (int i = 0; i < 5; i++) {
 		rd_block *b = block(d, RB_RTABLE);
 		b->rt = &rt->t[i];
@@ -461,6 +469,7 @@ static void results(rdoc *d, const report_tables *rt, const report_suppression *
 		if (s) {
 			b->mask = report_suppression_mask(s, i);
 			b->masked = true;
+			b->text = sentence;
 		} else {
 			for (size_t f = 0; f < sizeof result_figures / sizeof result_figures[0]; f++)
 				if (result_figures[f].after == i + 1)
@@ -1088,10 +1097,8 @@ int rdoc_build_public(rdoc *d, const report_tables *t, const report_suppression 
 	d->title = str(d, _("Selected indicator results %d"), t->year);
 	d->cover = _("Tables 1 to 5 of the annual progress report, computed by actip from the "
 		   "stored records, for publication.");
-	char sentence[1024];
-	report_suppression_sentence(s->k, sentence, sizeof sentence);
+	d->suppress_below = s->k;
 	open_sec(d, 2, "indicators", NULL, NULL, NULL);
-	para(d, "lead", str(d, "%s", sentence));
 	int nfig = 0;
 	results(d, t, s, &nfig);
 	close_sec(d);

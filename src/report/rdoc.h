@@ -7,7 +7,11 @@
  * its own escape, so the formats cannot disagree on what the report holds or in which
  * order. A table cell is its text, formatted once here, and its type and value (a
  * count, a rate), which a spreadsheet writes as a number. The public tables
- * (--suppress-below) are a second, shorter document of the same blocks. */
+ * (--suppress-below) are a second, shorter document of the same blocks: suppression is
+ * a property of the document (suppress_below) and of each of its Tables 1-5 (the mask
+ * of the cells it withholds, every writer showing them as "<K", and the sentence saying
+ * so, every writer showing it above the table), so every format, the spreadsheet and
+ * the machine-readable JSON and CSV too, renders the same withheld cells. */
 #ifndef ACTIP_REPORT_RDOC_H
 #define ACTIP_REPORT_RDOC_H
 
@@ -31,7 +35,9 @@ typedef enum {
 	RB_HEADING,     /* a minor heading (level 4): text */
 	RB_PARA,        /* a paragraph of plain text; cls "lead", "note" or NULL */
 	RB_TABLE,       /* a table of typed cells (table) */
-	RB_RTABLE,      /* Table n of the selected indicator results: rt, mask */
+	RB_RTABLE,      /* Table n of the selected indicator results: rt; when masked, the
+			 * cells mask withholds and text, the sentence on suppression shown
+			 * above the table */
 	RB_FIGURE,      /* Figure n: chart (n set once the document is built, from want) */
 	RB_FACTS,       /* a country's key figures (table: number, what it counts) */
 	RB_PROJECTS,    /* a country's projects (table: code, title, partner, status key
@@ -95,6 +101,7 @@ typedef struct rdoc {
 	const char *conventions;         /* how numbers are shown, at the end */
 	const annual_report *r;          /* NULL for the public tables */
 	int year;
+	int suppress_below;              /* the public tables' K (0: nothing withheld) */
 	bool toc;                        /* list the sections after the cover */
 	bool landscape;                  /* printed landscape (a wide matrix) */
 	rd_block *blocks;
