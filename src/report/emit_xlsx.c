@@ -1,7 +1,8 @@
 /* XLSX form of the report (libxlsxwriter), rendered from the report's document
- * (rdoc.h) in its order: Tables 1-7 a sheet each, the indicator tracking table, and a
- * sheet per section with tables (project status by country, the surveys, the trends,
- * About the ACTIP, ...), its tables one under the other, each cell its typed value
+ * (rdoc.h) in its order: Tables 1-7 a sheet each, the indicator tracking table, a
+ * sheet per country's profile (its key figures and its projects) and a sheet per
+ * section with tables (project status by country, the surveys, the trends, About the
+ * ACTIP, ...), its tables one under the other, each cell its typed value
  * (counts as numbers, rates as fractions in % format, text as text); then the records
  * behind it: the year's projects, the expenditure, the achievements and the
  * data-quality findings. Each table sheet has its title and source above the
@@ -276,13 +277,14 @@ static lxw_workbook *open_workbook(const char *path, fmts *F, actip_err *err)
 
 /* ---- the report's document as sheets ---------------------------------------------- */
 
-/* What the walk over the document knows: the open section's title, its sheet and the
- * next free row there, the label of the part or heading the next table sits under, and
+/* What the walk over the document knows: the open section's title (a country's profile
+ * is a section of its own, with its own sheet), its sheet and the next free row there, the label of the part or heading the next table sits under, and
  * the sheet names taken. */
 typedef struct walk {
 	lxw_workbook *wb;
 	const fmts *F;
 	const char *section, *label;
+	bool country;                   /* the section is a country's profile */
 	lxw_worksheet *ws;
 	int next_row;
 	char names[64][32];
@@ -315,25 +317,35 @@ static lxw_worksheet *named_sheet(walk *w, const char *title)
 	return workbook_add_worksheet(w->wb, name);
 }
 
-/* One cell of a document table: its number in its format, else its text. */
+/* Cell k of row i of a document table, at column col: its number in its format, else
+ * its text. */
 static void doc_cell(lxw_worksheet *ws, const fmts *F, const rd_table *t, int i, int k, int row,
-		     lxw_format *bold)
+		     int col, lxw_format *bold)
 {
 	size_t at = (size_t)i * (size_t)t->ncols + (size_t)k;
 	rd_num v = t->nums ? t->nums[at] : (rd_num){RD_TEXT, 0};
 	if (v.type == RD_INT)
-		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)k, (double)v.v, F->count);
+		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, (double)v.v, F->count);
 	else if (v.type == RD_RATE)
-		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)k, (double)v.v / 100.0, F->pct);
+		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, (double)v.v / 100.0, F->pct);
 	else
-		text(ws, row, k, t->cells[at], k == 0 && bold ? bold : t->left[k] ? F->wrap : F->text);
+		text(ws, row, col, t->cells[at], col == 0 && bold ? bold : t->left[k] ? F->wrap : F->text);
 }
 
 /* A table of the document on its section's sheet (made at the section's first table),
- * under the label of its part, with its header row; numbers as numbers. */
-static void doc_table(walk *w, const rd_table *t)
+ * under the label of its part, with its header row; numbers as numbers. The columns
+ * are pick[0..npick) (pick NULL: all). A country's sheet has a narrow first column
+ * (numbers, project codes) and a wide second one (what a number counts, titles). */
+static void doc_table(walk *w, const rd_table *t, const int *pick, int npick)
 {
 	const fmts *F = w->F;
+	int all[RD_MAX_COLS];
+	if (!pick) {
+		for (int k = 0; k < t->ncols; k++)
+			all[k] = k;
+		pick = all;
+		npick = t->ncols;
+	}
 	bool first = !w->ws;
 	if (first) {
 		w->ws = named_sheet(w, w->section ? w->section : "Report");
@@ -341,8 +353,14 @@ static void doc_table(walk *w, const rd_table *t)
 			return;
 		text(w->ws, 0, 0, w->section, F->title);
 		w->next_row = 2;
-		worksheet_set_column(w->ws, 0, 0, 40, NULL);
-		worksheet_set_column(w->ws, 1, (lxw_col_t)(t->ncols > 1 ? t->ncols - 1 : 1), 16, NULL);
+		if (w->country) {
+			worksheet_set_column(w->ws, 0, 0, 12, NULL);
+			worksheet_set_column(w->ws, 1, 1, 60, NULL);
+			worksheet_set_column(w->ws, 2, 3, 24, NULL);
+		} else {
+			worksheet_set_column(w->ws, 0, 0, 40, NULL);
+			worksheet_set_column(w->ws, 1, (lxw_col_t)(npick > 1 ? npick - 1 : 1), 16, NULL);
+		}
 	}
 	lxw_worksheet *ws = w->ws;
 	if (w->label) {
@@ -350,17 +368,17 @@ static void doc_table(walk *w, const rd_table *t)
 		w->label = NULL;
 	}
 	int hr = w->next_row;
-	for (int k = 0; k < t->ncols; k++)
-		text(ws, hr, k, t->heads[k], F->head);
+	for (int j = 0; j < npick; j++)
+		text(ws, hr, j, t->heads[pick[j]], F->head);
 	if (first) {
 		worksheet_freeze_panes(ws, hr + 1, 1);
-		sheet_print_setup(ws, hr, t->ncols > 5);
+		sheet_print_setup(ws, hr, npick > 5);
 	}
 	for (int i = 0; i < t->nrows; i++) {
 		int row = hr + 1 + i;
 		bool total = t->kinds && t->kinds[i] == RD_TOTAL;
-		for (int k = 0; k < t->ncols; k++)
-			doc_cell(ws, F, t, i, k, row, total ? F->total : NULL);
+		for (int j = 0; j < npick; j++)
+			doc_cell(ws, F, t, i, pick[j], row, j, total ? F->total : NULL);
 	}
 	w->next_row = hr + t->nrows + 2;
 }
@@ -384,11 +402,12 @@ int rdoc_write_xlsx(const char *path, const rdoc *d, actip_err *err)
 		const rd_block *b = &d->blocks[i];
 		switch (b->kind) {
 		case RB_OPEN:
-			if (b->level == 2) {
+			w.country = b->level == 3 && b->cls && strcmp(b->cls, "country") == 0;
+			if (b->level == 2 || w.country) {
 				w.section = b->text;
 				w.ws = NULL;
 			}
-			w.label = b->level == 3 ? b->text : NULL;
+			w.label = b->level == 3 && !w.country ? b->text : NULL;
 			break;
 		case RB_HEADING:
 			w.label = b->text;
@@ -398,8 +417,13 @@ int rdoc_write_xlsx(const char *path, const rdoc *d, actip_err *err)
 				w.label = b->fig->title;
 			break;
 		case RB_TABLE:
+		case RB_FACTS:
 			if (b->table && b->table->nrows)
-				doc_table(&w, b->table);
+				doc_table(&w, b->table, NULL, 0);
+			break;
+		case RB_PROJECTS: /* code, title, partner and the status's label */
+			if (b->table && b->table->nrows)
+				doc_table(&w, b->table, (const int[]){0, 1, 2, 4}, 4);
 			break;
 		case RB_RTABLE:
 			table_sheet(wb, &F, b->rt, b->masked ? &b->mask : NULL,

@@ -335,7 +335,15 @@ static void sec_regional(rdoc *d, int *nfig)
 		}
 }
 
-/* A country's key figures: number and what it counts, one row each. */
+/* Types cell 0 of t's last row (a country's key figure) as a count or a rate v. */
+static void fact_num(rd_table *t, rd_type type, int64_t v)
+{
+	if (t && t->nrows)
+		t->nums[(size_t)(t->nrows - 1) * (size_t)t->ncols] = (rd_num){type, v};
+}
+
+/* A country's key figures: number and what it counts, one row each (the number typed,
+ * for a spreadsheet). */
 static void facts(rdoc *d, const ann_country *k)
 {
 	rd_table *t = mem(d, sizeof *t);
@@ -345,14 +353,19 @@ static void facts(rdoc *d, const ann_country *k)
 	if (!t)
 		return;
 	t->ncols = 2;
+	t->heads[0] = _("Number");
+	t->heads[1] = _("Key figure");
+	t->left[1] = true;
 	const char **c = row(d, t, RD_ROW, NULL);
 	c[0] = count(d, k->projects);
+	fact_num(t, RD_INT, k->projects);
 	c[1] = str(d, P_("approved project in %d", "approved projects in %d", k->projects), d->year);
 	char n[32], parts[32];
 	num_format_count(n, sizeof n, k->events);
 	num_format_count(parts, sizeof parts, k->participants);
 	c = row(d, t, RD_ROW, NULL);
 	c[0] = str(d, "%s", n);
+	fact_num(t, RD_INT, k->events);
 	c[1] = k->pct_women_participants >= 0
 		? str(d, _("events, with %s participants (%lld%% women)"), parts,
 		      (long long)k->pct_women_participants)
@@ -360,16 +373,19 @@ static void facts(rdoc *d, const ann_country *k)
 	num_format_count(n, sizeof n, k->cd_events);
 	c = row(d, t, RD_ROW, NULL);
 	c[0] = str(d, "%s", n);
+	fact_num(t, RD_INT, k->cd_events);
 	c[1] = _("capacity development events");
 	num_format_count(n, sizeof n, k->trained);
 	c = row(d, t, RD_ROW, NULL);
 	c[0] = str(d, "%s", n);
+	fact_num(t, RD_INT, k->trained);
 	c[1] = k->pct_women_trained >= 0
 		? str(d, _("people trained (%lld%% women)"), (long long)k->pct_women_trained)
 		: _("people trained");
 	if (k->pct_satisfied >= 0) {
 		c = row(d, t, RD_ROW, NULL);
 		c[0] = str(d, "%lld%%", (long long)k->pct_satisfied);
+		fact_num(t, RD_RATE, k->pct_satisfied);
 		c[1] = _("of respondents satisfied with capacity development events");
 	}
 }
@@ -390,6 +406,11 @@ static void projects(rdoc *d, const ann_country *k)
 	if (!t)
 		return;
 	t->ncols = 5;
+	t->heads[0] = _("Project");
+	t->heads[1] = _("Title");
+	t->heads[2] = _("Partner");
+	t->heads[4] = _("Status");
+	t->left[0] = t->left[1] = t->left[2] = t->left[3] = t->left[4] = true;
 	for (size_t p = 0; p < d->r->nprojects; p++) {
 		const ann_project *pr = &d->r->projects[p];
 		if (strcmp(pr->country, k->code) != 0)
