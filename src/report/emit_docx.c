@@ -479,7 +479,13 @@ static void drawing(docx *x, int i, const char *descr)
 
 static void figure_docx(docx *x, const rd_block *b)
 {
-	caption(x, _("Figure %d"), b->n, b->fig->title);
+	p_open(x, "Caption", false); /* "Figure 4  Title"; the title alone when unnumbered */
+	if (b->label) {
+		run(x, b->label, R_BOLD);
+		run(x, "  ", R_BOLD);
+	}
+	run(x, b->fig->title, 0);
+	end(x);
 	long i = b->fig - x->d->figs;
 	p_open(x, "Figure", false);
 	if (i >= 0 && x->png[i])

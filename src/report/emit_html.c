@@ -133,14 +133,17 @@ static void html_close(FILE *out, const char *conventions)
 	fputs("</footer>\n</main>\n</body>\n</html>\n", out);
 }
 
-/* A chart as a numbered figure. */
-static void figure_html(FILE *out, const chart *c, int n)
+/* A chart as a figure, numbered by its label ("Figure 4"; NULL: no number). */
+static void figure_html(FILE *out, const chart *c, const char *label)
 {
 	fputs("<figure class=\"chart\" id=\"", out);
 	esc_html_attr(out, c->id);
-	fputs("\">\n<figcaption><span class=\"n\">", out);
-	numbered(out, _("Figure %d"), n);
-	fputs("</span>", out);
+	fputs("\">\n<figcaption>", out);
+	if (label) {
+		fputs("<span class=\"n\">", out);
+		esc_html_text(out, label);
+		fputs("</span>", out);
+	}
 	esc_html_text(out, c->title);
 	fputs("</figcaption>\n", out);
 	chart_write_svg(out, c);
@@ -432,7 +435,7 @@ static void rtable_html(FILE *out, const rdoc *d, const rd_block *b)
 static void figure_block_html(FILE *out, const rdoc *d, const rd_block *b)
 {
 	(void)d;
-	figure_html(out, b->fig, b->n);
+	figure_html(out, b->fig, b->label);
 }
 
 static void indicators_html(FILE *out, const rdoc *d, const rd_block *b)
@@ -511,7 +514,7 @@ void rdoc_write_html_figures(FILE *out, const rdoc *d)
 {
 	for (int i = 0; i < d->nblocks; i++)
 		if (d->blocks[i].kind == RB_FIGURE && !d->blocks[i].fig->svg)
-			figure_html(out, d->blocks[i].fig, d->blocks[i].n);
+			figure_html(out, d->blocks[i].fig, d->blocks[i].label);
 }
 
 /* The whole document. */

@@ -79,10 +79,14 @@ static void table_md(FILE *out, const rt_table *t, const report_mask *mask, cons
 	fputs("\n\n", out);
 }
 
-/* A figure as its data table. */
-static void figure_md(FILE *out, const chart *c, int n)
+/* A figure as its data table, numbered by its label (NULL: no number). */
+static void figure_md(FILE *out, const chart *c, const char *label)
 {
-	numbered(out, _("Figure %d"), n);
+	if (label) {
+		fputs("**", out);
+		esc_md_cell(out, label);
+		fputs("** ", out);
+	}
 	esc_md_cell(out, c->title);
 	fputs("\n\n", out);
 	chart_write_md(out, c);
@@ -211,7 +215,7 @@ static void rtable_md(FILE *out, const rdoc *d, const rd_block *b)
 static void figure_block_md(FILE *out, const rdoc *d, const rd_block *b)
 {
 	(void)d;
-	figure_md(out, b->fig, b->n);
+	figure_md(out, b->fig, b->label);
 }
 
 /* A country's key figures as a list. */

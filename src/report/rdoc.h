@@ -2,8 +2,8 @@
  * minor headings, paragraphs, tables, the numbered Tables 1-5, figures and the few
  * report-specific blocks such as a country's facts or a list of achievements), built
  * once from the loaded records by rdoc_build. The order of the sections is one table
- * in rdoc.c, and so is the place of each figure among Tables 1-5 and the figures'
- * numbers; the HTML, Markdown, DOCX and XLSX writers only render blocks, each through
+ * in rdoc.c, and so is the place of each figure among Tables 1-5 and, in one place,
+ * the figures' numbers and labels; the HTML, Markdown, DOCX and XLSX writers only render blocks, each through
  * its own escape, so the formats cannot disagree on what the report holds or in which
  * order. A table cell is its text, formatted once here, and its type and value (a
  * count, a rate), which a spreadsheet writes as a number. The public tables
@@ -38,7 +38,9 @@ typedef enum {
 	RB_RTABLE,      /* Table n of the selected indicator results: rt; when masked, the
 			 * cells mask withholds and text, the sentence on suppression shown
 			 * above the table */
-	RB_FIGURE,      /* Figure n: chart (n set once the document is built, from want) */
+	RB_FIGURE,      /* a chart: fig, with its number n and its label ("Figure 4"),
+			 * set once the document is built (rdoc.c's fig_numbers); n 0 and
+			 * label NULL for a figure without a number */
 	RB_FACTS,       /* a country's key figures (table: number, what it counts) */
 	RB_PROJECTS,    /* a country's projects (table: code, title, partner, status key
 			 * and label; the last three may be "") */
@@ -79,7 +81,8 @@ typedef struct rd_table {
 typedef struct rd_block {
 	rb_kind kind;
 	int level, n;
-	int want;                        /* RB_FIGURE: the number it must have (0: any) */
+	int want;                        /* RB_FIGURE: how it is numbered (rdoc.c) */
+	const char *label;               /* RB_FIGURE: "Figure 4", or NULL */
 	const char *id, *cls, *code, *text;
 	const char *toc;                 /* RB_OPEN level 2: its entry in the contents */
 	rd_table *table;
