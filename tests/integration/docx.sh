@@ -78,6 +78,12 @@ if command -v soffice >/dev/null 2>&1; then
 	check "pdf: no table heading word broken ($(tr -s ' ' <<<"$heads" | tr '\n' '/'))" bash -c \
 		'[ "$(grep -c "Answered" <<<"$1")" -ge 3 ] && [ "$(grep -o "Understanding" <<<"$1" | wc -l)" -ge 8 ] &&
 		 ! grep -qE "Answere( |$)|Understandin( |$)|Relevan( |$)|Respondent( |$)" <<<"$1"' _ "$heads"
+	# Table 5 (feedback): its columns sized from their content, so that on A4 portrait
+	# no heading takes more than three lines and no heading word breaks
+	for n in 3 5; do
+		out=$($PY "$SRCDIR/tests/integration/docx_table_head.py" "$TMP/r.docx" "$TMP/r.pdf" $n 2>&1)
+		check "pdf: Table $n's header at most three lines, no word broken ($out)" [ $? = 0 ]
+	done
 else
 	not_ok "libreoffice (soffice) is installed (scripts/deps.sh)"
 fi
