@@ -325,9 +325,8 @@ static void table_plain_html(FILE *out, const rdoc *d, const rd_block *b)
 {
 	(void)d;
 	const rd_table *t = b->table;
-	bool wide = t->ncols > 4;
-	if (wide)
-		fputs("<div class=\"scroll\">", out);
+	/* any table may be wider than a phone: it scrolls, the page does not */
+	fputs("<div class=\"scroll\">", out);
 	fputs("<table class=\"", out);
 	esc_html_attr(out, t->cls);
 	fputs("\"><thead><tr>", out);
@@ -361,9 +360,7 @@ static void table_plain_html(FILE *out, const rdoc *d, const rd_block *b)
 		}
 		fputs("</tr>\n", out);
 	}
-	fputs("</tbody></table>\n", out);
-	if (wide)
-		fputs("</div>\n", out);
+	fputs("</tbody></table>\n</div>\n", out);
 }
 
 /* A section or part of one opens: <section> at level 2, <article> below. */
