@@ -285,6 +285,7 @@ typedef struct walk {
 	const fmts *F;
 	const char *section, *label;
 	bool country;                   /* the section is a country's profile */
+	int width[RD_MAX_COLS];         /* the sheet's column widths, in characters */
 	lxw_worksheet *ws;
 	int next_row;
 	char names[64][32];
@@ -332,6 +333,33 @@ static void doc_cell(lxw_worksheet *ws, const fmts *F, const rd_table *t, int i,
 		text(ws, row, col, t->cells[at], col == 0 && bold ? bold : t->left[k] ? F->wrap : F->text);
 }
 
+/* The characters of s (UTF-8). */
+static int chars(const char *s)
+{
+	int n = 0;
+	for (; s && *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* Sets the height of a row whose wrapped cells (the columns pick[0..npick) of cells;
+ * left NULL: every one, a header row, else the text columns) take more than one line at
+ * the sheet's column widths, since a spreadsheet may not grow a row on opening. */
+static void row_height(walk *w, int row, const char *const *cells, const int *pick, int npick,
+		       const bool *left)
+{
+	int lines = 1;
+	for (int j = 0; j < npick; j++) {
+		if (left && !left[pick[j]])
+			continue;
+		int per = w->width[j] > 2 ? w->width[j] - 2 : 1; /* characters a line, roughly */
+		int n = (chars(cells[pick[j]]) + per - 1) / per;
+		lines = n > lines ? n : lines;
+	}
+	if (lines > 1)
+		worksheet_set_row(w->ws, (lxw_row_t)row, 15.0 * lines, NULL);
+}
+
 /* A table of the document on its section's sheet (made at the section's first table),
  * under the label of its part, with its header row; numbers as numbers. The columns
  * are pick[0..npick) (pick NULL: all). A country's sheet has a narrow first column
@@ -353,13 +381,17 @@ static void doc_table(walk *w, const rd_table *t, const int *pick, int npick)
 			return;
 		text(w->ws, 0, 0, w->section, F->title);
 		w->next_row = 2;
-		if (w->country) {
-			worksheet_set_column(w->ws, 0, 0, 12, NULL);
-			worksheet_set_column(w->ws, 1, 1, 60, NULL);
-			worksheet_set_column(w->ws, 2, 3, 24, NULL);
-		} else {
-			worksheet_set_column(w->ws, 0, 0, 40, NULL);
-			worksheet_set_column(w->ws, 1, (lxw_col_t)(npick > 1 ? npick - 1 : 1), 16, NULL);
+		static const int country[] = {10, 55, 40, 16};
+		for (int j = 0; j < RD_MAX_COLS; j++) {
+			int most = 0; /* the longest text of the column, heading included */
+			for (int i = -1; j < npick && i < t->nrows; i++) {
+				int n = chars(i < 0 ? t->heads[pick[j]] : t->cells[(size_t)i * t->ncols + pick[j]]);
+				most = n > most ? n : most;
+			}
+			w->width[j] = w->country ? (j < 4 ? country[j] : 16)
+				: j < npick && t->left[pick[j]] ? (most < 12 ? 12 : most > 60 ? 60 : most)
+				: most + 2 < 12 ? 12 : most + 2 > 18 ? 18 : most + 2;
+			worksheet_set_column(w->ws, (lxw_col_t)j, (lxw_col_t)j, w->width[j], NULL);
 		}
 	}
 	lxw_worksheet *ws = w->ws;
@@ -374,8 +406,10 @@ static void doc_table(walk *w, const rd_table *t, const int *pick, int npick)
 		worksheet_freeze_panes(ws, hr + 1, 1);
 		sheet_print_setup(ws, hr, npick > 5);
 	}
+	row_height(w, hr, t->heads, pick, npick, NULL);
 	for (int i = 0; i < t->nrows; i++) {
 		int row = hr + 1 + i;
+		row_height(w, row, &t->cells[(size_t)i * t->ncols], pick, npick, t->left);
 		bool total = t->kinds && t->kinds[i] == RD_TOTAL;
 		for (int j = 0; j < npick; j++)
 			doc_cell(ws, F, t, i, pick[j], row, j, total ? F->total : NULL);
