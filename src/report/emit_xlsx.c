@@ -210,16 +210,19 @@ static void quality_sheet(lxw_workbook *wb, const fmts *F, const annual_report *
 		return;
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "Data quality");
 	text(ws, 0, 0, "Data-quality findings", F->title);
-	static const char *const head[] = {"Rule", "Severity", "Record", "Finding"};
+	static const char *const head[] = {"What was checked", "Severity", "Record", "Finding"};
 	for (int c = 0; c < 4; c++)
 		text(ws, 2, c, head[c], F->head);
 	worksheet_freeze_panes(ws, 3, 0);
 	sheet_print_setup(ws, 2, true);
-	worksheet_set_column(ws, 0, 2, 22, NULL);
-	worksheet_set_column(ws, 3, 3, 100, NULL);
+	worksheet_set_column(ws, 0, 0, 50, F->wrap);
+	worksheet_set_column(ws, 1, 2, 22, NULL);
+	worksheet_set_column(ws, 3, 3, 100, F->wrap);
 	for (size_t i = 0; i < r->quality->n; i++) {
 		const check_finding *f = &r->quality->items[i];
-		text(ws, 3 + (int)i, 0, f->rule->id, NULL);
+		/* the check in a plain sentence, as the document's annex says it (not the
+		 * rule's code, which is `actip check`'s) */
+		text(ws, 3 + (int)i, 0, f->rule->plain ? f->rule->plain : f->rule->description, F->wrap);
 		text(ws, 3 + (int)i, 1, f->rule->severity == CHECK_ERROR ? "error" : "warning", NULL);
 		text(ws, 3 + (int)i, 2, f->subject, NULL);
 		text(ws, 3 + (int)i, 3, f->message, NULL);
