@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/num.h"
 #include "report/rdoc.h"
+#include "report/report.h"
 #include "web/pages.h"
 #include "web/server.h"
 #include "web/wpweb.h"
@@ -547,7 +548,7 @@ static void report_get(web_req *rq, web_resp *rs)
 			rs->ctype = "text/html; charset=utf-8";
 			rc = wp_write_html(rs->out, d, &err);
 		} else if (d && strcmp(fmt, "docx") == 0) {
-			rs->ctype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+			rs->ctype = report_format_find("docx")->mime; /* the report's one media type */
 			rc = resp_via_file(rs, doc_docx, d, &err);
 		} else if (d) {
 			rs->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
