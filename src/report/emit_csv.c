@@ -2,7 +2,8 @@
  * table5.csv), plus achievements.csv and quality.csv. A table file has the columns
  * `key,label` and then the JSON columns, numbers as plain digits and an empty cell
  * where a percentage has no denominator; the Percentage row of tables 3 and 4 has the
- * key `percentage` and two decimals. Every text cell goes through esc_csv_field, which
+ * key `percentage` and two decimals. The public tables (--suppress-below) are the same
+ * five files, rendered from their document, a withheld cell the text "<K". Every text cell goes through esc_csv_field, which
  * also guards against formula injection. */
 #include <errno.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "core/escape.h"
 #include "core/num.h"
+#include "report/rdoc.h"
 #include "report/report.h"
 
 /* Opens dir/name for writing through a temporary name; *tmp receives it. */
@@ -47,9 +49,11 @@ static int close_tmp(FILE *f, char *tmp, char *final, actip_err *err)
 	return ACTIP_OK;
 }
 
-/* One table. */
-static void table_csv(FILE *f, const rt_table *t)
+/* One table; the cells mask withholds (mask NULL: none) as "<K". */
+static void table_csv(FILE *f, const rt_table *t, const report_mask *mask)
 {
+	char lt[16];
+	snprintf(lt, sizeof lt, "<%d", mask ? mask->k : 0);
 	fputs("key,label", f);
 	for (int c = 0; c < t->ncols; c++) {
 		fputc(',', f);
@@ -62,7 +66,9 @@ static void table_csv(FILE *f, const rt_table *t)
 		fputc(',', f);
 		esc_csv_field(f, r->label);
 		for (int c = 0; c < t->ncols; c++) {
-			if (r->null[c])
+			if (mask && mask->cell && mask->cell[i][c])
+				fprintf(f, ",%s", lt);
+			else if (r->null[c])
 				fputc(',', f);
 			else
 				fprintf(f, ",%lld", (long long)r->v[c]);
@@ -73,12 +79,26 @@ static void table_csv(FILE *f, const rt_table *t)
 		fputs("percentage,Percentage", f);
 		for (int c = 0; c < 3; c++) {
 			char buf[32] = "";
-			if (!t->pct_row_null)
+			if (mask && mask->pct_row)
+				snprintf(buf, sizeof buf, "%s", lt);
+			else if (!t->pct_row_null)
 				num_format_scaled(buf, sizeof buf, t->pct_row[c], 2);
 			fprintf(f, ",%s", buf);
 		}
 		fputs("\r\n", f);
 	}
+}
+
+/* dir/NAME.csv through a temporary name, with one table; returns 0 or ACTIP_EIO. */
+static int table_file(const char *dir, const rt_table *t, const report_mask *mask, actip_err *err)
+{
+	char name[32], *tmp, *final;
+	snprintf(name, sizeof name, "%s.csv", t->id);
+	FILE *f = open_tmp(dir, name, &tmp, &final);
+	if (!f)
+		return err_set(err, ACTIP_EIO, "%s/%s: cannot create the file", dir, name);
+	table_csv(f, t, mask);
+	return close_tmp(f, tmp, final, err) < 0 ? ACTIP_EIO : ACTIP_OK;
 }
 
 /* The achievements of the year. */
@@ -124,18 +144,16 @@ int report_write_csv(const char *dir, const annual_report *r, actip_err *err)
 {
 	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
 		return err_set(err, ACTIP_EIO, "%s: cannot create the directory", dir);
-	for (int i = 0; i < 7; i++) {
-		char name[32], *tmp, *final;
-		if (i < 5)
-			snprintf(name, sizeof name, "%s.csv", r->tables.t[i].id);
-		else
-			snprintf(name, sizeof name, i == 5 ? "achievements.csv" : "quality.csv");
+	for (int i = 0; i < 5; i++)
+		if (table_file(dir, &r->tables.t[i], NULL, err))
+			return ACTIP_EIO;
+	for (int i = 0; i < 2; i++) {
+		char *tmp, *final;
+		const char *name = i == 0 ? "achievements.csv" : "quality.csv";
 		FILE *f = open_tmp(dir, name, &tmp, &final);
 		if (!f)
 			return err_set(err, ACTIP_EIO, "%s/%s: cannot create the file", dir, name);
-		if (i < 5)
-			table_csv(f, &r->tables.t[i]);
-		else if (i == 5)
+		if (i == 0)
 			achievements_csv(f, r);
 		else
 			quality_csv(f, r);
@@ -143,4 +161,20 @@ int report_write_csv(const char *dir, const annual_report *r, actip_err *err)
 			return ACTIP_EIO;
 	}
 	return ACTIP_OK;
+}
+
+/* The public tables: each of their document's Tables 1-5 (rdoc_build_public) as the
+ * whole report's file of that table, its withheld cells as "<K". */
+int report_write_public_csv(const char *dir, const report_tables *rt, const report_suppression *s,
+			    actip_err *err)
+{
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+		return err_set(err, ACTIP_EIO, "%s: cannot create the directory", dir);
+	rdoc d;
+	int rc = rdoc_build_public(&d, rt, s, err);
+	for (int i = 0; rc == ACTIP_OK && i < d.nblocks; i++)
+		if (d.blocks[i].kind == RB_RTABLE)
+			rc = table_file(dir, d.blocks[i].rt, d.blocks[i].masked ? &d.blocks[i].mask : NULL, err);
+	rdoc_free(&d); /* freed already when the build failed; a second time does nothing */
+	return rc;
 }

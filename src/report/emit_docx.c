@@ -142,30 +142,112 @@ static int head_twips(const char *t, int n)
 			continue; /* inside a UTF-8 character */
 		em += c >= 'a' && c <= 'z' ? lower[c - 'a'] : c >= 'A' && c <= 'Z' ? upper[c - 'A']
 		      : c >= '0' && c <= '9' ? 556 : c == '%' ? 889 : c == '(' || c == ')' ? 333
-		      : 611;
+		      : c == ' ' || c == ',' || c == '.' ? 278 : 611;
 	}
 	return em * 16 * 112 / 10000; /* 8 pt = 160 twips an em */
 }
 
-/* Opens a table of ncols columns, each as wide as its longest cell (rows × ncols
- * texts, the header first) asks, within limits, sharing the text width; then no column
- * is narrower than its heading's longest word (with the cell margins), the width it
- * needs taken from the columns that have more than their own need, so no heading word
- * breaks (when the words fit the page at all). */
-static void tbl_open(docx *x, const char *const *cells, int rows, int ncols)
+/* The cell margins and some slack, in twips, added to a text's width. */
+enum { CELL_PAD = 2 * 80 + 60, HEAD_LINES = 3, CELL_CHARS = 40, CELL_WORD = 16 };
+
+/* The lines heading t takes in a column w twips wide (inside the margins), wrapped at
+ * its spaces; a word wider than w counts as a line of its own. */
+static int head_lines(const char *t, int w)
 {
-	start(x, "w:tbl");
-	start(x, "w:tblPr");
-	empty(x, "w:tblStyle", "w:val", "ReportTable");
-	start(x, "w:tblW");
-	attr(x, "w:w", "5000");
-	attr(x, "w:type", "pct");
-	end(x);
-	empty(x, "w:tblLayout", "w:type", "fixed");
-	end(x);
-	start(x, "w:tblGrid");
+	int lines = 0, used = 0;
+	const int space = head_twips(" ", 1);
+	for (t += strspn(t, " "); *t; t += strspn(t, " ")) {
+		int k = (int)strcspn(t, " "), ww = head_twips(t, k);
+		if (lines && used + space + ww <= w) {
+			used += space + ww;
+		} else {
+			lines++;
+			used = ww;
+		}
+		t += k;
+	}
+	return lines;
+}
+
+/* The width of t's longest word, in twips. */
+static int longest_word(const char *t)
+{
+	int most = 0;
+	for (const char *p = t + strspn(t, " "); *p; p += strspn(p, " ")) {
+		int k = (int)strcspn(p, " "), w = head_twips(p, k);
+		most = w > most ? w : most;
+		p += k;
+	}
+	return most;
+}
+
+/* The narrowest column (with its margins) in which heading t takes at most
+ * HEAD_LINES lines and no word of it breaks. */
+static int head_floor(const char *t)
+{
+	int lo = longest_word(t), hi = head_twips(t, (int)strlen(t));
+	hi = hi > lo ? hi : lo;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (head_lines(t, mid) <= HEAD_LINES)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo + CELL_PAD;
+}
+
+/* Sizes the columns from their content (cells: rows × ncols texts, the header first):
+ * each column at least as wide as its heading needs to take at most three lines with
+ * no word broken, and as its cells' longest word (of up to CELL_WORD characters; its
+ * floor), and as wide as its longest cell on one line (up to
+ * CELL_CHARS characters) when the page allows; what the page has over the floors is
+ * shared in proportion to what each column wants over its floor, and what is left
+ * when every column has its want, in proportion to the wants. Returns false, leaving
+ * colw alone, when the floors alone are wider than the page. */
+static bool size_columns(docx *x, const char *const *cells, int rows, int ncols)
+{
+	int floor[MAX_COLS], want[MAX_COLS];
+	int64_t floors = 0, wants = 0;
+	for (int c = 0; c < x->ncols; c++) {
+		const char *h = cells[c] ? cells[c] : "";
+		floor[c] = head_floor(h);
+		want[c] = floor[c];
+		for (int r = 1; r < rows; r++) {
+			const char *t = cells[r * ncols + c] ? cells[r * ncols + c] : "";
+			int n = (int)strlen(t), w = head_twips(t, n < CELL_CHARS ? n : CELL_CHARS) + CELL_PAD;
+			want[c] = w > want[c] ? w : want[c];
+			int word = longest_word(t) + CELL_PAD;
+			if (word <= head_twips("nnnnnnnnnnnnnnnn", CELL_WORD) + CELL_PAD && word > floor[c])
+				floor[c] = word;
+		}
+		want[c] = want[c] > floor[c] ? want[c] : floor[c];
+		floors += floor[c];
+		wants += want[c];
+	}
+	if (floors > x->text_w || wants <= 0)
+		return false;
+	int total = 0;
+	for (int c = 0; c < x->ncols; c++) {
+		if (wants <= x->text_w)
+			x->colw[c] = (int)((int64_t)want[c] * x->text_w / wants);
+		else
+			x->colw[c] = floor[c] + (int)((int64_t)(want[c] - floor[c]) *
+						     (x->text_w - floors) / (wants - floors));
+		total += x->colw[c];
+	}
+	x->colw[0] += x->text_w - total; /* what rounding left, to the row heads */
+	return true;
+}
+
+/* Sizes the columns when the headings cannot all fit in three lines: each column as
+ * wide as its longest cell (rows × ncols texts, the header first) asks, within limits,
+ * sharing the text width; then no column is narrower than its heading's longest word
+ * (with the cell margins), the width it needs taken from the columns that have more
+ * than their own need, so no heading word breaks (when the words fit the page at all). */
+static void size_by_words(docx *x, const char *const *cells, int rows, int ncols)
+{
 	int want[MAX_COLS] = {0}, need[MAX_COLS] = {0}, sum = 0, needs = 0;
-	x->ncols = ncols < MAX_COLS ? ncols : MAX_COLS;
 	for (int c = 0; c < x->ncols; c++) {
 		want[c] = 6;
 		for (int r = 0; r < rows; r++) {
@@ -175,7 +257,7 @@ static void tbl_open(docx *x, const char *const *cells, int rows, int ncols)
 				for (n = 0; *t; t += strspn(t, " ")) {
 					int k = (int)strcspn(t, " ");
 					n = k > n ? k : n;
-					int w = head_twips(t, k) + 2 * 80 + 60; /* cell margins, slack */
+					int w = head_twips(t, k) + CELL_PAD;
 					need[c] = w > need[c] ? w : need[c];
 					t += k;
 				}
@@ -217,6 +299,25 @@ static void tbl_open(docx *x, const char *const *cells, int rows, int ncols)
 			total += x->colw[c] = need[c] < lo ? need[c] : lo;
 		x->colw[0] += x->text_w - total; /* the first column (row heads) takes the rest */
 	}
+}
+
+/* Opens a table of ncols columns (cells: rows × ncols texts, the header first), sized
+ * by size_columns, else by size_by_words. */
+static void tbl_open(docx *x, const char *const *cells, int rows, int ncols)
+{
+	start(x, "w:tbl");
+	start(x, "w:tblPr");
+	empty(x, "w:tblStyle", "w:val", "ReportTable");
+	start(x, "w:tblW");
+	attr(x, "w:w", "5000");
+	attr(x, "w:type", "pct");
+	end(x);
+	empty(x, "w:tblLayout", "w:type", "fixed");
+	end(x);
+	start(x, "w:tblGrid");
+	x->ncols = ncols < MAX_COLS ? ncols : MAX_COLS;
+	if (!size_columns(x, cells, rows, ncols))
+		size_by_words(x, cells, rows, ncols);
 	for (int c = 0; c < x->ncols; c++) {
 		char w[16];
 		snprintf(w, sizeof w, "%d", x->colw[c]);
@@ -364,6 +465,8 @@ static void rtable_docx(docx *x, const rd_block *b)
 	int ncols = report_disp_headings(t, keys, labels + 1) + 1;
 	labels[0] = _("Country/region");
 	caption(x, _("Table %d"), b->n, t->title);
+	if (b->masked && b->text)
+		para(x, "TableNote", b->text, 0); /* the sentence on suppression */
 	disp_row *rows = malloc(sizeof *rows * (RT_MAX_ROWS + 1));
 	const char **all = malloc(sizeof *all * (size_t)((RT_MAX_ROWS + 2) * ncols));
 	int n = 0;
@@ -477,7 +580,13 @@ static void drawing(docx *x, int i, const char *descr)
 
 static void figure_docx(docx *x, const rd_block *b)
 {
-	caption(x, _("Figure %d"), b->n, b->fig->title);
+	p_open(x, "Caption", false); /* "Figure 4  Title"; the title alone when unnumbered */
+	if (b->label) {
+		run(x, b->label, R_BOLD);
+		run(x, "  ", R_BOLD);
+	}
+	run(x, b->fig->title, 0);
+	end(x);
 	long i = b->fig - x->d->figs;
 	p_open(x, "Figure", false);
 	if (i >= 0 && x->png[i])
@@ -769,6 +878,8 @@ static const char STYLES[] = XML_DECL
 	"<w:style w:type=\"paragraph\" w:styleId=\"Source\"><w:name w:val=\"Source\"/>"
 	"<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:before=\"60\" w:after=\"60\"/></w:pPr>"
 	"<w:rPr><w:color w:val=\"4B5563\"/><w:sz w:val=\"16\"/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"TableNote\"><w:name w:val=\"Table Note\"/>"
+	"<w:basedOn w:val=\"Source\"/><w:pPr><w:keepNext/></w:pPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"TableEnd\"><w:name w:val=\"Table End\"/>"
 	"<w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:after=\"0\"/></w:pPr>"
 	"<w:rPr><w:sz w:val=\"8\"/></w:rPr></w:style>"

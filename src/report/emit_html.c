@@ -6,7 +6,8 @@
  * Markdown neutralised by report_md_parse (mdtext.c) and rendered by cmark in its safe
  * mode; every other text goes through the HTML escapes. The public tables
  * (--suppress-below) are a second, shorter document with the same head, cover, table
- * markup and footer: Tables 1-5 alone, suppressed cells as "<K". */
+ * markup and footer: Tables 1-5 alone, suppressed cells as "<K" and the sentence on
+ * them under each table's caption. */
 #include <cmark.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,8 +32,9 @@ static void numbered(FILE *out, const char *fmt, int n)
 }
 
 /* One table as a figure; the cells mask withholds (mask NULL: none) as "<K", marked
- * class="sup". */
-static void table_html(FILE *out, const rt_table *t, const report_mask *mask, int n)
+ * class="sup", with the sentence on them (remark) under the caption. */
+static void table_html(FILE *out, const rt_table *t, const report_mask *mask, const char *remark,
+		       int n)
 {
 	static const char *const row_class[] = {
 		[DISP_ROW] = "", [DISP_TOTAL] = " class=\"total\"", [DISP_PERCENTAGE] = " class=\"pct\"",
@@ -45,7 +47,13 @@ static void table_html(FILE *out, const rt_table *t, const report_mask *mask, in
 	numbered(out, _("Table %d"), n);
 	fputs("</span>", out);
 	esc_html_text(out, t->title);
-	fputs("</figcaption>\n<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">", out);
+	fputs("</figcaption>\n", out);
+	if (remark) {
+		fputs("<p class=\"note\">", out);
+		esc_html_text(out, remark);
+		fputs("</p>\n", out);
+	}
+	fputs("<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">", out);
 	esc_html_text(out, _("Country/region"));
 	fputs("</th>", out);
 	for (int c = 0; c < ncols; c++) {
@@ -89,7 +97,7 @@ static void table_html(FILE *out, const rt_table *t, const report_mask *mask, in
 void report_write_html_tables(FILE *out, const report_tables *rt)
 {
 	for (int i = 0; i < 5; i++)
-		table_html(out, &rt->t[i], NULL, i + 1);
+		table_html(out, &rt->t[i], NULL, NULL, i + 1);
 }
 
 /* The document's start, up to and including <main>: the head with title (plain text)
@@ -125,14 +133,17 @@ static void html_close(FILE *out, const char *conventions)
 	fputs("</footer>\n</main>\n</body>\n</html>\n", out);
 }
 
-/* A chart as a numbered figure. */
-static void figure_html(FILE *out, const chart *c, int n)
+/* A chart as a figure, numbered by its label ("Figure 4"; NULL: no number). */
+static void figure_html(FILE *out, const chart *c, const char *label)
 {
 	fputs("<figure class=\"chart\" id=\"", out);
 	esc_html_attr(out, c->id);
-	fputs("\">\n<figcaption><span class=\"n\">", out);
-	numbered(out, _("Figure %d"), n);
-	fputs("</span>", out);
+	fputs("\">\n<figcaption>", out);
+	if (label) {
+		fputs("<span class=\"n\">", out);
+		esc_html_text(out, label);
+		fputs("</span>", out);
+	}
 	esc_html_text(out, c->title);
 	fputs("</figcaption>\n", out);
 	chart_write_svg(out, c);
@@ -314,9 +325,8 @@ static void table_plain_html(FILE *out, const rdoc *d, const rd_block *b)
 {
 	(void)d;
 	const rd_table *t = b->table;
-	bool wide = t->ncols > 4;
-	if (wide)
-		fputs("<div class=\"scroll\">", out);
+	/* any table may be wider than a phone: it scrolls, the page does not */
+	fputs("<div class=\"scroll\">", out);
 	fputs("<table class=\"", out);
 	esc_html_attr(out, t->cls);
 	fputs("\"><thead><tr>", out);
@@ -350,9 +360,7 @@ static void table_plain_html(FILE *out, const rdoc *d, const rd_block *b)
 		}
 		fputs("</tr>\n", out);
 	}
-	fputs("</tbody></table>\n", out);
-	if (wide)
-		fputs("</div>\n", out);
+	fputs("</tbody></table>\n</div>\n", out);
 }
 
 /* A section or part of one opens: <section> at level 2, <article> below. */
@@ -418,13 +426,13 @@ static void para_html(FILE *out, const rdoc *d, const rd_block *b)
 static void rtable_html(FILE *out, const rdoc *d, const rd_block *b)
 {
 	(void)d;
-	table_html(out, b->rt, b->masked ? &b->mask : NULL, b->n);
+	table_html(out, b->rt, b->masked ? &b->mask : NULL, b->masked ? b->text : NULL, b->n);
 }
 
 static void figure_block_html(FILE *out, const rdoc *d, const rd_block *b)
 {
 	(void)d;
-	figure_html(out, b->fig, b->n);
+	figure_html(out, b->fig, b->label);
 }
 
 static void indicators_html(FILE *out, const rdoc *d, const rd_block *b)
@@ -503,7 +511,7 @@ void rdoc_write_html_figures(FILE *out, const rdoc *d)
 {
 	for (int i = 0; i < d->nblocks; i++)
 		if (d->blocks[i].kind == RB_FIGURE && !d->blocks[i].fig->svg)
-			figure_html(out, d->blocks[i].fig, d->blocks[i].n);
+			figure_html(out, d->blocks[i].fig, d->blocks[i].label);
 }
 
 /* The whole document. */
@@ -518,8 +526,8 @@ int report_write_html(FILE *out, const annual_report *r, actip_err *err)
 	return rc;
 }
 
-/* The public tables: cover, the sentence on suppression, Tables 1-5 and the footer; no
- * figures (a chart would draw the withheld numbers). */
+/* The public tables' document (rdoc_build_public): cover, Tables 1-5 each with the
+ * sentence on suppression, and the footer. */
 int report_write_public_html(FILE *out, const report_tables *rt, const report_suppression *s,
 			     actip_err *err)
 {

@@ -8,6 +8,7 @@
 
 #include "core/num.h"
 #include "indicators/ind_emit.h"
+#include "report/rdoc.h"
 #include "report/report.h"
 
 /* One table as a JSON object; with a mask (the public tables), a withheld cell or
@@ -172,5 +173,31 @@ int report_write_json(FILE *out, const annual_report *r, actip_err *err)
 	fputc('\n', out);
 	if (rc != 0 || ferror(out))
 		return err_set(err, ACTIP_EIO, "cannot write the JSON report");
+	return ACTIP_OK;
+}
+
+/* The public tables: {"year", "suppress_below", "table1".."table5"}, each table of their
+ * document (rdoc_build_public) as report_table_json shows it under its mask. */
+int report_write_public_json(FILE *out, const report_tables *rt, const report_suppression *s,
+			     actip_err *err)
+{
+	rdoc d;
+	int rc = rdoc_build_public(&d, rt, s, err);
+	if (rc)
+		return rc;
+	json_t *root = json_object();
+	json_object_set_new(root, "year", json_integer(d.year));
+	json_object_set_new(root, "suppress_below", json_integer(d.suppress_below));
+	for (int i = 0; i < d.nblocks; i++) {
+		const rd_block *b = &d.blocks[i];
+		if (b->kind == RB_RTABLE)
+			json_object_set_new(root, b->rt->id, report_table_json(b->rt, b->masked ? &b->mask : NULL));
+	}
+	rdoc_free(&d);
+	rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
+	fputc('\n', out);
+	json_decref(root);
+	if (rc != 0 || ferror(out))
+		return err_set(err, ACTIP_EIO, "cannot write the public tables");
 	return ACTIP_OK;
 }

@@ -3,7 +3,8 @@
  * of its data (Markdown has no charts). Every cell goes through esc_md_cell; achievement
  * texts are Markdown already and are kept as written, indented under their list item.
  * The public tables (--suppress-below) are Tables 1-5 alone in the same pipe tables,
- * suppressed cells as "<K" (escaped "&lt;K"). */
+ * suppressed cells as "<K" (escaped "&lt;K") and the sentence on them under each
+ * table's caption. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,14 +27,21 @@ static void numbered(FILE *out, const char *fmt, int n)
 	fputs("** ", out);
 }
 
-/* One table; the cells mask withholds (mask NULL: none) as "<K". */
-static void table_md(FILE *out, const rt_table *t, const report_mask *mask, int n)
+/* One table; the cells mask withholds (mask NULL: none) as "<K", with the sentence
+ * on them (remark) under the caption. */
+static void table_md(FILE *out, const rt_table *t, const report_mask *mask, const char *remark,
+		     int n)
 {
 	const char *keys[RT_MAX_COLS], *labels[RT_MAX_COLS];
 	int ncols = report_disp_headings(t, keys, labels);
 	numbered(out, _("Table %d"), n);
 	esc_md_cell(out, t->title);
-	fputs("\n\n| ", out);
+	fputs("\n\n", out);
+	if (remark) {
+		esc_md_cell(out, remark);
+		fputs("\n\n", out);
+	}
+	fputs("| ", out);
 	esc_md_cell(out, _("Country/region"));
 	fputs(" |", out);
 	for (int c = 0; c < ncols; c++) {
@@ -71,10 +79,14 @@ static void table_md(FILE *out, const rt_table *t, const report_mask *mask, int 
 	fputs("\n\n", out);
 }
 
-/* A figure as its data table. */
-static void figure_md(FILE *out, const chart *c, int n)
+/* A figure as its data table, numbered by its label (NULL: no number). */
+static void figure_md(FILE *out, const chart *c, const char *label)
 {
-	numbered(out, _("Figure %d"), n);
+	if (label) {
+		fputs("**", out);
+		esc_md_cell(out, label);
+		fputs("** ", out);
+	}
 	esc_md_cell(out, c->title);
 	fputs("\n\n", out);
 	chart_write_md(out, c);
@@ -197,13 +209,13 @@ static void table_plain_md(FILE *out, const rdoc *d, const rd_block *b)
 static void rtable_md(FILE *out, const rdoc *d, const rd_block *b)
 {
 	(void)d;
-	table_md(out, b->rt, b->masked ? &b->mask : NULL, b->n);
+	table_md(out, b->rt, b->masked ? &b->mask : NULL, b->masked ? b->text : NULL, b->n);
 }
 
 static void figure_block_md(FILE *out, const rdoc *d, const rd_block *b)
 {
 	(void)d;
-	figure_md(out, b->fig, b->n);
+	figure_md(out, b->fig, b->label);
 }
 
 /* A country's key figures as a list. */
@@ -310,8 +322,8 @@ int report_write_md(FILE *out, const annual_report *r, actip_err *err)
 	return rc;
 }
 
-/* The public tables: title, the sentence on suppression and Tables 1-5; no figures (a
- * figure's data table would repeat the withheld numbers). */
+/* The public tables' document (rdoc_build_public): title, and Tables 1-5 each with the
+ * sentence on suppression. */
 int report_write_public_md(FILE *out, const report_tables *rt, const report_suppression *s,
 			   actip_err *err)
 {

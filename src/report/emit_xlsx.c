@@ -1,7 +1,8 @@
 /* XLSX form of the report (libxlsxwriter), rendered from the report's document
- * (rdoc.h) in its order: Tables 1-7 a sheet each, the indicator tracking table, and a
- * sheet per section with tables (project status by country, the surveys, the trends,
- * About the ACTIP, ...), its tables one under the other, each cell its typed value
+ * (rdoc.h) in its order: Tables 1-7 a sheet each, the indicator tracking table, a
+ * sheet per country's profile (its key figures and its projects) and a sheet per
+ * section with tables (project status by country, the surveys, the trends, About the
+ * ACTIP, ...), its tables one under the other, each cell its typed value
  * (counts as numbers, rates as fractions in % format, text as text); then the records
  * behind it: the year's projects, the expenditure, the achievements and the
  * data-quality findings. Each table sheet has its title and source above the
@@ -13,9 +14,10 @@
  * take for a formula get a leading ' (esc_sheet_text). The project status and the
  * expenditure have sheets of their own; every sheet prints on A4 fitted to the page
  * width with its header row repeated. The public tables
- * (--suppress-below) are the same five sheets alone, with the sentence on suppression
- * above each table and every suppressed cell the text "<K": never the number, not as a
- * hidden value, a formula or a cached result. */
+ * (--suppress-below) are their own document, rendered by the same walk: the same five
+ * sheets alone, with the sentence on suppression above each table and every suppressed
+ * cell the text "<K": never the number, not as a hidden value, a formula or a cached
+ * result. */
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -208,16 +210,19 @@ static void quality_sheet(lxw_workbook *wb, const fmts *F, const annual_report *
 		return;
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "Data quality");
 	text(ws, 0, 0, "Data-quality findings", F->title);
-	static const char *const head[] = {"Rule", "Severity", "Record", "Finding"};
+	static const char *const head[] = {"What was checked", "Severity", "Record", "Finding"};
 	for (int c = 0; c < 4; c++)
 		text(ws, 2, c, head[c], F->head);
 	worksheet_freeze_panes(ws, 3, 0);
 	sheet_print_setup(ws, 2, true);
-	worksheet_set_column(ws, 0, 2, 22, NULL);
-	worksheet_set_column(ws, 3, 3, 100, NULL);
+	worksheet_set_column(ws, 0, 0, 50, F->wrap);
+	worksheet_set_column(ws, 1, 2, 22, NULL);
+	worksheet_set_column(ws, 3, 3, 100, F->wrap);
 	for (size_t i = 0; i < r->quality->n; i++) {
 		const check_finding *f = &r->quality->items[i];
-		text(ws, 3 + (int)i, 0, f->rule->id, NULL);
+		/* the check in a plain sentence, as the document's annex says it (not the
+		 * rule's code, which is `actip check`'s) */
+		text(ws, 3 + (int)i, 0, f->rule->plain ? f->rule->plain : f->rule->description, F->wrap);
 		text(ws, 3 + (int)i, 1, f->rule->severity == CHECK_ERROR ? "error" : "warning", NULL);
 		text(ws, 3 + (int)i, 2, f->subject, NULL);
 		text(ws, 3 + (int)i, 3, f->message, NULL);
@@ -275,13 +280,15 @@ static lxw_workbook *open_workbook(const char *path, fmts *F, actip_err *err)
 
 /* ---- the report's document as sheets ---------------------------------------------- */
 
-/* What the walk over the document knows: the open section's title, its sheet and the
- * next free row there, the label of the part or heading the next table sits under, and
+/* What the walk over the document knows: the open section's title (a country's profile
+ * is a section of its own, with its own sheet), its sheet and the next free row there, the label of the part or heading the next table sits under, and
  * the sheet names taken. */
 typedef struct walk {
 	lxw_workbook *wb;
 	const fmts *F;
 	const char *section, *label;
+	bool country;                   /* the section is a country's profile */
+	int width[RD_MAX_COLS];         /* the sheet's column widths, in characters */
 	lxw_worksheet *ws;
 	int next_row;
 	char names[64][32];
@@ -314,25 +321,62 @@ static lxw_worksheet *named_sheet(walk *w, const char *title)
 	return workbook_add_worksheet(w->wb, name);
 }
 
-/* One cell of a document table: its number in its format, else its text. */
+/* Cell k of row i of a document table, at column col: its number in its format, else
+ * its text. */
 static void doc_cell(lxw_worksheet *ws, const fmts *F, const rd_table *t, int i, int k, int row,
-		     lxw_format *bold)
+		     int col, lxw_format *bold)
 {
 	size_t at = (size_t)i * (size_t)t->ncols + (size_t)k;
 	rd_num v = t->nums ? t->nums[at] : (rd_num){RD_TEXT, 0};
 	if (v.type == RD_INT)
-		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)k, (double)v.v, F->count);
+		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, (double)v.v, F->count);
 	else if (v.type == RD_RATE)
-		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)k, (double)v.v / 100.0, F->pct);
+		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, (double)v.v / 100.0, F->pct);
 	else
-		text(ws, row, k, t->cells[at], k == 0 && bold ? bold : t->left[k] ? F->wrap : F->text);
+		text(ws, row, col, t->cells[at], col == 0 && bold ? bold : t->left[k] ? F->wrap : F->text);
+}
+
+/* The characters of s (UTF-8). */
+static int chars(const char *s)
+{
+	int n = 0;
+	for (; s && *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* Sets the height of a row whose wrapped cells (the columns pick[0..npick) of cells;
+ * left NULL: every one, a header row, else the text columns) take more than one line at
+ * the sheet's column widths, since a spreadsheet may not grow a row on opening. */
+static void row_height(walk *w, int row, const char *const *cells, const int *pick, int npick,
+		       const bool *left)
+{
+	int lines = 1;
+	for (int j = 0; j < npick; j++) {
+		if (left && !left[pick[j]])
+			continue;
+		int per = w->width[j] > 2 ? w->width[j] - 2 : 1; /* characters a line, roughly */
+		int n = (chars(cells[pick[j]]) + per - 1) / per;
+		lines = n > lines ? n : lines;
+	}
+	if (lines > 1)
+		worksheet_set_row(w->ws, (lxw_row_t)row, 15.0 * lines, NULL);
 }
 
 /* A table of the document on its section's sheet (made at the section's first table),
- * under the label of its part, with its header row; numbers as numbers. */
-static void doc_table(walk *w, const rd_table *t)
+ * under the label of its part, with its header row; numbers as numbers. The columns
+ * are pick[0..npick) (pick NULL: all). A country's sheet has a narrow first column
+ * (numbers, project codes) and a wide second one (what a number counts, titles). */
+static void doc_table(walk *w, const rd_table *t, const int *pick, int npick)
 {
 	const fmts *F = w->F;
+	int all[RD_MAX_COLS];
+	if (!pick) {
+		for (int k = 0; k < t->ncols; k++)
+			all[k] = k;
+		pick = all;
+		npick = t->ncols;
+	}
 	bool first = !w->ws;
 	if (first) {
 		w->ws = named_sheet(w, w->section ? w->section : "Report");
@@ -340,8 +384,18 @@ static void doc_table(walk *w, const rd_table *t)
 			return;
 		text(w->ws, 0, 0, w->section, F->title);
 		w->next_row = 2;
-		worksheet_set_column(w->ws, 0, 0, 40, NULL);
-		worksheet_set_column(w->ws, 1, (lxw_col_t)(t->ncols > 1 ? t->ncols - 1 : 1), 16, NULL);
+		static const int country[] = {10, 55, 40, 16};
+		for (int j = 0; j < RD_MAX_COLS; j++) {
+			int most = 0; /* the longest text of the column, heading included */
+			for (int i = -1; j < npick && i < t->nrows; i++) {
+				int n = chars(i < 0 ? t->heads[pick[j]] : t->cells[(size_t)i * t->ncols + pick[j]]);
+				most = n > most ? n : most;
+			}
+			w->width[j] = w->country ? (j < 4 ? country[j] : 16)
+				: j < npick && t->left[pick[j]] ? (most < 12 ? 12 : most > 60 ? 60 : most)
+				: most + 2 < 12 ? 12 : most + 2 > 18 ? 18 : most + 2;
+			worksheet_set_column(w->ws, (lxw_col_t)j, (lxw_col_t)j, w->width[j], NULL);
+		}
 	}
 	lxw_worksheet *ws = w->ws;
 	if (w->label) {
@@ -349,17 +403,19 @@ static void doc_table(walk *w, const rd_table *t)
 		w->label = NULL;
 	}
 	int hr = w->next_row;
-	for (int k = 0; k < t->ncols; k++)
-		text(ws, hr, k, t->heads[k], F->head);
+	for (int j = 0; j < npick; j++)
+		text(ws, hr, j, t->heads[pick[j]], F->head);
 	if (first) {
 		worksheet_freeze_panes(ws, hr + 1, 1);
-		sheet_print_setup(ws, hr, t->ncols > 5);
+		sheet_print_setup(ws, hr, npick > 5);
 	}
+	row_height(w, hr, t->heads, pick, npick, NULL);
 	for (int i = 0; i < t->nrows; i++) {
 		int row = hr + 1 + i;
+		row_height(w, row, &t->cells[(size_t)i * t->ncols], pick, npick, t->left);
 		bool total = t->kinds && t->kinds[i] == RD_TOTAL;
-		for (int k = 0; k < t->ncols; k++)
-			doc_cell(ws, F, t, i, k, row, total ? F->total : NULL);
+		for (int j = 0; j < npick; j++)
+			doc_cell(ws, F, t, i, pick[j], row, j, total ? F->total : NULL);
 	}
 	w->next_row = hr + t->nrows + 2;
 }
@@ -383,11 +439,12 @@ int rdoc_write_xlsx(const char *path, const rdoc *d, actip_err *err)
 		const rd_block *b = &d->blocks[i];
 		switch (b->kind) {
 		case RB_OPEN:
-			if (b->level == 2) {
+			w.country = b->level == 3 && b->cls && strcmp(b->cls, "country") == 0;
+			if (b->level == 2 || w.country) {
 				w.section = b->text;
 				w.ws = NULL;
 			}
-			w.label = b->level == 3 ? b->text : NULL;
+			w.label = b->level == 3 && !w.country ? b->text : NULL;
 			break;
 		case RB_HEADING:
 			w.label = b->text;
@@ -397,11 +454,17 @@ int rdoc_write_xlsx(const char *path, const rdoc *d, actip_err *err)
 				w.label = b->fig->title;
 			break;
 		case RB_TABLE:
+		case RB_FACTS:
 			if (b->table && b->table->nrows)
-				doc_table(&w, b->table);
+				doc_table(&w, b->table, NULL, 0);
+			break;
+		case RB_PROJECTS: /* code, title, partner and the status's label */
+			if (b->table && b->table->nrows)
+				doc_table(&w, b->table, (const int[]){0, 1, 2, 4}, 4);
 			break;
 		case RB_RTABLE:
-			table_sheet(wb, &F, b->rt, b->masked ? &b->mask : NULL, NULL, b->n);
+			table_sheet(wb, &F, b->rt, b->masked ? &b->mask : NULL,
+				    b->masked ? b->text : NULL, b->n);
 			break;
 		case RB_INDICATORS:
 			if (r) {
@@ -438,19 +501,15 @@ int report_write_xlsx(const char *path, const annual_report *r, actip_err *err)
 	return rc;
 }
 
-/* The public tables: the five table sheets alone. */
+/* The public tables: their document (rdoc_build_public) as sheets, Tables 1-5 alone. */
 int report_write_public_xlsx(const char *path, const report_tables *rt, const report_suppression *s,
 			     actip_err *err)
 {
-	fmts F;
-	lxw_workbook *wb = open_workbook(path, &F, err);
-	if (!wb)
-		return ACTIP_EIO;
-	char sentence[1024];
-	report_suppression_sentence(s->k, sentence, sizeof sentence);
-	for (int i = 0; i < 5; i++) {
-		report_mask m = report_suppression_mask(s, i);
-		table_sheet(wb, &F, &rt->t[i], &m, sentence, i + 1);
-	}
-	return close_workbook(wb, path, err);
+	rdoc d;
+	int rc = rdoc_build_public(&d, rt, s, err);
+	if (rc)
+		return rc;
+	rc = rdoc_write_xlsx(path, &d, err);
+	rdoc_free(&d);
+	return rc;
 }

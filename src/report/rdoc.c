@@ -164,7 +164,6 @@ static const char *count(rdoc *d, int64_t n)
 	return str(d, "%s", buf);
 }
 
-/* A figure; want is the number it must have, as published (0: the first free one). */
 /* A share of a question's answers as text: "42%", the en dash for none. */
 static const char *share(rdoc *d, int64_t n, int64_t of);
 
@@ -190,38 +189,96 @@ static void put_rate(rdoc *d, rd_table *t, int k, int64_t n, int64_t of, bool ba
 	t->nums[i] = p < 0 ? (rd_num){RD_TEXT, 0} : (rd_num){RD_RATE, p};
 }
 
-static void figure(rdoc *d, const chart *c, int want, int *nfig)
+/* The figures of the report, by their index in report_figures. */
+enum { FIG_PARTICIPANTS, FIG_SATISFACTION, FIG_CD_EVENTS, FIG_STATUS, FIG_TRENDS, FIG_THEORY,
+       FIG_SURVEYS = FIG_THEORY + RD_MAX_THEORY };
+
+/* How a figure is numbered (want, below): a number of its own, the lowest left;
+ * the published report's number; the number its record gives (a survey's, from
+ * surveys.csv); the previous figure's, continued (a survey's chart of a second answer
+ * scale); or none. */
+enum { FIGNUM_NEXT = 0, FIGNUM_NONE = -1, FIGNUM_CONTINUED = -2 };
+typedef enum { BY_NEXT, BY_PUBLISHED, BY_RECORD, BY_NONE } fig_numbering;
+
+/* The one place the report's figures are numbered. The published 2021 report numbers
+ * the four figures of its selected indicator results alone: Figure 1 the annual survey
+ * of partners, 2 the participants satisfied, 3 the webinar feedback and 4 the follow-up
+ * survey of webinar participants (the surveys' numbers are their records'), and draws
+ * its theory of change (and Annex 1) as diagrams without a number. The report's other
+ * charts, which the published one does not have, take the numbers after those, in the
+ * order of the document. */
+static const struct {
+	fig_numbering by;
+	int published;
+} fig_numbers[] = {
+	[FIG_PARTICIPANTS] = {BY_NEXT, 0},
+	[FIG_SATISFACTION] = {BY_PUBLISHED, 2},
+	[FIG_CD_EVENTS] = {BY_NEXT, 0},
+	[FIG_STATUS] = {BY_NEXT, 0},
+	[FIG_TRENDS] = {BY_NEXT, 0},
+	[FIG_THEORY] = {BY_NONE, 0},
+	[FIG_SURVEYS] = {BY_RECORD, 0},
+};
+
+/* Figure f of d->figs in the document, numbered by its kind's rule; record is the
+ * number its record gives (0: none), or FIGNUM_CONTINUED for a figure continuing the
+ * one before it. */
+static void figure(rdoc *d, int f, int record, int *nfig)
 {
+	int kind = f >= FIG_SURVEYS ? FIG_SURVEYS : f >= FIG_THEORY ? FIG_THEORY : f;
 	rd_block *b = block(d, RB_FIGURE);
-	b->fig = c;
-	b->want = want;
+	b->fig = &d->figs[f];
+	switch (fig_numbers[kind].by) {
+	case BY_NEXT:
+		b->want = FIGNUM_NEXT;
+		break;
+	case BY_PUBLISHED:
+		b->want = fig_numbers[kind].published;
+		break;
+	case BY_RECORD:
+		b->want = record;
+		break;
+	case BY_NONE:
+		b->want = FIGNUM_NONE;
+		break;
+	}
 	++*nfig;
 }
 
-/* Numbers the document's figures, the one place they are numbered: a figure that asks
- * for a number (a survey's, from its record; a published one) has it, unless an earlier
- * figure took it; the others, in document order, take the lowest numbers left. So the
- * survey figures keep the published report's Figures 1, 3 and 4 wherever they stand. */
+/* Numbers the document's figures (see fig_numbers) and writes their labels ("Figure
+ * 4", "Figure 4 (continued)"; NULL when unnumbered): a figure that asks for a number has
+ * it, unless an earlier figure took it; the others that want one, in document order,
+ * take the lowest numbers left. */
 static void number_figures(rdoc *d)
 {
 	bool taken[RD_MAX_FIGS * 4 + 1] = {false};
 	const int top = (int)(sizeof taken / sizeof taken[0]) - 1;
 	for (int i = 0; i < d->nblocks; i++) {
 		rd_block *b = &d->blocks[i];
-		b->n = b->kind != RB_FIGURE ? b->n
-		       : b->want > 0 && b->want <= top && !taken[b->want] ? b->want : 0;
-		if (b->kind == RB_FIGURE && b->n)
+		if (b->kind != RB_FIGURE)
+			continue;
+		b->n = b->want > 0 && b->want <= top && !taken[b->want] ? b->want : 0;
+		if (b->n)
 			taken[b->n] = true;
 	}
-	int next = 1;
+	int next = 1, last = 0;
 	for (int i = 0; i < d->nblocks; i++) {
 		rd_block *b = &d->blocks[i];
-		if (b->kind != RB_FIGURE || b->n)
+		if (b->kind != RB_FIGURE)
 			continue;
-		while (next < top && taken[next])
-			next++;
-		b->n = next;
-		taken[next] = true;
+		bool continued = b->want == FIGNUM_CONTINUED && last > 0;
+		if (continued) {
+			b->n = last;
+		} else if (!b->n && b->want != FIGNUM_NONE) {
+			while (next < top && taken[next])
+				next++;
+			b->n = next;
+			taken[next] = true;
+		}
+		last = b->n ? b->n : last;
+		b->label = !b->n ? NULL
+			 : continued ? str(d, _("Figure %d (continued)"), b->n)
+			 : str(d, _("Figure %d"), b->n);
 	}
 }
 
@@ -239,10 +296,6 @@ static void ach_list(rdoc *d, ann_select sel, const char *code, const char *head
 			return;
 		}
 }
-
-/* The figures of the report, by their index in report_figures. */
-enum { FIG_PARTICIPANTS, FIG_SATISFACTION, FIG_CD_EVENTS, FIG_STATUS, FIG_TRENDS, FIG_THEORY,
-       FIG_SURVEYS = FIG_THEORY + RD_MAX_THEORY };
 
 /* Project status: the sentence, a table by country and the figure. */
 static void sec_status(rdoc *d, int *nfig)
@@ -295,7 +348,7 @@ static void sec_status(rdoc *d, int *nfig)
 			put_count(d, t, s + 1, k == 0 ? national[s] : k == 1 ? regional[s]
 							  : national[s] + regional[s]);
 	}
-	figure(d, &d->figs[FIG_STATUS], 0, nfig);
+	figure(d, FIG_STATUS, 0, nfig);
 }
 
 /* Regional progress: per end-of-programme outcome, the outcomes under it (at any depth)
@@ -335,7 +388,15 @@ static void sec_regional(rdoc *d, int *nfig)
 		}
 }
 
-/* A country's key figures: number and what it counts, one row each. */
+/* Types cell 0 of t's last row (a country's key figure) as a count or a rate v. */
+static void fact_num(rd_table *t, rd_type type, int64_t v)
+{
+	if (t && t->nrows)
+		t->nums[(size_t)(t->nrows - 1) * (size_t)t->ncols] = (rd_num){type, v};
+}
+
+/* A country's key figures: number and what it counts, one row each (the number typed,
+ * for a spreadsheet). */
 static void facts(rdoc *d, const ann_country *k)
 {
 	rd_table *t = mem(d, sizeof *t);
@@ -345,14 +406,19 @@ static void facts(rdoc *d, const ann_country *k)
 	if (!t)
 		return;
 	t->ncols = 2;
+	t->heads[0] = _("Number");
+	t->heads[1] = _("Key figure");
+	t->left[1] = true;
 	const char **c = row(d, t, RD_ROW, NULL);
 	c[0] = count(d, k->projects);
+	fact_num(t, RD_INT, k->projects);
 	c[1] = str(d, P_("approved project in %d", "approved projects in %d", k->projects), d->year);
 	char n[32], parts[32];
 	num_format_count(n, sizeof n, k->events);
 	num_format_count(parts, sizeof parts, k->participants);
 	c = row(d, t, RD_ROW, NULL);
 	c[0] = str(d, "%s", n);
+	fact_num(t, RD_INT, k->events);
 	c[1] = k->pct_women_participants >= 0
 		? str(d, _("events, with %s participants (%lld%% women)"), parts,
 		      (long long)k->pct_women_participants)
@@ -360,16 +426,19 @@ static void facts(rdoc *d, const ann_country *k)
 	num_format_count(n, sizeof n, k->cd_events);
 	c = row(d, t, RD_ROW, NULL);
 	c[0] = str(d, "%s", n);
+	fact_num(t, RD_INT, k->cd_events);
 	c[1] = _("capacity development events");
 	num_format_count(n, sizeof n, k->trained);
 	c = row(d, t, RD_ROW, NULL);
 	c[0] = str(d, "%s", n);
+	fact_num(t, RD_INT, k->trained);
 	c[1] = k->pct_women_trained >= 0
 		? str(d, _("people trained (%lld%% women)"), (long long)k->pct_women_trained)
 		: _("people trained");
 	if (k->pct_satisfied >= 0) {
 		c = row(d, t, RD_ROW, NULL);
 		c[0] = str(d, "%lld%%", (long long)k->pct_satisfied);
+		fact_num(t, RD_RATE, k->pct_satisfied);
 		c[1] = _("of respondents satisfied with capacity development events");
 	}
 }
@@ -390,6 +459,11 @@ static void projects(rdoc *d, const ann_country *k)
 	if (!t)
 		return;
 	t->ncols = 5;
+	t->heads[0] = _("Project");
+	t->heads[1] = _("Title");
+	t->heads[2] = _("Partner");
+	t->heads[4] = _("Status");
+	t->left[0] = t->left[1] = t->left[2] = t->left[3] = t->left[4] = true;
 	for (size_t p = 0; p < d->r->nprojects; p++) {
 		const ann_project *pr = &d->r->projects[p];
 		if (strcmp(pr->country, k->code) != 0)
@@ -441,19 +515,26 @@ static void sec_tracking(rdoc *d, int *nfig)
 	block(d, RB_INDICATORS);
 }
 
-/* Where the figures go among Tables 1-5: after table `after` (1-5), figure `fig`, with
- * the number the published report gives it (0: none there). */
+/* Where the figures go among Tables 1-5: after table `after` (1-5), figure `fig`. */
 static const struct {
-	int after, fig, published;
+	int after, fig;
 } result_figures[] = {
-	{2, FIG_CD_EVENTS, 0},
-	{3, FIG_PARTICIPANTS, 0},
-	{5, FIG_SATISFACTION, 2},
+	{2, FIG_CD_EVENTS},
+	{3, FIG_PARTICIPANTS},
+	{5, FIG_SATISFACTION},
 };
 
-/* Tables 1-5 with their figures; masks (NULL: none) withhold cells. */
+/* Tables 1-5 with their figures; under suppression s (NULL: none), each table without
+ * its figures (a chart would draw the withheld numbers), its withheld cells and the
+ * sentence on them. */
 static void results(rdoc *d, const report_tables *rt, const report_suppression *s, int *nfig)
 {
+	const char *sentence = NULL;
+	if (s) {
+		char buf[1024];
+		report_suppression_sentence(s->k, buf, sizeof buf);
+		sentence = str(d, "%s", buf);
+	}
 	for (int i = 0; i < 5; i++) {
 		rd_block *b = block(d, RB_RTABLE);
 		b->rt = &rt->t[i];
@@ -461,11 +542,11 @@ static void results(rdoc *d, const report_tables *rt, const report_suppression *
 		if (s) {
 			b->mask = report_suppression_mask(s, i);
 			b->masked = true;
+			b->text = sentence;
 		} else {
 			for (size_t f = 0; f < sizeof result_figures / sizeof result_figures[0]; f++)
 				if (result_figures[f].after == i + 1)
-					figure(d, &d->figs[result_figures[f].fig],
-					       result_figures[f].published, nfig);
+					figure(d, result_figures[f].fig, 0, nfig);
 		}
 	}
 }
@@ -529,7 +610,7 @@ static void survey_figure(rdoc *d, const ann_survey *v, const answer_scale *sc, 
 		c->ncats++;
 	}
 	if (c->ncats)
-		figure(d, c, first ? v->figure : 0, nfig);
+		figure(d, f, first ? v->figure : FIGNUM_CONTINUED, nfig);
 }
 
 /* One survey: a figure per scale its questions use, who answered and when, a table of
@@ -682,7 +763,7 @@ static void sec_trends(rdoc *d, int *nfig)
 		}
 		cells[5] = *spent ? spent : EN_DASH;
 	}
-	figure(d, c, 0, nfig);
+	figure(d, FIG_TRENDS, 0, nfig);
 }
 
 static bool has_trends(const annual_report *r)
@@ -866,7 +947,7 @@ static void sec_theory(rdoc *d, int *nfig)
 		if (report_theory_svg(d->r, k, c->id, c->title, c->desc, &svg) == 0) {
 			c->svg = str(d, "%s", svg);
 			free(svg);
-			figure(d, c, 0, nfig);
+			figure(d, FIG_THEORY + k, 0, nfig);
 		}
 	}
 }
@@ -1088,10 +1169,8 @@ int rdoc_build_public(rdoc *d, const report_tables *t, const report_suppression 
 	d->title = str(d, _("Selected indicator results %d"), t->year);
 	d->cover = _("Tables 1 to 5 of the annual progress report, computed by actip from the "
 		   "stored records, for publication.");
-	char sentence[1024];
-	report_suppression_sentence(s->k, sentence, sizeof sentence);
+	d->suppress_below = s->k;
 	open_sec(d, 2, "indicators", NULL, NULL, NULL);
-	para(d, "lead", str(d, "%s", sentence));
 	int nfig = 0;
 	results(d, t, s, &nfig);
 	close_sec(d);

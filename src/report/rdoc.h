@@ -2,12 +2,16 @@
  * minor headings, paragraphs, tables, the numbered Tables 1-5, figures and the few
  * report-specific blocks such as a country's facts or a list of achievements), built
  * once from the loaded records by rdoc_build. The order of the sections is one table
- * in rdoc.c, and so is the place of each figure among Tables 1-5 and the figures'
- * numbers; the HTML, Markdown, DOCX and XLSX writers only render blocks, each through
+ * in rdoc.c, and so is the place of each figure among Tables 1-5 and, in one place,
+ * the figures' numbers and labels; the HTML, Markdown, DOCX and XLSX writers only render blocks, each through
  * its own escape, so the formats cannot disagree on what the report holds or in which
  * order. A table cell is its text, formatted once here, and its type and value (a
  * count, a rate), which a spreadsheet writes as a number. The public tables
- * (--suppress-below) are a second, shorter document of the same blocks. */
+ * (--suppress-below) are a second, shorter document of the same blocks: suppression is
+ * a property of the document (suppress_below) and of each of its Tables 1-5 (the mask
+ * of the cells it withholds, every writer showing them as "<K", and the sentence saying
+ * so, every writer showing it above the table), so every format, the spreadsheet and
+ * the machine-readable JSON and CSV too, renders the same withheld cells. */
 #ifndef ACTIP_REPORT_RDOC_H
 #define ACTIP_REPORT_RDOC_H
 
@@ -31,8 +35,12 @@ typedef enum {
 	RB_HEADING,     /* a minor heading (level 4): text */
 	RB_PARA,        /* a paragraph of plain text; cls "lead", "note" or NULL */
 	RB_TABLE,       /* a table of typed cells (table) */
-	RB_RTABLE,      /* Table n of the selected indicator results: rt, mask */
-	RB_FIGURE,      /* Figure n: chart (n set once the document is built, from want) */
+	RB_RTABLE,      /* Table n of the selected indicator results: rt; when masked, the
+			 * cells mask withholds and text, the sentence on suppression shown
+			 * above the table */
+	RB_FIGURE,      /* a chart: fig, with its number n and its label ("Figure 4"),
+			 * set once the document is built (rdoc.c's fig_numbers); n 0 and
+			 * label NULL for a figure without a number */
 	RB_FACTS,       /* a country's key figures (table: number, what it counts) */
 	RB_PROJECTS,    /* a country's projects (table: code, title, partner, status key
 			 * and label; the last three may be "") */
@@ -73,7 +81,8 @@ typedef struct rd_table {
 typedef struct rd_block {
 	rb_kind kind;
 	int level, n;
-	int want;                        /* RB_FIGURE: the number it must have (0: any) */
+	int want;                        /* RB_FIGURE: how it is numbered (rdoc.c) */
+	const char *label;               /* RB_FIGURE: "Figure 4", or NULL */
 	const char *id, *cls, *code, *text;
 	const char *toc;                 /* RB_OPEN level 2: its entry in the contents */
 	rd_table *table;
@@ -95,6 +104,7 @@ typedef struct rdoc {
 	const char *conventions;         /* how numbers are shown, at the end */
 	const annual_report *r;          /* NULL for the public tables */
 	int year;
+	int suppress_below;              /* the public tables' K (0: nothing withheld) */
 	bool toc;                        /* list the sections after the cover */
 	bool landscape;                  /* printed landscape (a wide matrix) */
 	rd_block *blocks;

@@ -86,11 +86,13 @@ int report_write_xlsx(const char *path, const annual_report *r, actip_err *err);
 int report_write_csv(const char *dir, const annual_report *r, actip_err *err);
 int report_write_docx(const char *path, const annual_report *r, actip_err *err);
 
-/* Writers of the public tables 1-5 (--suppress-below), one per format: the suppressed
- * cells as "<K" and nothing else of the report, whose profiles and figures quote small
- * numbers. json is one document, csv table1.csv ... table5.csv in dir (suppress.c);
- * md and html a document with a title, the year and a sentence on what "<K" means;
- * xlsx one sheet per table, numbers as numbers and suppressed cells as text. */
+/* Writers of the public tables 1-5 (--suppress-below), one per format, each rendering
+ * the public document (rdoc_build_public): the suppressed cells as "<K" and nothing
+ * else of the report, whose profiles and figures quote small numbers. json is one
+ * object (emit_json.c), csv table1.csv ... table5.csv in dir as the whole report's
+ * (emit_csv.c); md, html and docx a document with a title, the year and, above each
+ * table, a sentence on what "<K" means; xlsx one sheet per table with that sentence,
+ * numbers as numbers and suppressed cells as text. */
 int report_write_public_json(FILE *out, const report_tables *t, const report_suppression *s,
 			     actip_err *err);
 int report_write_public_csv(const char *dir, const report_tables *t, const report_suppression *s,

@@ -13,13 +13,7 @@
  * with a hidden cell. Every suppressed number is left out of the output altogether. */
 #include "report/suppress.h"
 
-#include <errno.h>
-#include <jansson.h>
 #include <string.h>
-#include <sys/stat.h>
-
-#include "core/escape.h"
-#include "report/report.h"
 
 /* The total column of a table: "total" or "respondents"; -1 when none. */
 static int total_col(const rt_table *t)
@@ -154,58 +148,4 @@ void report_suppress(const report_tables *rt, int k, report_suppression *out)
 report_mask report_suppression_mask(const report_suppression *s, int ti)
 {
 	return (report_mask){.k = s->k, .cell = (const bool(*)[RT_MAX_COLS])s->cell[ti], .pct_row = s->pct_row[ti]};
-}
-
-/* {"year", "suppress_below", "table1".."table5": {"title","columns","rows"[, "percentage_row"]}}. */
-int report_write_public_json(FILE *out, const report_tables *rt, const report_suppression *s, actip_err *err)
-{
-	json_t *root = json_object();
-	json_object_set_new(root, "year", json_integer(rt->year));
-	json_object_set_new(root, "suppress_below", json_integer(s->k));
-	for (int ti = 0; ti < 5; ti++) {
-		report_mask m = report_suppression_mask(s, ti);
-		json_object_set_new(root, rt->t[ti].id, report_table_json(&rt->t[ti], &m));
-	}
-	int rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
-	fputc('\n', out);
-	json_decref(root);
-	if (rc != 0 || ferror(out))
-		return err_set(err, ACTIP_EIO, "cannot write the public tables");
-	return ACTIP_OK;
-}
-
-/* table1.csv ... table5.csv in dir, the suppressed cells as <K. */
-int report_write_public_csv(const char *dir, const report_tables *rt, const report_suppression *s, actip_err *err)
-{
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-		return err_set(err, ACTIP_EIO, "%s: %s", dir, strerror(errno));
-	for (int ti = 0; ti < 5; ti++) {
-		const rt_table *t = &rt->t[ti];
-		char path[4096];
-		snprintf(path, sizeof path, "%s/%s.csv", dir, t->id);
-		FILE *f = fopen(path, "w");
-		if (!f)
-			return err_set(err, ACTIP_EIO, "%s: %s", path, strerror(errno));
-		fputs("key", f);
-		for (int c = 0; c < t->ncols; c++) {
-			fputc(',', f);
-			esc_csv_field(f, t->cols[c].key);
-		}
-		fputs("\r\n", f);
-		for (int i = 0; i < t->nrows; i++) {
-			esc_csv_field(f, t->rows[i].key);
-			for (int c = 0; c < t->ncols; c++) {
-				if (s->cell[ti][i][c])
-					fprintf(f, ",<%d", s->k);
-				else if (t->rows[i].null[c])
-					fputc(',', f);
-				else
-					fprintf(f, ",%lld", (long long)t->rows[i].v[c]);
-			}
-			fputs("\r\n", f);
-		}
-		if (fclose(f) != 0)
-			return err_set(err, ACTIP_EIO, "%s: %s", path, strerror(errno));
-	}
-	return 0;
 }

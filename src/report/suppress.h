@@ -1,8 +1,9 @@
 /* Small-cell suppression of the public tables (`actip report --suppress-below K`): a
  * count from 1 to K-1 is shown as "<K", and so is every cell from which a suppressed one
  * could be worked back (a total minus the other parts, along a row or down a column),
- * in the practice of the IOM's Counter Trafficking Data Collaborative. The writers of
- * the public tables, one per format, are declared in report/report.h. */
+ * in the practice of the IOM's Counter Trafficking Data Collaborative. The public tables
+ * are a document of their own (rdoc_build_public, report/rdoc.h) that every format's
+ * writer renders. */
 #ifndef ACTIP_REPORT_SUPPRESS_H
 #define ACTIP_REPORT_SUPPRESS_H
 

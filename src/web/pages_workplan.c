@@ -11,6 +11,8 @@
 #include "core/escape.h"
 #include "core/i18n.h"
 #include "core/num.h"
+#include "report/rdoc.h"
+#include "report/report.h"
 #include "web/pages.h"
 #include "web/server.h"
 #include "web/wpweb.h"
@@ -347,8 +349,9 @@ static void matrix_get(web_req *rq, web_resp *rs)
 		wp_period_stats_free(&stats);
 	}
 	fputs("<p class=\"actions\">", o);
-	static const char *const fmts[][2] = {{"html", N_("Report (HTML)")}, {"xlsx", N_("Report (XLSX)")}, {"json", N_("Data (JSON)")}};
-	for (int i = 0; i < 3; i++) {
+	static const char *const fmts[][2] = {{"html", N_("Report (HTML)")}, {"docx", N_("Report (Word)")},
+					      {"xlsx", N_("Report (XLSX)")}, {"json", N_("Data (JSON)")}};
+	for (size_t i = 0; i < sizeof fmts / sizeof fmts[0]; i++) {
 		fputs("<a class=\"button secondary\" href=\"", o);
 		wp_href(o, "/workplan/report", p->plan, pidx);
 		fprintf(o, "&amp;format=%s\">", fmts[i][0]);
@@ -511,13 +514,21 @@ static int doc_xlsx(const char *path, const void *d, actip_err *err)
 	return wp_write_xlsx(path, d, err);
 }
 
-/* GET /workplan/report?plan=&period=&format=html|xlsx|json: the monitoring report. */
+/* The work-plan docx writer (landscape, through the report's document) in
+ * resp_via_file's shape. */
+static int doc_docx(const char *path, const void *d, actip_err *err)
+{
+	return rdoc_write_wp_docx(path, d, err);
+}
+
+/* GET /workplan/report?plan=&period=&format=html|docx|xlsx|json: the monitoring report. */
 static void report_get(web_req *rq, web_resp *rs)
 {
 	const char *plan = arg(rq, "plan"), *period = arg(rq, "period"), *fmt = arg(rq, "format");
 	int pidx = period ? wp_period_parse(period) : -1;
 	if (!plan || pidx < 0 || !fmt ||
-	    (strcmp(fmt, "html") != 0 && strcmp(fmt, "xlsx") != 0 && strcmp(fmt, "json") != 0))
+	    (strcmp(fmt, "html") != 0 && strcmp(fmt, "xlsx") != 0 && strcmp(fmt, "json") != 0 &&
+	     strcmp(fmt, "docx") != 0))
 		return page_error(rq, rs, 404, _("There is no such report."));
 	wp_plan *p;
 	int days;
@@ -536,6 +547,9 @@ static void report_get(web_req *rq, web_resp *rs)
 		if (d && strcmp(fmt, "html") == 0) {
 			rs->ctype = "text/html; charset=utf-8";
 			rc = wp_write_html(rs->out, d, &err);
+		} else if (d && strcmp(fmt, "docx") == 0) {
+			rs->ctype = report_format_find("docx")->mime; /* the report's one media type */
+			rc = resp_via_file(rs, doc_docx, d, &err);
 		} else if (d) {
 			rs->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 			rc = resp_via_file(rs, doc_xlsx, d, &err);

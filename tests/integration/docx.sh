@@ -78,6 +78,12 @@ if command -v soffice >/dev/null 2>&1; then
 	check "pdf: no table heading word broken ($(tr -s ' ' <<<"$heads" | tr '\n' '/'))" bash -c \
 		'[ "$(grep -c "Answered" <<<"$1")" -ge 3 ] && [ "$(grep -o "Understanding" <<<"$1" | wc -l)" -ge 8 ] &&
 		 ! grep -qE "Answere( |$)|Understandin( |$)|Relevan( |$)|Respondent( |$)" <<<"$1"' _ "$heads"
+	# Table 5 (feedback): its columns sized from their content, so that on A4 portrait
+	# no heading takes more than three lines and no heading word breaks
+	for n in 3 5; do
+		out=$($PY "$SRCDIR/tests/integration/docx_table_head.py" "$TMP/r.docx" "$TMP/r.pdf" $n 2>&1)
+		check "pdf: Table $n's header at most three lines, no word broken ($out)" [ $? = 0 ]
+	done
 else
 	not_ok "libreoffice (soffice) is installed (scripts/deps.sh)"
 fi
@@ -85,6 +91,8 @@ fi
 # The download in the browser: the dashboard links it and the server answers with the
 # same document (the small web database: its own numbers, so only the shape is checked).
 web_seed
+"$ACTIP" import -q --db "$DB" "$SRCDIR/data/demo/workplan" >/dev/null 2>&1
+check "web: the demo work plan imported" [ $? = 0 ]
 check "server starts" web_start
 login viewer
 st=$(curl -s -D "$TMP/h" -o "$TMP/w.docx" -w '%{http_code}' -b "$TMP/viewer.jar" "$URL/report/2021.docx")
@@ -99,6 +107,18 @@ check "web: the dashboard links the Word report" grep -q 'href="/report/2021.doc
 check "web: the dashboard's charts are the report's five figures, the trends among them" bash -c \
 	"[ \$(grep -o '<figure class=\"chart\" id=\"fig-[a-z-]*\"' '$TMP/dash.html' | wc -l) = 5 ] &&
 	 grep -q '<figure class=\"chart\" id=\"fig-trends\">' '$TMP/dash.html'"
+# the work plan's monitoring report too, landscape, linked from the work-plan page
+st=$(curl -s -D "$TMP/h" -o "$TMP/wpw.docx" -w '%{http_code}' -b "$TMP/viewer.jar" \
+	"$URL/workplan/report?plan=BOHOL-2017-2020&period=2020-H2&format=docx")
+check "web: the work plan's report as docx is 200 ($st)" [ "$st" = 200 -a -s "$TMP/wpw.docx" ]
+check "web: served as a Word attachment" bash -c \
+	"grep -qi '^content-type: application/vnd.openxmlformats-officedocument.wordprocessingml.document' '$TMP/h' &&
+	 grep -qi '^content-disposition: attachment; filename=\"workplan-BOHOL-2017-2020-2020-H2.docx\"' '$TMP/h'"
+out=$($PY -c 'import sys, docx; from docx.enum.section import WD_ORIENT; d = docx.Document(sys.argv[1]); print(d.sections[0].orientation == WD_ORIENT.LANDSCAPE, [p.text for p in d.paragraphs if p.style.name == "Heading 1"][:2])' "$TMP/wpw.docx" 2>&1)
+check "web: python-docx opens it, landscape ($out)" grep -q "^True \['Monitoring rates'" <<<"$out"
+curl -s -b "$TMP/viewer.jar" "$URL/workplan?plan=BOHOL-2017-2020&period=2020-H2" >"$TMP/wp.html"
+check "web: the work-plan page links the Word report" \
+	grep -q 'href="/workplan/report?plan=BOHOL-2017-2020&amp;period=2020-H2&amp;format=docx"' "$TMP/wp.html"
 web_stop
 
 finish

@@ -47,8 +47,8 @@ check "html: nine inline SVG figures with titles" [ "$(grep -c '<svg class="char
 check "html: nothing fetched" bash -c "[ -s '$TMP/r.html' ] && ! grep -qiE '(src|srcset|poster|data)=\"(https?:)?//|<link[^>]+href=|@import|url\\((https?:)?//' '$TMP/r.html'"
 check "html: achievement Markdown rendered" grep -q '<li id="ach-NGO-LPN-01"><div class="md"><p>' "$TMP/r.html"
 check "annex: the seven known inconsistencies" bash -c "grep -c 'count-parts\\|achievement-country\\|published-list\\|feedback-sex\\|share-sum\\|figure-parts\\|published-cell\\|double-claim' '$TMP/csv/quality.csv' | grep -qx 11"
-out=$($PY "$SRCDIR/tests/integration/xlsx_print_check.py" report "$TMP/r.xlsx" 2>&1)
-check "xlsx: every sheet prints on A4 fitted to width with its header repeated; status and expenditure sheets ($out)" [ $? = 0 ]
+out=$($PY "$SRCDIR/tests/integration/xlsx_print_check.py" report "$TMP/r.xlsx" "$TMP/r.json" 2>&1)
+check "xlsx: every sheet prints on A4 fitted to width with its header repeated; status and expenditure sheets; a sheet per country profile ($out)" [ $? = 0 ]
 "$ACTIP" report --db "$db" --year 2021 --format xlsx >/dev/null 2>&1; st=$?
 check "xlsx without -o is a usage error" [ "$st" = 2 ]
 

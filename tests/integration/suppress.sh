@@ -5,7 +5,8 @@
 # and total along a row, countries and TOTAL down a column) no hidden cell can be worked
 # back (never exactly one hidden cell, and hidden parts hold at least K together unless
 # the total is hidden too); percentages next to hidden counts are hidden; the csv output
-# says the same as the json. The md, html and xlsx forms are read back by
+# (the whole report's files, withheld cells "<K") says the same as the json. The md,
+# html, xlsx and docx forms, all rendered from the public document, are read back by
 # suppress_check.py: every withheld cell reads "<K", every visible cell reads as in the
 # full report of the same format, and nothing else in the file (text outside the tables,
 # attributes, comments, style sheet, shared strings, document properties, formulas) can
@@ -14,7 +15,7 @@
 DB=$TMP/demo.db
 "$ACTIP" import --db "$DB" --quiet "$SRCDIR/data/demo"
 "$ACTIP" report --db "$DB" --year 2021 --format json -o "$TMP/full.json"
-for f in md html xlsx; do
+for f in md html xlsx docx; do
 	"$ACTIP" report --db "$DB" --year 2021 --format "$f" -o "$TMP/full.$f"
 done
 # Debian's python3 has openpyxl (python3-openpyxl); a python3 earlier on PATH may not.
@@ -68,9 +69,13 @@ for tid in ["table1", "table2", "table3", "table4", "table5"]:
     with open(path, newline="") as fh:
         rd = csv.reader(fh)
         next(rd)
-        for line in rd:
-            want = ["" if v is None else str(v) for v in p["rows"][line[0]]]
-            out["csv_differs"] += line[1:] != want
+        for line in rd:  # key, label, the JSON's cells; the Percentage row's shares
+            if line[0] == "percentage":
+                got = [c == lt for c in line[2:]]
+                want = [v == lt for v in p["percentage_row"]]
+            else:
+                got, want = line[2:], ["" if v is None else str(v) for v in p["rows"][line[0]]]
+            out["csv_differs"] += got != want
 print(json.dumps(out))
 PY
 	sed "s/^/# K=$k: /" "$TMP/v$k"
@@ -82,17 +87,18 @@ PY
 	check "K=$k: no percentage next to a hidden count" [ "$(get pct_leak)" = 0 ]
 	check "K=$k: csv says what json says" [ "$(get csv_differs)" = 0 ]
 	check "K=$k: the summary counts complementary cells" grep -q 'more hidden so they cannot be worked back' "$TMP/pub$k.err"
-	for f in md html xlsx; do
+	for f in md html xlsx docx; do
 		"$ACTIP" report --db "$DB" --year 2021 --format "$f" --suppress-below "$k" -o "$TMP/pub$k.$f" 2>/dev/null
 		check "K=$k $f: exit 0" [ $? = 0 ]
 	done
 	$PY "$SRCDIR/tests/integration/suppress_check.py" "$k" "$TMP/full.json" "$TMP/pub$k.json" \
 		"$TMP/full.md" "$TMP/pub$k.md" "$TMP/full.html" "$TMP/pub$k.html" \
-		"$TMP/full.xlsx" "$TMP/pub$k.xlsx" "$SRCDIR/assets/report.css" >"$TMP/f$k" 2>"$TMP/f$k.err"
+		"$TMP/full.xlsx" "$TMP/pub$k.xlsx" "$SRCDIR/assets/report.css" \
+		"$TMP/full.docx" "$TMP/pub$k.docx" >"$TMP/f$k" 2>"$TMP/f$k.err"
 	check "K=$k: suppress_check.py runs" [ $? = 0 ]
 	sed "s/^/# K=$k: /" "$TMP/f$k" "$TMP/f$k.err"
 	fget() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get(sys.argv[2], -1))' "$TMP/f$k" "$1"; }
-	for f in md html xlsx; do
+	for f in md html xlsx docx; do
 		check "K=$k $f: every withheld cell reads <$k ($(fget ${f}_hidden_shown) of $(fget ${f}_hidden_expected))" \
 			[ "$(fget ${f}_hidden_shown)" = "$(fget ${f}_hidden_expected)" -a "$(fget ${f}_hidden_expected)" -gt 0 ]
 		check "K=$k $f: no withheld number anywhere; the rest as in the full report ($(fget ${f}_bad) findings)" \

@@ -99,7 +99,7 @@ for line in '| Useful | 67% | 33% |' '| Q2 | 50% | 50% | 0% | 0% |' \
 done
 check "markdown: the survey's figures" bash -c \
 	"grep -q '^\*\*Figure [0-9]*\*\* Partner survey: yes or no$' '$TMP/r.md' &&
-	 grep -q '^\*\*Figure [0-9]*\*\* Partner survey: excellent to poor$' '$TMP/r.md'"
+	 grep -q '^\*\*Figure [0-9]* (continued)\*\* Partner survey: excellent to poor$' '$TMP/r.md'"
 check "markdown: other years and surveys without a figure left out" \
 	bash -c "! grep -q -e \"Last year's survey\" -e 'Hidden question' '$TMP/r.md'"
 check "html: the survey's chart and source" bash -c \
@@ -141,7 +141,8 @@ check "demo: the published survey shares" [ $? = 0 ]
 cat "$TMP/py.out"
 # The figures numbered as published, in every format: the partner survey Figure 1,
 # satisfaction Figure 2, the webinar feedback Figure 3, the follow-up survey Figure 4
-# (its second scale and the report's own figures take the numbers left, 5 up).
+# (its second scale "Figure 4 (continued)"); the theory of change, a diagram, has no
+# number, as in the published report; the report's own charts take 5 up in order.
 for f in md html docx; do
 	"$ACTIP" report --db "$TMP/demo.db" --year 2021 --format $f -o "$TMP/demo.$f" 2>/dev/null
 done
@@ -162,5 +163,35 @@ want = {"1": "Annual survey of partners", "3": "Feedback collected after the web
 got = {re.match(r"Figure (\d+)", c).group(1): c for c in caps}
 sys.exit(not all(k in got and v in got[k] for k, v in want.items()))
 PY
+# the whole sequence, the same in md, html and docx
+seq=$(/usr/bin/python3 - "$TMP/demo.md" "$TMP/demo.html" "$TMP/demo.docx" <<'PY'
+import re, sys, html, docx
+want = [("", "Theory of change: EOPO1"), ("", "Theory of change: EOPO2"), ("", "Theory of change: EOPO3"),
+        ("Figure 5", "Project status"), ("Figure 6", "Capacity development events"),
+        ("Figure 7", "Event participants"), ("Figure 2", "Participants satisfied"),
+        ("Figure 1", "Annual survey of partners"), ("Figure 3", "Feedback collected after the webinars"),
+        ("Figure 4", "Follow-up survey"), ("Figure 4 (continued)", "Follow-up survey"),
+        ("Figure 8", "Participants and people trained")]
+def ok(caps):
+    got = []
+    for c in caps:
+        m = re.match(r"(Figure \d+(?: \(continued\))?)\s+(.*)", c)
+        got.append((m.group(1), m.group(2)) if m else ("", c))
+    return len(got) == len(want) and all(n == wn and t.startswith(wt) for (n, t), (wn, wt) in zip(got, want)), got
+md = [re.sub(r"\*\*", "", l) for l in open(sys.argv[1], encoding="utf-8").read().split("\n")
+      if re.match(r"\*\*Figure \d", l) or l.startswith("Theory of change: ")]
+page = open(sys.argv[2], encoding="utf-8").read()
+h = [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", c)).split()) for c in
+     re.findall(r'<figure class="chart"[^>]*>\s*<figcaption>(.*?)</figcaption>', page, re.S)]
+d = [p.text for p in docx.Document(sys.argv[3]).paragraphs if p.style.style_id == "Caption" and
+     (p.text.startswith("Figure") or p.text.startswith("Theory of change"))]
+for name, caps in (("md", md), ("html", h), ("docx", d)):
+    good, got = ok(caps)
+    print(name, "ok" if good else got)
+PY
+)
+echo "$seq" | sed 's/^/# /'
+check "figures: theory of change unnumbered, the survey figures as published, the charts 5-8, in md, html and docx" \
+	[ "$(echo "$seq" | tr '\n' ' ')" = "md ok html ok docx ok " ]
 
 finish

@@ -1,9 +1,11 @@
 """Checks how a workbook of actip prints and what its cells hold (openpyxl).
 
-usage: xlsx_print_check.py report|workplan FILE.xlsx
+usage: xlsx_print_check.py report|workplan FILE.xlsx [REPORT.json]
 Every sheet: A4, fitted to one page wide, a repeated header row, page numbers in the
 footer. report: the "Project status" sheet lists the 43 projects of 2021 and
-"Expenditure" the amounts as numbers (8,999,000 for 2021). workplan: no rate is text
+"Expenditure" the amounts as numbers (8,999,000 for 2021); with the JSON report, each
+country profile has its sheet with the JSON's key figures as numbers and its projects
+with their status. workplan: no rate is text
 ("100.0%"); the rates are numbers in a % format. Prints "ok N" or the failures.
 """
 import re
@@ -57,6 +59,33 @@ if kind == "report":
           "surveys: no rate stored as text")
     check(any(c.value == 0.42 for c in surveys) and any(c.value == 1577 for c in surveys),
           "surveys: the published 42% and the 1,577 webinar respondents")
+    # a sheet per country profile, its key figures and projects those of the JSON report
+    if len(sys.argv) > 3:
+        import json
+        rep = json.load(open(sys.argv[3]))
+        names = {"BN": "Brunei Darussalam", "KH": "Cambodia", "ID": "Indonesia", "LA": "Lao PDR",
+                 "MY": "Malaysia", "MM": "Myanmar", "PH": "Philippines", "SG": "Singapore",
+                 "TH": "Thailand", "TL": "Timor-Leste", "VN": "Vietnam"}
+        check(len(rep["countries"]) >= 5, f"{len(rep['countries'])} country profiles in the JSON")
+        status_words = {"completed": "Completed", "partly_completed": "Partly completed",
+                        "some_delays": "Some delays", "major_delay": "Major delay",
+                        "on_hold": "On hold", "not_started": "Not started"}
+        for code, k in rep["countries"].items():
+            name = names[code]
+            if name not in wb.sheetnames:
+                check(False, f"no sheet for the profile of {name}")
+                continue
+            rows = list(wb[name].iter_rows(values_only=True))
+            check(rows[0][0] == name and rows[2][:2] == ("Number", "Key figure"),
+                  f"{name}: its name, then the key figures' header: {rows[:3]}")
+            facts = [r[0] for r in rows[3:8]]
+            want = [k["projects"], k["events"], k["capacity_development_events"], k["people_trained"],
+                    k["satisfied_pct"] / 100 if k["satisfied_pct"] is not None else None]
+            check(facts == want, f"{name}: key figures as numbers {facts} != {want}")
+            head = next((i for i, r in enumerate(rows) if r[:4] == ("Project", "Title", "Partner", "Status")), None)
+            got = [(r[0], r[3]) for r in rows[head + 1:] if r[0]] if head else []
+            want = [(p["code"], status_words[p["status"]]) for p in rep["project_status"]["by_country"].get(code, [])]
+            check(got == want, f"{name}: projects and statuses {got} != {want}")
 else:
     texts = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
              if isinstance(c.value, str) and re.fullmatch(r"\d+\.\d%", c.value)]
