@@ -191,6 +191,9 @@ static int local_req(web_req *rq, store *st, const char *account, actip_err *err
 {
 	web_user u = {.id = 0, .role = ROLE_ADMIN};
 	snprintf(u.name, sizeof u.name, "%s", account);
+	/* what is deleted or overwritten here (names withdrawn) is zeroed on disk */
+	if (sqlite3_exec(st->db, "PRAGMA secure_delete = ON", NULL, NULL, NULL) != SQLITE_OK)
+		return store_error(st, "setting secure_delete", err);
 	return sync_local_req(rq, st, &u, err);
 }
 
@@ -259,24 +262,43 @@ static int push(client *cl, web_req *rq, json_t *pushed, long *applied, long *re
 }
 
 /* Applies a pull's answer or a return bundle's content ({"cursor", "full", "records",
- * "gone"}, or "unchanged") and stores its cursor as the epoch agreed up to. */
-static int pull_take(web_req *rq, json_t *o, json_t *pushed, long *written, long *deleted, actip_err *err)
+ * "gone"}, or "unchanged") and stores its cursor as the epoch agreed up to, all in one
+ * transaction: interrupted, nothing of it is kept and the next pull brings it again. */
+static int pull_take(web_req *rq, json_t *o, json_t *pushed, sync_tally *n, actip_err *err)
 {
-	*written = *deleted = 0;
+	memset(n, 0, sizeof *n);
 	json_t *records = json_object_get(o, "records");
 	json_t *gone = json_is_true(json_object_get(o, "full")) ? NULL : json_object_get(o, "gone");
-	if (json_is_array(records) && sync_pull_apply(rq, records, json_is_array(gone) ? gone : NULL, pushed, written,
-						      deleted, err) < 0)
-		return ACTIP_ERR;
 	char now[32];
 	snprintf(now, sizeof now, "%lld", (long long)json_integer_value(json_object_get(o, "cursor")));
-	if (sync_state_put(rq->st, "since", now) < 0)
-		return store_error(rq->st, "storing the cursor", err);
+	rq->st->origin = "sync";
+	int rc = store_batch_begin(rq->st, err);
+	rq->st->origin = NULL;
+	if (rc < 0)
+		return ACTIP_ERR;
+	bool ok = !json_is_array(records) ||
+		  sync_pull_apply(rq, records, json_is_array(gone) ? gone : NULL, pushed, n, err) == 0;
+	if (ok && sync_state_put(rq->st, "since", now) < 0)
+		ok = store_error(rq->st, "storing the cursor", err) == 0;
+	if (store_batch_end(rq->st, ok, err) < 0)
+		return ACTIP_ERR;
+	/* withdrawn names: no copy left in the write-ahead log either (secure_delete, set
+	 * by local_req, zeroed them in the database's pages) */
+	if (n->withdrawn)
+		sqlite3_exec(rq->st->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 	return ACTIP_OK;
 }
 
+/* The summary's line of withdrawn records, when there are any. */
+static void print_withdrawn(const sync_tally *n)
+{
+	if (n->withdrawn)
+		printf("%ld records no longer readable in full by this account were stripped of the people's names"
+		       " in this copy (the server keeps them)\n", n->withdrawn);
+}
+
 /* Pulls what changed on the server since the epoch agreed (everything when fresh). */
-static int pull(client *cl, web_req *rq, json_t *pushed, bool fresh, long *written, long *deleted, long *bytes,
+static int pull(client *cl, web_req *rq, json_t *pushed, bool fresh, sync_tally *n, long *bytes,
 		actip_err *err)
 {
 	char since[32] = "", path[128];
@@ -293,7 +315,7 @@ static int pull(client *cl, web_req *rq, json_t *pushed, bool fresh, long *writt
 		json_decref(o);
 		return ACTIP_ERR;
 	}
-	int rc = pull_take(rq, o, pushed, written, deleted, err);
+	int rc = pull_take(rq, o, pushed, n, err);
 	json_decref(o);
 	return rc;
 }
@@ -388,15 +410,15 @@ static int do_clone(const char *db, const char *server, const char *user, const 
 		goto out;
 	}
 	json_decref(state);
-	long written, deleted, bytes;
+	long bytes;
+	sync_tally n;
 	json_t *pushed = json_object();
-	if (local_req(&rq, &st, user, &err) < 0 ||
-	    pull(&cl, &rq, pushed, true, &written, &deleted, &bytes, &err) < 0) {
+	if (local_req(&rq, &st, user, &err) < 0 || pull(&cl, &rq, pushed, true, &n, &bytes, &err) < 0) {
 		json_decref(pushed);
 		goto out;
 	}
 	json_decref(pushed);
-	printf("cloned %s as %s into %s: %ld records\n", cl.base, user, db, written);
+	printf("cloned %s as %s into %s: %ld records\n", cl.base, user, db, n.written);
 	if (key_path)
 		printf("people are kept pseudonymised there under the server's key: give it to every later use,"
 		       " as %s=%s\n", STORE_KEY_ENV, key_path);
@@ -436,17 +458,19 @@ static int do_sync(const char *db)
 	web_req rq;
 	int rc = EXIT_FAILURE_;
 	json_t *pushed = json_object();
-	long applied = 0, refused = 0, written = 0, deleted = 0, bytes = 0;
+	long applied = 0, refused = 0, bytes = 0;
+	sync_tally n = {0, 0, 0};
 	if (open_clone(db, &st, user, server, &err) < 0)
 		goto out;
 	char people[65];
 	sync_privacy_id(&st, people);
 	if (client_open(&cl, server, user, pw, people, &err) < 0 || local_req(&rq, &st, user, &err) < 0 ||
 	    push(&cl, &rq, pushed, &applied, &refused, &err) < 0 ||
-	    pull(&cl, &rq, pushed, false, &written, &deleted, &bytes, &err) < 0)
+	    pull(&cl, &rq, pushed, false, &n, &bytes, &err) < 0)
 		goto out;
 	printf("sent %ld changes (%ld applied, %ld not: see `actip sync conflicts`); received %ld records, %ld deleted"
-	       " (%ld bytes)\n", applied + refused, applied, refused, written, deleted, bytes);
+	       " (%ld bytes)\n", applied + refused, applied, refused, n.written, n.deleted, bytes);
+	print_withdrawn(&n);
 	rc = EXIT_OK_;
 out:
 	if (rc != EXIT_OK_)
@@ -689,13 +713,14 @@ static int apply_down(const char *db, const char *path)
 		err_set(&err, ACTIP_EINPUT, "%s: this bundle reaches epoch %lld, older than this instance's %lld; refused",
 			path, cursor, mine);
 	} else {
-		long written, deleted;
-		if (local_req(&rq, &st, user, &err) < 0 || pull_take(&rq, b, pushed, &written, &deleted, &err) < 0) {
+		sync_tally n;
+		if (local_req(&rq, &st, user, &err) < 0 || pull_take(&rq, b, pushed, &n, &err) < 0) {
 			rc = EXIT_FAILURE_;
 			goto out;
 		}
-		printf("applied %ld records and %ld deletions from %s; %s is at epoch %lld\n", written, deleted, path, db,
-		       cursor);
+		printf("applied %ld records and %ld deletions from %s; %s is at epoch %lld\n", n.written, n.deleted, path,
+		       db, cursor);
+		print_withdrawn(&n);
 		rc = EXIT_OK_;
 	}
 out:

@@ -224,6 +224,8 @@ void store_close(store *st)
 /* BEGIN IMMEDIATE. */
 int store_begin(store *st, actip_err *err)
 {
+	if (st->batch) /* the batch's session and statistics tracking go on */
+		return exec(st, "SAVEPOINT actip_write", "starting a write", err);
 	st->stats_track = false;
 	if (exec(st, "BEGIN IMMEDIATE", "starting a transaction", err) < 0)
 		return ACTIP_ERR;
@@ -260,6 +262,13 @@ int store_commit(store *st, actip_err *err)
 		store_rollback(st);
 		return ACTIP_ERR;
 	}
+	if (st->batch) {
+		if (exec(st, "RELEASE actip_write", "finishing a write", err) < 0) {
+			store_rollback(st);
+			return ACTIP_ERR;
+		}
+		return ACTIP_OK;
+	}
 	if (store_stats_track_finish(st, err) < 0 || store_capture_commit(st, err) < 0) {
 		store_rollback(st);
 		return ACTIP_ERR;
@@ -275,12 +284,39 @@ int store_commit(store *st, actip_err *err)
 /* ROLLBACK when a transaction is open. */
 void store_rollback(store *st)
 {
+	if (st->batch) { /* this write only; nothing when it was released already */
+		if (st->db && sqlite3_exec(st->db, "ROLLBACK TO actip_write", NULL, NULL, NULL) == SQLITE_OK)
+			sqlite3_exec(st->db, "RELEASE actip_write", NULL, NULL, NULL);
+		return;
+	}
 	store_capture_end(st);
 	st->stats_track = false;
 	free(st->stats_reindex); /* the DROP INDEX is rolled back with the rest */
 	st->stats_reindex = NULL;
 	if (st->db && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int store_batch_begin(store *st, actip_err *err)
+{
+	if (store_begin(st, err) < 0)
+		return ACTIP_ERR;
+	st->batch = true;
+	return ACTIP_OK;
+}
+
+int store_batch_end(store *st, bool ok, actip_err *err)
+{
+	st->batch = false;
+	if (!ok) {
+		store_rollback(st);
+		return ACTIP_ERR;
+	}
+	if (store_stats_refresh(st, err) < 0 || store_commit(st, err) < 0) {
+		store_rollback(st);
+		return ACTIP_ERR;
+	}
+	return ACTIP_OK;
 }
 
 /* Prepares one statement. */

@@ -782,10 +782,71 @@ int sync_after_push(web_req *rq, json_t *item, json_t *result)
 	return 0;
 }
 
-int sync_pull_apply(web_req *rq, json_t *records, json_t *gone_keys, json_t *pushed, long *written, long *deleted,
-		    actip_err *err)
+/* A JSON value that holds nothing (missing, null or ""). */
+static bool blank(json_t *v)
 {
-	*written = *deleted = 0;
+	return !v || json_is_null(v) || (json_is_string(v) && !*json_string_value(v));
+}
+
+/* Do two records hold the same values, a field missing from one and blank in the other
+ * counting as the same (a record as shown leaves out the names an account may not see;
+ * the copy stores them as nothing)? */
+static bool same_values(json_t *a, json_t *b)
+{
+	if (!json_is_object(a) || !json_is_object(b))
+		return false;
+	for (int side = 0; side < 2; side++) {
+		json_t *x = side ? b : a, *y = side ? a : b;
+		const char *name;
+		json_t *v;
+		json_object_foreach(x, name, v) {
+			json_t *w = json_object_get(y, name);
+			if (!(blank(v) && blank(w)) && !json_equal(v, w))
+				return false;
+		}
+	}
+	return true;
+}
+
+/* Does the server's record of this account leave out people's details the local record
+ * holds (rec_shown: the account may no longer see them, say its activity moved to
+ * another country)? */
+static bool takes_names(const template *t, json_t *mine, json_t *theirs)
+{
+	for (int c = 0; c < t->ncols; c++)
+		if ((t->kind->private_cols & 1u << c) && !blank(json_object_get(mine, t->cols[c].name)) &&
+		    blank(json_object_get(theirs, t->cols[c].name)))
+			return true;
+	return false;
+}
+
+/* Before names are withdrawn from a record: the change log's copies of changes made
+ * here that hold any of them lose their changesets (the log row stays: who, when,
+ * which tables), so that the names leave this copy with the record. */
+static int forget_names(store *st, const template *t, json_t *mine)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "UPDATE change_log SET changeset = NULL"
+				       " WHERE changeset IS NOT NULL AND instr(changeset, CAST(?1 AS BLOB)) > 0",
+			       -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	int rc = SQLITE_DONE;
+	for (int c = 0; c < t->ncols && rc == SQLITE_DONE; c++) {
+		json_t *v = json_object_get(mine, t->cols[c].name);
+		if (!(t->kind->private_cols & 1u << c) || blank(v) || !json_is_string(v))
+			continue;
+		sqlite3_bind_text(s, 1, json_string_value(v), -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int sync_pull_apply(web_req *rq, json_t *records, json_t *gone_keys, json_t *pushed, sync_tally *n, actip_err *err)
+{
+	long *written = &n->written, *deleted = &n->deleted;
+	memset(n, 0, sizeof *n);
 	json_t *ix = local_index(rq);
 	if (!ix)
 		return store_error(rq->st, "reading the local records", err);
@@ -903,11 +964,11 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *gone_keys, json_t *pus
 			rc = store_error(rq->st, "reading the agreed versions", err);
 			goto done;
 		}
-		json_t *mine = json_object_get(ix, k);
+		json_t *mine = json_object_get(ix, k), *mrec = mine ? json_object_get(mine, "record") : NULL;
 		const char *mv = mine ? json_string_value(json_object_get(mine, "version")) : NULL;
-		if (found && strcmp(server, version) == 0 && mv && strcmp(mv, local) == 0)
-			continue; /* agreed, and unchanged on both sides */
-		if (mine && json_equal(json_object_get(mine, "record"), rec)) {
+		if (found && strcmp(server, version) == 0 && mv && strcmp(mv, local) == 0 && same_values(mrec, rec))
+			continue; /* agreed, and unchanged on both sides (names shown as before) */
+		if (mine && same_values(mrec, rec)) {
 			/* the same on both sides (a change that reached the server by a bundle, or a
 			 * row kept under its number): agreed as it is, nothing written */
 			if (local_agree(rq, t, json_object_get(e, "key"), version, err) < 0) {
@@ -925,6 +986,11 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *gone_keys, json_t *pus
 			else
 				continue; /* changed here only: the next push sends it */
 		}
+		bool withdraws = mrec && takes_names(t, mrec, rec);
+		if (withdraws && forget_names(rq->st, t, mrec) < 0) {
+			rc = store_error(rq->st, "removing names from the change log", err);
+			goto done;
+		}
 		int put = local_put(rq, t, json_object_get(e, "key"), rec, version,
 				    json_string_value(json_object_get(e, "pseudonym")), err);
 		if (put < 0) {
@@ -933,6 +999,8 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *gone_keys, json_t *pus
 		}
 		if (put > 0) /* refers to a record of its kind still to come (a framework node's parent) */
 			json_array_append(later, e);
+		else if (withdraws)
+			n->withdrawn++;
 		else
 			(*written)++;
 	}

@@ -50,9 +50,16 @@ void sync_privacy_id(store *st, char out[65]);
  * the deleted ones ({"kind","key"}) and records only what changed. Records changed here
  * and not in `pushed` (an object of item ids by "kind/rkey") are kept, and listed as
  * conflicts when the server changed them too; a record the same on both sides is agreed.
- * Counts written and deleted records into *written and *deleted. 0 or -1 (err). */
-int sync_pull_apply(web_req *rq, json_t *records, json_t *gone, json_t *pushed, long *written, long *deleted,
-		    actip_err *err);
+ * A record the account may no longer see in full (its names: rec_shown) is stored
+ * without them and the change log's copies of them go (the names leave this copy;
+ * nothing is sent back, nothing deleted on the server). Counts into *n. 0 or -1 (err).
+ * The caller holds the pull in one batch (store_batch_begin) with its cursor. */
+typedef struct sync_tally {
+	long written;   /* records stored or changed */
+	long deleted;   /* records deleted (the server deleted them) */
+	long withdrawn; /* records stored again without the names this account may no longer see */
+} sync_tally;
+int sync_pull_apply(web_req *rq, json_t *records, json_t *gone, json_t *pushed, sync_tally *n, actip_err *err);
 
 /* The server's side of an incremental pull (sync_index.c). sync_index_refresh brings the
  * index of every record up to date (a write only when the change log moved) and gives

@@ -1,6 +1,7 @@
 /* What changed since a client last agreed (docs/sync.md): the index of every record an
- * instance holds, with the version it has and the epoch at which that version was first
- * seen, so that a pull or a return bundle carries only the records changed since the
+ * instance holds, with the version it has (for a kind with people's names, with the
+ * countries whose officers may see them: rec_scope) and the epoch at which that version
+ * was first seen, so that a pull or a return bundle carries only the records changed since the
  * client's epoch and the keys of those deleted since, instead of every record.
  *
  * Why an index and not the change log's changesets: a change set names table rows, and
@@ -83,8 +84,18 @@ static long index_stamp(web_req *rq, long long epoch)
 		const char *kind = json_string_value(json_object_get(e, "kind"));
 		const char *version = json_string_value(json_object_get(e, "version"));
 		const template *t = rec_kind(kind);
-		char rkey[300], k[400];
+		char rkey[300], k[400], stamp[400], scope[300];
 		sync_rkey(t, json_object_get(e, "record"), rkey, sizeof rkey);
+		if (t->kind->private_cols && version) {
+			/* whose names these are: a record whose names an account may see changes
+			 * for that account when another record moves it (an activity's country) */
+			if (rec_scope(rq->st, t, json_object_get(e, "record"), scope, sizeof scope) < 0) {
+				changed = -1;
+				goto done;
+			}
+			snprintf(stamp, sizeof stamp, "%s@%s", version, scope);
+			version = stamp;
+		}
 		snprintf(k, sizeof k, "%s/%s", kind, rkey);
 		const char *had = json_string_value(json_object_get(ix, k));
 		bool same = had && version && strcmp(had, version) == 0;
