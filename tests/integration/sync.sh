@@ -290,6 +290,35 @@ check "a round trip by USB alone: the laptop's change comes back agreed, not as 
 	sh -c "'$ACTIP' sync apply --db '$K' '$TMP/down3.bundle' >/dev/null && [ \"\$('$ACTIP' sync status --db '$K' | grep 'to send')\" = \"\$(printf 'to send\t0 changes')\" ] && [ \"\$(sqlite3 '$K' \"SELECT count(*) FROM sync_conflict WHERE mine LIKE '%round trip%'\")\" = 0 ]"
 check "and the next sync over the link has nothing to send" sh -c "echo '$PW' | '$ACTIP' sync --db '$K' | grep -q '^sent 0 changes'"
 
+# ---- names follow visibility: an activity moved out of and into the officer's country ----------
+# names DB: the names of KH-9's participants held there
+names() { rows "$1" "SELECT count(*) FROM attendance WHERE activity = 'KH-9' AND full_name IS NOT NULL"; }
+held=$(names "$K")
+check "server: KH-9 moved to Thailand" test "$(edit "$URL" admin /api/v1/records/activities/KH-9 country TH)" = 200
+e2=$(epoch_of "$K")
+"$ACTIP" sync export --db "$DB" --for kh --since "$e2" -o "$TMP/moved.bundle" >/dev/null
+"$ACTIP" sync apply --db "$K" "$TMP/moved.bundle" >"$TMP/out" 2>&1
+check "a return bundle withdraws the moved activity's $held names and says so" \
+	grep -q "^$held records no longer readable in full by this account were stripped" "$TMP/out"
+check "the laptop holds none of them, in its tables or anywhere in its files" \
+	sh -c "[ $held -ge 8 ] && [ \"\$(sqlite3 '$K' \"SELECT count(*) FROM attendance WHERE activity = 'KH-9' AND (full_name IS NOT NULL OR email IS NOT NULL OR person_id IS NOT NULL)\")\" = 0 ] && ! cat '$K' '$K-wal' 2>/dev/null | grep -qa -e 'Chan Sophea' -e 'Keo Vibol' -e 'Person 3'"
+check "the server still has them" test "$(names "$DB")" = "$held"
+check "the next sync sends nothing (the withdrawal deletes nothing there)" sh -c "echo '$PW' | '$ACTIP' sync --db '$K' | grep -q '^sent 0 changes'"
+check "the server still has them after it" test "$(names "$DB")" = "$held"
+check "server and officer's laptop report the same after the move" diff <(report "$DB") <(report "$K")
+check "server: KH-9 moved back to Cambodia" test "$(edit "$URL" admin /api/v1/records/activities/KH-9 country KH)" = 200
+check "a sync brings the names back with the activity" sh -c "echo '$PW' | '$ACTIP' sync --db '$K' >/dev/null && [ \"\$(sqlite3 '$K' \"SELECT count(*) FROM attendance WHERE activity = 'KH-9' AND full_name IS NOT NULL\")\" = $held ]"
+check "server: KH-9 moved to Thailand again" test "$(edit "$URL" admin /api/v1/records/activities/KH-9 country TH)" = 200
+sync_as "$K"
+check "a sync over the link withdraws them too" \
+	sh -c "grep -q '^$held records no longer readable' '$TMP/sync.out' && [ \"\$(sqlite3 '$K' \"SELECT count(*) FROM attendance WHERE activity = 'KH-9' AND full_name IS NOT NULL\")\" = 0 ] && ! grep -qa 'Chan Sophea' '$K'"
+check "and the next one sends nothing" sh -c "echo '$PW' | '$ACTIP' sync --db '$K' | grep -q '^sent 0 changes'"
+check "the admin's laptop keeps every name (an admin sees them all)" sh -c "echo '$PW' | '$ACTIP' sync --db '$A' >/dev/null && [ \"\$(sqlite3 '$A' \"SELECT count(*) FROM attendance WHERE activity = 'KH-9' AND full_name IS NOT NULL\")\" = $held ]"
+check "server and both laptops report the same after the moves" same3
+check "server: KH-9 back in Cambodia" test "$(edit "$URL" admin /api/v1/records/activities/KH-9 country KH)" = 200
+sync_as "$K"
+sync_as "$A"
+
 # ---- a locked year refuses pushed changes ------------------------------------------------------
 check "admin approves 2021 on the server" test "$(lcall "$URL" admin POST /api/v1/periods/2021)" = 200
 printf 'activity_id,project,country,type,title,start_date\nKH-9,C202,KH,capacity_development,Field visit KH (late edit),2021-09-01\n' >"$TMP/b/activities.csv"
