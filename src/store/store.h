@@ -39,6 +39,7 @@ typedef struct store {
 	const char *origin;           /* NULL: made here; "sync": received, never sent back (and
 				       * captured without its changeset: the sender keeps it) */
 	bool batch;                   /* inside store_batch_begin: writes are savepoints */
+	struct store_kept *kept;      /* a batch's importer statements (store_prepare_kept) */
 	/* Called inside every write transaction just before COMMIT (NULL: none); a failure
 	 * rolls the transaction back. The sync server marks a pushed item applied here. */
 	int (*before_commit)(struct store *st, void *ctx);
@@ -102,6 +103,13 @@ void store_rollback(store *st);
  * rolls everything back; 0 or -1 with err. */
 int store_batch_begin(store *st, actip_err *err);
 int store_batch_end(store *st, bool ok, actip_err *err);
+
+/* The importer's statements (import/templates.c): prepared with store_prepare and
+ * finalized with store_finalize_kept, except inside a batch, where each is kept (by the
+ * address of its SQL) until store_batch_end and only reset between uses: a batch of
+ * thousands of one-record writes parses its statements once, not once per record. */
+int store_prepare_kept(store *st, const char *sql, sqlite3_stmt **stmt, actip_err *err);
+void store_finalize_kept(store *st, sqlite3_stmt *stmt);
 
 /* Prepares a statement; on failure fills err with SQLite's message. */
 int store_prepare(store *st, const char *sql, sqlite3_stmt **stmt, actip_err *err);
