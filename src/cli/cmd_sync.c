@@ -5,6 +5,9 @@
  * an authenticated file; conflicts lists what needs a person and resolve settles it. The
  * records work is in web/sync.c, shared with the server's routes. */
 #include <curl/curl.h>
+#include <errno.h>
+#include <limits.h>
+#include <unistd.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -333,6 +336,17 @@ static int account_here(store *st, const char *where, const char *what, const ch
 		       found < 0 ? "unreadable" : disabled ? "disabled" : "unknown");
 }
 
+/* Removes a database file and its companions (-wal, -shm), where they exist. */
+static void remove_db(const char *path)
+{
+	static const char *const tails[] = {"", "-wal", "-shm"};
+	for (int i = 0; i < 3; i++) {
+		char p[PATH_MAX + 8];
+		snprintf(p, sizeof p, "%s%s", path, tails[i]);
+		unlink(p);
+	}
+}
+
 /* `actip sync clone`. */
 static int do_clone(const char *db, const char *server, const char *user, const char *key_path)
 {
@@ -342,11 +356,18 @@ static int do_clone(const char *db, const char *server, const char *user, const 
 		fprintf(stderr, "actip: %s exists already; clone makes a new instance (use `actip sync --db %s`)\n", db, db);
 		return EXIT_USAGE;
 	}
-	char pw[200];
+	char pw[200], part[PATH_MAX];
 	if (read_password(pw, sizeof pw) < 0) {
 		fprintf(stderr, "actip: give the account's password on standard input\n");
 		return EXIT_USAGE;
 	}
+	/* made under another name and renamed when whole: an interrupted clone leaves no
+	 * file at db, and the next clone starts again (the part left is removed first) */
+	if ((size_t)snprintf(part, sizeof part, "%s.clone-part", db) >= sizeof part) {
+		fprintf(stderr, "actip: %s: the path is too long\n", db);
+		return EXIT_USAGE;
+	}
+	remove_db(part);
 	client cl;
 	store st = {0};
 	web_req rq;
@@ -391,7 +412,7 @@ static int do_clone(const char *db, const char *server, const char *user, const 
 		}
 	}
 	json_t *u = json_object_get(state, "user");
-	if (auth_init(&err) < 0 || store_open(&st, db, 0, &err) < 0 ||
+	if (auth_init(&err) < 0 || store_open(&st, part, 0, &err) < 0 ||
 	    (key_path && store_privacy_adopt(&st, key_path, &err) < 0) || store_begin(&st, &err) < 0) {
 		json_decref(state);
 		goto out;
@@ -418,6 +439,11 @@ static int do_clone(const char *db, const char *server, const char *user, const 
 		goto out;
 	}
 	json_decref(pushed);
+	store_close(&st);
+	if (rename(part, db) != 0) {
+		err_set(&err, ACTIP_ERR, "%s: cannot rename to %s: %s", part, db, strerror(errno));
+		goto out;
+	}
 	printf("cloned %s as %s into %s: %ld records\n", cl.base, user, db, n.written);
 	if (key_path)
 		printf("people are kept pseudonymised there under the server's key: give it to every later use,"
@@ -429,6 +455,8 @@ out:
 	sodium_memzero(pw, sizeof pw);
 	client_close(&cl);
 	store_close(&st);
+	if (rc != EXIT_OK_)
+		remove_db(part);
 	return rc;
 }
 

@@ -225,6 +225,21 @@ for i in 1 2 3 4 5 6; do
 	integrity "$K" || not_ok "kill -9 $i: the laptop's database is whole"
 	integrity "$DB" || not_ok "kill -9 $i: the server's database is whole"
 done
+# a clone killed at a random moment leaves no file, or a whole one; the next clone works
+C="$TMP/killed-clone.db"
+for i in 1 2 3; do
+	rm -f "$C"
+	"$ACTIP" sync clone --server "$URL" --user kh --db "$C" <"$TMP/pw" >/dev/null 2>&1 &
+	pid=$!
+	sleep "0.$(( (RANDOM % 30) + 1 ))"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	[ ! -e "$C" ] || [ "$(sqlite3 "$C" "SELECT value FROM sync_state WHERE name = 'since'")" != "" ] ||
+		not_ok "kill -9 of clone $i: no file, or a whole clone"
+done
+rm -f "$C"
+check "a clone after an interrupted one works and leaves no part behind" \
+	bash -c "'$ACTIP' sync clone --server '$URL' --user kh --db '$C' <'$TMP/pw' | grep -q '^cloned' && [ ! -e '$C.clone-part' ] && diff <('$ACTIP' report --db '$C' --year 2021 --format json | grep -v generated) <('$ACTIP' report --db '$DB' --year 2021 --format json | grep -v generated) >/dev/null"
 check "both databases pass integrity_check after the kills" sh -c "[ \"\$(sqlite3 '$K' 'PRAGMA integrity_check')\" = ok ] && [ \"\$(sqlite3 '$DB' 'PRAGMA integrity_check')\" = ok ]"
 check "the next sync completes" sync_as "$K"
 check "and the one after it has nothing to send" sh -c "echo '$PW' | '$ACTIP' sync --db '$K' | grep -q '^sent 0 changes'"
