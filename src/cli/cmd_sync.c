@@ -281,7 +281,8 @@ static int pull_take(web_req *rq, json_t *o, json_t *pushed, sync_tally *n, acti
 		return ACTIP_ERR;
 	bool ok = !json_is_array(records) ||
 		  sync_pull_apply(rq, records, json_is_array(gone) ? gone : NULL, pushed, n, err) == 0;
-	if (ok && sync_state_put(rq->st, "since", now) < 0)
+	const char *token = json_string_value(json_object_get(o, "token"));
+	if (ok && (sync_state_put(rq->st, "since", now) < 0 || sync_state_put(rq->st, "since_token", token ? token : "") < 0))
 		ok = store_error(rq->st, "storing the cursor", err) == 0;
 	if (store_batch_end(rq->st, ok, err) < 0)
 		return ACTIP_ERR;
@@ -300,14 +301,47 @@ static void print_withdrawn(const sync_tally *n)
 		       " in this copy (the server keeps them)\n", n->withdrawn);
 }
 
+/* What to do when the server lost the history this copy agreed with (docs/sync.md). */
+#define HISTORY_LOST_ADVICE \
+	"; nothing was changed here: keep this copy's unsent changes with `actip sync export --db %s -o FILE`," \
+	" make a new copy with `actip sync clone`, and have the server's admin apply FILE with `actip sync apply`" \
+	" (what was changed on both sides is listed as a conflict, nothing is lost)"
+
+/* Before anything is sent: does the server still hold the epoch this copy agreed up to
+ * (not when it was restored from an older backup since)? 0, or -1 with err saying what
+ * to do. */
+static int history_check(client *cl, web_req *rq, const char *db, actip_err *err)
+{
+	char since[32] = "", token[40] = "", path[160];
+	sync_state_get(rq->st, "since", since, sizeof since);
+	sync_state_get(rq->st, "since_token", token, sizeof token);
+	if (!since[0] || !token[0])
+		return ACTIP_OK;
+	snprintf(path, sizeof path, "/api/v1/sync/state?since=%s&token=%s", since, token);
+	json_t *o;
+	long st = request(cl, "GET", path, NULL, &o, err);
+	if (st < 0)
+		return ACTIP_ERR;
+	int rc = ACTIP_OK;
+	if (st == 409 && json_is_string(json_object_get(o, "history")))
+		rc = err_set(err, ACTIP_ERR, "%s: %s" HISTORY_LOST_ADVICE, cl->base, why(o), db);
+	else if (st != 200)
+		rc = err_set(err, ACTIP_ERR, "%s: the server refused (%ld): %s", cl->base, st, why(o));
+	json_decref(o);
+	return rc;
+}
+
 /* Pulls what changed on the server since the epoch agreed (everything when fresh). */
 static int pull(client *cl, web_req *rq, json_t *pushed, bool fresh, sync_tally *n, long *bytes,
 		actip_err *err)
 {
-	char since[32] = "", path[128];
-	if (!fresh)
+	char since[32] = "", token[40] = "", path[160];
+	if (!fresh) {
 		sync_state_get(rq->st, "since", since, sizeof since);
-	snprintf(path, sizeof path, "/api/v1/sync/pull%s%s", since[0] ? "?since=" : "", since);
+		sync_state_get(rq->st, "since_token", token, sizeof token);
+	}
+	snprintf(path, sizeof path, "/api/v1/sync/pull%s%s%s%s", since[0] ? "?since=" : "", since,
+		 since[0] && token[0] ? "&token=" : "", since[0] ? token : "");
 	json_t *o;
 	long st = request(cl, "GET", path, NULL, &o, err);
 	if (st < 0)
@@ -493,7 +527,7 @@ static int do_sync(const char *db)
 	char people[65];
 	sync_privacy_id(&st, people);
 	if (client_open(&cl, server, user, pw, people, &err) < 0 || local_req(&rq, &st, user, &err) < 0 ||
-	    push(&cl, &rq, pushed, &applied, &refused, &err) < 0 ||
+	    history_check(&cl, &rq, db, &err) < 0 || push(&cl, &rq, pushed, &applied, &refused, &err) < 0 ||
 	    pull(&cl, &rq, pushed, false, &n, &bytes, &err) < 0)
 		goto out;
 	printf("sent %ld changes (%ld applied, %ld not: see `actip sync conflicts`); received %ld records, %ld deleted"
@@ -687,6 +721,9 @@ static int do_export_for(const char *db, const char *account, const char *since_
 	sync_privacy_id(&st, people);
 	json_t *body = json_pack("{sssIss}", "direction", "down", "since", (json_int_t)since, "people", people);
 	json_object_update(body, o);
+	char since_token[33];
+	if (since >= 0 && sync_epoch_token(&st, since, since_token) > 0) /* the laptop checks its history by it */
+		json_object_set_new(body, "since_token", json_string(since_token));
 	int wrc = sync_bundle_write(outpath, instance, account, bkey, body, &err);
 	json_decref(body);
 	if (wrc < 0)
@@ -727,6 +764,8 @@ static int apply_down(const char *db, const char *path)
 	long long since = json_integer_value(json_object_get(b, "since"));
 	long long cursor = json_integer_value(json_object_get(b, "cursor"));
 	long long mine = sync_state_get(&st, "since", have, sizeof have) > 0 ? strtoll(have, NULL, 10) : 0;
+	char mine_token[40] = "";
+	sync_state_get(&st, "since_token", mine_token, sizeof mine_token);
 	sync_privacy_id(&st, people);
 	if (strcmp(account, user) != 0) {
 		err_set(&err, ACTIP_EINPUT, "%s: this bundle is for account '%s'; this instance is '%s''s; refused", path,
@@ -734,6 +773,10 @@ static int apply_down(const char *db, const char *path)
 	} else if (strcmp(json_string_value(json_object_get(b, "people")) ?: "", people) != 0) {
 		err_set(&err, ACTIP_EINPUT, "%s: the server keeps people under another pseudonymisation key; instances keyed"
 			" differently do not exchange people; refused", path);
+	} else if (*mine_token && json_is_string(json_object_get(b, "since_token")) &&
+		   since == mine && strcmp(json_string_value(json_object_get(b, "since_token")), mine_token) != 0) {
+		err_set(&err, ACTIP_EINPUT, "%s: the server that made this bundle no longer holds the point this copy"
+			" last agreed with it (restored from a backup, or replaced); refused" HISTORY_LOST_ADVICE, path, db);
 	} else if (since > mine) {
 		err_set(&err, ACTIP_EINPUT, "%s: this bundle carries the changes after epoch %lld, and this instance has"
 			" only those up to %lld; ask for one made with --since %lld; refused", path, since, mine, mine);

@@ -70,6 +70,15 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *gone, json_t *pushed, 
 int sync_index_refresh(web_req *rq, long long *epoch, actip_err *err);
 json_t *sync_changes(web_req *rq, long long since, long long *epoch, actip_err *err);
 
+/* A server's history (sync_index.c): each epoch gets a random token when it is made;
+ * a client keeps the token of the epoch it agreed up to. sync_epoch_token reads one (1
+ * found, 0 none, -1 error); sync_history_holds says whether this server's history still
+ * holds that epoch with that token (false after a restore from a backup made before it;
+ * true for an empty token); sync_add_token adds "token" of epoch to an answer. */
+int sync_epoch_token(store *st, long long epoch, char out[33]);
+bool sync_history_holds(store *st, long long epoch, const char *token);
+void sync_add_token(store *st, json_t *o, long long epoch);
+
 /* The client's local changes since the last agreement as push items (see
  * sync_apply_item), in the kinds' order, deletions last. */
 json_t *sync_local_changes(web_req *rq);

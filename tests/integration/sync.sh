@@ -396,4 +396,28 @@ st=$(curl -s -o "$TMP/body" -w '%{http_code}' -b "$TMP/admin.jar" -H "X-CSRF-Tok
 check "participants pushed by a client keyed differently are refused, nothing stored" \
 	sh -c "[ '$st' = 200 ] && grep -q '\"status\":409' '$TMP/body' && [ \"\$(sqlite3 '$DB' \"SELECT count(*) FROM attendance WHERE full_name = 'Someone'\")\" = 0 ]"
 
+# ---- the server restored from an older backup: laptops refuse to sync, keeping their changes ----
+"$ACTIP" backup --db "$DB" --to "$TMP/server-backup.db" --quiet
+check "server: an edit after the backup" test "$(edit "$URL" admin /api/v1/records/projects/T101 title 'Cooperation TH (after the backup)')" = 200
+check "the officer's laptop syncs past the backup" sync_as "$K"
+printf 'activity_id,project,country,type,title,start_date\nKH-22,C202,KH,capacity_development,Unsent visit,2022-03-01\n' >"$TMP/kh/activities.csv"
+"$ACTIP" import --db "$K" --quiet "$TMP/kh/activities.csv" >/dev/null
+web_stop
+rm -f "$DB-wal" "$DB-shm"
+cp "$TMP/server-backup.db" "$DB"
+web_start
+sqlite3 "$K" "UPDATE sync_state SET value = '$URL' WHERE name = 'server'" # the same server, at its new port
+sqlite3 "$A" "UPDATE sync_state SET value = '$URL' WHERE name = 'server'"
+sync_as "$K"
+st=$?
+check "a laptop that agreed past the restored backup refuses to sync, saying what to do" \
+	sh -c "[ $st -ne 0 ] && grep -q 'restored from a backup' '$TMP/sync.err' && grep -q 'sync export' '$TMP/sync.err' && grep -q 'sync clone' '$TMP/sync.err'"
+check "nothing was sent: the server has no trace of the unsent change" \
+	test "$(rows "$DB" "SELECT count(*) FROM activity WHERE title = 'Unsent visit'")" = 0
+check "the laptop keeps its unsent change" \
+	sh -c "[ \"\$(sqlite3 '$K' \"SELECT count(*) FROM activity WHERE title = 'Unsent visit'\")\" = 1 ] && '$ACTIP' sync status --db '$K' | grep -q 'to send.1 changes'"
+check "and can carry it as a bundle, as the message says" sh -c "'$ACTIP' sync export --db '$K' -o '$TMP/rescue.bundle' | grep -q '^wrote 1 changes'"
+check "which the restored server applies" sh -c "'$ACTIP' sync apply --db '$DB' '$TMP/rescue.bundle' | grep -q '^applied 1 changes'"
+check "a laptop that last agreed before the backup still syncs" sync_as "$A"
+
 finish
