@@ -194,10 +194,12 @@ static int local_req(web_req *rq, store *st, const char *account, actip_err *err
 {
 	web_user u = {.id = 0, .role = ROLE_ADMIN};
 	snprintf(u.name, sizeof u.name, "%s", account);
+	if (sync_local_req(rq, st, &u, err) < 0)
+		return ACTIP_ERR;
 	/* what is deleted or overwritten here (names withdrawn) is zeroed on disk */
 	if (sqlite3_exec(st->db, "PRAGMA secure_delete = ON", NULL, NULL, NULL) != SQLITE_OK)
 		return store_error(st, "setting secure_delete", err);
-	return sync_local_req(rq, st, &u, err);
+	return ACTIP_OK;
 }
 
 /* Pushes the local changes in batches; each answer is recorded. */

@@ -150,7 +150,7 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *gone_keys, json_t *pus
 			}
 			continue;
 		}
-		bool changed_here = mine && (!found || strcmp(mv, local) != 0) && !json_object_get(pushed, k);
+		bool changed_here = mine && (!found || !mv || strcmp(mv, local) != 0) && !json_object_get(pushed, k);
 		if (changed_here) {
 			if (!(found && strcmp(server, version) == 0))
 				sync_keep_conflict(rq->st, NULL, rq->user.name, t->name, rkey, 409,
