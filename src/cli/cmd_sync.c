@@ -726,6 +726,14 @@ static int do_export_for(const char *db, const char *account, const char *since_
 	char since_token[33];
 	if (since >= 0 && sync_epoch_token(&st, since, since_token) > 0) /* the laptop checks its history by it */
 		json_object_set_new(body, "since_token", json_string(since_token));
+	json_t *refused = sync_refusals(&rq);
+	if (!refused) {
+		json_decref(body);
+		store_error(&st, "reading the refused changes", &err);
+		goto out;
+	}
+	size_t nrefused = json_array_size(refused);
+	json_object_set_new(body, "refused", refused);
 	int wrc = sync_bundle_write(outpath, instance, account, bkey, body, &err);
 	json_decref(body);
 	if (wrc < 0)
@@ -733,6 +741,9 @@ static int do_export_for(const char *db, const char *account, const char *since_
 	printf("wrote %zu records and %zu deletions for %s to %s (%s epoch %lld)\n",
 	       json_array_size(json_object_get(o, "records")), json_array_size(json_object_get(o, "gone")), account,
 	       outpath, since < 0 ? "everything, up to" : "since", since < 0 ? epoch : (long long)since);
+	if (nrefused)
+		printf("with %zu changes of %s not applied here (refused, or changed on both sides)\n", nrefused,
+		       account);
 	rc = EXIT_OK_;
 out:
 	if (rc != EXIT_OK_)
@@ -794,6 +805,16 @@ static int apply_down(const char *db, const char *path)
 		printf("applied %ld records and %ld deletions from %s; %s is at epoch %lld\n", n.written, n.deleted, path,
 		       db, cursor);
 		print_withdrawn(&n);
+		long taken = 0;
+		json_t *refused = json_object_get(b, "refused");
+		if (json_is_array(refused) && sync_take_refusals(&rq, refused, &taken) < 0) {
+			store_error(&st, "listing the server's refusals", &err);
+			rc = EXIT_FAILURE_;
+			goto out;
+		}
+		if (taken)
+			printf("%ld changes of this copy were not applied on the server: the server's version is kept here,"
+			       " yours is listed (see `actip sync conflicts`)\n", taken);
 		rc = EXIT_OK_;
 	}
 out:

@@ -158,6 +158,19 @@ json_t *sync_records(web_req *rq)
 	return out;
 }
 
+json_t *sync_rkey_array(const template *t, const char *rkey)
+{
+	json_t *ka = json_array();
+	char part[300];
+	snprintf(part, sizeof part, "%s", rkey);
+	const char *names[TPL_MAX_KEY];
+	int n = rec_key_names(t, names);
+	char *save = NULL, *tok = strtok_r(part, "/", &save);
+	for (int i = 0; i < n; i++, tok = strtok_r(NULL, "/", &save))
+		json_array_append_new(ka, json_string(tok ? tok : ""));
+	return ka;
+}
+
 /* A rec_ref of a kind and a key array (values borrowed from the array). */
 bool sync_ref_of(rec_ref *r, const template *t, json_t *key)
 {

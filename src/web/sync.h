@@ -113,6 +113,14 @@ json_t *sync_bundle_open(const char *path, const char instance_key[65], actip_er
 json_t *sync_bundle_read(const char *path, const char *instance_key, const char *instance_id, const char *bkey,
 			 actip_err *err);
 
+/* The server's side of a return bundle (docs/sync.md, "Without any link"): rq's
+ * user's open conflicts and refused changes, each as {"item": a push item, "result": its
+ * answer, with the record as it stays on the server}; NULL on a database error. The
+ * instance takes them with sync_take_refusals as if a push had been answered so
+ * (sync_after_push), skipping those it lists already; counts the new ones. 0 or -1. */
+json_t *sync_refusals(web_req *rq);
+int sync_take_refusals(web_req *rq, json_t *refusals, long *taken);
+
 /* The conflicts of a store as JSON (unresolved first). */
 json_t *sync_conflicts(store *st);
 

@@ -175,3 +175,96 @@ int sync_resolve(web_req *rq, long long id, const char *choice, char *msg, size_
 	snprintf(msg, size, "%s", strcmp(choice, "mine") == 0 ? "the sent version was written" : "the stored version stays");
 	return 200;
 }
+
+/* rec_each: keeps the first record. */
+static bool first_rec(json_t *rec, void *ctx)
+{
+	*(json_t **)ctx = json_incref(rec);
+	return false;
+}
+
+json_t *sync_refusals(web_req *rq)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(rq->st->db, "SELECT kind, rkey, status, message, mine FROM sync_conflict"
+					   " WHERE account = ?1 AND resolved_at IS NULL ORDER BY id",
+			       -1, &s, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(s, 1, rq->user.name, -1, SQLITE_STATIC);
+	json_t *out = json_array();
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const template *t = rec_kind((const char *)sqlite3_column_text(s, 0));
+		if (!t)
+			continue;
+		json_t *key = sync_rkey_array(t, (const char *)sqlite3_column_text(s, 1));
+		const char *mine = (const char *)sqlite3_column_text(s, 4);
+		json_t *record = mine ? json_loads(mine, 0, NULL) : NULL, *stored = NULL;
+		rec_ref r;
+		if (sync_ref_of(&r, t, key) && rec_each(rq->st, t, r.key, r.nkey, first_rec, &stored) < 0)
+			rc = SQLITE_ERROR;
+		/* as a push's item and answer (sync_after_push): the record as it stays here */
+		json_t *item = json_pack("{s:s, s:O, s:s, s:o}", "kind", t->name, "key", key, "base",
+					 stored ? "stored" : "", "record", record ? record : json_null());
+		json_t *res = json_pack("{s:i, s:s?, s:o}", "status", sqlite3_column_int(s, 2), "message",
+					(const char *)sqlite3_column_text(s, 3), "server",
+					stored ? sync_entry(rq, t, stored) : json_null());
+		json_array_append_new(out, json_pack("{soso}", "item", item, "result", res));
+		json_decref(stored);
+		json_decref(key);
+		if (rc == SQLITE_ERROR)
+			break;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		json_decref(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* Is the same refusal (of the same change) listed here already, not yet resolved? 1,
+ * 0, or -1. */
+static int listed(store *st, json_t *item, json_t *result)
+{
+	const template *t = rec_kind(json_string_value(json_object_get(item, "kind")));
+	rec_ref r;
+	if (!t || !sync_ref_of(&r, t, json_object_get(item, "key")))
+		return -1;
+	char rkey[300];
+	sync_ref_rkey(&r, rkey, sizeof rkey);
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sync_conflict WHERE kind = ?1 AND rkey = ?2 AND status = ?3"
+				       " AND message IS ?4 AND mine IS ?5 AND resolved_at IS NULL", -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	json_t *record = json_object_get(item, "record");
+	char *mine = json_is_object(record) ? json_dumps(record, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	store_bind_text(s, 5, mine);
+	sqlite3_bind_text(s, 1, t->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, rkey, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 3, (int)json_integer_value(json_object_get(result, "status")));
+	store_bind_text(s, 4, json_string_value(json_object_get(result, "message")));
+	int n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+	sqlite3_finalize(s);
+	free(mine);
+	return n < 0 ? -1 : n > 0;
+}
+
+int sync_take_refusals(web_req *rq, json_t *refusals, long *taken)
+{
+	*taken = 0;
+	size_t i;
+	json_t *e;
+	json_array_foreach(refusals, i, e) {
+		json_t *item = json_object_get(e, "item"), *result = json_object_get(e, "result");
+		int seen = listed(rq->st, item, result);
+		if (seen < 0)
+			return -1;
+		if (seen)
+			continue;
+		if (sync_after_push(rq, item, result) < 0)
+			return -1;
+		(*taken)++;
+	}
+	return 0;
+}

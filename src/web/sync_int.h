@@ -14,6 +14,9 @@
 /* The key values of a record as a JSON array. */
 json_t *sync_key_array(const template *t, json_t *rec);
 
+/* The key array of a record key joined by '/' (sync_rkey's form). */
+json_t *sync_rkey_array(const template *t, const char *rkey);
+
 /* A rec_ref of a kind and a key array (values borrowed from the array); false when the
  * array does not fit the kind's key. */
 bool sync_ref_of(rec_ref *r, const template *t, json_t *key);

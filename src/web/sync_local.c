@@ -234,14 +234,7 @@ json_t *sync_local_changes(web_req *rq)
 		const template *t = rec_kind(kind);
 		if (!t)
 			continue;
-		json_t *ka = json_array();
-		char part[300];
-		snprintf(part, sizeof part, "%s", rkey);
-		const char *names[TPL_MAX_KEY];
-		int n = rec_key_names(t, names);
-		char *save = NULL, *tok = strtok_r(part, "/", &save);
-		for (int i = 0; i < n; i++, tok = strtok_r(NULL, "/", &save))
-			json_array_append_new(ka, json_string(tok ? tok : ""));
+		json_t *ka = sync_rkey_array(t, rkey);
 		char id[65];
 		item_id(instance, key, (const char *)sqlite3_column_text(s, 2), NULL, id);
 		json_array_insert_new(deletes, 0, json_pack("{sssssosssn}", "id", id, "kind", kind, "key", ka, "base",

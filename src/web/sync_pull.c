@@ -102,15 +102,7 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *gone_keys, json_t *pus
 			json_t *key = mine ? json_object_get(mine, "key") : NULL;
 			json_t *ka = NULL;
 			if (!key) { /* not here either: only the agreement goes */
-				ka = json_array();
-				char part[300];
-				snprintf(part, sizeof part, "%s", k + strlen(t->name) + 1);
-				const char *names[TPL_MAX_KEY];
-				int n = rec_key_names(t, names);
-				char *save = NULL, *tok = strtok_r(part, "/", &save);
-				for (int j = 0; j < n; j++, tok = strtok_r(NULL, "/", &save))
-					json_array_append_new(ka, json_string(tok ? tok : ""));
-				key = ka;
+				key = ka = sync_rkey_array(t, k + strlen(t->name) + 1);
 			}
 			int prc = sync_local_put(rq, t, key, NULL, NULL, NULL, err);
 			json_decref(ka);

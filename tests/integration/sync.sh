@@ -352,6 +352,22 @@ check "the conflict is marked resolved on the server" test "$(rows "$DB" "SELECT
 check "an officer may not see the page" test "$(lcall "$URL" kh GET /sync/conflicts)" = 403
 check "the laptop holds the server's record again" test "$(rows "$K" "SELECT title FROM activity WHERE id = 'KH-9'")" = 'Field visit KH (round trip)'
 
+# a change refused on the server when it came by bundle: the return bundle carries the refusal
+printf 'activity_id,project,country,type,title,start_date\nKH-9,C202,KH,capacity_development,Field visit KH (late by USB),2021-09-01\n' >"$TMP/b/activities.csv"
+"$ACTIP" import --db "$K" --quiet "$TMP/b/activities.csv" >/dev/null
+"$ACTIP" sync export --db "$K" -o "$TMP/late.bundle" >/dev/null
+check "the server refuses the bundle's change into the locked year" \
+	sh -c "'$ACTIP' sync apply --db '$DB' '$TMP/late.bundle' | grep -q '^applied 0 changes of kh .* 1 not applied'"
+"$ACTIP" sync export --db "$DB" --for kh -o "$TMP/late-back.bundle" >"$TMP/out"
+check "the return bundle carries the refusal" grep -q 'not applied here' "$TMP/out"
+"$ACTIP" sync apply --db "$K" "$TMP/late-back.bundle" >"$TMP/out" 2>&1
+check "applied on the laptop, it lists the refused change (actip sync conflicts), nothing lost" \
+	sh -c "grep -q '^1 changes of this copy were not applied' '$TMP/out' && '$ACTIP' sync conflicts --db '$K' 2>/dev/null | grep -q 'open.activities KH-9' && '$ACTIP' sync conflicts --db '$K' --format json | grep -q 'late by USB'"
+check "and the laptop holds the server's version again" test "$(rows "$K" "SELECT title FROM activity WHERE id = 'KH-9'")" = 'Field visit KH (round trip)'
+check "the same return bundle again lists nothing twice" \
+	sh -c "'$ACTIP' sync apply --db '$K' '$TMP/late-back.bundle' >/dev/null 2>&1; [ \"\$(sqlite3 '$K' \"SELECT count(*) FROM sync_conflict WHERE mine LIKE '%late by USB%'\")\" = 1 ]"
+check "the next sync over the link has nothing to send" sh -c "echo '$PW' | '$ACTIP' sync --db '$K' | grep -q '^sent 0 changes'"
+
 # ---- pseudonymisation: instances keyed differently do not exchange people -----------------------
 mkdir -p "$TMP/keys"
 P="$TMP/pseudo.db"
