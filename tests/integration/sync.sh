@@ -7,7 +7,10 @@
 # incremental pulls (one changed record, a deletion) and their size; participant rows that
 # keep their numbers (and one renumbered when two laptops gave the same); the server's
 # changes by bundle to a laptop (in order, tampered, foreign, out of order refused; a round
-# trip agreed); a pseudonymised server cloned with its key, people exchanged by pseudonym.
+# trip agreed); names withdrawn from the officer's laptop when an activity moves to another
+# country (and back); a killed clone; a refusal carried back by a return bundle; a laptop
+# refusing a server restored from an older backup; a pseudonymised server cloned with its
+# key, people exchanged by pseudonym.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/weblib.sh"
 
