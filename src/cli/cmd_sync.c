@@ -1,9 +1,11 @@
 /* `actip sync`: an offline instance (a laptop, a national office) kept in step with a
  * server (docs/sync.md). clone makes the instance from what an account may read; a bare
  * `actip sync` pushes the local changes and pulls the others' over HTTP(S) (the module
- * actip-http, cli/http.h; plain HTTP only to a server on loopback); export and apply carry the same changes as
- * an authenticated file; conflicts lists what needs a person and resolve settles it. The
- * records work is in web/sync.c, shared with the server's routes. */
+ * actip-http, cli/http.h; plain HTTP only to a server on loopback); export and apply
+ * carry the same changes as an authenticated file; conflicts lists what needs a person
+ * and resolve settles it. The records work is in web/sync*.c, shared with the server's
+ * routes. */
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -11,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/http.h"
@@ -171,7 +174,12 @@ static int local_req(web_req *rq, store *st, const char *account, actip_err *err
 {
 	web_user u = {.id = 0, .role = ROLE_ADMIN};
 	snprintf(u.name, sizeof u.name, "%s", account);
-	return sync_local_req(rq, st, &u, err);
+	if (sync_local_req(rq, st, &u, err) < 0)
+		return ACTIP_ERR;
+	/* what is deleted or overwritten here (names withdrawn) is zeroed on disk */
+	if (sqlite3_exec(st->db, "PRAGMA secure_delete = ON", NULL, NULL, NULL) != SQLITE_OK)
+		return store_error(st, "setting secure_delete", err);
+	return ACTIP_OK;
 }
 
 /* Pushes the local changes in batches; each answer is recorded. */
@@ -239,30 +247,83 @@ static int push(client *cl, web_req *rq, json_t *pushed, long *applied, long *re
 }
 
 /* Applies a pull's answer or a return bundle's content ({"cursor", "full", "records",
- * "gone"}, or "unchanged") and stores its cursor as the epoch agreed up to. */
-static int pull_take(web_req *rq, json_t *o, json_t *pushed, long *written, long *deleted, actip_err *err)
+ * "gone"}, or "unchanged") and stores its cursor as the epoch agreed up to, all in one
+ * transaction: interrupted, nothing of it is kept and the next pull brings it again. */
+static int pull_take(web_req *rq, json_t *o, json_t *pushed, sync_tally *n, actip_err *err)
 {
-	*written = *deleted = 0;
+	memset(n, 0, sizeof *n);
 	json_t *records = json_object_get(o, "records");
 	json_t *gone = json_is_true(json_object_get(o, "full")) ? NULL : json_object_get(o, "gone");
-	if (json_is_array(records) && sync_pull_apply(rq, records, json_is_array(gone) ? gone : NULL, pushed, written,
-						      deleted, err) < 0)
-		return ACTIP_ERR;
 	char now[32];
 	snprintf(now, sizeof now, "%lld", (long long)json_integer_value(json_object_get(o, "cursor")));
-	if (sync_state_put(rq->st, "since", now) < 0)
-		return store_error(rq->st, "storing the cursor", err);
+	rq->st->origin = "sync";
+	int rc = store_batch_begin(rq->st, err);
+	rq->st->origin = NULL;
+	if (rc < 0)
+		return ACTIP_ERR;
+	bool ok = !json_is_array(records) ||
+		  sync_pull_apply(rq, records, json_is_array(gone) ? gone : NULL, pushed, n, err) == 0;
+	const char *token = json_string_value(json_object_get(o, "token"));
+	if (ok && (sync_state_put(rq->st, "since", now) < 0 || sync_state_put(rq->st, "since_token", token ? token : "") < 0))
+		ok = store_error(rq->st, "storing the cursor", err) == 0;
+	if (store_batch_end(rq->st, ok, err) < 0)
+		return ACTIP_ERR;
+	/* withdrawn names: no copy left in the write-ahead log either (secure_delete, set
+	 * by local_req, zeroed them in the database's pages) */
+	if (n->withdrawn)
+		sqlite3_exec(rq->st->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 	return ACTIP_OK;
 }
 
+/* The summary's line of withdrawn records, when there are any. */
+static void print_withdrawn(const sync_tally *n)
+{
+	if (n->withdrawn)
+		printf("%ld records no longer readable in full by this account were stripped of the people's names"
+		       " in this copy (the server keeps them)\n", n->withdrawn);
+}
+
+/* What to do when the server lost the history this copy agreed with (docs/sync.md). */
+#define HISTORY_LOST_ADVICE \
+	"; nothing was changed here: keep this copy's unsent changes with `actip sync export --db %s -o FILE`," \
+	" make a new copy with `actip sync clone`, and have the server's admin apply FILE with `actip sync apply`" \
+	" (what was changed on both sides is listed as a conflict, nothing is lost)"
+
+/* Before anything is sent: does the server still hold the epoch this copy agreed up to
+ * (not when it was restored from an older backup since)? 0, or -1 with err saying what
+ * to do. */
+static int history_check(client *cl, web_req *rq, const char *db, actip_err *err)
+{
+	char since[32] = "", token[40] = "", path[160];
+	sync_state_get(rq->st, "since", since, sizeof since);
+	sync_state_get(rq->st, "since_token", token, sizeof token);
+	if (!since[0] || !token[0])
+		return ACTIP_OK;
+	snprintf(path, sizeof path, "/api/v1/sync/state?since=%s&token=%s", since, token);
+	json_t *o;
+	long st = request(cl, "GET", path, NULL, &o, err);
+	if (st < 0)
+		return ACTIP_ERR;
+	int rc = ACTIP_OK;
+	if (st == 409 && json_is_string(json_object_get(o, "history")))
+		rc = err_set(err, ACTIP_ERR, "%s: %s" HISTORY_LOST_ADVICE, cl->base, why(o), db);
+	else if (st != 200)
+		rc = err_set(err, ACTIP_ERR, "%s: the server refused (%ld): %s", cl->base, st, why(o));
+	json_decref(o);
+	return rc;
+}
+
 /* Pulls what changed on the server since the epoch agreed (everything when fresh). */
-static int pull(client *cl, web_req *rq, json_t *pushed, bool fresh, long *written, long *deleted, long *bytes,
+static int pull(client *cl, web_req *rq, json_t *pushed, bool fresh, sync_tally *n, long *bytes,
 		actip_err *err)
 {
-	char since[32] = "", path[128];
-	if (!fresh)
+	char since[32] = "", token[40] = "", path[160];
+	if (!fresh) {
 		sync_state_get(rq->st, "since", since, sizeof since);
-	snprintf(path, sizeof path, "/api/v1/sync/pull%s%s", since[0] ? "?since=" : "", since);
+		sync_state_get(rq->st, "since_token", token, sizeof token);
+	}
+	snprintf(path, sizeof path, "/api/v1/sync/pull%s%s%s%s", since[0] ? "?since=" : "", since,
+		 since[0] && token[0] ? "&token=" : "", since[0] ? token : "");
 	json_t *o;
 	long st = request(cl, "GET", path, NULL, &o, err);
 	if (st < 0)
@@ -273,7 +334,7 @@ static int pull(client *cl, web_req *rq, json_t *pushed, bool fresh, long *writt
 		json_decref(o);
 		return ACTIP_ERR;
 	}
-	int rc = pull_take(rq, o, pushed, written, deleted, err);
+	int rc = pull_take(rq, o, pushed, n, err);
 	json_decref(o);
 	return rc;
 }
@@ -291,6 +352,17 @@ static int account_here(store *st, const char *where, const char *what, const ch
 		       found < 0 ? "unreadable" : disabled ? "disabled" : "unknown");
 }
 
+/* Removes a database file and its companions (-wal, -shm), where they exist. */
+static void remove_db(const char *path)
+{
+	static const char *const tails[] = {"", "-wal", "-shm"};
+	for (int i = 0; i < 3; i++) {
+		char p[PATH_MAX + 8];
+		snprintf(p, sizeof p, "%s%s", path, tails[i]);
+		unlink(p);
+	}
+}
+
 /* `actip sync clone`. */
 static int do_clone(const char *db, const char *server, const char *user, const char *key_path)
 {
@@ -300,11 +372,18 @@ static int do_clone(const char *db, const char *server, const char *user, const 
 		fprintf(stderr, "actip: %s exists already; clone makes a new instance (use `actip sync --db %s`)\n", db, db);
 		return EXIT_USAGE;
 	}
-	char pw[200];
+	char pw[200], part[PATH_MAX];
 	if (read_password(pw, sizeof pw) < 0) {
 		fprintf(stderr, "actip: give the account's password on standard input\n");
 		return EXIT_USAGE;
 	}
+	/* made under another name and renamed when whole: an interrupted clone leaves no
+	 * file at db, and the next clone starts again (the part left is removed first) */
+	if ((size_t)snprintf(part, sizeof part, "%s.clone-part", db) >= sizeof part) {
+		fprintf(stderr, "actip: %s: the path is too long\n", db);
+		return EXIT_USAGE;
+	}
+	remove_db(part);
 	client cl;
 	store st = {0};
 	web_req rq;
@@ -349,7 +428,7 @@ static int do_clone(const char *db, const char *server, const char *user, const 
 		}
 	}
 	json_t *u = json_object_get(state, "user");
-	if (auth_init(&err) < 0 || store_open(&st, db, 0, &err) < 0 ||
+	if (auth_init(&err) < 0 || store_open(&st, part, 0, &err) < 0 ||
 	    (key_path && store_privacy_adopt(&st, key_path, &err) < 0) || store_begin(&st, &err) < 0) {
 		json_decref(state);
 		goto out;
@@ -368,15 +447,20 @@ static int do_clone(const char *db, const char *server, const char *user, const 
 		goto out;
 	}
 	json_decref(state);
-	long written, deleted, bytes;
+	long bytes;
+	sync_tally n;
 	json_t *pushed = json_object();
-	if (local_req(&rq, &st, user, &err) < 0 ||
-	    pull(&cl, &rq, pushed, true, &written, &deleted, &bytes, &err) < 0) {
+	if (local_req(&rq, &st, user, &err) < 0 || pull(&cl, &rq, pushed, true, &n, &bytes, &err) < 0) {
 		json_decref(pushed);
 		goto out;
 	}
 	json_decref(pushed);
-	printf("cloned %s as %s into %s: %ld records\n", cl.base, user, db, written);
+	store_close(&st);
+	if (rename(part, db) != 0) {
+		err_set(&err, ACTIP_ERR, "%s: cannot rename to %s: %s", part, db, strerror(errno));
+		goto out;
+	}
+	printf("cloned %s as %s into %s: %ld records\n", cl.base, user, db, n.written);
 	if (key_path)
 		printf("people are kept pseudonymised there under the server's key: give it to every later use,"
 		       " as %s=%s\n", STORE_KEY_ENV, key_path);
@@ -387,6 +471,8 @@ out:
 	sodium_memzero(pw, sizeof pw);
 	client_close(&cl);
 	store_close(&st);
+	if (rc != EXIT_OK_)
+		remove_db(part);
 	return rc;
 }
 
@@ -416,17 +502,19 @@ static int do_sync(const char *db)
 	web_req rq;
 	int rc = EXIT_FAILURE_;
 	json_t *pushed = json_object();
-	long applied = 0, refused = 0, written = 0, deleted = 0, bytes = 0;
+	long applied = 0, refused = 0, bytes = 0;
+	sync_tally n = {0, 0, 0};
 	if (open_clone(db, &st, user, server, &err) < 0)
 		goto out;
 	char people[65];
 	sync_privacy_id(&st, people);
 	if (client_open(&cl, server, user, pw, people, &err) < 0 || local_req(&rq, &st, user, &err) < 0 ||
-	    push(&cl, &rq, pushed, &applied, &refused, &err) < 0 ||
-	    pull(&cl, &rq, pushed, false, &written, &deleted, &bytes, &err) < 0)
+	    history_check(&cl, &rq, db, &err) < 0 || push(&cl, &rq, pushed, &applied, &refused, &err) < 0 ||
+	    pull(&cl, &rq, pushed, false, &n, &bytes, &err) < 0)
 		goto out;
 	printf("sent %ld changes (%ld applied, %ld not: see `actip sync conflicts`); received %ld records, %ld deleted"
-	       " (%ld bytes)\n", applied + refused, applied, refused, written, deleted, bytes);
+	       " (%ld bytes)\n", applied + refused, applied, refused, n.written, n.deleted, bytes);
+	print_withdrawn(&n);
 	rc = EXIT_OK_;
 out:
 	if (rc != EXIT_OK_)
@@ -615,6 +703,17 @@ static int do_export_for(const char *db, const char *account, const char *since_
 	sync_privacy_id(&st, people);
 	json_t *body = json_pack("{sssIss}", "direction", "down", "since", (json_int_t)since, "people", people);
 	json_object_update(body, o);
+	char since_token[33];
+	if (since >= 0 && sync_epoch_token(&st, since, since_token) > 0) /* the laptop checks its history by it */
+		json_object_set_new(body, "since_token", json_string(since_token));
+	json_t *refused = sync_refusals(&rq);
+	if (!refused) {
+		json_decref(body);
+		store_error(&st, "reading the refused changes", &err);
+		goto out;
+	}
+	size_t nrefused = json_array_size(refused);
+	json_object_set_new(body, "refused", refused);
 	int wrc = sync_bundle_write(outpath, instance, account, bkey, body, &err);
 	json_decref(body);
 	if (wrc < 0)
@@ -622,6 +721,9 @@ static int do_export_for(const char *db, const char *account, const char *since_
 	printf("wrote %zu records and %zu deletions for %s to %s (%s epoch %lld)\n",
 	       json_array_size(json_object_get(o, "records")), json_array_size(json_object_get(o, "gone")), account,
 	       outpath, since < 0 ? "everything, up to" : "since", since < 0 ? epoch : (long long)since);
+	if (nrefused)
+		printf("with %zu changes of %s not applied here (refused, or changed on both sides)\n", nrefused,
+		       account);
 	rc = EXIT_OK_;
 out:
 	if (rc != EXIT_OK_)
@@ -655,6 +757,8 @@ static int apply_down(const char *db, const char *path)
 	long long since = json_integer_value(json_object_get(b, "since"));
 	long long cursor = json_integer_value(json_object_get(b, "cursor"));
 	long long mine = sync_state_get(&st, "since", have, sizeof have) > 0 ? strtoll(have, NULL, 10) : 0;
+	char mine_token[40] = "";
+	sync_state_get(&st, "since_token", mine_token, sizeof mine_token);
 	sync_privacy_id(&st, people);
 	if (strcmp(account, user) != 0) {
 		err_set(&err, ACTIP_EINPUT, "%s: this bundle is for account '%s'; this instance is '%s''s; refused", path,
@@ -662,6 +766,10 @@ static int apply_down(const char *db, const char *path)
 	} else if (strcmp(json_string_value(json_object_get(b, "people")) ?: "", people) != 0) {
 		err_set(&err, ACTIP_EINPUT, "%s: the server keeps people under another pseudonymisation key; instances keyed"
 			" differently do not exchange people; refused", path);
+	} else if (*mine_token && json_is_string(json_object_get(b, "since_token")) &&
+		   since == mine && strcmp(json_string_value(json_object_get(b, "since_token")), mine_token) != 0) {
+		err_set(&err, ACTIP_EINPUT, "%s: the server that made this bundle no longer holds the point this copy"
+			" last agreed with it (restored from a backup, or replaced); refused" HISTORY_LOST_ADVICE, path, db);
 	} else if (since > mine) {
 		err_set(&err, ACTIP_EINPUT, "%s: this bundle carries the changes after epoch %lld, and this instance has"
 			" only those up to %lld; ask for one made with --since %lld; refused", path, since, mine, mine);
@@ -669,13 +777,24 @@ static int apply_down(const char *db, const char *path)
 		err_set(&err, ACTIP_EINPUT, "%s: this bundle reaches epoch %lld, older than this instance's %lld; refused",
 			path, cursor, mine);
 	} else {
-		long written, deleted;
-		if (local_req(&rq, &st, user, &err) < 0 || pull_take(&rq, b, pushed, &written, &deleted, &err) < 0) {
+		sync_tally n;
+		if (local_req(&rq, &st, user, &err) < 0 || pull_take(&rq, b, pushed, &n, &err) < 0) {
 			rc = EXIT_FAILURE_;
 			goto out;
 		}
-		printf("applied %ld records and %ld deletions from %s; %s is at epoch %lld\n", written, deleted, path, db,
-		       cursor);
+		printf("applied %ld records and %ld deletions from %s; %s is at epoch %lld\n", n.written, n.deleted, path,
+		       db, cursor);
+		print_withdrawn(&n);
+		long taken = 0;
+		json_t *refused = json_object_get(b, "refused");
+		if (json_is_array(refused) && sync_take_refusals(&rq, refused, &taken) < 0) {
+			store_error(&st, "listing the server's refusals", &err);
+			rc = EXIT_FAILURE_;
+			goto out;
+		}
+		if (taken)
+			printf("%ld changes of this copy were not applied on the server: the server's version is kept here,"
+			       " yours is listed (see `actip sync conflicts`)\n", taken);
 		rc = EXIT_OK_;
 	}
 out:

@@ -234,7 +234,7 @@ void tpl_bind_int_or_null(sqlite3_stmt *s, int idx, const tplrow *r, int col);
 /* Prepares n statements from sql into stmts; finalizes and clears them. Each set of
  * templates (programme, work plan, indicators) keeps its own statement array. */
 int tpl_prepare_set(importer *im, const char *const *sql, sqlite3_stmt **stmts, int n, actip_err *err);
-void tpl_finalize_set(sqlite3_stmt **stmts, int n);
+void tpl_finalize_set(importer *im, sqlite3_stmt **stmts, int n);
 
 /* Steps a bound write statement; records a database error against the row. Returns
  * the number of rows changed, or -1. */

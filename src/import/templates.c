@@ -226,7 +226,7 @@ int template_prepare(importer *im, actip_err *err)
 /* Finalizes every statement. */
 void template_finalize(importer *im)
 {
-	tpl_finalize_set(im->stmt, S__COUNT);
+	tpl_finalize_set(im, im->stmt, S__COUNT);
 	wp_templates_finalize(im);
 	ind_templates_finalize(im);
 	svy_templates_finalize(im);
@@ -240,16 +240,16 @@ void template_finalize(importer *im)
 int tpl_prepare_set(importer *im, const char *const *sql, sqlite3_stmt **stmts, int n, actip_err *err)
 {
 	for (int i = 0; i < n; i++)
-		if (store_prepare(im->st, sql[i], &stmts[i], err) < 0)
+		if (store_prepare_kept(im->st, sql[i], &stmts[i], err) < 0)
 			return ACTIP_ERR;
 	return ACTIP_OK;
 }
 
 /* Finalizes n statements and clears them. */
-void tpl_finalize_set(sqlite3_stmt **stmts, int n)
+void tpl_finalize_set(importer *im, sqlite3_stmt **stmts, int n)
 {
 	for (int i = 0; i < n; i++) {
-		sqlite3_finalize(stmts[i]);
+		store_finalize_kept(im->st, stmts[i]);
 		stmts[i] = NULL;
 	}
 }

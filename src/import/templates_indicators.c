@@ -65,7 +65,7 @@ int ind_templates_prepare(importer *im, actip_err *err)
 /* Finalizes them. */
 void ind_templates_finalize(importer *im)
 {
-	tpl_finalize_set(im->ind_stmt, I__COUNT);
+	tpl_finalize_set(im, im->ind_stmt, I__COUNT);
 }
 
 /* Steps one of our write statements and counts the row; 0, or -1 on a database error. */

@@ -28,7 +28,7 @@ int nar_templates_prepare(importer *im, actip_err *err)
 
 void nar_templates_finalize(importer *im)
 {
-	tpl_finalize_set(im->nar_stmt, N__COUNT);
+	tpl_finalize_set(im, im->nar_stmt, N__COUNT);
 }
 
 /* Binds year, a text and a text, then steps and counts the row; 0, or -1. */

@@ -45,7 +45,7 @@ int svy_templates_prepare(importer *im, actip_err *err)
 
 void svy_templates_finalize(importer *im)
 {
-	tpl_finalize_set(im->svy_stmt, V__COUNT);
+	tpl_finalize_set(im, im->svy_stmt, V__COUNT);
 }
 
 /* Steps one of our write statements and counts the row; 0, or -1 on a database error. */

@@ -35,6 +35,13 @@ void store_capture_begin(store *st)
 	store_capture_end(st);
 	if (!st->capture)
 		return;
+	if (st->origin && strcmp(st->origin, "sync") == 0) {
+		/* received from the server, which keeps the change: logged without its
+		 * changeset, so that names this account may later no longer see are not kept
+		 * here in a copy of the change (docs/sync.md, "What stays on a laptop") */
+		st->capture_bulk = true;
+		return;
+	}
 	sqlite3_session *s = NULL;
 	if (sqlite3session_create(st->db, "main", &s) != SQLITE_OK)
 		return;

@@ -597,6 +597,8 @@ int store_feedback_fresh(store *st, bool *fresh, actip_err *err)
  * budget (a 1M-row import peaked at 91 MB with the import's 32 MiB cache). */
 int store_stats_refresh(store *st, actip_err *err)
 {
+	if (st->batch) /* once, when the batch commits (store_batch_end) */
+		return ACTIP_OK;
 	/* delete, insert, clean the flag, delete and insert the disability counts */
 	sqlite3_stmt *years = NULL, *st5[5] = {NULL};
 	int rc = ACTIP_OK;

@@ -7,6 +7,7 @@
 #include "store/stats.h"
 #include "store/store.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -205,10 +206,13 @@ int store_open(store *st, const char *path, int flags, actip_err *err)
 	return ACTIP_OK;
 }
 
+static void kept_free(store *st);
+
 /* Closes the connection and frees the path. */
 void store_close(store *st)
 {
 	store_capture_end(st);
+	kept_free(st);
 	free(st->stats_reindex);
 	st->stats_reindex = NULL;
 	for (int i = 0; i < st->ncached; i++)
@@ -224,6 +228,8 @@ void store_close(store *st)
 /* BEGIN IMMEDIATE. */
 int store_begin(store *st, actip_err *err)
 {
+	if (st->batch) /* the batch's session and statistics tracking go on */
+		return exec(st, "SAVEPOINT actip_write", "starting a write", err);
 	st->stats_track = false;
 	if (exec(st, "BEGIN IMMEDIATE", "starting a transaction", err) < 0)
 		return ACTIP_ERR;
@@ -260,6 +266,13 @@ int store_commit(store *st, actip_err *err)
 		store_rollback(st);
 		return ACTIP_ERR;
 	}
+	if (st->batch) {
+		if (exec(st, "RELEASE actip_write", "finishing a write", err) < 0) {
+			store_rollback(st);
+			return ACTIP_ERR;
+		}
+		return ACTIP_OK;
+	}
 	if (store_stats_track_finish(st, err) < 0 || store_capture_commit(st, err) < 0) {
 		store_rollback(st);
 		return ACTIP_ERR;
@@ -275,12 +288,102 @@ int store_commit(store *st, actip_err *err)
 /* ROLLBACK when a transaction is open. */
 void store_rollback(store *st)
 {
+	if (st->batch) { /* this write only; nothing when it was released already */
+		if (st->db && sqlite3_exec(st->db, "ROLLBACK TO actip_write", NULL, NULL, NULL) == SQLITE_OK)
+			sqlite3_exec(st->db, "RELEASE actip_write", NULL, NULL, NULL);
+		return;
+	}
 	store_capture_end(st);
 	st->stats_track = false;
 	free(st->stats_reindex); /* the DROP INDEX is rolled back with the rest */
 	st->stats_reindex = NULL;
 	if (st->db && !sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* The statements a batch keeps: open-addressed tables by the SQL's address (to find
+ * one to reuse) and by the statement's (to tell a kept one when it is put back). */
+enum { KEPT_SLOTS = 1024 };
+struct store_kept {
+	const char *sql[KEPT_SLOTS];
+	sqlite3_stmt *stmt[KEPT_SLOTS];
+	sqlite3_stmt *mine[KEPT_SLOTS];
+	int n;
+};
+
+/* The slot of p in a table of addresses (its own, or the empty one where it goes). */
+static size_t kept_slot(const void *const *table, const void *p)
+{
+	size_t i = ((uintptr_t)p >> 4) % KEPT_SLOTS;
+	while (table[i] && table[i] != p)
+		i = (i + 1) % KEPT_SLOTS;
+	return i;
+}
+
+/* Finalizes every kept statement and frees the tables. */
+static void kept_free(store *st)
+{
+	if (!st->kept)
+		return;
+	for (int i = 0; i < KEPT_SLOTS; i++)
+		sqlite3_finalize(st->kept->stmt[i]);
+	free(st->kept);
+	st->kept = NULL;
+}
+
+int store_prepare_kept(store *st, const char *sql, sqlite3_stmt **stmt, actip_err *err)
+{
+	struct store_kept *k = st->kept;
+	if (!k || k->n >= KEPT_SLOTS / 2) /* no batch, or full enough: not kept */
+		return store_prepare(st, sql, stmt, err);
+	size_t i = kept_slot((const void *const *)k->sql, sql);
+	if (k->sql[i]) {
+		*stmt = k->stmt[i];
+		return ACTIP_OK;
+	}
+	if (store_prepare(st, sql, stmt, err) < 0)
+		return ACTIP_ERR;
+	k->sql[i] = sql;
+	k->stmt[i] = *stmt;
+	k->mine[kept_slot((const void *const *)k->mine, *stmt)] = *stmt;
+	k->n++;
+	return ACTIP_OK;
+}
+
+void store_finalize_kept(store *st, sqlite3_stmt *stmt)
+{
+	if (!stmt)
+		return;
+	if (st->kept && st->kept->mine[kept_slot((const void *const *)st->kept->mine, stmt)] == stmt) {
+		sqlite3_reset(stmt);
+		sqlite3_clear_bindings(stmt);
+		return;
+	}
+	sqlite3_finalize(stmt);
+}
+
+int store_batch_begin(store *st, actip_err *err)
+{
+	if (store_begin(st, err) < 0)
+		return ACTIP_ERR;
+	st->batch = true;
+	st->kept = calloc(1, sizeof *st->kept); /* none: statements prepared per write, as outside */
+	return ACTIP_OK;
+}
+
+int store_batch_end(store *st, bool ok, actip_err *err)
+{
+	st->batch = false;
+	kept_free(st);
+	if (!ok) {
+		store_rollback(st);
+		return ACTIP_ERR;
+	}
+	if (store_stats_refresh(st, err) < 0 || store_commit(st, err) < 0) {
+		store_rollback(st);
+		return ACTIP_ERR;
+	}
+	return ACTIP_OK;
 }
 
 /* Prepares one statement. */

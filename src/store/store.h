@@ -36,7 +36,10 @@ typedef struct store {
 	char *stats_reindex;          /* a bulk write dropped attendance_person: its SQL,
 				       * run again before the write commits */
 	char account[65];             /* who writes now ("" = the local operator) */
-	const char *origin;           /* NULL: made here; "sync": received, never sent back */
+	const char *origin;           /* NULL: made here; "sync": received, never sent back (and
+				       * captured without its changeset: the sender keeps it) */
+	bool batch;                   /* inside store_batch_begin: writes are savepoints */
+	struct store_kept *kept;      /* a batch's importer statements (store_prepare_kept) */
 	/* Called inside every write transaction just before COMMIT (NULL: none); a failure
 	 * rolls the transaction back. The sync server marks a pushed item applied here. */
 	int (*before_commit)(struct store *st, void *ctx);
@@ -86,10 +89,27 @@ void store_close(store *st);
 int store_read_begin(store *st, bool *began, actip_err *err);
 void store_read_end(store *st, bool began);
 
-/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. Inside a batch (below) they are a SAVEPOINT, its
+ * RELEASE and a ROLLBACK TO it: each write keeps its all-or-nothing step while the
+ * batch's one transaction is captured, has its statistics refreshed and is made durable
+ * once. */
 int store_begin(store *st, actip_err *err);
 int store_commit(store *st, actip_err *err);
 void store_rollback(store *st);
+
+/* A batch: many writes (each with its own store_begin/store_commit) in one transaction,
+ * so that a sync's pull is applied whole or not at all, with one fsync and one refresh
+ * of the statistics instead of one per record. store_batch_end commits when ok, else
+ * rolls everything back; 0 or -1 with err. */
+int store_batch_begin(store *st, actip_err *err);
+int store_batch_end(store *st, bool ok, actip_err *err);
+
+/* The importer's statements (import/templates.c): prepared with store_prepare and
+ * finalized with store_finalize_kept, except inside a batch, where each is kept (by the
+ * address of its SQL) until store_batch_end and only reset between uses: a batch of
+ * thousands of one-record writes parses its statements once, not once per record. */
+int store_prepare_kept(store *st, const char *sql, sqlite3_stmt **stmt, actip_err *err);
+void store_finalize_kept(store *st, sqlite3_stmt *stmt);
 
 /* Prepares a statement; on failure fills err with SQLite's message. */
 int store_prepare(store *st, const char *sql, sqlite3_stmt **stmt, actip_err *err);

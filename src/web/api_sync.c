@@ -24,9 +24,25 @@ static bool same_people(web_req *rq)
 	return strcmp(mine, theirs ? theirs : "") == 0;
 }
 
-/* GET /api/v1/sync/state */
+/* Does the server's history still hold the epoch and token a client names (?since=E
+ * &token=T)? Answers 409 and returns false when not. */
+static bool history_checked(web_req *rq, web_resp *rs)
+{
+	const char *given = req_query(rq, "since"), *token = req_query(rq, "token");
+	int64_t since;
+	if (!given || !token || text_parse_count(given, &since) < 0 || sync_history_holds(rq->st, since, token))
+		return true;
+	resp_json(rs, 409, json_pack("{ssss}", "error",
+				     "this server's history no longer holds the point this copy last agreed with it"
+				     " (the server was restored from a backup, or replaced)", "history", "lost"));
+	return false;
+}
+
+/* GET /api/v1/sync/state[?since=E&token=T] */
 static void state_h(web_req *rq, web_resp *rs)
 {
+	if (!history_checked(rq, rs))
+		return;
 	char key[65], bkey[65], people[65];
 	actip_err err;
 	long long cursor;
@@ -50,6 +66,8 @@ static void pull_h(web_req *rq, web_resp *rs)
 	if (!same_people(rq))
 		return resp_json_error(rs, 409, "this server keeps people under another pseudonymisation key; "
 						"instances keyed differently do not exchange people");
+	if (!history_checked(rq, rs))
+		return;
 	const char *given = req_query(rq, "since");
 	int64_t since = -1;
 	if (given && text_parse_count(given, &since) < 0)
@@ -60,8 +78,11 @@ static void pull_h(web_req *rq, web_resp *rs)
 		web_log(rq, "sync pull: %s", err.msg);
 		return resp_json_error(rs, 500, "the database is not available");
 	}
-	if (since == epoch)
-		return resp_json(rs, 200, json_pack("{sIsb}", "cursor", (json_int_t)epoch, "unchanged", 1));
+	if (since == epoch) {
+		json_t *o = json_pack("{sIsb}", "cursor", (json_int_t)epoch, "unchanged", 1);
+		sync_add_token(rq->st, o, epoch);
+		return resp_json(rs, 200, o);
+	}
 	json_t *o = sync_changes(rq, since, &epoch, &err);
 	if (!o) {
 		web_log(rq, "sync pull: %s", err.msg);

@@ -397,6 +397,31 @@ static void scope_values(const template *t, json_t *rec, const char *vals[4], ch
 					 sizeof bufs[i]);
 }
 
+int rec_scope(store *st, const template *t, json_t *rec, char *out, size_t size)
+{
+	out[0] = '\0';
+	if (!t->kind->scope_sql)
+		return 0;
+	const char *vals[4];
+	char bufs[4][32];
+	scope_values(t, rec, vals, bufs);
+	sqlite3_stmt *s;
+	if (store_cached(st, t->kind->scope_sql, &s) != SQLITE_OK)
+		return -1;
+	for (int i = 0; i < 4 && t->kind->scope_cols[i] >= 0; i++)
+		store_bind_text(s, i + 1, vals[i]);
+	size_t used = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(s, 0);
+		int w = v && used < size ? snprintf(out + used, size - used, "%s%s", used ? "," : "", v) : 0;
+		if (w > 0)
+			used += (size_t)w;
+	}
+	store_release(st, s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Names the records a delete would leave pointing at nothing (foreign_key_check). */
 static int dangling(store *st, char *msg, size_t size)
 {

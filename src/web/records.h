@@ -65,6 +65,11 @@ const char *rec_value_text(json_t *v, char *buf, size_t size);
  * the record's country), with its version; a new reference. */
 json_t *rec_shown(web_req *rq, const template *t, json_t *rec);
 
+/* The countries or bodies a record belongs to by its kind's scope rule (whose names the
+ * record shows to whom: rec_shown), joined by ',' into out ("" for a kind without a
+ * rule); 0 or -1. */
+int rec_scope(store *st, const template *t, json_t *rec, char *out, size_t size);
+
 /* The stored record as shown, or NULL with *status 404 or 500. */
 json_t *rec_read(web_req *rq, const rec_ref *r, int *status);
 

@@ -50,9 +50,16 @@ void sync_privacy_id(store *st, char out[65]);
  * the deleted ones ({"kind","key"}) and records only what changed. Records changed here
  * and not in `pushed` (an object of item ids by "kind/rkey") are kept, and listed as
  * conflicts when the server changed them too; a record the same on both sides is agreed.
- * Counts written and deleted records into *written and *deleted. 0 or -1 (err). */
-int sync_pull_apply(web_req *rq, json_t *records, json_t *gone, json_t *pushed, long *written, long *deleted,
-		    actip_err *err);
+ * A record the account may no longer see in full (its names: rec_shown) is stored
+ * without them and the change log's copies of them go (the names leave this copy;
+ * nothing is sent back, nothing deleted on the server). Counts into *n. 0 or -1 (err).
+ * The caller holds the pull in one batch (store_batch_begin) with its cursor. */
+typedef struct sync_tally {
+	long written;   /* records stored or changed */
+	long deleted;   /* records deleted (the server deleted them) */
+	long withdrawn; /* records stored again without the names this account may no longer see */
+} sync_tally;
+int sync_pull_apply(web_req *rq, json_t *records, json_t *gone, json_t *pushed, sync_tally *n, actip_err *err);
 
 /* The server's side of an incremental pull (sync_index.c). sync_index_refresh brings the
  * index of every record up to date (a write only when the change log moved) and gives
@@ -62,6 +69,15 @@ int sync_pull_apply(web_req *rq, json_t *records, json_t *gone, json_t *pushed, 
  * the keys deleted after it. NULL with err on a database error. */
 int sync_index_refresh(web_req *rq, long long *epoch, actip_err *err);
 json_t *sync_changes(web_req *rq, long long since, long long *epoch, actip_err *err);
+
+/* A server's history (sync_index.c): each epoch gets a random token when it is made;
+ * a client keeps the token of the epoch it agreed up to. sync_epoch_token reads one (1
+ * found, 0 none, -1 error); sync_history_holds says whether this server's history still
+ * holds that epoch with that token (false after a restore from a backup made before it;
+ * true for an empty token); sync_add_token adds "token" of epoch to an answer. */
+int sync_epoch_token(store *st, long long epoch, char out[33]);
+bool sync_history_holds(store *st, long long epoch, const char *token);
+void sync_add_token(store *st, json_t *o, long long epoch);
 
 /* The client's local changes since the last agreement as push items (see
  * sync_apply_item), in the kinds' order, deletions last. */
@@ -96,6 +112,14 @@ json_t *sync_bundle_open(const char *path, const char instance_key[65], actip_er
  * side refuses a bundle meant for the other. */
 json_t *sync_bundle_read(const char *path, const char *instance_key, const char *instance_id, const char *bkey,
 			 actip_err *err);
+
+/* The server's side of a return bundle (docs/sync.md, "Without any link"): rq's
+ * user's open conflicts and refused changes, each as {"item": a push item, "result": its
+ * answer, with the record as it stays on the server}; NULL on a database error. The
+ * instance takes them with sync_take_refusals as if a push had been answered so
+ * (sync_after_push), skipping those it lists already; counts the new ones. 0 or -1. */
+json_t *sync_refusals(web_req *rq);
+int sync_take_refusals(web_req *rq, json_t *refusals, long *taken);
 
 /* The conflicts of a store as JSON (unresolved first). */
 json_t *sync_conflicts(store *st);

@@ -1,6 +1,7 @@
 /* What changed since a client last agreed (docs/sync.md): the index of every record an
- * instance holds, with the version it has and the epoch at which that version was first
- * seen, so that a pull or a return bundle carries only the records changed since the
+ * instance holds, with the version it has (for a kind with people's names, with the
+ * countries whose officers may see them: rec_scope) and the epoch at which that version
+ * was first seen, so that a pull or a return bundle carries only the records changed since the
  * client's epoch and the keys of those deleted since, instead of every record.
  *
  * Why an index and not the change log's changesets: a change set names table rows, and
@@ -10,6 +11,7 @@
  * The index is brought up to date lazily, under the write lock, only when the change log
  * moved since the last time (sync_state 'index_seq'); the epoch ('index_epoch') then
  * moves by one when at least one record's version differs. */
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,8 +85,18 @@ static long index_stamp(web_req *rq, long long epoch)
 		const char *kind = json_string_value(json_object_get(e, "kind"));
 		const char *version = json_string_value(json_object_get(e, "version"));
 		const template *t = rec_kind(kind);
-		char rkey[300], k[400];
+		char rkey[300], k[400], stamp[400], scope[300];
 		sync_rkey(t, json_object_get(e, "record"), rkey, sizeof rkey);
+		if (t->kind->private_cols && version) {
+			/* whose names these are: a record whose names an account may see changes
+			 * for that account when another record moves it (an activity's country) */
+			if (rec_scope(rq->st, t, json_object_get(e, "record"), scope, sizeof scope) < 0) {
+				changed = -1;
+				goto done;
+			}
+			snprintf(stamp, sizeof stamp, "%s@%s", version, scope);
+			version = stamp;
+		}
 		snprintf(k, sizeof k, "%s/%s", kind, rkey);
 		const char *had = json_string_value(json_object_get(ix, k));
 		bool same = had && version && strcmp(had, version) == 0;
@@ -134,6 +146,39 @@ done:
 	return changed;
 }
 
+/* The name of an epoch's token in sync_state. */
+static void token_name(long long epoch, char out[40])
+{
+	snprintf(out, 40, "epoch:%lld", epoch);
+}
+
+/* Gives a new epoch its token: random, so that a server restored from a backup, whose
+ * epochs grow again from an older point, makes other tokens for the same numbers. */
+static int epoch_mark(store *st, long long epoch)
+{
+	unsigned char r[16];
+	char hex[33], name[40];
+	randombytes_buf(r, sizeof r);
+	sodium_bin2hex(hex, sizeof hex, r, sizeof r);
+	token_name(epoch, name);
+	return sync_state_put(st, name, hex);
+}
+
+int sync_epoch_token(store *st, long long epoch, char out[33])
+{
+	char name[40];
+	token_name(epoch, name);
+	return sync_state_get(st, name, out, 33);
+}
+
+bool sync_history_holds(store *st, long long epoch, const char *token)
+{
+	char mine[33];
+	if (!token || !*token)
+		return true; /* a copy cloned before epochs had tokens: nothing to compare */
+	return sync_epoch_token(st, epoch, mine) > 0 && strcmp(mine, token) == 0;
+}
+
 int sync_index_refresh(web_req *rq, long long *epoch, actip_err *err)
 {
 	store *st = rq->st;
@@ -154,7 +199,8 @@ int sync_index_refresh(web_req *rq, long long *epoch, actip_err *err)
 	long changed = -1;
 	if (store_change_seq(st, &seq) == 0)
 		changed = index_stamp(rq, *epoch + 1);
-	if (changed < 0 || (changed > 0 && state_put_num(st, "index_epoch", *epoch + 1) < 0) ||
+	if (changed < 0 || (changed > 0 && (state_put_num(st, "index_epoch", *epoch + 1) < 0 ||
+					    epoch_mark(st, *epoch + 1) < 0)) ||
 	    state_put_num(st, "index_seq", seq) < 0) {
 		store_error(st, "updating the sync index", err);
 		store_rollback(st);
@@ -188,6 +234,13 @@ static bool take_one(json_t *rec, void *ctx)
 	return false;
 }
 
+void sync_add_token(store *st, json_t *o, long long epoch)
+{
+	char token[33];
+	if (o && sync_epoch_token(st, epoch, token) > 0)
+		json_object_set_new(o, "token", json_string(token));
+}
+
 json_t *sync_changes(web_req *rq, long long since, long long *epoch, actip_err *err)
 {
 	if (sync_index_refresh(rq, epoch, err) < 0)
@@ -198,11 +251,13 @@ json_t *sync_changes(web_req *rq, long long since, long long *epoch, actip_err *
 	json_t *out = NULL;
 	if (since < 0 || since > *epoch) { /* a new client, or one of another index: everything */
 		json_t *records = sync_records(rq);
-		if (records)
+		if (records) {
 			out = json_pack("{sIsbsoso}", "cursor", (json_int_t)*epoch, "full", 1, "records", records, "gone",
 					json_array());
-		else
+			sync_add_token(rq->st, out, *epoch);
+		} else {
 			store_error(rq->st, "reading the records", err);
+		}
 		store_read_end(rq->st, began);
 		return out;
 	}
@@ -258,5 +313,7 @@ json_t *sync_changes(web_req *rq, long long since, long long *epoch, actip_err *
 				json_array_append(sorted, e);
 	}
 	json_decref(records);
-	return json_pack("{sIsbsoso}", "cursor", (json_int_t)*epoch, "full", 0, "records", sorted, "gone", gone);
+	out = json_pack("{sIsbsoso}", "cursor", (json_int_t)*epoch, "full", 0, "records", sorted, "gone", gone);
+	sync_add_token(rq->st, out, *epoch);
+	return out;
 }

@@ -232,7 +232,7 @@ int wp_templates_prepare(importer *im, actip_err *err)
 /* Finalizes them. */
 void wp_templates_finalize(importer *im)
 {
-	tpl_finalize_set(im->wp_stmt, W__COUNT);
+	tpl_finalize_set(im, im->wp_stmt, W__COUNT);
 }
 
 /* ---- helpers ------------------------------------------------------------------ */

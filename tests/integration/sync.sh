@@ -7,7 +7,10 @@
 # incremental pulls (one changed record, a deletion) and their size; participant rows that
 # keep their numbers (and one renumbered when two laptops gave the same); the server's
 # changes by bundle to a laptop (in order, tampered, foreign, out of order refused; a round
-# trip agreed); a pseudonymised server cloned with its key, people exchanged by pseudonym.
+# trip agreed); names withdrawn from the officer's laptop when an activity moves to another
+# country (and back); a killed clone; a refusal carried back by a return bundle; a laptop
+# refusing a server restored from an older backup; a pseudonymised server cloned with its
+# key, people exchanged by pseudonym.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/weblib.sh"
 
@@ -225,6 +228,21 @@ for i in 1 2 3 4 5 6; do
 	integrity "$K" || not_ok "kill -9 $i: the laptop's database is whole"
 	integrity "$DB" || not_ok "kill -9 $i: the server's database is whole"
 done
+# a clone killed at a random moment leaves no file, or a whole one; the next clone works
+C="$TMP/killed-clone.db"
+for i in 1 2 3; do
+	rm -f "$C"
+	"$ACTIP" sync clone --server "$URL" --user kh --db "$C" <"$TMP/pw" >/dev/null 2>&1 &
+	pid=$!
+	sleep "0.$(( (RANDOM % 30) + 1 ))"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	[ ! -e "$C" ] || [ "$(sqlite3 "$C" "SELECT value FROM sync_state WHERE name = 'since'")" != "" ] ||
+		not_ok "kill -9 of clone $i: no file, or a whole clone"
+done
+rm -f "$C"
+check "a clone after an interrupted one works and leaves no part behind" \
+	bash -c "'$ACTIP' sync clone --server '$URL' --user kh --db '$C' <'$TMP/pw' | grep -q '^cloned' && [ ! -e '$C.clone-part' ] && diff <('$ACTIP' report --db '$C' --year 2021 --format json | grep -v generated) <('$ACTIP' report --db '$DB' --year 2021 --format json | grep -v generated) >/dev/null"
 check "both databases pass integrity_check after the kills" sh -c "[ \"\$(sqlite3 '$K' 'PRAGMA integrity_check')\" = ok ] && [ \"\$(sqlite3 '$DB' 'PRAGMA integrity_check')\" = ok ]"
 check "the next sync completes" sync_as "$K"
 check "and the one after it has nothing to send" sh -c "echo '$PW' | '$ACTIP' sync --db '$K' | grep -q '^sent 0 changes'"
@@ -290,6 +308,35 @@ check "a round trip by USB alone: the laptop's change comes back agreed, not as 
 	sh -c "'$ACTIP' sync apply --db '$K' '$TMP/down3.bundle' >/dev/null && [ \"\$('$ACTIP' sync status --db '$K' | grep 'to send')\" = \"\$(printf 'to send\t0 changes')\" ] && [ \"\$(sqlite3 '$K' \"SELECT count(*) FROM sync_conflict WHERE mine LIKE '%round trip%'\")\" = 0 ]"
 check "and the next sync over the link has nothing to send" sh -c "echo '$PW' | '$ACTIP' sync --db '$K' | grep -q '^sent 0 changes'"
 
+# ---- names follow visibility: an activity moved out of and into the officer's country ----------
+# names DB: the names of KH-9's participants held there
+names() { rows "$1" "SELECT count(*) FROM attendance WHERE activity = 'KH-9' AND full_name IS NOT NULL"; }
+held=$(names "$K")
+check "server: KH-9 moved to Thailand" test "$(edit "$URL" admin /api/v1/records/activities/KH-9 country TH)" = 200
+e2=$(epoch_of "$K")
+"$ACTIP" sync export --db "$DB" --for kh --since "$e2" -o "$TMP/moved.bundle" >/dev/null
+"$ACTIP" sync apply --db "$K" "$TMP/moved.bundle" >"$TMP/out" 2>&1
+check "a return bundle withdraws the moved activity's $held names and says so" \
+	grep -q "^$held records no longer readable in full by this account were stripped" "$TMP/out"
+check "the laptop holds none of them, in its tables or anywhere in its files" \
+	sh -c "[ $held -ge 8 ] && [ \"\$(sqlite3 '$K' \"SELECT count(*) FROM attendance WHERE activity = 'KH-9' AND (full_name IS NOT NULL OR email IS NOT NULL OR person_id IS NOT NULL)\")\" = 0 ] && ! cat '$K' '$K-wal' 2>/dev/null | grep -qa -e 'Chan Sophea' -e 'Keo Vibol' -e 'Person 3'"
+check "the server still has them" test "$(names "$DB")" = "$held"
+check "the next sync sends nothing (the withdrawal deletes nothing there)" sh -c "echo '$PW' | '$ACTIP' sync --db '$K' | grep -q '^sent 0 changes'"
+check "the server still has them after it" test "$(names "$DB")" = "$held"
+check "server and officer's laptop report the same after the move" diff <(report "$DB") <(report "$K")
+check "server: KH-9 moved back to Cambodia" test "$(edit "$URL" admin /api/v1/records/activities/KH-9 country KH)" = 200
+check "a sync brings the names back with the activity" sh -c "echo '$PW' | '$ACTIP' sync --db '$K' >/dev/null && [ \"\$(sqlite3 '$K' \"SELECT count(*) FROM attendance WHERE activity = 'KH-9' AND full_name IS NOT NULL\")\" = $held ]"
+check "server: KH-9 moved to Thailand again" test "$(edit "$URL" admin /api/v1/records/activities/KH-9 country TH)" = 200
+sync_as "$K"
+check "a sync over the link withdraws them too" \
+	sh -c "grep -q '^$held records no longer readable' '$TMP/sync.out' && [ \"\$(sqlite3 '$K' \"SELECT count(*) FROM attendance WHERE activity = 'KH-9' AND full_name IS NOT NULL\")\" = 0 ] && ! grep -qa 'Chan Sophea' '$K'"
+check "and the next one sends nothing" sh -c "echo '$PW' | '$ACTIP' sync --db '$K' | grep -q '^sent 0 changes'"
+check "the admin's laptop keeps every name (an admin sees them all)" sh -c "echo '$PW' | '$ACTIP' sync --db '$A' >/dev/null && [ \"\$(sqlite3 '$A' \"SELECT count(*) FROM attendance WHERE activity = 'KH-9' AND full_name IS NOT NULL\")\" = $held ]"
+check "server and both laptops report the same after the moves" same3
+check "server: KH-9 back in Cambodia" test "$(edit "$URL" admin /api/v1/records/activities/KH-9 country KH)" = 200
+sync_as "$K"
+sync_as "$A"
+
 # ---- a locked year refuses pushed changes ------------------------------------------------------
 check "admin approves 2021 on the server" test "$(lcall "$URL" admin POST /api/v1/periods/2021)" = 200
 printf 'activity_id,project,country,type,title,start_date\nKH-9,C202,KH,capacity_development,Field visit KH (late edit),2021-09-01\n' >"$TMP/b/activities.csv"
@@ -307,6 +354,22 @@ check "the admin keeps the stored version from the page" test "$(form_post admin
 check "the conflict is marked resolved on the server" test "$(rows "$DB" "SELECT resolution FROM sync_conflict WHERE id = $id")" = theirs
 check "an officer may not see the page" test "$(lcall "$URL" kh GET /sync/conflicts)" = 403
 check "the laptop holds the server's record again" test "$(rows "$K" "SELECT title FROM activity WHERE id = 'KH-9'")" = 'Field visit KH (round trip)'
+
+# a change refused on the server when it came by bundle: the return bundle carries the refusal
+printf 'activity_id,project,country,type,title,start_date\nKH-9,C202,KH,capacity_development,Field visit KH (late by USB),2021-09-01\n' >"$TMP/b/activities.csv"
+"$ACTIP" import --db "$K" --quiet "$TMP/b/activities.csv" >/dev/null
+"$ACTIP" sync export --db "$K" -o "$TMP/late.bundle" >/dev/null
+check "the server refuses the bundle's change into the locked year" \
+	sh -c "'$ACTIP' sync apply --db '$DB' '$TMP/late.bundle' | grep -q '^applied 0 changes of kh .* 1 not applied'"
+"$ACTIP" sync export --db "$DB" --for kh -o "$TMP/late-back.bundle" >"$TMP/out"
+check "the return bundle carries the refusal" grep -q 'not applied here' "$TMP/out"
+"$ACTIP" sync apply --db "$K" "$TMP/late-back.bundle" >"$TMP/out" 2>&1
+check "applied on the laptop, it lists the refused change (actip sync conflicts), nothing lost" \
+	sh -c "grep -q '^1 changes of this copy were not applied' '$TMP/out' && '$ACTIP' sync conflicts --db '$K' 2>/dev/null | grep -q 'open.activities KH-9' && '$ACTIP' sync conflicts --db '$K' --format json | grep -q 'late by USB'"
+check "and the laptop holds the server's version again" test "$(rows "$K" "SELECT title FROM activity WHERE id = 'KH-9'")" = 'Field visit KH (round trip)'
+check "the same return bundle again lists nothing twice" \
+	sh -c "'$ACTIP' sync apply --db '$K' '$TMP/late-back.bundle' >/dev/null 2>&1; [ \"\$(sqlite3 '$K' \"SELECT count(*) FROM sync_conflict WHERE mine LIKE '%late by USB%'\")\" = 1 ]"
+check "the next sync over the link has nothing to send" sh -c "echo '$PW' | '$ACTIP' sync --db '$K' | grep -q '^sent 0 changes'"
 
 # ---- pseudonymisation: instances keyed differently do not exchange people -----------------------
 mkdir -p "$TMP/keys"
@@ -351,5 +414,29 @@ st=$(curl -s -o "$TMP/body" -w '%{http_code}' -b "$TMP/admin.jar" -H "X-CSRF-Tok
 	"$URL/api/v1/sync/push")
 check "participants pushed by a client keyed differently are refused, nothing stored" \
 	sh -c "[ '$st' = 200 ] && grep -q '\"status\":409' '$TMP/body' && [ \"\$(sqlite3 '$DB' \"SELECT count(*) FROM attendance WHERE full_name = 'Someone'\")\" = 0 ]"
+
+# ---- the server restored from an older backup: laptops refuse to sync, keeping their changes ----
+"$ACTIP" backup --db "$DB" --to "$TMP/server-backup.db" --quiet
+check "server: an edit after the backup" test "$(edit "$URL" admin /api/v1/records/projects/T101 title 'Cooperation TH (after the backup)')" = 200
+check "the officer's laptop syncs past the backup" sync_as "$K"
+printf 'activity_id,project,country,type,title,start_date\nKH-22,C202,KH,capacity_development,Unsent visit,2022-03-01\n' >"$TMP/kh/activities.csv"
+"$ACTIP" import --db "$K" --quiet "$TMP/kh/activities.csv" >/dev/null
+web_stop
+rm -f "$DB-wal" "$DB-shm"
+cp "$TMP/server-backup.db" "$DB"
+web_start
+sqlite3 "$K" "UPDATE sync_state SET value = '$URL' WHERE name = 'server'" # the same server, at its new port
+sqlite3 "$A" "UPDATE sync_state SET value = '$URL' WHERE name = 'server'"
+sync_as "$K"
+st=$?
+check "a laptop that agreed past the restored backup refuses to sync, saying what to do" \
+	sh -c "[ $st -ne 0 ] && grep -q 'restored from a backup' '$TMP/sync.err' && grep -q 'sync export' '$TMP/sync.err' && grep -q 'sync clone' '$TMP/sync.err'"
+check "nothing was sent: the server has no trace of the unsent change" \
+	test "$(rows "$DB" "SELECT count(*) FROM activity WHERE title = 'Unsent visit'")" = 0
+check "the laptop keeps its unsent change" \
+	sh -c "[ \"\$(sqlite3 '$K' \"SELECT count(*) FROM activity WHERE title = 'Unsent visit'\")\" = 1 ] && '$ACTIP' sync status --db '$K' | grep -q 'to send.1 changes'"
+check "and can carry it as a bundle, as the message says" sh -c "'$ACTIP' sync export --db '$K' -o '$TMP/rescue.bundle' | grep -q '^wrote 1 changes'"
+check "which the restored server applies" sh -c "'$ACTIP' sync apply --db '$DB' '$TMP/rescue.bundle' | grep -q '^applied 1 changes'"
+check "a laptop that last agreed before the backup still syncs" sync_as "$A"
 
 finish
