@@ -73,6 +73,9 @@ static void rate_cards(FILE *o, const wp_period_stats *ps)
 	fputs("</div>", o);
 }
 
+/* The reviews a plan has, as the review= argument names them (wp_review_doc's final). */
+static const char *const review_kinds[] = {"midterm", "final"};
+
 /* The link to the work-plan page of a plan and period (attribute-safe). */
 static void wp_href(FILE *o, const char *path, const char *plan, int pidx)
 {
@@ -359,6 +362,20 @@ static void matrix_get(web_req *rq, web_resp *rs)
 		fputs("</a> ", o);
 	}
 	fputs("</p>", o);
+	/* the plan's reviews, whatever half-year is shown */
+	static const char *const review_names[] = {N_("Mid-term review"), N_("Final review")};
+	for (int k = 0; k < 2; k++) {
+		fputs("<p class=\"actions reviews\">", o);
+		esc_html_text(o, _(review_names[k]));
+		fputs(":", o);
+		static const char *const formats[][2] = {{"html", "HTML"}, {"docx", "Word"}, {"xlsx", "XLSX"}};
+		for (size_t i = 0; i < 3; i++) { /* the formats' names, not words to translate */
+			fputs(" <a href=\"/workplan/report?plan=", o);
+			esc_url_part(o, p->plan);
+			fprintf(o, "&amp;review=%s&amp;format=%s\">%s</a>", review_kinds[k], formats[i][0], formats[i][1]);
+		}
+		fputs("</p>", o);
+	}
 	bool open = filer && locked == 0;
 	page_h(o,"<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>Line</th><th>Action</th><th>Lead</th>"
 	      "<th>Cooperating</th><th>State</th><th>Lead body's note</th>");
@@ -521,12 +538,17 @@ static int doc_docx(const char *path, const void *d, actip_err *err)
 	return rdoc_write_wp_docx(path, d, err);
 }
 
-/* GET /workplan/report?plan=&period=&format=html|docx|xlsx|json: the monitoring report. */
+/* GET /workplan/report?plan=&period=&format=html|docx|xlsx|json: the monitoring report of
+ * a half-year; with review=midterm|final instead of period, the plan's review. */
 static void report_get(web_req *rq, web_resp *rs)
 {
 	const char *plan = arg(rq, "plan"), *period = arg(rq, "period"), *fmt = arg(rq, "format");
-	int pidx = period ? wp_period_parse(period) : -1;
-	if (!plan || pidx < 0 || !fmt ||
+	const char *review = arg(rq, "review");
+	int pidx = period ? wp_period_parse(period) : -1, kind = -1;
+	for (int k = 0; review && k < 2; k++)
+		if (strcmp(review, review_kinds[k]) == 0)
+			kind = k;
+	if (!plan || (review ? kind < 0 : pidx < 0) || !fmt ||
 	    (strcmp(fmt, "html") != 0 && strcmp(fmt, "xlsx") != 0 && strcmp(fmt, "json") != 0 &&
 	     strcmp(fmt, "docx") != 0))
 		return page_error(rq, rs, 404, _("There is no such report."));
@@ -541,9 +563,10 @@ static void report_get(web_req *rq, web_resp *rs)
 	i18n_set(NULL); /* the document in English, as the annual report's downloads (docs/languages.md) */
 	if (strcmp(fmt, "json") == 0) {
 		rs->ctype = "application/json";
-		rc = wp_write_report_json(rs->out, p, pidx, days, &err);
+		rc = kind >= 0 ? wp_write_review_json(rs->out, p, kind == 1, days, &err)
+			       : wp_write_report_json(rs->out, p, pidx, days, &err);
 	} else {
-		wp_doc *d = wp_report_doc(p, pidx, days);
+		wp_doc *d = kind >= 0 ? wp_review_doc(p, kind == 1, days) : wp_report_doc(p, pidx, days);
 		if (d && strcmp(fmt, "html") == 0) {
 			rs->ctype = "text/html; charset=utf-8";
 			rc = wp_write_html(rs->out, d, &err);
@@ -566,7 +589,10 @@ static void report_get(web_req *rq, web_resp *rs)
 				    ? *c : '_';
 	safe[j] = '\0';
 	char canon[16];
-	wp_period_format(pidx, canon, sizeof canon);
+	if (kind >= 0)
+		snprintf(canon, sizeof canon, "%s", review_kinds[kind]);
+	else
+		wp_period_format(pidx, canon, sizeof canon);
 	snprintf(rs->disposition, sizeof rs->disposition, "attachment; filename=\"workplan-%s-%s.%s\"", safe, canon, fmt);
 	wp_plan_free(p);
 }

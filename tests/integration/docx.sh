@@ -119,6 +119,25 @@ check "web: python-docx opens it, landscape ($out)" grep -q "^True \['Monitoring
 curl -s -b "$TMP/viewer.jar" "$URL/workplan?plan=BOHOL-2017-2020&period=2020-H2" >"$TMP/wp.html"
 check "web: the work-plan page links the Word report" \
 	grep -q 'href="/workplan/report?plan=BOHOL-2017-2020&amp;period=2020-H2&amp;format=docx"' "$TMP/wp.html"
+# and the plan's reviews, from the same route and the same page
+st=$(curl -s -D "$TMP/h" -o "$TMP/wpr.docx" -w '%{http_code}' -b "$TMP/viewer.jar" \
+	"$URL/workplan/report?plan=BOHOL-2017-2020&review=final&format=docx")
+check "web: the final review as docx is 200 ($st)" [ "$st" = 200 -a -s "$TMP/wpr.docx" ]
+check "web: named for the review" \
+	grep -qi '^content-disposition: attachment; filename="workplan-BOHOL-2017-2020-final.docx"' "$TMP/h"
+out=$($PY -c 'import sys, docx; from docx.enum.section import WD_ORIENT; d = docx.Document(sys.argv[1]); print(d.sections[0].orientation == WD_ORIENT.LANDSCAPE, [p.text for p in d.paragraphs if p.style.name in ("Title", "Heading 1")][:2])' "$TMP/wpr.docx" 2>&1)
+check "web: python-docx opens the review, landscape, titled as the final review ($out)" \
+	grep -q "^True \['Bohol TIP Work Plan 2017-2020: final review', 'Rates over the periods'" <<<"$out"
+st=$(curl -s -o "$TMP/wpm.html" -w '%{http_code}' -b "$TMP/viewer.jar" \
+	"$URL/workplan/report?plan=BOHOL-2017-2020&review=midterm&format=html")
+check "web: the mid-term review as HTML is 200 and says so ($st)" bash -c "[ '$st' = 200 ] && grep -qi 'mid-term review' '$TMP/wpm.html'"
+st=$(curl -s -o /dev/null -w '%{http_code}' -b "$TMP/viewer.jar" \
+	"$URL/workplan/report?plan=BOHOL-2017-2020&review=annual&format=docx")
+check "web: a review kind that does not exist is 404 ($st)" [ "$st" = 404 ]
+for k in midterm final; do
+	check "web: the work-plan page links the $k review in Word" \
+		grep -q "href=\"/workplan/report?plan=BOHOL-2017-2020&amp;review=$k&amp;format=docx\"" "$TMP/wp.html"
+done
 web_stop
 
 finish
