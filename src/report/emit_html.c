@@ -351,11 +351,11 @@ static void table_plain_html(FILE *out, const rdoc *d, const rd_block *b)
 			fputs("\"", out);
 		}
 		fputs("><th scope=\"row\">", out);
-		esc_html_text(out, cells[0]);
+		esc_lines(out, cells[0], esc_html_text, "<br>");
 		fputs("</th>", out);
 		for (int c = 1; c < t->ncols; c++) {
 			fputs(t->left[c] ? "<td class=\"l\">" : "<td>", out);
-			esc_html_text(out, cells[c]);
+			esc_lines(out, cells[c], esc_html_text, "<br>");
 			fputs("</td>", out);
 		}
 		fputs("</tr>\n", out);

@@ -32,7 +32,7 @@
 #define EN_DASH "\xE2\x80\x93"
 
 typedef struct fmts {
-	lxw_format *title, *head, *count, *pct, *pct2, *bare, *text, *wrap, *total;
+	lxw_format *title, *head, *count, *pct, *pct1, *pct2, *bare, *text, *wrap, *total;
 } fmts;
 
 /* Writes text through the formula guard. */
@@ -243,6 +243,8 @@ static void formats_add(lxw_workbook *wb, fmts *F)
 	format_set_num_format(F->count, "#,##0;-#,##0;\"" EN_DASH "\"");
 	F->pct = workbook_add_format(wb);
 	format_set_num_format(F->pct, "0%;-0%;\"" EN_DASH "\"");
+	F->pct1 = workbook_add_format(wb);
+	format_set_num_format(F->pct1, "0.0%");
 	F->pct2 = workbook_add_format(wb);
 	format_set_num_format(F->pct2, "0.00%");
 	F->bare = workbook_add_format(wb);
@@ -332,6 +334,8 @@ static void doc_cell(lxw_worksheet *ws, const fmts *F, const rd_table *t, int i,
 		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, (double)v.v, F->count);
 	else if (v.type == RD_RATE)
 		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, (double)v.v / 100.0, F->pct);
+	else if (v.type == RD_RATE1)
+		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, (double)v.v / 1000.0, F->pct1);
 	else
 		text(ws, row, col, t->cells[at], col == 0 && bold ? bold : t->left[k] ? F->wrap : F->text);
 }

@@ -55,10 +55,11 @@ typedef enum {
 /* A group row shows cell 0 across the table (a pillar of the work-plan matrix). */
 typedef enum { RD_ROW, RD_TOTAL, RD_GROUP } rd_row_kind;
 
-/* What a cell holds besides its text: text alone, a count, or a rate in whole percent.
+/* What a cell holds besides its text: text alone, a count, a rate in whole percent, or
+ * a rate in tenths of a percent (the work plan's "66.7%" is 667).
  * The text is the value formatted once, by the document ("1,234", "–" for zero, "42%");
  * a writer of text shows it, a spreadsheet writes the number in its number format. */
-typedef enum { RD_TEXT, RD_INT, RD_RATE } rd_type;
+typedef enum { RD_TEXT, RD_INT, RD_RATE, RD_RATE1 } rd_type;
 typedef struct rd_num {
 	rd_type type;
 	int64_t v;
@@ -134,8 +135,12 @@ void rdoc_ach_meta(const annual_report *r, const ann_achievement *a, char *buf, 
 struct wp_doc;
 int rdoc_from_wp(rdoc *d, const struct wp_doc *w, actip_err *err);
 
-/* The work-plan document w as DOCX. */
+/* The work-plan document w through the report's writers: HTML or Markdown to out, DOCX
+ * or XLSX to path. */
+int rdoc_write_wp_html(FILE *out, const struct wp_doc *w, actip_err *err);
+int rdoc_write_wp_md(FILE *out, const struct wp_doc *w, actip_err *err);
 int rdoc_write_wp_docx(const char *path, const struct wp_doc *w, actip_err *err);
+int rdoc_write_wp_xlsx(const char *path, const struct wp_doc *w, actip_err *err);
 
 /* Frees a table a block owns. */
 void rdoc_table_free(rd_table *t);
