@@ -101,15 +101,20 @@ void report_write_html_tables(FILE *out, const report_tables *rt)
 }
 
 /* The document's start, up to and including <main>: the head with title (plain text)
- * and the embedded style sheet. */
-void report_html_open(FILE *out, const char *title)
+ * and the embedded style sheet; the body of class cls (NULL: none). */
+static void html_open(FILE *out, const char *title, const char *cls)
 {
 	fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n", i18n_current());
 	fputs("<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", out);
 	esc_html_text(out, title);
-	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n",
-		(const char *)asset_report_css);
+	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body%s%s%s>\n<main>\n",
+		(const char *)asset_report_css, cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
+}
+
+void report_html_open(FILE *out, const char *title)
+{
+	html_open(out, title, NULL);
 }
 
 /* The cover: the programme's name, heading h1 and the line under it (plain text). */
@@ -331,7 +336,7 @@ static void table_plain_html(FILE *out, const rdoc *d, const rd_block *b)
 	esc_html_attr(out, t->cls);
 	fputs("\"><thead><tr>", out);
 	for (int c = 0; c < t->ncols; c++) {
-		fputs("<th scope=\"col\">", out);
+		fputs(c > 0 && t->left[c] ? "<th scope=\"col\" class=\"l\">" : "<th scope=\"col\">", out);
 		esc_html_text(out, t->heads[c]);
 		fputs("</th>", out);
 	}
@@ -483,7 +488,7 @@ static void (*const render[RB_NKINDS])(FILE *out, const rdoc *d, const rd_block 
 /* Any report document. */
 int rdoc_write_html(FILE *out, const rdoc *d, actip_err *err)
 {
-	report_html_open(out, d->title);
+	html_open(out, d->title, d->landscape ? "wide" : NULL); /* the work plan's wide tables */
 	html_cover(out, d->title, d->cover);
 	if (d->toc)
 		toc_html(out, d);
