@@ -108,6 +108,11 @@ typedef struct rdoc {
 	int suppress_below;              /* the public tables' K (0: nothing withheld) */
 	bool toc;                        /* list the sections after the cover */
 	bool landscape;                  /* printed landscape (a wide matrix) */
+	bool sheet_text;                 /* the XLSX shows the paragraphs too, on their
+					  * section's sheet (the work plan's) */
+	bool zero_digit;                 /* the XLSX shows a zero count as 0, not as the en
+					  * dash (the work plan's, whose dash means no
+					  * denominator) */
 	rd_block *blocks;
 	int nblocks, cap;
 	chart figs[RD_MAX_FIGS];

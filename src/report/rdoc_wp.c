@@ -4,7 +4,8 @@
  * paragraph a paragraph, a table a table with its caption before it and its note after
  * it (a group row spans the table). A cell that is a count or a rate ("66.7%", wd_rate)
  * carries its value, which a spreadsheet writes as a number. The matrix of a report is
- * wide, so the document is landscape, the way the bodies circulate the matrix. The
+ * wide, so the document is landscape, the way the bodies circulate the matrix; its
+ * paragraphs say facts (who sent no input), so its spreadsheet shows them too. The
  * texts stay the work-plan document's; nothing is copied. */
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,7 @@ static rd_block *add(rdoc *d, rb_kind kind)
 	return b;
 }
 
-/* A cell's value: a plain whole number (a count) or a rate as wd_rate writes it, "66.7%"
+/* A number column's cell's value: a plain whole number (a count) or a rate as wd_rate writes it, "66.7%"
  * (one decimal, in tenths of a percent); else text. */
 static rd_num value(const char *s)
 {
@@ -82,7 +83,7 @@ static rd_table *table(const wd_table *w)
 		for (int c = 0; c < t->ncols; c++) {
 			const char *v = w->cells[(size_t)i * w->ncols + c];
 			t->cells[(size_t)i * t->ncols + c] = v ? v : "";
-			if (v && w->rkinds[i] != WD_GROUP)
+			if (v && w->rkinds[i] != WD_GROUP && w->kinds[c] == WD_NUM) /* not a year */
 				t->nums[(size_t)i * t->ncols + c] = value(v);
 		}
 	}
@@ -97,6 +98,8 @@ int rdoc_from_wp(rdoc *d, const wp_doc *w, actip_err *err)
 	d->conventions = _("Rates are exact ratios rounded half away from zero to one decimal; "
 			   "a dash (\xE2\x80\x93) means there is no denominator.");
 	d->landscape = true;
+	d->sheet_text = true; /* the consultation's and the rates' sentences are facts */
+	d->zero_digit = true; /* a count of 0 is "0": the dash means no denominator */
 	d->toc = true;
 	for (int s = 0; s < w->nsecs && !d->failed; s++) {
 		const wd_section *sec = &w->secs[s];
