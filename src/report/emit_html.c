@@ -359,7 +359,14 @@ static void table_plain_html(FILE *out, const rdoc *d, const rd_block *b)
 		esc_lines(out, cells[0], esc_html_text, "<br>");
 		fputs("</th>", out);
 		for (int c = 1; c < t->ncols; c++) {
-			fputs(t->left[c] ? "<td class=\"l\">" : "<td>", out);
+			const char *mark = t->marks ? t->marks[(size_t)i * t->ncols + c] : NULL;
+			if (mark) { /* a state, coloured (assets/report.css) */
+				fputs(t->left[c] ? "<td class=\"l st st-" : "<td class=\"st st-", out);
+				esc_html_attr(out, mark);
+				fputs("\">", out);
+			} else {
+				fputs(t->left[c] ? "<td class=\"l\">" : "<td>", out);
+			}
 			esc_lines(out, cells[c], esc_html_text, "<br>");
 			fputs("</td>", out);
 		}

@@ -1206,6 +1206,7 @@ void rdoc_table_free(rd_table *t)
 		return;
 	free(t->cells);
 	free(t->nums);
+	free(t->marks);
 	free(t->kinds);
 	free(t->row_ids);
 	free(t);

@@ -76,6 +76,9 @@ typedef struct rd_table {
 	rd_num *nums;                    /* nrows × ncols, or NULL: all text */
 	rd_row_kind *kinds;
 	const char **row_ids;            /* per row, or NULL: HTML ids */
+	const char **marks;              /* nrows × ncols, or NULL: a cell's state ("ongoing"),
+					  * which HTML marks as class "st-ongoing" (the work
+					  * plan's statuses) */
 	int cap;
 } rd_table;
 

@@ -51,6 +51,31 @@ static rd_num value(const char *s)
 	return (rd_num){RD_RATE1, strtoll(s, NULL, 10) * 10 + (s[n - 2] - '0')};
 }
 
+/* The state or decision status a status cell starts with, as the key of its HTML class
+ * (assets/report.css), whatever the document's language; NULL when none. */
+static const char *status_key(const char *v)
+{
+	static const struct {
+		const char *key, *label;
+	} known[] = {
+		{"completed", N_("Completed")}, {"ongoing", N_("Ongoing")}, {"delayed", N_("Delayed")},
+		{"not-started", N_("Not started")}, {"cancelled", N_("Cancelled")},
+		{"not-reported", N_("Not reported")}, {"done", N_("Done")}, {"open", N_("Open")},
+		{"in-progress", N_("In progress")}, {"dropped", N_("Dropped")},
+	};
+	const char *best = NULL;
+	size_t best_len = 0;
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+		const char *label = _(known[i].label);
+		size_t n = strlen(label);
+		if (n > best_len && strncmp(v, label, n) == 0 && (v[n] == '\0' || v[n] == '\n' || v[n] == ' ')) {
+			best = known[i].key;
+			best_len = n;
+		}
+	}
+	return best;
+}
+
 /* One work-plan table as a report table of the same cells (the texts stay the work-plan
  * document's); the block that holds it owns it. */
 static rd_table *table(const wd_table *w)
@@ -65,9 +90,11 @@ static rd_table *table(const wd_table *w)
 	t->kinds = calloc((size_t)(w->nrows ? w->nrows : 1), sizeof *t->kinds);
 	t->row_ids = calloc((size_t)(w->nrows ? w->nrows : 1), sizeof *t->row_ids);
 	t->nums = calloc((size_t)(w->nrows ? w->nrows : 1) * (size_t)t->ncols, sizeof *t->nums);
-	if (!t->cells || !t->kinds || !t->row_ids || !t->nums) {
+	t->marks = calloc((size_t)(w->nrows ? w->nrows : 1) * (size_t)t->ncols, sizeof *t->marks);
+	if (!t->cells || !t->kinds || !t->row_ids || !t->nums || !t->marks) {
 		free(t->cells);
 		free(t->nums);
+		free(t->marks);
 		free(t->kinds);
 		free(t->row_ids);
 		free(t);
@@ -85,6 +112,8 @@ static rd_table *table(const wd_table *w)
 			t->cells[(size_t)i * t->ncols + c] = v ? v : "";
 			if (v && w->rkinds[i] != WD_GROUP && w->kinds[c] == WD_NUM) /* not a year */
 				t->nums[(size_t)i * t->ncols + c] = value(v);
+			if (v && w->rkinds[i] != WD_GROUP && w->kinds[c] == WD_STATUS)
+				t->marks[(size_t)i * t->ncols + c] = status_key(v);
 		}
 	}
 	return t;
