@@ -15,8 +15,9 @@ enum { WP_DOC_MAX_COLS = 12 };
 
 typedef enum { WD_ROW, WD_GROUP, WD_TOTAL } wd_row_kind;
 
-/* Column kinds: text, number (right-aligned), status (coloured by its first word),
- * wide text (given room in the matrix). */
+/* Column kinds: text, number (right-aligned; a spreadsheet writes counts and rates as
+ * numbers), status (coloured by its first word), wide text (a long text; the report's
+ * writers size every column from its content). */
 typedef enum { WD_TEXT, WD_NUM, WD_STATUS, WD_WIDE } wd_col_kind;
 
 typedef struct wd_table {
