@@ -31,7 +31,7 @@ static int write_stream(FILE *f, const wp_opts *o, const wp_plan *p, actip_err *
 			      : wp_report_doc(p, o->pidx, o->on_time_days);
 	if (!d)
 		return err_set(err, ACTIP_ENOMEM, "out of memory");
-	int rc = strcmp(o->format, "md") == 0 ? wp_write_md(f, d, err) : wp_write_html(f, d, err);
+	int rc = strcmp(o->format, "md") == 0 ? rdoc_write_wp_md(f, d, err) : rdoc_write_wp_html(f, d, err);
 	wp_doc_free(d);
 	return rc;
 }
@@ -60,7 +60,7 @@ static int emit(const wp_opts *o, const wp_plan *p)
 		wp_doc *d = o->review ? wp_review_doc(p, o->kind == 1, o->on_time_days)
 				      : wp_report_doc(p, o->pidx, o->on_time_days);
 		w = !d ? err_set(&err, ACTIP_ENOMEM, "out of memory")
-		       : xlsx ? wp_write_xlsx(tmp, d, &err) : rdoc_write_wp_docx(tmp, d, &err);
+		       : xlsx ? rdoc_write_wp_xlsx(tmp, d, &err) : rdoc_write_wp_docx(tmp, d, &err);
 		wp_doc_free(d);
 		if (w < 0 || rename(tmp, o->outpath) != 0) {
 			fprintf(stderr, "actip: %s: %s\n", o->outpath, err.msg[0] ? err.msg : "cannot write");

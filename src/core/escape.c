@@ -97,6 +97,29 @@ void esc_md_cell(FILE *out, const char *s)
 	}
 }
 
+void esc_lines(FILE *out, const char *s, void (*esc)(FILE *, const char *), const char *sep)
+{
+	char buf[1024];
+	while (s && *s) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		while (n > 0) { /* long pieces go out in chunks, cut on UTF-8 boundaries */
+			size_t k = n < sizeof buf - 1 ? n : sizeof buf - 1;
+			while (k < n && k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+				k--;
+			memcpy(buf, s, k);
+			buf[k] = '\0';
+			esc(out, buf);
+			s += k;
+			n -= k;
+		}
+		if (!nl)
+			break;
+		fputs(sep, out);
+		s = nl + 1;
+	}
+}
+
 /* CSV field with formula-injection guard. */
 bool esc_formula_risk(const char *s)
 {

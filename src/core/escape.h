@@ -21,6 +21,8 @@ void esc_url_part(FILE *out, const char *s);
  * are backslash-escaped, HTML-significant ones entity-escaped, line breaks become
  * spaces so a cell stays on its row, and other control characters are dropped. */
 void esc_md_cell(FILE *out, const char *s);
+/* Text of several lines through esc, each '\n' written as sep (a cell's "<br>"). */
+void esc_lines(FILE *out, const char *s, void (*esc)(FILE *, const char *), const char *sep);
 
 /* Plain text for a terminal or a text file (Markdown already made safe, such as cmark's
  * rendering): control characters but tab and line feed dropped (ESC, CR, DEL, C1), so

@@ -1007,6 +1007,88 @@ static void toc_docx(docx *x)
 	}
 }
 
+/* A section's properties: A4, portrait or landscape (land), the margins and the footer
+ * with the page numbers. */
+static void sect_pr(docx *x, bool land)
+{
+	start(x, "w:sectPr");
+	start(x, "w:footerReference");
+	attr(x, "w:type", "default");
+	attr(x, "r:id", "rIdFooter");
+	end(x);
+	char pw[16], ph[16], m[16];
+	snprintf(pw, sizeof pw, "%d", land ? PAGE_H : PAGE_W);
+	snprintf(ph, sizeof ph, "%d", land ? PAGE_W : PAGE_H);
+	snprintf(m, sizeof m, "%d", land ? MARGIN_LANDSCAPE : MARGIN);
+	start(x, "w:pgSz");
+	attr(x, "w:w", pw);
+	attr(x, "w:h", ph);
+	if (land)
+		attr(x, "w:orient", "landscape");
+	end(x);
+	start(x, "w:pgMar");
+	static const char *const sides[] = {"w:top", "w:right", "w:bottom", "w:left"};
+	for (int i = 0; i < 4; i++)
+		attr(x, sides[i], m);
+	attr(x, "w:header", "567");
+	attr(x, "w:footer", "567");
+	attr(x, "w:gutter", "0");
+	end(x);
+	end(x); /* sectPr */
+}
+
+/* True when a table's words cannot all fit the width of a portrait page: each column at
+ * least its heading's and its cells' longest word (of up to CELL_WORD characters). */
+static bool too_wide(const docx *x, const rd_table *t)
+{
+	int need = 0;
+	for (int c = 0; c < t->ncols && c < MAX_COLS; c++) {
+		int most = longest_word(t->heads[c] ? t->heads[c] : "");
+		for (int r = 0; r < t->nrows; r++) {
+			const char *v = t->cells[(size_t)r * t->ncols + c];
+			int w = v ? longest_word(v) : 0;
+			if (w <= head_twips("nnnnnnnnnnnnnnnn", CELL_WORD) && w > most)
+				most = w;
+		}
+		need += most + CELL_PAD;
+	}
+	return need > x->text_w;
+}
+
+/* Renders blocks from i: a table (with the heading before it and the note after it)
+ * whose words cannot fit a portrait page gets a landscape page of its own. Returns the
+ * next block's index. */
+static int render_from(docx *x, int i)
+{
+	const rdoc *d = x->d;
+	int t = i + (d->blocks[i].kind == RB_HEADING);
+	if (d->landscape || t >= d->nblocks || d->blocks[t].kind != RB_TABLE ||
+	    !d->blocks[t].table || !too_wide(x, d->blocks[t].table)) {
+		if (render[d->blocks[i].kind])
+			render[d->blocks[i].kind](x, &d->blocks[i]);
+		return i + 1;
+	}
+	start(x, "w:p"); /* the portrait section ends here */
+	start(x, "w:pPr");
+	sect_pr(x, false);
+	end(x);
+	end(x);
+	int text_w = x->text_w;
+	x->text_w = PAGE_H - 2 * MARGIN_LANDSCAPE;
+	int end_at = t + 1 + (t + 1 < d->nblocks && d->blocks[t + 1].kind == RB_PARA &&
+			      d->blocks[t + 1].cls && strcmp(d->blocks[t + 1].cls, "note") == 0);
+	for (int k = i; k < end_at; k++)
+		if (render[d->blocks[k].kind])
+			render[d->blocks[k].kind](x, &d->blocks[k]);
+	start(x, "w:p"); /* and the landscape one here */
+	start(x, "w:pPr");
+	sect_pr(x, true);
+	end(x);
+	end(x);
+	x->text_w = text_w;
+	return end_at;
+}
+
 /* word/document.xml into buf. */
 static int document_xml(docx *x, xmlBufferPtr *buf)
 {
@@ -1027,36 +1109,11 @@ static int document_xml(docx *x, xmlBufferPtr *buf)
 		para(x, "Subtitle", x->d->cover, 0);
 	if (x->d->toc)
 		toc_docx(x);
-	for (int i = 0; i < x->d->nblocks; i++)
-		if (render[x->d->blocks[i].kind])
-			render[x->d->blocks[i].kind](x, &x->d->blocks[i]);
+	for (int i = 0; i < x->d->nblocks;)
+		i = render_from(x, i);
 	if (*x->d->conventions)
 		para(x, "Source", x->d->conventions, 0);
-	start(x, "w:sectPr");
-	start(x, "w:footerReference");
-	attr(x, "w:type", "default");
-	attr(x, "r:id", "rIdFooter");
-	end(x);
-	char pw[16], ph[16], m[16];
-	bool land = x->d->landscape;
-	snprintf(pw, sizeof pw, "%d", land ? PAGE_H : PAGE_W);
-	snprintf(ph, sizeof ph, "%d", land ? PAGE_W : PAGE_H);
-	snprintf(m, sizeof m, "%d", land ? MARGIN_LANDSCAPE : MARGIN);
-	start(x, "w:pgSz");
-	attr(x, "w:w", pw);
-	attr(x, "w:h", ph);
-	if (land)
-		attr(x, "w:orient", "landscape");
-	end(x);
-	start(x, "w:pgMar");
-	static const char *const sides[] = {"w:top", "w:right", "w:bottom", "w:left"};
-	for (int i = 0; i < 4; i++)
-		attr(x, sides[i], m);
-	attr(x, "w:header", "567");
-	attr(x, "w:footer", "567");
-	attr(x, "w:gutter", "0");
-	end(x);
-	end(x); /* sectPr */
+	sect_pr(x, x->d->landscape);
 	end(x); /* body */
 	end(x); /* document */
 	return end_writer(x);

@@ -101,15 +101,20 @@ void report_write_html_tables(FILE *out, const report_tables *rt)
 }
 
 /* The document's start, up to and including <main>: the head with title (plain text)
- * and the embedded style sheet. */
-void report_html_open(FILE *out, const char *title)
+ * and the embedded style sheet; the body of class cls (NULL: none). */
+static void html_open(FILE *out, const char *title, const char *cls)
 {
 	fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n", i18n_current());
 	fputs("<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", out);
 	esc_html_text(out, title);
-	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n",
-		(const char *)asset_report_css);
+	fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body%s%s%s>\n<main>\n",
+		(const char *)asset_report_css, cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
+}
+
+void report_html_open(FILE *out, const char *title)
+{
+	html_open(out, title, NULL);
 }
 
 /* The cover: the programme's name, heading h1 and the line under it (plain text). */
@@ -331,7 +336,7 @@ static void table_plain_html(FILE *out, const rdoc *d, const rd_block *b)
 	esc_html_attr(out, t->cls);
 	fputs("\"><thead><tr>", out);
 	for (int c = 0; c < t->ncols; c++) {
-		fputs("<th scope=\"col\">", out);
+		fputs(c > 0 && t->left[c] ? "<th scope=\"col\" class=\"l\">" : "<th scope=\"col\">", out);
 		esc_html_text(out, t->heads[c]);
 		fputs("</th>", out);
 	}
@@ -351,11 +356,18 @@ static void table_plain_html(FILE *out, const rdoc *d, const rd_block *b)
 			fputs("\"", out);
 		}
 		fputs("><th scope=\"row\">", out);
-		esc_html_text(out, cells[0]);
+		esc_lines(out, cells[0], esc_html_text, "<br>");
 		fputs("</th>", out);
 		for (int c = 1; c < t->ncols; c++) {
-			fputs(t->left[c] ? "<td class=\"l\">" : "<td>", out);
-			esc_html_text(out, cells[c]);
+			const char *mark = t->marks ? t->marks[(size_t)i * t->ncols + c] : NULL;
+			if (mark) { /* a state, coloured (assets/report.css) */
+				fputs(t->left[c] ? "<td class=\"l st st-" : "<td class=\"st st-", out);
+				esc_html_attr(out, mark);
+				fputs("\">", out);
+			} else {
+				fputs(t->left[c] ? "<td class=\"l\">" : "<td>", out);
+			}
+			esc_lines(out, cells[c], esc_html_text, "<br>");
 			fputs("</td>", out);
 		}
 		fputs("</tr>\n", out);
@@ -483,7 +495,7 @@ static void (*const render[RB_NKINDS])(FILE *out, const rdoc *d, const rd_block 
 /* Any report document. */
 int rdoc_write_html(FILE *out, const rdoc *d, actip_err *err)
 {
-	report_html_open(out, d->title);
+	html_open(out, d->title, d->landscape ? "wide" : NULL); /* the work plan's wide tables */
 	html_cover(out, d->title, d->cover);
 	if (d->toc)
 		toc_html(out, d);

@@ -198,7 +198,7 @@ static void table_plain_md(FILE *out, const rdoc *d, const rd_block *b)
 		bool total = t->kinds[i] != RD_ROW; /* a group row: its name in bold, alone */
 		for (int c = 0; c < t->ncols; c++) {
 			fputs(total && c == 0 ? "| **" : "| ", out);
-			esc_md_cell(out, t->cells[(size_t)i * t->ncols + c]);
+			esc_lines(out, t->cells[(size_t)i * t->ncols + c], esc_md_cell, "<br>");
 			fputs(total && c == 0 ? "** " : " ", out);
 		}
 		fputs("|\n", out);

@@ -32,7 +32,7 @@
 #define EN_DASH "\xE2\x80\x93"
 
 typedef struct fmts {
-	lxw_format *title, *head, *count, *pct, *pct2, *bare, *text, *wrap, *total;
+	lxw_format *title, *head, *count, *count0, *pct, *pct1, *pct2, *bare, *text, *wrap, *total;
 } fmts;
 
 /* Writes text through the formula guard. */
@@ -243,6 +243,10 @@ static void formats_add(lxw_workbook *wb, fmts *F)
 	format_set_num_format(F->count, "#,##0;-#,##0;\"" EN_DASH "\"");
 	F->pct = workbook_add_format(wb);
 	format_set_num_format(F->pct, "0%;-0%;\"" EN_DASH "\"");
+	F->count0 = workbook_add_format(wb);
+	format_set_num_format(F->count0, "#,##0");
+	F->pct1 = workbook_add_format(wb);
+	format_set_num_format(F->pct1, "0.0%");
 	F->pct2 = workbook_add_format(wb);
 	format_set_num_format(F->pct2, "0.00%");
 	F->bare = workbook_add_format(wb);
@@ -253,6 +257,10 @@ static void formats_add(lxw_workbook *wb, fmts *F)
 	format_set_text_wrap(F->wrap);
 	F->total = workbook_add_format(wb);
 	format_set_bold(F->total);
+	/* a cell of several lines reads from the top, and so do its neighbours */
+	lxw_format *top[] = {F->count, F->count0, F->pct, F->pct1, F->text, F->wrap, F->total};
+	for (size_t i = 0; i < sizeof top / sizeof top[0]; i++)
+		format_set_align(top[i], LXW_ALIGN_VERTICAL_TOP);
 }
 
 /* Closes wb, writing the file. */
@@ -293,6 +301,11 @@ typedef struct walk {
 	int next_row;
 	char names[64][32];
 	int nnames;
+	bool zero_digit;                /* a zero count as 0 (rdoc's zero_digit) */
+	const char *cover[2];           /* the document's title and the line under it, due on
+					 * the first sheet (a document with sheet_text) */
+	const char *pending[32];        /* paragraphs before the section's sheet is made */
+	int npending;
 } walk;
 
 /* A sheet named after title (at most 31 characters, none of []:*?/\ , unique). */
@@ -324,14 +337,17 @@ static lxw_worksheet *named_sheet(walk *w, const char *title)
 /* Cell k of row i of a document table, at column col: its number in its format, else
  * its text. */
 static void doc_cell(lxw_worksheet *ws, const fmts *F, const rd_table *t, int i, int k, int row,
-		     int col, lxw_format *bold)
+		     int col, lxw_format *bold, bool zero_digit)
 {
 	size_t at = (size_t)i * (size_t)t->ncols + (size_t)k;
 	rd_num v = t->nums ? t->nums[at] : (rd_num){RD_TEXT, 0};
 	if (v.type == RD_INT)
-		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, (double)v.v, F->count);
+		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, (double)v.v,
+				       zero_digit ? F->count0 : F->count);
 	else if (v.type == RD_RATE)
 		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, (double)v.v / 100.0, F->pct);
+	else if (v.type == RD_RATE1)
+		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, (double)v.v / 1000.0, F->pct1);
 	else
 		text(ws, row, col, t->cells[at], col == 0 && bold ? bold : t->left[k] ? F->wrap : F->text);
 }
@@ -345,6 +361,28 @@ static int chars(const char *s)
 	return n;
 }
 
+/* The characters of the first n bytes of s (UTF-8). */
+static int chars_n(const char *s, size_t n)
+{
+	int k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+/* The characters of the longest line of s. */
+static int widest(const char *s)
+{
+	int most = 0;
+	for (const char *l = s; l;) {
+		const char *nl = strchr(l, '\n');
+		int n = nl ? chars_n(l, (size_t)(nl - l)) : chars(l);
+		most = n > most ? n : most;
+		l = nl ? nl + 1 : NULL;
+	}
+	return most;
+}
+
 /* Sets the height of a row whose wrapped cells (the columns pick[0..npick) of cells;
  * left NULL: every one, a header row, else the text columns) take more than one line at
  * the sheet's column widths, since a spreadsheet may not grow a row on opening. */
@@ -356,11 +394,67 @@ static void row_height(walk *w, int row, const char *const *cells, const int *pi
 		if (left && !left[pick[j]])
 			continue;
 		int per = w->width[j] > 2 ? w->width[j] - 2 : 1; /* characters a line, roughly */
-		int n = (chars(cells[pick[j]]) + per - 1) / per;
+		int n = 0; /* each line of the cell wraps on its own */
+		for (const char *l = cells[pick[j]]; l;) {
+			const char *nl = strchr(l, '\n');
+			int len = nl ? chars_n(l, (size_t)(nl - l)) : chars(l);
+			n += len ? (len + per - 1) / per : 1;
+			l = nl ? nl + 1 : NULL;
+		}
 		lines = n > lines ? n : lines;
 	}
 	if (lines > 1)
 		worksheet_set_row(w->ws, (lxw_row_t)row, 15.0 * lines, NULL);
+}
+
+/* Makes the open section's sheet: its title (on the first sheet under the document's
+ * title and cover line, a document with sheet_text), then the paragraphs kept for it. Returns the sheet, NULL when it cannot be made. */
+static lxw_worksheet *section_sheet(walk *w)
+{
+	w->ws = named_sheet(w, w->section ? w->section : "Report");
+	if (!w->ws)
+		return NULL;
+	int top = 0;
+	if (w->cover[0]) {
+		text(w->ws, top++, 0, w->cover[0], w->F->title);
+		text(w->ws, top++, 0, w->cover[1], NULL);
+		top++;
+		w->cover[0] = NULL;
+	}
+	text(w->ws, top, 0, w->section, w->F->title);
+	w->next_row = top + 2;
+	for (int i = 0; i < w->npending; i++)
+		text(w->ws, w->next_row++, 0, w->pending[i], NULL);
+	if (w->npending)
+		w->next_row++;
+	w->npending = 0;
+	return w->ws;
+}
+
+/* A paragraph of a document with sheet_text: on its section's sheet under what is
+ * there, or kept until the sheet is made. */
+static void para_cell(walk *w, const char *s)
+{
+	if (w->ws) {
+		text(w->ws, w->next_row++, 0, s, NULL);
+		return;
+	}
+	if (w->npending == (int)(sizeof w->pending / sizeof w->pending[0])) { /* never lost */
+		if (!section_sheet(w))
+			return;
+		sheet_print_setup(w->ws, 0, true);
+		text(w->ws, w->next_row++, 0, s, NULL);
+		return;
+	}
+	w->pending[w->npending++] = s;
+}
+
+/* A section of paragraphs alone (sheet_text) gets its sheet when it ends. */
+static void section_end(walk *w)
+{
+	if (w->npending && !w->ws && section_sheet(w))
+		sheet_print_setup(w->ws, 0, true);
+	w->npending = 0;
 }
 
 /* A table of the document on its section's sheet (made at the section's first table),
@@ -379,16 +473,15 @@ static void doc_table(walk *w, const rd_table *t, const int *pick, int npick)
 	}
 	bool first = !w->ws;
 	if (first) {
-		w->ws = named_sheet(w, w->section ? w->section : "Report");
-		if (!w->ws)
+		if (!section_sheet(w))
 			return;
-		text(w->ws, 0, 0, w->section, F->title);
-		w->next_row = 2;
 		static const int country[] = {10, 55, 40, 16};
 		for (int j = 0; j < RD_MAX_COLS; j++) {
 			int most = 0; /* the longest text of the column, heading included */
 			for (int i = -1; j < npick && i < t->nrows; i++) {
-				int n = chars(i < 0 ? t->heads[pick[j]] : t->cells[(size_t)i * t->ncols + pick[j]]);
+				if (i >= 0 && t->kinds && t->kinds[i] == RD_GROUP)
+					continue; /* spans the table: its width is no column's */
+				int n = widest(i < 0 ? t->heads[pick[j]] : t->cells[(size_t)i * t->ncols + pick[j]]);
 				most = n > most ? n : most;
 			}
 			w->width[j] = w->country ? (j < 4 ? country[j] : 16)
@@ -412,10 +505,14 @@ static void doc_table(walk *w, const rd_table *t, const int *pick, int npick)
 	row_height(w, hr, t->heads, pick, npick, NULL);
 	for (int i = 0; i < t->nrows; i++) {
 		int row = hr + 1 + i;
+		if (t->kinds && t->kinds[i] == RD_GROUP) { /* its name in bold, across the row */
+			text(ws, row, 0, t->cells[(size_t)i * t->ncols], F->total);
+			continue;
+		}
 		row_height(w, row, &t->cells[(size_t)i * t->ncols], pick, npick, t->left);
 		bool total = t->kinds && t->kinds[i] == RD_TOTAL;
 		for (int j = 0; j < npick; j++)
-			doc_cell(ws, F, t, i, pick[j], row, j, total ? F->total : NULL);
+			doc_cell(ws, F, t, i, pick[j], row, j, total ? F->total : NULL, w->zero_digit);
 	}
 	w->next_row = hr + t->nrows + 2;
 }
@@ -426,7 +523,11 @@ int rdoc_write_xlsx(const char *path, const rdoc *d, actip_err *err)
 	lxw_workbook *wb = open_workbook(path, &F, err);
 	if (!wb)
 		return ACTIP_EIO;
-	walk w = {.wb = wb, .F = &F};
+	walk w = {.wb = wb, .F = &F, .zero_digit = d->zero_digit};
+	if (d->sheet_text) {
+		w.cover[0] = d->title;
+		w.cover[1] = d->cover;
+	}
 	snprintf(w.names[w.nnames++], sizeof w.names[0], "%s", "Indicators");
 	for (int i = 1; i <= 7; i++)
 		snprintf(w.names[w.nnames++], sizeof w.names[0], "Table %d", i);
@@ -441,6 +542,7 @@ int rdoc_write_xlsx(const char *path, const rdoc *d, actip_err *err)
 		case RB_OPEN:
 			w.country = b->level == 3 && b->cls && strcmp(b->cls, "country") == 0;
 			if (b->level == 2 || w.country) {
+				section_end(&w);
 				w.section = b->text;
 				w.ws = NULL;
 			}
@@ -448,6 +550,10 @@ int rdoc_write_xlsx(const char *path, const rdoc *d, actip_err *err)
 			break;
 		case RB_HEADING:
 			w.label = b->text;
+			break;
+		case RB_PARA:
+			if (d->sheet_text)
+				para_cell(&w, b->text);
 			break;
 		case RB_FIGURE: /* a survey's table follows its figure: the survey's name */
 			if (!w.label)
@@ -478,6 +584,7 @@ int rdoc_write_xlsx(const char *path, const rdoc *d, actip_err *err)
 			break;
 		}
 	}
+	section_end(&w);
 	/* the records behind the document: the year's projects, the expenditure, the
 	 * achievements and the data-quality findings */
 	if (r) {

@@ -1205,6 +1205,8 @@ void rdoc_table_free(rd_table *t)
 	if (!t)
 		return;
 	free(t->cells);
+	free(t->nums);
+	free(t->marks);
 	free(t->kinds);
 	free(t->row_ids);
 	free(t);

@@ -55,10 +55,11 @@ typedef enum {
 /* A group row shows cell 0 across the table (a pillar of the work-plan matrix). */
 typedef enum { RD_ROW, RD_TOTAL, RD_GROUP } rd_row_kind;
 
-/* What a cell holds besides its text: text alone, a count, or a rate in whole percent.
+/* What a cell holds besides its text: text alone, a count, a rate in whole percent, or
+ * a rate in tenths of a percent (the work plan's "66.7%" is 667).
  * The text is the value formatted once, by the document ("1,234", "–" for zero, "42%");
  * a writer of text shows it, a spreadsheet writes the number in its number format. */
-typedef enum { RD_TEXT, RD_INT, RD_RATE } rd_type;
+typedef enum { RD_TEXT, RD_INT, RD_RATE, RD_RATE1 } rd_type;
 typedef struct rd_num {
 	rd_type type;
 	int64_t v;
@@ -75,6 +76,9 @@ typedef struct rd_table {
 	rd_num *nums;                    /* nrows × ncols, or NULL: all text */
 	rd_row_kind *kinds;
 	const char **row_ids;            /* per row, or NULL: HTML ids */
+	const char **marks;              /* nrows × ncols, or NULL: a cell's state ("ongoing"),
+					  * which HTML marks as class "st-ongoing" (the work
+					  * plan's statuses) */
 	int cap;
 } rd_table;
 
@@ -107,6 +111,11 @@ typedef struct rdoc {
 	int suppress_below;              /* the public tables' K (0: nothing withheld) */
 	bool toc;                        /* list the sections after the cover */
 	bool landscape;                  /* printed landscape (a wide matrix) */
+	bool sheet_text;                 /* the XLSX shows the paragraphs too, on their
+					  * section's sheet (the work plan's) */
+	bool zero_digit;                 /* the XLSX shows a zero count as 0, not as the en
+					  * dash (the work plan's, whose dash means no
+					  * denominator) */
 	rd_block *blocks;
 	int nblocks, cap;
 	chart figs[RD_MAX_FIGS];
@@ -134,8 +143,12 @@ void rdoc_ach_meta(const annual_report *r, const ann_achievement *a, char *buf, 
 struct wp_doc;
 int rdoc_from_wp(rdoc *d, const struct wp_doc *w, actip_err *err);
 
-/* The work-plan document w as DOCX. */
+/* The work-plan document w through the report's writers: HTML or Markdown to out, DOCX
+ * or XLSX to path. */
+int rdoc_write_wp_html(FILE *out, const struct wp_doc *w, actip_err *err);
+int rdoc_write_wp_md(FILE *out, const struct wp_doc *w, actip_err *err);
 int rdoc_write_wp_docx(const char *path, const struct wp_doc *w, actip_err *err);
+int rdoc_write_wp_xlsx(const char *path, const struct wp_doc *w, actip_err *err);
 
 /* Frees a table a block owns. */
 void rdoc_table_free(rd_table *t);

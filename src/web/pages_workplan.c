@@ -525,10 +525,10 @@ static void status_post(web_req *rq, web_resp *rs)
 	web_write_free(&w);
 }
 
-/* The work-plan xlsx writer in resp_via_file's shape. */
+/* The work-plan xlsx writer (through the report's document) in resp_via_file's shape. */
 static int doc_xlsx(const char *path, const void *d, actip_err *err)
 {
-	return wp_write_xlsx(path, d, err);
+	return rdoc_write_wp_xlsx(path, d, err);
 }
 
 /* The work-plan docx writer (landscape, through the report's document) in
@@ -569,7 +569,7 @@ static void report_get(web_req *rq, web_resp *rs)
 		wp_doc *d = kind >= 0 ? wp_review_doc(p, kind == 1, days) : wp_report_doc(p, pidx, days);
 		if (d && strcmp(fmt, "html") == 0) {
 			rs->ctype = "text/html; charset=utf-8";
-			rc = wp_write_html(rs->out, d, &err);
+			rc = rdoc_write_wp_html(rs->out, d, &err);
 		} else if (d && strcmp(fmt, "docx") == 0) {
 			rs->ctype = report_format_find("docx")->mime; /* the report's one media type */
 			rc = resp_via_file(rs, doc_docx, d, &err);

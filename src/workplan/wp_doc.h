@@ -1,8 +1,8 @@
 /* The work-plan report and reviews as a document: sections of paragraphs and tables of
  * plain-text cells. wp_report.c and wp_review.c build it once from the computed numbers;
- * the Markdown, HTML and XLSX writers render any document, each through its own escape,
- * so the three formats cannot disagree. JSON is written from the numbers themselves
- * (wp_emit_json.c). A cell may hold several lines separated by '\n'. */
+ * report/rdoc_wp.c turns it into the annual report's document, which the report's
+ * HTML, Markdown, DOCX and XLSX writers render, so the formats cannot disagree. JSON is
+ * written from the numbers themselves (wp_emit_json.c). A cell may hold several lines separated by '\n'. */
 #ifndef ACTIP_WORKPLAN_WP_DOC_H
 #define ACTIP_WORKPLAN_WP_DOC_H
 
@@ -15,8 +15,9 @@ enum { WP_DOC_MAX_COLS = 12 };
 
 typedef enum { WD_ROW, WD_GROUP, WD_TOTAL } wd_row_kind;
 
-/* Column kinds: text, number (right-aligned), status (coloured by its first word),
- * wide text (given room in the matrix). */
+/* Column kinds: text, number (right-aligned; a spreadsheet writes counts and rates as
+ * numbers), status (coloured by its first word), wide text (a long text; the report's
+ * writers size every column from its content). */
 typedef enum { WD_TEXT, WD_NUM, WD_STATUS, WD_WIDE } wd_col_kind;
 
 typedef struct wd_table {
@@ -68,11 +69,6 @@ void wp_doc_free(wp_doc *d);
 /* The report for period pidx, and a review; both return NULL when out of memory. */
 wp_doc *wp_report_doc(const wp_plan *p, int pidx, int on_time_days);
 wp_doc *wp_review_doc(const wp_plan *p, bool final, int on_time_days);
-
-/* Writers for people. */
-int wp_write_md(FILE *out, const wp_doc *d, actip_err *err);
-int wp_write_html(FILE *out, const wp_doc *d, actip_err *err);
-int wp_write_xlsx(const char *path, const wp_doc *d, actip_err *err);
 
 /* The machine-readable forms (spec/workplan-monitoring.md "Machine-readable form"). */
 int wp_write_report_json(FILE *out, const wp_plan *p, int pidx, int on_time_days,

@@ -84,6 +84,13 @@ if command -v soffice >/dev/null 2>&1; then
 		out=$($PY "$SRCDIR/tests/integration/docx_table_head.py" "$TMP/r.docx" "$TMP/r.pdf" $n 2>&1)
 		check "pdf: Table $n's header at most three lines, no word broken ($out)" [ $? = 0 ]
 	done
+	# the feedback table of 8 columns cannot fit A4 portrait: a landscape page of its own,
+	# its headings and project names whole
+	fb="Feedback on the regional projects' events"
+	out=$($PY "$SRCDIR/tests/integration/docx_table_head.py" "$TMP/r.docx" "$TMP/r.pdf" "$fb" 2>&1)
+	check "pdf: the feedback table's header at most three lines, no heading or project word broken ($out)" [ $? = 0 ]
+	check "pdf: the feedback table on a landscape page, the others portrait" bash -c \
+		"pdfinfo -f 1 -l 999 '$TMP/r.pdf' | grep -c 'size: *841.* x 595' | grep -qx 1"
 else
 	not_ok "libreoffice (soffice) is installed (scripts/deps.sh)"
 fi

@@ -30,6 +30,26 @@ static void check(void (*fn)(FILE *, const char *), const char *in, const char *
 	free(got);
 }
 
+/* esc_lines: each line through its escape, '\n' as the separator, a long line whole
+ * (written in pieces cut between UTF-8 characters). */
+static void lines_md(FILE *f, const char *s)
+{
+	esc_lines(f, s, esc_md_cell, "<br>");
+}
+
+static void lines(void **state)
+{
+	(void)state;
+	check(lines_md, "Lead: A|B\nWith: *C*", "Lead: A\\|B<br>With: \\*C\\*");
+	check(lines_md, "\n", "<br>");
+	check(lines_md, "", "");
+	char long_in[3001];
+	for (int i = 0; i < 1000; i++)
+		memcpy(long_in + 3 * i, "\xE2\x80\x93", 3); /* 1,000 en dashes: cuts fall inside them */
+	long_in[3000] = '\0';
+	check(lines_md, long_in, long_in);
+}
+
 static void url(void **state)
 {
 	(void)state;
@@ -93,6 +113,7 @@ static void log_line(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {cmocka_unit_test(html), cmocka_unit_test(url), cmocka_unit_test(markdown),
-					   cmocka_unit_test(csv), cmocka_unit_test(log_line)};
+					   cmocka_unit_test(csv), cmocka_unit_test(log_line),
+					   cmocka_unit_test(lines)};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
