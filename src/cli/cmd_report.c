@@ -26,13 +26,13 @@ typedef struct output {
 /* Writes o with the format's stream writer. */
 static int emit_stream(const report_format *fmt, const output *o, FILE *f, actip_err *err)
 {
-	return o->full ? fmt->write(f, o->full, err) : fmt->write_public(f, o->t, o->s, err);
+	return o->full ? fmt->write(f, o->full, err) : report_write_public(fmt, f, NULL, o->t, o->s, err);
 }
 
 /* Writes o with the format's path writer (a file or a directory). */
 static int emit_path(const report_format *fmt, const output *o, const char *path, actip_err *err)
 {
-	return o->full ? fmt->write_path(path, o->full, err) : fmt->write_public_path(path, o->t, o->s, err);
+	return o->full ? fmt->write_path(path, o->full, err) : report_write_public(fmt, NULL, path, o->t, o->s, err);
 }
 
 /* Writes o to outpath ("-" or NULL: standard output), through a temporary file renamed

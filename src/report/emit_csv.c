@@ -165,16 +165,13 @@ int report_write_csv(const char *dir, const annual_report *r, actip_err *err)
 
 /* The public tables: each of their document's Tables 1-5 (rdoc_build_public) as the
  * whole report's file of that table, its withheld cells as "<K". */
-int report_write_public_csv(const char *dir, const report_tables *rt, const report_suppression *s,
-			    actip_err *err)
+int rdoc_write_public_csv(const char *dir, const rdoc *d, actip_err *err)
 {
 	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
 		return err_set(err, ACTIP_EIO, "%s: cannot create the directory", dir);
-	rdoc d;
-	int rc = rdoc_build_public(&d, rt, s, err);
-	for (int i = 0; rc == ACTIP_OK && i < d.nblocks; i++)
-		if (d.blocks[i].kind == RB_RTABLE)
-			rc = table_file(dir, d.blocks[i].rt, d.blocks[i].masked ? &d.blocks[i].mask : NULL, err);
-	rdoc_free(&d); /* freed already when the build failed; a second time does nothing */
+	int rc = ACTIP_OK;
+	for (int i = 0; rc == ACTIP_OK && i < d->nblocks; i++)
+		if (d->blocks[i].kind == RB_RTABLE)
+			rc = table_file(dir, d->blocks[i].rt, d->blocks[i].masked ? &d->blocks[i].mask : NULL, err);
 	return rc;
 }

@@ -1257,15 +1257,3 @@ int report_write_docx(const char *path, const annual_report *r, actip_err *err)
 	rdoc_free(&d);
 	return rc;
 }
-
-int report_write_public_docx(const char *path, const report_tables *t,
-			     const report_suppression *s, actip_err *err)
-{
-	rdoc d;
-	int rc = rdoc_build_public(&d, t, s, err);
-	if (rc)
-		return rc;
-	rc = rdoc_write_docx(path, &d, err);
-	rdoc_free(&d);
-	return rc;
-}

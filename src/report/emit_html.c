@@ -538,18 +538,3 @@ int report_write_html(FILE *out, const annual_report *r, actip_err *err)
 	return rc;
 }
 
-/* The public tables' document (rdoc_build_public): cover, Tables 1-5 each with the
- * sentence on suppression, and the footer. */
-int report_write_public_html(FILE *out, const report_tables *rt, const report_suppression *s,
-			     actip_err *err)
-{
-	rdoc d;
-	int rc = rdoc_build_public(&d, rt, s, err);
-	if (rc)
-		return rc;
-	rc = rdoc_write_html(out, &d, err);
-	rdoc_free(&d);
-	if (rc)
-		return err_set(err, ACTIP_EIO, "cannot write the public tables");
-	return ACTIP_OK;
-}

@@ -178,23 +178,17 @@ int report_write_json(FILE *out, const annual_report *r, actip_err *err)
 
 /* The public tables: {"year", "suppress_below", "table1".."table5"}, each table of their
  * document (rdoc_build_public) as report_table_json shows it under its mask. */
-int report_write_public_json(FILE *out, const report_tables *rt, const report_suppression *s,
-			     actip_err *err)
+int rdoc_write_public_json(FILE *out, const rdoc *d, actip_err *err)
 {
-	rdoc d;
-	int rc = rdoc_build_public(&d, rt, s, err);
-	if (rc)
-		return rc;
 	json_t *root = json_object();
-	json_object_set_new(root, "year", json_integer(d.year));
-	json_object_set_new(root, "suppress_below", json_integer(d.suppress_below));
-	for (int i = 0; i < d.nblocks; i++) {
-		const rd_block *b = &d.blocks[i];
+	json_object_set_new(root, "year", json_integer(d->year));
+	json_object_set_new(root, "suppress_below", json_integer(d->suppress_below));
+	for (int i = 0; i < d->nblocks; i++) {
+		const rd_block *b = &d->blocks[i];
 		if (b->kind == RB_RTABLE)
 			json_object_set_new(root, b->rt->id, report_table_json(b->rt, b->masked ? &b->mask : NULL));
 	}
-	rdoc_free(&d);
-	rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
+	int rc = json_dumpf(root, out, JSON_INDENT(1) | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
 	fputc('\n', out);
 	json_decref(root);
 	if (rc != 0 || ferror(out))

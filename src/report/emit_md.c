@@ -322,16 +322,3 @@ int report_write_md(FILE *out, const annual_report *r, actip_err *err)
 	return rc;
 }
 
-/* The public tables' document (rdoc_build_public): title, and Tables 1-5 each with the
- * sentence on suppression. */
-int report_write_public_md(FILE *out, const report_tables *rt, const report_suppression *s,
-			   actip_err *err)
-{
-	rdoc d;
-	int rc = rdoc_build_public(&d, rt, s, err);
-	if (rc)
-		return rc;
-	rc = rdoc_write_md(out, &d, err);
-	rdoc_free(&d);
-	return rc;
-}

@@ -608,15 +608,3 @@ int report_write_xlsx(const char *path, const annual_report *r, actip_err *err)
 	return rc;
 }
 
-/* The public tables: their document (rdoc_build_public) as sheets, Tables 1-5 alone. */
-int report_write_public_xlsx(const char *path, const report_tables *rt, const report_suppression *s,
-			     actip_err *err)
-{
-	rdoc d;
-	int rc = rdoc_build_public(&d, rt, s, err);
-	if (rc)
-		return rc;
-	rc = rdoc_write_xlsx(path, &d, err);
-	rdoc_free(&d);
-	return rc;
-}

@@ -5,20 +5,33 @@
 
 #include "core/i18n.h"
 #include "core/num.h"
+#include "report/rdoc.h"
 
 static const report_format formats[] = {
-	{"json", "json", report_write_json, false, NULL, report_write_public_json, NULL,
+	{"json", "json", report_write_json, false, NULL, rdoc_write_public_json, NULL,
 	 "application/json"},
-	{"md", "md", report_write_md, true, NULL, report_write_public_md, NULL,
+	{"md", "md", report_write_md, true, NULL, rdoc_write_md, NULL,
 	 "text/markdown; charset=utf-8"},
-	{"html", "html", report_write_html, true, NULL, report_write_public_html, NULL,
+	{"html", "html", report_write_html, true, NULL, rdoc_write_html, NULL,
 	 "text/html; charset=utf-8"},
-	{"xlsx", "xlsx", NULL, true, report_write_xlsx, NULL, report_write_public_xlsx,
+	{"xlsx", "xlsx", NULL, true, report_write_xlsx, NULL, rdoc_write_xlsx,
 	 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-	{"csv", "", NULL, true, report_write_csv, NULL, report_write_public_csv, NULL},
-	{"docx", "docx", NULL, true, report_write_docx, NULL, report_write_public_docx,
+	{"csv", "", NULL, true, report_write_csv, NULL, rdoc_write_public_csv, NULL},
+	{"docx", "docx", NULL, true, report_write_docx, NULL, rdoc_write_docx,
 	 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
 };
+
+int report_write_public(const report_format *f, FILE *out, const char *path, const report_tables *t,
+			const report_suppression *s, actip_err *err)
+{
+	rdoc d;
+	int rc = rdoc_build_public(&d, t, s, err);
+	if (rc)
+		return rc;
+	rc = f->write_path ? f->write_public_path(path, &d, err) : f->write_public(out, &d, err);
+	rdoc_free(&d);
+	return rc;
+}
 
 /* By name. */
 const report_format *report_format_find(const char *name)

@@ -17,6 +17,8 @@
 #include "report/suppress.h"
 #include "report/tables.h"
 
+struct rdoc; /* the report as a document (rdoc.h) */
+
 typedef struct report_format {
 	const char *name;
 	const char *ext;
@@ -25,12 +27,10 @@ typedef struct report_format {
 	/* Formats that write files instead of a stream (NULL write): to path, which is a
 	 * file (xlsx) or a directory (csv). */
 	int (*write_path)(const char *path, const annual_report *r, actip_err *err);
-	/* The public tables (--suppress-below): to a stream, or (when write_path is set) to
-	 * path like the whole report. */
-	int (*write_public)(FILE *out, const report_tables *t, const report_suppression *s,
-			    actip_err *err);
-	int (*write_public_path)(const char *path, const report_tables *t,
-				 const report_suppression *s, actip_err *err);
+	/* The public tables (--suppress-below): their document (rdoc_build_public) rendered
+	 * to a stream, or (when write_path is set) to path like the whole report. */
+	int (*write_public)(FILE *out, const struct rdoc *d, actip_err *err);
+	int (*write_public_path)(const char *path, const struct rdoc *d, actip_err *err);
 	/* The media type of a download (NULL: not a single file, so no download). */
 	const char *mime;
 } report_format;
@@ -86,26 +86,15 @@ int report_write_xlsx(const char *path, const annual_report *r, actip_err *err);
 int report_write_csv(const char *dir, const annual_report *r, actip_err *err);
 int report_write_docx(const char *path, const annual_report *r, actip_err *err);
 
-/* Writers of the public tables 1-5 (--suppress-below), one per format, each rendering
- * the public document (rdoc_build_public): the suppressed cells as "<K" and nothing
- * else of the report, whose profiles and figures quote small numbers. json is one
- * object (emit_json.c), csv table1.csv ... table5.csv in dir as the whole report's
- * (emit_csv.c); md, html and docx a document with a title, the year and, above each
- * table, a sentence on what "<K" means; xlsx one sheet per table with that sentence,
- * numbers as numbers and suppressed cells as text. */
-int report_write_public_json(FILE *out, const report_tables *t, const report_suppression *s,
-			     actip_err *err);
-int report_write_public_csv(const char *dir, const report_tables *t, const report_suppression *s,
-			    actip_err *err);
-int report_write_public_md(FILE *out, const report_tables *t, const report_suppression *s,
-			   actip_err *err);
-int report_write_public_html(FILE *out, const report_tables *t, const report_suppression *s,
-			     actip_err *err);
-int report_write_public_xlsx(const char *path, const report_tables *t, const report_suppression *s,
-			     actip_err *err);
-
-int report_write_public_docx(const char *path, const report_tables *t,
-			     const report_suppression *s, actip_err *err);
+/* The public tables 1-5 (--suppress-below) in format f: their document
+ * (rdoc_build_public: the suppressed cells as "<K" and nothing else of the report, whose
+ * profiles and figures quote small numbers), built once and rendered by the format's
+ * writer, to out or, for the formats that write files, to path. The json and csv
+ * writers of that document are here; the others are the report's (rdoc.h). */
+int report_write_public(const report_format *f, FILE *out, const char *path, const report_tables *t,
+			const report_suppression *s, actip_err *err);
+int rdoc_write_public_json(FILE *out, const struct rdoc *d, actip_err *err);
+int rdoc_write_public_csv(const char *dir, const struct rdoc *d, actip_err *err);
 
 /* The sentence on suppression for the md and html documents: 'Counts from 1 to K-1,
  * and the cells from which they could be worked back, are shown as "<K".' */
