@@ -63,6 +63,7 @@ void fuzz_import_one(const uint8_t *data, size_t size, const char *template_name
 	actip_err err = {{0}};
 	int rc = import_stream_hooked(&st, in, label, template_name, &hooks, &diag, &err);
 	fclose(in);
+	free(hooks.replaced_detail);
 	if (rc == ACTIP_EINPUT && diag.errors == 0)
 		abort(); /* an input error must say what was wrong */
 	diag_free(&diag);

@@ -68,6 +68,8 @@ static int load_append(store *st, const char *template_name, const char *csv, im
 	FILE *f = fmemopen((void *)csv, strlen(csv), "r");
 	int rc = import_stream_hooked(st, f, template_name, template_name, h, &d, &err);
 	fclose(f);
+	free(h->replaced_detail); /* what it replaced: nothing, in append mode */
+	h->replaced_detail = NULL;
 	if (rc != 0)
 		diag_print(&d, DIAG_ERROR, stderr);
 	diag_free(&d);
