@@ -45,6 +45,12 @@ int cli_usage_error(const cli_command *c, const char *fmt, ...)
  * and returns its exit status. */
 int cli_format_text_json(const cli_command *c, const char *arg, bool *json);
 
+struct store;
+
+/* Opens the database at db (store_open's flags); on failure prints the reason, as every
+ * command does, and returns -1. */
+int cli_open_store(struct store *st, const char *db, int flags);
+
 /* Handlers. */
 int cmd_import(int argc, char **argv);
 int cmd_report(int argc, char **argv);

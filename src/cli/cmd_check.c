@@ -102,10 +102,8 @@ int cmd_check(int argc, char **argv)
 
 	store st;
 	actip_err err = {{0}};
-	if (store_open(&st, db, STORE_READONLY | STORE_MUST_EXIST, &err) < 0) {
-		fprintf(stderr, "actip: %s\n", err.msg);
+	if (cli_open_store(&st, db, STORE_READONLY | STORE_MUST_EXIST) < 0)
 		return EXIT_FAILURE_;
-	}
 	if (!year && !(year = latest_year(&st))) {
 		store_close(&st);
 		return cli_usage_error(self, "no activities stored; give --year");

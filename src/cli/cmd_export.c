@@ -66,10 +66,8 @@ int cmd_export(int argc, char **argv)
 		return cli_usage_error(self, "-o FILE is required");
 	store st;
 	actip_err err = {{0}};
-	if (store_open(&st, db, STORE_READONLY, &err) < 0) {
-		fprintf(stderr, "actip: %s\n", err.msg);
+	if (cli_open_store(&st, db, STORE_READONLY) < 0)
 		return EXIT_FAILURE_;
-	}
 	char *tmp = NULL;
 	if (asprintf(&tmp, "%s.tmp.%ld", outpath, (long)getpid()) < 0) {
 		store_close(&st);

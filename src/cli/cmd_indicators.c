@@ -169,10 +169,8 @@ int cmd_indicators(int argc, char **argv)
 		return cli_usage_error(self, "--format xlsx needs -o FILE");
 	store st;
 	actip_err err = {{0}};
-	if (store_open(&st, db, STORE_READONLY, &err) < 0) {
-		fprintf(stderr, "actip: %s\n", err.msg);
+	if (cli_open_store(&st, db, STORE_READONLY) < 0)
 		return EXIT_FAILURE_;
-	}
 	ind_table t;
 	if (ind_table_compute(&st, per, &t, &err) < 0) {
 		fprintf(stderr, "actip: %s\n", err.msg);

@@ -168,10 +168,8 @@ int cmd_report(int argc, char **argv)
 
 	store st;
 	actip_err err = {{0}};
-	if (store_open(&st, db, STORE_READONLY, &err) < 0) {
-		fprintf(stderr, "actip: %s\n", err.msg);
+	if (cli_open_store(&st, db, STORE_READONLY) < 0)
 		return EXIT_FAILURE_;
-	}
 	if (suppress)
 		return public_tables(&st, year, suppress, fmt, outpath);
 	annual_report *rt = malloc(sizeof *rt);

@@ -166,10 +166,8 @@ int cmd_serve(int argc, char **argv)
 				"--public-url (docs/deploy.md)\n", listen);
 
 	store st;
-	if (store_open(&st, cfg.db_path, STORE_MUST_EXIST, &err) < 0) {
-		fprintf(stderr, "actip: %s\n", err.msg);
+	if (cli_open_store(&st, cfg.db_path, STORE_MUST_EXIST) < 0)
 		return EXIT_FAILURE_;
-	}
 	store_close(&st);
 	if (auth_init(&err) < 0) {
 		fprintf(stderr, "actip: %s\n", err.msg);

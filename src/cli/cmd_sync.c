@@ -560,10 +560,8 @@ static int do_conflicts(const char *db, bool json)
 {
 	actip_err err = {{0}};
 	store st;
-	if (store_open(&st, db, STORE_MUST_EXIST, &err) < 0) {
-		fprintf(stderr, "actip: %s\n", err.msg);
+	if (cli_open_store(&st, db, STORE_MUST_EXIST) < 0)
 		return EXIT_FAILURE_;
-	}
 	json_t *a = sync_conflicts(&st);
 	if (!a) {
 		store_error(&st, "reading the conflicts", &err);
@@ -604,10 +602,8 @@ static int do_resolve(const char *db, const char *id, const char *choice)
 		return EXIT_USAGE;
 	}
 	store st;
-	if (store_open(&st, db, STORE_MUST_EXIST, &err) < 0) {
-		fprintf(stderr, "actip: %s\n", err.msg);
+	if (cli_open_store(&st, db, STORE_MUST_EXIST) < 0)
 		return EXIT_FAILURE_;
-	}
 	web_req rq;
 	const char *user = getenv("USER");
 	char msg[600];
@@ -672,10 +668,8 @@ static int do_export_for(const char *db, const char *account, const char *since_
 {
 	actip_err err = {{0}};
 	store st;
-	if (store_open(&st, db, STORE_MUST_EXIST, &err) < 0) {
-		fprintf(stderr, "actip: %s\n", err.msg);
+	if (cli_open_store(&st, db, STORE_MUST_EXIST) < 0)
 		return EXIT_FAILURE_;
-	}
 	int rc = EXIT_FAILURE_;
 	char key[65], instance[17], bkey[65], people[65], name[100], given[32] = "";
 	json_t *o = NULL;
@@ -827,10 +821,8 @@ static int do_apply(const char *db, const char *path)
 		return apply_down(db, path);
 	actip_err err = {{0}};
 	store st;
-	if (store_open(&st, db, STORE_MUST_EXIST, &err) < 0) {
-		fprintf(stderr, "actip: %s\n", err.msg);
+	if (cli_open_store(&st, db, STORE_MUST_EXIST) < 0)
 		return EXIT_FAILURE_;
-	}
 	int rc = EXIT_FAILURE_;
 	char key[65];
 	json_t *b = NULL;

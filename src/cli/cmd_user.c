@@ -116,10 +116,8 @@ int cmd_user(int argc, char **argv)
 		return EXIT_FAILURE_;
 	}
 	store st;
-	if (store_open(&st, db, list ? STORE_MUST_EXIST : 0, &err) < 0) {
-		fprintf(stderr, "actip: %s\n", err.msg);
+	if (cli_open_store(&st, db, list ? STORE_MUST_EXIST : 0) < 0)
 		return EXIT_FAILURE_;
-	}
 	int rc = ACTIP_OK;
 	if (list)
 		rc = list_users(&st) < 0 ? store_error(&st, "listing the users", &err) : ACTIP_OK;

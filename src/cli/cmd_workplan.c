@@ -179,10 +179,8 @@ int cmd_workplan(int argc, char **argv)
 
 	store st;
 	actip_err err = {{0}};
-	if (store_open(&st, o.db, STORE_READONLY, &err) < 0) {
-		fprintf(stderr, "actip: %s\n", err.msg);
+	if (cli_open_store(&st, o.db, STORE_READONLY) < 0)
 		return EXIT_FAILURE_;
-	}
 	if (o.on_time_days < 0) {
 		char days[16];
 		if (settings_get(&st, "on_time_days", days, sizeof days, &err) < 0) {

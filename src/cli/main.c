@@ -313,6 +313,16 @@ void cli_print_command_help(const cli_command *c)
 	}
 }
 
+int cli_open_store(store *st, const char *db, int flags)
+{
+	actip_err err = {{0}};
+	if (store_open(st, db, flags, &err) < 0) {
+		fprintf(stderr, "actip: %s\n", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
 /* Short usage and a hint on stderr. */
 int cli_format_text_json(const cli_command *c, const char *arg, bool *json)
 {
