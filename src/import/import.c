@@ -656,6 +656,11 @@ static void import_file(run_state *rs, job *j, FILE *in, size_t size)
 				j->tpl->end_file(im);
 		}
 	}
+	actip_err berr = {0};
+	if (store_bulk_end(im->st, &berr) < 0) { /* the file's dropped triggers, back */
+		diag_add(im->diag, DIAG_ERROR, j->path, 0, "-", "%s", berr.msg);
+		im->db_failed = true;
+	}
 	j->rows = im->rows;
 	j->changed = im->changed;
 	j->replaced = im->replaced;

@@ -172,11 +172,13 @@ static const char *const SQL[S__COUNT] = {
 	" country, organisation, staff, disability)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	[S_ATTENDANCE_LAST] = "SELECT max(seq) FROM attendance WHERE activity = ?1",
+	[S_ATTENDANCE_TOUCH] = "UPDATE attendance SET sex = sex WHERE activity = ?1 AND seq = ?2",
 	[S_FEEDBACK_DEL] = "DELETE FROM feedback WHERE activity = ?1",
 	[S_FEEDBACK_INS] =
 	"INSERT INTO feedback(activity, seq, sex, satisfied, met_objectives, met_expectations,"
 	" improved_learning, relevant, understanding) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[S_FEEDBACK_LAST] = "SELECT max(seq) FROM feedback WHERE activity = ?1",
+	[S_FEEDBACK_TOUCH] = "UPDATE feedback SET sex = sex WHERE activity = ?1 AND seq = ?2",
 	[S_ACHIEVEMENT_UPSERT] =
 	"INSERT INTO achievement(id, project, country, partner, date, year, text, total, female,"
 	" male, other) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
@@ -676,7 +678,34 @@ int tpl_next_seq(importer *im, runmap *seqs, stmt_id del, stmt_id last, const ch
 		im->db_failed = true;
 		return -1;
 	}
-	return 0;
+	return !known;
+}
+
+/* A participants or feedback row just stored (seq, the owner's first in the run when
+ * `first`). Past TPL_BULK_ROWS rows of a file the table's insert and delete triggers are
+ * dropped until the file ends (store/bulk.c says why and how), and the first row of each
+ * owner is touched instead: the UPDATE fires the table's update triggers, which refuse
+ * a locked year and mark the statistics dirty for the owner, once. */
+enum { TPL_BULK_ROWS = 4096 };
+static int bulk_row(importer *im, const char *table, stmt_id touch, const char *owner,
+		    int64_t seq, bool first, const tplrow *r)
+{
+	if (!store_bulk_on(im->st, table)) {
+		if (im->rows < TPL_BULK_ROWS || (im->hooks && im->hooks->at_seq > 0))
+			return 0;
+		actip_err err = {0};
+		if (store_bulk_begin(im->st, table, &err) < 0) {
+			diag_add(im->diag, DIAG_ERROR, r->file, r->line, "-", "%s", err.msg);
+			im->db_failed = true;
+			return -1;
+		}
+		return 0; /* this row's triggers ran */
+	}
+	if (!first)
+		return 0;
+	sqlite3_bind_text(im->stmt[touch], 1, owner, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(im->stmt[touch], 2, seq);
+	return tpl_run(im, touch, r) < 0 ? -1 : 0;
 }
 
 /* The person key of data-collection.md: person_id, else e-mail, else the name key with
@@ -734,7 +763,8 @@ static int handle_attendance(importer *im, const tplrow *r)
 		key = p;
 	}
 	int64_t seq;
-	if (tpl_next_seq(im, &im->att_seq, S_ATTENDANCE_DEL, S_ATTENDANCE_LAST, act, r, &seq) < 0) {
+	int first = tpl_next_seq(im, &im->att_seq, S_ATTENDANCE_DEL, S_ATTENDANCE_LAST, act, r, &seq);
+	if (first < 0) {
 		free(key);
 		return -1;
 	}
@@ -755,7 +785,7 @@ static int handle_attendance(importer *im, const tplrow *r)
 	if (ch < 0)
 		return -1;
 	tpl_stored(im, ch);
-	return 0;
+	return bulk_row(im, "attendance", S_ATTENDANCE_TOUCH, act, seq, first, r);
 }
 
 /* feedback.csv */
@@ -763,7 +793,8 @@ static int handle_feedback(importer *im, const tplrow *r)
 {
 	const char *act = r->v[FB_ACTIVITY].s;
 	int64_t seq;
-	if (tpl_next_seq(im, &im->fb_seq, S_FEEDBACK_DEL, S_FEEDBACK_LAST, act, r, &seq) < 0)
+	int first = tpl_next_seq(im, &im->fb_seq, S_FEEDBACK_DEL, S_FEEDBACK_LAST, act, r, &seq);
+	if (first < 0)
 		return -1;
 	sqlite3_stmt *s = im->stmt[S_FEEDBACK_INS];
 	store_bind_text(s, 1, act);
@@ -776,7 +807,7 @@ static int handle_feedback(importer *im, const tplrow *r)
 	if (ch < 0)
 		return -1;
 	tpl_stored(im, ch);
-	return 0;
+	return bulk_row(im, "feedback", S_FEEDBACK_TOUCH, act, seq, first, r);
 }
 
 /* ---- as kinds of the records API (template.h, record_kind) -------------------- */

@@ -213,6 +213,7 @@ void store_close(store *st)
 {
 	store_capture_end(st);
 	kept_free(st);
+	store_bulk_forget(st);
 	free(st->stats_reindex);
 	st->stats_reindex = NULL;
 	for (int i = 0; i < st->ncached; i++)
@@ -267,13 +268,14 @@ int store_commit(store *st, actip_err *err)
 		return ACTIP_ERR;
 	}
 	if (st->batch) {
-		if (exec(st, "RELEASE actip_write", "finishing a write", err) < 0) {
+		if (store_bulk_end(st, err) < 0 || exec(st, "RELEASE actip_write", "finishing a write", err) < 0) {
 			store_rollback(st);
 			return ACTIP_ERR;
 		}
 		return ACTIP_OK;
 	}
-	if (store_stats_track_finish(st, err) < 0 || store_capture_commit(st, err) < 0) {
+	if (store_bulk_end(st, err) < 0 || store_stats_track_finish(st, err) < 0 ||
+	    store_capture_commit(st, err) < 0) {
 		store_rollback(st);
 		return ACTIP_ERR;
 	}
@@ -289,12 +291,14 @@ int store_commit(store *st, actip_err *err)
 void store_rollback(store *st)
 {
 	if (st->batch) { /* this write only; nothing when it was released already */
+		store_bulk_forget(st); /* its DROP TRIGGERs are undone with it */
 		if (st->db && sqlite3_exec(st->db, "ROLLBACK TO actip_write", NULL, NULL, NULL) == SQLITE_OK)
 			sqlite3_exec(st->db, "RELEASE actip_write", NULL, NULL, NULL);
 		return;
 	}
 	store_capture_end(st);
 	st->stats_track = false;
+	store_bulk_forget(st); /* the DROP TRIGGERs are rolled back with the rest */
 	free(st->stats_reindex); /* the DROP INDEX is rolled back with the rest */
 	st->stats_reindex = NULL;
 	if (st->db && !sqlite3_get_autocommit(st->db))

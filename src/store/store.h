@@ -35,6 +35,10 @@ typedef struct store {
 	bool stats_track;
 	char *stats_reindex;          /* a bulk write dropped attendance_person: its SQL,
 				       * run again before the write commits */
+	/* bulk.c: a bulk file's table, whose INSERT and DELETE triggers are dropped until
+	 * the file ends, and their SQL, to create them again. */
+	char *bulk_table;
+	char *bulk_triggers;
 	char account[65];             /* who writes now ("" = the local operator) */
 	const char *origin;           /* NULL: made here; "sync": received, never sent back (and
 				       * captured without its changeset: the sender keeps it) */
@@ -171,6 +175,18 @@ int store_unseal(const store *st, const unsigned char *data, size_t len, char **
  * the web application's writes and by `actip import`. Returns 0 or -1. */
 int store_audit_write(store *st, const char *user, const char *addr, const char *action,
 		      const char *entity, const char *key, const char *old_value, const char *new_value);
+
+/* A bulk write (bulk.c): drops main's INSERT and DELETE triggers of `table` until
+ * store_bulk_end (or the commit) creates them again; meanwhile the caller fires the
+ * table's UPDATE triggers once per owner. For participants and feedback, whose triggers
+ * apply rules to the row's activity alone. */
+int store_bulk_begin(store *st, const char *table, actip_err *err);
+bool store_bulk_on(const store *st, const char *table);
+int store_bulk_end(store *st, actip_err *err);
+/* Forgets the dropped triggers without creating them (a rollback brings them back). */
+void store_bulk_forget(store *st);
+/* The event of a CREATE TRIGGER statement: 'i' insert, 'd' delete, 'u' update, 0 unknown. */
+char store_trigger_event(const char *sql);
 
 /* Change capture (changelog.c), called by store_begin, store_commit and store_rollback:
  * starts a session on the record tables, and at COMMIT writes its changeset as one

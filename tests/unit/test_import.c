@@ -1,6 +1,6 @@
 /* Unit tests of the import path: all-or-nothing, idempotence, replacement of an
- * activity's participants and feedback (and their append mode), person keys, and the
- * error list. */
+ * activity's participants and feedback (and their append mode), person keys, the error
+ * list, bounded run maps, and bulk files (their row triggers once per activity). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "import/runmap.h"
+#include "store/stats.h"
 #include "tests/unit/fixture.h"
 
 /* Loads the shared fixture's framework, projects and activities. */
@@ -307,13 +308,131 @@ static void past_memory_limit(void **state)
 	store_close(&st);
 }
 
+/* The triggers main's schema puts on a table, by event: counts of 'i', 'd' and 'u'.
+ * Fails the test unless every INSERT and DELETE trigger reads no column of the row but
+ * its activity and has an UPDATE twin (the name with _upd for _ins or _del): what lets
+ * a bulk file fire them once per activity (store/bulk.c). */
+static void check_bulk_triggers(store *st, const char *table, int counts[3])
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(st->db, "SELECT name, sql FROM main.sqlite_master"
+						    " WHERE type = 'trigger' AND tbl_name = ?1", -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
+	memset(counts, 0, 3 * sizeof *counts);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(s, 0);
+		const char *sql = (const char *)sqlite3_column_text(s, 1);
+		char ev = store_trigger_event(sql);
+		assert_true(ev == 'i' || ev == 'd' || ev == 'u');
+		counts[ev == 'i' ? 0 : ev == 'd' ? 1 : 2]++;
+		if (ev == 'u')
+			continue;
+		for (const char *p = sql; (p = strstr(p, ev == 'i' ? "NEW." : "OLD.")); p += 4) {
+			if (strncmp(p + 4, "activity", 8) != 0)
+				fprintf(stderr, "%s reads %.20s\n", name, p);
+			assert_int_equal(strncmp(p + 4, "activity", 8), 0);
+		}
+		size_t n = strlen(name);
+		assert_true(n > 4 && name[n - 4] == '_');
+		char twin[128];
+		snprintf(twin, sizeof twin, "%.*s_upd", (int)(n - 4), name);
+		char q[256];
+		snprintf(q, sizeof q, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = '%s'", twin);
+		assert_int_equal(fx_count(st, q), 1);
+	}
+	sqlite3_finalize(s);
+}
+
+/* A file of rows for K1, then for activity `late` first met past row 4096: the bulk
+ * path has dropped the row triggers by then. */
+static char *bulk_file(const char *header, const char *row_k1, const char *late_row, int n)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	fputs(header, f);
+	for (int i = 0; i < n; i++)
+		fprintf(f, row_k1, i);
+	for (int i = 0; i < 10; i++)
+		fprintf(f, late_row, i);
+	fclose(f);
+	return buf;
+}
+
+/* Bulk files: the statistics of an activity first met past row 4096 are still marked
+ * dirty and recomputed, its feedback still counted, a locked year still refused (at the
+ * line that reaches it, stored rows kept), and the triggers are back afterwards. */
+static void bulk_rows(void **state)
+{
+	(void)state;
+	enum { N = 5000 };
+	store st;
+	base(&st);
+	int att[3], fb[3];
+	check_bulk_triggers(&st, "attendance", att);
+	check_bulk_triggers(&st, "feedback", fb);
+	assert_true(att[0] > 0 && att[1] > 0 && fb[0] > 0 && fb[1] > 0);
+	char *parts = bulk_file("activity_id,person_id,sex,country\n", "K1,P%d,female,KH\n",
+				"K0,Q%d,male,KH\n", N);
+	assert_int_equal(fx_load(&st, "participants", parts), 0);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM attendance WHERE activity = 'K0'"), 10);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM stats_dirty"), 0);
+	for (int year = 2020; year <= 2021; year++) {
+		stats_counts stored, now;
+		actip_err err = {{0}};
+		assert_int_equal(store_stats_read(&st, year, &stored, &err), 0);
+		assert_int_equal(store_stats_compute(&st, year, &now, &err), 0);
+		assert_memory_equal(&stored, &now, sizeof now);
+	}
+	assert_int_equal(fx_count(&st, "SELECT sum(attendances) FROM stats_people WHERE year = 2020"
+				       " AND trained = 0"), 10);
+	char *fbk = bulk_file("activity_id,sex,satisfied\n", "K1,female,yes\n", "K0,male,no\n", N);
+	assert_int_equal(fx_load(&st, "feedback", fbk), 0);
+	assert_int_equal(fx_count(&st, "SELECT respondents FROM feedback_counts WHERE activity = 'K0'"), 10);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM feedback_dirty"), 0);
+	/* 2020 approved: the same files again would replace K0's rows; refused, at K0's
+	 * first line (header + N rows of K1 + 1) */
+	assert_int_equal(sqlite3_exec(st.db, "INSERT INTO period VALUES (2020, 'test', '2021-01-01')", NULL,
+				      NULL, NULL), SQLITE_OK);
+	for (int k = 0; k < 2; k++) {
+		diag_list d;
+		actip_err err = {{0}};
+		diag_init(&d, 100, 100);
+		const char *csv = k ? fbk : parts, *tn = k ? "feedback" : "participants";
+		FILE *f = fmemopen((void *)csv, strlen(csv), "r");
+		assert_int_not_equal(import_stream(&st, f, tn, tn, &d, &err), 0);
+		fclose(f);
+		char *msg = NULL;
+		size_t mlen = 0;
+		FILE *mf = open_memstream(&msg, &mlen);
+		diag_print(&d, DIAG_ERROR, mf);
+		fclose(mf);
+		char want[64];
+		snprintf(want, sizeof want, "%s:%d:", tn, N + 2);
+		assert_non_null(strstr(msg, want));
+		assert_non_null(strstr(msg, "locked"));
+		free(msg);
+		diag_free(&d);
+	}
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM attendance WHERE activity = 'K0'"), 10);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM feedback WHERE activity = 'K0'"), 10);
+	int again[3];
+	check_bulk_triggers(&st, "attendance", again);
+	assert_memory_equal(again, att, sizeof att);
+	check_bulk_triggers(&st, "feedback", again);
+	assert_memory_equal(again, fb, sizeof fb);
+	free(parts);
+	free(fbk);
+	store_close(&st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(references), cmocka_unit_test(replacement),
 		cmocka_unit_test(append_mode), cmocka_unit_test(person_keys), cmocka_unit_test(all_or_nothing),
 		cmocka_unit_test(achievements), cmocka_unit_test(run_maps),
-		cmocka_unit_test(past_memory_limit),
+		cmocka_unit_test(past_memory_limit), cmocka_unit_test(bulk_rows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
