@@ -336,9 +336,13 @@ static void check_bulk_triggers(store *st, const char *table, int counts[3])
 		assert_true(n > 4 && name[n - 4] == '_');
 		char twin[128];
 		snprintf(twin, sizeof twin, "%.*s_upd", (int)(n - 4), name);
-		char q[256];
-		snprintf(q, sizeof q, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = '%s'", twin);
-		assert_int_equal(fx_count(st, q), 1);
+		sqlite3_stmt *t;
+		assert_int_equal(sqlite3_prepare_v2(st->db, "SELECT sql FROM main.sqlite_master WHERE"
+							    " type = 'trigger' AND name = ?1", -1, &t, NULL), SQLITE_OK);
+		sqlite3_bind_text(t, 1, twin, -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(t), SQLITE_ROW);
+		assert_int_equal(store_trigger_event((const char *)sqlite3_column_text(t, 0)), 'u');
+		sqlite3_finalize(t);
 	}
 	sqlite3_finalize(s);
 }
