@@ -7,8 +7,9 @@ each is met.
 
 RESULTS.tsv lines: N <tab> run <tab> step <tab> seconds <tab> peak_rss_kb <tab>
 bytes_written <tab> db_bytes <tab> cpu_seconds, where step is actip_import,
-actip_import_xlsx, actip_report, sqlite_import, sqlite_report, report_alone or actip_one (the incremental
-import), and db_bytes is the database's size after the step ("-" when not measured);
+actip_import_xlsx, actip_report, sqlite_import, sqlite_report, report_alone, actip_one (the incremental
+import) or floor_schema, floor_notrig, floor_nofk (SQLite alone storing the rows actip
+stored: run.sh says how), and db_bytes is the database's size after the step ("-" when not measured);
 and N <tab> - <tab> check <tab> agree|disagree <tab> - <tab> - <tab> - <tab> -.
 Targets are reported, never enforced: the exit status is 0.
 """
@@ -76,9 +77,12 @@ def main(argv):
             "cpu_ai": med_io(n, "actip_import", 2), "cpu_si": med_io(n, "sqlite_import", 2),
             "cpu_sr": med_io(n, "sqlite_report", 2), "cpu_alone": med_io(n, "report_alone", 2),
             "cpu_one": med_io(n, "actip_one", 2),
+            "fl_schema": med(n, "floor_schema"), "fl_notrig": med(n, "floor_notrig"),
+            "fl_nofk": med(n, "floor_nofk"),
         }
         x = m[n]
         x["ratio"] = x["at"] / x["st"] if x["at"] is not None and x["st"] else None
+        x["budget"] = TARGET_RATIO * x["st"] if x["st"] else None
         x["rss"] = max(v for v in (x["rss_i"], x["rss_r"], x["rss_a"], x["rss_x"]) if v is not None)
         x["wrx"] = x["wr"] / x["db"] if x["wr"] is not None and x["db"] else None
         for k in ("wr", "db", "swr"):
@@ -105,6 +109,10 @@ def main(argv):
         ("actip database size (MB)", "db_mb", "%.1f"),
         ("written / database size", "wrx", "%.2f"),
         ("sqlite3 import wrote (MB)", "swr_mb", "%.1f"),
+        ("goal's budget: %.2f x sqlite3 total (s)" % TARGET_RATIO, "budget", "%.3f"),
+        ("SQLite alone, actip's schema (s)", "fl_schema", "%.3f"),
+        ("SQLite alone, no row triggers (s)", "fl_notrig", "%.3f"),
+        ("SQLite alone, nor foreign keys (s)", "fl_nofk", "%.3f"),
         ("CPU: actip import (s)", "cpu_ai", "%.2f"),
         ("CPU: sqlite3 import (s)", "cpu_si", "%.2f"),
         ("CPU: sqlite3 queries (s)", "cpu_sr", "%.2f"),
