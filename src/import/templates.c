@@ -789,15 +789,15 @@ static int handle_attendance(importer *im, const tplrow *r)
 		return -1;
 	}
 	sqlite3_stmt *s = im->stmt[S_ATTENDANCE_INS];
-	store_bind_text(s, 1, act);
+	store_bind_text_kept(s, 1, act);
 	sqlite3_bind_int64(s, 2, seq);
-	store_bind_text(s, 3, key);
-	store_bind_text(s, 4, tpl_txt(r, AT_PERSON));
-	store_bind_text(s, 5, pseudo ? NULL : tpl_txt(r, AT_EMAIL));
-	store_bind_text(s, 6, pseudo ? NULL : tpl_txt(r, AT_NAME));
-	store_bind_text(s, 7, tpl_txt(r, AT_SEX));
-	store_bind_text(s, 8, tpl_txt(r, AT_COUNTRY));
-	store_bind_text(s, 9, tpl_txt(r, AT_ORG));
+	store_bind_text_kept(s, 3, key);
+	store_bind_text_kept(s, 4, tpl_txt(r, AT_PERSON));
+	store_bind_text_kept(s, 5, pseudo ? NULL : tpl_txt(r, AT_EMAIL));
+	store_bind_text_kept(s, 6, pseudo ? NULL : tpl_txt(r, AT_NAME));
+	store_bind_text_kept(s, 7, tpl_txt(r, AT_SEX));
+	store_bind_text_kept(s, 8, tpl_txt(r, AT_COUNTRY));
+	store_bind_text_kept(s, 9, tpl_txt(r, AT_ORG));
 	sqlite3_bind_int(s, 10, r->v[AT_STAFF].set && r->v[AT_STAFF].n == 1);
 	tpl_bind_int_or_null(s, 11, r, AT_DISABILITY);
 	int ch = tpl_run(im, S_ATTENDANCE_INS, r);
@@ -818,12 +818,12 @@ static int handle_feedback(importer *im, const tplrow *r)
 	if (first < 0)
 		return -1;
 	sqlite3_stmt *s = im->stmt[S_FEEDBACK_INS];
-	store_bind_text(s, 1, act);
+	store_bind_text_kept(s, 1, act);
 	sqlite3_bind_int64(s, 2, seq);
-	store_bind_text(s, 3, tpl_txt(r, FB_SEX));
+	store_bind_text_kept(s, 3, tpl_txt(r, FB_SEX));
 	for (int c = FB_SATISFIED; c <= FB_RELEVANT; c++)
 		tpl_bind_int_or_null(s, 4 + (c - FB_SATISFIED), r, c);
-	store_bind_text(s, 9, tpl_txt(r, FB_UNDERSTANDING));
+	store_bind_text_kept(s, 9, tpl_txt(r, FB_UNDERSTANDING));
 	int ch = tpl_run(im, S_FEEDBACK_INS, r);
 	if (ch < 0)
 		return -1;

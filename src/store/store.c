@@ -441,6 +441,13 @@ int store_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
 	return sqlite3_bind_text(stmt, idx, s, -1, SQLITE_TRANSIENT);
 }
 
+int store_bind_text_kept(sqlite3_stmt *stmt, int idx, const char *s)
+{
+	if (!s || !*s)
+		return sqlite3_bind_null(stmt, idx);
+	return sqlite3_bind_text(stmt, idx, s, -1, SQLITE_STATIC);
+}
+
 /* One audit row. */
 int store_audit_write(store *st, const char *user, const char *addr, const char *action,
 		      const char *entity, const char *key, const char *old_value, const char *new_value)
