@@ -139,8 +139,8 @@ typedef enum {
 	S_PROJECT_ARTICLES_DEL, S_PROJECT_ARTICLE_INS,
 	S_STATUS_UPSERT,
 	S_ACTIVITY_UPSERT, S_ACTIVITY_EXISTS, S_ACTIVITY_OUTCOMES_DEL, S_ACTIVITY_OUTCOME_INS,
-	S_ATTENDANCE_DEL, S_ATTENDANCE_INS, S_ATTENDANCE_LAST, S_ATTENDANCE_TOUCH, S_ATTENDANCE_ANY,
-	S_FEEDBACK_DEL, S_FEEDBACK_INS, S_FEEDBACK_LAST, S_FEEDBACK_TOUCH, S_FEEDBACK_ANY,
+	S_ATTENDANCE_DEL, S_ATTENDANCE_INS, S_ATTENDANCE_LAST, S_ATTENDANCE_TOUCH,
+	S_FEEDBACK_DEL, S_FEEDBACK_INS, S_FEEDBACK_LAST, S_FEEDBACK_TOUCH,
 	S_ACHIEVEMENT_UPSERT, S_ACHIEVEMENT_OUTCOMES_DEL, S_ACHIEVEMENT_OUTCOME_INS,
 	S_EXPENDITURE_UPSERT,
 	S_ACHIEVEMENT_EXISTS, S_FIGURE_DEL, S_FIGURE_UPSERT,
@@ -183,8 +183,6 @@ struct importer {
 	struct import_hooks *hooks; /* the caller's, or NULL */
 	bool refused;             /* hooks->row_check refused the run */
 	actip_err refusal;        /* why */
-	unsigned char held[S__COUNT]; /* by an `any` statement: 0 not asked yet, 1 its table
-				       * was empty when first asked in this run, 2 it held rows */
 	char last_activity[80];   /* cache of the last activity looked up */
 	int last_activity_ok;     /* its answer: 1, 0, or -1 for no cache */
 };
@@ -262,13 +260,9 @@ void tpl_stored(importer *im, int changed);
 /* Gives the next sequence number for owner's rows. The first time a run meets owner,
  * runs `del` for it (its rows are replaced); in append mode it instead runs `last`
  * (owner's highest stored seq, or NULL) and numbers the run's rows after it. `last` is
- * S__COUNT for rows that are never appended (they are always replaced). `any` (or
- * S__COUNT) finds whether the table holds any row: when it held none as the run first
- * met an owner, no later owner has stored rows either (the run's own rows belong to
- * owners it met), and neither `del` nor `last` is run: 40,000 statements fewer for a
- * first import of 40,000 activities. Returns 1 the first time (the owner is new to the
- * run), 0 after, -1 on failure. */
-int tpl_next_seq(importer *im, runmap *seqs, stmt_id del, stmt_id last, stmt_id any,
-		 const char *owner, const tplrow *r, int64_t *seq);
+ * S__COUNT for rows that are never appended (they are always replaced). Returns 1 the
+ * first time (the owner is new to the run), 0 after, -1 on failure. */
+int tpl_next_seq(importer *im, runmap *seqs, stmt_id del, stmt_id last, const char *owner,
+		 const tplrow *r, int64_t *seq);
 
 #endif

@@ -173,14 +173,12 @@ static const char *const SQL[S__COUNT] = {
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	[S_ATTENDANCE_LAST] = "SELECT max(seq) FROM attendance WHERE activity = ?1",
 	[S_ATTENDANCE_TOUCH] = "UPDATE attendance SET sex = sex WHERE activity = ?1 AND seq = ?2",
-	[S_ATTENDANCE_ANY] = "SELECT 1 FROM attendance LIMIT 1",
 	[S_FEEDBACK_DEL] = "DELETE FROM feedback WHERE activity = ?1",
 	[S_FEEDBACK_INS] =
 	"INSERT INTO feedback(activity, seq, sex, satisfied, met_objectives, met_expectations,"
 	" improved_learning, relevant, understanding) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[S_FEEDBACK_LAST] = "SELECT max(seq) FROM feedback WHERE activity = ?1",
 	[S_FEEDBACK_TOUCH] = "UPDATE feedback SET sex = sex WHERE activity = ?1 AND seq = ?2",
-	[S_FEEDBACK_ANY] = "SELECT 1 FROM feedback LIMIT 1",
 	[S_ACHIEVEMENT_UPSERT] =
 	"INSERT INTO achievement(id, project, country, partner, date, year, text, total, female,"
 	" male, other) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
@@ -630,8 +628,8 @@ static int last_seq(importer *im, stmt_id last, const char *owner, const tplrow 
  * activity replace what was stored before (data-collection.md). In append mode they
  * stay, and the run's rows follow the highest stored seq; the run holds the write lock
  * (BEGIN IMMEDIATE), so no one else can store a row with the same seq meanwhile. */
-int tpl_next_seq(importer *im, runmap *seqs, stmt_id del, stmt_id last, stmt_id any,
-		 const char *activity, const tplrow *r, int64_t *seq)
+int tpl_next_seq(importer *im, runmap *seqs, stmt_id del, stmt_id last, const char *activity,
+		 const tplrow *r, int64_t *seq)
 {
 	int64_t n;
 	if (im->hooks && im->hooks->at_seq > 0 && last != S__COUNT && im->tpl->kind) {
@@ -655,30 +653,13 @@ int tpl_next_seq(importer *im, runmap *seqs, stmt_id del, stmt_id last, stmt_id 
 		im->db_failed = true;
 		return -1;
 	}
-	if (!known && any != S__COUNT && !im->held[any]) {
-		sqlite3_stmt *q = im->stmt[any];
-		int rc = sqlite3_step(q);
-		sqlite3_reset(q);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-			diag_add(im->diag, DIAG_ERROR, r->file, r->line, "-", _("cannot store the row: %s"),
-				 sqlite3_errmsg(im->st->db));
-			im->db_failed = true;
-			return -1;
-		}
-		im->held[any] = rc == SQLITE_ROW ? 2 : 1;
-	}
-	bool none = any != S__COUNT && im->held[any] == 1; /* nothing stored to replace or follow */
 	if (!known) {
 		if (im->append && last != S__COUNT) {
-			n = 0;
-			if (!none && last_seq(im, last, activity, r, &n) < 0)
+			if (last_seq(im, last, activity, r, &n) < 0)
 				return -1;
 		} else {
-			int gone = 0;
-			if (!none) {
-				sqlite3_bind_text(im->stmt[del], 1, activity, -1, SQLITE_STATIC);
-				gone = tpl_run(im, del, r);
-			}
+			sqlite3_bind_text(im->stmt[del], 1, activity, -1, SQLITE_STATIC);
+			int gone = tpl_run(im, del, r);
 			if (gone < 0)
 				return -1;
 			n = 0;
@@ -782,8 +763,7 @@ static int handle_attendance(importer *im, const tplrow *r)
 		key = p;
 	}
 	int64_t seq;
-	int first = tpl_next_seq(im, &im->att_seq, S_ATTENDANCE_DEL, S_ATTENDANCE_LAST, S_ATTENDANCE_ANY,
-				 act, r, &seq);
+	int first = tpl_next_seq(im, &im->att_seq, S_ATTENDANCE_DEL, S_ATTENDANCE_LAST, act, r, &seq);
 	if (first < 0) {
 		free(key);
 		return -1;
@@ -813,8 +793,7 @@ static int handle_feedback(importer *im, const tplrow *r)
 {
 	const char *act = r->v[FB_ACTIVITY].s;
 	int64_t seq;
-	int first = tpl_next_seq(im, &im->fb_seq, S_FEEDBACK_DEL, S_FEEDBACK_LAST, S_FEEDBACK_ANY, act,
-				 r, &seq);
+	int first = tpl_next_seq(im, &im->fb_seq, S_FEEDBACK_DEL, S_FEEDBACK_LAST, act, r, &seq);
 	if (first < 0)
 		return -1;
 	sqlite3_stmt *s = im->stmt[S_FEEDBACK_INS];

@@ -117,7 +117,7 @@ static int handle_figure(importer *im, const tplrow *r)
 		return 0;
 	}
 	int64_t seq;
-	if (tpl_next_seq(im, &im->fig_seq, S_FIGURE_DEL, S__COUNT, S__COUNT, r->v[FG_ACHIEVEMENT].s, r,
+	if (tpl_next_seq(im, &im->fig_seq, S_FIGURE_DEL, S__COUNT, r->v[FG_ACHIEVEMENT].s, r,
 			 &seq) < 0)
 		return -1;
 	sqlite3_stmt *s = im->stmt[S_FIGURE_UPSERT];
