@@ -627,6 +627,7 @@ static void import_file(run_state *rs, job *j, FILE *in, size_t size)
 	im->tpl = j->tpl;
 	im->rows = im->changed = im->replaced = 0;
 	im->last_activity_ok = -1;
+	memset(im->held_rows, 0, sizeof im->held_rows);
 	runmap_clear(&im->keys);
 	rs->progress_label = j->path;
 	unsigned char head[4];

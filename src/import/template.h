@@ -185,6 +185,9 @@ struct importer {
 	actip_err refusal;        /* why */
 	char last_activity[80];   /* cache of the last activity looked up */
 	int last_activity_ok;     /* its answer: 1, 0, or -1 for no cache */
+	signed char held_rows[S__COUNT]; /* per owner-rows delete statement, this file: 0 not
+				   * yet known, 1 its table held rows when the file first
+				   * came to delete some, -1 it held none (tpl_owner_rows) */
 };
 
 /* The templates in the order a run processes them (referenced before referencing). */
