@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "import/runmap.h"
@@ -307,13 +308,80 @@ static void past_memory_limit(void **state)
 	store_close(&st);
 }
 
+/* Writes text to dir/name; its path into path. */
+static void write_file(const char *dir, const char *name, const char *text, char path[128])
+{
+	snprintf(path, 128, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Runs the files as one import of the template; returns import_run's status. */
+static int run_files(store *st, const char *template_name, const char *const *paths, int n)
+{
+	import_opts o = {.paths = paths, .npaths = n, .template_name = template_name, .quiet = true,
+			 .max_errors = 10};
+	diag_list d;
+	actip_err err = {{0}};
+	diag_init(&d, 10, 10);
+	int rc = import_run(st, &o, &d, &err);
+	if (rc != 0)
+		diag_print(&d, DIAG_ERROR, stderr);
+	diag_free(&d);
+	return rc;
+}
+
+/* An owner's stored rows are deleted only when there can be some: a table that held
+ * none as a file first came to delete some is not asked again in that file, but is in
+ * the next file of the same run (two activities files: the second's outcome links
+ * replace the first's; two feedback files: the second's rows follow the first's). */
+static void owner_rows_in_one_run(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/actip-test-import.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	store st;
+	fx_open(&st);
+	assert_int_equal(fx_load(&st, "framework", "code,level,parent,title\nO1,eopo,,One\nO2,eopo,,Two\n"), 0);
+	assert_int_equal(fx_load(&st, "projects", "code,title,country,outcomes\nP1,Project,KH,\n"), 0);
+	char a1[128], a2[128], f1[128], f2[128];
+	write_file(dir, "a1.csv", "activity_id,project,country,type,title,start_date,outcomes\n"
+		   "K1,P1,KH,meeting,One,2021-03-01,O1;O2\nK2,P1,KH,meeting,Two,2021-04-01,O1\n", a1);
+	write_file(dir, "a2.csv", "activity_id,project,country,type,title,start_date,outcomes\n"
+		   "K1,P1,KH,meeting,One,2021-03-01,O2\n", a2);
+	const char *acts[] = {a1, a2};
+	assert_int_equal(run_files(&st, "activities", acts, 2), 0);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM activity_outcome WHERE activity = 'K1'"), 1);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM activity_outcome WHERE activity = 'K1'"
+				       " AND outcome = 'O2'"), 1);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM activity_outcome WHERE activity = 'K2'"), 1);
+	write_file(dir, "f1.csv", "activity_id,sex,satisfied\nK1,female,yes\nK1,male,no\nK2,male,yes\n", f1);
+	write_file(dir, "f2.csv", "activity_id,sex,satisfied\nK1,other,yes\n", f2);
+	const char *fbs[] = {f1, f2};
+	assert_int_equal(run_files(&st, "feedback", fbs, 2), 0);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM feedback"), 4);
+	assert_int_equal(fx_count(&st, "SELECT max(seq) FROM feedback WHERE activity = 'K1'"), 3);
+	/* a later run replaces: K1's three rows by one, K2's kept */
+	const char *one[] = {f2};
+	assert_int_equal(run_files(&st, "feedback", one, 1), 0);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM feedback WHERE activity = 'K1'"), 1);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM feedback WHERE activity = 'K2'"), 1);
+	store_close(&st);
+	const char *const all[] = {a1, a2, f1, f2};
+	for (int i = 0; i < 4; i++)
+		unlink(all[i]);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(references), cmocka_unit_test(replacement),
 		cmocka_unit_test(append_mode), cmocka_unit_test(person_keys), cmocka_unit_test(all_or_nothing),
 		cmocka_unit_test(achievements), cmocka_unit_test(run_maps),
-		cmocka_unit_test(past_memory_limit),
+		cmocka_unit_test(past_memory_limit), cmocka_unit_test(owner_rows_in_one_run),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
