@@ -846,6 +846,22 @@ static void print_summary(FILE *out, const job *jobs, int n, double secs)
 	fprintf(out, "stored %s rows from %d file%s in %.2f s\n", t, n, n == 1 ? "" : "s", secs);
 }
 
+/* The bytes of the jobs' regular files, each file once (a workbook's sheets are jobs
+ * of one file). */
+static size_t jobs_bytes(const job *jobs, int njobs)
+{
+	size_t total = 0;
+	for (int i = 0; i < njobs; i++) {
+		int k = 0;
+		while (k < i && strcmp(jobs[k].path, jobs[i].path) != 0)
+			k++;
+		struct stat sb;
+		if (k == i && stat(jobs[i].path, &sb) == 0 && S_ISREG(sb.st_mode))
+			total += (size_t)sb.st_size;
+	}
+	return total;
+}
+
 /* Reads the jobs into one transaction and commits it only when no file had an error.
  * A job whose path is "-" reads `stream` and is labelled `label` in diagnostics. */
 static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE *stream,
@@ -874,6 +890,8 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 		rc = ACTIP_ERR;
 		goto done;
 	}
+	if (jobs_bytes(jobs, njobs) > STORE_CAPTURE_MAX)
+		store_capture_bulk(st);
 	if (hooks && hooks->after_begin && (rc = hooks->after_begin(st, hooks->ctx, err)) < 0) {
 		store_rollback(st);
 		goto done;

@@ -71,6 +71,16 @@ void store_capture_check(store *st)
 	st->capture_bulk = true;
 }
 
+void store_capture_bulk(store *st)
+{
+	if (!st->session && !st->capture) /* no capture on this connection */
+		return;
+	if (st->session)
+		sqlite3session_delete(st->session);
+	st->session = NULL;
+	st->capture_bulk = true;
+}
+
 /* Counts the changed rows per table of a changeset as a JSON object text. */
 static char *table_counts(const void *cs, int n)
 {

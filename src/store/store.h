@@ -189,6 +189,12 @@ enum { STORE_CAPTURE_MAX = 4 << 20 };
  * (the importer calls it every few thousand rows). */
 void store_capture_check(store *st);
 
+/* Records the open transaction as a bulk write from now on: no session (its per-row
+ * cost is saved), and at COMMIT a change_log row without changeset, as for one that
+ * outgrew STORE_CAPTURE_MAX. The importer calls it before reading files that total more
+ * than STORE_CAPTURE_MAX bytes. */
+void store_capture_bulk(store *st);
+
 /* The highest change_log seq (0 when none) into *seq; 0 or -1. */
 int store_change_seq(store *st, long long *seq);
 

@@ -375,6 +375,39 @@ static void owner_rows_in_one_run(void **state)
 	rmdir(dir);
 }
 
+/* Files of more than STORE_CAPTURE_MAX bytes are captured as a bulk write from the
+ * start (a change_log row without changeset); a small file's changeset is kept. */
+static void bulk_capture(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/actip-test-import.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	store st;
+	fx_open(&st);
+	char small[128], big[128];
+	write_file(dir, "small.csv", "code,level,parent,title\nO1,eopo,,One\n", small);
+	size_t n = (size_t)STORE_CAPTURE_MAX + 1;
+	char *text = malloc(n + 64);
+	assert_non_null(text);
+	int head = snprintf(text, 64, "code,level,parent,title\nO2,eopo,,Two\n");
+	memset(text + head, '\n', n - (size_t)head); /* blank lines: read, nothing stored */
+	text[n] = '\0';
+	write_file(dir, "big.csv", text, big);
+	free(text);
+	const char *one[] = {small}, *two[] = {big};
+	assert_int_equal(run_files(&st, "framework", one, 1), 0);
+	assert_int_equal(run_files(&st, "framework", two, 1), 0);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM framework"), 2);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM change_log"), 2);
+	assert_int_equal(fx_count(&st, "SELECT length(changeset) > 0 FROM change_log ORDER BY seq LIMIT 1"), 1);
+	assert_int_equal(fx_count(&st, "SELECT changeset IS NULL AND tables = '{}' FROM change_log"
+				       " ORDER BY seq DESC LIMIT 1"), 1);
+	store_close(&st);
+	unlink(small);
+	unlink(big);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -382,6 +415,7 @@ int main(void)
 		cmocka_unit_test(append_mode), cmocka_unit_test(person_keys), cmocka_unit_test(all_or_nothing),
 		cmocka_unit_test(achievements), cmocka_unit_test(run_maps),
 		cmocka_unit_test(past_memory_limit), cmocka_unit_test(owner_rows_in_one_run),
+		cmocka_unit_test(bulk_capture),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
