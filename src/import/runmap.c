@@ -53,13 +53,6 @@ static int table_put(runmap *m, const char *key, int64_t val)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* qsort's comparison of two slots of the hash table being moved, by their keys. */
-static _Thread_local char **sort_keys;
-static int slot_cmp(const void *a, const void *b)
-{
-	return strcmp(sort_keys[*(const size_t *)a], sort_keys[*(const size_t *)b]);
-}
-
 /* Moves every entry from memory into the table; 0 or -1. */
 static int move_to_table(runmap *m)
 {
@@ -71,22 +64,11 @@ static int move_to_table(runmap *m)
 		return -1;
 	m->id = atomic_fetch_add(&next_id, 1);
 	m->moved = true;
-	/* in key order: appended to the table's B-tree, not scattered over it in the hash
-	 * table's order (a third of the move's cost for 32,768 keys) */
-	size_t *slots = malloc(m->mem.len * sizeof *slots), n = 0;
-	if (!slots)
-		return -1;
 	for (size_t i = 0; i < m->mem.cap; i++)
-		if (m->mem.keys[i])
-			slots[n++] = i;
-	sort_keys = m->mem.keys;
-	qsort(slots, n, sizeof *slots, slot_cmp);
-	int rc = 0;
-	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = table_put(m, m->mem.keys[slots[i]], m->mem.vals[slots[i]]);
-	free(slots);
+		if (m->mem.keys[i] && table_put(m, m->mem.keys[i], m->mem.vals[i]) < 0)
+			return -1;
 	strmap_free(&m->mem);
-	return rc;
+	return 0;
 }
 
 /* Stores key = val where the map lives; 0 or -1. */
