@@ -628,6 +628,8 @@ static void import_file(run_state *rs, job *j, FILE *in, size_t size)
 	im->rows = im->changed = im->replaced = 0;
 	im->last_activity_ok = -1;
 	memset(im->held_rows, 0, sizeof im->held_rows);
+	for (int k = 0; k < REF__COUNT; k++)
+		strmap_free(&im->ref_found[k]);
 	runmap_clear(&im->keys);
 	rs->progress_label = j->path;
 	unsigned char head[4];
@@ -966,6 +968,8 @@ done:
 	runmap_clear(&rs.im.fb_seq);
 	runmap_clear(&rs.im.fig_seq);
 	runmap_clear(&rs.im.repl_old);
+	for (int k = 0; k < REF__COUNT; k++)
+		strmap_free(&rs.im.ref_found[k]);
 	free(rs.im.pending);
 	header_map_free(&rs.map);
 	return rc;
