@@ -190,7 +190,7 @@ struct importer {
 				   * import never deletes what a reference names) */
 	signed char held_rows[S__COUNT]; /* per owner-rows delete statement, this file: 0 not
 				   * yet known, 1 its table held rows when the file first
-				   * came to delete some, -1 it held none (tpl_owner_rows) */
+				   * came to delete some, -1 it held none (tpl_del_owner) */
 };
 
 /* The templates in the order a run processes them (referenced before referencing). */

@@ -326,7 +326,7 @@ int tpl_lookup(importer *im, stmt_id id, const char *key, char *out, size_t outs
 	return tpl_lookup_stmt(im, im->stmt[id], key, NULL, out, outsize);
 }
 
-/* Whether the table a delete statement of owners' rows deletes from held any row: */
+/* For each delete statement of an owner's rows: whether its table holds any row. */
 static const char *const held_sql[S__COUNT] = {
 	[S_PROJECT_OUTCOMES_DEL] = "SELECT EXISTS (SELECT 1 FROM project_outcome)",
 	[S_ACTIVITY_OUTCOMES_DEL] = "SELECT EXISTS (SELECT 1 FROM activity_outcome)",
@@ -392,7 +392,7 @@ void tpl_link_outcomes(importer *im, const tplrow *r, int col, const char *owner
 	free(list);
 }
 
-/* Codes of one reference kind a file remembers as found (4096 of 80 bytes at most). */
+/* Codes of one reference kind a file remembers as found, at most. */
 enum { REF_FOUND_MAX = 4096 };
 
 /* Looks one code up by the reference kind's statement; a code found once in the file
