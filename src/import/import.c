@@ -627,6 +627,9 @@ static void import_file(run_state *rs, job *j, FILE *in, size_t size)
 	im->tpl = j->tpl;
 	im->rows = im->changed = im->replaced = 0;
 	im->last_activity_ok = -1;
+	memset(im->held_rows, 0, sizeof im->held_rows);
+	for (int k = 0; k < REF__COUNT; k++)
+		strmap_free(&im->ref_found[k]);
 	runmap_clear(&im->keys);
 	rs->progress_label = j->path;
 	unsigned char head[4];
@@ -850,6 +853,22 @@ static void print_summary(FILE *out, const job *jobs, int n, double secs)
 	fprintf(out, "stored %s rows from %d file%s in %.2f s\n", t, n, n == 1 ? "" : "s", secs);
 }
 
+/* The bytes of the jobs' regular files, each file once (a workbook's sheets are jobs
+ * of one file). */
+static size_t jobs_bytes(const job *jobs, int njobs)
+{
+	size_t total = 0;
+	for (int i = 0; i < njobs; i++) {
+		int k = 0;
+		while (k < i && strcmp(jobs[k].path, jobs[i].path) != 0)
+			k++;
+		struct stat sb;
+		if (k == i && stat(jobs[i].path, &sb) == 0 && S_ISREG(sb.st_mode))
+			total += (size_t)sb.st_size;
+	}
+	return total;
+}
+
 /* Reads the jobs into one transaction and commits it only when no file had an error.
  * A job whose path is "-" reads `stream` and is labelled `label` in diagnostics. */
 static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE *stream,
@@ -878,6 +897,8 @@ static int run_jobs(store *st, const import_opts *o, job *jobs, int njobs, FILE 
 		rc = ACTIP_ERR;
 		goto done;
 	}
+	if (jobs_bytes(jobs, njobs) > STORE_CAPTURE_MAX)
+		store_capture_bulk(st);
 	if (hooks && hooks->after_begin && (rc = hooks->after_begin(st, hooks->ctx, err)) < 0) {
 		store_rollback(st);
 		goto done;
@@ -952,6 +973,8 @@ done:
 	runmap_clear(&rs.im.fb_seq);
 	runmap_clear(&rs.im.fig_seq);
 	runmap_clear(&rs.im.repl_old);
+	for (int k = 0; k < REF__COUNT; k++)
+		strmap_free(&rs.im.ref_found[k]);
 	free(rs.im.pending);
 	header_map_free(&rs.map);
 	return rc;

@@ -51,6 +51,7 @@ typedef enum {
 	REF_PARTNER,    /* partners.csv code */
 	REF_FRAMEWORK,  /* framework.csv code(s); with T_CODES, every one of them */
 	REF_ACHIEVEMENT,/* achievements.csv achievement_id */
+	REF__COUNT
 } ref_kind;
 
 typedef struct colspec {
@@ -185,6 +186,11 @@ struct importer {
 	actip_err refusal;        /* why */
 	char last_activity[80];   /* cache of the last activity looked up */
 	int last_activity_ok;     /* its answer: 1, 0, or -1 for no cache */
+	strmap ref_found[REF__COUNT]; /* this file: codes found by template_check_ref (an
+				   * import never deletes what a reference names) */
+	signed char held_rows[S__COUNT]; /* per owner-rows delete statement, this file: 0 not
+				   * yet known, 1 its table held rows when the file first
+				   * came to delete some, -1 it held none (tpl_del_owner) */
 };
 
 /* The templates in the order a run processes them (referenced before referencing). */

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "import/runmap.h"
@@ -211,7 +212,9 @@ static void run_maps(void **state)
 	(void)state;
 	store st;
 	fx_open(&st);
-	for (size_t limit = 4; limit <= 100000; limit *= 250) { /* 4 moves, 1000 stays */
+	static const size_t limits[] = {4, 37, 1000}; /* 4 and 37 move, 1000 stays */
+	for (size_t li = 0; li < sizeof limits / sizeof limits[0]; li++) {
+		size_t limit = limits[li];
 		runmap m;
 		runmap_init(&m, st.db, limit);
 		enum { N = 600 };
@@ -306,6 +309,106 @@ static void past_memory_limit(void **state)
 	free(acts);
 	free(parts);
 	store_close(&st);
+}
+
+/* Writes text to dir/name; its path into path. */
+static void write_file(const char *dir, const char *name, const char *text, char path[128])
+{
+	snprintf(path, 128, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Runs the files as one import of the template; returns import_run's status. */
+static int run_files(store *st, const char *template_name, const char *const *paths, int n)
+{
+	import_opts o = {.paths = paths, .npaths = n, .template_name = template_name, .quiet = true,
+			 .max_errors = 10};
+	diag_list d;
+	actip_err err = {{0}};
+	diag_init(&d, 10, 10);
+	int rc = import_run(st, &o, &d, &err);
+	if (rc != 0)
+		diag_print(&d, DIAG_ERROR, stderr);
+	diag_free(&d);
+	return rc;
+}
+
+/* An owner's stored rows are deleted only when there can be some: a table that held
+ * none as a file first came to delete some is not asked again in that file, but is in
+ * the next file of the same run (two activities files: the second's outcome links
+ * replace the first's; two feedback files: the second's rows follow the first's). */
+static void owner_rows_in_one_run(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/actip-test-import.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	store st;
+	fx_open(&st);
+	assert_int_equal(fx_load(&st, "framework", "code,level,parent,title\nO1,eopo,,One\nO2,eopo,,Two\n"), 0);
+	assert_int_equal(fx_load(&st, "projects", "code,title,country,outcomes\nP1,Project,KH,\n"), 0);
+	char a1[128], a2[128], f1[128], f2[128];
+	write_file(dir, "a1.csv", "activity_id,project,country,type,title,start_date,outcomes\n"
+		   "K1,P1,KH,meeting,One,2021-03-01,O1;O2\nK2,P1,KH,meeting,Two,2021-04-01,O1\n", a1);
+	write_file(dir, "a2.csv", "activity_id,project,country,type,title,start_date,outcomes\n"
+		   "K1,P1,KH,meeting,One,2021-03-01,O2\n", a2);
+	const char *acts[] = {a1, a2};
+	assert_int_equal(run_files(&st, "activities", acts, 2), 0);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM activity_outcome WHERE activity = 'K1'"), 1);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM activity_outcome WHERE activity = 'K1'"
+				       " AND outcome = 'O2'"), 1);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM activity_outcome WHERE activity = 'K2'"), 1);
+	write_file(dir, "f1.csv", "activity_id,sex,satisfied\nK1,female,yes\nK1,male,no\nK2,male,yes\n", f1);
+	write_file(dir, "f2.csv", "activity_id,sex,satisfied\nK1,other,yes\n", f2);
+	const char *fbs[] = {f1, f2};
+	assert_int_equal(run_files(&st, "feedback", fbs, 2), 0);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM feedback"), 4);
+	assert_int_equal(fx_count(&st, "SELECT max(seq) FROM feedback WHERE activity = 'K1'"), 3);
+	/* a later run replaces: K1's three rows by one, K2's kept */
+	const char *one[] = {f2};
+	assert_int_equal(run_files(&st, "feedback", one, 1), 0);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM feedback WHERE activity = 'K1'"), 1);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM feedback WHERE activity = 'K2'"), 1);
+	store_close(&st);
+	const char *const all[] = {a1, a2, f1, f2};
+	for (int i = 0; i < 4; i++)
+		unlink(all[i]);
+	rmdir(dir);
+}
+
+/* Files of more than STORE_CAPTURE_MAX bytes are captured as a bulk write from the
+ * start (a change_log row without changeset); a small file's changeset is kept. */
+static void bulk_capture(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/actip-test-import.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	store st;
+	fx_open(&st);
+	char small[128], big[128];
+	write_file(dir, "small.csv", "code,level,parent,title\nO1,eopo,,One\n", small);
+	size_t n = (size_t)STORE_CAPTURE_MAX + 1;
+	char *text = malloc(n + 64);
+	assert_non_null(text);
+	int head = snprintf(text, 64, "code,level,parent,title\nO2,eopo,,Two\n");
+	memset(text + head, '\n', n - (size_t)head); /* blank lines: read, nothing stored */
+	text[n] = '\0';
+	write_file(dir, "big.csv", text, big);
+	free(text);
+	const char *one[] = {small}, *two[] = {big};
+	assert_int_equal(run_files(&st, "framework", one, 1), 0);
+	assert_int_equal(run_files(&st, "framework", two, 1), 0);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM framework"), 2);
+	assert_int_equal(fx_count(&st, "SELECT count(*) FROM change_log"), 2);
+	assert_int_equal(fx_count(&st, "SELECT length(changeset) > 0 FROM change_log ORDER BY seq LIMIT 1"), 1);
+	assert_int_equal(fx_count(&st, "SELECT changeset IS NULL AND tables = '{}' FROM change_log"
+				       " ORDER BY seq DESC LIMIT 1"), 1);
+	store_close(&st);
+	unlink(small);
+	unlink(big);
+	rmdir(dir);
 }
 
 /* The triggers main's schema puts on a table, by event: counts of 'i', 'd' and 'u'.
@@ -436,7 +539,8 @@ int main(void)
 		cmocka_unit_test(references), cmocka_unit_test(replacement),
 		cmocka_unit_test(append_mode), cmocka_unit_test(person_keys), cmocka_unit_test(all_or_nothing),
 		cmocka_unit_test(achievements), cmocka_unit_test(run_maps),
-		cmocka_unit_test(past_memory_limit), cmocka_unit_test(bulk_rows),
+		cmocka_unit_test(past_memory_limit), cmocka_unit_test(owner_rows_in_one_run),
+		cmocka_unit_test(bulk_capture), cmocka_unit_test(bulk_rows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
