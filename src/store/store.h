@@ -215,14 +215,6 @@ void store_capture_check(store *st);
  * than STORE_CAPTURE_MAX bytes. */
 void store_capture_bulk(store *st);
 
-/* The rows a changeset changes, per table, as JSON text ({"activity":2,...}, tables in the
- * changeset's order; malloc'd; NULL when out of memory or not a changeset): by stepping
- * over the changeset's bytes (STORE_TALLY_WALK: NULL when they are not the format it
- * knows), through SQLite's changeset iterator (STORE_TALLY_ITER), or the first, else the
- * second (STORE_TALLY_ANY, what the change capture uses). */
-typedef enum { STORE_TALLY_ANY, STORE_TALLY_WALK, STORE_TALLY_ITER } store_tally;
-char *store_changeset_tables(const void *cs, int n, store_tally how);
-
 /* The highest change_log seq (0 when none) into *seq; 0 or -1. */
 int store_change_seq(store *st, long long *seq);
 

@@ -2,11 +2,7 @@
  * prepared statement per SQL constant, released statements hold no read transaction and
  * no bindings, statements the cache has no room for are finalized, and store_close
  * leaves nothing behind (AddressSanitizer's leak check sees a connection that could not
- * close); of store_library_init's statement journals, which stay in memory; and of
- * store_changeset_tables, whose walk over a changeset's bytes counts as SQLite's iterator. */
-/* the session API's declarations (as src/store/meson.build gives changelog.c) */
-#define SQLITE_ENABLE_SESSION
-#define SQLITE_ENABLE_PREUPDATE_HOOK
+ * close); and of store_library_init's statement journals, which stay in memory. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -204,45 +200,6 @@ static void statement_journal_in_memory(void **state)
 	remove_temp(path);
 }
 
-/* The change capture's row counts per table: the walk over a changeset's bytes and
- * SQLite's iterator agree on a changeset of inserts, updates and deletes of every value
- * type in two tables (a long text's length takes a varint of several bytes), and a
- * truncated changeset is refused by the walk. */
-static void changeset_tables(void **state)
-{
-	(void)state;
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "CREATE TABLE a (k TEXT PRIMARY KEY, i INTEGER, f REAL, b BLOB, t TEXT)"
-				      " WITHOUT ROWID; CREATE TABLE bb (id INTEGER PRIMARY KEY, v TEXT);"
-				      " INSERT INTO a VALUES ('old', 1, 1.5, x'00', 'x'); INSERT INTO bb VALUES (7, 'y');",
-				      NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_session *se;
-	assert_int_equal(sqlite3session_create(db, "main", &se), SQLITE_OK);
-	assert_int_equal(sqlite3session_attach(se, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "INSERT INTO bb VALUES (8, NULL);"
-				      " INSERT INTO a VALUES ('k1', -5, 2.25, x'0102ff', printf('%.*c', 20000, 'z'));"
-				      " INSERT INTO a VALUES ('k2', NULL, NULL, NULL, NULL);"
-				      " UPDATE a SET t = 'changed' WHERE k = 'old'; DELETE FROM bb WHERE id = 7;",
-				      NULL, NULL, NULL), SQLITE_OK);
-	int n = 0;
-	void *cs = NULL;
-	assert_int_equal(sqlite3session_changeset(se, &n, &cs), SQLITE_OK);
-	char *walk = store_changeset_tables(cs, n, STORE_TALLY_WALK);
-	char *iter = store_changeset_tables(cs, n, STORE_TALLY_ITER);
-	assert_non_null(walk);
-	assert_non_null(iter);
-	assert_string_equal(walk, iter);
-	assert_true(strcmp(walk, "{\"bb\":2,\"a\":3}") == 0 || strcmp(walk, "{\"a\":3,\"bb\":2}") == 0);
-	free(walk);
-	free(iter);
-	/* cut inside the long text: the walk refuses it */
-	assert_null(store_changeset_tables(cs, n - 100, STORE_TALLY_WALK));
-	sqlite3_free(cs);
-	sqlite3session_delete(se);
-	sqlite3_close(db);
-}
-
 /* Runs the tests. */
 int main(void)
 {
@@ -252,7 +209,6 @@ int main(void)
 		cmocka_unit_test(release_resets),
 		cmocka_unit_test(overflow_finalizes),
 		cmocka_unit_test(statement_journal_in_memory),
-		cmocka_unit_test(changeset_tables),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
