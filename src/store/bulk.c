@@ -13,7 +13,7 @@
  * same activity, once. The dropped triggers are created again, from the kept SQL, when
  * the file ends or at the latest before the transaction commits; a rollback undoes the
  * drop with the rest. TEMP triggers (the web server's write guard, the statistics'
- * tracking) are left alone. tests/unit/test_bulk.c checks on the real schema that each
+ * tracking) are left alone. tests/unit/test_import.c (bulk_rows) checks on the real schema that each
  * of these tables has an UPDATE trigger for every rule its INSERT and DELETE triggers
  * apply, and that a bulk file into a locked year is refused at the row that reaches it. */
 #include "store/store.h"
