@@ -93,18 +93,33 @@ while time.monotonic() - t0 < 20:
         gone = time.monotonic() - t0
         break
 print("headers cut after", "never" if gone is None else "%.1f" % gone)
-# One address: 32 connections served, the 33rd waits.
-conns = [socket.create_connection(("127.0.0.1", port)) for _ in range(33)]
-ok = 0
-for c in conns:
-    c.settimeout(3)
-    try:
-        c.sendall(f"GET /login HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
-        if c.recv(12).startswith(b"HTTP/1.1 200"):
-            ok += 1
-    except OSError:
-        pass
-print("served of 33 from one address:", ok)
+s.close()
+# One address: 32 connections served, the 33rd waits. The cut connection's slot is freed
+# when the server's thread has cleaned it up, which a loaded machine may do after the
+# client saw the close: a round that finds fewer than 32 is tried again (at most 3), and
+# every round is printed; more than 32 in any round is a failure.
+def served():
+    conns = [socket.create_connection(("127.0.0.1", port)) for _ in range(33)]
+    ok = 0
+    for c in conns:
+        c.settimeout(3)
+        try:
+            c.sendall(f"GET /login HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+            if c.recv(12).startswith(b"HTTP/1.1 200"):
+                ok += 1
+        except OSError:
+            pass
+    for c in conns:
+        c.close()
+    return ok
+rounds = []
+for attempt in range(3):
+    rounds.append(served())
+    if rounds[-1] >= 32:
+        break
+    time.sleep(2)
+print("rounds:", " ".join(map(str, rounds)))
+print("served of 33 from one address:", max(rounds))
 PY
 cat "$TMP/head"
 cut=$(sed -n 's/^headers cut after //p' "$TMP/head")

@@ -61,6 +61,7 @@ check "a clone needs the right password" \
 # laptop_start DB NAME: serves a laptop's database on its own port (URL into $NAME_URL)
 LAPTOP_PIDS=""
 laptop_start() {
+	: >"$TMP/$2.out" # emptied before the child starts (see web_start)
 	"$ACTIP" serve --db "$1" --listen 127.0.0.1:0 >"$TMP/$2.out" 2>"$TMP/$2.log" &
 	LAPTOP_PIDS="$LAPTOP_PIDS $!"
 	local port

@@ -73,6 +73,9 @@ serve_port() {
 
 # web_start [FLAGS...]: starts the server on a free port; sets URL.
 web_start() {
+	# Emptied here, not by the redirection below: that runs in the background child, and
+	# serve_port could read the last server's announcement (a dead port) before it.
+	: >"$TMP/serve.out"
 	"$ACTIP" serve --db "$DB" --listen 127.0.0.1:0 "$@" >"$TMP/serve.out" 2>"$TMP/serve.log" &
 	SERVER_PID=$!
 	local port
