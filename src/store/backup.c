@@ -81,7 +81,7 @@ int store_backup(const char *src_path, const char *dst_path, long long *pages, a
 		status = db_error(src, src_path, "opening", err);
 		goto out;
 	}
-	sqlite3_busy_timeout(src, 10000);
+	sqlite3_busy_timeout(src, STORE_BUSY_MS);
 	if (store_private_file(tmp, err) < 0) { /* the copy holds what the database holds */
 		status = ACTIP_EIO;
 		goto out;
@@ -91,7 +91,7 @@ int store_backup(const char *src_path, const char *dst_path, long long *pages, a
 		status = db_error(dst, tmp, "creating the backup", err);
 		goto out;
 	}
-	sqlite3_busy_timeout(dst, 10000);
+	sqlite3_busy_timeout(dst, STORE_BUSY_MS);
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
 	if (!b) {
 		status = db_error(dst, dst_path, "starting the backup", err);

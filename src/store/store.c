@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -149,6 +150,29 @@ int store_private_file(const char *path, actip_err *err)
 	return ACTIP_OK;
 }
 
+/* SQLite's busy handler: waits for another connection's lock, in steps that grow from
+ * 1 ms to 100 ms, until STORE_BUSY_MS have passed since the wait began (count 0); then
+ * notes that it gave up (st->busy_gave_up) and lets the statement fail with SQLITE_BUSY. */
+static int busy_wait(void *ctx, int count)
+{
+	static const int steps_ms[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50};
+	store *st = ctx;
+	if (st->busy_nowait)
+		return 0;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (count == 0)
+		st->busy_since = now;
+	long waited = (now.tv_sec - st->busy_since.tv_sec) * 1000L + (now.tv_nsec - st->busy_since.tv_nsec) / 1000000L;
+	if (waited >= STORE_BUSY_MS) {
+		st->busy_gave_up = true;
+		return 0;
+	}
+	long step = count < (int)(sizeof steps_ms / sizeof steps_ms[0]) ? steps_ms[count] : 100;
+	sqlite3_sleep((int)(step < STORE_BUSY_MS - waited ? step : STORE_BUSY_MS - waited));
+	return 1;
+}
+
 int store_open(store *st, const char *path, int flags, actip_err *err)
 {
 	memset(st, 0, sizeof *st);
@@ -177,7 +201,7 @@ int store_open(store *st, const char *path, int flags, actip_err *err)
 		return ACTIP_ERR;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
-	sqlite3_busy_timeout(st->db, 10000);
+	sqlite3_busy_handler(st->db, busy_wait, st);
 	const char *setup = (flags & STORE_READONLY)
 		? "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF;"
 		: "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"

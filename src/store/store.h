@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <time.h>
 
 #include "core/err.h"
 
@@ -48,7 +49,18 @@ typedef struct store {
 	 * rolls the transaction back. The sync server marks a pushed item applied here. */
 	int (*before_commit)(struct store *st, void *ctx);
 	void *before_commit_ctx;
+	/* The busy handler (store.c busy_wait): when the current wait began, and whether a
+	 * wait ran out since the caller last cleared it: the failure was another writer's
+	 * lock held past STORE_BUSY_MS, not a fault (the web answers 503 then). */
+	struct timespec busy_since;
+	bool busy_gave_up;
+	bool busy_nowait;             /* while set, a locked database fails at once (a write
+				       * that may be skipped, such as a session's touch) */
 } store;
+
+/* How long a connection waits for another's write lock before its statement fails
+ * with SQLITE_BUSY. */
+enum { STORE_BUSY_MS = 10000 };
 
 enum { STORE_READONLY = 1, STORE_MUST_EXIST = 2 };
 

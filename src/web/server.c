@@ -444,6 +444,11 @@ static enum MHD_Result send_resp(const web_config *cfg, struct MHD_Connection *c
 		MHD_add_response_header(r, "Location", rs->location);
 	if (rs->disposition[0])
 		MHD_add_response_header(r, "Content-Disposition", rs->disposition);
+	if (rs->retry_after) {
+		char secs[16];
+		snprintf(secs, sizeof secs, "%u", rs->retry_after);
+		MHD_add_response_header(r, "Retry-After", secs);
+	}
 	enum MHD_Result ok = MHD_queue_response(c, (unsigned)rs->status, r);
 	MHD_destroy_response(r);
 	return ok;
@@ -577,7 +582,9 @@ static void dispatch(web_req *rq, web_resp *rs)
 		return;
 	}
 	actip_err err = {{0}};
-	if (!(rq->st = web_store(rq->cfg, &err)) || load_session(rq) < 0) {
+	if ((rq->st = web_store(rq->cfg, &err)))
+		rq->st->busy_gave_up = false;
+	if (!rq->st || load_session(rq) < 0) {
 		web_log(rq, "database: %s", err.msg);
 		resp_json_error(rs, 500, "the database is not available");
 		return;
@@ -614,6 +621,33 @@ static void dispatch(web_req *rq, web_resp *rs)
 	    rq->user.role != ROLE_FOCAL_POINT)
 		return refuse(rq, rs, rt, N_("your role may not send data"));
 	rt->handler(rq, rs);
+}
+
+/* Replaces a failed request's answer when its statement waited STORE_BUSY_MS for
+ * another connection's write lock (a long import) and gave up: 503 with Retry-After,
+ * saying that nothing was stored and to try again, instead of a fault's 500. */
+static int answer_busy(web_req *rq, web_resp *rs)
+{
+	fclose(rs->out);
+	free(rs->buf);
+	free(rs->tail_owned);
+	rs->buf = NULL;
+	rs->len = 0;
+	rs->tail = rs->tail2 = rs->tail_owned = NULL;
+	rs->tail_len = rs->tail2_len = 0;
+	rs->location[0] = rs->disposition[0] = '\0';
+	rs->gz = NULL;
+	if (!(rs->out = open_memstream(&rs->buf, &rs->len)))
+		return -1;
+	rs->retry_after = 30;
+	web_log(rq, "busy: waited %d s for another write's lock; answered 503", STORE_BUSY_MS / 1000);
+	if (strncmp(rq->path, "/api/", 5) == 0)
+		resp_json_error(rs, 503, "the database is busy storing another write (an import, perhaps); "
+					 "nothing was stored; try again in a minute");
+	else
+		page_error(rq, rs, 503, _("The database is busy storing another write, an import perhaps. "
+					  "Nothing was stored. Go back and send the form again in a minute."));
+	return 0;
 }
 
 /* Fills the request from the connection and runs it. */
@@ -663,9 +697,15 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 		pick_language(&rq);
 		dispatch(&rq, &rs);
 	}
-	i18n_set(NULL); /* the thread's next request starts in English */
 	if (rq.st && rq.st->db && !sqlite3_get_autocommit(rq.st->db))
 		store_rollback(rq.st); /* a handler that left a transaction open stores nothing */
+	if (rq.st && rq.st->busy_gave_up && rs.status >= 500 && answer_busy(&rq, &rs) < 0) {
+		route_free_params(rq.params, rq.nparams);
+		form_free(&rq);
+		i18n_set(NULL);
+		return MHD_NO;
+	}
+	i18n_set(NULL); /* the thread's next request starts in English */
 	fflush(rs.out);
 	watchdog_handler(c, false);
 	web_log(&rq, "%s %s %d %zu", method, url, rs.status, rs.len + rs.tail_len + rs.tail2_len);

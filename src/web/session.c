@@ -28,7 +28,8 @@ int session_hash_token(const char *hex, uint8_t hash[32])
 	return 0;
 }
 
-/* Runs one statement with a blob and up to two integers bound; returns its step code. */
+/* Runs one statement with a blob and up to two integers bound: 0 when done, -2 when the
+ * database was locked by another writer (SQLITE_BUSY), -1 on any other failure. */
 static int run(store *st, const char *sql, const uint8_t *blob, long long a, long long b)
 {
 	sqlite3_stmt *s;
@@ -42,7 +43,7 @@ static int run(store *st, const char *sql, const uint8_t *blob, long long a, lon
 		sqlite3_bind_int64(s, i, b);
 	int rc = sqlite3_step(s);
 	sqlite3_finalize(s);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : (rc & 0xff) == SQLITE_BUSY ? -2 : -1;
 }
 
 /* Inserts a session row. */
@@ -89,11 +90,15 @@ int session_lookup(store *st, const char *token, time_t now, web_user *user, uin
 		memset(user, 0, sizeof *user);
 		return -1; /* a role this build does not know: deny */
 	}
-	/* Touch at most once a minute so that reads stay reads. */
-	if (now - seen >= 60 &&
-	    run(st, "UPDATE app_session SET last_seen = ?2 WHERE token_hash = ?1", hash,
-		(long long)now, 0) < 0)
-		return -1;
+	/* Touch at most once a minute so that reads stay reads; without waiting for another
+	 * writer's lock (a long import): a touch missed is made by a later request. */
+	if (now - seen >= 60) {
+		st->busy_nowait = true;
+		int rc = run(st, "UPDATE app_session SET last_seen = ?2 WHERE token_hash = ?1", hash, (long long)now, 0);
+		st->busy_nowait = false;
+		if (rc == -1)
+			return -1;
+	}
 	return 1;
 }
 

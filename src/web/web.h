@@ -95,6 +95,7 @@ typedef struct web_resp {
 	const char *tail, *tail2;
 	size_t tail_len, tail2_len;
 	char *tail_owned;         /* freed after sending (NULL: tail is not ours) */
+	unsigned retry_after;     /* seconds, sent as Retry-After (0: none) */
 } web_resp;
 
 /* Handler of a route. */
