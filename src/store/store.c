@@ -150,9 +150,12 @@ int store_private_file(const char *path, actip_err *err)
 	return ACTIP_OK;
 }
 
-/* SQLite's busy handler: waits for another connection's lock, in steps that grow from
- * 1 ms to 100 ms, until STORE_BUSY_MS have passed since the wait began (count 0); then
- * notes that it gave up (st->busy_gave_up) and lets the statement fail with SQLITE_BUSY. */
+/* The connection's busy timeout (shared/spec/security.md, "busy_timeout"), as a busy
+ * handler of our own rather than sqlite3_busy_timeout only so that a caller can tell a
+ * lock held too long from a fault: waits for another connection's lock, in steps that
+ * grow from 1 ms to 100 ms, until STORE_BUSY_MS have passed since the wait began (count
+ * 0); then notes that it gave up (st->busy_gave_up) and lets the statement fail with
+ * SQLITE_BUSY. */
 static int busy_wait(void *ctx, int count)
 {
 	static const int steps_ms[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50};
