@@ -44,18 +44,19 @@ typedef struct store {
 	const char *origin;           /* NULL: made here; "sync": received, never sent back (and
 				       * captured without its changeset: the sender keeps it) */
 	bool batch;                   /* inside store_batch_begin: writes are savepoints */
+	/* The busy handler (store.c busy_wait): a wait ran out since the caller last cleared
+	 * this, so the failure was another writer's lock held past STORE_BUSY_MS, not a fault
+	 * (the web answers 503 then); and, while busy_nowait is set, a locked database fails
+	 * at once (a write that may be skipped, such as a session's touch). */
+	bool busy_gave_up;
+	bool busy_nowait;
 	struct store_kept *kept;      /* a batch's importer statements (store_prepare_kept) */
 	/* Called inside every write transaction just before COMMIT (NULL: none); a failure
 	 * rolls the transaction back. The sync server marks a pushed item applied here. */
 	int (*before_commit)(struct store *st, void *ctx);
 	void *before_commit_ctx;
-	/* The busy handler (store.c busy_wait): when the current wait began, and whether a
-	 * wait ran out since the caller last cleared it: the failure was another writer's
-	 * lock held past STORE_BUSY_MS, not a fault (the web answers 503 then). */
+	/* The busy handler (store.c busy_wait): when the current wait began. */
 	struct timespec busy_since;
-	bool busy_gave_up;
-	bool busy_nowait;             /* while set, a locked database fails at once (a write
-				       * that may be skipped, such as a session's touch) */
 } store;
 
 /* How long a connection waits for another's write lock before its statement fails
