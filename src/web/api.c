@@ -36,6 +36,10 @@ int api_sign_in(web_req *rq, web_resp *rs, const char *name, const char *pw)
 {
 	web_user u;
 	auth_result r = auth_login(rq->st, name, pw, rq->addr, rq->now, &u);
+	if (r == AUTH_DBERR) { /* not a failed sign-in: the attempt could not be counted or checked */
+		web_log(rq, "sign-in not checked: the database could not record the attempt");
+		return r;
+	}
 	if (r != AUTH_OK) {
 		/* What was typed is named only when it is an account's name: a password typed
 		 * into the name field must reach neither the log nor the audit rows. */

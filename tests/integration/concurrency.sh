@@ -211,12 +211,12 @@ n=$(sqlite3 "$DB" "SELECT group_concat(s, ' ') FROM (SELECT min(seq) || '-' || m
 	WHERE activity = 'C-4-1' UNION ALL SELECT min(seq) || '-' || max(seq) || ':' || count(*) FROM feedback WHERE activity = 'C-4-1')")
 check "simultaneous adds: seq 1 to $((2 * ADDS)) without gaps in both lists ($n)" [ "$n" = "1-$((2 * ADDS)):$((2 * ADDS)) 1-$((2 * ADDS)):$((2 * ADDS))" ]
 # Another writer holding the lock past the busy timeout (10 s; a long import): a write
-# waits, then is answered 503 with Retry-After, says that nothing was stored, and stores
+# (or a sign-in, which records its session) waits, then is answered 503 with Retry-After, says that nothing was stored, and stores
 # nothing, through the API and through a form; a page read meanwhile is answered at once;
 # once the lock is gone the same write is stored. The sessions were last seen 2 minutes
 # ago, so that each request also touches its session (which must not wait for the lock).
 sqlite3 "$DB" 'UPDATE app_session SET last_seen = last_seen - 120'
-sqlite3 -cmd '.timeout 20000' "$DB" 'BEGIN IMMEDIATE;' ".shell touch '$TMP/held'" '.shell sleep 23' 'ROLLBACK;' &
+sqlite3 -cmd '.timeout 20000' "$DB" 'BEGIN IMMEDIATE;' ".shell touch '$TMP/held'" '.shell sleep 33' 'ROLLBACK;' &
 holder=$!
 for i in $(seq 1 100); do [ -e "$TMP/held" ] && break; sleep 0.1; done
 # One write after the other: a pool thread waiting for the lock serves nothing else, and
@@ -227,7 +227,9 @@ busy_activity='{"activity_id":"BUSY-1","project":"C202","country":"KH","type":"m
 	-d "$busy_activity" "$URL/api/v1/activities" >"$TMP/busy.status"
 curl -s -D "$TMP/busyform.head" -o "$TMP/busyform.html" -w '%{http_code}' -b "$TMP/kh.jar" \
 	--data-urlencode "csrf=$(cat "$TMP/kh.csrf")" --data-urlencode 'full_name=Busy Adder' \
-	--data-urlencode sex=female --data-urlencode country=KH "$URL/activities/C-4-1/participants" >"$TMP/busyform.status") &
+	--data-urlencode sex=female --data-urlencode country=KH "$URL/activities/C-4-1/participants" >"$TMP/busyform.status"
+curl -s -o "$TMP/busylogin.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+	-d "{\"user\":\"th\",\"password\":\"$PW\"}" "$URL/api/v1/session" >"$TMP/busylogin.status") &
 writes=$!
 sleep 1
 read_t=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -b "$TMP/admin.jar" "$URL/activities/C-4-1")
@@ -239,7 +241,13 @@ check "busy: the 503 says when to try again (Retry-After)" grep -qi '^Retry-Afte
 check "busy: the API answer says nothing was stored" grep -q '"error": *"the database is busy.*nothing was stored' "$TMP/busy.json"
 check "busy: the form is answered 503 ($(cat "$TMP/busyform.status"))" [ "$(cat "$TMP/busyform.status")" = 503 ]
 check "busy: the form's page says to send it again" grep -q 'Nothing was stored. Go back and send the form again' "$TMP/busyform.html"
+check "busy: a sign-in is answered 503, not as a wrong password ($(cat "$TMP/busylogin.status"))" \
+	[ "$(cat "$TMP/busylogin.status")" = 503 ]
 wait "$holder"
+check "busy: that sign-in is neither counted, audited nor logged as a failed one" \
+	bash -c "! grep -q \"sign-in failed for 'th'\" '$TMP/serve.log' &&
+		[ \"\$(sqlite3 '$DB' \"SELECT (SELECT count(*) FROM login_failure WHERE user_name = 'th')
+			+ (SELECT count(*) FROM audit WHERE action = 'login_failed')\")\" = 0 ]"
 check "busy: nothing of either write is stored" [ "$(sqlite3 "$DB" "SELECT (SELECT count(*) FROM activity WHERE id = 'BUSY-1')
 	+ (SELECT count(*) FROM attendance WHERE full_name = 'Busy Adder')")" = 0 ]
 check "busy: the server log names the wait" grep -q 'busy: waited 10 s' "$TMP/serve.log"
