@@ -2,10 +2,12 @@
  * [--trust-proxy A,...]`: runs the web application until SIGINT or SIGTERM. The limits
  * are flags with safe defaults; port 0 picks a free port, and the line "actip: serving
  * http(s)://ADDR:PORT/" tells which. Listening off loopback on plain HTTP without a
- * trusted proxy is allowed, with a warning on stderr. */
+ * trusted proxy is allowed, with a warning on stderr. The flags are read here; the server
+ * runs in the module actip-serve (web/serve.h), so that no other command loads its
+ * libraries. */
 #include <arpa/inet.h>
 #include <getopt.h>
-#include <signal.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,8 +15,10 @@
 #include "cli/cli.h"
 #include "core/err.h"
 #include "core/text.h"
+#include "core/module.h"
+#include "store/store.h"
+#include "web/serve.h"
 #include "web/server.h"
-#include "web/session.h"
 
 /* Parses a positive number flag. */
 static int num_arg(const char *s, unsigned long max, unsigned long *out)
@@ -169,32 +173,14 @@ int cmd_serve(int argc, char **argv)
 	if (cli_open_store(&st, cfg.db_path, STORE_MUST_EXIST) < 0)
 		return EXIT_FAILURE_;
 	store_close(&st);
-	if (auth_init(&err) < 0) {
-		fprintf(stderr, "actip: %s\n", err.msg);
-		return EXIT_FAILURE_;
-	}
-	sigset_t set;
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &set, NULL); /* the server's threads inherit the mask */
-	signal(SIGPIPE, SIG_IGN);
-	web_server srv;
-	if (web_server_start(&srv, &cfg, listen, (unsigned)port, &err) < 0) {
-		fprintf(stderr, "actip: %s\n", err.msg);
-		return EXIT_FAILURE_;
-	}
-	printf("actip: serving %s://%s:%u/ (database %s)%s", cfg.tls ? "https" : "http", listen, srv.port, cfg.db_path,
-	       auth_weak_kdf() ? " [TEST BUILD: weak password hashing]" : "");
-	if (srv.cfg.deadline_secs != cfg.deadline_secs)
-		printf(" [TEST BUILD: request deadline %u s]", srv.cfg.deadline_secs);
-	putchar('\n');
-	fflush(stdout);
-	int sig;
-	sigwait(&set, &sig);
-	fprintf(stderr, "actip: stopping\n");
-	web_server_stop(&srv);
+	char why[2 * PATH_MAX + 200];
+	serve_fn *serve = (serve_fn *)module_symbol("actip-serve.so", "../web", SERVE_SYMBOL_NAME, why, sizeof why);
+	int rc = EXIT_FAILURE_;
+	if (!serve)
+		fprintf(stderr, "actip: cannot load the web server (%s)\n", why);
+	else
+		rc = serve(&cfg, listen, (unsigned)port) == 0 ? EXIT_OK_ : EXIT_FAILURE_;
 	free((char *)cfg.tls_cert);
 	free((char *)cfg.tls_key);
-	return EXIT_OK_;
+	return rc;
 }

@@ -110,84 +110,10 @@ static void close_stores(void)
 
 /* ---- helpers for handlers ---------------------------------------------------------- */
 
-/* Replaces the body with text. */
-void resp_text(web_resp *rs, int status, const char *ctype, const char *text)
+/* A query argument as libmicrohttpd decoded it (web_req.query_arg). */
+static const char *mhd_query(void *conn, const char *name)
 {
-	rs->status = status;
-	rs->ctype = ctype;
-	fputs(text, rs->out);
-}
-
-/* Appends the file at path to the body. */
-static int body_from_file(web_resp *rs, const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		fwrite(chunk, 1, n, rs->out);
-	int bad = ferror(f);
-	fclose(f);
-	return bad ? -1 : 0;
-}
-
-/* Runs a writer that needs a path on a private temporary file, then appends the file
- * to the body and removes it. */
-int resp_via_file(web_resp *rs, int (*write)(const char *path, const void *ctx, actip_err *err),
-		  const void *ctx, actip_err *err)
-{
-	char tmp[] = "/tmp/actip-out-XXXXXX";
-	int fd = mkstemp(tmp);
-	if (fd < 0)
-		return -1;
-	close(fd);
-	int rc = write(tmp, ctx, err);
-	if (rc == 0)
-		rc = body_from_file(rs, tmp);
-	unlink(tmp);
-	return rc;
-}
-
-/* A JSON value (stolen) with a status. */
-void resp_json(web_resp *rs, int status, json_t *v)
-{
-	rs->status = status;
-	rs->ctype = "application/json";
-	json_dumpf(v, rs->out, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
-	json_decref(v);
-}
-
-/* {"error": message} with a status. A message cut short by a "%.80s" may end inside a
- * UTF-8 sequence, which JSON cannot hold: the broken tail is dropped (found by fuzz_json:
- * such a 400 went out with an empty body). */
-void resp_json_error(web_resp *rs, int status, const char *message)
-{
-	rs->status = status;
-	rs->ctype = "application/json";
-	char buf[1024];
-	snprintf(buf, sizeof buf, "%s", message ? message : "error");
-	size_t n = strlen(buf);
-	for (int cut = 0; cut < 4 && n > 0 && !text_utf8_valid(buf, n); cut++)
-		buf[--n] = '\0';
-	json_t *o = json_pack("{ss}", "error", text_utf8_valid(buf, n) ? buf : "the request was refused");
-	json_dumpf(o, rs->out, JSON_COMPACT | JSON_ENSURE_ASCII);
-	json_decref(o);
-}
-
-/* 303 See Other to a local path. */
-void resp_redirect(web_resp *rs, const char *location)
-{
-	rs->status = 303;
-	snprintf(rs->location, sizeof rs->location, "%s", location);
-}
-
-/* A query argument (decoded by libmicrohttpd). */
-const char *req_query(web_req *rq, const char *name)
-{
-	const char *v = MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
-	return v && text_utf8_valid(v, strlen(v)) ? v : NULL;
+	return MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
 /* A decoded path written back URL-encoded, segment by segment (the slashes kept). */
@@ -250,38 +176,6 @@ const char *req_header(web_req *rq, const char *name)
 	return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
 }
 
-/* One log line on stderr. */
-void web_log(const web_req *rq, const char *fmt, ...)
-{
-	char when[32];
-	struct tm tm;
-	time_t now = time(NULL);
-	gmtime_r(&now, &tm);
-	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	char raw[512], msg[1024], who[200];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(raw, sizeof raw, fmt, ap);
-	va_end(ap);
-	esc_log(msg, sizeof msg, raw); /* a path or a name with a line break forges no line */
-	esc_log(who, sizeof who, rq && rq->authed ? rq->user.name : "-");
-	/* One write(2) per line: no stdio lock shared by the server's threads, and lines of
-	 * different threads never interleave. */
-	char line[1400];
-	int n = snprintf(line, sizeof line, "%s %s %s %s\n", when, rq && rq->addr[0] ? rq->addr : "-", who, msg);
-	if (n < 0)
-		return;
-	size_t len = (size_t)n < sizeof line ? (size_t)n : sizeof line - 1;
-	line[len - 1] = '\n';
-	for (size_t off = 0; off < len;) {
-		ssize_t w = write(STDERR_FILENO, line + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return;
-		off += (size_t)w;
-	}
-}
 
 /* ---- responses ----------------------------------------------------------------------- */
 
@@ -300,19 +194,6 @@ static void security_headers(struct MHD_Response *r, bool cacheable, bool https)
 	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
 	MHD_add_response_header(r, "Cache-Control", cacheable ? "public, max-age=3600" : "no-store");
-}
-
-/* Sends a (large) text after the body, then a second one (the layout's end), without
- * copying them through the body's stream. tail must stay valid until the response is
- * built at the end of the request (a cache entry of this thread is); owned, when not
- * NULL, is freed then. */
-void resp_tail(web_resp *rs, const char *tail, size_t len, char *owned, const char *tail2)
-{
-	rs->tail = tail;
-	rs->tail_len = len;
-	rs->tail_owned = owned;
-	rs->tail2 = tail2;
-	rs->tail2_len = tail2 ? strlen(tail2) : 0;
 }
 
 /* The body and its tails in one buffer of the exact size; false when out of memory. */
@@ -658,6 +539,7 @@ static enum MHD_Result handle(const web_config *cfg, struct MHD_Connection *c, c
 	memset(&rq, 0, sizeof rq);
 	rq.cfg = cfg;
 	rq.conn = c;
+	rq.query_arg = mhd_query;
 	rq.method = strcmp(method, "HEAD") == 0 ? "GET" : method; /* libmicrohttpd sends no body to HEAD */
 	rq.path = url;
 	rq.now = time(NULL);
@@ -905,16 +787,6 @@ static struct web_sweeper *sweeper_start(const web_config *cfg)
 		return NULL;
 	}
 	return sw;
-}
-
-/* The defaults. */
-void web_config_defaults(web_config *cfg)
-{
-	*cfg = (web_config){
-		.db_path = "actip.db", .body_limit = 32u << 20, .timeout_secs = WEB_TIMEOUT_SECS,
-		.deadline_secs = WEB_DEADLINE_SECS, .sweep_secs = 60, .max_conns = 512, .max_per_ip = 32, .threads = 4,
-		.conn_memory = 32u << 10,
-	};
 }
 
 /* The test builds' shorter deadline (a test of it must not wait a minute). */

@@ -55,6 +55,9 @@ enum { WEB_MAX_PARAMS = 6 };
 typedef struct web_req {
 	const web_config *cfg;
 	void *conn;               /* struct MHD_Connection * */
+	/* The connection's query argument NAME (server.c: libmicrohttpd's look-up); NULL in a
+	 * request made for a local write. req_query reads it. */
+	const char *(*query_arg)(void *conn, const char *name);
 	const char *method, *path;
 	const char *content_type; /* without parameters, lower-case compared */
 	const char *origin, *host;

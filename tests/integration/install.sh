@@ -11,12 +11,24 @@ prefix=$(meson introspect "$BUILDDIR" --buildoptions | python3 -c 'import json, 
 root="$TMP/stage$prefix"
 check "the program is installed and runs" bash -c "'$root/bin/actip' --version >/dev/null 2>&1 || '$root/bin/actip' help >/dev/null"
 # the optional modules (src/core/module.h) are installed where the program looks for them
-for mod in actip-raster.so actip-http.so; do
+for mod in actip-raster.so actip-http.so actip-serve.so; do
 	check "module $mod installed" bash -c "ls '$TMP/stage$prefix'/lib*/actip/$mod '$TMP/stage$prefix'/lib/*/actip/$mod 2>/dev/null | grep -q ."
 done
 echo secret | "$root/bin/actip" sync clone --server http://127.0.0.1:9 --user nobody --db "$TMP/clone.db" >"$TMP/clone.out" 2>&1
 check "the installed sync client loads its HTTP module (and finds no server)" bash -c \
 	"! grep -q 'cannot load' '$TMP/clone.out' && grep -qi 'connect' '$TMP/clone.out'" || cat "$TMP/clone.out"
+"$root/bin/actip" import --db "$TMP/inst.db" --quiet "$FIX/good/framework.csv" >/dev/null 2>&1
+"$root/bin/actip" serve --db "$TMP/inst.db" --listen 127.0.0.1:0 >"$TMP/serve.out" 2>"$TMP/serve.err" &
+spid=$!
+for i in $(seq 1 100); do grep -q '^actip: serving' "$TMP/serve.out" && break; sleep 0.1; done
+port=$(sed -n 's|^actip: serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$TMP/serve.out")
+check "the installed server loads its module and answers (port ${port:-none})" \
+	bash -c "[ -n '$port' ] && [ \"\$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$port/login)\" = 200 ]" ||
+	cat "$TMP/serve.err"
+kill "$spid" 2>/dev/null
+wait "$spid" 2>/dev/null
+check "the program itself does not link the HTTP server library (readelf: no libmicrohttpd)" \
+	bash -c "! readelf -d '$root/bin/actip' | grep -q 'libmicrohttpd'"
 check "the manual page is installed" test -s "$root/share/man/man1/actip.1"
 MANWIDTH=100 man -l "$root/share/man/man1/actip.1" >"$TMP/man.txt" 2>/dev/null
 check "man shows serve's TLS and proxy options" bash -c "grep -q -- '--tls-cert' '$TMP/man.txt' && grep -q -- '--trust-proxy' '$TMP/man.txt'"
