@@ -176,7 +176,6 @@ const char *req_header(web_req *rq, const char *name)
 	return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
 }
 
-
 /* ---- responses ----------------------------------------------------------------------- */
 
 /* Adds the headers every response carries. */
