@@ -36,12 +36,13 @@ static int list_users(store *st)
 				       "created_at FROM app_user ORDER BY name", -1, &s, NULL) != SQLITE_OK)
 		return -1;
 	printf("%-24s %-16s %-8s %-7s %-9s %s\n", "NAME", "ROLE", "BODY", "COUNTRY", "STATUS", "CREATED");
-	while (sqlite3_step(s) == SQLITE_ROW)
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		printf("%-24s %-16s %-8s %-7s %-9s %s\n", sqlite3_column_text(s, 0), sqlite3_column_text(s, 1),
 		       sqlite3_column_text(s, 2), sqlite3_column_text(s, 3),
 		       sqlite3_column_int(s, 4) ? "disabled" : "active", sqlite3_column_text(s, 5));
 	sqlite3_finalize(s);
-	return 0;
+	return rc == SQLITE_DONE ? 0 : -1; /* a list cut short is an error, not the whole list */
 }
 
 /* Parses options and runs one sub-command. */

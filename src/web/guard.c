@@ -316,11 +316,14 @@ void guard_touched_list(store *st, char *buf, size_t size, int n)
 		return;
 	sqlite3_bind_int(s, 1, n);
 	size_t used = 0;
-	while (sqlite3_step(s) == SQLITE_ROW && used + 2 < size) {
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && used + 2 < size) {
 		int w = snprintf(buf + used, size - used, "%s%s", used ? ", " : "", col(s, 0));
 		if (w < 0 || (size_t)w >= size - used)
 			break;
 		used += (size_t)w;
 	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) /* a list the database cut short says so */
+		snprintf(buf + used, size - used, "%s", used ? ", ..." : "...");
 	sqlite3_finalize(s);
 }

@@ -126,9 +126,10 @@ static void filters(web_req *rq, FILE *o, const wp_plan *p, int pidx, const char
 	page_h(o,"<form class=\"filters\" method=\"get\" action=\"/workplan\"><div><label for=\"f-plan\">Plan</label>"
 	      "<select id=\"f-plan\" name=\"plan\">");
 	sqlite3_stmt *s;
+	int rc = SQLITE_ERROR;
 	if (sqlite3_prepare_v2(rq->st->db, "SELECT plan FROM wp_plan ORDER BY start_year, plan", -1, &s, NULL) ==
 	    SQLITE_OK) {
-		while (sqlite3_step(s) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			const char *c = (const char *)sqlite3_column_text(s, 0);
 			fputs("<option value=\"", o);
 			esc_html_attr(o, c);
@@ -138,7 +139,9 @@ static void filters(web_req *rq, FILE *o, const wp_plan *p, int pidx, const char
 		}
 		sqlite3_finalize(s);
 	}
-	page_h(o,"</select></div><div><label for=\"f-period\">Half-year</label><select id=\"f-period\" name=\"period\">");
+	page_h(o,"</select></div>");
+	page_incomplete(o, rc);
+	page_h(o,"<div><label for=\"f-period\">Half-year</label><select id=\"f-period\" name=\"period\">");
 	for (int i = 2 * p->start_year; i <= 2 * p->end_year + 1; i++) {
 		char name[16];
 		wp_period_format(i, name, sizeof name);
@@ -606,7 +609,8 @@ void page_workplan_periods(web_req *rq, FILE *o)
 			       -1, &s, NULL) != SQLITE_OK)
 		return;
 	bool any = false;
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *plan = (const char *)sqlite3_column_text(s, 0);
 		int y0 = sqlite3_column_int(s, 2), y1 = sqlite3_column_int(s, 3);
 		if (!any)
@@ -642,6 +646,7 @@ void page_workplan_periods(web_req *rq, FILE *o)
 		fputs("</tbody></table></div>", o);
 	}
 	sqlite3_finalize(s);
+	page_incomplete(o, rc);
 }
 
 /* POST /workplan/period (form: plan, period, action approve|reopen). */

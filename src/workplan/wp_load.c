@@ -294,7 +294,8 @@ static int unknown_plan(store *st, const char *code, actip_err *err)
 	sqlite3_stmt *s;
 	if (prep(st, SQL_PLANS, NULL, &s, err) < 0)
 		return ACTIP_ERR;
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(s, 0);
 		if (strlen(list) + strlen(t) + 3 >= sizeof list)
 			break;
@@ -302,6 +303,8 @@ static int unknown_plan(store *st, const char *code, actip_err *err)
 		strcat(list, t);
 	}
 	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(st, "listing the work plans", err);
 	return err_set(err, ACTIP_EINPUT, "no work plan '%s' in the database (stored: %s)", code,
 		       list[0] ? list : "none; import plans.csv");
 }

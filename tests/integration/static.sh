@@ -31,6 +31,10 @@ else
 	not_ok "clang-tidy or $BUILDDIR/compile_commands.json is missing"
 fi
 
+# STYLE.md: every sqlite3_step loop checks for SQLITE_DONE. A loop that does not keep the
+# step's last result cannot tell the end of the rows from an error, so none may exist.
+check "no sqlite3_step loop that drops its last result (src/)" bash -c "! grep -rnE 'while *\\(+ *sqlite3_step' src/"
+
 # Checklist, Server limits: no multipart PostProcessor (CVE-2023-27371 in Debian's version).
 check "no libmicrohttpd PostProcessor in src/" bash -c "grep -rq 'MHD_start_daemon' src/ && ! grep -rn 'MHD_create_post_processor\|MHD_post_process' src/"
 
