@@ -35,11 +35,14 @@ const char *i18n_set(const char *code);
 /* The current thread's language code ("en" unless set). */
 const char *i18n_current(void);
 
-/* msgid translated into the current thread's language, or msgid itself. */
-const char *i18n_gettext(const char *msgid);
+/* msgid translated into the current thread's language, or msgid itself. format_arg: a
+ * printf-like call checks its arguments against msgid and takes the translation (whose
+ * conversions `msgfmt --check` keeps the same) as its format. */
+const char *i18n_gettext(const char *msgid) __attribute__((format_arg(1)));
 
 /* The singular or plural form for n, in the current language (its plural rule). */
-const char *i18n_ngettext(const char *singular, const char *plural, long long n);
+const char *i18n_ngettext(const char *singular, const char *plural, long long n)
+	__attribute__((format_arg(1))) __attribute__((format_arg(2)));
 
 /* The language offered that an Accept-Language header prefers most (q-values; a
  * region such as lo-LA matches lo; "tl" matches Filipino), or NULL when none. */
